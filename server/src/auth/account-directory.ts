@@ -1,0 +1,162 @@
+// Standalone accounts: who exists and which workspaces (tenants) each belongs
+// to. Kept in its own SQLite file beside the tenant folders; tenant files
+// hold only the users that appear in them.
+import Database from 'better-sqlite3';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TenantRole } from '../../../shared/domain/permissions.ts';
+import { SqlRunner, makeBuilder } from '../storage/sql.ts';
+
+interface AccountRow {
+  id: string;
+  email: string;
+  password_hash: string;
+  display_name: string;
+  created_at_ms: number;
+}
+
+interface WorkspaceRow {
+  tenant_id: string;
+  name: string;
+  created_at_ms: number;
+}
+
+interface MembershipRow {
+  account_id: string;
+  tenant_id: string;
+  role: TenantRole;
+  added_at_ms: number;
+}
+
+interface DirectorySchema {
+  accounts: AccountRow;
+  workspaces: WorkspaceRow;
+  workspace_members: MembershipRow;
+}
+
+const q = makeBuilder<DirectorySchema>();
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS accounts (
+  id TEXT PRIMARY KEY,
+  email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+  password_hash TEXT NOT NULL,
+  display_name TEXT NOT NULL,
+  created_at_ms INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS workspaces (
+  tenant_id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  created_at_ms INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS workspace_members (
+  account_id TEXT NOT NULL REFERENCES accounts(id),
+  tenant_id TEXT NOT NULL REFERENCES workspaces(tenant_id),
+  role TEXT NOT NULL CHECK (role IN ('owner', 'admin', 'member')),
+  added_at_ms INTEGER NOT NULL,
+  PRIMARY KEY (account_id, tenant_id)
+);
+`;
+
+export interface Account {
+  id: string;
+  email: string;
+  displayName: string;
+  passwordHash: string;
+}
+
+export interface Membership {
+  tenantId: string;
+  role: TenantRole;
+}
+
+export class AccountDirectory {
+  private readonly db: SqlRunner;
+
+  constructor(dataDir: string) {
+    const dir = join(dataDir, '_directory');
+    mkdirSync(dir, { recursive: true });
+    const sqlite = new Database(join(dir, 'accounts.db'));
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.exec(SCHEMA);
+    this.db = new SqlRunner(sqlite);
+  }
+
+  close(): void {
+    this.db.sqlite.close();
+  }
+
+  findByEmail(email: string): Account | undefined {
+    const row = this.db.get(q.selectFrom('accounts').selectAll().where('email', '=', email.trim()));
+    return row && { id: row.id, email: row.email, displayName: row.display_name, passwordHash: row.password_hash };
+  }
+
+  memberships(accountId: string): Membership[] {
+    return this.db
+      .all(
+        q.selectFrom('workspace_members')
+          .select(['tenant_id', 'role'])
+          .where('account_id', '=', accountId)
+          .orderBy('added_at_ms', 'asc'),
+      )
+      .map((r) => ({ tenantId: r.tenant_id, role: r.role }));
+  }
+
+  membership(accountId: string, tenantId: string): Membership | undefined {
+    return this.memberships(accountId).find((m) => m.tenantId === tenantId);
+  }
+
+  /** A new account that owns a new workspace. Returns null when the email is taken. */
+  createOwner(input: { email: string; displayName: string; passwordHash: string; workspaceName: string }, now: number) {
+    return this.db.transaction(() => {
+      if (this.findByEmail(input.email)) return null;
+      const account = this.insertAccount(input, now);
+      const tenantId = this.newTenantId(input.workspaceName);
+      this.db.run(q.insertInto('workspaces').values({ tenant_id: tenantId, name: input.workspaceName, created_at_ms: now }));
+      this.addMembership(account.id, tenantId, 'owner', now);
+      return { account, tenantId };
+    });
+  }
+
+  /** Adds an account to a workspace, creating the account when the email is new. */
+  invite(
+    input: { email: string; displayName: string; passwordHash: string; tenantId: string; role: TenantRole },
+    now: number,
+  ): { account: Account; created: boolean; alreadyMember: boolean } {
+    return this.db.transaction(() => {
+      const existing = this.findByEmail(input.email);
+      const account = existing ?? this.insertAccount(input, now);
+      const alreadyMember = existing ? this.membership(existing.id, input.tenantId) !== undefined : false;
+      if (!alreadyMember) this.addMembership(account.id, input.tenantId, input.role, now);
+      return { account, created: !existing, alreadyMember };
+    });
+  }
+
+  private insertAccount(input: { email: string; displayName: string; passwordHash: string }, now: number): Account {
+    const id = randomUUID();
+    this.db.run(
+      q.insertInto('accounts').values({
+        id,
+        email: input.email.trim(),
+        password_hash: input.passwordHash,
+        display_name: input.displayName,
+        created_at_ms: now,
+      }),
+    );
+    return { id, email: input.email.trim(), displayName: input.displayName, passwordHash: input.passwordHash };
+  }
+
+  private addMembership(accountId: string, tenantId: string, role: TenantRole, now: number): void {
+    this.db.run(q.insertInto('workspace_members').values({ account_id: accountId, tenant_id: tenantId, role, added_at_ms: now }));
+  }
+
+  /** A readable, valid tenant id: the workspace name's slug plus a random tail. */
+  private newTenantId(workspaceName: string): string {
+    const slug = workspaceName.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40);
+    return `${slug || 'ws'}-${randomBytes(4).toString('hex')}`;
+  }
+}

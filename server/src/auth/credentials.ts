@@ -1,0 +1,56 @@
+// Where a request's token comes from: the session cookie or a bearer token
+// (Authorization for HTTP, Sec-WebSocket-Protocol for the socket). Never the URL.
+export const SESSION_COOKIE = 'tandem_session';
+export const SUBPROTOCOL = 'tandem.v1';
+const BEARER_PROTOCOL_PREFIX = 'bearer.';
+
+export interface Credential {
+  token: string;
+  via: 'cookie' | 'bearer';
+}
+
+export function cookieToken(cookieHeader: string): string | null {
+  for (const part of cookieHeader.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === SESSION_COOKIE) return part.slice(eq + 1).trim() || null;
+  }
+  return null;
+}
+
+export function subprotocols(header: string): string[] {
+  return header.split(',').map((p) => p.trim()).filter(Boolean);
+}
+
+/** The socket's credential: a bearer subprotocol wins over the cookie. */
+export function socketCredential(protocolHeader: string, cookieHeader: string): Credential | null {
+  const bearer = subprotocols(protocolHeader).find((p) => p.startsWith(BEARER_PROTOCOL_PREFIX));
+  if (bearer) return { token: bearer.slice(BEARER_PROTOCOL_PREFIX.length), via: 'bearer' };
+  const cookie = cookieToken(cookieHeader);
+  return cookie ? { token: cookie, via: 'cookie' } : null;
+}
+
+export function httpCredential(authorization: string, cookieHeader: string): Credential | null {
+  const m = /^Bearer\s+(.+)$/i.exec(authorization);
+  if (m) return { token: m[1]!.trim(), via: 'bearer' };
+  const cookie = cookieToken(cookieHeader);
+  return cookie ? { token: cookie, via: 'cookie' } : null;
+}
+
+export function sessionCookie(token: string, maxAgeSeconds: number, secure: boolean): string {
+  return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}${secure ? '; Secure' : ''}`;
+}
+
+export function clearedSessionCookie(secure: boolean): string {
+  return `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${secure ? '; Secure' : ''}`;
+}
+
+/** Cookie-authenticated sockets must come from our own page or an allowed one (CSWSH). */
+export function originAllowed(origin: string, host: string, allowed: readonly string[]): boolean {
+  if (!origin) return true; // not a browser: browsers always send Origin on a WebSocket upgrade
+  if (allowed.includes(origin)) return true;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,142 @@
+// Sign-up, log-in and invitations for standalone mode (PROTOCOL.md §2).
+// HTTP-free: the routes in http/auth-routes.ts translate to and from JSON.
+import { isTenantAdmin, type TenantRole } from '../../../shared/domain/permissions.ts';
+import type { TenantDatabases } from '../tenancy/tenant-databases.ts';
+import { upsertUser } from '../storage/users.ts';
+import type { AccountDirectory } from './account-directory.ts';
+import { MIN_PASSWORD_LENGTH, burnVerifyTime, hashPassword, verifyPassword } from './passwords.ts';
+import type { TokenService, VerifiedToken } from './tokens.ts';
+
+export class AccountError extends Error {
+  constructor(
+    readonly status: 400 | 401 | 403 | 409,
+    readonly code: string,
+    message: string,
+    readonly field = '',
+  ) {
+    super(message);
+  }
+}
+
+export interface SessionGrant {
+  token: string;
+  user: { id: string; email: string; displayName: string };
+  tenantId: string;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function text(body: Record<string, unknown>, field: string, max: number): string {
+  const value = body[field];
+  if (typeof value !== 'string' || !value.trim()) throw new AccountError(400, 'INVALID_ARGUMENT', `${field} is required`, field);
+  if (value.length > max) throw new AccountError(400, 'INVALID_ARGUMENT', `${field} is at most ${max} characters`, field);
+  return value.trim();
+}
+
+function email(body: Record<string, unknown>): string {
+  const value = text(body, 'email', 320).toLowerCase();
+  if (!EMAIL.test(value)) throw new AccountError(400, 'INVALID_ARGUMENT', 'That does not look like an email address', 'email');
+  return value;
+}
+
+function password(body: Record<string, unknown>): string {
+  const value = body['password'];
+  if (typeof value !== 'string' || value.length < MIN_PASSWORD_LENGTH) {
+    throw new AccountError(400, 'INVALID_ARGUMENT', `A password has at least ${MIN_PASSWORD_LENGTH} characters`, 'password');
+  }
+  if (value.length > 1024) throw new AccountError(400, 'INVALID_ARGUMENT', 'The password is too long', 'password');
+  return value;
+}
+
+export class StandaloneAccounts {
+  constructor(
+    private readonly directory: AccountDirectory,
+    private readonly tokens: TokenService,
+    private readonly databases: TenantDatabases,
+  ) {}
+
+  async signup(body: Record<string, unknown>): Promise<SessionGrant> {
+    const input = {
+      email: email(body),
+      password: password(body),
+      displayName: text(body, 'displayName', 100),
+      workspaceName: text(body, 'workspaceName', 100),
+    };
+    if (this.directory.findByEmail(input.email)) throw this.emailTaken();
+    const passwordHash = await hashPassword(input.password);
+    const now = Date.now();
+    const created = this.directory.createOwner({ ...input, passwordHash }, now);
+    if (!created) throw this.emailTaken();
+    return this.grant(created.account, created.tenantId, 'owner');
+  }
+
+  /** One answer for an unknown email and a wrong password alike. */
+  async login(body: Record<string, unknown>): Promise<SessionGrant> {
+    const refused = new AccountError(401, 'UNAUTHENTICATED', 'Wrong email or password');
+    const address = typeof body['email'] === 'string' ? body['email'].trim().toLowerCase() : '';
+    const secret = typeof body['password'] === 'string' ? body['password'] : '';
+    const account = address ? this.directory.findByEmail(address) : undefined;
+    if (!account) {
+      await burnVerifyTime(secret);
+      throw refused;
+    }
+    if (!(await verifyPassword(account.passwordHash, secret))) throw refused;
+    const memberships = this.directory.memberships(account.id);
+    const wanted = typeof body['tenantId'] === 'string' ? body['tenantId'] : null;
+    const membership = wanted ? memberships.find((m) => m.tenantId === wanted) : memberships[0];
+    if (!membership) throw new AccountError(403, 'PERMISSION_DENIED', 'This account has no access to that workspace');
+    return this.grant(account, membership.tenantId, membership.role);
+  }
+
+  /**
+   * An owner or admin adds someone to their workspace: a new account (with the
+   * password the inviter sets and passes on) or an existing one.
+   */
+  async invite(inviter: VerifiedToken, body: Record<string, unknown>) {
+    if (!isTenantAdmin(inviter.tenantRole)) {
+      throw new AccountError(403, 'PERMISSION_DENIED', 'Only workspace owners and admins can invite people');
+    }
+    const role = body['role'] === undefined ? 'member' : body['role'];
+    if (role !== 'member' && role !== 'admin') {
+      throw new AccountError(400, 'INVALID_ARGUMENT', 'role is member or admin', 'role');
+    }
+    const address = email(body);
+    const existing = this.directory.findByEmail(address);
+    const displayName = existing ? existing.displayName : text(body, 'displayName', 100);
+    const passwordHash = existing ? existing.passwordHash : await hashPassword(password(body));
+    const result = this.directory.invite(
+      { email: address, displayName, passwordHash, tenantId: inviter.tenantId, role: role as TenantRole },
+      Date.now(),
+    );
+    if (result.alreadyMember) {
+      throw new AccountError(409, 'CONFLICT', 'That person is already in this workspace', 'email');
+    }
+    // Recorded now so project admins can add them to projects before they first log in.
+    upsertUser(
+      this.databases.get(inviter.tenantId),
+      { id: result.account.id, email: address, displayName, tenantRole: role as TenantRole },
+      Date.now(),
+    );
+    return {
+      user: { id: result.account.id, email: address, displayName },
+      created: result.created,
+      role,
+    };
+  }
+
+  private async grant(account: { id: string; email: string; displayName: string }, tenantId: string, role: TenantRole): Promise<SessionGrant> {
+    upsertUser(
+      this.databases.get(tenantId),
+      { id: account.id, email: account.email, displayName: account.displayName, tenantRole: role },
+      Date.now(),
+    );
+    const token = await this.tokens.issue({
+      userId: account.id, tenantId, tenantRole: role, name: account.displayName, email: account.email,
+    });
+    return { token, user: { id: account.id, email: account.email, displayName: account.displayName }, tenantId };
+  }
+
+  private emailTaken(): AccountError {
+    return new AccountError(409, 'CONFLICT', 'An account with that email already exists', 'email');
+  }
+}

@@ -1,0 +1,130 @@
+// Configuration, read and validated once at start. A bad value stops the
+// process with a message naming the variable (see README "Configuration").
+import { resolve } from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  redisUrl: string | null;
+  sqliteSynchronous: 'NORMAL' | 'FULL';
+  /** The host platform's key, for embedded mode (either PEM or JWKS). */
+  jwtPublicKeyFile: string | null;
+  jwksFile: string | null;
+  jwtIssuer: string | null;
+  jwtAudience: string | null;
+  allowedOrigins: string[];
+  /** Standalone sign-up on or off (an embedding host may want it off). */
+  signupEnabled: boolean;
+  /** Send the session cookie with Secure (behind HTTPS). */
+  cookieSecure: boolean;
+  limits: {
+    maxFrameBytes: number;
+    ratePerSecond: number;
+    rateBurst: number;
+    maxConnections: number;
+    maxConnectionsPerTenant: number;
+    idleTimeoutSeconds: number;
+    maxBackpressureBytes: number;
+    openDatabases: number;
+    databaseIdleSeconds: number;
+    idempotencyDays: number;
+    eventLogKeep: number;
+  };
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(`${name} must be a whole number, got ${JSON.stringify(raw)}`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(`${name} must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function oneOf<T extends string>(env: Env, name: string, fallback: T, allowed: readonly T[]): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = raw.toUpperCase() === raw ? raw : raw.toLowerCase();
+  const match = allowed.find((a) => a.toLowerCase() === value.toLowerCase());
+  if (!match) throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, got ${JSON.stringify(raw)}`);
+  return match;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be true or false, got ${JSON.stringify(raw)}`);
+}
+
+function optional(env: Env, name: string): string | null {
+  const raw = env[name];
+  return raw === undefined || raw.trim() === '' ? null : raw.trim();
+}
+
+function origins(env: Env): string[] {
+  const raw = optional(env, 'ALLOWED_ORIGINS');
+  if (!raw) return [];
+  return raw.split(',').map((o) => {
+    const origin = o.trim();
+    try {
+      const url = new URL(origin);
+      if (url.origin !== origin) throw new Error();
+    } catch {
+      throw new ConfigError(`ALLOWED_ORIGINS holds ${JSON.stringify(origin)}, which is not an origin like https://app.example.com`);
+    }
+    return origin;
+  });
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const jwtPublicKeyFile = optional(env, 'JWT_PUBLIC_KEY_FILE');
+  const jwksFile = optional(env, 'JWKS_FILE');
+  const jwtIssuer = optional(env, 'JWT_ISSUER');
+  const jwtAudience = optional(env, 'JWT_AUDIENCE');
+  if (jwtPublicKeyFile && jwksFile) throw new ConfigError('Set JWT_PUBLIC_KEY_FILE or JWKS_FILE, not both');
+  if ((jwtPublicKeyFile || jwksFile) && (!jwtIssuer || !jwtAudience)) {
+    throw new ConfigError('Embedded mode (JWT_PUBLIC_KEY_FILE or JWKS_FILE) needs JWT_ISSUER and JWT_AUDIENCE');
+  }
+  if (!(jwtPublicKeyFile || jwksFile) && (jwtIssuer || jwtAudience)) {
+    throw new ConfigError('JWT_ISSUER and JWT_AUDIENCE need JWT_PUBLIC_KEY_FILE or JWKS_FILE');
+  }
+  const redisUrl = optional(env, 'REDIS_URL');
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) throw new ConfigError('REDIS_URL must start with redis:// or rediss://');
+
+  return {
+    port: int(env, 'PORT', 8080, 0, 65535),
+    host: optional(env, 'HOST') ?? '0.0.0.0',
+    dataDir: resolve(optional(env, 'DATA_DIR') ?? 'tenants'),
+    redisUrl,
+    sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', 'NORMAL', ['NORMAL', 'FULL'] as const),
+    jwtPublicKeyFile,
+    jwksFile,
+    jwtIssuer,
+    jwtAudience,
+    allowedOrigins: origins(env),
+    signupEnabled: bool(env, 'SIGNUP_ENABLED', true),
+    cookieSecure: bool(env, 'COOKIE_SECURE', false),
+    limits: {
+      maxFrameBytes: int(env, 'MAX_FRAME_BYTES', 256 * 1024, 1024, 64 * 1024 * 1024),
+      ratePerSecond: int(env, 'RATE_LIMIT_PER_SECOND', 50, 1, 1_000_000),
+      rateBurst: int(env, 'RATE_LIMIT_BURST', 200, 1, 1_000_000),
+      maxConnections: int(env, 'MAX_CONNECTIONS', 50_000, 1, 10_000_000),
+      maxConnectionsPerTenant: int(env, 'MAX_CONNECTIONS_PER_TENANT', 5_000, 1, 10_000_000),
+      idleTimeoutSeconds: int(env, 'IDLE_TIMEOUT_SECONDS', 120, 8, 960),
+      maxBackpressureBytes: int(env, 'MAX_BACKPRESSURE_BYTES', 4 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
+      openDatabases: int(env, 'OPEN_DATABASES', 256, 1, 100_000),
+      databaseIdleSeconds: int(env, 'DATABASE_IDLE_SECONDS', 300, 1, 86_400),
+      idempotencyDays: int(env, 'IDEMPOTENCY_DAYS', 7, 7, 365),
+      eventLogKeep: int(env, 'EVENT_LOG_KEEP', 100_000, 1_000, 100_000_000),
+    },
+    logLevel: oneOf(env, 'LOG_LEVEL', 'info', ['debug', 'info', 'warn', 'error'] as const),
+  };
+}

@@ -1,0 +1,23 @@
+// Delivers a frame to every subscriber of a project topic on this instance.
+// The Redis broadcaster (several instances) wraps this one.
+import type { TemplatedApp, WebSocket } from 'uWebSockets.js';
+
+export interface Broadcaster {
+  /** origin: the socket that sent the command; it has the Result and gets no copy. */
+  publish(topic: string, frame: Uint8Array, origin: WebSocket<unknown> | null): void;
+}
+
+export class LocalBroadcaster implements Broadcaster {
+  constructor(
+    private readonly app: TemplatedApp,
+    private readonly onDelivered: (count: number) => void,
+  ) {}
+
+  publish(topic: string, frame: Uint8Array, origin: WebSocket<unknown> | null): void {
+    const receivers = this.app.numSubscribers(topic) - (origin?.isSubscribed(topic) ? 1 : 0);
+    if (receivers <= 0) return;
+    if (origin) origin.publish(topic, frame, true);
+    else this.app.publish(topic, frame, true);
+    this.onDelivered(receivers);
+  }
+}

@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import { checkCommentBody } from '../../../shared/domain/validation.ts';
+import type { tandem } from '../../../shared/gen/tandem.js';
+import { Role } from '../../../shared/proto.ts';
+import { insertComment } from '../storage/comments.ts';
+import { toComment } from '../storage/mappers.ts';
+import type { CommentRow } from '../storage/tables.ts';
+import type { ResultValue, WriteContext } from './context.ts';
+import { workItemAccess } from './entity-access.ts';
+
+export function addComment(ctx: WriteContext, cmd: tandem.v1.IAddComment): ResultValue {
+  const body = checkCommentBody(cmd.body ?? '');
+  const { item } = workItemAccess(ctx, cmd.workItemId ?? '', Role.ROLE_EDITOR, true);
+
+  const row: CommentRow = {
+    id: randomUUID(),
+    work_item_id: item.id,
+    author_id: ctx.caller.userId,
+    body,
+    created_at_ms: ctx.now,
+    edited_at_ms: null,
+    version: 1,
+    deleted_at_ms: null,
+  };
+  insertComment(ctx.db, row);
+  const comment = toComment(row);
+  ctx.emit({
+    projectId: item.project_id,
+    kind: 'comment',
+    entityId: row.id,
+    workItemId: item.id,
+    change: { comment: { comment } },
+    changedFields: ['created'],
+    activity: [{ field: 'comment_added', old: null, new: body }],
+  });
+  return { comment };
+}

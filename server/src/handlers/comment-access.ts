@@ -1,0 +1,35 @@
+import { notFound } from '../../../shared/domain/errors.ts';
+import { checkId } from '../../../shared/domain/validation.ts';
+import { Role } from '../../../shared/proto.ts';
+import { findComment } from '../storage/comments.ts';
+import { toComment } from '../storage/mappers.ts';
+import type { CommentRow } from '../storage/tables.ts';
+import type { ReadContext } from './context.ts';
+import { checkVersion, workItemAccess, type WorkItemAccess } from './entity-access.ts';
+
+export interface CommentAccess extends WorkItemAccess {
+  comment: CommentRow;
+}
+
+/**
+ * A live comment on a live item the caller may write to (EDITOR), at the
+ * version they expect when `versioned` is given. A deleted comment is
+ * NOT_FOUND: it is gone from every list a client sees.
+ */
+export function loadComment(
+  ctx: ReadContext,
+  commentId: string,
+  versioned?: { expectedVersion: number | null | undefined },
+): CommentAccess {
+  checkId(commentId, 'comment_id');
+  const comment = findComment(ctx.db, commentId);
+  if (!comment || comment.deleted_at_ms !== null) throw notFound('Comment', 'comment_id');
+  const access = workItemAccess(ctx, comment.work_item_id, Role.ROLE_EDITOR, true, {
+    what: 'Comment',
+    field: 'comment_id',
+  });
+  if (versioned) {
+    checkVersion(versioned.expectedVersion, comment.version, 'The comment', () => ({ comment: toComment(comment) }));
+  }
+  return { ...access, comment };
+}

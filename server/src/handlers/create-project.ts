@@ -1,0 +1,34 @@
+import { failedPrecondition } from '../../../shared/domain/errors.ts';
+import { checkProjectDescription, checkProjectKey, checkProjectName } from '../../../shared/domain/validation.ts';
+import type { tandem } from '../../../shared/gen/tandem.js';
+import { putMember } from '../storage/members.ts';
+import { findProjectByKey, insertProject, projectMessage } from '../storage/projects.ts';
+import type { ResultValue, WriteContext } from './context.ts';
+
+/** Any workspace user may create a project; its creator becomes its admin. */
+export function createProject(ctx: WriteContext, cmd: tandem.v1.ICreateProject): ResultValue {
+  const key = checkProjectKey(cmd.key ?? '');
+  const name = checkProjectName(cmd.name ?? '');
+  const description = checkProjectDescription(cmd.description ?? '');
+  if (findProjectByKey(ctx.db, key)) throw failedPrecondition(`A project with key ${key} already exists`, 'key');
+
+  const row = insertProject(ctx.db, { key, name, description }, ctx.caller.userId, ctx.now);
+  putMember(ctx.db, {
+    project_id: row.id,
+    user_id: ctx.caller.userId,
+    role: 'ADMIN',
+    added_at_ms: ctx.now,
+    added_by: ctx.caller.userId,
+  });
+  const project = projectMessage(ctx.db, row);
+  ctx.emit({
+    projectId: row.id,
+    kind: 'project',
+    entityId: row.id,
+    workItemId: null,
+    change: { project: { project } },
+    changedFields: ['created'],
+    activity: [{ field: 'created', old: null, new: `${key} ${name}` }],
+  });
+  return { project };
+}

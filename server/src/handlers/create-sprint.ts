@@ -1,0 +1,48 @@
+import { randomUUID } from 'node:crypto';
+import {
+  checkDate, checkDateRange, checkSprintGoal, checkSprintName,
+} from '../../../shared/domain/validation.ts';
+import type { tandem } from '../../../shared/gen/tandem.js';
+import { Role } from '../../../shared/proto.ts';
+import { toSprint } from '../storage/mappers.ts';
+import { insertSprint } from '../storage/sprints.ts';
+import type { SprintRow } from '../storage/tables.ts';
+import { projectAccess } from './access.ts';
+import type { ResultValue, WriteContext } from './context.ts';
+
+export function createSprint(ctx: WriteContext, cmd: tandem.v1.ICreateSprint): ResultValue {
+  const name = checkSprintName(cmd.name ?? '');
+  const goal = checkSprintGoal(cmd.goal ?? '');
+  const startDate = checkDate(cmd.startDate ?? '', 'start_date');
+  const endDate = checkDate(cmd.endDate ?? '', 'end_date');
+  checkDateRange(startDate, endDate);
+  const { project } = projectAccess(ctx, cmd.projectId ?? '', Role.ROLE_EDITOR);
+
+  const row: SprintRow = {
+    id: randomUUID(),
+    project_id: project.id,
+    name,
+    goal,
+    state: 'PLANNED',
+    start_date: startDate,
+    end_date: endDate,
+    version: 1,
+    created_at_ms: ctx.now,
+    created_by: ctx.caller.userId,
+    updated_at_ms: ctx.now,
+    started_at_ms: null,
+    completed_at_ms: null,
+  };
+  insertSprint(ctx.db, row);
+  const sprint = toSprint(row);
+  ctx.emit({
+    projectId: project.id,
+    kind: 'sprint',
+    entityId: row.id,
+    workItemId: null,
+    change: { sprint: { sprint, changedFields: ['created'] } },
+    changedFields: ['created'],
+    activity: [{ field: 'created', old: null, new: name }],
+  });
+  return { sprint };
+}

@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import {
+  checkDescription, checkItemType, checkLabels, checkPriority, checkStoryPoints, checkTitle,
+} from '../../../shared/domain/validation.ts';
+import type { tandem } from '../../../shared/gen/tandem.js';
+import { Role } from '../../../shared/proto.ts';
+import { itemTypes, priorities } from '../storage/enums.ts';
+import { setItemLabels } from '../storage/labels.ts';
+import { takeItemNumber } from '../storage/projects.ts';
+import type { WorkItemRow } from '../storage/tables.ts';
+import { insertWorkItem } from '../storage/work-items.ts';
+import { projectAccess } from './access.ts';
+import type { ResultValue, WriteContext } from './context.ts';
+import { emitWorkItem, itemText } from './work-item-changes.ts';
+import { lastRank, placedRank } from './work-item-rank.ts';
+import { checkReferences, firstStatusOf } from './work-item-refs.ts';
+
+/** A new item lands where it was dropped, or at the bottom of the board. */
+export function createWorkItem(ctx: WriteContext, cmd: tandem.v1.ICreateWorkItem): ResultValue {
+  const { project } = projectAccess(ctx, cmd.projectId ?? '', Role.ROLE_EDITOR);
+  const { db } = ctx;
+  const type = checkItemType(cmd.itemType);
+  const title = checkTitle(cmd.title ?? '');
+  const description = checkDescription(cmd.description ?? '');
+  const priority = checkPriority(cmd.priority);
+  const storyPoints = cmd.storyPoints != null ? checkStoryPoints(cmd.storyPoints) : null;
+  const labels = checkLabels(cmd.labels ?? []);
+
+  const draft: WorkItemRow = {
+    id: randomUUID(),
+    project_id: project.id,
+    number: 0,
+    key: '',
+    item_type: itemTypes.toName(type),
+    parent_id: cmd.parentId || null,
+    title,
+    description,
+    status_id: cmd.statusId || firstStatusOf(db, project.id).id,
+    priority: priorities.toName(priority),
+    story_points: storyPoints,
+    assignee_id: cmd.assigneeId || null,
+    sprint_id: cmd.sprintId || null,
+    rank: '',
+    version: 1,
+    created_at_ms: ctx.now,
+    created_by: ctx.caller.userId,
+    updated_at_ms: ctx.now,
+    updated_by: ctx.caller.userId,
+    deleted_at_ms: null,
+  };
+  checkReferences(db, draft, null);
+  const rank = placedRank(db, project.id, cmd, null) ?? lastRank(db, project.id);
+
+  const number = takeItemNumber(db, project.id);
+  const row: WorkItemRow = { ...draft, number, key: `${project.key}-${number}`, rank };
+  insertWorkItem(db, row);
+  setItemLabels(db, project.id, row.id, labels);
+  const workItem = emitWorkItem(ctx, row, ['created'], [{ field: 'created', old: null, new: itemText(row) }]);
+  return { workItem };
+}

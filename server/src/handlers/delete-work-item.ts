@@ -1,0 +1,25 @@
+import type { tandem } from '../../../shared/gen/tandem.js';
+import type { WorkItemRow } from '../storage/tables.ts';
+import { liveChildren, updateWorkItemRow } from '../storage/work-items.ts';
+import type { ResultValue, WriteContext } from './context.ts';
+import { emitWorkItem, itemText } from './work-item-changes.ts';
+import { itemAtVersion } from './work-item-access.ts';
+
+function softDelete(ctx: WriteContext, item: WorkItemRow) {
+  const row = updateWorkItemRow(ctx.db, item.id, { deleted_at_ms: ctx.now }, ctx.caller.userId, ctx.now);
+  return emitWorkItem(ctx, row, ['deleted'], [{ field: 'deleted', old: null, new: itemText(row) }]);
+}
+
+/**
+ * A soft delete. Sub-tasks cannot live without their parent, so they go with
+ * it, stamped with the same time so that restoring the parent brings back
+ * exactly these. Other children (an epic's stories) stay.
+ */
+export function deleteWorkItem(ctx: WriteContext, cmd: tandem.v1.IDeleteWorkItem): ResultValue {
+  const { item } = itemAtVersion(ctx, cmd.workItemId, cmd.expectedVersion);
+  for (const child of liveChildren(ctx.db, item.id)) {
+    if (child.item_type === 'SUBTASK') softDelete(ctx, child);
+  }
+  // The item's own event goes last: the Result stands for the last event.
+  return { workItem: softDelete(ctx, item) };
+}

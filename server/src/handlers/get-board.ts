@@ -1,0 +1,31 @@
+import { Role } from '../../../shared/proto.ts';
+import type { tandem } from '../../../shared/gen/tandem.js';
+import { labelsOfProject } from '../storage/labels.ts';
+import { toStatus } from '../storage/mappers.ts';
+import { membersOf } from '../storage/members.ts';
+import { projectMessage, statusesOf } from '../storage/projects.ts';
+import { sprintsOf } from '../storage/sprints.ts';
+import { liveWorkItems } from '../storage/work-items.ts';
+import { projectAccess } from './access.ts';
+import type { ReadContext, ResultValue } from './context.ts';
+
+/**
+ * Everything a board needs in one reply, read in one transaction so the items
+ * and the seq agree: a client that subscribes with this seq misses nothing.
+ */
+export function getBoard(ctx: ReadContext, cmd: tandem.v1.IGetBoard): ResultValue {
+  return ctx.db.sqlite.transaction(() => {
+    const { project } = projectAccess(ctx, cmd.projectId ?? '', Role.ROLE_VIEWER);
+    return {
+      board: {
+        project: projectMessage(ctx.db, project),
+        statuses: statusesOf(ctx.db, project.id).map(toStatus),
+        workItems: liveWorkItems(ctx.db, project.id),
+        sprints: sprintsOf(ctx.db, project.id),
+        members: membersOf(ctx.db, project.id),
+        labels: labelsOfProject(ctx.db, project.id),
+        seq: project.last_event_seq,
+      },
+    };
+  }).deferred();
+}

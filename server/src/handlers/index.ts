@@ -1,0 +1,71 @@
+// The dispatch table: one entry per command of ClientFrame's oneof. The mapped
+// type makes it exhaustive: a command added to the proto without a handler
+// does not compile.
+import type { tandem } from '../../../shared/gen/tandem.js';
+import type { CommandName } from '../../../shared/proto.ts';
+import type { ReadContext, ResultValue, WriteContext } from './context.ts';
+import type { SessionContext, SessionOutcome } from './session.ts';
+import { addComment } from './add-comment.ts';
+import { addMember } from './add-member.ts';
+import { changeMemberRole } from './change-member-role.ts';
+import { claimWorkItem } from './claim-work-item.ts';
+import { completeSprint } from './complete-sprint.ts';
+import { createProject } from './create-project.ts';
+import { createSprint } from './create-sprint.ts';
+import { createWorkItem } from './create-work-item.ts';
+import { deleteComment } from './delete-comment.ts';
+import { deleteWorkItem } from './delete-work-item.ts';
+import { editComment } from './edit-comment.ts';
+import { getBoard } from './get-board.ts';
+import { getComments } from './get-comments.ts';
+import { getHistory } from './get-history.ts';
+import { listProjects } from './list-projects.ts';
+import { moveWorkItem } from './move-work-item.ts';
+import { removeMember } from './remove-member.ts';
+import { restoreWorkItem } from './restore-work-item.ts';
+import { setPresence } from './set-presence.ts';
+import { startSprint } from './start-sprint.ts';
+import { subscribe } from './subscribe.ts';
+import { unsubscribe } from './unsubscribe.ts';
+import { updateSprint } from './update-sprint.ts';
+import { updateWorkItem } from './update-work-item.ts';
+
+type Commands = { [K in CommandName]: NonNullable<tandem.v1.ClientFrame[K]> };
+
+/** read: no transaction of its own, nothing stored. write: one transaction, idempotent. session: changes the connection. */
+export type HandlerSpec<C> =
+  | { kind: 'read'; run(ctx: ReadContext, cmd: C): ResultValue }
+  | { kind: 'write'; run(ctx: WriteContext, cmd: C): ResultValue }
+  | { kind: 'session'; run(ctx: SessionContext, cmd: C): SessionOutcome };
+
+const read = <C>(run: (ctx: ReadContext, cmd: C) => ResultValue): HandlerSpec<C> => ({ kind: 'read', run });
+const write = <C>(run: (ctx: WriteContext, cmd: C) => ResultValue): HandlerSpec<C> => ({ kind: 'write', run });
+const session = <C>(run: (ctx: SessionContext, cmd: C) => SessionOutcome): HandlerSpec<C> => ({ kind: 'session', run });
+
+export const HANDLERS: { [K in CommandName]: HandlerSpec<Commands[K]> } = {
+  listProjects: read(listProjects),
+  getBoard: read(getBoard),
+  getHistory: read(getHistory),
+  getComments: read(getComments),
+  subscribe: session(subscribe),
+  unsubscribe: session(unsubscribe),
+  setPresence: session(setPresence),
+
+  createProject: write(createProject),
+  createWorkItem: write(createWorkItem),
+  updateWorkItem: write(updateWorkItem),
+  moveWorkItem: write(moveWorkItem),
+  deleteWorkItem: write(deleteWorkItem),
+  restoreWorkItem: write(restoreWorkItem),
+  claimWorkItem: write(claimWorkItem),
+  addComment: write(addComment),
+  editComment: write(editComment),
+  deleteComment: write(deleteComment),
+  createSprint: write(createSprint),
+  updateSprint: write(updateSprint),
+  startSprint: write(startSprint),
+  completeSprint: write(completeSprint),
+  addMember: write(addMember),
+  changeMemberRole: write(changeMemberRole),
+  removeMember: write(removeMember),
+};

@@ -1,0 +1,29 @@
+import type { tandem } from '../../../shared/gen/tandem.js';
+import type { WorkItemRow } from '../storage/tables.ts';
+import { updateWorkItemRow, workItemMessage } from '../storage/work-items.ts';
+import type { ResultValue, WriteContext } from './context.ts';
+import { diffColumns, emitWorkItem } from './work-item-changes.ts';
+import { itemAtVersion } from './work-item-access.ts';
+import { placedRank } from './work-item-rank.ts';
+import { checkReferences } from './work-item-refs.ts';
+
+/**
+ * A drag on the board: to another status, another place in the column, and
+ * into a sprint or (empty sprint_id) the backlog. A drop where the item
+ * already was stores and sends nothing.
+ */
+export function moveWorkItem(ctx: WriteContext, cmd: tandem.v1.IMoveWorkItem): ResultValue {
+  const { db } = ctx;
+  const { item } = itemAtVersion(ctx, cmd.workItemId, cmd.expectedVersion);
+
+  const next: WorkItemRow = { ...item };
+  if (cmd.statusId) next.status_id = cmd.statusId;
+  if (cmd.sprintId != null) next.sprint_id = cmd.sprintId || null;
+  checkReferences(db, next, item);
+  next.rank = placedRank(db, item.project_id, cmd, item) ?? item.rank;
+
+  const diff = diffColumns(item, next, ['status_id', 'rank', 'sprint_id']);
+  if (diff.fields.length === 0) return { workItem: workItemMessage(db, item) };
+  const row = updateWorkItemRow(db, item.id, diff.columns, ctx.caller.userId, ctx.now);
+  return { workItem: emitWorkItem(ctx, row, diff.fields, diff.activity) };
+}

@@ -1,0 +1,18 @@
+// Commands that change the connection rather than the database: what it is
+// subscribed to and the presence it shows. They return what transport should
+// do; only transport touches sockets.
+import type { ReadContext, ResultValue } from './context.ts';
+
+export interface SessionContext extends ReadContext {
+  /** The project ids this connection is subscribed to now. */
+  subscriptions: ReadonlySet<string>;
+}
+
+export interface SessionOutcome {
+  value: ResultValue;
+  subscribe?: string[];
+  unsubscribe?: string[];
+  /** Stored Event payloads to send, in order, right after the reply. */
+  replay?: Uint8Array[];
+  presence?: { projectId: string; viewingWorkItemId: string };
+}

@@ -1,0 +1,26 @@
+import { notFound } from '../../../shared/domain/errors.ts';
+import { checkId } from '../../../shared/domain/validation.ts';
+import { Role } from '../../../shared/proto.ts';
+import { toSprint } from '../storage/mappers.ts';
+import { findSprint } from '../storage/sprints.ts';
+import type { SprintRow } from '../storage/tables.ts';
+import type { ReadContext } from './context.ts';
+import { checkVersion, entityAccess } from './entity-access.ts';
+
+/** A sprint the caller may change (EDITOR), at the version they expect when `versioned` is given. */
+export function loadSprint(
+  ctx: ReadContext,
+  sprintId: string,
+  versioned?: { expectedVersion: number | null | undefined },
+): SprintRow {
+  checkId(sprintId, 'sprint_id');
+  const sprint = findSprint(ctx.db, sprintId);
+  if (!sprint) throw notFound('Sprint', 'sprint_id');
+  entityAccess(ctx, sprint.project_id, Role.ROLE_EDITOR, 'Sprint', 'sprint_id');
+  if (versioned) {
+    checkVersion(versioned.expectedVersion, sprint.version, `Sprint ${sprint.name}`, () => ({
+      sprint: toSprint(sprint),
+    }));
+  }
+  return sprint;
+}

@@ -1,0 +1,47 @@
+import { AppError } from '../../../shared/domain/errors.ts';
+import type { tandem } from '../../../shared/gen/tandem.js';
+import { ErrorCode, Role, type IProjectCursor } from '../../../shared/proto.ts';
+import { eventsAfter, oldestSeq } from '../storage/events.ts';
+import { projectAccess } from './access.ts';
+import type { SessionContext, SessionOutcome } from './session.ts';
+
+const MAX_PROJECTS_PER_SUBSCRIBE = 100;
+
+/**
+ * Subscribes to projects, replaying every stored event after each cursor's
+ * since_seq. The reply, the replay and the live subscription happen in one
+ * synchronous step, so no write can slip between them.
+ */
+export function subscribe(ctx: SessionContext, cmd: tandem.v1.ISubscribe): SessionOutcome {
+  const cursors = cmd.projects ?? [];
+  if (cursors.length === 0 || cursors.length > MAX_PROJECTS_PER_SUBSCRIBE) {
+    throw new AppError(ErrorCode.ERROR_CODE_INVALID_ARGUMENT, `Subscribe to 1-${MAX_PROJECTS_PER_SUBSCRIBE} projects`, 'projects');
+  }
+  return ctx.db.sqlite.transaction(() => {
+    const subscribed: IProjectCursor[] = [];
+    const replay: Uint8Array[] = [];
+    for (const cursor of cursors) {
+      const { project } = projectAccess(ctx, cursor.projectId ?? '', Role.ROLE_VIEWER, 'projects');
+      const since = cursor.sinceSeq ?? 0;
+      const current = project.last_event_seq;
+      if (since < 0) throw new AppError(ErrorCode.ERROR_CODE_INVALID_ARGUMENT, 'since_seq cannot be negative', 'projects');
+      if (since > 0 && since < current) {
+        const oldest = oldestSeq(ctx.db, project.id);
+        if (oldest === null || oldest > since + 1) throw resync(project.id, 'The events since your last seq are no longer kept');
+        replay.push(...eventsAfter(ctx.db, project.id, since));
+      } else if (since > current) {
+        throw resync(project.id, 'Your seq is ahead of the server (was the data restored?)');
+      }
+      subscribed.push({ projectId: project.id, sinceSeq: current });
+    }
+    return {
+      value: { subscribed: { projects: subscribed } },
+      subscribe: subscribed.map((c) => c.projectId!),
+      replay,
+    };
+  }).deferred();
+}
+
+function resync(projectId: string, why: string): AppError {
+  return new AppError(ErrorCode.ERROR_CODE_RESYNC_REQUIRED, `${why}; fetch the board again`, 'projects', undefined, 0, projectId);
+}

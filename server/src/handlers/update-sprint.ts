@@ -1,0 +1,49 @@
+import { failedPrecondition } from '../../../shared/domain/errors.ts';
+import {
+  checkDate, checkDateRange, checkSprintGoal, checkSprintName,
+} from '../../../shared/domain/validation.ts';
+import type { tandem } from '../../../shared/gen/tandem.js';
+import type { FieldChange } from '../storage/activity.ts';
+import { toSprint } from '../storage/mappers.ts';
+import { updateSprintRow } from '../storage/sprints.ts';
+import type { SprintRow } from '../storage/tables.ts';
+import type { ResultValue, WriteContext } from './context.ts';
+import { loadSprint } from './sprint-access.ts';
+
+type EditableColumn = 'name' | 'goal' | 'start_date' | 'end_date';
+
+/** Sets only the fields the command carries; a completed sprint is history and stays as it was. */
+export function updateSprint(ctx: WriteContext, cmd: tandem.v1.IUpdateSprint): ResultValue {
+  const wanted: Partial<Pick<SprintRow, EditableColumn>> = {};
+  if (cmd.name != null) wanted.name = checkSprintName(cmd.name);
+  if (cmd.goal != null) wanted.goal = checkSprintGoal(cmd.goal);
+  if (cmd.startDate != null) wanted.start_date = checkDate(cmd.startDate, 'start_date');
+  if (cmd.endDate != null) wanted.end_date = checkDate(cmd.endDate, 'end_date');
+
+  const current = loadSprint(ctx, cmd.sprintId ?? '', { expectedVersion: cmd.expectedVersion });
+  if (current.state === 'COMPLETED') throw failedPrecondition('A completed sprint cannot be changed', 'sprint_id');
+  checkDateRange(wanted.start_date ?? current.start_date, wanted.end_date ?? current.end_date);
+
+  const changes: Partial<Pick<SprintRow, EditableColumn>> = {};
+  const activity: FieldChange[] = [];
+  for (const column of ['name', 'goal', 'start_date', 'end_date'] as const) {
+    const value = wanted[column];
+    if (value === undefined || value === current[column]) continue;
+    changes[column] = value;
+    activity.push({ field: column, old: current[column], new: value });
+  }
+  if (activity.length === 0) return { sprint: toSprint(current) };
+
+  const sprint = toSprint(updateSprintRow(ctx.db, current.id, changes, ctx.now));
+  const changedFields = activity.map((a) => a.field);
+  ctx.emit({
+    projectId: current.project_id,
+    kind: 'sprint',
+    entityId: current.id,
+    workItemId: null,
+    change: { sprint: { sprint, changedFields } },
+    changedFields,
+    activity,
+  });
+  return { sprint };
+}

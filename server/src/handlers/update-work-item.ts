@@ -1,0 +1,81 @@
+import { invalidArgument } from '../../../shared/domain/errors.ts';
+import {
+  checkDescription, checkItemType, checkLabels, checkPriority, checkStoryPoints, checkTitle,
+} from '../../../shared/domain/validation.ts';
+import type { tandem } from '../../../shared/gen/tandem.js';
+import { itemTypes, priorities } from '../storage/enums.ts';
+import { labelsOfItem, setItemLabels } from '../storage/labels.ts';
+import type { WorkItemRow } from '../storage/tables.ts';
+import { updateWorkItemRow, workItemMessage } from '../storage/work-items.ts';
+import type { ResultValue, WriteContext } from './context.ts';
+import { diffColumns, emitWorkItem, labelsText, type ItemColumn } from './work-item-changes.ts';
+import { itemAtVersion } from './work-item-access.ts';
+import { checkReferences } from './work-item-refs.ts';
+
+const CLEARABLE = ['parent_id', 'description', 'story_points', 'assignee_id', 'sprint_id', 'labels'] as const;
+type Clearable = (typeof CLEARABLE)[number];
+
+const UPDATABLE: readonly ItemColumn[] = [
+  'title', 'description', 'item_type', 'parent_id', 'status_id', 'priority', 'story_points', 'assignee_id', 'sprint_id',
+];
+
+/** The fields `clear` names, refusing unknown ones and any that the command also sets. */
+function clearedFields(cmd: tandem.v1.IUpdateWorkItem): Set<Clearable> {
+  const isSet: Record<Clearable, boolean> = {
+    parent_id: cmd.parentId != null,
+    description: cmd.description != null,
+    story_points: cmd.storyPoints != null,
+    assignee_id: cmd.assigneeId != null,
+    sprint_id: cmd.sprintId != null,
+    labels: cmd.setLabels === true,
+  };
+  const out = new Set<Clearable>();
+  for (const name of cmd.clear ?? []) {
+    const field = CLEARABLE.find((c) => c === name);
+    if (!field) throw invalidArgument('clear', `${name} cannot be cleared`);
+    if (isSet[field]) throw invalidArgument('clear', `${name} is both set and cleared`);
+    out.add(field);
+  }
+  return out;
+}
+
+/**
+ * Applies the fields the command carries. For parent, assignee and sprint an
+ * empty id means none, the same as naming the field in `clear`. Only values
+ * that really change are written; if none do, nothing is stored or sent.
+ */
+export function updateWorkItem(ctx: WriteContext, cmd: tandem.v1.IUpdateWorkItem): ResultValue {
+  const { db } = ctx;
+  const { item } = itemAtVersion(ctx, cmd.workItemId, cmd.expectedVersion);
+  const cleared = clearedFields(cmd);
+
+  const next: WorkItemRow = { ...item };
+  if (cmd.title != null) next.title = checkTitle(cmd.title);
+  if (cmd.description != null || cleared.has('description')) next.description = checkDescription(cmd.description ?? '');
+  if (cmd.itemType != null) next.item_type = itemTypes.toName(checkItemType(cmd.itemType));
+  if (cmd.parentId != null || cleared.has('parent_id')) next.parent_id = cmd.parentId || null;
+  if (cmd.statusId != null) next.status_id = cmd.statusId;
+  if (cmd.priority != null) next.priority = priorities.toName(checkPriority(cmd.priority));
+  if (cmd.storyPoints != null) next.story_points = checkStoryPoints(cmd.storyPoints);
+  if (cleared.has('story_points')) next.story_points = null;
+  if (cmd.assigneeId != null || cleared.has('assignee_id')) next.assignee_id = cmd.assigneeId || null;
+  if (cmd.sprintId != null || cleared.has('sprint_id')) next.sprint_id = cmd.sprintId || null;
+  checkReferences(db, next, item);
+
+  const oldLabels = labelsOfItem(db, item.id);
+  let newLabels = oldLabels;
+  if (cleared.has('labels')) newLabels = [];
+  else if (cmd.setLabels) newLabels = checkLabels(cmd.labels ?? []);
+  const labelsChanged = labelsText(oldLabels) !== labelsText(newLabels);
+
+  const diff = diffColumns(item, next, UPDATABLE);
+  if (labelsChanged) {
+    diff.fields.push('labels');
+    diff.activity.push({ field: 'labels', old: labelsText(oldLabels), new: labelsText(newLabels) });
+  }
+  if (diff.fields.length === 0) return { workItem: workItemMessage(db, item) };
+
+  const row = updateWorkItemRow(db, item.id, diff.columns, ctx.caller.userId, ctx.now);
+  if (labelsChanged) setItemLabels(db, row.project_id, row.id, newLabels);
+  return { workItem: emitWorkItem(ctx, row, diff.fields, diff.activity) };
+}

@@ -1,0 +1,85 @@
+// The rules for what a work item points at (parent, status, assignee, sprint),
+// shared by every write that sets them.
+import { failedPrecondition, invalidArgument, notFound } from '../../../shared/domain/errors.ts';
+import { checkChildren, checkParent } from '../../../shared/domain/hierarchy.ts';
+import { isTenantAdmin } from '../../../shared/domain/permissions.ts';
+import { checkId } from '../../../shared/domain/validation.ts';
+import type { TenantDb } from '../tenancy/tenant-db.ts';
+import { itemTypes } from '../storage/enums.ts';
+import { findStatus, statusesOf } from '../storage/projects.ts';
+import { userStanding } from '../storage/references.ts';
+import { findSprint } from '../storage/sprints.ts';
+import type { WorkflowStatusRow, WorkItemRow } from '../storage/tables.ts';
+import { findWorkItem, liveChildren } from '../storage/work-items.ts';
+
+/** A live item of the project; anything else is NOT_FOUND naming `field`. */
+export function liveItemOf(db: TenantDb, projectId: string, id: string, field: string): WorkItemRow {
+  const row = findWorkItem(db, id);
+  if (!row || row.project_id !== projectId || row.deleted_at_ms !== null) throw notFound('Work item', field);
+  return row;
+}
+
+/** Where a new item starts when no status is given: the first column. */
+export function firstStatusOf(db: TenantDb, projectId: string): WorkflowStatusRow {
+  const first = statusesOf(db, projectId)[0];
+  if (!first) throw new Error(`project ${projectId} has no workflow statuses`);
+  return first;
+}
+
+function statusOf(db: TenantDb, projectId: string, statusId: string): WorkflowStatusRow {
+  const status = findStatus(db, checkId(statusId, 'status_id'));
+  if (!status || status.project_id !== projectId) throw notFound('Status', 'status_id');
+  return status;
+}
+
+function checkAssignee(db: TenantDb, projectId: string, userId: string): void {
+  const standing = userStanding(db, projectId, userId);
+  if (!standing || !(standing.isMember || isTenantAdmin(standing.tenantRole))) {
+    throw invalidArgument('assignee_id', 'Work can only be assigned to a member of the project');
+  }
+}
+
+function checkOpenSprint(db: TenantDb, projectId: string, sprintId: string): void {
+  const sprint = findSprint(db, sprintId);
+  if (!sprint || sprint.project_id !== projectId) throw notFound('Sprint', 'sprint_id');
+  if (sprint.state === 'COMPLETED') throw failedPrecondition(`${sprint.name} is completed`, 'sprint_id');
+}
+
+/** Walks up from the new parent: reaching the item itself would make a loop. */
+function checkNotOwnAncestor(db: TenantDb, itemId: string, parentId: string): void {
+  const seen = new Set<string>();
+  for (let id: string | null = parentId; id !== null && !seen.has(id); id = findWorkItem(db, id)?.parent_id ?? null) {
+    if (id === itemId) throw failedPrecondition('An item cannot sit under itself or one of its own children', 'parent_id');
+    seen.add(id);
+  }
+}
+
+/**
+ * Checks every reference of `next` that differs from `before` (null: a new
+ * item, so all of them). Unchanged references are left alone, so an edit to
+ * the title never fails because, say, the item's sprint has since completed.
+ */
+export function checkReferences(db: TenantDb, next: WorkItemRow, before: WorkItemRow | null): void {
+  const changed = (column: keyof WorkItemRow) => before === null || before[column] !== next[column];
+  const projectId = next.project_id;
+
+  let parent: WorkItemRow | null = null;
+  if (next.parent_id !== null) {
+    if (changed('parent_id')) {
+      parent = liveItemOf(db, projectId, next.parent_id, 'parent_id');
+      checkNotOwnAncestor(db, next.id, parent.id);
+    } else {
+      parent = findWorkItem(db, next.parent_id) ?? null;
+    }
+  }
+  if (changed('item_type') || changed('parent_id')) {
+    const type = itemTypes.fromName(next.item_type);
+    checkParent(type, parent && itemTypes.fromName(parent.item_type));
+    if (before !== null && changed('item_type')) {
+      checkChildren(type, liveChildren(db, next.id).map((child) => itemTypes.fromName(child.item_type)));
+    }
+  }
+  if (changed('status_id')) statusOf(db, projectId, next.status_id);
+  if (changed('assignee_id') && next.assignee_id !== null) checkAssignee(db, projectId, next.assignee_id);
+  if (changed('sprint_id') && next.sprint_id !== null) checkOpenSprint(db, projectId, next.sprint_id);
+}

@@ -1,0 +1,56 @@
+// Serves the built client (client/dist). Files are read once at start: the
+// bundle is small and immutable for the life of the process.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { extname, join, relative } from 'node:path';
+import type { TemplatedApp } from 'uWebSockets.js';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+  '.webmanifest': 'application/manifest+json',
+};
+
+const PLACEHOLDER = `<!doctype html><meta charset="utf-8"><title>Tandem</title>
+<body style="font-family:system-ui;margin:3rem;max-width:40rem">
+<h1>Tandem is running</h1>
+<p>The server is up: the socket is at <code>/ws</code>, accounts at <code>/api/auth/*</code>,
+health at <a href="/healthz">/healthz</a>. The web client has not been built into <code>client/dist</code>.</p>`;
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : [path];
+  });
+}
+
+export function registerStaticFiles(app: TemplatedApp, distDir: string): void {
+  const files = new Map<string, { body: Buffer; type: string }>();
+  if (existsSync(join(distDir, 'index.html'))) {
+    for (const path of walk(distDir)) {
+      files.set('/' + relative(distDir, path).split('\\').join('/'), {
+        body: readFileSync(path),
+        type: TYPES[extname(path)] ?? 'application/octet-stream',
+      });
+    }
+  }
+  const index = files.get('/index.html') ?? { body: Buffer.from(PLACEHOLDER), type: TYPES['.html']! };
+
+  app.get('/*', (res, req) => {
+    const url = req.getUrl();
+    // Client-side routes (/p/WEB/item/12) all get the app's index page.
+    const file = files.get(url) ?? (url.startsWith('/api/') ? null : index);
+    if (!file) {
+      res.writeStatus('404 Not Found').end('not found');
+      return;
+    }
+    res.writeHeader('Content-Type', file.type);
+    if (url.startsWith('/assets/')) res.writeHeader('Cache-Control', 'public, max-age=31536000, immutable');
+    res.end(file.body);
+  });
+}

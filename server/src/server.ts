@@ -1,0 +1,90 @@
+// Builds a running server from a config: the composition of transport, auth,
+// tenancy, fan-out and HTTP. main.ts calls this; tests call it on port 0.
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import uWS from 'uWebSockets.js';
+import { AccountDirectory } from './auth/account-directory.ts';
+import { loadOrCreateSigningKeys } from './auth/keys.ts';
+import { StandaloneAccounts } from './auth/standalone-accounts.ts';
+import { TokenService } from './auth/tokens.ts';
+import type { Config } from './config.ts';
+import { LocalBroadcaster } from './fanout/broadcaster.ts';
+import { registerAuthRoutes } from './http/auth-routes.ts';
+import { registerOpsRoutes, type Health } from './http/ops-routes.ts';
+import { registerStaticFiles } from './http/static-files.ts';
+import type { Logger } from './log.ts';
+import { Metrics } from './metrics.ts';
+import { tidyTenant } from './tenancy/maintenance.ts';
+import { TenantDatabases } from './tenancy/tenant-databases.ts';
+import { CLOSE, attachSocketServer } from './transport/socket-server.ts';
+
+export interface RunningServer {
+  port: number;
+  /** Stops accepting, closes every socket, closes every database. */
+  stop(): Promise<void>;
+  tokens: TokenService;
+  databases: TenantDatabases;
+}
+
+const CLIENT_DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'client', 'dist');
+
+export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
+  const databases = new TenantDatabases({
+    dataDir: config.dataDir,
+    synchronous: config.sqliteSynchronous,
+    maxOpen: config.limits.openDatabases,
+    idleMs: config.limits.databaseIdleSeconds * 1000,
+    log,
+    onOpen: (db) => tidyTenant(db, config.limits),
+  });
+  const directory = new AccountDirectory(config.dataDir);
+  const host =
+    config.jwtPublicKeyFile || config.jwksFile
+      ? { publicKeyFile: config.jwtPublicKeyFile, jwksFile: config.jwksFile, issuer: config.jwtIssuer!, audience: config.jwtAudience! }
+      : null;
+  const tokens = await TokenService.create(await loadOrCreateSigningKeys(config.dataDir), host);
+  const metrics = new Metrics(() => databases.size);
+  const app = uWS.App();
+  let stopping = false;
+
+  const broadcaster = new LocalBroadcaster(app, (n) => metrics.framesOut.inc(n));
+  const sockets = attachSocketServer(app, { config, tokens, databases, broadcaster, metrics, log });
+  const health = (): Health => ({
+    status: stopping ? 'stopping' : 'ok',
+    connections: sockets.count(),
+    openTenantDatabases: databases.size,
+    embeddedMode: host !== null,
+  });
+  registerOpsRoutes(app, metrics, health);
+  registerAuthRoutes(app, {
+    accounts: new StandaloneAccounts(directory, tokens, databases),
+    tokens,
+    log,
+    signupEnabled: config.signupEnabled,
+    cookieSecure: config.cookieSecure,
+  });
+  registerStaticFiles(app, CLIENT_DIST);
+
+  const listenSocket = await new Promise<uWS.us_listen_socket>((resolve, reject) => {
+    app.listen(config.host, config.port, (socket) => {
+      if (socket) resolve(socket);
+      else reject(new Error(`could not listen on ${config.host}:${config.port} (in use?)`));
+    });
+  });
+  const port = uWS.us_socket_local_port(listenSocket as unknown as uWS.us_socket);
+
+  return {
+    port,
+    tokens,
+    databases,
+    async stop() {
+      if (stopping) return;
+      stopping = true;
+      uWS.us_listen_socket_close(listenSocket);
+      // Commands run synchronously, so no write is half done here: closing is safe.
+      sockets.closeAll(CLOSE.goingAway, 'server shutting down');
+      databases.closeAll();
+      directory.close();
+    },
+  };
+}

@@ -1,0 +1,25 @@
+// Enums are stored by name ('STORY', 'HIGH') so the file reads well; the wire
+// uses the prefixed protobuf numbers. These convert between the two.
+import { ItemType, Priority, Role, SprintState, StatusCategory } from '../../../shared/proto.ts';
+import type { ItemTypeName, PriorityName, RoleName, SprintStateName, StatusCategoryName } from './tables.ts';
+
+function converter<N extends string, E extends number>(enumObj: Record<string, string | number>, prefix: string) {
+  return {
+    toName(value: E): N {
+      const full = enumObj[value];
+      if (typeof full !== 'string' || !full.startsWith(prefix) || full.endsWith('UNSPECIFIED')) {
+        throw new Error(`no stored name for ${prefix}${value}`);
+      }
+      return full.slice(prefix.length) as N;
+    },
+    fromName(name: N): E {
+      return enumObj[prefix + name] as E;
+    },
+  };
+}
+
+export const itemTypes = converter<ItemTypeName, ItemType>(ItemType, 'ITEM_TYPE_');
+export const priorities = converter<PriorityName, Priority>(Priority, 'PRIORITY_');
+export const roles = converter<RoleName, Role>(Role, 'ROLE_');
+export const sprintStates = converter<SprintStateName, SprintState>(SprintState, 'SPRINT_STATE_');
+export const statusCategories = converter<StatusCategoryName, StatusCategory>(StatusCategory, 'STATUS_CATEGORY_');

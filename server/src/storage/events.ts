@@ -1,0 +1,86 @@
+// The per-project event log: seq is gap-free because it is taken from the
+// project row inside the same write transaction that stores the event.
+import { pb, type IEvent } from '../../../shared/proto.ts';
+import type { TenantDb } from '../tenancy/tenant-db.ts';
+import { tenantQueries as q } from './sql.ts';
+import type { EntityType } from './tables.ts';
+
+export interface AppendedEvent {
+  projectId: string;
+  seq: number;
+  /** The Event as stored and sent. */
+  payload: Uint8Array;
+}
+
+export function nextSeq(db: TenantDb, projectId: string): number {
+  const row = db.get(
+    q.updateTable('pm_projects')
+      .set((eb) => ({ last_event_seq: eb('last_event_seq', '+', 1) }))
+      .where('id', '=', projectId)
+      .returning('last_event_seq'),
+  );
+  if (!row) throw new Error(`project ${projectId} vanished inside a write`);
+  return row.last_event_seq;
+}
+
+export function appendEvent(
+  db: TenantDb,
+  event: IEvent & { projectId: string; seq: number; actorId: string; occurredAtMs: number },
+  kind: EntityType,
+  entityId: string,
+  changedFields: readonly string[],
+): AppendedEvent {
+  const payload = pb.Event.encode(event).finish();
+  db.run(
+    q.insertInto('pm_events').values({
+      project_id: event.projectId,
+      seq: event.seq,
+      kind,
+      entity_id: entityId,
+      actor_id: event.actorId,
+      occurred_at_ms: event.occurredAtMs,
+      changed_fields: changedFields.join(','),
+      payload,
+    }),
+  );
+  return { projectId: event.projectId, seq: event.seq, payload };
+}
+
+export function currentSeq(db: TenantDb, projectId: string): number {
+  return db.get(q.selectFrom('pm_projects').select('last_event_seq').where('id', '=', projectId))?.last_event_seq ?? 0;
+}
+
+/** The oldest seq still in the log, or null when the log is empty. */
+export function oldestSeq(db: TenantDb, projectId: string): number | null {
+  const row = db.get(
+    q.selectFrom('pm_events').select('seq').where('project_id', '=', projectId).orderBy('seq', 'asc').limit(1),
+  );
+  return row?.seq ?? null;
+}
+
+export function eventsAfter(db: TenantDb, projectId: string, sinceSeq: number): Uint8Array[] {
+  return db
+    .all(
+      q.selectFrom('pm_events')
+        .select('payload')
+        .where('project_id', '=', projectId)
+        .where('seq', '>', sinceSeq)
+        .orderBy('seq', 'asc'),
+    )
+    .map((r) => r.payload);
+}
+
+/** Keeps the newest `keep` events of each project; older catch-ups get RESYNC_REQUIRED. */
+export function trimEventLog(db: TenantDb, keep: number): number {
+  return db.run(
+    q.deleteFrom('pm_events').where(({ eb, selectFrom }) =>
+      eb(
+        'seq',
+        '<=',
+        selectFrom('pm_projects as p')
+          .select((e) => e('p.last_event_seq', '-', keep).as('cutoff'))
+          .whereRef('p.id', '=', 'pm_events.project_id'),
+      ),
+    ),
+  );
+}

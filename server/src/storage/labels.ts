@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto';
+import type { ILabel } from '../../../shared/proto.ts';
+import type { TenantDb } from '../tenancy/tenant-db.ts';
+import { toLabel } from './mappers.ts';
+import { tenantQueries as q } from './sql.ts';
+
+const PALETTE = ['#e5484d', '#f76b15', '#ffc53d', '#46a758', '#12a594', '#0090ff', '#6e56cf', '#d6409f'];
+
+function colorFor(name: string): string {
+  let h = 0;
+  for (const ch of name) h = (h * 31 + ch.codePointAt(0)!) >>> 0;
+  return PALETTE[h % PALETTE.length]!;
+}
+
+export function labelsOfProject(db: TenantDb, projectId: string): ILabel[] {
+  return db.all(q.selectFrom('pm_labels').selectAll().where('project_id', '=', projectId).orderBy('name')).map(toLabel);
+}
+
+export function labelsOfItem(db: TenantDb, workItemId: string): string[] {
+  return db
+    .all(
+      q.selectFrom('pm_work_item_labels as wl')
+        .innerJoin('pm_labels as l', 'l.id', 'wl.label_id')
+        .select('l.name')
+        .where('wl.work_item_id', '=', workItemId)
+        .orderBy('l.name'),
+    )
+    .map((r) => r.name);
+}
+
+/** Label names of every live item of a project, in one query. */
+export function labelsByItem(db: TenantDb, projectId: string): Map<string, string[]> {
+  const rows = db.all(
+    q.selectFrom('pm_work_item_labels as wl')
+      .innerJoin('pm_labels as l', 'l.id', 'wl.label_id')
+      .select(['wl.work_item_id', 'l.name'])
+      .where('l.project_id', '=', projectId)
+      .orderBy('l.name'),
+  );
+  const out = new Map<string, string[]>();
+  for (const r of rows) {
+    const list = out.get(r.work_item_id);
+    if (list) list.push(r.name);
+    else out.set(r.work_item_id, [r.name]);
+  }
+  return out;
+}
+
+/** Replaces an item's labels, making project labels for new names. */
+export function setItemLabels(db: TenantDb, projectId: string, workItemId: string, names: readonly string[]): void {
+  db.run(q.deleteFrom('pm_work_item_labels').where('work_item_id', '=', workItemId));
+  for (const name of names) {
+    db.run(
+      q.insertInto('pm_labels')
+        .values({ id: randomUUID(), project_id: projectId, name, color: colorFor(name) })
+        .onConflict((oc) => oc.columns(['project_id', 'name']).doNothing()),
+    );
+    const label = db.get(
+      q.selectFrom('pm_labels').select('id').where('project_id', '=', projectId).where('name', '=', name),
+    )!;
+    db.run(q.insertInto('pm_work_item_labels').values({ work_item_id: workItemId, label_id: label.id }));
+  }
+}

@@ -1,0 +1,64 @@
+import type { IMember, Role } from '../../../shared/proto.ts';
+import type { TenantDb } from '../tenancy/tenant-db.ts';
+import { roles } from './enums.ts';
+import { toMember } from './mappers.ts';
+import { tenantQueries as q } from './sql.ts';
+import type { ProjectMemberRow, RoleName } from './tables.ts';
+
+export function memberRole(db: TenantDb, projectId: string, userId: string): Role | null {
+  const row = db.get(
+    q.selectFrom('pm_project_members').select('role').where('project_id', '=', projectId).where('user_id', '=', userId),
+  );
+  return row ? roles.fromName(row.role) : null;
+}
+
+export function findMember(db: TenantDb, projectId: string, userId: string): ProjectMemberRow | undefined {
+  return db.get(
+    q.selectFrom('pm_project_members').selectAll().where('project_id', '=', projectId).where('user_id', '=', userId),
+  );
+}
+
+export function membersOf(db: TenantDb, projectId: string): IMember[] {
+  return db
+    .all(
+      q.selectFrom('pm_project_members as m')
+        .innerJoin('pm_users as u', 'u.id', 'm.user_id')
+        .selectAll('m')
+        .select(['u.display_name', 'u.email'])
+        .where('m.project_id', '=', projectId)
+        .orderBy('u.display_name', 'asc'),
+    )
+    .map((row) => toMember(row, row));
+}
+
+export function memberMessage(db: TenantDb, projectId: string, userId: string): IMember | undefined {
+  return membersOf(db, projectId).find((m) => m.userId === userId);
+}
+
+export function putMember(db: TenantDb, row: ProjectMemberRow): void {
+  db.run(
+    q.insertInto('pm_project_members')
+      .values(row)
+      .onConflict((oc) => oc.columns(['project_id', 'user_id']).doUpdateSet({ role: row.role })),
+  );
+}
+
+export function setMemberRole(db: TenantDb, projectId: string, userId: string, role: RoleName): void {
+  db.run(
+    q.updateTable('pm_project_members').set({ role }).where('project_id', '=', projectId).where('user_id', '=', userId),
+  );
+}
+
+export function deleteMember(db: TenantDb, projectId: string, userId: string): void {
+  db.run(q.deleteFrom('pm_project_members').where('project_id', '=', projectId).where('user_id', '=', userId));
+}
+
+export function countAdmins(db: TenantDb, projectId: string): number {
+  const row = db.get(
+    q.selectFrom('pm_project_members')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('project_id', '=', projectId)
+      .where('role', '=', 'ADMIN'),
+  );
+  return row?.n ?? 0;
+}

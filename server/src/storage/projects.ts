@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import { DEFAULT_WORKFLOW } from '../../../shared/domain/workflow.ts';
+import type { IProject } from '../../../shared/proto.ts';
+import type { TenantDb } from '../tenancy/tenant-db.ts';
+import { statusCategories } from './enums.ts';
+import { toProject } from './mappers.ts';
+import { tenantQueries as q } from './sql.ts';
+import type { ProjectRow, WorkflowStatusRow } from './tables.ts';
+
+export function findProject(db: TenantDb, projectId: string): ProjectRow | undefined {
+  return db.get(q.selectFrom('pm_projects').selectAll().where('id', '=', projectId));
+}
+
+export function findProjectByKey(db: TenantDb, key: string): ProjectRow | undefined {
+  return db.get(q.selectFrom('pm_projects').selectAll().where('key', '=', key));
+}
+
+export function statusesOf(db: TenantDb, projectId: string): WorkflowStatusRow[] {
+  return db.all(
+    q.selectFrom('pm_workflow_statuses').selectAll().where('project_id', '=', projectId).orderBy('position', 'asc'),
+  );
+}
+
+export function findStatus(db: TenantDb, statusId: string): WorkflowStatusRow | undefined {
+  return db.get(q.selectFrom('pm_workflow_statuses').selectAll().where('id', '=', statusId));
+}
+
+export function projectMessage(db: TenantDb, row: ProjectRow): IProject {
+  return toProject(row, statusesOf(db, row.id));
+}
+
+/** All projects, or only those the user is a member of. */
+export function listProjects(db: TenantDb, memberUserId: string | null): ProjectRow[] {
+  let query = q.selectFrom('pm_projects').selectAll('pm_projects').orderBy('pm_projects.name', 'asc');
+  if (memberUserId !== null) {
+    query = query
+      .innerJoin('pm_project_members as m', 'm.project_id', 'pm_projects.id')
+      .where('m.user_id', '=', memberUserId);
+  }
+  return db.all(query);
+}
+
+export function insertProject(
+  db: TenantDb,
+  input: { key: string; name: string; description: string },
+  actorId: string,
+  now: number,
+): ProjectRow {
+  const row: ProjectRow = {
+    id: randomUUID(),
+    key: input.key,
+    name: input.name,
+    description: input.description,
+    version: 1,
+    last_event_seq: 0,
+    next_item_number: 1,
+    created_at_ms: now,
+    created_by: actorId,
+    updated_at_ms: now,
+  };
+  db.run(q.insertInto('pm_projects').values(row));
+  DEFAULT_WORKFLOW.forEach((status, position) => {
+    db.run(
+      q.insertInto('pm_workflow_statuses').values({
+        id: randomUUID(),
+        project_id: row.id,
+        name: status.name,
+        category: statusCategories.toName(status.category),
+        position,
+      }),
+    );
+  });
+  return row;
+}
+
+/** Takes the next work item number of a project (inside the write transaction). */
+export function takeItemNumber(db: TenantDb, projectId: string): number {
+  const row = db.get(
+    q.updateTable('pm_projects')
+      .set((eb) => ({ next_item_number: eb('next_item_number', '+', 1) }))
+      .where('id', '=', projectId)
+      .returning('next_item_number'),
+  );
+  return row!.next_item_number - 1;
+}

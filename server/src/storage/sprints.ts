@@ -1,0 +1,56 @@
+import type { ISprint } from '../../../shared/proto.ts';
+import type { TenantDb } from '../tenancy/tenant-db.ts';
+import { toSprint } from './mappers.ts';
+import { tenantQueries as q } from './sql.ts';
+import type { SprintRow, StatusCategoryName, WorkItemRow } from './tables.ts';
+
+export function findSprint(db: TenantDb, id: string): SprintRow | undefined {
+  return db.get(q.selectFrom('pm_sprints').selectAll().where('id', '=', id));
+}
+
+export function sprintsOf(db: TenantDb, projectId: string): ISprint[] {
+  return db
+    .all(q.selectFrom('pm_sprints').selectAll().where('project_id', '=', projectId).orderBy('created_at_ms').orderBy('id'))
+    .map(toSprint);
+}
+
+export function activeSprint(db: TenantDb, projectId: string): SprintRow | undefined {
+  return db.get(
+    q.selectFrom('pm_sprints').selectAll().where('project_id', '=', projectId).where('state', '=', 'ACTIVE'),
+  );
+}
+
+export function insertSprint(db: TenantDb, row: SprintRow): void {
+  db.run(q.insertInto('pm_sprints').values(row));
+}
+
+/** Writes the changed columns and bumps the version; returns the new row. */
+export function updateSprintRow(
+  db: TenantDb,
+  id: string,
+  changes: Partial<Omit<SprintRow, 'id' | 'version'>>,
+  now: number,
+): SprintRow {
+  db.run(
+    q.updateTable('pm_sprints')
+      .set((eb) => ({ ...changes, version: eb('version', '+', 1), updated_at_ms: now }))
+      .where('id', '=', id),
+  );
+  return findSprint(db, id)!;
+}
+
+export type SprintItemRow = WorkItemRow & { category: StatusCategoryName };
+
+/** The live items of a sprint with their status category, in board order. */
+export function liveSprintItems(db: TenantDb, sprintId: string): SprintItemRow[] {
+  return db.all(
+    q.selectFrom('pm_work_items as w')
+      .innerJoin('pm_workflow_statuses as s', 's.id', 'w.status_id')
+      .selectAll('w')
+      .select('s.category')
+      .where('w.sprint_id', '=', sprintId)
+      .where('w.deleted_at_ms', 'is', null)
+      .orderBy('w.rank')
+      .orderBy('w.id'),
+  );
+}

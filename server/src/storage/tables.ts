@@ -1,0 +1,160 @@
+// Row types of a tenant database, as kysely sees them (see tenancy/schema-v1.ts).
+import type { Generated } from 'kysely';
+
+export interface UserRow {
+  id: string;
+  email: string;
+  display_name: string;
+  tenant_role: 'owner' | 'admin' | 'member';
+  created_at_ms: number;
+  last_seen_at_ms: number;
+}
+
+export interface ProjectRow {
+  id: string;
+  key: string;
+  name: string;
+  description: string;
+  version: number;
+  last_event_seq: number;
+  next_item_number: number;
+  created_at_ms: number;
+  created_by: string;
+  updated_at_ms: number;
+}
+
+export type StatusCategoryName = 'BACKLOG' | 'UNSTARTED' | 'STARTED' | 'COMPLETED' | 'CANCELED';
+
+export interface WorkflowStatusRow {
+  id: string;
+  project_id: string;
+  name: string;
+  category: StatusCategoryName;
+  position: number;
+}
+
+export type RoleName = 'VIEWER' | 'EDITOR' | 'ADMIN';
+
+export interface ProjectMemberRow {
+  project_id: string;
+  user_id: string;
+  role: RoleName;
+  added_at_ms: number;
+  added_by: string;
+}
+
+export type SprintStateName = 'PLANNED' | 'ACTIVE' | 'COMPLETED';
+
+export interface SprintRow {
+  id: string;
+  project_id: string;
+  name: string;
+  goal: string;
+  state: SprintStateName;
+  start_date: string;
+  end_date: string;
+  version: number;
+  created_at_ms: number;
+  created_by: string;
+  updated_at_ms: number;
+  started_at_ms: number | null;
+  completed_at_ms: number | null;
+}
+
+export type ItemTypeName = 'EPIC' | 'STORY' | 'TASK' | 'BUG' | 'SUBTASK';
+export type PriorityName = 'NONE' | 'LOW' | 'MEDIUM' | 'HIGH' | 'URGENT';
+
+export interface WorkItemRow {
+  id: string;
+  project_id: string;
+  number: number;
+  key: string;
+  item_type: ItemTypeName;
+  parent_id: string | null;
+  title: string;
+  description: string;
+  status_id: string;
+  priority: PriorityName;
+  story_points: number | null;
+  assignee_id: string | null;
+  sprint_id: string | null;
+  rank: string;
+  version: number;
+  created_at_ms: number;
+  created_by: string;
+  updated_at_ms: number;
+  updated_by: string;
+  deleted_at_ms: number | null;
+}
+
+export interface LabelRow {
+  id: string;
+  project_id: string;
+  name: string;
+  color: string;
+}
+
+export interface WorkItemLabelRow {
+  work_item_id: string;
+  label_id: string;
+}
+
+export interface CommentRow {
+  id: string;
+  work_item_id: string;
+  author_id: string;
+  body: string;
+  created_at_ms: number;
+  edited_at_ms: number | null;
+  version: number;
+  deleted_at_ms: number | null;
+}
+
+export type EntityType = 'project' | 'work_item' | 'comment' | 'sprint' | 'member';
+
+export interface ActivityRow {
+  id: Generated<number>;
+  project_id: string;
+  entity_type: EntityType;
+  entity_id: string;
+  work_item_id: string | null;
+  field: string;
+  old_value: string | null;
+  new_value: string | null;
+  actor_id: string;
+  occurred_at_ms: number;
+  event_seq: number;
+}
+
+export interface EventRow {
+  project_id: string;
+  seq: number;
+  kind: EntityType;
+  entity_id: string;
+  actor_id: string;
+  occurred_at_ms: number;
+  changed_fields: string;
+  payload: Uint8Array;
+}
+
+export interface IdempotencyRow {
+  user_id: string;
+  message_id: string;
+  reply: Uint8Array;
+  created_at_ms: number;
+}
+
+export interface TenantSchema {
+  pm_users: UserRow;
+  pm_projects: ProjectRow;
+  pm_workflow_statuses: WorkflowStatusRow;
+  pm_project_members: ProjectMemberRow;
+  pm_sprints: SprintRow;
+  pm_work_items: WorkItemRow;
+  pm_labels: LabelRow;
+  pm_work_item_labels: WorkItemLabelRow;
+  pm_comments: CommentRow;
+  pm_activity: ActivityRow;
+  pm_events: EventRow;
+  pm_idempotency_keys: IdempotencyRow;
+}

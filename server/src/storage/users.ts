@@ -1,0 +1,38 @@
+import type { TenantRole } from '../../../shared/domain/permissions.ts';
+import { tenantQueries as q } from './sql.ts';
+import type { UserRow } from './tables.ts';
+import type { TenantDb } from '../tenancy/tenant-db.ts';
+
+export interface UserProfile {
+  id: string;
+  email: string;
+  displayName: string;
+  tenantRole: TenantRole;
+}
+
+/** Records a user the first time they appear and refreshes what the token says of them. */
+export function upsertUser(db: TenantDb, user: UserProfile, now: number): void {
+  db.run(
+    q.insertInto('pm_users')
+      .values({
+        id: user.id,
+        email: user.email,
+        display_name: user.displayName,
+        tenant_role: user.tenantRole,
+        created_at_ms: now,
+        last_seen_at_ms: now,
+      })
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet({
+          email: user.email,
+          display_name: user.displayName,
+          tenant_role: user.tenantRole,
+          last_seen_at_ms: now,
+        }),
+      ),
+  );
+}
+
+export function findUser(db: TenantDb, userId: string): UserRow | undefined {
+  return db.get(q.selectFrom('pm_users').selectAll().where('id', '=', userId));
+}

@@ -1,0 +1,217 @@
+// Rows of pm_schema_docs: one per table (column_name '') and per column, so a
+// reader who opens the file cold (a person or an LLM tool) learns what each
+// thing means without this code. A test checks that nothing is left out.
+type Docs = Record<string, { about: string; columns: Record<string, string> }>;
+
+const TIME = 'epoch milliseconds (UTC)';
+
+export const SCHEMA_DOCS: Docs = {
+  pm_users: {
+    about: 'People who have used this workspace (tenant). Ids come from the account directory or the host platform.',
+    columns: {
+      id: 'User id (JWT sub)',
+      email: 'Email address, empty when the host platform did not share it',
+      display_name: 'Name shown on the board',
+      tenant_role: 'Workspace role: owner, admin (both are admins of every project) or member',
+      created_at_ms: `When the user first appeared, ${TIME}`,
+      last_seen_at_ms: `When the user last connected, ${TIME}`,
+    },
+  },
+  pm_projects: {
+    about: 'Projects (boards). Each has its own workflow, members, work items and event sequence.',
+    columns: {
+      id: 'Project id',
+      key: 'Short upper-case key that prefixes work item keys, e.g. WEB in WEB-12',
+      name: 'Project name',
+      description: 'Project description (markdown)',
+      version: 'Optimistic-concurrency version, +1 on every change',
+      last_event_seq: 'The seq of the newest row in pm_events for this project',
+      next_item_number: 'The number the next work item of this project gets',
+      created_at_ms: `Creation time, ${TIME}`,
+      created_by: 'pm_users.id of the creator',
+      updated_at_ms: `Last change, ${TIME}`,
+    },
+  },
+  pm_workflow_statuses: {
+    about: 'The ordered statuses (board columns) of each project.',
+    columns: {
+      id: 'Status id',
+      project_id: 'pm_projects.id',
+      name: 'Column name, e.g. In Progress',
+      category: 'BACKLOG, UNSTARTED, STARTED, COMPLETED or CANCELED: what the status means for reports and sprints',
+      position: 'Column order, lowest first',
+    },
+  },
+  pm_project_members: {
+    about: 'Who may see and change a project. Workspace owners and admins may act on every project without a row here.',
+    columns: {
+      project_id: 'pm_projects.id',
+      user_id: 'pm_users.id',
+      role: 'VIEWER (read only), EDITOR (work items, comments, sprints) or ADMIN (also members and project)',
+      added_at_ms: `When the membership was made, ${TIME}`,
+      added_by: 'pm_users.id of who added the member',
+    },
+  },
+  pm_sprints: {
+    about: 'Sprints (time boxes) of a project. At most one is ACTIVE per project.',
+    columns: {
+      id: 'Sprint id',
+      project_id: 'pm_projects.id',
+      name: 'Sprint name',
+      goal: 'Sprint goal',
+      state: 'PLANNED, ACTIVE or COMPLETED',
+      start_date: 'Planned first day, YYYY-MM-DD, or empty',
+      end_date: 'Planned last day, YYYY-MM-DD, or empty',
+      version: 'Optimistic-concurrency version, +1 on every change',
+      created_at_ms: `Creation time, ${TIME}`,
+      created_by: 'pm_users.id of the creator',
+      updated_at_ms: `Last change, ${TIME}`,
+      started_at_ms: `When the sprint was started, ${TIME}, or NULL`,
+      completed_at_ms: `When the sprint was completed, ${TIME}, or NULL`,
+    },
+  },
+  pm_work_items: {
+    about: 'Work items: epics, stories, tasks, bugs and sub-tasks. Deleted items keep their row with deleted_at_ms set.',
+    columns: {
+      id: 'Work item id',
+      project_id: 'pm_projects.id',
+      number: 'Number within the project (the 12 of WEB-12)',
+      key: 'Human key, project key and number, e.g. WEB-12',
+      item_type: 'EPIC, STORY, TASK, BUG or SUBTASK',
+      parent_id: 'pm_work_items.id of the parent: an epic for stories/tasks/bugs, a story/task/bug for sub-tasks; NULL for none',
+      title: 'One-line title',
+      description: 'Description (markdown)',
+      status_id: 'pm_workflow_statuses.id: the board column',
+      priority: 'NONE, LOW, MEDIUM, HIGH or URGENT',
+      story_points: 'Estimate in story points, NULL when not estimated',
+      assignee_id: 'pm_users.id of the assignee, NULL when unassigned',
+      sprint_id: 'pm_sprints.id, NULL when in the backlog',
+      rank: 'Ordering key: items sort by rank (plain string order) in columns and the backlog',
+      version: 'Optimistic-concurrency version, +1 on every change',
+      created_at_ms: `Creation time, ${TIME}`,
+      created_by: 'pm_users.id of the creator',
+      updated_at_ms: `Last change, ${TIME}`,
+      updated_by: 'pm_users.id of who made the last change',
+      deleted_at_ms: `When the item was deleted, ${TIME}; NULL while live`,
+    },
+  },
+  pm_labels: {
+    about: 'Labels of a project, made the first time an item uses the name.',
+    columns: {
+      id: 'Label id',
+      project_id: 'pm_projects.id',
+      name: 'Label text',
+      color: 'Display colour, #rrggbb',
+    },
+  },
+  pm_work_item_labels: {
+    about: 'Which labels each work item has.',
+    columns: { work_item_id: 'pm_work_items.id', label_id: 'pm_labels.id' },
+  },
+  pm_comments: {
+    about: 'Comments on work items. Deleted comments keep their row with deleted_at_ms set.',
+    columns: {
+      id: 'Comment id',
+      work_item_id: 'pm_work_items.id',
+      author_id: 'pm_users.id of the author',
+      body: 'Comment text (markdown)',
+      created_at_ms: `Creation time, ${TIME}`,
+      edited_at_ms: `Last edit, ${TIME}, NULL when never edited`,
+      version: 'Optimistic-concurrency version, +1 on every change',
+      deleted_at_ms: `When the comment was deleted, ${TIME}; NULL while live`,
+    },
+  },
+  pm_activity: {
+    about: 'The audit log: one row per changed field of every write, oldest first.',
+    columns: {
+      id: 'Row id, increasing',
+      project_id: 'pm_projects.id',
+      entity_type: 'What changed: project, work_item, comment, sprint or member',
+      entity_id: 'Id of what changed',
+      work_item_id: 'pm_work_items.id the change belongs to (work items and their comments), else NULL',
+      field: 'The changed field, or created / deleted / restored for whole-entity changes',
+      old_value: 'Value before, as text (JSON for lists), NULL when none',
+      new_value: 'Value after, as text (JSON for lists), NULL when none',
+      actor_id: 'pm_users.id of who made the change',
+      occurred_at_ms: `When, ${TIME}`,
+      event_seq: 'pm_events.seq of the event this change was broadcast in',
+    },
+  },
+  pm_events: {
+    about: 'Per-project event log with a gap-free seq. Clients that reconnect catch up from it. Old rows may be trimmed.',
+    columns: {
+      project_id: 'pm_projects.id',
+      seq: 'Sequence number within the project, from 1, without gaps',
+      kind: 'work_item, comment, sprint, member or project',
+      entity_id: 'Id of the changed entity',
+      actor_id: 'pm_users.id of who made the change',
+      occurred_at_ms: `When, ${TIME}`,
+      changed_fields: 'Comma-separated names of the changed fields',
+      payload: 'The event as sent on the wire: a protobuf tandem.v1.Event (see proto/tandem.proto)',
+    },
+  },
+  pm_idempotency_keys: {
+    about: 'Replies to writes, by (user, message id), so a resent command is answered the same without writing twice. Kept 7 days or more.',
+    columns: {
+      user_id: 'pm_users.id of the sender',
+      message_id: 'The id the client gave the command',
+      reply: 'The reply as sent: a protobuf tandem.v1.ServerFrame',
+      created_at_ms: `When the command was first answered, ${TIME}`,
+    },
+  },
+  pm_schema_docs: {
+    about: 'This table: what every table, view and column means.',
+    columns: {
+      table_name: 'Table or view name',
+      column_name: "Column name, or '' for the table itself",
+      description: 'What it means',
+    },
+  },
+  pm_work_items_readable: {
+    about: 'View: work items with ids resolved to names (project, status, assignee, sprint, parent, labels). Start here to read a board.',
+    columns: {
+      id: 'pm_work_items.id',
+      key: 'Work item key, e.g. WEB-12',
+      project_key: 'Project key',
+      project_name: 'Project name',
+      item_type: 'EPIC, STORY, TASK, BUG or SUBTASK',
+      title: 'Title',
+      status: 'Status (column) name',
+      status_category: 'Status category',
+      priority: 'Priority',
+      story_points: 'Story points or NULL',
+      assignee: 'Assignee display name or NULL',
+      sprint: 'Sprint name or NULL',
+      parent_key: 'Key of the parent item or NULL',
+      labels: 'Comma-separated label names or NULL',
+      description: 'Description (markdown)',
+      rank: 'Ordering key',
+      version: 'Version',
+      created_at_utc: 'Creation time, UTC text',
+      updated_at_utc: 'Last change, UTC text',
+      is_deleted: '1 when deleted, else 0',
+    },
+  },
+  pm_activity_readable: {
+    about: 'View: the audit log with names instead of ids.',
+    columns: {
+      id: 'pm_activity.id',
+      project_key: 'Project key',
+      work_item_key: 'Work item key or NULL',
+      entity_type: 'What changed',
+      field: 'The changed field',
+      old_value: 'Value before',
+      new_value: 'Value after',
+      actor: 'Display name of who made the change',
+      occurred_at_utc: 'When, UTC text',
+      event_seq: 'Event seq',
+    },
+  },
+};
+
+export function schemaDocRows(): Array<[table: string, column: string, description: string]> {
+  return Object.entries(SCHEMA_DOCS).flatMap(([table, doc]) => [
+    [table, '', doc.about] as [string, string, string],
+    ...Object.entries(doc.columns).map(([col, text]) => [table, col, text] as [string, string, string]),
+  ]);
+}

@@ -1,0 +1,71 @@
+// The open tenant databases: a bounded LRU cache, so thousands of tenants cost
+// only what is active. Handlers ask for a database per command and never keep
+// it, so closing one that fell out of the cache is always safe.
+import type { Logger } from '../log.ts';
+import { openTenantDb, type TenantDb } from './tenant-db.ts';
+
+export interface TenantDatabasesOptions {
+  dataDir: string;
+  synchronous: 'NORMAL' | 'FULL';
+  maxOpen: number;
+  idleMs: number;
+  log: Logger;
+  /** Runs once on every database this cache opens (housekeeping). */
+  onOpen?: (db: TenantDb) => void;
+}
+
+export class TenantDatabases {
+  // Map keeps insertion order: re-inserting on use makes the first key the LRU.
+  private readonly open = new Map<string, { db: TenantDb; lastUsed: number }>();
+  private readonly sweeper: NodeJS.Timeout;
+
+  constructor(private readonly opts: TenantDatabasesOptions) {
+    this.sweeper = setInterval(() => this.closeIdle(), Math.min(opts.idleMs, 30_000));
+    this.sweeper.unref();
+  }
+
+  get size(): number {
+    return this.open.size;
+  }
+
+  get(tenantId: string): TenantDb {
+    const hit = this.open.get(tenantId);
+    if (hit) {
+      this.open.delete(tenantId);
+      hit.lastUsed = Date.now();
+      this.open.set(tenantId, hit);
+      return hit.db;
+    }
+    const db = openTenantDb(this.opts.dataDir, tenantId, { synchronous: this.opts.synchronous });
+    this.opts.onOpen?.(db);
+    this.open.set(tenantId, { db, lastUsed: Date.now() });
+    while (this.open.size > this.opts.maxOpen) {
+      const [oldest] = this.open.keys();
+      this.closeOne(oldest!, 'evicted');
+    }
+    return db;
+  }
+
+  closeIdle(now = Date.now()): void {
+    for (const [tenantId, entry] of this.open) {
+      if (now - entry.lastUsed >= this.opts.idleMs) this.closeOne(tenantId, 'idle');
+    }
+  }
+
+  closeAll(): void {
+    clearInterval(this.sweeper);
+    for (const tenantId of [...this.open.keys()]) this.closeOne(tenantId, 'shutdown');
+  }
+
+  private closeOne(tenantId: string, why: string): void {
+    const entry = this.open.get(tenantId);
+    if (!entry) return;
+    this.open.delete(tenantId);
+    try {
+      entry.db.close();
+      this.opts.log.debug('tenant_db_closed', { tenant: tenantId, why });
+    } catch (err) {
+      this.opts.log.error('tenant_db_close_failed', { tenant: tenantId, why, error: String(err) });
+    }
+  }
+}

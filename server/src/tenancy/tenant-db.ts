@@ -1,0 +1,53 @@
+// Opening one tenant's SQLite file: tenants/<tenant_id>/main.db.
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { isValidTenantId } from '../../../shared/domain/tenant-id.ts';
+import { SqlRunner } from '../storage/sql.ts';
+import { migrate } from './migrations.ts';
+
+export interface OpenOptions {
+  synchronous: 'NORMAL' | 'FULL';
+  readonly?: boolean;
+}
+
+export class TenantDb extends SqlRunner {
+  constructor(
+    readonly tenantId: string,
+    readonly path: string,
+    sqlite: Database.Database,
+  ) {
+    super(sqlite);
+  }
+
+  close(): void {
+    if (!this.sqlite.open) return;
+    if (!this.sqlite.readonly) this.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    this.sqlite.close();
+  }
+}
+
+/** The one place a tenant id becomes a path; it is checked first, always. */
+export function tenantDbPath(dataDir: string, tenantId: string): string {
+  if (!isValidTenantId(tenantId)) throw new Error(`invalid tenant id ${JSON.stringify(tenantId)}`);
+  return join(dataDir, tenantId, 'main.db');
+}
+
+export function openTenantDb(dataDir: string, tenantId: string, opts: OpenOptions): TenantDb {
+  const path = tenantDbPath(dataDir, tenantId);
+  if (!opts.readonly) mkdirSync(join(dataDir, tenantId), { recursive: true });
+  const sqlite = new Database(path, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
+  try {
+    sqlite.pragma('busy_timeout = 5000');
+    if (!opts.readonly) {
+      sqlite.pragma('journal_mode = WAL');
+      sqlite.pragma(`synchronous = ${opts.synchronous}`);
+      sqlite.pragma('foreign_keys = ON');
+      migrate(sqlite);
+    }
+  } catch (err) {
+    sqlite.close();
+    throw err;
+  }
+  return new TenantDb(tenantId, path, sqlite);
+}

@@ -1,0 +1,257 @@
+// The /ws endpoint: authenticates the upgrade, then turns frames into
+// dispatched commands. The only module that sends, subscribes or closes.
+import type { HttpRequest, HttpResponse, TemplatedApp, WebSocket, us_socket_context_t } from 'uWebSockets.js';
+import { AppError } from '../../../shared/domain/errors.ts';
+import { ErrorCode, pb } from '../../../shared/proto.ts';
+import { SUBPROTOCOL, originAllowed, socketCredential, subprotocols } from '../auth/credentials.ts';
+import { TokenError, type TokenService, type VerifiedToken } from '../auth/tokens.ts';
+import type { Config } from '../config.ts';
+import type { Broadcaster } from '../fanout/broadcaster.ts';
+import { projectTopic } from '../fanout/topics.ts';
+import type { Caller } from '../handlers/context.ts';
+import type { SessionOutcome } from '../handlers/session.ts';
+import type { Logger } from '../log.ts';
+import type { Metrics } from '../metrics.ts';
+import { upsertUser } from '../storage/users.ts';
+import type { TenantDatabases } from '../tenancy/tenant-databases.ts';
+import { decodeClientFrame, errorFrame, eventFrame } from './codec.ts';
+import { dispatch } from './dispatch.ts';
+import { TokenBucket } from './token-bucket.ts';
+
+/** Close codes (RFC 6455 and the 4000 private range). */
+export const CLOSE = {
+  goingAway: 1001,
+  unsupportedData: 1003,
+  policy: 1008,
+  tooBig: 1009,
+  tryAgainLater: 1013,
+  tokenExpired: 4001,
+} as const;
+
+interface Connection {
+  caller: Caller;
+  expiresAtMs: number;
+  bucket: TokenBucket;
+  subscriptions: Set<string>;
+  /** project id -> work item id being viewed ('' for the board), for presence. */
+  presence: Map<string, string>;
+  closed: boolean;
+}
+
+/** What uWS buffers before cutting a socket: frames between our limit and this get a proper 1009. */
+export function hardFrameLimit(maxFrameBytes: number): number {
+  return Math.max(maxFrameBytes * 4, maxFrameBytes + 1024 * 1024);
+}
+
+export interface SocketDeps {
+  config: Config;
+  tokens: TokenService;
+  databases: TenantDatabases;
+  broadcaster: Broadcaster;
+  metrics: Metrics;
+  log: Logger;
+}
+
+export interface SocketServer {
+  count(): number;
+  closeAll(code: number, reason: string): void;
+}
+
+export function attachSocketServer(app: TemplatedApp, deps: SocketDeps): SocketServer {
+  const { config, tokens, databases, broadcaster, metrics, log } = deps;
+  const limits = config.limits;
+  const sockets = new Set<WebSocket<Connection>>();
+  const perTenant = new Map<string, number>();
+
+  const refuse = (res: HttpResponse, aborted: () => boolean, status: string, why: string) => {
+    metrics.upgradesRefused.inc({ status: status.slice(0, 3) });
+    if (aborted()) return;
+    res.cork(() => res.writeStatus(status).writeHeader('Content-Type', 'text/plain').end(why));
+  };
+
+  const send = (ws: WebSocket<Connection>, frame: Uint8Array) => {
+    if (ws.getUserData().closed) return;
+    ws.send(frame, true);
+    metrics.framesOut.inc();
+    if (ws.getBufferedAmount() > limits.maxBackpressureBytes) ws.end(CLOSE.tryAgainLater, 'slow reader');
+  };
+
+  const presenceFrame = (conn: Connection, projectId: string, viewing: string, online: boolean) =>
+    pb.ServerFrame.encode({
+      serverTimeMs: Date.now(),
+      event: {
+        projectId,
+        seq: 0,
+        actorId: conn.caller.userId,
+        occurredAtMs: Date.now(),
+        presence: { userId: conn.caller.userId, displayName: conn.caller.displayName, viewingWorkItemId: viewing, online },
+      },
+    }).finish();
+
+  const applySession = (ws: WebSocket<Connection>, conn: Connection, outcome: Omit<SessionOutcome, 'value'>, now: number) => {
+    for (const payload of outcome.replay ?? []) send(ws, eventFrame(payload, now));
+    for (const projectId of outcome.subscribe ?? []) {
+      conn.subscriptions.add(projectId);
+      ws.subscribe(projectTopic(conn.caller.tenantId, projectId));
+    }
+    for (const projectId of outcome.unsubscribe ?? []) {
+      conn.subscriptions.delete(projectId);
+      ws.unsubscribe(projectTopic(conn.caller.tenantId, projectId));
+      if (conn.presence.delete(projectId)) {
+        broadcaster.publish(projectTopic(conn.caller.tenantId, projectId), presenceFrame(conn, projectId, '', false), ws as WebSocket<unknown>);
+      }
+    }
+    if (outcome.presence) {
+      const { projectId, viewingWorkItemId } = outcome.presence;
+      conn.presence.set(projectId, viewingWorkItemId);
+      broadcaster.publish(projectTopic(conn.caller.tenantId, projectId), presenceFrame(conn, projectId, viewingWorkItemId, true), ws as WebSocket<unknown>);
+    }
+  };
+
+  const admit = (claims: VerifiedToken): Caller => {
+    const caller: Caller = {
+      tenantId: claims.tenantId,
+      userId: claims.userId,
+      displayName: claims.displayName,
+      email: claims.email,
+      tenantRole: claims.tenantRole,
+    };
+    // The first time a host platform's user appears, their tenant file is made here.
+    upsertUser(databases.get(caller.tenantId), { ...caller, id: caller.userId }, Date.now());
+    return caller;
+  };
+
+  app.ws<Connection>('/ws', {
+    // uWS drops a socket past its own limit without a close frame (1006), so it
+    // gets headroom and frames over our limit are closed with 1009 below.
+    maxPayloadLength: hardFrameLimit(limits.maxFrameBytes),
+    idleTimeout: limits.idleTimeoutSeconds,
+    sendPingsAutomatically: true,
+    maxBackpressure: limits.maxBackpressureBytes,
+    closeOnBackpressureLimit: 1,
+
+    upgrade: (res: HttpResponse, req: HttpRequest, context: us_socket_context_t) => {
+      // The request object dies at the first await: copy what we need now.
+      const key = req.getHeader('sec-websocket-key');
+      const protocolHeader = req.getHeader('sec-websocket-protocol');
+      const extensions = req.getHeader('sec-websocket-extensions');
+      const origin = req.getHeader('origin');
+      const host = req.getHeader('host');
+      const credential = socketCredential(protocolHeader, req.getHeader('cookie'));
+      let aborted = false;
+      res.onAborted(() => {
+        aborted = true;
+      });
+      const isAborted = () => aborted;
+
+      if (!credential) return refuse(res, isAborted, '401 Unauthorized', 'missing token');
+      if (credential.via === 'cookie' && !originAllowed(origin, host, config.allowedOrigins)) {
+        return refuse(res, isAborted, '403 Forbidden', 'origin not allowed');
+      }
+      tokens.verify(credential.token).then(
+        (claims) => {
+          if (aborted) return;
+          if (sockets.size >= limits.maxConnections) return refuse(res, isAborted, '503 Service Unavailable', 'server is full');
+          if ((perTenant.get(claims.tenantId) ?? 0) >= limits.maxConnectionsPerTenant) {
+            return refuse(res, isAborted, '503 Service Unavailable', 'too many connections for this workspace');
+          }
+          let caller: Caller;
+          try {
+            caller = admit(claims);
+          } catch (err) {
+            log.error('upgrade_failed', { tenant: claims.tenantId, error: err instanceof Error ? err.message : String(err) });
+            return refuse(res, isAborted, '500 Internal Server Error', 'could not open the workspace');
+          }
+          const conn: Connection = {
+            caller,
+            expiresAtMs: claims.expiresAtMs,
+            bucket: new TokenBucket(limits.ratePerSecond, limits.rateBurst),
+            subscriptions: new Set(),
+            presence: new Map(),
+            closed: false,
+          };
+          const protocol = subprotocols(protocolHeader).includes(SUBPROTOCOL) ? SUBPROTOCOL : '';
+          res.cork(() => res.upgrade(conn, key, protocol, extensions, context));
+        },
+        (err: unknown) => {
+          if (!(err instanceof TokenError)) log.error('token_check_failed', { error: String(err) });
+          else log.info('upgrade_refused', { reason: err.message });
+          refuse(res, isAborted, '401 Unauthorized', 'invalid token');
+        },
+      );
+    },
+
+    open: (ws) => {
+      const conn = ws.getUserData();
+      sockets.add(ws);
+      perTenant.set(conn.caller.tenantId, (perTenant.get(conn.caller.tenantId) ?? 0) + 1);
+      metrics.connections.inc();
+    },
+
+    message: (ws, message, isBinary) => {
+      const conn = ws.getUserData();
+      metrics.framesIn.inc();
+      if (!isBinary) return ws.end(CLOSE.unsupportedData, 'binary frames only');
+      if (message.byteLength > limits.maxFrameBytes) return ws.end(CLOSE.tooBig, 'frame too large');
+      const now = Date.now();
+      let frame;
+      try {
+        frame = decodeClientFrame(new Uint8Array(message));
+      } catch {
+        metrics.errors.inc({ code: 'INVALID_ARGUMENT' });
+        return send(ws, errorFrame('', now, new AppError(ErrorCode.ERROR_CODE_INVALID_ARGUMENT, 'The frame is not a ClientFrame')));
+      }
+      if (now >= conn.expiresAtMs) {
+        send(ws, errorFrame(frame.messageId, now, new AppError(ErrorCode.ERROR_CODE_UNAUTHENTICATED, 'Your session expired; log in again')));
+        return ws.end(CLOSE.tokenExpired, 'token expired');
+      }
+      const waitMs = conn.bucket.take(now);
+      if (waitMs > 0) {
+        metrics.errors.inc({ code: 'RATE_LIMITED' });
+        const err = new AppError(ErrorCode.ERROR_CODE_RATE_LIMITED, 'Too many messages; slow down', '', undefined, waitMs);
+        return send(ws, errorFrame(frame.messageId, now, err));
+      }
+
+      const started = performance.now();
+      const out = dispatch({ database: (id) => databases.get(id), log }, conn.caller, conn.subscriptions, frame, now);
+      ws.cork(() => {
+        // A write that changed several entities: the sender gets the events its
+        // Result does not stand for (the Result stands for the last one).
+        for (const event of out.events.slice(0, -1)) send(ws, eventFrame(event.payload, now));
+        send(ws, out.reply);
+        if (out.session) applySession(ws, conn, out.session, now);
+      });
+      for (const event of out.events) {
+        broadcaster.publish(projectTopic(conn.caller.tenantId, event.projectId), eventFrame(event.payload, now), ws as WebSocket<unknown>);
+      }
+      const seconds = (performance.now() - started) / 1000;
+      metrics.commandSeconds.observe({ command: out.command }, seconds);
+      if (out.errorCode !== null) metrics.errors.inc({ code: ErrorCode[out.errorCode].replace('ERROR_CODE_', '') });
+      log.debug('command', {
+        tenant: conn.caller.tenantId, user: conn.caller.userId, message_id: frame.messageId,
+        command: out.command, latency_ms: Math.round(seconds * 1e6) / 1000,
+        error: out.errorCode === null ? null : ErrorCode[out.errorCode],
+      });
+    },
+
+    close: (ws) => {
+      const conn = ws.getUserData();
+      conn.closed = true;
+      sockets.delete(ws);
+      const left = (perTenant.get(conn.caller.tenantId) ?? 1) - 1;
+      if (left > 0) perTenant.set(conn.caller.tenantId, left);
+      else perTenant.delete(conn.caller.tenantId);
+      metrics.connections.dec();
+      for (const projectId of conn.presence.keys()) {
+        broadcaster.publish(projectTopic(conn.caller.tenantId, projectId), presenceFrame(conn, projectId, '', false), null);
+      }
+    },
+  });
+
+  return {
+    count: () => sockets.size,
+    closeAll(code, reason) {
+      for (const ws of [...sockets]) ws.end(code, reason);
+    },
+  };
+}

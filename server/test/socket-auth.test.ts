@@ -1,0 +1,112 @@
+// PROTOCOL.md §1 and §3: who may open the socket. Every refusal happens at the
+// upgrade (HTTP 401/403), before a socket or a tenant file exists.
+import { generateKeyPairSync, createSecretKey } from 'node:crypto';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SignJWT, UnsecuredJWT, exportSPKI } from 'jose';
+import WebSocket from 'ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signup, type Session } from './support/accounts.ts';
+import { startTestServer, type TestServer } from './support/test-server.ts';
+import { TestClient } from './support/ws-client.ts';
+
+const ISSUER = 'https://host.example.com';
+const AUDIENCE = 'tandem-embed';
+const hostKeys = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+
+function hostToken(claims: Record<string, unknown>, opts: { exp?: string | number; iss?: string; aud?: string } = {}) {
+  return new SignJWT({ tenant_id: 'acme', name: 'Host User', roles: ['member'], ...claims })
+    .setProtectedHeader({ alg: 'ES256' })
+    .setSubject(String(claims['sub'] ?? 'host-user-1'))
+    .setIssuer(opts.iss ?? ISSUER)
+    .setAudience(opts.aud ?? AUDIENCE)
+    .setExpirationTime(opts.exp ?? '1h')
+    .sign(hostKeys.privateKey);
+}
+
+/** Resolves with the HTTP status of a refused upgrade, or 101 if it opened. */
+function upgradeStatus(url: string, protocols: string[], headers: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve) => {
+    const socket = new WebSocket(url, protocols, { headers });
+    socket.once('open', () => {
+      socket.close();
+      resolve(101);
+    });
+    socket.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+    socket.once('error', () => undefined);
+  });
+}
+
+let srv: TestServer;
+let ada: Session;
+
+beforeAll(async () => {
+  const pemFile = join(process.env['TMPDIR'] ?? '/tmp', `tandem-host-${process.pid}.pem`);
+  writeFileSync(pemFile, await exportSPKI(hostKeys.publicKey));
+  srv = await startTestServer({ JWT_PUBLIC_KEY_FILE: pemFile, JWT_ISSUER: ISSUER, JWT_AUDIENCE: AUDIENCE });
+  ada = await signup(srv.http, 'Ada');
+});
+afterAll(() => srv.stop());
+
+describe('socket authentication', () => {
+  it('AUTH-1 accepts a standalone token as a bearer subprotocol and answers tandem.v1', async () => {
+    const client = await TestClient.connect(srv.ws, ada.token);
+    expect(client.socket.protocol).toBe('tandem.v1');
+    const res = await client.ok({ listProjects: {} });
+    expect(res.projects?.projects).toEqual([]);
+    client.close();
+  });
+
+  it('AUTH-2 accepts the session cookie from the same origin and refuses it from another (403)', async () => {
+    const same = await TestClient.connect(srv.ws, ada.token, { via: 'cookie', origin: srv.http });
+    same.close();
+    expect(await upgradeStatus(srv.ws, ['tandem.v1'], { cookie: `tandem_session=${ada.token}`, origin: 'https://evil.example' })).toBe(403);
+  });
+
+  it('AUTH-3 refuses a missing token with 401', async () => {
+    expect(await upgradeStatus(srv.ws, ['tandem.v1'])).toBe(401);
+  });
+
+  it('AUTH-4 accepts a host-signed token and creates the tenant on first sight', async () => {
+    const token = await hostToken({ sub: 'host-user-1', tenant_id: 'acme-first' });
+    expect(existsSync(join(srv.dataDir, 'acme-first', 'main.db'))).toBe(false);
+    const client = await TestClient.connect(srv.ws, token);
+    expect(existsSync(join(srv.dataDir, 'acme-first', 'main.db'))).toBe(true);
+    client.close();
+  });
+
+  const bad: Array<[string, () => Promise<string>]> = [
+    ['an expired token', () => hostToken({}, { exp: Math.floor(Date.now() / 1000) - 60 })],
+    ['a wrong audience', () => hostToken({}, { aud: 'someone-else' })],
+    ['a wrong issuer', () => hostToken({}, { iss: 'https://evil.example' })],
+    ['alg none', async () => new UnsecuredJWT({ tenant_id: 'acme', sub: 'x' }).setIssuer(ISSUER).setAudience(AUDIENCE).setExpirationTime('1h').encode()],
+    [
+      'HS256 signed with the host public key as secret',
+      async () =>
+        new SignJWT({ tenant_id: 'acme' })
+          .setProtectedHeader({ alg: 'HS256' })
+          .setSubject('x')
+          .setIssuer(ISSUER)
+          .setAudience(AUDIENCE)
+          .setExpirationTime('1h')
+          .sign(createSecretKey(Buffer.from(await exportSPKI(hostKeys.publicKey)))),
+    ],
+    ['a tenant_id of ../x', () => hostToken({ tenant_id: '../x' })],
+    ['a tenant_id with upper case', () => hostToken({ tenant_id: 'Acme' })],
+    ['a token signed by another key', async () => {
+      const other = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+      return new SignJWT({ tenant_id: 'acme' }).setProtectedHeader({ alg: 'ES256' }).setSubject('x')
+        .setIssuer(ISSUER).setAudience(AUDIENCE).setExpirationTime('1h').sign(other.privateKey);
+    }],
+    ['garbage', async () => 'not.a.jwt'],
+  ];
+
+  for (const [name, make] of bad) {
+    it(`AUTH-5 refuses ${name} with 401 and touches no file`, async () => {
+      const token = await make();
+      expect(await upgradeStatus(srv.ws, ['tandem.v1', `bearer.${token}`])).toBe(401);
+      expect(existsSync(join(srv.dataDir, '..', 'x'))).toBe(false);
+      expect(existsSync(join(srv.dataDir, 'Acme'))).toBe(false);
+    });
+  }
+});

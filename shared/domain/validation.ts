@@ -1,0 +1,148 @@
+// Input rules shared by the server (authoritative) and the client (to say no
+// before sending). Each throws INVALID_ARGUMENT naming the wire field.
+import { ItemType, Priority } from '../proto.ts';
+import { invalidArgument } from './errors.ts';
+
+export const LIMITS = {
+  messageIdMax: 64,
+  projectKey: /^[A-Z]{2,10}$/,
+  projectNameMax: 100,
+  projectDescriptionBytes: 16 * 1024,
+  titleMax: 500,
+  descriptionBytes: 64 * 1024,
+  commentBytes: 64 * 1024,
+  sprintNameMax: 100,
+  sprintGoalMax: 1000,
+  labelMax: 50,
+  labelsPerItem: 20,
+  storyPointsMax: 1000,
+  idMax: 128,
+} as const;
+
+const utf8 = new TextEncoder();
+const byteLength = (s: string) => utf8.encode(s).length;
+
+export function checkMessageId(id: string): void {
+  if (id.length < 1 || id.length > LIMITS.messageIdMax) {
+    throw invalidArgument('message_id', `message_id must be 1-${LIMITS.messageIdMax} characters`);
+  }
+}
+
+export function checkId(value: string, field: string): string {
+  if (!value) throw invalidArgument(field, `${field} is required`);
+  if (value.length > LIMITS.idMax) throw invalidArgument(field, `${field} is too long`);
+  return value;
+}
+
+export function checkProjectKey(key: string): string {
+  if (!LIMITS.projectKey.test(key)) {
+    throw invalidArgument('key', 'A project key is 2-10 upper-case letters, like WEB');
+  }
+  return key;
+}
+
+export function checkProjectName(name: string): string {
+  const trimmed = name.trim();
+  if (!trimmed) throw invalidArgument('name', 'A project needs a name');
+  if (trimmed.length > LIMITS.projectNameMax) {
+    throw invalidArgument('name', `A project name is at most ${LIMITS.projectNameMax} characters`);
+  }
+  return trimmed;
+}
+
+export function checkProjectDescription(text: string): string {
+  if (byteLength(text) > LIMITS.projectDescriptionBytes) {
+    throw invalidArgument('description', 'The project description is too long (16 KiB at most)');
+  }
+  return text;
+}
+
+export function checkTitle(title: string): string {
+  const trimmed = title.trim();
+  if (!trimmed) throw invalidArgument('title', 'A work item needs a title');
+  if ([...trimmed].length > LIMITS.titleMax) {
+    throw invalidArgument('title', `A title is at most ${LIMITS.titleMax} characters`);
+  }
+  return trimmed;
+}
+
+export function checkDescription(text: string): string {
+  if (byteLength(text) > LIMITS.descriptionBytes) {
+    throw invalidArgument('description', 'The description is too long (64 KiB at most)');
+  }
+  return text;
+}
+
+export function checkItemType(type: ItemType | null | undefined): ItemType {
+  if (type === undefined || type === null || type === ItemType.ITEM_TYPE_UNSPECIFIED || !(type in ItemType)) {
+    throw invalidArgument('item_type', 'Choose an item type: epic, story, task, bug or sub-task');
+  }
+  return type;
+}
+
+export function checkPriority(priority: Priority | null | undefined): Priority {
+  const p = priority ?? Priority.PRIORITY_NONE;
+  if (!(p in Priority)) throw invalidArgument('priority', 'Unknown priority');
+  return p;
+}
+
+export function checkStoryPoints(points: number): number {
+  if (!Number.isFinite(points) || points < 0 || points > LIMITS.storyPointsMax) {
+    throw invalidArgument('story_points', `Story points are a number from 0 to ${LIMITS.storyPointsMax}`);
+  }
+  return points;
+}
+
+export function checkLabels(labels: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const raw of labels) {
+    const label = raw.trim();
+    if (!label || label.length > LIMITS.labelMax) {
+      throw invalidArgument('labels', `A label is 1-${LIMITS.labelMax} characters`);
+    }
+    if (!out.includes(label)) out.push(label);
+  }
+  if (out.length > LIMITS.labelsPerItem) {
+    throw invalidArgument('labels', `An item has at most ${LIMITS.labelsPerItem} labels`);
+  }
+  return out.sort();
+}
+
+export function checkCommentBody(body: string): string {
+  if (!body.trim()) throw invalidArgument('body', 'A comment cannot be empty');
+  if (byteLength(body) > LIMITS.commentBytes) {
+    throw invalidArgument('body', 'The comment is too long (64 KiB at most)');
+  }
+  return body;
+}
+
+export function checkSprintName(name: string): string {
+  const trimmed = name.trim();
+  if (!trimmed) throw invalidArgument('name', 'A sprint needs a name');
+  if (trimmed.length > LIMITS.sprintNameMax) {
+    throw invalidArgument('name', `A sprint name is at most ${LIMITS.sprintNameMax} characters`);
+  }
+  return trimmed;
+}
+
+export function checkSprintGoal(goal: string): string {
+  if (goal.length > LIMITS.sprintGoalMax) {
+    throw invalidArgument('goal', `A sprint goal is at most ${LIMITS.sprintGoalMax} characters`);
+  }
+  return goal;
+}
+
+/** A calendar date YYYY-MM-DD that exists, or empty. */
+export function checkDate(value: string, field: string): string {
+  if (value === '') return value;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+  if (!m || !d || d.toISOString().slice(0, 10) !== value) {
+    throw invalidArgument(field, `${field} must be a date written YYYY-MM-DD`);
+  }
+  return value;
+}
+
+export function checkDateRange(start: string, end: string): void {
+  if (start && end && end < start) throw invalidArgument('end_date', 'A sprint cannot end before it starts');
+}

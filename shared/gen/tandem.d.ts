@@ -1,0 +1,1377 @@
+import * as $protobuf from "protobufjs";
+import Long = require("long");
+export namespace tandem {
+
+    namespace v1 {
+
+        interface IClientFrame {
+            messageId?: (string|null);
+            listProjects?: (tandem.v1.IListProjects|null);
+            getBoard?: (tandem.v1.IGetBoard|null);
+            getHistory?: (tandem.v1.IGetHistory|null);
+            getComments?: (tandem.v1.IGetComments|null);
+            subscribe?: (tandem.v1.ISubscribe|null);
+            unsubscribe?: (tandem.v1.IUnsubscribe|null);
+            createProject?: (tandem.v1.ICreateProject|null);
+            createWorkItem?: (tandem.v1.ICreateWorkItem|null);
+            updateWorkItem?: (tandem.v1.IUpdateWorkItem|null);
+            moveWorkItem?: (tandem.v1.IMoveWorkItem|null);
+            deleteWorkItem?: (tandem.v1.IDeleteWorkItem|null);
+            restoreWorkItem?: (tandem.v1.IRestoreWorkItem|null);
+            claimWorkItem?: (tandem.v1.IClaimWorkItem|null);
+            addComment?: (tandem.v1.IAddComment|null);
+            editComment?: (tandem.v1.IEditComment|null);
+            deleteComment?: (tandem.v1.IDeleteComment|null);
+            createSprint?: (tandem.v1.ICreateSprint|null);
+            updateSprint?: (tandem.v1.IUpdateSprint|null);
+            startSprint?: (tandem.v1.IStartSprint|null);
+            completeSprint?: (tandem.v1.ICompleteSprint|null);
+            addMember?: (tandem.v1.IAddMember|null);
+            changeMemberRole?: (tandem.v1.IChangeMemberRole|null);
+            removeMember?: (tandem.v1.IRemoveMember|null);
+            setPresence?: (tandem.v1.ISetPresence|null);
+        }
+
+        class ClientFrame implements IClientFrame {
+            constructor(p?: tandem.v1.IClientFrame);
+            public messageId: string;
+            public listProjects?: (tandem.v1.IListProjects|null);
+            public getBoard?: (tandem.v1.IGetBoard|null);
+            public getHistory?: (tandem.v1.IGetHistory|null);
+            public getComments?: (tandem.v1.IGetComments|null);
+            public subscribe?: (tandem.v1.ISubscribe|null);
+            public unsubscribe?: (tandem.v1.IUnsubscribe|null);
+            public createProject?: (tandem.v1.ICreateProject|null);
+            public createWorkItem?: (tandem.v1.ICreateWorkItem|null);
+            public updateWorkItem?: (tandem.v1.IUpdateWorkItem|null);
+            public moveWorkItem?: (tandem.v1.IMoveWorkItem|null);
+            public deleteWorkItem?: (tandem.v1.IDeleteWorkItem|null);
+            public restoreWorkItem?: (tandem.v1.IRestoreWorkItem|null);
+            public claimWorkItem?: (tandem.v1.IClaimWorkItem|null);
+            public addComment?: (tandem.v1.IAddComment|null);
+            public editComment?: (tandem.v1.IEditComment|null);
+            public deleteComment?: (tandem.v1.IDeleteComment|null);
+            public createSprint?: (tandem.v1.ICreateSprint|null);
+            public updateSprint?: (tandem.v1.IUpdateSprint|null);
+            public startSprint?: (tandem.v1.IStartSprint|null);
+            public completeSprint?: (tandem.v1.ICompleteSprint|null);
+            public addMember?: (tandem.v1.IAddMember|null);
+            public changeMemberRole?: (tandem.v1.IChangeMemberRole|null);
+            public removeMember?: (tandem.v1.IRemoveMember|null);
+            public setPresence?: (tandem.v1.ISetPresence|null);
+            public command?: ("listProjects"|"getBoard"|"getHistory"|"getComments"|"subscribe"|"unsubscribe"|"createProject"|"createWorkItem"|"updateWorkItem"|"moveWorkItem"|"deleteWorkItem"|"restoreWorkItem"|"claimWorkItem"|"addComment"|"editComment"|"deleteComment"|"createSprint"|"updateSprint"|"startSprint"|"completeSprint"|"addMember"|"changeMemberRole"|"removeMember"|"setPresence");
+            public static create(properties?: tandem.v1.IClientFrame): tandem.v1.ClientFrame;
+            public static encode(m: tandem.v1.IClientFrame, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IClientFrame, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.ClientFrame;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.ClientFrame;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.ClientFrame;
+            public static toObject(m: tandem.v1.ClientFrame, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IServerFrame {
+            messageId?: (string|null);
+            serverTimeMs?: (number|null);
+            result?: (tandem.v1.IResult|null);
+            error?: (tandem.v1.IError|null);
+            event?: (tandem.v1.IEvent|null);
+        }
+
+        class ServerFrame implements IServerFrame {
+            constructor(p?: tandem.v1.IServerFrame);
+            public messageId: string;
+            public serverTimeMs: number;
+            public result?: (tandem.v1.IResult|null);
+            public error?: (tandem.v1.IError|null);
+            public event?: (tandem.v1.IEvent|null);
+            public payload?: ("result"|"error"|"event");
+            public static create(properties?: tandem.v1.IServerFrame): tandem.v1.ServerFrame;
+            public static encode(m: tandem.v1.IServerFrame, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IServerFrame, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.ServerFrame;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.ServerFrame;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.ServerFrame;
+            public static toObject(m: tandem.v1.ServerFrame, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IResult {
+            seq?: (number|null);
+            project?: (tandem.v1.IProject|null);
+            workItem?: (tandem.v1.IWorkItem|null);
+            comment?: (tandem.v1.IComment|null);
+            sprint?: (tandem.v1.ISprint|null);
+            member?: (tandem.v1.IMember|null);
+            projects?: (tandem.v1.IProjectList|null);
+            board?: (tandem.v1.IBoard|null);
+            history?: (tandem.v1.IHistory|null);
+            comments?: (tandem.v1.ICommentList|null);
+            subscribed?: (tandem.v1.ISubscribed|null);
+            ok?: (tandem.v1.IEmpty|null);
+        }
+
+        class Result implements IResult {
+            constructor(p?: tandem.v1.IResult);
+            public seq: number;
+            public project?: (tandem.v1.IProject|null);
+            public workItem?: (tandem.v1.IWorkItem|null);
+            public comment?: (tandem.v1.IComment|null);
+            public sprint?: (tandem.v1.ISprint|null);
+            public member?: (tandem.v1.IMember|null);
+            public projects?: (tandem.v1.IProjectList|null);
+            public board?: (tandem.v1.IBoard|null);
+            public history?: (tandem.v1.IHistory|null);
+            public comments?: (tandem.v1.ICommentList|null);
+            public subscribed?: (tandem.v1.ISubscribed|null);
+            public ok?: (tandem.v1.IEmpty|null);
+            public value?: ("project"|"workItem"|"comment"|"sprint"|"member"|"projects"|"board"|"history"|"comments"|"subscribed"|"ok");
+            public static create(properties?: tandem.v1.IResult): tandem.v1.Result;
+            public static encode(m: tandem.v1.IResult, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IResult, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.Result;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.Result;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.Result;
+            public static toObject(m: tandem.v1.Result, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IError {
+            code?: (tandem.v1.ErrorCode|null);
+            message?: (string|null);
+            field?: (string|null);
+            retryAfterMs?: (number|null);
+            workItem?: (tandem.v1.IWorkItem|null);
+            comment?: (tandem.v1.IComment|null);
+            sprint?: (tandem.v1.ISprint|null);
+            project?: (tandem.v1.IProject|null);
+            projectId?: (string|null);
+        }
+
+        class Error implements IError {
+            constructor(p?: tandem.v1.IError);
+            public code: tandem.v1.ErrorCode;
+            public message: string;
+            public field: string;
+            public retryAfterMs: number;
+            public workItem?: (tandem.v1.IWorkItem|null);
+            public comment?: (tandem.v1.IComment|null);
+            public sprint?: (tandem.v1.ISprint|null);
+            public project?: (tandem.v1.IProject|null);
+            public projectId: string;
+            public current?: ("workItem"|"comment"|"sprint"|"project");
+            public static create(properties?: tandem.v1.IError): tandem.v1.Error;
+            public static encode(m: tandem.v1.IError, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IError, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.Error;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.Error;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.Error;
+            public static toObject(m: tandem.v1.Error, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        enum ErrorCode {
+            ERROR_CODE_UNSPECIFIED = 0,
+            ERROR_CODE_INVALID_ARGUMENT = 1,
+            ERROR_CODE_UNAUTHENTICATED = 2,
+            ERROR_CODE_PERMISSION_DENIED = 3,
+            ERROR_CODE_NOT_FOUND = 4,
+            ERROR_CODE_CONFLICT = 5,
+            ERROR_CODE_FAILED_PRECONDITION = 6,
+            ERROR_CODE_RATE_LIMITED = 7,
+            ERROR_CODE_RESYNC_REQUIRED = 8,
+            ERROR_CODE_INTERNAL = 9
+        }
+
+        interface IEmpty {
+        }
+
+        class Empty implements IEmpty {
+            constructor(p?: tandem.v1.IEmpty);
+            public static create(properties?: tandem.v1.IEmpty): tandem.v1.Empty;
+            public static encode(m: tandem.v1.IEmpty, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IEmpty, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.Empty;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.Empty;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.Empty;
+            public static toObject(m: tandem.v1.Empty, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        enum ItemType {
+            ITEM_TYPE_UNSPECIFIED = 0,
+            ITEM_TYPE_EPIC = 1,
+            ITEM_TYPE_STORY = 2,
+            ITEM_TYPE_TASK = 3,
+            ITEM_TYPE_BUG = 4,
+            ITEM_TYPE_SUBTASK = 5
+        }
+
+        enum Priority {
+            PRIORITY_NONE = 0,
+            PRIORITY_LOW = 1,
+            PRIORITY_MEDIUM = 2,
+            PRIORITY_HIGH = 3,
+            PRIORITY_URGENT = 4
+        }
+
+        enum StatusCategory {
+            STATUS_CATEGORY_UNSPECIFIED = 0,
+            STATUS_CATEGORY_BACKLOG = 1,
+            STATUS_CATEGORY_UNSTARTED = 2,
+            STATUS_CATEGORY_STARTED = 3,
+            STATUS_CATEGORY_COMPLETED = 4,
+            STATUS_CATEGORY_CANCELED = 5
+        }
+
+        enum SprintState {
+            SPRINT_STATE_UNSPECIFIED = 0,
+            SPRINT_STATE_PLANNED = 1,
+            SPRINT_STATE_ACTIVE = 2,
+            SPRINT_STATE_COMPLETED = 3
+        }
+
+        enum Role {
+            ROLE_UNSPECIFIED = 0,
+            ROLE_VIEWER = 1,
+            ROLE_EDITOR = 2,
+            ROLE_ADMIN = 3
+        }
+
+        interface IWorkflowStatus {
+            id?: (string|null);
+            name?: (string|null);
+            category?: (tandem.v1.StatusCategory|null);
+            position?: (number|null);
+        }
+
+        class WorkflowStatus implements IWorkflowStatus {
+            constructor(p?: tandem.v1.IWorkflowStatus);
+            public id: string;
+            public name: string;
+            public category: tandem.v1.StatusCategory;
+            public position: number;
+            public static create(properties?: tandem.v1.IWorkflowStatus): tandem.v1.WorkflowStatus;
+            public static encode(m: tandem.v1.IWorkflowStatus, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IWorkflowStatus, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.WorkflowStatus;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.WorkflowStatus;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.WorkflowStatus;
+            public static toObject(m: tandem.v1.WorkflowStatus, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IProject {
+            id?: (string|null);
+            key?: (string|null);
+            name?: (string|null);
+            description?: (string|null);
+            statuses?: (tandem.v1.IWorkflowStatus[]|null);
+            version?: (number|null);
+            createdAt?: (number|null);
+            createdBy?: (string|null);
+            updatedAt?: (number|null);
+        }
+
+        class Project implements IProject {
+            constructor(p?: tandem.v1.IProject);
+            public id: string;
+            public key: string;
+            public name: string;
+            public description: string;
+            public statuses: tandem.v1.IWorkflowStatus[];
+            public version: number;
+            public createdAt: number;
+            public createdBy: string;
+            public updatedAt: number;
+            public static create(properties?: tandem.v1.IProject): tandem.v1.Project;
+            public static encode(m: tandem.v1.IProject, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IProject, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.Project;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.Project;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.Project;
+            public static toObject(m: tandem.v1.Project, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IWorkItem {
+            id?: (string|null);
+            projectId?: (string|null);
+            key?: (string|null);
+            number?: (number|null);
+            itemType?: (tandem.v1.ItemType|null);
+            parentId?: (string|null);
+            title?: (string|null);
+            description?: (string|null);
+            statusId?: (string|null);
+            priority?: (tandem.v1.Priority|null);
+            storyPoints?: (number|null);
+            assigneeId?: (string|null);
+            sprintId?: (string|null);
+            labels?: (string[]|null);
+            rank?: (string|null);
+            version?: (number|null);
+            createdAt?: (number|null);
+            createdBy?: (string|null);
+            updatedAt?: (number|null);
+            updatedBy?: (string|null);
+            deletedAt?: (number|null);
+            hasStoryPoints?: (boolean|null);
+        }
+
+        class WorkItem implements IWorkItem {
+            constructor(p?: tandem.v1.IWorkItem);
+            public id: string;
+            public projectId: string;
+            public key: string;
+            public number: number;
+            public itemType: tandem.v1.ItemType;
+            public parentId: string;
+            public title: string;
+            public description: string;
+            public statusId: string;
+            public priority: tandem.v1.Priority;
+            public storyPoints: number;
+            public assigneeId: string;
+            public sprintId: string;
+            public labels: string[];
+            public rank: string;
+            public version: number;
+            public createdAt: number;
+            public createdBy: string;
+            public updatedAt: number;
+            public updatedBy: string;
+            public deletedAt: number;
+            public hasStoryPoints: boolean;
+            public static create(properties?: tandem.v1.IWorkItem): tandem.v1.WorkItem;
+            public static encode(m: tandem.v1.IWorkItem, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IWorkItem, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.WorkItem;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.WorkItem;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.WorkItem;
+            public static toObject(m: tandem.v1.WorkItem, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ISprint {
+            id?: (string|null);
+            projectId?: (string|null);
+            name?: (string|null);
+            goal?: (string|null);
+            state?: (tandem.v1.SprintState|null);
+            startDate?: (string|null);
+            endDate?: (string|null);
+            version?: (number|null);
+            startedAt?: (number|null);
+            completedAt?: (number|null);
+        }
+
+        class Sprint implements ISprint {
+            constructor(p?: tandem.v1.ISprint);
+            public id: string;
+            public projectId: string;
+            public name: string;
+            public goal: string;
+            public state: tandem.v1.SprintState;
+            public startDate: string;
+            public endDate: string;
+            public version: number;
+            public startedAt: number;
+            public completedAt: number;
+            public static create(properties?: tandem.v1.ISprint): tandem.v1.Sprint;
+            public static encode(m: tandem.v1.ISprint, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.ISprint, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.Sprint;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.Sprint;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.Sprint;
+            public static toObject(m: tandem.v1.Sprint, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IComment {
+            id?: (string|null);
+            workItemId?: (string|null);
+            authorId?: (string|null);
+            body?: (string|null);
+            createdAt?: (number|null);
+            editedAt?: (number|null);
+            version?: (number|null);
+            deletedAt?: (number|null);
+        }
+
+        class Comment implements IComment {
+            constructor(p?: tandem.v1.IComment);
+            public id: string;
+            public workItemId: string;
+            public authorId: string;
+            public body: string;
+            public createdAt: number;
+            public editedAt: number;
+            public version: number;
+            public deletedAt: number;
+            public static create(properties?: tandem.v1.IComment): tandem.v1.Comment;
+            public static encode(m: tandem.v1.IComment, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IComment, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.Comment;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.Comment;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.Comment;
+            public static toObject(m: tandem.v1.Comment, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IMember {
+            projectId?: (string|null);
+            userId?: (string|null);
+            displayName?: (string|null);
+            role?: (tandem.v1.Role|null);
+            email?: (string|null);
+        }
+
+        class Member implements IMember {
+            constructor(p?: tandem.v1.IMember);
+            public projectId: string;
+            public userId: string;
+            public displayName: string;
+            public role: tandem.v1.Role;
+            public email: string;
+            public static create(properties?: tandem.v1.IMember): tandem.v1.Member;
+            public static encode(m: tandem.v1.IMember, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IMember, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.Member;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.Member;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.Member;
+            public static toObject(m: tandem.v1.Member, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ILabel {
+            id?: (string|null);
+            projectId?: (string|null);
+            name?: (string|null);
+            color?: (string|null);
+        }
+
+        class Label implements ILabel {
+            constructor(p?: tandem.v1.ILabel);
+            public id: string;
+            public projectId: string;
+            public name: string;
+            public color: string;
+            public static create(properties?: tandem.v1.ILabel): tandem.v1.Label;
+            public static encode(m: tandem.v1.ILabel, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.ILabel, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.Label;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.Label;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.Label;
+            public static toObject(m: tandem.v1.Label, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IActivityEntry {
+            id?: (number|null);
+            workItemId?: (string|null);
+            field?: (string|null);
+            oldValue?: (string|null);
+            newValue?: (string|null);
+            actorId?: (string|null);
+            occurredAt?: (number|null);
+            seq?: (number|null);
+        }
+
+        class ActivityEntry implements IActivityEntry {
+            constructor(p?: tandem.v1.IActivityEntry);
+            public id: number;
+            public workItemId: string;
+            public field: string;
+            public oldValue: string;
+            public newValue: string;
+            public actorId: string;
+            public occurredAt: number;
+            public seq: number;
+            public static create(properties?: tandem.v1.IActivityEntry): tandem.v1.ActivityEntry;
+            public static encode(m: tandem.v1.IActivityEntry, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IActivityEntry, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.ActivityEntry;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.ActivityEntry;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.ActivityEntry;
+            public static toObject(m: tandem.v1.ActivityEntry, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IProjectList {
+            projects?: (tandem.v1.IProject[]|null);
+        }
+
+        class ProjectList implements IProjectList {
+            constructor(p?: tandem.v1.IProjectList);
+            public projects: tandem.v1.IProject[];
+            public static create(properties?: tandem.v1.IProjectList): tandem.v1.ProjectList;
+            public static encode(m: tandem.v1.IProjectList, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IProjectList, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.ProjectList;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.ProjectList;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.ProjectList;
+            public static toObject(m: tandem.v1.ProjectList, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IBoard {
+            project?: (tandem.v1.IProject|null);
+            statuses?: (tandem.v1.IWorkflowStatus[]|null);
+            workItems?: (tandem.v1.IWorkItem[]|null);
+            sprints?: (tandem.v1.ISprint[]|null);
+            members?: (tandem.v1.IMember[]|null);
+            labels?: (tandem.v1.ILabel[]|null);
+            seq?: (number|null);
+        }
+
+        class Board implements IBoard {
+            constructor(p?: tandem.v1.IBoard);
+            public project?: (tandem.v1.IProject|null);
+            public statuses: tandem.v1.IWorkflowStatus[];
+            public workItems: tandem.v1.IWorkItem[];
+            public sprints: tandem.v1.ISprint[];
+            public members: tandem.v1.IMember[];
+            public labels: tandem.v1.ILabel[];
+            public seq: number;
+            public static create(properties?: tandem.v1.IBoard): tandem.v1.Board;
+            public static encode(m: tandem.v1.IBoard, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IBoard, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.Board;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.Board;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.Board;
+            public static toObject(m: tandem.v1.Board, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IHistory {
+            entries?: (tandem.v1.IActivityEntry[]|null);
+        }
+
+        class History implements IHistory {
+            constructor(p?: tandem.v1.IHistory);
+            public entries: tandem.v1.IActivityEntry[];
+            public static create(properties?: tandem.v1.IHistory): tandem.v1.History;
+            public static encode(m: tandem.v1.IHistory, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IHistory, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.History;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.History;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.History;
+            public static toObject(m: tandem.v1.History, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ICommentList {
+            comments?: (tandem.v1.IComment[]|null);
+        }
+
+        class CommentList implements ICommentList {
+            constructor(p?: tandem.v1.ICommentList);
+            public comments: tandem.v1.IComment[];
+            public static create(properties?: tandem.v1.ICommentList): tandem.v1.CommentList;
+            public static encode(m: tandem.v1.ICommentList, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.ICommentList, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.CommentList;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.CommentList;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.CommentList;
+            public static toObject(m: tandem.v1.CommentList, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IProjectCursor {
+            projectId?: (string|null);
+            sinceSeq?: (number|null);
+        }
+
+        class ProjectCursor implements IProjectCursor {
+            constructor(p?: tandem.v1.IProjectCursor);
+            public projectId: string;
+            public sinceSeq: number;
+            public static create(properties?: tandem.v1.IProjectCursor): tandem.v1.ProjectCursor;
+            public static encode(m: tandem.v1.IProjectCursor, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IProjectCursor, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.ProjectCursor;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.ProjectCursor;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.ProjectCursor;
+            public static toObject(m: tandem.v1.ProjectCursor, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ISubscribed {
+            projects?: (tandem.v1.IProjectCursor[]|null);
+        }
+
+        class Subscribed implements ISubscribed {
+            constructor(p?: tandem.v1.ISubscribed);
+            public projects: tandem.v1.IProjectCursor[];
+            public static create(properties?: tandem.v1.ISubscribed): tandem.v1.Subscribed;
+            public static encode(m: tandem.v1.ISubscribed, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.ISubscribed, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.Subscribed;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.Subscribed;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.Subscribed;
+            public static toObject(m: tandem.v1.Subscribed, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IListProjects {
+        }
+
+        class ListProjects implements IListProjects {
+            constructor(p?: tandem.v1.IListProjects);
+            public static create(properties?: tandem.v1.IListProjects): tandem.v1.ListProjects;
+            public static encode(m: tandem.v1.IListProjects, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IListProjects, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.ListProjects;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.ListProjects;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.ListProjects;
+            public static toObject(m: tandem.v1.ListProjects, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IGetBoard {
+            projectId?: (string|null);
+        }
+
+        class GetBoard implements IGetBoard {
+            constructor(p?: tandem.v1.IGetBoard);
+            public projectId: string;
+            public static create(properties?: tandem.v1.IGetBoard): tandem.v1.GetBoard;
+            public static encode(m: tandem.v1.IGetBoard, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IGetBoard, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.GetBoard;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.GetBoard;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.GetBoard;
+            public static toObject(m: tandem.v1.GetBoard, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IGetHistory {
+            workItemId?: (string|null);
+        }
+
+        class GetHistory implements IGetHistory {
+            constructor(p?: tandem.v1.IGetHistory);
+            public workItemId: string;
+            public static create(properties?: tandem.v1.IGetHistory): tandem.v1.GetHistory;
+            public static encode(m: tandem.v1.IGetHistory, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IGetHistory, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.GetHistory;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.GetHistory;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.GetHistory;
+            public static toObject(m: tandem.v1.GetHistory, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IGetComments {
+            workItemId?: (string|null);
+        }
+
+        class GetComments implements IGetComments {
+            constructor(p?: tandem.v1.IGetComments);
+            public workItemId: string;
+            public static create(properties?: tandem.v1.IGetComments): tandem.v1.GetComments;
+            public static encode(m: tandem.v1.IGetComments, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IGetComments, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.GetComments;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.GetComments;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.GetComments;
+            public static toObject(m: tandem.v1.GetComments, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ISubscribe {
+            projects?: (tandem.v1.IProjectCursor[]|null);
+        }
+
+        class Subscribe implements ISubscribe {
+            constructor(p?: tandem.v1.ISubscribe);
+            public projects: tandem.v1.IProjectCursor[];
+            public static create(properties?: tandem.v1.ISubscribe): tandem.v1.Subscribe;
+            public static encode(m: tandem.v1.ISubscribe, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.ISubscribe, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.Subscribe;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.Subscribe;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.Subscribe;
+            public static toObject(m: tandem.v1.Subscribe, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IUnsubscribe {
+            projectIds?: (string[]|null);
+        }
+
+        class Unsubscribe implements IUnsubscribe {
+            constructor(p?: tandem.v1.IUnsubscribe);
+            public projectIds: string[];
+            public static create(properties?: tandem.v1.IUnsubscribe): tandem.v1.Unsubscribe;
+            public static encode(m: tandem.v1.IUnsubscribe, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IUnsubscribe, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.Unsubscribe;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.Unsubscribe;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.Unsubscribe;
+            public static toObject(m: tandem.v1.Unsubscribe, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ICreateProject {
+            key?: (string|null);
+            name?: (string|null);
+            description?: (string|null);
+        }
+
+        class CreateProject implements ICreateProject {
+            constructor(p?: tandem.v1.ICreateProject);
+            public key: string;
+            public name: string;
+            public description: string;
+            public static create(properties?: tandem.v1.ICreateProject): tandem.v1.CreateProject;
+            public static encode(m: tandem.v1.ICreateProject, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.ICreateProject, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.CreateProject;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.CreateProject;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.CreateProject;
+            public static toObject(m: tandem.v1.CreateProject, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ICreateWorkItem {
+            projectId?: (string|null);
+            itemType?: (tandem.v1.ItemType|null);
+            title?: (string|null);
+            description?: (string|null);
+            parentId?: (string|null);
+            statusId?: (string|null);
+            priority?: (tandem.v1.Priority|null);
+            storyPoints?: (number|null);
+            assigneeId?: (string|null);
+            sprintId?: (string|null);
+            labels?: (string[]|null);
+            afterId?: (string|null);
+            beforeId?: (string|null);
+        }
+
+        class CreateWorkItem implements ICreateWorkItem {
+            constructor(p?: tandem.v1.ICreateWorkItem);
+            public projectId: string;
+            public itemType: tandem.v1.ItemType;
+            public title: string;
+            public description: string;
+            public parentId: string;
+            public statusId: string;
+            public priority: tandem.v1.Priority;
+            public storyPoints?: (number|null);
+            public assigneeId: string;
+            public sprintId: string;
+            public labels: string[];
+            public afterId: string;
+            public beforeId: string;
+            public static create(properties?: tandem.v1.ICreateWorkItem): tandem.v1.CreateWorkItem;
+            public static encode(m: tandem.v1.ICreateWorkItem, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.ICreateWorkItem, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.CreateWorkItem;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.CreateWorkItem;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.CreateWorkItem;
+            public static toObject(m: tandem.v1.CreateWorkItem, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IUpdateWorkItem {
+            workItemId?: (string|null);
+            expectedVersion?: (number|null);
+            title?: (string|null);
+            description?: (string|null);
+            itemType?: (tandem.v1.ItemType|null);
+            parentId?: (string|null);
+            statusId?: (string|null);
+            priority?: (tandem.v1.Priority|null);
+            storyPoints?: (number|null);
+            assigneeId?: (string|null);
+            sprintId?: (string|null);
+            labels?: (string[]|null);
+            setLabels?: (boolean|null);
+            clear?: (string[]|null);
+        }
+
+        class UpdateWorkItem implements IUpdateWorkItem {
+            constructor(p?: tandem.v1.IUpdateWorkItem);
+            public workItemId: string;
+            public expectedVersion: number;
+            public title?: (string|null);
+            public description?: (string|null);
+            public itemType?: (tandem.v1.ItemType|null);
+            public parentId?: (string|null);
+            public statusId?: (string|null);
+            public priority?: (tandem.v1.Priority|null);
+            public storyPoints?: (number|null);
+            public assigneeId?: (string|null);
+            public sprintId?: (string|null);
+            public labels: string[];
+            public setLabels: boolean;
+            public clear: string[];
+            public static create(properties?: tandem.v1.IUpdateWorkItem): tandem.v1.UpdateWorkItem;
+            public static encode(m: tandem.v1.IUpdateWorkItem, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IUpdateWorkItem, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.UpdateWorkItem;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.UpdateWorkItem;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.UpdateWorkItem;
+            public static toObject(m: tandem.v1.UpdateWorkItem, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IMoveWorkItem {
+            workItemId?: (string|null);
+            expectedVersion?: (number|null);
+            statusId?: (string|null);
+            beforeId?: (string|null);
+            afterId?: (string|null);
+            sprintId?: (string|null);
+        }
+
+        class MoveWorkItem implements IMoveWorkItem {
+            constructor(p?: tandem.v1.IMoveWorkItem);
+            public workItemId: string;
+            public expectedVersion: number;
+            public statusId: string;
+            public beforeId: string;
+            public afterId: string;
+            public sprintId?: (string|null);
+            public static create(properties?: tandem.v1.IMoveWorkItem): tandem.v1.MoveWorkItem;
+            public static encode(m: tandem.v1.IMoveWorkItem, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IMoveWorkItem, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.MoveWorkItem;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.MoveWorkItem;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.MoveWorkItem;
+            public static toObject(m: tandem.v1.MoveWorkItem, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IDeleteWorkItem {
+            workItemId?: (string|null);
+            expectedVersion?: (number|null);
+        }
+
+        class DeleteWorkItem implements IDeleteWorkItem {
+            constructor(p?: tandem.v1.IDeleteWorkItem);
+            public workItemId: string;
+            public expectedVersion: number;
+            public static create(properties?: tandem.v1.IDeleteWorkItem): tandem.v1.DeleteWorkItem;
+            public static encode(m: tandem.v1.IDeleteWorkItem, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IDeleteWorkItem, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.DeleteWorkItem;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.DeleteWorkItem;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.DeleteWorkItem;
+            public static toObject(m: tandem.v1.DeleteWorkItem, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IRestoreWorkItem {
+            workItemId?: (string|null);
+        }
+
+        class RestoreWorkItem implements IRestoreWorkItem {
+            constructor(p?: tandem.v1.IRestoreWorkItem);
+            public workItemId: string;
+            public static create(properties?: tandem.v1.IRestoreWorkItem): tandem.v1.RestoreWorkItem;
+            public static encode(m: tandem.v1.IRestoreWorkItem, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IRestoreWorkItem, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.RestoreWorkItem;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.RestoreWorkItem;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.RestoreWorkItem;
+            public static toObject(m: tandem.v1.RestoreWorkItem, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IClaimWorkItem {
+            workItemId?: (string|null);
+        }
+
+        class ClaimWorkItem implements IClaimWorkItem {
+            constructor(p?: tandem.v1.IClaimWorkItem);
+            public workItemId: string;
+            public static create(properties?: tandem.v1.IClaimWorkItem): tandem.v1.ClaimWorkItem;
+            public static encode(m: tandem.v1.IClaimWorkItem, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IClaimWorkItem, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.ClaimWorkItem;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.ClaimWorkItem;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.ClaimWorkItem;
+            public static toObject(m: tandem.v1.ClaimWorkItem, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IAddComment {
+            workItemId?: (string|null);
+            body?: (string|null);
+        }
+
+        class AddComment implements IAddComment {
+            constructor(p?: tandem.v1.IAddComment);
+            public workItemId: string;
+            public body: string;
+            public static create(properties?: tandem.v1.IAddComment): tandem.v1.AddComment;
+            public static encode(m: tandem.v1.IAddComment, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IAddComment, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.AddComment;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.AddComment;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.AddComment;
+            public static toObject(m: tandem.v1.AddComment, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IEditComment {
+            commentId?: (string|null);
+            expectedVersion?: (number|null);
+            body?: (string|null);
+        }
+
+        class EditComment implements IEditComment {
+            constructor(p?: tandem.v1.IEditComment);
+            public commentId: string;
+            public expectedVersion: number;
+            public body: string;
+            public static create(properties?: tandem.v1.IEditComment): tandem.v1.EditComment;
+            public static encode(m: tandem.v1.IEditComment, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IEditComment, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.EditComment;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.EditComment;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.EditComment;
+            public static toObject(m: tandem.v1.EditComment, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IDeleteComment {
+            commentId?: (string|null);
+        }
+
+        class DeleteComment implements IDeleteComment {
+            constructor(p?: tandem.v1.IDeleteComment);
+            public commentId: string;
+            public static create(properties?: tandem.v1.IDeleteComment): tandem.v1.DeleteComment;
+            public static encode(m: tandem.v1.IDeleteComment, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IDeleteComment, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.DeleteComment;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.DeleteComment;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.DeleteComment;
+            public static toObject(m: tandem.v1.DeleteComment, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ICreateSprint {
+            projectId?: (string|null);
+            name?: (string|null);
+            goal?: (string|null);
+            startDate?: (string|null);
+            endDate?: (string|null);
+        }
+
+        class CreateSprint implements ICreateSprint {
+            constructor(p?: tandem.v1.ICreateSprint);
+            public projectId: string;
+            public name: string;
+            public goal: string;
+            public startDate: string;
+            public endDate: string;
+            public static create(properties?: tandem.v1.ICreateSprint): tandem.v1.CreateSprint;
+            public static encode(m: tandem.v1.ICreateSprint, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.ICreateSprint, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.CreateSprint;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.CreateSprint;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.CreateSprint;
+            public static toObject(m: tandem.v1.CreateSprint, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IUpdateSprint {
+            sprintId?: (string|null);
+            expectedVersion?: (number|null);
+            name?: (string|null);
+            goal?: (string|null);
+            startDate?: (string|null);
+            endDate?: (string|null);
+        }
+
+        class UpdateSprint implements IUpdateSprint {
+            constructor(p?: tandem.v1.IUpdateSprint);
+            public sprintId: string;
+            public expectedVersion: number;
+            public name?: (string|null);
+            public goal?: (string|null);
+            public startDate?: (string|null);
+            public endDate?: (string|null);
+            public static create(properties?: tandem.v1.IUpdateSprint): tandem.v1.UpdateSprint;
+            public static encode(m: tandem.v1.IUpdateSprint, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IUpdateSprint, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.UpdateSprint;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.UpdateSprint;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.UpdateSprint;
+            public static toObject(m: tandem.v1.UpdateSprint, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IStartSprint {
+            sprintId?: (string|null);
+        }
+
+        class StartSprint implements IStartSprint {
+            constructor(p?: tandem.v1.IStartSprint);
+            public sprintId: string;
+            public static create(properties?: tandem.v1.IStartSprint): tandem.v1.StartSprint;
+            public static encode(m: tandem.v1.IStartSprint, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IStartSprint, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.StartSprint;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.StartSprint;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.StartSprint;
+            public static toObject(m: tandem.v1.StartSprint, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ICompleteSprint {
+            sprintId?: (string|null);
+            nextSprintId?: (string|null);
+        }
+
+        class CompleteSprint implements ICompleteSprint {
+            constructor(p?: tandem.v1.ICompleteSprint);
+            public sprintId: string;
+            public nextSprintId: string;
+            public static create(properties?: tandem.v1.ICompleteSprint): tandem.v1.CompleteSprint;
+            public static encode(m: tandem.v1.ICompleteSprint, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.ICompleteSprint, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.CompleteSprint;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.CompleteSprint;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.CompleteSprint;
+            public static toObject(m: tandem.v1.CompleteSprint, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IAddMember {
+            projectId?: (string|null);
+            userId?: (string|null);
+            role?: (tandem.v1.Role|null);
+        }
+
+        class AddMember implements IAddMember {
+            constructor(p?: tandem.v1.IAddMember);
+            public projectId: string;
+            public userId: string;
+            public role: tandem.v1.Role;
+            public static create(properties?: tandem.v1.IAddMember): tandem.v1.AddMember;
+            public static encode(m: tandem.v1.IAddMember, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IAddMember, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.AddMember;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.AddMember;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.AddMember;
+            public static toObject(m: tandem.v1.AddMember, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IChangeMemberRole {
+            projectId?: (string|null);
+            userId?: (string|null);
+            role?: (tandem.v1.Role|null);
+        }
+
+        class ChangeMemberRole implements IChangeMemberRole {
+            constructor(p?: tandem.v1.IChangeMemberRole);
+            public projectId: string;
+            public userId: string;
+            public role: tandem.v1.Role;
+            public static create(properties?: tandem.v1.IChangeMemberRole): tandem.v1.ChangeMemberRole;
+            public static encode(m: tandem.v1.IChangeMemberRole, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IChangeMemberRole, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.ChangeMemberRole;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.ChangeMemberRole;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.ChangeMemberRole;
+            public static toObject(m: tandem.v1.ChangeMemberRole, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IRemoveMember {
+            projectId?: (string|null);
+            userId?: (string|null);
+        }
+
+        class RemoveMember implements IRemoveMember {
+            constructor(p?: tandem.v1.IRemoveMember);
+            public projectId: string;
+            public userId: string;
+            public static create(properties?: tandem.v1.IRemoveMember): tandem.v1.RemoveMember;
+            public static encode(m: tandem.v1.IRemoveMember, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IRemoveMember, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.RemoveMember;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.RemoveMember;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.RemoveMember;
+            public static toObject(m: tandem.v1.RemoveMember, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ISetPresence {
+            projectId?: (string|null);
+            viewingWorkItemId?: (string|null);
+        }
+
+        class SetPresence implements ISetPresence {
+            constructor(p?: tandem.v1.ISetPresence);
+            public projectId: string;
+            public viewingWorkItemId: string;
+            public static create(properties?: tandem.v1.ISetPresence): tandem.v1.SetPresence;
+            public static encode(m: tandem.v1.ISetPresence, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.ISetPresence, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.SetPresence;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.SetPresence;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.SetPresence;
+            public static toObject(m: tandem.v1.SetPresence, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IEvent {
+            projectId?: (string|null);
+            seq?: (number|null);
+            actorId?: (string|null);
+            occurredAtMs?: (number|null);
+            workItem?: (tandem.v1.IWorkItemChanged|null);
+            comment?: (tandem.v1.ICommentChanged|null);
+            sprint?: (tandem.v1.ISprintChanged|null);
+            member?: (tandem.v1.IMemberChanged|null);
+            project?: (tandem.v1.IProjectChanged|null);
+            presence?: (tandem.v1.IPresenceChanged|null);
+        }
+
+        class Event implements IEvent {
+            constructor(p?: tandem.v1.IEvent);
+            public projectId: string;
+            public seq: number;
+            public actorId: string;
+            public occurredAtMs: number;
+            public workItem?: (tandem.v1.IWorkItemChanged|null);
+            public comment?: (tandem.v1.ICommentChanged|null);
+            public sprint?: (tandem.v1.ISprintChanged|null);
+            public member?: (tandem.v1.IMemberChanged|null);
+            public project?: (tandem.v1.IProjectChanged|null);
+            public presence?: (tandem.v1.IPresenceChanged|null);
+            public change?: ("workItem"|"comment"|"sprint"|"member"|"project"|"presence");
+            public static create(properties?: tandem.v1.IEvent): tandem.v1.Event;
+            public static encode(m: tandem.v1.IEvent, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IEvent, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.Event;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.Event;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.Event;
+            public static toObject(m: tandem.v1.Event, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IWorkItemChanged {
+            workItem?: (tandem.v1.IWorkItem|null);
+            changedFields?: (string[]|null);
+        }
+
+        class WorkItemChanged implements IWorkItemChanged {
+            constructor(p?: tandem.v1.IWorkItemChanged);
+            public workItem?: (tandem.v1.IWorkItem|null);
+            public changedFields: string[];
+            public static create(properties?: tandem.v1.IWorkItemChanged): tandem.v1.WorkItemChanged;
+            public static encode(m: tandem.v1.IWorkItemChanged, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IWorkItemChanged, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.WorkItemChanged;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.WorkItemChanged;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.WorkItemChanged;
+            public static toObject(m: tandem.v1.WorkItemChanged, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ICommentChanged {
+            comment?: (tandem.v1.IComment|null);
+        }
+
+        class CommentChanged implements ICommentChanged {
+            constructor(p?: tandem.v1.ICommentChanged);
+            public comment?: (tandem.v1.IComment|null);
+            public static create(properties?: tandem.v1.ICommentChanged): tandem.v1.CommentChanged;
+            public static encode(m: tandem.v1.ICommentChanged, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.ICommentChanged, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.CommentChanged;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.CommentChanged;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.CommentChanged;
+            public static toObject(m: tandem.v1.CommentChanged, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ISprintChanged {
+            sprint?: (tandem.v1.ISprint|null);
+            changedFields?: (string[]|null);
+        }
+
+        class SprintChanged implements ISprintChanged {
+            constructor(p?: tandem.v1.ISprintChanged);
+            public sprint?: (tandem.v1.ISprint|null);
+            public changedFields: string[];
+            public static create(properties?: tandem.v1.ISprintChanged): tandem.v1.SprintChanged;
+            public static encode(m: tandem.v1.ISprintChanged, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.ISprintChanged, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.SprintChanged;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.SprintChanged;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.SprintChanged;
+            public static toObject(m: tandem.v1.SprintChanged, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IMemberChanged {
+            member?: (tandem.v1.IMember|null);
+            removed?: (boolean|null);
+        }
+
+        class MemberChanged implements IMemberChanged {
+            constructor(p?: tandem.v1.IMemberChanged);
+            public member?: (tandem.v1.IMember|null);
+            public removed: boolean;
+            public static create(properties?: tandem.v1.IMemberChanged): tandem.v1.MemberChanged;
+            public static encode(m: tandem.v1.IMemberChanged, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IMemberChanged, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.MemberChanged;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.MemberChanged;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.MemberChanged;
+            public static toObject(m: tandem.v1.MemberChanged, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IProjectChanged {
+            project?: (tandem.v1.IProject|null);
+        }
+
+        class ProjectChanged implements IProjectChanged {
+            constructor(p?: tandem.v1.IProjectChanged);
+            public project?: (tandem.v1.IProject|null);
+            public static create(properties?: tandem.v1.IProjectChanged): tandem.v1.ProjectChanged;
+            public static encode(m: tandem.v1.IProjectChanged, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IProjectChanged, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.ProjectChanged;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.ProjectChanged;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.ProjectChanged;
+            public static toObject(m: tandem.v1.ProjectChanged, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IPresenceChanged {
+            userId?: (string|null);
+            displayName?: (string|null);
+            viewingWorkItemId?: (string|null);
+            online?: (boolean|null);
+        }
+
+        class PresenceChanged implements IPresenceChanged {
+            constructor(p?: tandem.v1.IPresenceChanged);
+            public userId: string;
+            public displayName: string;
+            public viewingWorkItemId: string;
+            public online: boolean;
+            public static create(properties?: tandem.v1.IPresenceChanged): tandem.v1.PresenceChanged;
+            public static encode(m: tandem.v1.IPresenceChanged, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IPresenceChanged, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.PresenceChanged;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.PresenceChanged;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.PresenceChanged;
+            public static toObject(m: tandem.v1.PresenceChanged, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+// The generated wire types under short names. Everything that speaks the
+// protocol imports from here, never from the generated file directly.
+import { tandem } from './gen/tandem.js';
+
+export const pb = tandem.v1;
+export type ClientFrame = tandem.v1.ClientFrame;
+export type IClientFrame = tandem.v1.IClientFrame;
+export type ServerFrame = tandem.v1.ServerFrame;
+export type IServerFrame = tandem.v1.IServerFrame;
+export type IResult = tandem.v1.IResult;
+export type IError = tandem.v1.IError;
+export type IEvent = tandem.v1.IEvent;
+export type IWorkItem = tandem.v1.IWorkItem;
+export type IProject = tandem.v1.IProject;
+export type ISprint = tandem.v1.ISprint;
+export type IComment = tandem.v1.IComment;
+export type IMember = tandem.v1.IMember;
+export type ILabel = tandem.v1.ILabel;
+export type IWorkflowStatus = tandem.v1.IWorkflowStatus;
+export type IActivityEntry = tandem.v1.IActivityEntry;
+export type IProjectCursor = tandem.v1.IProjectCursor;
+
+/** The name of the command a ClientFrame carries (its oneof case). */
+export type CommandName = NonNullable<ClientFrame['command']>;
+
+export const ErrorCode = tandem.v1.ErrorCode;
+export type ErrorCode = tandem.v1.ErrorCode;
+export const ItemType = tandem.v1.ItemType;
+export type ItemType = tandem.v1.ItemType;
+export const Priority = tandem.v1.Priority;
+export type Priority = tandem.v1.Priority;
+export const StatusCategory = tandem.v1.StatusCategory;
+export type StatusCategory = tandem.v1.StatusCategory;
+export const SprintState = tandem.v1.SprintState;
+export type SprintState = tandem.v1.SprintState;
+export const Role = tandem.v1.Role;
+export type Role = tandem.v1.Role;

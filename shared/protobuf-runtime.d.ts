@@ -1,0 +1,1 @@
+export { Reader, Writer, util, roots } from 'protobufjs/minimal.js';

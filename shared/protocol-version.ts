@@ -1,0 +1,8 @@
+// Bumped with every change to proto/tandem.proto; a test pins the descriptor's
+// hash to this version so the contract cannot drift silently.
+//
+// Changelog
+// 1: the v1 contract of PROTOCOL.md, plus CreateWorkItem.before_id,
+//    Error.project_id (names the project of a RESYNC_REQUIRED),
+//    WorkItem.has_story_points, UpdateWorkItem.set_labels, Label, ActivityEntry.
+export const PROTOCOL_VERSION = 1;
