@@ -1,4 +1,4 @@
-import { failedPrecondition } from '../../../shared/domain/errors.ts';
+import { invalidArgument } from '../../../shared/domain/errors.ts';
 import { checkProjectDescription, checkProjectKey, checkProjectName } from '../../../shared/domain/validation.ts';
 import type { tandem } from '../../../shared/gen/tandem.js';
 import { putMember } from '../storage/members.ts';
@@ -10,7 +10,9 @@ export function createProject(ctx: WriteContext, cmd: tandem.v1.ICreateProject):
   const key = checkProjectKey(cmd.key ?? '');
   const name = checkProjectName(cmd.name ?? '');
   const description = checkProjectDescription(cmd.description ?? '');
-  if (findProjectByKey(ctx.db, key)) throw failedPrecondition(`A project with key ${key} already exists`, 'key');
+  // A taken key is a bad value for the key field, like a malformed one: the
+  // client shows it under that field and the user picks another (§8 INVALID_ARGUMENT).
+  if (findProjectByKey(ctx.db, key)) throw invalidArgument('key', `A project with key ${key} already exists`);
 
   const row = insertProject(ctx.db, { key, name, description }, ctx.caller.userId, ctx.now);
   putMember(ctx.db, {

@@ -48,7 +48,7 @@ export function createWorkItem(ctx: WriteContext, cmd: tandem.v1.ICreateWorkItem
     updated_by: ctx.caller.userId,
     deleted_at_ms: null,
   };
-  checkReferences(db, draft, null);
+  checkReferences(db, draft, null, ctx.caller);
   const rank = placedRank(db, project.id, cmd, null) ?? lastRank(db, project.id);
 
   const number = takeItemNumber(db, project.id);

@@ -60,7 +60,7 @@ export function updateWorkItem(ctx: WriteContext, cmd: tandem.v1.IUpdateWorkItem
   if (cleared.has('story_points')) next.story_points = null;
   if (cmd.assigneeId != null || cleared.has('assignee_id')) next.assignee_id = cmd.assigneeId || null;
   if (cmd.sprintId != null || cleared.has('sprint_id')) next.sprint_id = cmd.sprintId || null;
-  checkReferences(db, next, item);
+  checkReferences(db, next, item, ctx.caller);
 
   const oldLabels = labelsOfItem(db, item.id);
   let newLabels = oldLabels;

@@ -2,15 +2,17 @@
 // shared by every write that sets them.
 import { failedPrecondition, invalidArgument, notFound } from '../../../shared/domain/errors.ts';
 import { checkChildren, checkParent } from '../../../shared/domain/hierarchy.ts';
-import { isTenantAdmin } from '../../../shared/domain/permissions.ts';
+import { effectiveRole, isTenantAdmin } from '../../../shared/domain/permissions.ts';
 import { checkId } from '../../../shared/domain/validation.ts';
 import type { TenantDb } from '../tenancy/tenant-db.ts';
 import { itemTypes } from '../storage/enums.ts';
+import { memberRole } from '../storage/members.ts';
 import { findStatus, statusesOf } from '../storage/projects.ts';
 import { userStanding } from '../storage/references.ts';
 import { findSprint } from '../storage/sprints.ts';
 import type { WorkflowStatusRow, WorkItemRow } from '../storage/tables.ts';
 import { findWorkItem, liveChildren } from '../storage/work-items.ts';
+import type { Caller } from './context.ts';
 
 /** A live item of the project; anything else is NOT_FOUND naming `field`. */
 export function liveItemOf(db: TenantDb, projectId: string, id: string, field: string): WorkItemRow {
@@ -45,6 +47,20 @@ function checkOpenSprint(db: TenantDb, projectId: string, sprintId: string): voi
   if (sprint.state === 'COMPLETED') throw failedPrecondition(`${sprint.name} is completed`, 'sprint_id');
 }
 
+/**
+ * The live item named as parent. One in another project breaks the hierarchy
+ * rule (all in one project), but only a caller who can see that project may
+ * learn that it exists: to anyone else it is NOT_FOUND like a missing one.
+ */
+function parentOf(db: TenantDb, projectId: string, parentId: string, caller: Caller | null): WorkItemRow {
+  const row = findWorkItem(db, parentId);
+  if (row && row.deleted_at_ms === null && row.project_id !== projectId && caller !== null &&
+      effectiveRole(caller.tenantRole, memberRole(db, row.project_id, caller.userId)) !== null) {
+    throw failedPrecondition('A parent must be in the same project as its children', 'parent_id');
+  }
+  return liveItemOf(db, projectId, parentId, 'parent_id');
+}
+
 /** Walks up from the new parent: reaching the item itself would make a loop. */
 function checkNotOwnAncestor(db: TenantDb, itemId: string, parentId: string): void {
   const seen = new Set<string>();
@@ -58,15 +74,17 @@ function checkNotOwnAncestor(db: TenantDb, itemId: string, parentId: string): vo
  * Checks every reference of `next` that differs from `before` (null: a new
  * item, so all of them). Unchanged references are left alone, so an edit to
  * the title never fails because, say, the item's sprint has since completed.
+ * `caller` (when the write can set a parent) decides what a parent in another
+ * project is reported as; without one it is simply not found.
  */
-export function checkReferences(db: TenantDb, next: WorkItemRow, before: WorkItemRow | null): void {
+export function checkReferences(db: TenantDb, next: WorkItemRow, before: WorkItemRow | null, caller: Caller | null = null): void {
   const changed = (column: keyof WorkItemRow) => before === null || before[column] !== next[column];
   const projectId = next.project_id;
 
   let parent: WorkItemRow | null = null;
   if (next.parent_id !== null) {
     if (changed('parent_id')) {
-      parent = liveItemOf(db, projectId, next.parent_id, 'parent_id');
+      parent = parentOf(db, projectId, next.parent_id, caller);
       checkNotOwnAncestor(db, next.id, parent.id);
     } else {
       parent = findWorkItem(db, next.parent_id) ?? null;

@@ -62,12 +62,12 @@ export class TestClient {
   }
 
   /** Sends a command and waits for the reply with its message id. */
-  async request(command: Command, messageId: string = randomUUID()): Promise<ServerFrame> {
+  async request(command: Command, messageId: string = randomUUID(), timeoutMs = 10_000): Promise<ServerFrame> {
     const before = this.frames.length;
     this.sendRaw(pb.ClientFrame.encode({ ...command, messageId }).finish());
     return this.waitFor(
       () => this.frames.slice(before).find((f) => f.messageId === messageId && !f.event),
-      5000,
+      timeoutMs,
       `reply to ${Object.keys(command)[0]}`,
     );
   }

@@ -1,0 +1,145 @@
+// `npm run backup -- [tenant_id ...] [--out DIR]`: consistent copies of tenant
+// files and the account directory, taken with SQLite's online backup API, so
+// it is safe while servers are writing (a plain file copy of a WAL database
+// can miss committed pages or catch a half-written one). Each copy is then
+// checked on its own; exit 1 if any copy is missing or fails.
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { loadConfig } from '../server/src/config.ts';
+import { tenantDbPath } from '../server/src/tenancy/tenant-db.ts';
+import { isValidTenantId } from '../shared/domain/tenant-id.ts';
+import { formatTable, type Cell } from './lib/text-table.ts';
+
+const USAGE = 'usage: npm run backup -- [tenant_id ...] [--out DIR]';
+const DIRECTORY_DB = join('_directory', 'accounts.db');
+
+class UsageError extends Error {}
+
+interface Target {
+  name: string;
+  source: string;
+  /** Path inside the backup folder: the same layout as DATA_DIR, so a restore is a copy back. */
+  relative: string;
+}
+
+function parseArgs(args: string[]): { tenants: string[]; out: string | null } {
+  const tenants: string[] = [];
+  let out: string | null = null;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--out') {
+      out = args[++i] ?? null;
+      if (!out) throw new UsageError(`--out needs a folder. ${USAGE}`);
+    } else if (arg.startsWith('-')) {
+      throw new UsageError(`unknown option ${arg}. ${USAGE}`);
+    } else {
+      tenants.push(arg);
+    }
+  }
+  return { tenants, out };
+}
+
+function targetsOf(dataDir: string, named: string[]): Target[] {
+  for (const id of named) {
+    if (!isValidTenantId(id)) throw new UsageError(`invalid tenant id ${JSON.stringify(id)}: it must match ^[a-z0-9][a-z0-9_-]{0,62}$`);
+    if (!existsSync(tenantDbPath(dataDir, id))) throw new UsageError(`no tenant ${id} in ${dataDir}`);
+  }
+  // Folders that are not tenant ids (_directory, _keys, stray files) are never
+  // taken for tenants; the regex is checked before any path is built.
+  const ids = named.length > 0
+    ? named
+    : readdirSync(dataDir, { withFileTypes: true })
+      .filter((e) => e.isDirectory() && isValidTenantId(e.name) && existsSync(tenantDbPath(dataDir, e.name)))
+      .map((e) => e.name)
+      .sort();
+  const targets = ids.map((id) => ({ name: id, source: tenantDbPath(dataDir, id), relative: join(id, 'main.db') }));
+  // Always with the accounts: a restored tenant nobody can log in to is not much of a backup.
+  if (existsSync(join(dataDir, DIRECTORY_DB))) {
+    targets.push({ name: '_directory', source: join(dataDir, DIRECTORY_DB), relative: DIRECTORY_DB });
+  }
+  return targets;
+}
+
+/** ISO 8601 basic format (no colons, which some file systems refuse), to the millisecond. */
+function stamp(now: Date): string {
+  return now.toISOString().replace(/[-:]/g, '');
+}
+
+function humanSize(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+async function copy(target: Target, dest: string): Promise<void> {
+  mkdirSync(dirname(dest), { recursive: true });
+  const source = new Database(target.source, { readonly: true, fileMustExist: true });
+  try {
+    await source.backup(dest);
+  } finally {
+    source.close();
+  }
+  // The copy inherits WAL mode, which would leave -wal and -shm files beside
+  // it; a backup is better as one self-contained file. The server (and the
+  // account directory) set WAL again when they open a restored file.
+  const copied = new Database(dest, { fileMustExist: true });
+  try {
+    copied.pragma('journal_mode = DELETE');
+  } finally {
+    copied.close();
+  }
+}
+
+/** The copy checked by itself, opened afresh: what a restore would get. */
+function check(dest: string): { pages: number; verdict: string } {
+  const db = new Database(dest, { readonly: true, fileMustExist: true });
+  try {
+    const problems = (db.pragma('integrity_check') as Array<{ integrity_check: string }>).map((r) => r.integrity_check);
+    return { pages: db.pragma('page_count', { simple: true }) as number, verdict: problems.join('; ') };
+  } finally {
+    db.close();
+  }
+}
+
+async function main(): Promise<boolean> {
+  const { tenants, out } = parseArgs(process.argv.slice(2));
+  // Only DATA_DIR matters here: a bad PORT in the environment should not stop a backup.
+  const { dataDir } = loadConfig({ DATA_DIR: process.env['DATA_DIR'] });
+  if (!existsSync(dataDir)) throw new UsageError(`DATA_DIR ${dataDir} does not exist`);
+  const targets = targetsOf(dataDir, tenants);
+  if (targets.length === 0) throw new UsageError(`nothing to back up in ${dataDir}`);
+  const outDir = out ?? join('backups', stamp(new Date()));
+
+  const rows: Cell[][] = [];
+  let allOk = true;
+  for (const target of targets) {
+    const dest = join(outDir, target.relative);
+    // Never overwrite: an older good copy is worth more than this run.
+    if (existsSync(dest)) {
+      rows.push([target.name, '-', '-', `not copied: ${dest} already exists`]);
+      allOk = false;
+      continue;
+    }
+    try {
+      await copy(target, dest);
+      const { pages, verdict } = check(dest);
+      rows.push([target.name, humanSize(statSync(dest).size), pages, verdict]);
+      if (verdict !== 'ok') allOk = false;
+    } catch (err) {
+      rows.push([target.name, '-', '-', `failed: ${err instanceof Error ? err.message : String(err)}`]);
+      allOk = false;
+    }
+  }
+  process.stdout.write(`Backup of ${dataDir} in ${outDir}\n\n${formatTable(['tenant', 'size', 'pages', 'ok'], rows)}\n`);
+  return allOk;
+}
+
+main().then(
+  (allOk) => {
+    if (!allOk) process.stderr.write('backup: some copies failed; see the ok column\n');
+    process.exitCode = allOk ? 0 : 1;
+  },
+  (err: unknown) => {
+    process.stderr.write(`backup: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);
