@@ -14,9 +14,12 @@ export class LocalBroadcaster implements Broadcaster {
   ) {}
 
   publish(topic: string, frame: Uint8Array, origin: WebSocket<unknown> | null): void {
-    const receivers = this.app.numSubscribers(topic) - (origin?.isSubscribed(topic) ? 1 : 0);
+    const originListens = origin !== null && origin.isSubscribed(topic);
+    const receivers = this.app.numSubscribers(topic) - (originListens ? 1 : 0);
     if (receivers <= 0) return;
-    if (origin) origin.publish(topic, frame, true);
+    // ws.publish skips the sender, but uWS drops it silently when the sender
+    // holds no subscription at all; a sender not on the topic needs no skipping.
+    if (originListens) origin.publish(topic, frame, true);
     else this.app.publish(topic, frame, true);
     this.onDelivered(receivers);
   }

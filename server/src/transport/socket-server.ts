@@ -97,8 +97,9 @@ export function attachSocketServer(app: TemplatedApp, deps: SocketDeps): SocketS
     for (const projectId of outcome.unsubscribe ?? []) {
       conn.subscriptions.delete(projectId);
       ws.unsubscribe(projectTopic(conn.caller.tenantId, projectId));
+      // Published as nobody's: uWS drops a publish from a socket no longer subscribed to anything.
       if (conn.presence.delete(projectId)) {
-        broadcaster.publish(projectTopic(conn.caller.tenantId, projectId), presenceFrame(conn, projectId, '', false), ws as WebSocket<unknown>);
+        broadcaster.publish(projectTopic(conn.caller.tenantId, projectId), presenceFrame(conn, projectId, '', false), null);
       }
     }
     if (outcome.presence) {

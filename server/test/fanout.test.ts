@@ -1,0 +1,47 @@
+// PROTOCOL.md §7: a write's event reaches every other subscriber of its project.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ItemType } from '../../shared/proto.ts';
+import { invite, signup, type Session } from './support/accounts.ts';
+import { startTestServer, type TestServer } from './support/test-server.ts';
+import { TestClient } from './support/ws-client.ts';
+
+let srv: TestServer;
+let ada: Session;
+let bob: Session;
+let projectId: string;
+
+beforeAll(async () => {
+  srv = await startTestServer();
+  ada = await signup(srv.http, 'Ada');
+  bob = await invite(srv.http, ada, 'Bob', 'admin');
+  const setup = await TestClient.connect(srv.ws, ada.token);
+  projectId = (await setup.ok({ createProject: { key: 'FAN', name: 'Fan-out' } })).project!.id!;
+  setup.close();
+});
+afterAll(() => srv.stop());
+
+describe('fan-out', () => {
+  it('FAN-1 delivers the event of a writer that subscribes to nothing (a script, an API client)', async () => {
+    const watcher = await TestClient.connect(srv.ws, bob.token);
+    await watcher.ok({ subscribe: { projects: [{ projectId }] } });
+    const writer = await TestClient.connect(srv.ws, ada.token);
+    const res = await writer.ok({ createWorkItem: { projectId, itemType: ItemType.ITEM_TYPE_TASK, title: 'from a script' } });
+    const event = await watcher.waitForEvent((e) => e.seq === res.seq);
+    expect(event.workItem!.workItem!.title).toBe('from a script');
+    watcher.close();
+    writer.close();
+  });
+
+  it('FAN-2 delivers to every subscriber on the board, once each, and not to the writer', async () => {
+    const watchers = await Promise.all([0, 1, 2, 3, 4].map(() => TestClient.connect(srv.ws, bob.token)));
+    for (const w of watchers) await w.ok({ subscribe: { projects: [{ projectId }] } });
+    const writer = await TestClient.connect(srv.ws, ada.token);
+    await writer.ok({ subscribe: { projects: [{ projectId }] } });
+    const res = await writer.ok({ createWorkItem: { projectId, itemType: ItemType.ITEM_TYPE_BUG, title: 'seen by all' } });
+    for (const w of watchers) await w.waitForEvent((e) => e.seq === res.seq);
+    await new Promise((r) => setTimeout(r, 100));
+    for (const w of watchers) expect(w.events.filter((e) => e.seq === res.seq)).toHaveLength(1);
+    expect(writer.events).toHaveLength(0);
+    for (const c of [...watchers, writer]) c.close();
+  });
+});
