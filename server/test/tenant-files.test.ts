@@ -1,0 +1,95 @@
+// DESIGN.md decisions 4, 6 and 8: one file per tenant, opened lazily into a
+// bounded cache, migrated on open, described for outside readers.
+import Database from 'better-sqlite3';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeLogger } from '../src/log.ts';
+import { LATEST_SCHEMA_VERSION } from '../src/tenancy/migrations.ts';
+import { openTenantDb, tenantDbPath } from '../src/tenancy/tenant-db.ts';
+import { TenantDatabases } from '../src/tenancy/tenant-databases.ts';
+
+let dataDir: string;
+beforeEach(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'tandem-files-'));
+});
+afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+const cache = (maxOpen: number, idleMs = 60_000) =>
+  new TenantDatabases({ dataDir, synchronous: 'NORMAL', maxOpen, idleMs, log: makeLogger('error') });
+
+describe('tenant files', () => {
+  it('TEN-1 refuses a bad tenant id before any path is built', () => {
+    for (const id of ['../x', 'A', '', '-x', 'a/b', 'x'.repeat(64), 'a b', 'ä']) {
+      expect(() => tenantDbPath(dataDir, id)).toThrow(/invalid tenant id/);
+    }
+    expect(tenantDbPath(dataDir, 'acme_1-x')).toBe(join(dataDir, 'acme_1-x', 'main.db'));
+  });
+
+  it('TEN-2 opens in WAL with foreign keys and a busy timeout, at the latest schema version', () => {
+    const db = openTenantDb(dataDir, 'acme', { synchronous: 'FULL' });
+    expect(db.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.sqlite.pragma('synchronous', { simple: true })).toBe(2);
+    expect(db.sqlite.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0);
+    expect(db.sqlite.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    db.close();
+  });
+
+  it('TEN-3 migrates once: reopening changes nothing, and a newer file is refused', () => {
+    openTenantDb(dataDir, 'acme', { synchronous: 'NORMAL' }).close();
+    const again = openTenantDb(dataDir, 'acme', { synchronous: 'NORMAL' });
+    const docs = again.sqlite.prepare('SELECT count(*) AS n FROM pm_schema_docs').get() as { n: number };
+    again.sqlite.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
+    again.close();
+    expect(docs.n).toBeGreaterThan(100);
+    expect(() => openTenantDb(dataDir, 'acme', { synchronous: 'NORMAL' })).toThrow(/newer than this server/);
+  });
+
+  it('TEN-4 describes every table, view and column in pm_schema_docs', () => {
+    openTenantDb(dataDir, 'acme', { synchronous: 'NORMAL' }).close();
+    const db = new Database(join(dataDir, 'acme', 'main.db'), { readonly: true });
+    const objects = db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name LIKE 'pm\\_%' ESCAPE '\\'").all() as { name: string }[];
+    const documented = new Set((db.prepare('SELECT table_name, column_name FROM pm_schema_docs').all() as { table_name: string; column_name: string }[])
+      .map((r) => `${r.table_name}.${r.column_name}`));
+    const missing: string[] = [];
+    for (const { name } of objects) {
+      if (!documented.has(`${name}.`)) missing.push(name);
+      for (const col of db.pragma(`table_info(${name})`) as { name: string }[]) {
+        if (!documented.has(`${name}.${col.name}`)) missing.push(`${name}.${col.name}`);
+      }
+    }
+    db.close();
+    expect(missing).toEqual([]);
+    expect(objects.length).toBeGreaterThanOrEqual(14);
+  });
+
+  it('TEN-5 keeps at most maxOpen databases open, closing the least recently used, and reopens on demand', () => {
+    const dbs = cache(2);
+    const a = dbs.get('a');
+    dbs.get('b');
+    dbs.get('a');
+    dbs.get('c');
+    expect(dbs.size).toBe(2);
+    expect(a.sqlite.open).toBe(true);
+    expect(existsSync(join(dataDir, 'b', 'main.db'))).toBe(true);
+    const b = dbs.get('b');
+    expect(b.sqlite.open).toBe(true);
+    expect(a.sqlite.open).toBe(false);
+    dbs.closeAll();
+    expect(b.sqlite.open).toBe(false);
+  });
+
+  it('TEN-6 closes idle databases and checkpoints the WAL on close', () => {
+    const dbs = cache(10, 1000);
+    const db = dbs.get('idle');
+    db.sqlite.exec("INSERT INTO pm_users VALUES ('u1', '', 'U', 'owner', 0, 0)");
+    dbs.closeIdle(Date.now() + 5000);
+    expect(db.sqlite.open).toBe(false);
+    expect(dbs.size).toBe(0);
+    const wal = join(dataDir, 'idle', 'main.db-wal');
+    expect(existsSync(wal) ? statSync(wal).size : 0).toBe(0);
+    dbs.closeAll();
+  });
+});
