@@ -3,7 +3,7 @@
 import { generateKeyPairSync, createSecretKey } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SignJWT, UnsecuredJWT, exportSPKI } from 'jose';
+import { SignJWT, UnsecuredJWT, exportJWK, exportSPKI } from 'jose';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signup, type Session } from './support/accounts.ts';
@@ -109,4 +109,27 @@ describe('socket authentication', () => {
       expect(existsSync(join(srv.dataDir, 'Acme'))).toBe(false);
     });
   }
+
+  it('AUTH-6 accepts host tokens checked against a JWKS file, picking the key by kid', async () => {
+    const jwk = { ...(await exportJWK(hostKeys.publicKey)), kid: 'host-2026', alg: 'ES256', use: 'sig' };
+    const jwksFile = join(srv.dataDir, 'host-jwks.json');
+    writeFileSync(jwksFile, JSON.stringify({ keys: [jwk] }));
+    const jwksServer = await startTestServer({ JWKS_FILE: jwksFile, JWT_ISSUER: ISSUER, JWT_AUDIENCE: AUDIENCE });
+    try {
+      const token = await new SignJWT({ tenant_id: 'jwks-co' })
+        .setProtectedHeader({ alg: 'ES256', kid: 'host-2026' })
+        .setSubject('u-9').setIssuer(ISSUER).setAudience(AUDIENCE).setExpirationTime('1h')
+        .sign(hostKeys.privateKey);
+      const client = await TestClient.connect(jwksServer.ws, token);
+      await client.ok({ listProjects: {} });
+      client.close();
+      const otherKid = await new SignJWT({ tenant_id: 'jwks-co' })
+        .setProtectedHeader({ alg: 'ES256', kid: 'unknown' })
+        .setSubject('u-9').setIssuer(ISSUER).setAudience(AUDIENCE).setExpirationTime('1h')
+        .sign(hostKeys.privateKey);
+      expect(await upgradeStatus(jwksServer.ws, ['tandem.v1', `bearer.${otherKid}`])).toBe(401);
+    } finally {
+      await jwksServer.stop();
+    }
+  });
 });

@@ -53,14 +53,17 @@ export class TokenService {
     return new TokenService(own, { key, issuer: host.issuer, audience: host.audience });
   }
 
-  async issue(claims: { userId: string; tenantId: string; tenantRole: TenantRole; name: string; email: string }): Promise<string> {
+  async issue(
+    claims: { userId: string; tenantId: string; tenantRole: TenantRole; name: string; email: string },
+    ttlSeconds = SESSION_TTL_SECONDS,
+  ): Promise<string> {
     return new SignJWT({ tenant_id: claims.tenantId, roles: [claims.tenantRole], name: claims.name, email: claims.email })
       .setProtectedHeader({ alg: 'EdDSA', typ: 'JWT' })
       .setSubject(claims.userId)
       .setIssuer(SESSION_ISSUER)
       .setAudience(SESSION_AUDIENCE)
       .setIssuedAt()
-      .setExpirationTime(`${SESSION_TTL_SECONDS}s`)
+      .setExpirationTime(`${ttlSeconds}s`)
       .sign(this.own.privateKey);
   }
 

@@ -1,0 +1,104 @@
+// PROTOCOL.md §1 limits: connection caps, token expiry mid-session, idle
+// sockets, and slow readers. Each protects the others on the instance.
+import { connect } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ErrorCode, ItemType, pb } from '../../shared/proto.ts';
+import { invite, signup } from './support/accounts.ts';
+import { startTestServer, type TestServer } from './support/test-server.ts';
+import { TestClient } from './support/ws-client.ts';
+
+let srv: TestServer | null = null;
+afterEach(async () => {
+  await srv?.stop();
+  srv = null;
+});
+
+describe('socket limits', () => {
+  it('LIM-1 refuses sockets past the per-tenant cap with 503 while other tenants still connect', async () => {
+    srv = await startTestServer({ MAX_CONNECTIONS_PER_TENANT: '2' });
+    const ada = await signup(srv.http, 'Ada');
+    const bob = await invite(srv.http, ada, 'Bob');
+    const zed = await signup(srv.http, 'Zed');
+    const open = [await TestClient.connect(srv.ws, ada.token), await TestClient.connect(srv.ws, bob.token)];
+    await expect(TestClient.connect(srv.ws, ada.token)).rejects.toThrow(/503/);
+    const other = await TestClient.connect(srv.ws, zed.token);
+    open[0]!.close();
+    await open[0]!.waitForClose();
+    await new Promise((r) => setTimeout(r, 50));
+    const again = await TestClient.connect(srv.ws, ada.token);
+    for (const c of [open[1]!, other, again]) c.close();
+  });
+
+  it('LIM-2 refuses sockets past the instance cap with 503', async () => {
+    srv = await startTestServer({ MAX_CONNECTIONS: '2' });
+    const ada = await signup(srv.http, 'Ada');
+    const zed = await signup(srv.http, 'Zed');
+    const open = [await TestClient.connect(srv.ws, ada.token), await TestClient.connect(srv.ws, zed.token)];
+    await expect(TestClient.connect(srv.ws, zed.token)).rejects.toThrow(/503/);
+    for (const c of open) c.close();
+  });
+
+  it('LIM-3 answers UNAUTHENTICATED and closes with 4001 once the token has expired', async () => {
+    srv = await startTestServer();
+    const ada = await signup(srv.http, 'Ada');
+    const token = await srv.server.tokens.issue({
+      userId: ada.user.id, tenantId: ada.tenantId, tenantRole: 'owner', name: 'Ada', email: ada.user.email,
+    }, 2);
+    const client = await TestClient.connect(srv.ws, token);
+    await client.ok({ listProjects: {} });
+    await new Promise((r) => setTimeout(r, 2100));
+    const reply = await client.request({ listProjects: {} });
+    expect(reply.error!.code).toBe(ErrorCode.ERROR_CODE_UNAUTHENTICATED);
+    expect(await client.waitForClose()).toBe(4001);
+  });
+
+  it('LIM-4 closes a socket that answers no pings after the idle timeout, and keeps one that answers', async () => {
+    srv = await startTestServer({ IDLE_TIMEOUT_SECONDS: '8' });
+    const ada = await signup(srv.http, 'Ada');
+    const responsive = await TestClient.connect(srv.ws, ada.token); // ws answers pings by itself
+    // A bare TCP client: completes the upgrade, then never reads a ping or answers it.
+    const mute = connect(srv.port, '127.0.0.1');
+    mute.write(
+      `GET /ws HTTP/1.1\r\nHost: 127.0.0.1:${srv.port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+      `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\nSec-WebSocket-Version: 13\r\n` +
+      `Sec-WebSocket-Protocol: tandem.v1, bearer.${ada.token}\r\n\r\n`,
+    );
+    const received: Buffer[] = [];
+    mute.on('data', (d) => received.push(d));
+    await new Promise<void>((resolve) => mute.on('close', () => resolve()));
+    expect(Buffer.concat(received).toString('latin1')).toMatch(/^HTTP\/1.1 101/);
+    await new Promise((r) => setTimeout(r, 10_000));
+    expect(responsive.closeCode).toBeNull();
+    await responsive.ok({ listProjects: {} });
+    responsive.close();
+  }, 60_000);
+
+  it('LIM-5 closes a reader that stops reading once its backlog passes the bound, and keeps serving others', async () => {
+    srv = await startTestServer({ MAX_BACKPRESSURE_BYTES: '65536', RATE_LIMIT_PER_SECOND: '100000', RATE_LIMIT_BURST: '100000' });
+    const ada = await signup(srv.http, 'Ada');
+    const writer = await TestClient.connect(srv.ws, ada.token);
+    const projectId = (await writer.ok({ createProject: { key: 'BIG', name: 'Big board' } })).project!.id!;
+    for (let i = 0; i < 300; i++) {
+      writer.sendRaw(
+        pb.ClientFrame.encode({
+          messageId: `fill-${i}`,
+          createWorkItem: { projectId, itemType: ItemType.ITEM_TYPE_TASK, title: `card ${i}`, description: 'x'.repeat(2000) },
+        }).finish(),
+      );
+    }
+    await writer.waitFor(() => (writer.frames.length >= 301 ? true : undefined), 20_000, 'filled board');
+
+    const slow = await TestClient.connect(srv.ws, ada.token);
+    (slow.socket as unknown as { _socket: { pause(): void } })._socket.pause();
+    // Each board is ~700 KB: the kernel buffers fill, then the server's backlog passes 64 KiB.
+    for (let i = 0; i < 40; i++) slow.sendRaw(pb.ClientFrame.encode({ messageId: `board-${i}`, getBoard: { projectId } }).finish());
+    await new Promise((r) => setTimeout(r, 1500));
+    (slow.socket as unknown as { _socket: { resume(): void } })._socket.resume();
+    const code = await slow.waitForClose(10_000);
+    expect([1006, 1013]).toContain(code);
+    expect(slow.frames.length).toBeLessThan(40);
+    await writer.ok({ listProjects: {} });
+    writer.close();
+  }, 60_000);
+});
