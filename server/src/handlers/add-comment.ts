@@ -3,8 +3,8 @@ import { checkCommentBody } from '../../../shared/domain/validation.ts';
 import type { tandem } from '../../../shared/gen/tandem.js';
 import { Role } from '../../../shared/proto.ts';
 import { insertComment } from '../storage/comments.ts';
-import { toComment } from '../storage/mappers.ts';
 import type { CommentRow } from '../storage/tables.ts';
+import { emitComment } from './comment-access.ts';
 import type { ResultValue, WriteContext } from './context.ts';
 import { workItemAccess } from './entity-access.ts';
 
@@ -23,15 +23,5 @@ export function addComment(ctx: WriteContext, cmd: tandem.v1.IAddComment): Resul
     deleted_at_ms: null,
   };
   insertComment(ctx.db, row);
-  const comment = toComment(row);
-  ctx.emit({
-    projectId: item.project_id,
-    kind: 'comment',
-    entityId: row.id,
-    workItemId: item.id,
-    change: { comment: { comment } },
-    changedFields: ['created'],
-    activity: [{ field: 'comment_added', old: null, new: body }],
-  });
-  return { comment };
+  return { comment: emitComment(ctx, item.project_id, row, ['created'], [{ field: 'comment_added', old: null, new: body }]) };
 }

@@ -4,7 +4,9 @@ import { Role } from '../../../shared/proto.ts';
 import { findComment } from '../storage/comments.ts';
 import { toComment } from '../storage/mappers.ts';
 import type { CommentRow } from '../storage/tables.ts';
-import type { ReadContext } from './context.ts';
+import type { FieldChange } from '../storage/activity.ts';
+import type { IComment } from '../../../shared/proto.ts';
+import type { ReadContext, WriteContext } from './context.ts';
 import { checkVersion, workItemAccess, type WorkItemAccess } from './entity-access.ts';
 
 export interface CommentAccess extends WorkItemAccess {
@@ -32,4 +34,25 @@ export function loadComment(
     checkVersion(versioned.expectedVersion, comment.version, 'The comment', () => ({ comment: toComment(comment) }));
   }
   return { ...access, comment };
+}
+
+/** Emits a comment's event, in its work item's history; returns the comment as sent. */
+export function emitComment(
+  ctx: WriteContext,
+  projectId: string,
+  row: CommentRow,
+  changedFields: string[],
+  activity: readonly FieldChange[],
+): IComment {
+  const comment = toComment(row);
+  ctx.emit({
+    projectId,
+    kind: 'comment',
+    entityId: row.id,
+    workItemId: row.work_item_id,
+    change: { comment: { comment } },
+    changedFields,
+    activity,
+  });
+  return comment;
 }

@@ -3,12 +3,11 @@ import { checkId } from '../../../shared/domain/validation.ts';
 import { isFinished } from '../../../shared/domain/workflow.ts';
 import type { tandem } from '../../../shared/gen/tandem.js';
 import { statusCategories } from '../storage/enums.ts';
-import { toSprint } from '../storage/mappers.ts';
 import { findSprint, liveSprintItems, updateSprintRow } from '../storage/sprints.ts';
 import type { SprintRow } from '../storage/tables.ts';
 import { updateWorkItemRow, workItemMessage } from '../storage/work-items.ts';
 import type { ResultValue, WriteContext } from './context.ts';
-import { loadSprint } from './sprint-access.ts';
+import { emitSprint, loadSprint } from './sprint-access.ts';
 
 /**
  * Closes the active sprint. Finished work stays in it as its record; the rest
@@ -42,20 +41,10 @@ export function completeSprint(ctx: WriteContext, cmd: tandem.v1.ICompleteSprint
     });
   }
 
-  const sprint = toSprint(
-    updateSprintRow(ctx.db, current.id, { state: 'COMPLETED', completed_at_ms: ctx.now }, ctx.now),
-  );
-  const changedFields = ['state', 'completed_at'];
-  ctx.emit({
-    projectId: current.project_id,
-    kind: 'sprint',
-    entityId: current.id,
-    workItemId: null,
-    change: { sprint: { sprint, changedFields } },
-    changedFields,
-    activity: [{ field: 'state', old: current.state, new: 'COMPLETED' }],
-  });
-  return { sprint };
+  const row = updateSprintRow(ctx.db, current.id, { state: 'COMPLETED', completed_at_ms: ctx.now }, ctx.now);
+  return {
+    sprint: emitSprint(ctx, row, ['state', 'completed_at'], [{ field: 'state', old: current.state, new: 'COMPLETED' }]),
+  };
 }
 
 /** Where unfinished work goes: another sprint of the same project that is not over. */

@@ -4,11 +4,11 @@ import {
 } from '../../../shared/domain/validation.ts';
 import type { tandem } from '../../../shared/gen/tandem.js';
 import { Role } from '../../../shared/proto.ts';
-import { toSprint } from '../storage/mappers.ts';
 import { insertSprint } from '../storage/sprints.ts';
 import type { SprintRow } from '../storage/tables.ts';
 import { projectAccess } from './access.ts';
 import type { ResultValue, WriteContext } from './context.ts';
+import { emitSprint } from './sprint-access.ts';
 
 export function createSprint(ctx: WriteContext, cmd: tandem.v1.ICreateSprint): ResultValue {
   const name = checkSprintName(cmd.name ?? '');
@@ -34,15 +34,5 @@ export function createSprint(ctx: WriteContext, cmd: tandem.v1.ICreateSprint): R
     completed_at_ms: null,
   };
   insertSprint(ctx.db, row);
-  const sprint = toSprint(row);
-  ctx.emit({
-    projectId: project.id,
-    kind: 'sprint',
-    entityId: row.id,
-    workItemId: null,
-    change: { sprint: { sprint, changedFields: ['created'] } },
-    changedFields: ['created'],
-    activity: [{ field: 'created', old: null, new: name }],
-  });
-  return { sprint };
+  return { sprint: emitSprint(ctx, row, ['created'], [{ field: 'created', old: null, new: name }]) };
 }

@@ -3,8 +3,7 @@ import { atLeast } from '../../../shared/domain/permissions.ts';
 import type { tandem } from '../../../shared/gen/tandem.js';
 import { Role } from '../../../shared/proto.ts';
 import { updateCommentRow } from '../storage/comments.ts';
-import { toComment } from '../storage/mappers.ts';
-import { loadComment } from './comment-access.ts';
+import { emitComment, loadComment } from './comment-access.ts';
 import type { ResultValue, WriteContext } from './context.ts';
 
 /** Soft delete: the author may take back their words, a project admin may moderate. */
@@ -14,15 +13,8 @@ export function deleteComment(ctx: WriteContext, cmd: tandem.v1.IDeleteComment):
     throw permissionDenied('Only its author or a project admin can delete a comment');
   }
 
-  const comment = toComment(updateCommentRow(ctx.db, current.id, { deleted_at_ms: ctx.now }));
-  ctx.emit({
-    projectId: item.project_id,
-    kind: 'comment',
-    entityId: current.id,
-    workItemId: item.id,
-    change: { comment: { comment } },
-    changedFields: ['deleted'],
-    activity: [{ field: 'comment_deleted', old: current.body, new: null }],
-  });
-  return { comment };
+  const row = updateCommentRow(ctx.db, current.id, { deleted_at_ms: ctx.now });
+  return {
+    comment: emitComment(ctx, item.project_id, row, ['deleted'], [{ field: 'comment_deleted', old: current.body, new: null }]),
+  };
 }

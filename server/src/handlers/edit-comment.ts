@@ -3,7 +3,7 @@ import { checkCommentBody } from '../../../shared/domain/validation.ts';
 import type { tandem } from '../../../shared/gen/tandem.js';
 import { updateCommentRow } from '../storage/comments.ts';
 import { toComment } from '../storage/mappers.ts';
-import { loadComment } from './comment-access.ts';
+import { emitComment, loadComment } from './comment-access.ts';
 import type { ResultValue, WriteContext } from './context.ts';
 
 /** Only the author may reword a comment: nobody else may put words in their mouth. */
@@ -13,15 +13,8 @@ export function editComment(ctx: WriteContext, cmd: tandem.v1.IEditComment): Res
   if (current.author_id !== ctx.caller.userId) throw permissionDenied('Only its author can edit a comment');
   if (body === current.body) return { comment: toComment(current) };
 
-  const comment = toComment(updateCommentRow(ctx.db, current.id, { body, edited_at_ms: ctx.now }));
-  ctx.emit({
-    projectId: item.project_id,
-    kind: 'comment',
-    entityId: current.id,
-    workItemId: item.id,
-    change: { comment: { comment } },
-    changedFields: ['body'],
-    activity: [{ field: 'comment_edited', old: current.body, new: body }],
-  });
-  return { comment };
+  const row = updateCommentRow(ctx.db, current.id, { body, edited_at_ms: ctx.now });
+  return {
+    comment: emitComment(ctx, item.project_id, row, ['body'], [{ field: 'comment_edited', old: current.body, new: body }]),
+  };
 }

@@ -4,7 +4,9 @@ import { Role } from '../../../shared/proto.ts';
 import { toSprint } from '../storage/mappers.ts';
 import { findSprint } from '../storage/sprints.ts';
 import type { SprintRow } from '../storage/tables.ts';
-import type { ReadContext } from './context.ts';
+import type { FieldChange } from '../storage/activity.ts';
+import type { ISprint } from '../../../shared/proto.ts';
+import type { ReadContext, WriteContext } from './context.ts';
 import { checkVersion, entityAccess } from './entity-access.ts';
 
 /** A sprint the caller may change (EDITOR), at the version they expect when `versioned` is given. */
@@ -22,5 +24,25 @@ export function loadSprint(
       sprint: toSprint(sprint),
     }));
   }
+  return sprint;
+}
+
+/** Emits a sprint's event with its audit rows; returns the sprint as sent. */
+export function emitSprint(
+  ctx: WriteContext,
+  row: SprintRow,
+  changedFields: string[],
+  activity: readonly FieldChange[],
+): ISprint {
+  const sprint = toSprint(row);
+  ctx.emit({
+    projectId: row.project_id,
+    kind: 'sprint',
+    entityId: row.id,
+    workItemId: null,
+    change: { sprint: { sprint, changedFields } },
+    changedFields,
+    activity,
+  });
   return sprint;
 }

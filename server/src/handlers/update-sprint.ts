@@ -8,7 +8,7 @@ import { toSprint } from '../storage/mappers.ts';
 import { updateSprintRow } from '../storage/sprints.ts';
 import type { SprintRow } from '../storage/tables.ts';
 import type { ResultValue, WriteContext } from './context.ts';
-import { loadSprint } from './sprint-access.ts';
+import { emitSprint, loadSprint } from './sprint-access.ts';
 
 type EditableColumn = 'name' | 'goal' | 'start_date' | 'end_date';
 
@@ -34,16 +34,6 @@ export function updateSprint(ctx: WriteContext, cmd: tandem.v1.IUpdateSprint): R
   }
   if (activity.length === 0) return { sprint: toSprint(current) };
 
-  const sprint = toSprint(updateSprintRow(ctx.db, current.id, changes, ctx.now));
-  const changedFields = activity.map((a) => a.field);
-  ctx.emit({
-    projectId: current.project_id,
-    kind: 'sprint',
-    entityId: current.id,
-    workItemId: null,
-    change: { sprint: { sprint, changedFields } },
-    changedFields,
-    activity,
-  });
-  return { sprint };
+  const row = updateSprintRow(ctx.db, current.id, changes, ctx.now);
+  return { sprint: emitSprint(ctx, row, activity.map((a) => a.field), activity) };
 }
