@@ -42,7 +42,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     config.jwtPublicKeyFile || config.jwksFile
       ? { publicKeyFile: config.jwtPublicKeyFile, jwksFile: config.jwksFile, issuer: config.jwtIssuer!, audience: config.jwtAudience! }
       : null;
-  const tokens = await TokenService.create(await loadOrCreateSigningKeys(config.dataDir), host);
+  const tokens = new TokenService(loadOrCreateSigningKeys(config.dataDir), host);
   const metrics = new Metrics(() => databases.size);
   const app = uWS.App();
   let stopping = false;

@@ -291,7 +291,7 @@ describe('reads with a reused message_id', () => {
     const item = await newTask(client, 'Seen by the second read');
     const second = (await client.request({ getBoard: { projectId } }, readId)).result!.board!;
 
-    expect(second.seq).toBe(first.seq + 1);
+    expect(second.seq).toBe(first.seq! + 1);
     expect(second.workItems).toHaveLength(first.workItems!.length + 1);
     expect(second.workItems!.map((w) => w.id)).toContain(item.id);
     expect(first.workItems!.map((w) => w.id)).not.toContain(item.id);

@@ -99,6 +99,14 @@ describe('socket authentication', () => {
         .setIssuer(ISSUER).setAudience(AUDIENCE).setExpirationTime('1h').sign(other.privateKey);
     }],
     ['garbage', async () => 'not.a.jwt'],
+    ['a token not valid before next hour', async () => new SignJWT({ tenant_id: 'acme' }).setProtectedHeader({ alg: 'ES256' })
+      .setSubject('x').setIssuer(ISSUER).setAudience(AUDIENCE).setExpirationTime('2h').setNotBefore('1h').sign(hostKeys.privateKey)],
+    ['a token without sub', async () => new SignJWT({ tenant_id: 'acme' }).setProtectedHeader({ alg: 'ES256' })
+      .setIssuer(ISSUER).setAudience(AUDIENCE).setExpirationTime('1h').sign(hostKeys.privateKey)],
+    ['a token without exp', async () => new SignJWT({ tenant_id: 'acme' }).setProtectedHeader({ alg: 'ES256' })
+      .setSubject('x').setIssuer(ISSUER).setAudience(AUDIENCE).sign(hostKeys.privateKey)],
+    ['a host token claiming our own issuer', async () => new SignJWT({ tenant_id: 'acme' }).setProtectedHeader({ alg: 'ES256' })
+      .setSubject('x').setIssuer('tandem').setAudience('tandem').setExpirationTime('1h').sign(hostKeys.privateKey)],
   ];
 
   for (const [name, make] of bad) {
@@ -132,4 +140,23 @@ describe('socket authentication', () => {
       await jwksServer.stop();
     }
   });
+
+  it('AUTH-7 accepts an audience list that includes ours', async () => {
+    const token = await hostToken({ sub: 'host-user-7', tenant_id: 'acme' }, { aud: AUDIENCE });
+    const listed = await new SignJWT({ tenant_id: 'acme' }).setProtectedHeader({ alg: 'ES256' }).setSubject('u7')
+      .setIssuer(ISSUER).setAudience(['other', AUDIENCE]).setExpirationTime('1h').sign(hostKeys.privateKey);
+    for (const t of [token, listed]) {
+      const client = await TestClient.connect(srv.ws, t);
+      client.close();
+    }
+  });
+
+  it('AUTH-8 opens 300 sockets one after another, each serving its first command', async () => {
+    // Regression: an upgrade finished after an await could be closed right after open.
+    for (let i = 0; i < 300; i++) {
+      const client = await TestClient.connect(srv.ws, ada.token);
+      await client.ok({ listProjects: {} });
+      client.close();
+    }
+  }, 60_000);
 });

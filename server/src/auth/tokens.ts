@@ -1,19 +1,20 @@
-// Verifying (and, for standalone accounts, issuing) the JWTs that carry a
-// user into a tenant. PROTOCOL.md §3: asymmetric algorithms only; sub,
-// tenant_id, exp, iss and aud are required and checked.
+// Issuing (standalone accounts) and verifying the JWTs that carry a user into
+// a tenant. PROTOCOL.md §3: asymmetric algorithms only; sub, tenant_id, exp,
+// iss and aud are required and checked. jose signs; jwt-verify.ts verifies,
+// synchronously (see there why).
+import { createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import {
-  SignJWT, createLocalJWKSet, decodeJwt, decodeProtectedHeader, importSPKI, jwtVerify,
-  type CryptoKey, type JWTPayload, type JWTVerifyGetKey,
-} from 'jose';
+import { SignJWT } from 'jose';
 import { isValidTenantId } from '../../../shared/domain/tenant-id.ts';
 import type { TenantRole } from '../../../shared/domain/permissions.ts';
+import { TokenError, algorithmFits, readUnverified, verifyJwt, type JwtHeader } from './jwt-verify.ts';
 import type { SigningKeys } from './keys.ts';
+
+export { TokenError } from './jwt-verify.ts';
 
 export const SESSION_ISSUER = 'tandem';
 export const SESSION_AUDIENCE = 'tandem';
 export const SESSION_TTL_SECONDS = 7 * 24 * 3600;
-const ALGORITHMS = ['RS256', 'ES256', 'EdDSA'];
 
 export interface VerifiedToken {
   userId: string;
@@ -24,8 +25,6 @@ export interface VerifiedToken {
   expiresAtMs: number;
 }
 
-export class TokenError extends Error {}
-
 export interface HostKeyConfig {
   publicKeyFile: string | null;
   jwksFile: string | null;
@@ -33,27 +32,53 @@ export interface HostKeyConfig {
   audience: string;
 }
 
-type KeyInput = CryptoKey | JWTVerifyGetKey;
+interface HostKeys {
+  /** Keys with a kid, and the ones without (used only when the token names none). */
+  byKid: Map<string, KeyObject>;
+  unnamed: KeyObject[];
+  issuer: string;
+  audience: string;
+}
+
+function loadHostKeys(config: HostKeyConfig): HostKeys {
+  const byKid = new Map<string, KeyObject>();
+  const unnamed: KeyObject[] = [];
+  if (config.jwksFile) {
+    const jwks = JSON.parse(readFileSync(config.jwksFile, 'utf8')) as { keys?: Array<JsonWebKey & { kid?: string }> };
+    if (!Array.isArray(jwks.keys) || jwks.keys.length === 0) throw new Error('JWKS_FILE holds no "keys"');
+    for (const jwk of jwks.keys) {
+      const key = createPublicKey({ key: jwk, format: 'jwk' });
+      if (jwk.kid) byKid.set(jwk.kid, key);
+      else unnamed.push(key);
+    }
+  } else {
+    unnamed.push(createPublicKey(readFileSync(config.publicKeyFile!, 'utf8')));
+  }
+  return { byKid, unnamed, issuer: config.issuer, audience: config.audience };
+}
+
+function hostKeyFor(keys: HostKeys, header: JwtHeader): KeyObject {
+  if (header.kid !== undefined) {
+    const key = keys.byKid.get(header.kid);
+    if (!key) throw new TokenError('no host key has that kid');
+    return key;
+  }
+  const fitting = [...keys.unnamed, ...keys.byKid.values()].filter((k) => algorithmFits(header.alg, k));
+  if (fitting.length !== 1) throw new TokenError('the token names no kid and no single host key fits it');
+  return fitting[0]!;
+}
 
 export class TokenService {
-  private constructor(
-    private readonly own: SigningKeys,
-    private readonly host: { key: KeyInput; issuer: string; audience: string } | null,
-  ) {}
+  private readonly host: HostKeys | null;
 
-  static async create(own: SigningKeys, host: HostKeyConfig | null): Promise<TokenService> {
-    if (!host) return new TokenService(own, null);
-    let key: KeyInput;
-    if (host.jwksFile) {
-      key = createLocalJWKSet(JSON.parse(readFileSync(host.jwksFile, 'utf8')));
-    } else {
-      const pem = readFileSync(host.publicKeyFile!, 'utf8');
-      key = await importPemForAnyAlgorithm(pem);
-    }
-    return new TokenService(own, { key, issuer: host.issuer, audience: host.audience });
+  constructor(
+    private readonly own: SigningKeys,
+    host: HostKeyConfig | null,
+  ) {
+    this.host = host ? loadHostKeys(host) : null;
   }
 
-  async issue(
+  issue(
     claims: { userId: string; tenantId: string; tenantRole: TenantRole; name: string; email: string },
     ttlSeconds = SESSION_TTL_SECONDS,
   ): Promise<string> {
@@ -67,37 +92,22 @@ export class TokenService {
       .sign(this.own.privateKey);
   }
 
-  /** Throws TokenError for anything but a valid token; the message is safe to log. */
-  async verify(token: string): Promise<VerifiedToken> {
-    let payload: JWTPayload;
-    try {
-      const alg = decodeProtectedHeader(token).alg;
-      if (!alg || !ALGORITHMS.includes(alg)) throw new TokenError(`algorithm ${String(alg)} is not accepted`);
-      // The issuer picks the key; the signature check below is what trusts it.
-      const claimedIssuer = decodeJwt(token).iss;
-      const useHost = this.host !== null && claimedIssuer === this.host.issuer;
-      const options = {
-        algorithms: ALGORITHMS,
-        issuer: useHost ? this.host!.issuer : SESSION_ISSUER,
-        audience: useHost ? this.host!.audience : SESSION_AUDIENCE,
-        requiredClaims: ['sub', 'exp'],
-      };
-      const key = useHost ? this.host!.key : this.own.publicKey;
-      payload = (
-        typeof key === 'function' ? await jwtVerify(token, key, options) : await jwtVerify(token, key, options)
-      ).payload;
-    } catch (err) {
-      if (err instanceof TokenError) throw err;
-      throw new TokenError(err instanceof Error ? err.message : 'invalid token');
-    }
-    return claimsOf(payload);
+  /** Throws TokenError for anything but a valid token; its message is safe to log. */
+  verify(token: string, nowMs = Date.now()): VerifiedToken {
+    const { header, payload } = readUnverified(token);
+    // The claimed issuer picks the key; the signature check is what trusts it.
+    const host = this.host !== null && payload['iss'] === this.host.issuer ? this.host : null;
+    const claims = host
+      ? verifyJwt(token, hostKeyFor(host, header), { issuer: host.issuer, audience: host.audience, nowMs })
+      : verifyJwt(token, this.own.publicKey, { issuer: SESSION_ISSUER, audience: SESSION_AUDIENCE, nowMs });
+    return claimsOf(claims);
   }
 }
 
-function claimsOf(payload: JWTPayload): VerifiedToken {
+function claimsOf(payload: Record<string, unknown>): VerifiedToken {
   const tenantId = payload['tenant_id'];
   if (!isValidTenantId(tenantId)) throw new TokenError('tenant_id is missing or not a valid tenant id');
-  const sub = payload.sub!;
+  const sub = payload['sub'] as string;
   if (sub.length > 128) throw new TokenError('sub is too long');
   const roles = Array.isArray(payload['roles']) ? (payload['roles'] as unknown[]) : [];
   const tenantRole: TenantRole = roles.includes('owner') ? 'owner' : roles.includes('admin') ? 'admin' : 'member';
@@ -109,18 +119,6 @@ function claimsOf(payload: JWTPayload): VerifiedToken {
     tenantRole,
     displayName: name || email || sub,
     email,
-    expiresAtMs: payload.exp! * 1000,
+    expiresAtMs: (payload['exp'] as number) * 1000,
   };
-}
-
-/** A PEM public key does not say its algorithm; try the accepted ones in turn. */
-async function importPemForAnyAlgorithm(pem: string): Promise<CryptoKey> {
-  for (const alg of ALGORITHMS) {
-    try {
-      return await importSPKI(pem, alg);
-    } catch {
-      // not this algorithm's key type; try the next
-    }
-  }
-  throw new Error('JWT_PUBLIC_KEY_FILE holds no RSA, P-256 or Ed25519 public key');
 }

@@ -1,7 +1,7 @@
 import type { HttpRequest, HttpResponse, TemplatedApp } from 'uWebSockets.js';
 import { AccountError, type StandaloneAccounts } from '../auth/standalone-accounts.ts';
 import { clearedSessionCookie, httpCredential, sessionCookie } from '../auth/credentials.ts';
-import { SESSION_TTL_SECONDS, TokenError, type TokenService } from '../auth/tokens.ts';
+import { SESSION_TTL_SECONDS, TokenError, type TokenService, type VerifiedToken } from '../auth/tokens.ts';
 import type { Logger } from '../log.ts';
 import { readJsonBody, sendError, sendJson, trackAbort, type ResponseState } from './respond.ts';
 
@@ -59,12 +59,16 @@ export function registerAuthRoutes(app: TemplatedApp, deps: AuthRouteDeps): void
       body.catch(() => undefined);
       return sendError(res, state, STATUS[401], 'UNAUTHENTICATED', 'Log in first');
     }
-    deps.tokens
-      .verify(credential.token)
-      .catch((err: unknown) => {
-        throw err instanceof TokenError ? new AccountError(401, 'UNAUTHENTICATED', 'Your session is not valid; log in again') : err;
-      })
-      .then(async (inviter) => deps.accounts.invite(inviter, await body))
+    let inviter: VerifiedToken;
+    try {
+      inviter = deps.tokens.verify(credential.token);
+    } catch (err) {
+      body.catch(() => undefined);
+      if (!(err instanceof TokenError)) return fail(res, state, deps.log, 'invite', err);
+      return sendError(res, state, STATUS[401], 'UNAUTHENTICATED', 'Your session is not valid; log in again');
+    }
+    body
+      .then((fields) => deps.accounts.invite(inviter, fields))
       .then((invited) => sendJson(res, state, '201 Created', invited))
       .catch((err) => fail(res, state, deps.log, 'invite', err));
   });

@@ -63,10 +63,9 @@ export function attachSocketServer(app: TemplatedApp, deps: SocketDeps): SocketS
   const sockets = new Set<WebSocket<Connection>>();
   const perTenant = new Map<string, number>();
 
-  const refuse = (res: HttpResponse, aborted: () => boolean, status: string, why: string) => {
+  const refuse = (res: HttpResponse, status: string, why: string) => {
     metrics.upgradesRefused.inc({ status: status.slice(0, 3) });
-    if (aborted()) return;
-    res.cork(() => res.writeStatus(status).writeHeader('Content-Type', 'text/plain').end(why));
+    res.writeStatus(status).writeHeader('Content-Type', 'text/plain').end(why);
   };
 
   const send = (ws: WebSocket<Connection>, frame: Uint8Array) => {
@@ -131,55 +130,44 @@ export function attachSocketServer(app: TemplatedApp, deps: SocketDeps): SocketS
     maxBackpressure: limits.maxBackpressureBytes,
     closeOnBackpressureLimit: 1,
 
+    // Synchronous from start to end, so the upgrade needs no cork after an
+    // await (see auth/jwt-verify.ts for the uWS bug that avoids).
     upgrade: (res: HttpResponse, req: HttpRequest, context: us_socket_context_t) => {
-      // The request object dies at the first await: copy what we need now.
-      const key = req.getHeader('sec-websocket-key');
       const protocolHeader = req.getHeader('sec-websocket-protocol');
-      const extensions = req.getHeader('sec-websocket-extensions');
-      const origin = req.getHeader('origin');
-      const host = req.getHeader('host');
       const credential = socketCredential(protocolHeader, req.getHeader('cookie'));
-      let aborted = false;
-      res.onAborted(() => {
-        aborted = true;
-      });
-      const isAborted = () => aborted;
-
-      if (!credential) return refuse(res, isAborted, '401 Unauthorized', 'missing token');
-      if (credential.via === 'cookie' && !originAllowed(origin, host, config.allowedOrigins)) {
-        return refuse(res, isAborted, '403 Forbidden', 'origin not allowed');
+      if (!credential) return refuse(res, '401 Unauthorized', 'missing token');
+      if (credential.via === 'cookie' && !originAllowed(req.getHeader('origin'), req.getHeader('host'), config.allowedOrigins)) {
+        return refuse(res, '403 Forbidden', 'origin not allowed');
       }
-      tokens.verify(credential.token).then(
-        (claims) => {
-          if (aborted) return;
-          if (sockets.size >= limits.maxConnections) return refuse(res, isAborted, '503 Service Unavailable', 'server is full');
-          if ((perTenant.get(claims.tenantId) ?? 0) >= limits.maxConnectionsPerTenant) {
-            return refuse(res, isAborted, '503 Service Unavailable', 'too many connections for this workspace');
-          }
-          let caller: Caller;
-          try {
-            caller = admit(claims);
-          } catch (err) {
-            log.error('upgrade_failed', { tenant: claims.tenantId, error: err instanceof Error ? err.message : String(err) });
-            return refuse(res, isAborted, '500 Internal Server Error', 'could not open the workspace');
-          }
-          const conn: Connection = {
-            caller,
-            expiresAtMs: claims.expiresAtMs,
-            bucket: new TokenBucket(limits.ratePerSecond, limits.rateBurst),
-            subscriptions: new Set(),
-            presence: new Map(),
-            closed: false,
-          };
-          const protocol = subprotocols(protocolHeader).includes(SUBPROTOCOL) ? SUBPROTOCOL : '';
-          res.cork(() => res.upgrade(conn, key, protocol, extensions, context));
-        },
-        (err: unknown) => {
-          if (!(err instanceof TokenError)) log.error('token_check_failed', { error: String(err) });
-          else log.info('upgrade_refused', { reason: err.message });
-          refuse(res, isAborted, '401 Unauthorized', 'invalid token');
-        },
-      );
+      let claims: VerifiedToken;
+      try {
+        claims = tokens.verify(credential.token);
+      } catch (err) {
+        if (!(err instanceof TokenError)) log.error('token_check_failed', { error: String(err) });
+        else log.info('upgrade_refused', { reason: err.message });
+        return refuse(res, '401 Unauthorized', 'invalid token');
+      }
+      if (sockets.size >= limits.maxConnections) return refuse(res, '503 Service Unavailable', 'server is full');
+      if ((perTenant.get(claims.tenantId) ?? 0) >= limits.maxConnectionsPerTenant) {
+        return refuse(res, '503 Service Unavailable', 'too many connections for this workspace');
+      }
+      let caller: Caller;
+      try {
+        caller = admit(claims);
+      } catch (err) {
+        log.error('upgrade_failed', { tenant: claims.tenantId, error: err instanceof Error ? err.message : String(err) });
+        return refuse(res, '500 Internal Server Error', 'could not open the workspace');
+      }
+      const conn: Connection = {
+        caller,
+        expiresAtMs: claims.expiresAtMs,
+        bucket: new TokenBucket(limits.ratePerSecond, limits.rateBurst),
+        subscriptions: new Set(),
+        presence: new Map(),
+        closed: false,
+      };
+      const protocol = subprotocols(protocolHeader).includes(SUBPROTOCOL) ? SUBPROTOCOL : '';
+      res.upgrade(conn, req.getHeader('sec-websocket-key'), protocol, req.getHeader('sec-websocket-extensions'), context);
     },
 
     open: (ws) => {

@@ -42,10 +42,11 @@ export class TestClient {
     return new Promise((resolve, reject) => {
       const tryNow = () => {
         const value = check();
-        if (value !== undefined) {
+        if (value !== undefined || this.closeCode !== null) {
           this.waiters.delete(tryNow);
           clearTimeout(timer);
-          resolve(value);
+          if (value !== undefined) resolve(value);
+          else reject(new Error(`socket closed with ${this.closeCode} while waiting for ${what}`));
         }
       };
       const timer = setTimeout(() => {
