@@ -7,6 +7,8 @@ export interface Config {
   host: string;
   dataDir: string;
   redisUrl: string | null;
+  /** The pub/sub channel instances share (one per deployment). */
+  redisChannel: string;
   sqliteSynchronous: 'NORMAL' | 'FULL';
   /** The host platform's key, for embedded mode (either PEM or JWKS). */
   jwtPublicKeyFile: string | null;
@@ -30,6 +32,8 @@ export interface Config {
     databaseIdleSeconds: number;
     idempotencyDays: number;
     eventLogKeep: number;
+    /** How long another instance's presence lasts without a refresh (its instance may have died). */
+    presenceTtlSeconds: number;
   };
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
@@ -104,6 +108,7 @@ export function loadConfig(env: Env = process.env): Config {
     host: optional(env, 'HOST') ?? '0.0.0.0',
     dataDir: resolve(optional(env, 'DATA_DIR') ?? 'tenants'),
     redisUrl,
+    redisChannel: optional(env, 'REDIS_CHANNEL') ?? 'tandem:events',
     sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', 'NORMAL', ['NORMAL', 'FULL'] as const),
     jwtPublicKeyFile,
     jwksFile,
@@ -124,6 +129,7 @@ export function loadConfig(env: Env = process.env): Config {
       databaseIdleSeconds: int(env, 'DATABASE_IDLE_SECONDS', 300, 1, 86_400),
       idempotencyDays: int(env, 'IDEMPOTENCY_DAYS', 7, 7, 365),
       eventLogKeep: int(env, 'EVENT_LOG_KEEP', 100_000, 1_000, 100_000_000),
+      presenceTtlSeconds: int(env, 'PRESENCE_TTL_SECONDS', 30, 3, 3600),
     },
     logLevel: oneOf(env, 'LOG_LEVEL', 'info', ['debug', 'info', 'warn', 'error'] as const),
   };

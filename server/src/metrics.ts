@@ -30,6 +30,24 @@ export class Metrics {
     labelNames: ['status'],
     registers: [this.registry],
   });
+  readonly redisConnected = new Gauge({
+    name: 'tandem_redis_connected',
+    help: '1 while this instance is linked to the others through Redis, 0 when not (or not configured)',
+    registers: [this.registry],
+  });
+  readonly redisPublished = new Counter({ name: 'tandem_redis_published_total', help: 'Messages published to Redis', registers: [this.registry] });
+  readonly redisPublishFailed = new Counter({
+    name: 'tandem_redis_publish_failed_total',
+    help: 'Messages not published because Redis was away (the event log covers them)',
+    registers: [this.registry],
+  });
+  readonly redisReceived = new Counter({ name: 'tandem_redis_received_total', help: 'Messages received from other instances', registers: [this.registry] });
+  readonly crossInstanceLag = new Histogram({
+    name: 'tandem_cross_instance_lag_seconds',
+    help: 'From another instance publishing a message to this one receiving it',
+    buckets: [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.05, 0.25, 1],
+    registers: [this.registry],
+  });
   readonly openTenantDatabases: Gauge;
 
   constructor(openDatabases: () => number) {

@@ -9,6 +9,9 @@ import { StandaloneAccounts } from './auth/standalone-accounts.ts';
 import { TokenService } from './auth/tokens.ts';
 import type { Config } from './config.ts';
 import { LocalBroadcaster } from './fanout/broadcaster.ts';
+import { eventLogOf } from './fanout/event-log-source.ts';
+import { DEFAULT_TIMINGS, InstanceFanout } from './fanout/instance-fanout.ts';
+import { linkInstances } from './fanout/link-instances.ts';
 import { registerAuthRoutes } from './http/auth-routes.ts';
 import { registerOpsRoutes, type Health } from './http/ops-routes.ts';
 import { registerStaticFiles } from './http/static-files.ts';
@@ -48,12 +51,20 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   let stopping = false;
 
   const broadcaster = new LocalBroadcaster(app, (n) => metrics.framesOut.inc(n));
-  const sockets = attachSocketServer(app, { config, tokens, databases, broadcaster, metrics, log });
+  const fanout = new InstanceFanout(broadcaster, (topic) => app.numSubscribers(topic), eventLogOf(databases), {
+    ...DEFAULT_TIMINGS,
+    presenceTtlMs: config.limits.presenceTtlSeconds * 1000,
+    presenceRefreshMs: (config.limits.presenceTtlSeconds * 1000) / 3,
+  });
+  const bus = config.redisUrl ? linkInstances(config.redisUrl, config.redisChannel, fanout, metrics, log) : null;
+  const sockets = attachSocketServer(app, { config, tokens, databases, fanout, metrics, log });
   const health = (): Health => ({
-    status: stopping ? 'stopping' : 'ok',
+    // Without Redis the instance still serves its own sockets: degraded, not dead.
+    status: stopping ? 'stopping' : bus && !bus.connected ? 'degraded' : 'ok',
     connections: sockets.count(),
     openTenantDatabases: databases.size,
     embeddedMode: host !== null,
+    redis: bus === null ? 'not configured' : bus.connected ? 'connected' : 'disconnected',
   });
   registerOpsRoutes(app, metrics, health);
   registerAuthRoutes(app, {
@@ -83,6 +94,8 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       uWS.us_listen_socket_close(listenSocket);
       // Commands run synchronously, so no write is half done here: closing is safe.
       sockets.closeAll(CLOSE.goingAway, 'server shutting down');
+      fanout.stop();
+      await bus?.close();
       databases.closeAll();
       directory.close();
     },

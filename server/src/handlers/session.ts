@@ -10,7 +10,8 @@ export interface SessionContext extends ReadContext {
 
 export interface SessionOutcome {
   value: ResultValue;
-  subscribe?: string[];
+  /** Projects to join, each at the seq its replay ends with. */
+  subscribe?: Array<{ projectId: string; seq: number }>;
   unsubscribe?: string[];
   /** Stored Event payloads to send, in order, right after the reply. */
   replay?: Uint8Array[];

@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/domain/errors.ts';
 import type { tandem } from '../../../shared/gen/tandem.js';
 import { ErrorCode, Role, type IProjectCursor } from '../../../shared/proto.ts';
-import { eventsAfter, oldestSeq } from '../storage/events.ts';
+import { eventsBetween, oldestSeq } from '../storage/events.ts';
 import { projectAccess } from './access.ts';
 import type { SessionContext, SessionOutcome } from './session.ts';
 
@@ -28,7 +28,7 @@ export function subscribe(ctx: SessionContext, cmd: tandem.v1.ISubscribe): Sessi
       if (since > 0 && since < current) {
         const oldest = oldestSeq(ctx.db, project.id);
         if (oldest === null || oldest > since + 1) throw resync(project.id, 'The events since your last seq are no longer kept');
-        replay.push(...eventsAfter(ctx.db, project.id, since));
+        for (const event of eventsBetween(ctx.db, project.id, since, current)) replay.push(event.payload);
       } else if (since > current) {
         throw resync(project.id, 'Your seq is ahead of the server (was the data restored?)');
       }
@@ -36,7 +36,7 @@ export function subscribe(ctx: SessionContext, cmd: tandem.v1.ISubscribe): Sessi
     }
     return {
       value: { subscribed: { projects: subscribed } },
-      subscribe: subscribed.map((c) => c.projectId!),
+      subscribe: subscribed.map((c) => ({ projectId: c.projectId!, seq: c.sinceSeq! })),
       replay,
     };
   }).deferred();

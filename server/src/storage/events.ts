@@ -58,16 +58,21 @@ export function oldestSeq(db: TenantDb, projectId: string): number | null {
   return row?.seq ?? null;
 }
 
-export function eventsAfter(db: TenantDb, projectId: string, sinceSeq: number): Uint8Array[] {
-  return db
-    .all(
-      q.selectFrom('pm_events')
-        .select('payload')
-        .where('project_id', '=', projectId)
-        .where('seq', '>', sinceSeq)
-        .orderBy('seq', 'asc'),
-    )
-    .map((r) => r.payload);
+/** Stored events with seq in (after, upTo], oldest first. */
+export function eventsBetween(
+  db: TenantDb,
+  projectId: string,
+  after: number,
+  upTo: number,
+): Array<{ seq: number; payload: Uint8Array }> {
+  return db.all(
+    q.selectFrom('pm_events')
+      .select(['seq', 'payload'])
+      .where('project_id', '=', projectId)
+      .where('seq', '>', after)
+      .where('seq', '<=', upTo)
+      .orderBy('seq', 'asc'),
+  );
 }
 
 /** Keeps the newest `keep` events of each project; older catch-ups get RESYNC_REQUIRED. */

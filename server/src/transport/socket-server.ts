@@ -6,7 +6,7 @@ import { ErrorCode, pb } from '../../../shared/proto.ts';
 import { SUBPROTOCOL, originAllowed, socketCredential, subprotocols } from '../auth/credentials.ts';
 import { TokenError, type TokenService, type VerifiedToken } from '../auth/tokens.ts';
 import type { Config } from '../config.ts';
-import type { Broadcaster } from '../fanout/broadcaster.ts';
+import type { InstanceFanout } from '../fanout/instance-fanout.ts';
 import { projectTopic } from '../fanout/topics.ts';
 import type { Caller } from '../handlers/context.ts';
 import type { SessionOutcome } from '../handlers/session.ts';
@@ -29,6 +29,8 @@ export const CLOSE = {
 } as const;
 
 interface Connection {
+  /** Unique on this instance: keys this socket's presence. */
+  id: number;
   caller: Caller;
   expiresAtMs: number;
   bucket: TokenBucket;
@@ -47,7 +49,7 @@ export interface SocketDeps {
   config: Config;
   tokens: TokenService;
   databases: TenantDatabases;
-  broadcaster: Broadcaster;
+  fanout: InstanceFanout;
   metrics: Metrics;
   log: Logger;
 }
@@ -58,7 +60,8 @@ export interface SocketServer {
 }
 
 export function attachSocketServer(app: TemplatedApp, deps: SocketDeps): SocketServer {
-  const { config, tokens, databases, broadcaster, metrics, log } = deps;
+  const { config, tokens, databases, fanout, metrics, log } = deps;
+  let nextConnectionId = 1;
   const limits = config.limits;
   const sockets = new Set<WebSocket<Connection>>();
   const perTenant = new Map<string, number>();
@@ -87,25 +90,29 @@ export function attachSocketServer(app: TemplatedApp, deps: SocketDeps): SocketS
       },
     }).finish();
 
+  const presence = (conn: Connection, projectId: string, viewing: string, online: boolean, origin: WebSocket<Connection> | null) => {
+    if (online) conn.presence.set(projectId, viewing);
+    else conn.presence.delete(projectId);
+    const frame = presenceFrame(conn, projectId, viewing, online);
+    fanout.presence(conn.caller.tenantId, projectId, `${conn.id}|${projectId}`, frame, online, origin as WebSocket<unknown> | null);
+  };
+
   const applySession = (ws: WebSocket<Connection>, conn: Connection, outcome: Omit<SessionOutcome, 'value'>, now: number) => {
     for (const payload of outcome.replay ?? []) send(ws, eventFrame(payload, now));
-    for (const projectId of outcome.subscribe ?? []) {
+    for (const { projectId, seq } of outcome.subscribe ?? []) {
+      // The topic first catches up to where this socket's replay ended.
+      fanout.join(conn.caller.tenantId, projectId, seq);
       conn.subscriptions.add(projectId);
       ws.subscribe(projectTopic(conn.caller.tenantId, projectId));
     }
     for (const projectId of outcome.unsubscribe ?? []) {
       conn.subscriptions.delete(projectId);
       ws.unsubscribe(projectTopic(conn.caller.tenantId, projectId));
-      // Published as nobody's: uWS drops a publish from a socket no longer subscribed to anything.
-      if (conn.presence.delete(projectId)) {
-        broadcaster.publish(projectTopic(conn.caller.tenantId, projectId), presenceFrame(conn, projectId, '', false), null);
-      }
+      fanout.left(conn.caller.tenantId, projectId);
+      // Sent as nobody's: uWS drops a publish from a socket no longer subscribed to anything.
+      if (conn.presence.has(projectId)) presence(conn, projectId, '', false, null);
     }
-    if (outcome.presence) {
-      const { projectId, viewingWorkItemId } = outcome.presence;
-      conn.presence.set(projectId, viewingWorkItemId);
-      broadcaster.publish(projectTopic(conn.caller.tenantId, projectId), presenceFrame(conn, projectId, viewingWorkItemId, true), ws as WebSocket<unknown>);
-    }
+    if (outcome.presence) presence(conn, outcome.presence.projectId, outcome.presence.viewingWorkItemId, true, ws);
   };
 
   const admit = (claims: VerifiedToken): Caller => {
@@ -159,6 +166,7 @@ export function attachSocketServer(app: TemplatedApp, deps: SocketDeps): SocketS
         return refuse(res, '500 Internal Server Error', 'could not open the workspace');
       }
       const conn: Connection = {
+        id: nextConnectionId++,
         caller,
         expiresAtMs: claims.expiresAtMs,
         bucket: new TokenBucket(limits.ratePerSecond, limits.rateBurst),
@@ -210,9 +218,7 @@ export function attachSocketServer(app: TemplatedApp, deps: SocketDeps): SocketS
         send(ws, out.reply);
         if (out.session) applySession(ws, conn, out.session, now);
       });
-      for (const event of out.events) {
-        broadcaster.publish(projectTopic(conn.caller.tenantId, event.projectId), eventFrame(event.payload, now), ws as WebSocket<unknown>);
-      }
+      fanout.committed(conn.caller.tenantId, out.events, ws as WebSocket<unknown>);
       const seconds = (performance.now() - started) / 1000;
       metrics.commandSeconds.observe({ command: out.command }, seconds);
       if (out.errorCode !== null) metrics.errors.inc({ code: ErrorCode[out.errorCode].replace('ERROR_CODE_', '') });
@@ -231,9 +237,11 @@ export function attachSocketServer(app: TemplatedApp, deps: SocketDeps): SocketS
       if (left > 0) perTenant.set(conn.caller.tenantId, left);
       else perTenant.delete(conn.caller.tenantId);
       metrics.connections.dec();
-      for (const projectId of conn.presence.keys()) {
-        broadcaster.publish(projectTopic(conn.caller.tenantId, projectId), presenceFrame(conn, projectId, '', false), null);
-      }
+      for (const projectId of [...conn.presence.keys()]) presence(conn, projectId, '', false, null);
+      // uWS drops the closed socket's subscriptions after this handler returns.
+      setImmediate(() => {
+        for (const projectId of conn.subscriptions) fanout.left(conn.caller.tenantId, projectId);
+      });
     },
   });
 

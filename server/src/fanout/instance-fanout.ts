@@ -1,0 +1,123 @@
+// Everything an instance does to get events and presence to the sockets that
+// watch a project: its own writes, other instances' writes (Redis), and the
+// event log as the fallback that fills any gap.
+import type { WebSocket } from 'uWebSockets.js';
+import type { AppendedEvent } from '../storage/events.ts';
+import { eventFrame } from '../transport/codec.ts';
+import type { Broadcaster } from './broadcaster.ts';
+import type { BusMessage } from './bus-envelope.ts';
+import { ProjectFeeds, type FeedSource } from './project-feeds.ts';
+import type { RedisBus } from './redis-bus.ts';
+import { RemotePresence } from './remote-presence.ts';
+import { projectTopic } from './topics.ts';
+
+type Origin = WebSocket<unknown>;
+
+export interface FanoutTimings {
+  /** How often the event log is polled while Redis is linked and healthy. */
+  pollHealthyMs: number;
+  /** ... and while it is not (then the log is the only path). */
+  pollDegradedMs: number;
+  presenceRefreshMs: number;
+  presenceTtlMs: number;
+}
+
+export const DEFAULT_TIMINGS: FanoutTimings = {
+  pollHealthyMs: 2000,
+  pollDegradedMs: 250,
+  presenceRefreshMs: 10_000,
+  presenceTtlMs: 30_000,
+};
+
+export class InstanceFanout {
+  private readonly feeds: ProjectFeeds<Origin>;
+  private readonly remotePresence: RemotePresence;
+  /** This instance's online presences, re-announced to the others. */
+  private readonly localPresence = new Map<string, { tenantId: string; projectId: string; frame: Uint8Array }>();
+  private readonly timers: NodeJS.Timeout[] = [];
+  private bus: RedisBus | null = null;
+
+  constructor(
+    private readonly local: Broadcaster,
+    private readonly subscriberCount: (topic: string) => number,
+    source: FeedSource,
+    private readonly timings: FanoutTimings = DEFAULT_TIMINGS,
+  ) {
+    this.feeds = new ProjectFeeds<Origin>(source, (topic, payload, origin) =>
+      this.local.publish(topic, eventFrame(payload, Date.now()), origin),
+    );
+    this.remotePresence = new RemotePresence(timings.presenceTtlMs, (topic, frame) => this.local.publish(topic, frame, null));
+  }
+
+  /** Links this instance to the others; without it, the instance serves alone. */
+  link(bus: RedisBus): void {
+    this.bus = bus;
+    let sinceLastPoll = 0;
+    const tick = Math.min(this.timings.pollDegradedMs, this.timings.pollHealthyMs);
+    this.every(tick, () => {
+      sinceLastPoll += tick;
+      const interval = bus.connected ? this.timings.pollHealthyMs : this.timings.pollDegradedMs;
+      if (sinceLastPoll < interval) return;
+      sinceLastPoll = 0;
+      this.feeds.catchUp();
+    });
+    this.every(this.timings.presenceRefreshMs, () => {
+      for (const p of this.localPresence.values()) bus.publish({ kind: 'presence', tenantId: p.tenantId, projectId: p.projectId, seq: 0, payload: p.frame });
+    });
+    this.every(Math.max(250, this.timings.presenceTtlMs / 4), () => this.remotePresence.sweep(Date.now()));
+  }
+
+  get trackedProjects(): number {
+    return this.feeds.size;
+  }
+
+  /** Before a socket subscribes: its replay ends at `seq`; the topic catches up to the same point. */
+  join(tenantId: string, projectId: string, seq: number): void {
+    this.feeds.join(tenantId, projectId, seq);
+  }
+
+  /** After a socket left a project: stop tracking it when nobody here listens. */
+  left(tenantId: string, projectId: string): void {
+    if (this.subscriberCount(projectTopic(tenantId, projectId)) === 0) this.feeds.forget(tenantId, projectId);
+  }
+
+  /** The events a write on this instance committed, in seq order. */
+  committed(tenantId: string, events: readonly AppendedEvent[], origin: Origin): void {
+    for (const e of events) {
+      this.feeds.offer(tenantId, e.projectId, e.seq, e.payload, origin);
+      this.bus?.publish({ kind: 'event', tenantId, projectId: e.projectId, seq: e.seq, payload: e.payload });
+    }
+  }
+
+  /** A presence change of a socket here (frame: a ServerFrame with a presence event). */
+  presence(tenantId: string, projectId: string, key: string, frame: Uint8Array, online: boolean, origin: Origin | null): void {
+    this.local.publish(projectTopic(tenantId, projectId), frame, origin);
+    if (online) this.localPresence.set(key, { tenantId, projectId, frame });
+    else this.localPresence.delete(key);
+    this.bus?.publish({ kind: 'presence', tenantId, projectId, seq: 0, payload: frame });
+  }
+
+  /** A message from another instance. */
+  received(message: BusMessage): void {
+    if (message.kind === 'event') {
+      this.feeds.offer(message.tenantId, message.projectId, message.seq, message.payload, null);
+    } else {
+      this.remotePresence.receive(message, Date.now());
+    }
+  }
+
+  /** Redis is back: whatever was published meanwhile is lost; take it from the log now. */
+  catchUp(): number {
+    return this.feeds.catchUp();
+  }
+
+  stop(): void {
+    for (const t of this.timers) clearInterval(t);
+  }
+
+  private every(ms: number, fn: () => void): void {
+    const timer = setInterval(fn, ms);
+    timer.unref();
+    this.timers.push(timer);
+  }
+}
