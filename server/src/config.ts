@@ -9,6 +9,8 @@ export interface Config {
   redisUrl: string | null;
   /** The pub/sub channel instances share (one per deployment). */
   redisChannel: string;
+  /** Names this process in logs and /healthz (several run on one host). */
+  instanceName: string;
   sqliteSynchronous: 'NORMAL' | 'FULL';
   /** The host platform's key, for embedded mode (either PEM or JWKS). */
   jwtPublicKeyFile: string | null;
@@ -109,6 +111,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir: resolve(optional(env, 'DATA_DIR') ?? 'tenants'),
     redisUrl,
     redisChannel: optional(env, 'REDIS_CHANNEL') ?? 'tandem:events',
+    instanceName: optional(env, 'INSTANCE_NAME') ?? `tandem-${process.pid}`,
     sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', 'NORMAL', ['NORMAL', 'FULL'] as const),
     jwtPublicKeyFile,
     jwksFile,

@@ -12,10 +12,15 @@ export interface Logger {
   error(event: string, fields?: LogFields): void;
 }
 
-export function makeLogger(level: Level, write: (line: string) => void = (l) => process.stdout.write(l + '\n')): Logger {
+/** `base` fields go on every line (the instance name, say). */
+export function makeLogger(
+  level: Level,
+  base: LogFields = {},
+  write: (line: string) => void = (l) => process.stdout.write(l + '\n'),
+): Logger {
   const at = (lvl: Level) => (event: string, fields: LogFields = {}) => {
     if (ORDER[lvl] < ORDER[level]) return;
-    write(JSON.stringify({ time: new Date().toISOString(), level: lvl, event, ...fields }));
+    write(JSON.stringify({ time: new Date().toISOString(), level: lvl, event, ...base, ...fields }));
   };
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }

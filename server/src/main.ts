@@ -11,7 +11,7 @@ try {
   process.stderr.write(`tandem: configuration error: ${err.message}\n`);
   process.exit(2);
 }
-const log = makeLogger(config.logLevel);
+const log = makeLogger(config.logLevel, { instance: config.instanceName });
 const server = await startServer(config, log);
 const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
 log.info('listening', { port: server.port, data_dir: config.dataDir, redis: config.redisUrl !== null });

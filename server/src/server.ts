@@ -61,6 +61,8 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   const health = (): Health => ({
     // Without Redis the instance still serves its own sockets: degraded, not dead.
     status: stopping ? 'stopping' : bus && !bus.connected ? 'degraded' : 'ok',
+    instance: config.instanceName,
+    pid: process.pid,
     connections: sockets.count(),
     openTenantDatabases: databases.size,
     embeddedMode: host !== null,

@@ -38,7 +38,7 @@ export function openTenantDb(dataDir: string, tenantId: string, opts: OpenOption
   if (!opts.readonly) mkdirSync(join(dataDir, tenantId), { recursive: true });
   const sqlite = new Database(path, { readonly: opts.readonly ?? false, fileMustExist: opts.readonly ?? false });
   try {
-    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('busy_timeout = 2000');
     if (!opts.readonly) {
       sqlite.pragma('journal_mode = WAL');
       sqlite.pragma(`synchronous = ${opts.synchronous}`);

@@ -88,7 +88,7 @@ function runWrite(
   log: Logger,
 ): Dispatched {
   try {
-    const { reply, events } = db.transaction(() => {
+    const { reply, events } = retryWhileBusy(() => db.transaction(() => {
       const known = findReply(db, caller.userId, messageId);
       if (known) return { reply: known, events: [] };
       const recorder = new WriteRecorder(db, caller, now);
@@ -96,7 +96,7 @@ function runWrite(
       const reply = resultFrame(messageId, now, { seq: recorder.lastSeq, ...value });
       storeReply(db, caller.userId, messageId, reply, now);
       return { reply, events: recorder.events };
-    });
+    }));
     return done(reply, null, events);
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
@@ -112,6 +112,22 @@ function runWrite(
       }
     }
     return done(reply, err.code);
+  }
+}
+
+/**
+ * Another process holding the write lock past busy_timeout surfaces as
+ * SQLITE_BUSY; the whole transaction is safe to run again, a few times.
+ */
+const BUSY_ATTEMPTS = 3;
+function retryWhileBusy<T>(run: () => T): T {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return run();
+    } catch (err) {
+      const busy = err instanceof Error && (err as { code?: string }).code === 'SQLITE_BUSY';
+      if (!busy || attempt >= BUSY_ATTEMPTS) throw err;
+    }
   }
 }
 
