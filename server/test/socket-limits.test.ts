@@ -101,4 +101,38 @@ describe('socket limits', () => {
     await writer.ok({ listProjects: {} });
     writer.close();
   }, 60_000);
+
+  it('LIM-6 survives a slow writer whose own multi-event write overruns it: the write lands, others are served', async () => {
+    srv = await startTestServer({ MAX_BACKPRESSURE_BYTES: '65536', RATE_LIMIT_PER_SECOND: '100000', RATE_LIMIT_BURST: '100000' });
+    const ada = await signup(srv.http, 'Ada');
+    const setup = await TestClient.connect(srv.ws, ada.token);
+    const projectId = (await setup.ok({ createProject: { key: 'SLOW', name: 'Slow' } })).project!.id!;
+    const sprint = (await setup.ok({ createSprint: { projectId, name: 'Big sprint' } })).sprint!;
+    await setup.ok({ startSprint: { sprintId: sprint.id } });
+    // A watcher makes the write's events go somewhere (it may itself be cut by the burst).
+    const watcher = await TestClient.connect(srv.ws, ada.token);
+    await watcher.ok({ subscribe: { projects: [{ projectId }] } });
+    const n = 1200;
+    for (let i = 0; i < n; i++) {
+      setup.sendRaw(pb.ClientFrame.encode({
+        messageId: `item-${i}`,
+        createWorkItem: { projectId, itemType: ItemType.ITEM_TYPE_TASK, title: `card ${i}`, sprintId: sprint.id, description: 'y'.repeat(4000) },
+      }).finish());
+    }
+    await setup.waitFor(() => (setup.frames.length >= n + 3 ? true : undefined), 30_000, 'filled sprint');
+
+    const slow = await TestClient.connect(srv.ws, ada.token);
+    (slow.socket as unknown as { _socket: { pause(): void } })._socket.pause();
+    // Completing moves every item to the backlog: one ~4 KB event each goes to the sender first.
+    slow.sendRaw(pb.ClientFrame.encode({ messageId: 'complete', completeSprint: { sprintId: sprint.id } }).finish());
+    await new Promise((r) => setTimeout(r, 1500));
+    (slow.socket as unknown as { _socket: { resume(): void } })._socket.resume();
+    await slow.waitForClose(10_000);
+    await new Promise((r) => setTimeout(r, 200));
+    const board = (await setup.ok({ getBoard: { projectId } })).board!;
+    expect(board.sprints!.find((s) => s.id === sprint.id)!.state).toBe(pb.SprintState.SPRINT_STATE_COMPLETED);
+    expect(board.workItems!.every((w) => !w.sprintId)).toBe(true);
+    setup.close();
+    watcher.close();
+  }, 90_000);
 });

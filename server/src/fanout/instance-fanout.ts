@@ -82,7 +82,7 @@ export class InstanceFanout {
   }
 
   /** The events a write on this instance committed, in seq order. */
-  committed(tenantId: string, events: readonly AppendedEvent[], origin: Origin): void {
+  committed(tenantId: string, events: readonly AppendedEvent[], origin: Origin | null): void {
     for (const e of events) {
       this.feeds.offer(tenantId, e.projectId, e.seq, e.payload, origin);
       this.bus?.publish({ kind: 'event', tenantId, projectId: e.projectId, seq: e.seq, payload: e.payload });

@@ -71,11 +71,13 @@ export function attachSocketServer(app: TemplatedApp, deps: SocketDeps): SocketS
     res.writeStatus(status).writeHeader('Content-Type', 'text/plain').end(why);
   };
 
+  // The bound is on the backlog a frame finds, not on the frame: one big board
+  // to a reader that keeps up is fine, anything to one that does not is not.
   const send = (ws: WebSocket<Connection>, frame: Uint8Array) => {
     if (ws.getUserData().closed) return;
+    if (ws.getBufferedAmount() > limits.maxBackpressureBytes) return ws.end(CLOSE.tryAgainLater, 'slow reader');
     ws.send(frame, true);
     metrics.framesOut.inc();
-    if (ws.getBufferedAmount() > limits.maxBackpressureBytes) ws.end(CLOSE.tryAgainLater, 'slow reader');
   };
 
   const presenceFrame = (conn: Connection, projectId: string, viewing: string, online: boolean) =>
@@ -99,6 +101,8 @@ export function attachSocketServer(app: TemplatedApp, deps: SocketDeps): SocketS
 
   const applySession = (ws: WebSocket<Connection>, conn: Connection, outcome: Omit<SessionOutcome, 'value'>, now: number) => {
     for (const payload of outcome.replay ?? []) send(ws, eventFrame(payload, now));
+    // The replay may have overrun a slow reader: a closed socket cannot subscribe.
+    if (conn.closed) return;
     for (const { projectId, seq } of outcome.subscribe ?? []) {
       // The topic first catches up to where this socket's replay ended.
       fanout.join(conn.caller.tenantId, projectId, seq);
@@ -218,7 +222,8 @@ export function attachSocketServer(app: TemplatedApp, deps: SocketDeps): SocketS
         send(ws, out.reply);
         if (out.session) applySession(ws, conn, out.session, now);
       });
-      fanout.committed(conn.caller.tenantId, out.events, ws as WebSocket<unknown>);
+      // A socket closed while replying (slow reader) is no origin to skip any more.
+      fanout.committed(conn.caller.tenantId, out.events, conn.closed ? null : (ws as WebSocket<unknown>));
       const seconds = (performance.now() - started) / 1000;
       metrics.commandSeconds.observe({ command: out.command }, seconds);
       if (out.errorCode !== null) metrics.errors.inc({ code: ErrorCode[out.errorCode].replace('ERROR_CODE_', '') });
