@@ -93,3 +93,21 @@ describe('tenant files', () => {
     dbs.closeAll();
   });
 });
+
+describe('migrations', () => {
+  it('TEN-7 brings a version-1 file forward, keeping its rows', () => {
+    const db = openTenantDb(dataDir, 'old', { synchronous: 'NORMAL' });
+    db.sqlite.exec("INSERT INTO pm_users VALUES ('u1', '', 'U', 'owner', 0, 0)");
+    db.sqlite.exec('DROP INDEX pm_work_item_labels_by_label');
+    db.sqlite.pragma('user_version = 1');
+    db.close();
+    const again = openTenantDb(dataDir, 'old', { synchronous: 'NORMAL' });
+    expect(again.sqlite.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    const plan = again.sqlite.prepare(
+      "EXPLAIN QUERY PLAN SELECT wl.work_item_id FROM pm_work_item_labels wl JOIN pm_labels l ON l.id = wl.label_id WHERE l.project_id = 'p'",
+    ).all() as { detail: string }[];
+    expect(plan.map((r) => r.detail).join(' ')).toMatch(/pm_work_item_labels_by_label/);
+    expect(again.sqlite.prepare('SELECT count(*) AS n FROM pm_users').get()).toEqual({ n: 1 });
+    again.close();
+  });
+});
