@@ -2,9 +2,29 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['server/test/**/*.test.ts', 'shared/**/*.test.ts', 'scripts/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Two projects so the e2e setup (install Chromium if missing, build the
+    // client) runs only when an e2e test is in the run: vitest starts a
+    // project's globalSetup only for projects with files to run.
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          include: ['server/test/**/*.test.ts', 'shared/**/*.test.ts', 'scripts/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['client/**/*.test.ts'],
+          exclude: ['client/dist/**', 'client/.dist-*/**', '**/node_modules/**'],
+          globalSetup: ['client/e2e/support/global-setup.ts'],
+        },
+      },
+    ],
   },
 });

@@ -1,0 +1,29 @@
+// The routes. Signed-in pages sit under RequireSession, which draws the app
+// shell or sends the person to /login.
+import { Route, Router } from '@solidjs/router';
+import { LoginPage } from './auth/login-page.tsx';
+import { RequireSession } from './auth/require-session.tsx';
+import { SessionContext, createSession } from './auth/session.ts';
+import { SignupPage } from './auth/signup-page.tsx';
+import { ThemeContext, createTheme } from './theme/theme.ts';
+import { BoardPage } from './views/board-page.tsx';
+import { NotFoundPage } from './views/not-found-page.tsx';
+import { ProjectsPage } from './views/projects-page.tsx';
+
+export function App() {
+  return (
+    <ThemeContext.Provider value={createTheme()}>
+      <SessionContext.Provider value={createSession()}>
+        <Router>
+          <Route path="/login" component={LoginPage} />
+          <Route path="/signup" component={SignupPage} />
+          <Route path="/" component={RequireSession}>
+            <Route path="/" component={ProjectsPage} />
+            <Route path="/p/:key" component={BoardPage} />
+          </Route>
+          <Route path="*404" component={NotFoundPage} />
+        </Router>
+      </SessionContext.Provider>
+    </ThemeContext.Provider>
+  );
+}

@@ -1,0 +1,116 @@
+// The HTTP half of standalone accounts (PROTOCOL.md §2). Plain functions, no
+// Solid: the session module decides what a grant means for the page.
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  displayName: string;
+}
+
+/** What signup and login answer: the token, who it is for, and their workspace. */
+export interface SessionGrant {
+  token: string;
+  user: SessionUser;
+  tenantId: string;
+}
+
+export interface SignupInput {
+  email: string;
+  password: string;
+  displayName: string;
+  workspaceName: string;
+}
+
+export interface LoginInput {
+  email: string;
+  password: string;
+}
+
+/**
+ * A refusal to show the person: the server's `{error:{code,message,field}}`,
+ * or one made here when the server could not be reached or answered nonsense.
+ * `field` is the wire name of the input at fault ('' for the whole form).
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field: string = '',
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+const UNREACHABLE = 'Tandem could not reach the server. Check your connection and try again.';
+const GARBLED = 'The server sent an answer Tandem did not understand. Try again in a moment.';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function toGrant(body: unknown): SessionGrant | null {
+  if (!isRecord(body) || !isRecord(body['user'])) return null;
+  const { token, tenantId } = body;
+  const { id, email, displayName } = body['user'];
+  if (typeof token !== 'string' || typeof tenantId !== 'string') return null;
+  if (typeof id !== 'string' || typeof email !== 'string' || typeof displayName !== 'string') return null;
+  return { token, tenantId, user: { id, email, displayName } };
+}
+
+function toError(status: number, body: unknown): ApiError {
+  const error = isRecord(body) && isRecord(body['error']) ? body['error'] : null;
+  if (error && typeof error['message'] === 'string' && error['message']) {
+    const code = typeof error['code'] === 'string' ? error['code'] : 'UNKNOWN';
+    const field = typeof error['field'] === 'string' ? error['field'] : '';
+    return new ApiError(status, code, error['message'], field);
+  }
+  // A proxy's 502 page or a crash: nothing the person can act on but retrying.
+  return new ApiError(status, status >= 500 ? 'UNAVAILABLE' : 'UNKNOWN', status >= 500 ? UNREACHABLE : GARBLED);
+}
+
+async function post(path: string, body: unknown): Promise<Response> {
+  try {
+    return await fetch(path, {
+      method: 'POST',
+      // same-origin: the server also sets the HttpOnly session cookie, which
+      // the socket upgrade can use when no bearer token is offered.
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'UNAVAILABLE', UNREACHABLE);
+  }
+}
+
+async function readJson(res: Response): Promise<unknown> {
+  try {
+    return await res.json();
+  } catch {
+    return null;
+  }
+}
+
+async function grantFrom(res: Response): Promise<SessionGrant> {
+  const body = await readJson(res);
+  if (!res.ok) throw toError(res.status, body);
+  const grant = toGrant(body);
+  if (!grant) throw new ApiError(res.status, 'UNKNOWN', GARBLED);
+  return grant;
+}
+
+export async function signup(input: SignupInput): Promise<SessionGrant> {
+  return grantFrom(await post('/api/auth/signup', input));
+}
+
+export async function login(input: LoginInput): Promise<SessionGrant> {
+  return grantFrom(await post('/api/auth/login', input));
+}
+
+/** Clears the server's cookie. Failing is not fatal: the page forgets the token anyway. */
+export async function logout(): Promise<void> {
+  const res = await post('/api/auth/logout', {});
+  if (!res.ok) throw toError(res.status, await readJson(res));
+}

@@ -1,0 +1,39 @@
+// The sign-up and log-in checks the page makes before sending, so a person
+// hears "too short" at once instead of after a round trip. The server stays
+// authoritative (server/src/auth/standalone-accounts.ts); these mirror it.
+// TODO(server): MIN_PASSWORD_LENGTH lives in server/src/auth/passwords.ts;
+// once it moves to shared/domain, import it from there instead.
+export const MIN_PASSWORD_LENGTH = 10;
+export const MAX_PASSWORD_LENGTH = 1024;
+export const MAX_NAME_LENGTH = 100;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Each returns the message to show, or '' when the value is fine. */
+export function emailProblem(value: string): string {
+  const v = value.trim();
+  if (!v) return 'Enter your email address.';
+  if (v.length > 320) return 'That email address is too long.';
+  if (!EMAIL.test(v)) return 'That does not look like an email address.';
+  return '';
+}
+
+export function newPasswordProblem(value: string): string {
+  if (!value) return 'Choose a password.';
+  if (value.length < MIN_PASSWORD_LENGTH) {
+    const missing = MIN_PASSWORD_LENGTH - value.length;
+    return `Use at least ${MIN_PASSWORD_LENGTH} characters (${missing} more).`;
+  }
+  if (value.length > MAX_PASSWORD_LENGTH) return 'That password is too long.';
+  return '';
+}
+
+export function passwordProblem(value: string): string {
+  return value ? '' : 'Enter your password.';
+}
+
+export function nameProblem(value: string, what: string): string {
+  const v = value.trim();
+  if (!v) return `Enter ${what}.`;
+  if (v.length > MAX_NAME_LENGTH) return `Keep ${what} to ${MAX_NAME_LENGTH} characters or fewer.`;
+  return '';
+}

@@ -1,0 +1,55 @@
+// The frame of every signed-in page: the top bar (home, who is signed in,
+// theme, log out) and the page below it.
+import { A } from '@solidjs/router';
+import type { JSX } from 'solid-js';
+import { LogoutButton } from '../auth/logout-button.tsx';
+import type { Session } from '../auth/session.ts';
+import { ThemeToggle } from '../theme/theme-toggle.tsx';
+import { BrandMark } from '../ui/brand.tsx';
+
+function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  const letters = parts.length > 1 ? [parts[0]!, parts[parts.length - 1]!] : parts.slice(0, 1);
+  return letters.map((p) => Array.from(p)[0]!.toUpperCase()).join('') || '?';
+}
+
+export function AppShell(props: { session: Session; children?: JSX.Element }) {
+  return (
+    <div class="shell">
+      <a class="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header class="topbar">
+        <A href="/" class="brand" aria-label="Tandem: your projects">
+          <BrandMark />
+          <span class="brand__name">Tandem</span>
+        </A>
+        <nav class="topbar__nav" aria-label="Main">
+          <A href="/" end class="topbar__link" activeClass="topbar__link--active">
+            Projects
+          </A>
+        </nav>
+        <div class="topbar__end">
+          <div class="account" title={props.session.user.email}>
+            <span class="avatar" aria-hidden="true">
+              {initials(props.session.user.displayName)}
+            </span>
+            <span class="account__text">
+              <span class="account__name" data-testid="user-name">
+                {props.session.user.displayName}
+              </span>
+              <span class="account__workspace" data-testid="workspace-id">
+                {props.session.tenantId}
+              </span>
+            </span>
+          </div>
+          <ThemeToggle />
+          <LogoutButton />
+        </div>
+      </header>
+      <main id="main" class="shell__main" tabIndex={-1}>
+        {props.children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+// The web client's build. Run from the repo root with
+// `vite build --config client/vite.config.ts`; root is pinned to this folder
+// so the command works from anywhere.
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import solid from 'vite-plugin-solid';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+// The Tandem server the dev server forwards to (`npm run dev` sets it from PORT).
+const server = process.env['TANDEM_SERVER_URL'] ?? 'http://127.0.0.1:8080';
+const wsServer = server.replace(/^http/, 'ws');
+
+export default defineConfig({
+  root,
+  plugins: [solid()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: true,
+  },
+  server: {
+    // The Host header is left as the dev server's own (no changeOrigin): the
+    // server compares a socket's Origin with Host, and both say :5173 here.
+    proxy: {
+      '/ws': { target: wsServer, ws: true },
+      '/api': { target: server },
+      '/healthz': { target: server },
+    },
+  },
+  preview: {
+    proxy: {
+      '/ws': { target: wsServer, ws: true },
+      '/api': { target: server },
+      '/healthz': { target: server },
+    },
+  },
+});
