@@ -24,6 +24,7 @@ describe('sign-up', () => {
     expect(res.status).toBe(201);
     expect(res.body.tenantId).toMatch(/^navy-labs-[0-9a-f]{8}$/);
     expect(res.body.user).toMatchObject({ email: 'grace@example.com', displayName: 'Grace' });
+    expect(res.body).toMatchObject({ role: 'owner', workspace: { name: 'Navy Labs' } });
     expect(res.body.token.split('.')).toHaveLength(3);
     const cookie = res.headers.get('set-cookie')!;
     expect(cookie).toMatch(/^tandem_session=[^;]+; Path=\/; HttpOnly; SameSite=Lax/);
@@ -79,6 +80,24 @@ describe('log-in and log-out', () => {
     const res = await fetch(srv.http + '/api/auth/logout', { method: 'POST' });
     expect(res.status).toBe(204);
     expect(res.headers.get('set-cookie')).toMatch(/^tandem_session=; .*Max-Age=0/);
+  });
+});
+
+describe('resuming a session', () => {
+  it('ACC-12 answers GET /api/auth/session from the cookie alone, so a new tab needs no new log-in', async () => {
+    const res = await fetch(srv.http + '/api/auth/session', { headers: { cookie: ada.cookie } });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body).toMatchObject({ tenantId: ada.tenantId, role: 'owner', user: { id: ada.user.id, displayName: 'Ada' } });
+    expect(body.workspace.name).toBe("Ada's team");
+    const client = await TestClient.connect(srv.ws, body.token);
+    await client.ok({ listProjects: {} });
+    client.close();
+  });
+
+  it('ACC-13 answers 401 without a cookie or with a bad one', async () => {
+    expect((await fetch(srv.http + '/api/auth/session')).status).toBe(401);
+    expect((await fetch(srv.http + '/api/auth/session', { headers: { cookie: 'tandem_session=forged.token.here' } })).status).toBe(401);
   });
 });
 

@@ -1,19 +1,18 @@
 // The sign-up and log-in checks the page makes before sending, so a person
 // hears "too short" at once instead of after a round trip. The server stays
 // authoritative (server/src/auth/standalone-accounts.ts); these mirror it.
-// TODO(server): MIN_PASSWORD_LENGTH lives in server/src/auth/passwords.ts;
-// once it moves to shared/domain, import it from there instead.
-export const MIN_PASSWORD_LENGTH = 10;
-export const MAX_PASSWORD_LENGTH = 1024;
-export const MAX_NAME_LENGTH = 100;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+import {
+  EMAIL_PATTERN, MAX_EMAIL_LENGTH, MAX_NAME_LENGTH, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH,
+} from '../../../shared/domain/accounts.ts';
+
+export { MIN_PASSWORD_LENGTH };
 
 /** Each returns the message to show, or '' when the value is fine. */
 export function emailProblem(value: string): string {
   const v = value.trim();
   if (!v) return 'Enter your email address.';
-  if (v.length > 320) return 'That email address is too long.';
-  if (!EMAIL.test(v)) return 'That does not look like an email address.';
+  if (v.length > MAX_EMAIL_LENGTH) return 'That email address is too long.';
+  if (!EMAIL_PATTERN.test(v)) return 'That does not look like an email address.';
   return '';
 }
 

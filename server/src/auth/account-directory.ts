@@ -106,6 +106,11 @@ export class AccountDirectory {
       .map((r) => ({ tenantId: r.tenant_id, role: r.role }));
   }
 
+  /** The workspace's name, or null for a tenant this directory did not create (embedded mode). */
+  workspaceName(tenantId: string): string | null {
+    return this.db.get(q.selectFrom('workspaces').select('name').where('tenant_id', '=', tenantId))?.name ?? null;
+  }
+
   membership(accountId: string, tenantId: string): Membership | undefined {
     return this.memberships(accountId).find((m) => m.tenantId === tenantId);
   }

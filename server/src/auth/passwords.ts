@@ -1,6 +1,5 @@
 import argon2 from 'argon2';
 
-export const MIN_PASSWORD_LENGTH = 10;
 
 export function hashPassword(password: string): Promise<string> {
   return argon2.hash(password, { type: argon2.argon2id });

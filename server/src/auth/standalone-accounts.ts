@@ -4,7 +4,10 @@ import { isTenantAdmin, type TenantRole } from '../../../shared/domain/permissio
 import type { TenantDatabases } from '../tenancy/tenant-databases.ts';
 import { upsertUser } from '../storage/users.ts';
 import type { AccountDirectory } from './account-directory.ts';
-import { MIN_PASSWORD_LENGTH, burnVerifyTime, hashPassword, verifyPassword } from './passwords.ts';
+import { burnVerifyTime, hashPassword, verifyPassword } from './passwords.ts';
+import {
+  EMAIL_PATTERN, MAX_EMAIL_LENGTH, MAX_NAME_LENGTH, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH,
+} from '../../../shared/domain/accounts.ts';
 import type { TokenService, VerifiedToken } from './tokens.ts';
 
 export class AccountError extends Error {
@@ -22,20 +25,25 @@ export interface SessionGrant {
   token: string;
   user: { id: string; email: string; displayName: string };
   tenantId: string;
+  /** The user's role in the workspace, and the workspace's name when it has one. */
+  role: TenantRole;
+  workspace: { name: string | null };
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-function text(body: Record<string, unknown>, field: string, max: number): string {
+/** A required text field; `label` names it for a person ("a display name"). */
+function text(body: Record<string, unknown>, field: string, max: number, label: string): string {
   const value = body[field];
-  if (typeof value !== 'string' || !value.trim()) throw new AccountError(400, 'INVALID_ARGUMENT', `${field} is required`, field);
-  if (value.length > max) throw new AccountError(400, 'INVALID_ARGUMENT', `${field} is at most ${max} characters`, field);
+  if (typeof value !== 'string' || !value.trim()) throw new AccountError(400, 'INVALID_ARGUMENT', `Enter ${label}`, field);
+  if (value.length > max) {
+    const named = label.charAt(0).toUpperCase() + label.slice(1);
+    throw new AccountError(400, 'INVALID_ARGUMENT', `${named} is at most ${max} characters`, field);
+  }
   return value.trim();
 }
 
 function email(body: Record<string, unknown>): string {
-  const value = text(body, 'email', 320).toLowerCase();
-  if (!EMAIL.test(value)) throw new AccountError(400, 'INVALID_ARGUMENT', 'That does not look like an email address', 'email');
+  const value = text(body, 'email', MAX_EMAIL_LENGTH, 'an email address').toLowerCase();
+  if (!EMAIL_PATTERN.test(value)) throw new AccountError(400, 'INVALID_ARGUMENT', 'That does not look like an email address', 'email');
   return value;
 }
 
@@ -44,7 +52,7 @@ function password(body: Record<string, unknown>): string {
   if (typeof value !== 'string' || value.length < MIN_PASSWORD_LENGTH) {
     throw new AccountError(400, 'INVALID_ARGUMENT', `A password has at least ${MIN_PASSWORD_LENGTH} characters`, 'password');
   }
-  if (value.length > 1024) throw new AccountError(400, 'INVALID_ARGUMENT', 'The password is too long', 'password');
+  if (value.length > MAX_PASSWORD_LENGTH) throw new AccountError(400, 'INVALID_ARGUMENT', 'The password is too long', 'password');
   return value;
 }
 
@@ -59,8 +67,8 @@ export class StandaloneAccounts {
     const input = {
       email: email(body),
       password: password(body),
-      displayName: text(body, 'displayName', 100),
-      workspaceName: text(body, 'workspaceName', 100),
+      displayName: text(body, 'displayName', MAX_NAME_LENGTH, 'a display name'),
+      workspaceName: text(body, 'workspaceName', MAX_NAME_LENGTH, 'a workspace name'),
     };
     if (this.directory.findByEmail(input.email)) throw this.emailTaken();
     const passwordHash = await hashPassword(input.password);
@@ -102,7 +110,7 @@ export class StandaloneAccounts {
     }
     const address = email(body);
     const existing = this.directory.findByEmail(address);
-    const displayName = existing ? existing.displayName : text(body, 'displayName', 100);
+    const displayName = existing ? existing.displayName : text(body, 'displayName', MAX_NAME_LENGTH, 'a display name');
     const passwordHash = existing ? existing.passwordHash : await hashPassword(password(body));
     const result = this.directory.invite(
       { email: address, displayName, passwordHash, tenantId: inviter.tenantId, role: role as TenantRole },
@@ -133,7 +141,27 @@ export class StandaloneAccounts {
     const token = await this.tokens.issue({
       userId: account.id, tenantId, tenantRole: role, name: account.displayName, email: account.email,
     });
-    return { token, user: { id: account.id, email: account.email, displayName: account.displayName }, tenantId };
+    return this.describe(token, { id: account.id, email: account.email, displayName: account.displayName, tenantId, role });
+  }
+
+  /** What a page needs to resume a session it holds a valid token for (the cookie). */
+  resume(token: string, claims: VerifiedToken): SessionGrant {
+    return this.describe(token, {
+      id: claims.userId, email: claims.email, displayName: claims.displayName, tenantId: claims.tenantId, role: claims.tenantRole,
+    });
+  }
+
+  private describe(
+    token: string,
+    who: { id: string; email: string; displayName: string; tenantId: string; role: TenantRole },
+  ): SessionGrant {
+    return {
+      token,
+      user: { id: who.id, email: who.email, displayName: who.displayName },
+      tenantId: who.tenantId,
+      role: who.role,
+      workspace: { name: this.directory.workspaceName(who.tenantId) },
+    };
   }
 
   private emailTaken(): AccountError {

@@ -51,6 +51,19 @@ export function registerAuthRoutes(app: TemplatedApp, deps: AuthRouteDeps): void
     sendJson(res, state, '204 No Content', undefined, { 'Set-Cookie': clearedSessionCookie(deps.cookieSecure) });
   });
 
+  // A new tab resumes the session its HttpOnly cookie carries (the page cannot read the cookie).
+  app.get('/api/auth/session', (res, req: HttpRequest) => {
+    const state = trackAbort(res);
+    const credential = httpCredential(req.getHeader('authorization'), req.getHeader('cookie'));
+    if (!credential) return sendError(res, state, STATUS[401], 'UNAUTHENTICATED', 'Not logged in');
+    try {
+      sendJson(res, state, '200 OK', deps.accounts.resume(credential.token, deps.tokens.verify(credential.token)));
+    } catch (err) {
+      if (!(err instanceof TokenError)) return fail(res, state, deps.log, 'session', err);
+      sendError(res, state, STATUS[401], 'UNAUTHENTICATED', 'Your session has ended; log in again');
+    }
+  });
+
   app.post('/api/workspace/invitations', (res, req: HttpRequest) => {
     const state = trackAbort(res);
     const credential = httpCredential(req.getHeader('authorization'), req.getHeader('cookie'));
