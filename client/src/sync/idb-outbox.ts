@@ -1,0 +1,88 @@
+// The browser's outbox: queued writes in IndexedDB, so an edit made offline
+// (or sent just before a reload) is replayed by the next page. One object
+// store keyed by message id, with an index on insertion order; the plain
+// indexedDB API, wrapped in promises.
+import type { Outbox, OutboxEntry } from '../../../shared/sdk/outbox.ts';
+
+const STORE = 'outbox';
+const ORDER_INDEX = 'by_order';
+
+interface Row extends OutboxEntry {
+  /** Insertion order: a counter, not createdAt, which two writes in one millisecond share. */
+  order: number;
+}
+
+export interface IdbOutboxOptions {
+  /** One database per signed-in user and workspace: a shared device must not replay someone else's edits. */
+  databaseName: string;
+  /** Injected in tests; the page's global otherwise. */
+  indexedDB?: IDBFactory;
+}
+
+const done = <T>(request: IDBRequest<T>): Promise<T> =>
+  new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+
+const committed = (tx: IDBTransaction): Promise<void> =>
+  new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error ?? new Error('outbox transaction aborted'));
+  });
+
+function open(factory: IDBFactory, name: string): Promise<IDBDatabase> {
+  const request = factory.open(name, 1);
+  request.onupgradeneeded = () => {
+    const store = request.result.createObjectStore(STORE, { keyPath: 'messageId' });
+    store.createIndex(ORDER_INDEX, 'order', { unique: false });
+  };
+  return done(request).then((db) => {
+    // Another tab upgrading the schema: let it, and reopen on the next call.
+    db.onversionchange = () => db.close();
+    return db;
+  });
+}
+
+export function makeIdbOutbox(options: IdbOutboxOptions): Outbox {
+  const factory = options.indexedDB ?? globalThis.indexedDB;
+  let database: Promise<IDBDatabase> | null = null;
+  const db = () => {
+    database ??= open(factory, options.databaseName).catch((err: unknown) => {
+      database = null; // a failed open (private mode, quota) may work next time
+      throw err;
+    });
+    return database;
+  };
+
+  return {
+    async load() {
+      const tx = (await db()).transaction(STORE, 'readonly');
+      const rows = await done(tx.objectStore(STORE).index(ORDER_INDEX).getAll() as IDBRequest<Row[]>);
+      return rows.map(({ order: _order, ...entry }) => entry);
+    },
+
+    async put(entry) {
+      const tx = (await db()).transaction(STORE, 'readwrite');
+      const store = tx.objectStore(STORE);
+      // Read and write in one transaction, so two tabs cannot take the same order.
+      const known = await done(store.get(entry.messageId) as IDBRequest<Row | undefined>);
+      let order = known?.order;
+      if (order === undefined) {
+        const cursor = await done(store.index(ORDER_INDEX).openCursor(null, 'prev'));
+        order = cursor ? (cursor.value as Row).order + 1 : 1;
+      }
+      // A plain Uint8Array: Node's Buffer subclass (or a view into a larger buffer) does not clone as one.
+      const frameBytes = new Uint8Array(entry.frameBytes);
+      store.put({ ...entry, frameBytes, order } satisfies Row);
+      await committed(tx);
+    },
+
+    async delete(messageId) {
+      const tx = (await db()).transaction(STORE, 'readwrite');
+      tx.objectStore(STORE).delete(messageId);
+      await committed(tx);
+    },
+  };
+}
