@@ -8,6 +8,14 @@ import { ApiError } from './auth-api.ts';
 
 export type Checks<K extends string> = Record<K, (value: string) => string>;
 
+export interface FieldBinding {
+  name: string;
+  readonly value: string;
+  readonly error: string;
+  onInput(value: string): void;
+  onBlur(): void;
+}
+
 export interface AuthForm<K extends string> {
   values: Readonly<Record<K, string>>;
   error(name: K): string;
@@ -15,6 +23,8 @@ export interface AuthForm<K extends string> {
   pending(): boolean;
   set(name: K, value: string): void;
   visit(name: K): void;
+  /** The props that tie one <Field> to this form: spread them onto it. */
+  bind(name: K): FieldBinding;
   /**
    * Runs the local checks; if any fails, shows them all, focuses the first
    * and sends nothing. Otherwise awaits `send` and spreads an ApiError over
@@ -37,20 +47,36 @@ export function createAuthForm<K extends string>(initial: Record<K, string>, che
     if (el instanceof HTMLElement) el.focus();
   };
 
+  const error = (name: K) => serverErrors[name] || localError(name);
+  const set = (name: K, value: string) => {
+    setValues((prev) => ({ ...prev, [name]: value }) as Record<K, string>);
+    setServerErrors(name, '');
+    setFormError('');
+  };
+  const visit = (name: K) => {
+    // Tabbing past an empty input is not a mistake yet; submitting is.
+    if (values[name]) setVisited(name, true);
+  };
+
   return {
     values,
-    error: (name) => serverErrors[name] || localError(name),
+    error,
     formError,
     pending,
-    set(name, value) {
-      setValues((prev) => ({ ...prev, [name]: value }) as Record<K, string>);
-      setServerErrors(name, '');
-      setFormError('');
-    },
-    visit(name) {
-      // Tabbing past an empty input is not a mistake yet; submitting is.
-      if (values[name]) setVisited(name, true);
-    },
+    set,
+    visit,
+    bind: (name) => ({
+      name,
+      // Getters keep the spread props reactive.
+      get value() {
+        return values[name];
+      },
+      get error() {
+        return error(name);
+      },
+      onInput: (value) => set(name, value),
+      onBlur: () => visit(name),
+    }),
     async submit(form, send) {
       if (pending()) return;
       for (const name of names) setVisited(name, true);

@@ -41,27 +41,19 @@ export function LoginPage() {
           </Show>
           <FormAlert message={form.formError()} testId="login-form-error" />
           <Field
-            name="email"
+            {...form.bind('email')}
             label="Email"
             type="email"
             autocomplete="email"
             autofocus
             testId="login-email"
-            value={form.values.email}
-            error={form.error('email')}
-            onInput={(v) => form.set('email', v)}
-            onBlur={() => form.visit('email')}
           />
           <Field
-            name="password"
+            {...form.bind('password')}
             label="Password"
             type="password"
             autocomplete="current-password"
             testId="login-password"
-            value={form.values.password}
-            error={form.error('password')}
-            onInput={(v) => form.set('password', v)}
-            onBlur={() => form.visit('password')}
           />
           <button type="submit" class="button button--primary button--block" disabled={form.pending()} data-testid="login-submit">
             {form.pending() ? 'Logging in…' : 'Log in'}

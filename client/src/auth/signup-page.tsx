@@ -48,49 +48,33 @@ export function SignupPage() {
         <form class="form" novalidate onSubmit={onSubmit} aria-busy={form.pending()} data-testid="signup-form">
           <FormAlert message={form.formError()} testId="signup-form-error" />
           <Field
-            name="displayName"
+            {...form.bind('displayName')}
             label="Your name"
             autocomplete="name"
             autofocus
             testId="signup-display-name"
-            value={form.values.displayName}
-            error={form.error('displayName')}
-            onInput={(v) => form.set('displayName', v)}
-            onBlur={() => form.visit('displayName')}
           />
           <Field
-            name="email"
+            {...form.bind('email')}
             label="Work email"
             type="email"
             autocomplete="email"
             testId="signup-email"
-            value={form.values.email}
-            error={form.error('email')}
-            onInput={(v) => form.set('email', v)}
-            onBlur={() => form.visit('email')}
           />
           <Field
-            name="password"
+            {...form.bind('password')}
             label="Password"
             type="password"
             autocomplete="new-password"
             hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
             testId="signup-password"
-            value={form.values.password}
-            error={form.error('password')}
-            onInput={(v) => form.set('password', v)}
-            onBlur={() => form.visit('password')}
           />
           <Field
-            name="workspaceName"
+            {...form.bind('workspaceName')}
             label="Workspace name"
             autocomplete="organization"
             hint="Usually your team or company name."
             testId="signup-workspace-name"
-            value={form.values.workspaceName}
-            error={form.error('workspaceName')}
-            onInput={(v) => form.set('workspaceName', v)}
-            onBlur={() => form.visit('workspaceName')}
           />
           <button type="submit" class="button button--primary button--block" disabled={form.pending()} data-testid="signup-submit">
             {form.pending() ? 'Creating workspace…' : 'Create workspace'}
