@@ -5,4 +5,5 @@
 // 1: the v1 contract of PROTOCOL.md, plus CreateWorkItem.before_id,
 //    Error.project_id (names the project of a RESYNC_REQUIRED),
 //    WorkItem.has_story_points, UpdateWorkItem.set_labels, Label, ActivityEntry.
-export const PROTOCOL_VERSION = 1;
+// 2: list_users (ListUsers -> Result.users, a UserList of User).
+export const PROTOCOL_VERSION = 2;

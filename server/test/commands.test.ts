@@ -135,6 +135,17 @@ describe('projects and membership', () => {
     expect(bobs.projects!.projects ?? []).toEqual([]);
   });
 
+  it('CMD-2b list_users lists the workspace\'s people with their workspace roles, to pick assignees and members from', async () => {
+    const res = await bobC.ok({ listUsers: {} });
+    expect(res.seq).toBe(0);
+    const users = res.users!.users!.map((u) => [u.id, u.displayName, u.tenantRole]);
+    expect(users).toEqual(expect.arrayContaining([
+      [ada.user.id, 'Ada', 'owner'],
+      [bob.user.id, 'Bob', 'member'],
+    ]));
+    expect(res.users!.users!.find((u) => u.id === ada.user.id)!.email).toBe(ada.user.email);
+  });
+
   it('CMD-3 subscribe with since_seq 0 answers the project\'s current seq and replays nothing', async () => {
     const before = adaC.events.length;
     const result = await adaC.ok({ subscribe: { projects: [{ projectId, sinceSeq: 0 }] } });

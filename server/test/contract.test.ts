@@ -8,7 +8,7 @@ import { PROTOCOL_VERSION } from '../../shared/protocol-version.ts';
 
 // When this test fails after an edit of the .proto: bump PROTOCOL_VERSION, add a
 // changelog line in shared/protocol-version.ts, and put the new pair here.
-const GOLDEN = { version: 1, descriptorSha256: 'ff6747410b7e72fe8de7b0ba1189f567f60f4c0e052db833a69ea2c0c41c9ca9' };
+const GOLDEN = { version: 2, descriptorSha256: 'f8915ea0a40c85e5516802acf819c96d17ffbaf70aa4cbc69d1cc27c7eb7aa88' };
 
 function loadContract(): protobuf.Root {
   return new protobuf.Root().loadSync('proto/tandem.proto', { keepCase: true });
@@ -40,7 +40,8 @@ describe('the wire contract', () => {
     ]));
     const result = v1.lookupType('Result');
     expect(result.fields['seq']!.id).toBe(1);
-    expect(result.oneofs['value']!.fieldsArray.map((f) => f.name)).toEqual([
+    // The fixed values, in their order; additions may only follow them.
+    expect(result.oneofs['value']!.fieldsArray.map((f) => f.name).slice(0, 11)).toEqual([
       'project', 'work_item', 'comment', 'sprint', 'member', 'projects', 'board', 'history', 'comments', 'subscribed', 'ok',
     ]);
     const codes = Object.keys(v1.lookupEnum('ErrorCode').values);

@@ -30,6 +30,7 @@ export namespace tandem {
             changeMemberRole?: (tandem.v1.IChangeMemberRole|null);
             removeMember?: (tandem.v1.IRemoveMember|null);
             setPresence?: (tandem.v1.ISetPresence|null);
+            listUsers?: (tandem.v1.IListUsers|null);
         }
 
         class ClientFrame implements IClientFrame {
@@ -59,7 +60,8 @@ export namespace tandem {
             public changeMemberRole?: (tandem.v1.IChangeMemberRole|null);
             public removeMember?: (tandem.v1.IRemoveMember|null);
             public setPresence?: (tandem.v1.ISetPresence|null);
-            public command?: ("listProjects"|"getBoard"|"getHistory"|"getComments"|"subscribe"|"unsubscribe"|"createProject"|"createWorkItem"|"updateWorkItem"|"moveWorkItem"|"deleteWorkItem"|"restoreWorkItem"|"claimWorkItem"|"addComment"|"editComment"|"deleteComment"|"createSprint"|"updateSprint"|"startSprint"|"completeSprint"|"addMember"|"changeMemberRole"|"removeMember"|"setPresence");
+            public listUsers?: (tandem.v1.IListUsers|null);
+            public command?: ("listProjects"|"getBoard"|"getHistory"|"getComments"|"subscribe"|"unsubscribe"|"createProject"|"createWorkItem"|"updateWorkItem"|"moveWorkItem"|"deleteWorkItem"|"restoreWorkItem"|"claimWorkItem"|"addComment"|"editComment"|"deleteComment"|"createSprint"|"updateSprint"|"startSprint"|"completeSprint"|"addMember"|"changeMemberRole"|"removeMember"|"setPresence"|"listUsers");
             public static create(properties?: tandem.v1.IClientFrame): tandem.v1.ClientFrame;
             public static encode(m: tandem.v1.IClientFrame, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: tandem.v1.IClientFrame, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -113,6 +115,7 @@ export namespace tandem {
             comments?: (tandem.v1.ICommentList|null);
             subscribed?: (tandem.v1.ISubscribed|null);
             ok?: (tandem.v1.IEmpty|null);
+            users?: (tandem.v1.IUserList|null);
         }
 
         class Result implements IResult {
@@ -129,7 +132,8 @@ export namespace tandem {
             public comments?: (tandem.v1.ICommentList|null);
             public subscribed?: (tandem.v1.ISubscribed|null);
             public ok?: (tandem.v1.IEmpty|null);
-            public value?: ("project"|"workItem"|"comment"|"sprint"|"member"|"projects"|"board"|"history"|"comments"|"subscribed"|"ok");
+            public users?: (tandem.v1.IUserList|null);
+            public value?: ("project"|"workItem"|"comment"|"sprint"|"member"|"projects"|"board"|"history"|"comments"|"subscribed"|"ok"|"users");
             public static create(properties?: tandem.v1.IResult): tandem.v1.Result;
             public static encode(m: tandem.v1.IResult, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: tandem.v1.IResult, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -466,6 +470,50 @@ export namespace tandem {
             public static getTypeUrl(typeUrlPrefix?: string): string;
         }
 
+        interface IUser {
+            id?: (string|null);
+            displayName?: (string|null);
+            email?: (string|null);
+            tenantRole?: (string|null);
+        }
+
+        class User implements IUser {
+            constructor(p?: tandem.v1.IUser);
+            public id: string;
+            public displayName: string;
+            public email: string;
+            public tenantRole: string;
+            public static create(properties?: tandem.v1.IUser): tandem.v1.User;
+            public static encode(m: tandem.v1.IUser, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IUser, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.User;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.User;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.User;
+            public static toObject(m: tandem.v1.User, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IUserList {
+            users?: (tandem.v1.IUser[]|null);
+        }
+
+        class UserList implements IUserList {
+            constructor(p?: tandem.v1.IUserList);
+            public users: tandem.v1.IUser[];
+            public static create(properties?: tandem.v1.IUserList): tandem.v1.UserList;
+            public static encode(m: tandem.v1.IUserList, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IUserList, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.UserList;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.UserList;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.UserList;
+            public static toObject(m: tandem.v1.UserList, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
         interface ILabel {
             id?: (string|null);
             projectId?: (string|null);
@@ -665,6 +713,23 @@ export namespace tandem {
             public static verify(m: { [k: string]: any }): (string|null);
             public static fromObject(d: { [k: string]: any }): tandem.v1.ListProjects;
             public static toObject(m: tandem.v1.ListProjects, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IListUsers {
+        }
+
+        class ListUsers implements IListUsers {
+            constructor(p?: tandem.v1.IListUsers);
+            public static create(properties?: tandem.v1.IListUsers): tandem.v1.ListUsers;
+            public static encode(m: tandem.v1.IListUsers, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IListUsers, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.ListUsers;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.ListUsers;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.ListUsers;
+            public static toObject(m: tandem.v1.ListUsers, o?: $protobuf.IConversionOptions): { [k: string]: any };
             public toJSON(): { [k: string]: any };
             public static getTypeUrl(typeUrlPrefix?: string): string;
         }

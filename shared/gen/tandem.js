@@ -58,6 +58,7 @@ export const tandem = $root.tandem = (() => {
              * @property {tandem.v1.IChangeMemberRole|null} [changeMemberRole] ClientFrame changeMemberRole
              * @property {tandem.v1.IRemoveMember|null} [removeMember] ClientFrame removeMember
              * @property {tandem.v1.ISetPresence|null} [setPresence] ClientFrame setPresence
+             * @property {tandem.v1.IListUsers|null} [listUsers] ClientFrame listUsers
              */
 
             /**
@@ -275,17 +276,25 @@ export const tandem = $root.tandem = (() => {
              */
             ClientFrame.prototype.setPresence = null;
 
+            /**
+             * ClientFrame listUsers.
+             * @member {tandem.v1.IListUsers|null|undefined} listUsers
+             * @memberof tandem.v1.ClientFrame
+             * @instance
+             */
+            ClientFrame.prototype.listUsers = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
             /**
              * ClientFrame command.
-             * @member {"listProjects"|"getBoard"|"getHistory"|"getComments"|"subscribe"|"unsubscribe"|"createProject"|"createWorkItem"|"updateWorkItem"|"moveWorkItem"|"deleteWorkItem"|"restoreWorkItem"|"claimWorkItem"|"addComment"|"editComment"|"deleteComment"|"createSprint"|"updateSprint"|"startSprint"|"completeSprint"|"addMember"|"changeMemberRole"|"removeMember"|"setPresence"|undefined} command
+             * @member {"listProjects"|"getBoard"|"getHistory"|"getComments"|"subscribe"|"unsubscribe"|"createProject"|"createWorkItem"|"updateWorkItem"|"moveWorkItem"|"deleteWorkItem"|"restoreWorkItem"|"claimWorkItem"|"addComment"|"editComment"|"deleteComment"|"createSprint"|"updateSprint"|"startSprint"|"completeSprint"|"addMember"|"changeMemberRole"|"removeMember"|"setPresence"|"listUsers"|undefined} command
              * @memberof tandem.v1.ClientFrame
              * @instance
              */
             Object.defineProperty(ClientFrame.prototype, "command", {
-                get: $util.oneOfGetter($oneOfFields = ["listProjects", "getBoard", "getHistory", "getComments", "subscribe", "unsubscribe", "createProject", "createWorkItem", "updateWorkItem", "moveWorkItem", "deleteWorkItem", "restoreWorkItem", "claimWorkItem", "addComment", "editComment", "deleteComment", "createSprint", "updateSprint", "startSprint", "completeSprint", "addMember", "changeMemberRole", "removeMember", "setPresence"]),
+                get: $util.oneOfGetter($oneOfFields = ["listProjects", "getBoard", "getHistory", "getComments", "subscribe", "unsubscribe", "createProject", "createWorkItem", "updateWorkItem", "moveWorkItem", "deleteWorkItem", "restoreWorkItem", "claimWorkItem", "addComment", "editComment", "deleteComment", "createSprint", "updateSprint", "startSprint", "completeSprint", "addMember", "changeMemberRole", "removeMember", "setPresence", "listUsers"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -367,6 +376,8 @@ export const tandem = $root.tandem = (() => {
                     $root.tandem.v1.RemoveMember.encode(m.removeMember, w.uint32(290).fork(), q + 1).ldelim();
                 if (m.setPresence != null && Object.hasOwnProperty.call(m, "setPresence"))
                     $root.tandem.v1.SetPresence.encode(m.setPresence, w.uint32(298).fork(), q + 1).ldelim();
+                if (m.listUsers != null && Object.hasOwnProperty.call(m, "listUsers"))
+                    $root.tandem.v1.ListUsers.encode(m.listUsers, w.uint32(306).fork(), q + 1).ldelim();
                 return w;
             };
 
@@ -515,6 +526,10 @@ export const tandem = $root.tandem = (() => {
                         }
                     case 37: {
                             m.setPresence = $root.tandem.v1.SetPresence.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 38: {
+                            m.listUsers = $root.tandem.v1.ListUsers.decode(r, r.uint32(), undefined, n + 1);
                             break;
                         }
                     default:
@@ -804,6 +819,16 @@ export const tandem = $root.tandem = (() => {
                             return "setPresence." + e;
                     }
                 }
+                if (m.listUsers != null && Object.hasOwnProperty.call(m, "listUsers")) {
+                    if (p.command === 1)
+                        return "command: multiple values";
+                    p.command = 1;
+                    {
+                        var e = $root.tandem.v1.ListUsers.verify(m.listUsers, n + 1);
+                        if (e)
+                            return "listUsers." + e;
+                    }
+                }
                 return null;
             };
 
@@ -947,6 +972,11 @@ export const tandem = $root.tandem = (() => {
                     if (!$util.isObject(d.setPresence))
                         throw TypeError(".tandem.v1.ClientFrame.setPresence: object expected");
                     m.setPresence = $root.tandem.v1.SetPresence.fromObject(d.setPresence, n + 1);
+                }
+                if (d.listUsers != null) {
+                    if (!$util.isObject(d.listUsers))
+                        throw TypeError(".tandem.v1.ClientFrame.listUsers: object expected");
+                    m.listUsers = $root.tandem.v1.ListUsers.fromObject(d.listUsers, n + 1);
                 }
                 return m;
             };
@@ -1093,6 +1123,11 @@ export const tandem = $root.tandem = (() => {
                     d.setPresence = $root.tandem.v1.SetPresence.toObject(m.setPresence, o, q + 1);
                     if (o.oneofs)
                         d.command = "setPresence";
+                }
+                if (m.listUsers != null && Object.hasOwnProperty.call(m, "listUsers")) {
+                    d.listUsers = $root.tandem.v1.ListUsers.toObject(m.listUsers, o, q + 1);
+                    if (o.oneofs)
+                        d.command = "listUsers";
                 }
                 return d;
             };
@@ -1550,6 +1585,7 @@ export const tandem = $root.tandem = (() => {
              * @property {tandem.v1.ICommentList|null} [comments] Result comments
              * @property {tandem.v1.ISubscribed|null} [subscribed] Result subscribed
              * @property {tandem.v1.IEmpty|null} [ok] Result ok
+             * @property {tandem.v1.IUserList|null} [users] Result users
              */
 
             /**
@@ -1663,17 +1699,25 @@ export const tandem = $root.tandem = (() => {
              */
             Result.prototype.ok = null;
 
+            /**
+             * Result users.
+             * @member {tandem.v1.IUserList|null|undefined} users
+             * @memberof tandem.v1.Result
+             * @instance
+             */
+            Result.prototype.users = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
             /**
              * Result value.
-             * @member {"project"|"workItem"|"comment"|"sprint"|"member"|"projects"|"board"|"history"|"comments"|"subscribed"|"ok"|undefined} value
+             * @member {"project"|"workItem"|"comment"|"sprint"|"member"|"projects"|"board"|"history"|"comments"|"subscribed"|"ok"|"users"|undefined} value
              * @memberof tandem.v1.Result
              * @instance
              */
             Object.defineProperty(Result.prototype, "value", {
-                get: $util.oneOfGetter($oneOfFields = ["project", "workItem", "comment", "sprint", "member", "projects", "board", "history", "comments", "subscribed", "ok"]),
+                get: $util.oneOfGetter($oneOfFields = ["project", "workItem", "comment", "sprint", "member", "projects", "board", "history", "comments", "subscribed", "ok", "users"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -1729,6 +1773,8 @@ export const tandem = $root.tandem = (() => {
                     $root.tandem.v1.Subscribed.encode(m.subscribed, w.uint32(154).fork(), q + 1).ldelim();
                 if (m.ok != null && Object.hasOwnProperty.call(m, "ok"))
                     $root.tandem.v1.Empty.encode(m.ok, w.uint32(162).fork(), q + 1).ldelim();
+                if (m.users != null && Object.hasOwnProperty.call(m, "users"))
+                    $root.tandem.v1.UserList.encode(m.users, w.uint32(170).fork(), q + 1).ldelim();
                 return w;
             };
 
@@ -1825,6 +1871,10 @@ export const tandem = $root.tandem = (() => {
                         }
                     case 20: {
                             m.ok = $root.tandem.v1.Empty.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 21: {
+                            m.users = $root.tandem.v1.UserList.decode(r, r.uint32(), undefined, n + 1);
                             break;
                         }
                     default:
@@ -1984,6 +2034,16 @@ export const tandem = $root.tandem = (() => {
                             return "ok." + e;
                     }
                 }
+                if (m.users != null && Object.hasOwnProperty.call(m, "users")) {
+                    if (p.value === 1)
+                        return "value: multiple values";
+                    p.value = 1;
+                    {
+                        var e = $root.tandem.v1.UserList.verify(m.users, n + 1);
+                        if (e)
+                            return "users." + e;
+                    }
+                }
                 return null;
             };
 
@@ -2069,6 +2129,11 @@ export const tandem = $root.tandem = (() => {
                     if (!$util.isObject(d.ok))
                         throw TypeError(".tandem.v1.Result.ok: object expected");
                     m.ok = $root.tandem.v1.Empty.fromObject(d.ok, n + 1);
+                }
+                if (d.users != null) {
+                    if (!$util.isObject(d.users))
+                        throw TypeError(".tandem.v1.Result.users: object expected");
+                    m.users = $root.tandem.v1.UserList.fromObject(d.users, n + 1);
                 }
                 return m;
             };
@@ -2159,6 +2224,11 @@ export const tandem = $root.tandem = (() => {
                     d.ok = $root.tandem.v1.Empty.toObject(m.ok, o, q + 1);
                     if (o.oneofs)
                         d.value = "ok";
+                }
+                if (m.users != null && Object.hasOwnProperty.call(m, "users")) {
+                    d.users = $root.tandem.v1.UserList.toObject(m.users, o, q + 1);
+                    if (o.oneofs)
+                        d.value = "users";
                 }
                 return d;
             };
@@ -6379,6 +6449,598 @@ export const tandem = $root.tandem = (() => {
             return Member;
         })();
 
+        v1.User = (function() {
+
+            /**
+             * Properties of a User.
+             * @memberof tandem.v1
+             * @interface IUser
+             * @property {string|null} [id] User id
+             * @property {string|null} [displayName] User displayName
+             * @property {string|null} [email] User email
+             * @property {string|null} [tenantRole] User tenantRole
+             */
+
+            /**
+             * Constructs a new User.
+             * @memberof tandem.v1
+             * @classdesc Represents a User.
+             * @implements IUser
+             * @constructor
+             * @param {tandem.v1.IUser=} [p] Properties to set
+             */
+            function User(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * User id.
+             * @member {string} id
+             * @memberof tandem.v1.User
+             * @instance
+             */
+            User.prototype.id = "";
+
+            /**
+             * User displayName.
+             * @member {string} displayName
+             * @memberof tandem.v1.User
+             * @instance
+             */
+            User.prototype.displayName = "";
+
+            /**
+             * User email.
+             * @member {string} email
+             * @memberof tandem.v1.User
+             * @instance
+             */
+            User.prototype.email = "";
+
+            /**
+             * User tenantRole.
+             * @member {string} tenantRole
+             * @memberof tandem.v1.User
+             * @instance
+             */
+            User.prototype.tenantRole = "";
+
+            /**
+             * Creates a new User instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.User
+             * @static
+             * @param {tandem.v1.IUser=} [properties] Properties to set
+             * @returns {tandem.v1.User} User instance
+             */
+            User.create = function create(properties) {
+                return new User(properties);
+            };
+
+            /**
+             * Encodes the specified User message. Does not implicitly {@link tandem.v1.User.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.User
+             * @static
+             * @param {tandem.v1.IUser} m User message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            User.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.id != null && Object.hasOwnProperty.call(m, "id"))
+                    w.uint32(10).string(m.id);
+                if (m.displayName != null && Object.hasOwnProperty.call(m, "displayName"))
+                    w.uint32(18).string(m.displayName);
+                if (m.email != null && Object.hasOwnProperty.call(m, "email"))
+                    w.uint32(26).string(m.email);
+                if (m.tenantRole != null && Object.hasOwnProperty.call(m, "tenantRole"))
+                    w.uint32(34).string(m.tenantRole);
+                return w;
+            };
+
+            /**
+             * Encodes the specified User message, length delimited. Does not implicitly {@link tandem.v1.User.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.User
+             * @static
+             * @param {tandem.v1.IUser} message User message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            User.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a User message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.User
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.User} User
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            User.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.User();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.id = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.displayName = r.string();
+                            break;
+                        }
+                    case 3: {
+                            m.email = r.string();
+                            break;
+                        }
+                    case 4: {
+                            m.tenantRole = r.string();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a User message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.User
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.User} User
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            User.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a User message.
+             * @function verify
+             * @memberof tandem.v1.User
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            User.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.id != null && Object.hasOwnProperty.call(m, "id")) {
+                    if (!$util.isString(m.id))
+                        return "id: string expected";
+                }
+                if (m.displayName != null && Object.hasOwnProperty.call(m, "displayName")) {
+                    if (!$util.isString(m.displayName))
+                        return "displayName: string expected";
+                }
+                if (m.email != null && Object.hasOwnProperty.call(m, "email")) {
+                    if (!$util.isString(m.email))
+                        return "email: string expected";
+                }
+                if (m.tenantRole != null && Object.hasOwnProperty.call(m, "tenantRole")) {
+                    if (!$util.isString(m.tenantRole))
+                        return "tenantRole: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a User message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.User
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.User} User
+             */
+            User.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.User)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.User: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.User();
+                if (d.id != null) {
+                    m.id = String(d.id);
+                }
+                if (d.displayName != null) {
+                    m.displayName = String(d.displayName);
+                }
+                if (d.email != null) {
+                    m.email = String(d.email);
+                }
+                if (d.tenantRole != null) {
+                    m.tenantRole = String(d.tenantRole);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a User message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.User
+             * @static
+             * @param {tandem.v1.User} m User
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            User.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.id = "";
+                    d.displayName = "";
+                    d.email = "";
+                    d.tenantRole = "";
+                }
+                if (m.id != null && Object.hasOwnProperty.call(m, "id")) {
+                    d.id = m.id;
+                }
+                if (m.displayName != null && Object.hasOwnProperty.call(m, "displayName")) {
+                    d.displayName = m.displayName;
+                }
+                if (m.email != null && Object.hasOwnProperty.call(m, "email")) {
+                    d.email = m.email;
+                }
+                if (m.tenantRole != null && Object.hasOwnProperty.call(m, "tenantRole")) {
+                    d.tenantRole = m.tenantRole;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this User to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.User
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            User.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for User
+             * @function getTypeUrl
+             * @memberof tandem.v1.User
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            User.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.User";
+            };
+
+            return User;
+        })();
+
+        v1.UserList = (function() {
+
+            /**
+             * Properties of a UserList.
+             * @memberof tandem.v1
+             * @interface IUserList
+             * @property {Array.<tandem.v1.IUser>|null} [users] UserList users
+             */
+
+            /**
+             * Constructs a new UserList.
+             * @memberof tandem.v1
+             * @classdesc Represents a UserList.
+             * @implements IUserList
+             * @constructor
+             * @param {tandem.v1.IUserList=} [p] Properties to set
+             */
+            function UserList(p) {
+                this.users = [];
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * UserList users.
+             * @member {Array.<tandem.v1.IUser>} users
+             * @memberof tandem.v1.UserList
+             * @instance
+             */
+            UserList.prototype.users = $util.emptyArray;
+
+            /**
+             * Creates a new UserList instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.UserList
+             * @static
+             * @param {tandem.v1.IUserList=} [properties] Properties to set
+             * @returns {tandem.v1.UserList} UserList instance
+             */
+            UserList.create = function create(properties) {
+                return new UserList(properties);
+            };
+
+            /**
+             * Encodes the specified UserList message. Does not implicitly {@link tandem.v1.UserList.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.UserList
+             * @static
+             * @param {tandem.v1.IUserList} m UserList message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            UserList.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.users != null && m.users.length) {
+                    for (var i = 0; i < m.users.length; ++i)
+                        $root.tandem.v1.User.encode(m.users[i], w.uint32(10).fork(), q + 1).ldelim();
+                }
+                return w;
+            };
+
+            /**
+             * Encodes the specified UserList message, length delimited. Does not implicitly {@link tandem.v1.UserList.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.UserList
+             * @static
+             * @param {tandem.v1.IUserList} message UserList message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            UserList.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a UserList message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.UserList
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.UserList} UserList
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            UserList.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.UserList();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            if (!(m.users && m.users.length))
+                                m.users = [];
+                            m.users.push($root.tandem.v1.User.decode(r, r.uint32(), undefined, n + 1));
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a UserList message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.UserList
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.UserList} UserList
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            UserList.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a UserList message.
+             * @function verify
+             * @memberof tandem.v1.UserList
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            UserList.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.users != null && Object.hasOwnProperty.call(m, "users")) {
+                    if (!Array.isArray(m.users))
+                        return "users: array expected";
+                    for (var i = 0; i < m.users.length; ++i) {
+                        {
+                            var e = $root.tandem.v1.User.verify(m.users[i], n + 1);
+                            if (e)
+                                return "users." + e;
+                        }
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates a UserList message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.UserList
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.UserList} UserList
+             */
+            UserList.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.UserList)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.UserList: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.UserList();
+                if (d.users) {
+                    if (!Array.isArray(d.users))
+                        throw TypeError(".tandem.v1.UserList.users: array expected");
+                    m.users = [];
+                    for (var i = 0; i < d.users.length; ++i) {
+                        if (!$util.isObject(d.users[i]))
+                            throw TypeError(".tandem.v1.UserList.users: object expected");
+                        m.users[i] = $root.tandem.v1.User.fromObject(d.users[i], n + 1);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a UserList message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.UserList
+             * @static
+             * @param {tandem.v1.UserList} m UserList
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            UserList.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.users = [];
+                }
+                if (m.users && m.users.length) {
+                    d.users = [];
+                    for (var j = 0; j < m.users.length; ++j) {
+                        d.users[j] = $root.tandem.v1.User.toObject(m.users[j], o, q + 1);
+                    }
+                }
+                return d;
+            };
+
+            /**
+             * Converts this UserList to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.UserList
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            UserList.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for UserList
+             * @function getTypeUrl
+             * @memberof tandem.v1.UserList
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            UserList.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.UserList";
+            };
+
+            return UserList;
+        })();
+
         v1.Label = (function() {
 
             /**
@@ -9276,6 +9938,210 @@ export const tandem = $root.tandem = (() => {
             };
 
             return ListProjects;
+        })();
+
+        v1.ListUsers = (function() {
+
+            /**
+             * Properties of a ListUsers.
+             * @memberof tandem.v1
+             * @interface IListUsers
+             */
+
+            /**
+             * Constructs a new ListUsers.
+             * @memberof tandem.v1
+             * @classdesc Represents a ListUsers.
+             * @implements IListUsers
+             * @constructor
+             * @param {tandem.v1.IListUsers=} [p] Properties to set
+             */
+            function ListUsers(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * Creates a new ListUsers instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.ListUsers
+             * @static
+             * @param {tandem.v1.IListUsers=} [properties] Properties to set
+             * @returns {tandem.v1.ListUsers} ListUsers instance
+             */
+            ListUsers.create = function create(properties) {
+                return new ListUsers(properties);
+            };
+
+            /**
+             * Encodes the specified ListUsers message. Does not implicitly {@link tandem.v1.ListUsers.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.ListUsers
+             * @static
+             * @param {tandem.v1.IListUsers} m ListUsers message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ListUsers.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                return w;
+            };
+
+            /**
+             * Encodes the specified ListUsers message, length delimited. Does not implicitly {@link tandem.v1.ListUsers.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.ListUsers
+             * @static
+             * @param {tandem.v1.IListUsers} message ListUsers message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ListUsers.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a ListUsers message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.ListUsers
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.ListUsers} ListUsers
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ListUsers.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.ListUsers();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a ListUsers message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.ListUsers
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.ListUsers} ListUsers
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ListUsers.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a ListUsers message.
+             * @function verify
+             * @memberof tandem.v1.ListUsers
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            ListUsers.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                return null;
+            };
+
+            /**
+             * Creates a ListUsers message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.ListUsers
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.ListUsers} ListUsers
+             */
+            ListUsers.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.ListUsers)
+                    return d;
+                return new $root.tandem.v1.ListUsers();
+            };
+
+            /**
+             * Creates a plain object from a ListUsers message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.ListUsers
+             * @static
+             * @param {tandem.v1.ListUsers} m ListUsers
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            ListUsers.toObject = function toObject() {
+                return {};
+            };
+
+            /**
+             * Converts this ListUsers to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.ListUsers
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            ListUsers.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for ListUsers
+             * @function getTypeUrl
+             * @memberof tandem.v1.ListUsers
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            ListUsers.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.ListUsers";
+            };
+
+            return ListUsers;
         })();
 
         v1.GetBoard = (function() {

@@ -17,6 +17,7 @@ export type CommandKind = 'read' | 'write';
  */
 export const COMMAND_KINDS: { readonly [K in CommandName]: CommandKind } = {
   listProjects: 'read',
+  listUsers: 'read',
   getBoard: 'read',
   getHistory: 'read',
   getComments: 'read',

@@ -20,6 +20,7 @@ import { getBoard } from './get-board.ts';
 import { getComments } from './get-comments.ts';
 import { getHistory } from './get-history.ts';
 import { listProjects } from './list-projects.ts';
+import { listUsers } from './list-users.ts';
 import { moveWorkItem } from './move-work-item.ts';
 import { removeMember } from './remove-member.ts';
 import { restoreWorkItem } from './restore-work-item.ts';
@@ -44,6 +45,7 @@ const session = <C>(run: (ctx: SessionContext, cmd: C) => SessionOutcome): Handl
 
 export const HANDLERS: { [K in CommandName]: HandlerSpec<Commands[K]> } = {
   listProjects: read(listProjects),
+  listUsers: read(listUsers),
   getBoard: read(getBoard),
   getHistory: read(getHistory),
   getComments: read(getComments),

@@ -36,3 +36,8 @@ export function upsertUser(db: TenantDb, user: UserProfile, now: number): void {
 export function findUser(db: TenantDb, userId: string): UserRow | undefined {
   return db.get(q.selectFrom('pm_users').selectAll().where('id', '=', userId));
 }
+
+/** Everyone who has used the workspace, by name. */
+export function listUsers(db: TenantDb): UserRow[] {
+  return db.all(q.selectFrom('pm_users').selectAll().orderBy('display_name').orderBy('id'));
+}
