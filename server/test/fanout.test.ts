@@ -44,4 +44,19 @@ describe('fan-out', () => {
     expect(writer.events).toHaveLength(0);
     for (const c of [...watchers, writer]) c.close();
   });
+
+  it('FAN-3 tells a socket that joins a board who is already on it and what they have open', async () => {
+    const adaC = await TestClient.connect(srv.ws, ada.token);
+    await adaC.ok({ subscribe: { projects: [{ projectId }] } });
+    await adaC.ok({ setPresence: { projectId, viewingWorkItemId: 'item-42' } });
+    const bobC = await TestClient.connect(srv.ws, bob.token);
+    await bobC.ok({ subscribe: { projects: [{ projectId }] } });
+    const here = await bobC.waitForEvent((e) => e.presence?.userId === ada.user.id);
+    expect(here.presence).toMatchObject({ online: true, viewingWorkItemId: 'item-42', displayName: 'Ada' });
+    expect(here.seq).toBe(0);
+    // Ada is not told about herself when she subscribes again elsewhere on the same socket.
+    expect(adaC.events.filter((e) => e.presence?.userId === ada.user.id)).toEqual([]);
+    adaC.close();
+    bobC.close();
+  });
 });

@@ -99,6 +99,21 @@ describe('two instances', () => {
     onB.close();
   });
 
+  it('INST-1b a socket joining on B learns who is on the board through A', async () => {
+    const onA = await TestClient.connect(servers[0]!.ws, ada.token);
+    await subscribeAll([onA], projectId);
+    await onA.ok({ setPresence: { projectId, viewingWorkItemId: 'card-7' } });
+    const onB = await TestClient.connect(servers[1]!.ws, bob.token);
+    // The presence crosses Redis asynchronously: join once it has had a moment.
+    await new Promise((r) => setTimeout(r, 200));
+    await subscribeAll([onB], projectId);
+    const seen = await onB.waitForEvent((e) => e.presence?.userId === ada.user.id);
+    expect(seen.presence).toMatchObject({ online: true, viewingWorkItemId: 'card-7' });
+    onA.close();
+    await onB.waitForEvent((e) => e.presence?.userId === ada.user.id && e.presence.online === false);
+    onB.close();
+  });
+
   it('INST-2 concurrent writes to one project on both instances give one gap-free order, seen identically by both', async () => {
     const onA = await TestClient.connect(servers[0]!.ws, ada.token);
     const onB = await TestClient.connect(servers[1]!.ws, bob.token);

@@ -97,6 +97,17 @@ export class InstanceFanout {
     this.bus?.publish({ kind: 'presence', tenantId, projectId, seq: 0, payload: frame });
   }
 
+  /**
+   * Who is on a project's board right now (here and on other instances), as
+   * presence frames for a socket that just joined; `exceptKey` is its own.
+   */
+  presenceOf(tenantId: string, projectId: string, exceptKeyPrefix: string): Uint8Array[] {
+    const local = [...this.localPresence.entries()]
+      .filter(([key, p]) => p.tenantId === tenantId && p.projectId === projectId && !key.startsWith(exceptKeyPrefix))
+      .map(([, p]) => p.frame);
+    return [...local, ...this.remotePresence.framesFor(projectTopic(tenantId, projectId))];
+  }
+
   /** A message from another instance. */
   received(message: BusMessage): void {
     if (message.kind === 'event') {

@@ -37,6 +37,11 @@ export class RemotePresence {
     }
   }
 
+  /** The presence frames other instances hold for a topic now. */
+  framesFor(topic: string): Uint8Array[] {
+    return [...this.entries.values()].filter((e) => e.topic === topic).map((e) => e.frame);
+  }
+
   sweep(now: number): void {
     for (const [key, entry] of this.entries) {
       if (entry.expiresAt > now) continue;

@@ -108,6 +108,8 @@ export function attachSocketServer(app: TemplatedApp, deps: SocketDeps): SocketS
       fanout.join(conn.caller.tenantId, projectId, seq);
       conn.subscriptions.add(projectId);
       ws.subscribe(projectTopic(conn.caller.tenantId, projectId));
+      // A newcomer learns who is already here; later changes come as events.
+      for (const frame of fanout.presenceOf(conn.caller.tenantId, projectId, `${conn.id}|`)) send(ws, frame);
     }
     for (const projectId of outcome.unsubscribe ?? []) {
       conn.subscriptions.delete(projectId);
