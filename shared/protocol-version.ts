@@ -6,4 +6,5 @@
 //    Error.project_id (names the project of a RESYNC_REQUIRED),
 //    WorkItem.has_story_points, UpdateWorkItem.set_labels, Label, ActivityEntry.
 // 2: list_users (ListUsers -> Result.users, a UserList of User).
-export const PROTOCOL_VERSION = 2;
+// 3: PresenceChanged.session_id.
+export const PROTOCOL_VERSION = 3;

@@ -8,7 +8,7 @@ import { PROTOCOL_VERSION } from '../../shared/protocol-version.ts';
 
 // When this test fails after an edit of the .proto: bump PROTOCOL_VERSION, add a
 // changelog line in shared/protocol-version.ts, and put the new pair here.
-const GOLDEN = { version: 2, descriptorSha256: 'f8915ea0a40c85e5516802acf819c96d17ffbaf70aa4cbc69d1cc27c7eb7aa88' };
+const GOLDEN = { version: 3, descriptorSha256: '8bd536692f9bdb902d052bb37f4f7420e35847b6cd31c0796820b1ccfde51476' };
 
 function loadContract(): protobuf.Root {
   return new protobuf.Root().loadSync('proto/tandem.proto', { keepCase: true });

@@ -59,4 +59,25 @@ describe('fan-out', () => {
     adaC.close();
     bobC.close();
   });
+
+  it('FAN-4 names each socket\'s presence session, so a second tab closing does not take the first away', async () => {
+    const watcher = await TestClient.connect(srv.ws, bob.token);
+    await watcher.ok({ subscribe: { projects: [{ projectId }] } });
+    const tabs = [await TestClient.connect(srv.ws, ada.token), await TestClient.connect(srv.ws, ada.token)];
+    for (const tab of tabs) {
+      await tab.ok({ subscribe: { projects: [{ projectId }] } });
+      await tab.ok({ setPresence: { projectId } });
+    }
+    const online = await watcher.waitFor(() => {
+      const seen = watcher.events.filter((e) => e.presence?.userId === ada.user.id && e.presence.online);
+      return seen.length >= 2 ? seen : undefined;
+    });
+    const [first, second] = online.map((e) => e.presence!.sessionId);
+    expect(first).not.toBe(second);
+    tabs[1]!.close();
+    const gone = await watcher.waitForEvent((e) => e.presence?.userId === ada.user.id && e.presence.online === false);
+    expect(gone.presence!.sessionId).toBe(second);
+    tabs[0]!.close();
+    watcher.close();
+  });
 });

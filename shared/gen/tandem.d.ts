@@ -1419,6 +1419,7 @@ export namespace tandem {
             displayName?: (string|null);
             viewingWorkItemId?: (string|null);
             online?: (boolean|null);
+            sessionId?: (string|null);
         }
 
         class PresenceChanged implements IPresenceChanged {
@@ -1427,6 +1428,7 @@ export namespace tandem {
             public displayName: string;
             public viewingWorkItemId: string;
             public online: boolean;
+            public sessionId: string;
             public static create(properties?: tandem.v1.IPresenceChanged): tandem.v1.PresenceChanged;
             public static encode(m: tandem.v1.IPresenceChanged, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: tandem.v1.IPresenceChanged, writer?: $protobuf.Writer): $protobuf.Writer;

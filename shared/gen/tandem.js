@@ -19622,6 +19622,7 @@ export const tandem = $root.tandem = (() => {
              * @property {string|null} [displayName] PresenceChanged displayName
              * @property {string|null} [viewingWorkItemId] PresenceChanged viewingWorkItemId
              * @property {boolean|null} [online] PresenceChanged online
+             * @property {string|null} [sessionId] PresenceChanged sessionId
              */
 
             /**
@@ -19672,6 +19673,14 @@ export const tandem = $root.tandem = (() => {
             PresenceChanged.prototype.online = false;
 
             /**
+             * PresenceChanged sessionId.
+             * @member {string} sessionId
+             * @memberof tandem.v1.PresenceChanged
+             * @instance
+             */
+            PresenceChanged.prototype.sessionId = "";
+
+            /**
              * Creates a new PresenceChanged instance using the specified properties.
              * @function create
              * @memberof tandem.v1.PresenceChanged
@@ -19707,6 +19716,8 @@ export const tandem = $root.tandem = (() => {
                     w.uint32(26).string(m.viewingWorkItemId);
                 if (m.online != null && Object.hasOwnProperty.call(m, "online"))
                     w.uint32(32).bool(m.online);
+                if (m.sessionId != null && Object.hasOwnProperty.call(m, "sessionId"))
+                    w.uint32(42).string(m.sessionId);
                 return w;
             };
 
@@ -19773,6 +19784,10 @@ export const tandem = $root.tandem = (() => {
                             m.online = r.bool();
                             break;
                         }
+                    case 5: {
+                            m.sessionId = r.string();
+                            break;
+                        }
                     default:
                         r.skipType(t & 7, n);
                         break;
@@ -19833,6 +19848,10 @@ export const tandem = $root.tandem = (() => {
                     if (typeof m.online !== "boolean")
                         return "online: boolean expected";
                 }
+                if (m.sessionId != null && Object.hasOwnProperty.call(m, "sessionId")) {
+                    if (!$util.isString(m.sessionId))
+                        return "sessionId: string expected";
+                }
                 return null;
             };
 
@@ -19866,6 +19885,9 @@ export const tandem = $root.tandem = (() => {
                 if (d.online != null) {
                     m.online = Boolean(d.online);
                 }
+                if (d.sessionId != null) {
+                    m.sessionId = String(d.sessionId);
+                }
                 return m;
             };
 
@@ -19891,6 +19913,7 @@ export const tandem = $root.tandem = (() => {
                     d.displayName = "";
                     d.viewingWorkItemId = "";
                     d.online = false;
+                    d.sessionId = "";
                 }
                 if (m.userId != null && Object.hasOwnProperty.call(m, "userId")) {
                     d.userId = m.userId;
@@ -19903,6 +19926,9 @@ export const tandem = $root.tandem = (() => {
                 }
                 if (m.online != null && Object.hasOwnProperty.call(m, "online")) {
                     d.online = m.online;
+                }
+                if (m.sessionId != null && Object.hasOwnProperty.call(m, "sessionId")) {
+                    d.sessionId = m.sessionId;
                 }
                 return d;
             };

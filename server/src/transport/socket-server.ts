@@ -88,7 +88,13 @@ export function attachSocketServer(app: TemplatedApp, deps: SocketDeps): SocketS
         seq: 0,
         actorId: conn.caller.userId,
         occurredAtMs: Date.now(),
-        presence: { userId: conn.caller.userId, displayName: conn.caller.displayName, viewingWorkItemId: viewing, online },
+        presence: {
+          userId: conn.caller.userId,
+          displayName: conn.caller.displayName,
+          viewingWorkItemId: viewing,
+          online,
+          sessionId: `${config.instanceName}/${conn.id}`,
+        },
       },
     }).finish();
 
