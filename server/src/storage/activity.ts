@@ -1,6 +1,6 @@
 import type { TenantDb } from '../tenancy/tenant-db.ts';
 import { toActivity } from './mappers.ts';
-import { tenantQueries as q } from './sql.ts';
+import { prepared, tenantQueries as q } from './sql.ts';
 import type { EntityType } from './tables.ts';
 import type { IActivityEntry } from '../../../shared/proto.ts';
 
@@ -17,6 +17,17 @@ export interface ActivityTarget {
   workItemId: string | null;
 }
 
+const insertActivity = prepared(
+  (
+    projectId: string, entityType: EntityType, entityId: string, workItemId: string | null, field: string,
+    oldValue: string | null, newValue: string | null, actorId: string, at: number, seq: number,
+  ) =>
+    q.insertInto('pm_activity').values({
+      project_id: projectId, entity_type: entityType, entity_id: entityId, work_item_id: workItemId, field,
+      old_value: oldValue, new_value: newValue, actor_id: actorId, occurred_at_ms: at, event_seq: seq,
+    }),
+);
+
 export function recordActivity(
   db: TenantDb,
   target: ActivityTarget,
@@ -26,20 +37,7 @@ export function recordActivity(
   seq: number,
 ): void {
   for (const c of changes) {
-    db.run(
-      q.insertInto('pm_activity').values({
-        project_id: target.projectId,
-        entity_type: target.entityType,
-        entity_id: target.entityId,
-        work_item_id: target.workItemId,
-        field: c.field,
-        old_value: c.old,
-        new_value: c.new,
-        actor_id: actorId,
-        occurred_at_ms: now,
-        event_seq: seq,
-      }),
-    );
+    db.run(insertActivity(target.projectId, target.entityType, target.entityId, target.workItemId, c.field, c.old, c.new, actorId, now, seq));
   }
 }
 

@@ -2,7 +2,7 @@
 // project row inside the same write transaction that stores the event.
 import { pb, type IEvent } from '../../../shared/proto.ts';
 import type { TenantDb } from '../tenancy/tenant-db.ts';
-import { tenantQueries as q } from './sql.ts';
+import { prepared, tenantQueries as q } from './sql.ts';
 import type { EntityType } from './tables.ts';
 
 export interface AppendedEvent {
@@ -12,13 +12,21 @@ export interface AppendedEvent {
   payload: Uint8Array;
 }
 
+const takeSeq = prepared((projectId: string) =>
+  q.updateTable('pm_projects')
+    .set((eb) => ({ last_event_seq: eb('last_event_seq', '+', 1) }))
+    .where('id', '=', projectId)
+    .returning('last_event_seq'));
+const insertEvent = prepared(
+  (projectId: string, seq: number, kind: EntityType, entityId: string, actorId: string, at: number, fields: string, payload: Uint8Array) =>
+    q.insertInto('pm_events').values({
+      project_id: projectId, seq, kind, entity_id: entityId, actor_id: actorId, occurred_at_ms: at, changed_fields: fields, payload,
+    }),
+);
+const seqOf = prepared((projectId: string) => q.selectFrom('pm_projects').select('last_event_seq').where('id', '=', projectId));
+
 export function nextSeq(db: TenantDb, projectId: string): number {
-  const row = db.get(
-    q.updateTable('pm_projects')
-      .set((eb) => ({ last_event_seq: eb('last_event_seq', '+', 1) }))
-      .where('id', '=', projectId)
-      .returning('last_event_seq'),
-  );
+  const row = db.get(takeSeq(projectId));
   if (!row) throw new Error(`project ${projectId} vanished inside a write`);
   return row.last_event_seq;
 }
@@ -31,23 +39,12 @@ export function appendEvent(
   changedFields: readonly string[],
 ): AppendedEvent {
   const payload = pb.Event.encode(event).finish();
-  db.run(
-    q.insertInto('pm_events').values({
-      project_id: event.projectId,
-      seq: event.seq,
-      kind,
-      entity_id: entityId,
-      actor_id: event.actorId,
-      occurred_at_ms: event.occurredAtMs,
-      changed_fields: changedFields.join(','),
-      payload,
-    }),
-  );
+  db.run(insertEvent(event.projectId, event.seq, kind, entityId, event.actorId, event.occurredAtMs, changedFields.join(','), payload));
   return { projectId: event.projectId, seq: event.seq, payload };
 }
 
 export function currentSeq(db: TenantDb, projectId: string): number {
-  return db.get(q.selectFrom('pm_projects').select('last_event_seq').where('id', '=', projectId))?.last_event_seq ?? 0;
+  return db.get(seqOf(projectId))?.last_event_seq ?? 0;
 }
 
 /** The oldest seq still in the log, or null when the log is empty. */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ILabel } from '../../../shared/proto.ts';
 import type { TenantDb } from '../tenancy/tenant-db.ts';
 import { toLabel } from './mappers.ts';
-import { tenantQueries as q } from './sql.ts';
+import { prepared, tenantQueries as q } from './sql.ts';
 
 const PALETTE = ['#e5484d', '#f76b15', '#ffc53d', '#46a758', '#12a594', '#0090ff', '#6e56cf', '#d6409f'];
 
@@ -16,16 +16,15 @@ export function labelsOfProject(db: TenantDb, projectId: string): ILabel[] {
   return db.all(q.selectFrom('pm_labels').selectAll().where('project_id', '=', projectId).orderBy('name')).map(toLabel);
 }
 
+const labelNamesOf = prepared((workItemId: string) =>
+  q.selectFrom('pm_work_item_labels as wl')
+    .innerJoin('pm_labels as l', 'l.id', 'wl.label_id')
+    .select('l.name')
+    .where('wl.work_item_id', '=', workItemId)
+    .orderBy('l.name'));
+
 export function labelsOfItem(db: TenantDb, workItemId: string): string[] {
-  return db
-    .all(
-      q.selectFrom('pm_work_item_labels as wl')
-        .innerJoin('pm_labels as l', 'l.id', 'wl.label_id')
-        .select('l.name')
-        .where('wl.work_item_id', '=', workItemId)
-        .orderBy('l.name'),
-    )
-    .map((r) => r.name);
+  return db.all(labelNamesOf(workItemId)).map((r) => r.name);
 }
 
 /** Label names of every live item of a project, in one query. */

@@ -2,13 +2,14 @@ import type { IMember, Role } from '../../../shared/proto.ts';
 import type { TenantDb } from '../tenancy/tenant-db.ts';
 import { roles } from './enums.ts';
 import { toMember } from './mappers.ts';
-import { tenantQueries as q } from './sql.ts';
+import { prepared, tenantQueries as q } from './sql.ts';
 import type { ProjectMemberRow, RoleName } from './tables.ts';
 
+const roleOf = prepared((projectId: string, userId: string) =>
+  q.selectFrom('pm_project_members').select('role').where('project_id', '=', projectId).where('user_id', '=', userId));
+
 export function memberRole(db: TenantDb, projectId: string, userId: string): Role | null {
-  const row = db.get(
-    q.selectFrom('pm_project_members').select('role').where('project_id', '=', projectId).where('user_id', '=', userId),
-  );
+  const row = db.get(roleOf(projectId, userId));
   return row ? roles.fromName(row.role) : null;
 }
 

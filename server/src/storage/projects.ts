@@ -4,11 +4,21 @@ import type { IProject } from '../../../shared/proto.ts';
 import type { TenantDb } from '../tenancy/tenant-db.ts';
 import { statusCategories } from './enums.ts';
 import { toProject } from './mappers.ts';
-import { tenantQueries as q } from './sql.ts';
+import { prepared, tenantQueries as q } from './sql.ts';
 import type { ProjectRow, WorkflowStatusRow } from './tables.ts';
 
+const projectById = prepared((id: string) => q.selectFrom('pm_projects').selectAll().where('id', '=', id));
+const statusesByProject = prepared((projectId: string) =>
+  q.selectFrom('pm_workflow_statuses').selectAll().where('project_id', '=', projectId).orderBy('position', 'asc'));
+const statusById = prepared((id: string) => q.selectFrom('pm_workflow_statuses').selectAll().where('id', '=', id));
+const takeNumber = prepared((projectId: string) =>
+  q.updateTable('pm_projects')
+    .set((eb) => ({ next_item_number: eb('next_item_number', '+', 1) }))
+    .where('id', '=', projectId)
+    .returning('next_item_number'));
+
 export function findProject(db: TenantDb, projectId: string): ProjectRow | undefined {
-  return db.get(q.selectFrom('pm_projects').selectAll().where('id', '=', projectId));
+  return db.get(projectById(projectId));
 }
 
 export function findProjectByKey(db: TenantDb, key: string): ProjectRow | undefined {
@@ -16,13 +26,11 @@ export function findProjectByKey(db: TenantDb, key: string): ProjectRow | undefi
 }
 
 export function statusesOf(db: TenantDb, projectId: string): WorkflowStatusRow[] {
-  return db.all(
-    q.selectFrom('pm_workflow_statuses').selectAll().where('project_id', '=', projectId).orderBy('position', 'asc'),
-  );
+  return db.all(statusesByProject(projectId));
 }
 
 export function findStatus(db: TenantDb, statusId: string): WorkflowStatusRow | undefined {
-  return db.get(q.selectFrom('pm_workflow_statuses').selectAll().where('id', '=', statusId));
+  return db.get(statusById(statusId));
 }
 
 export function projectMessage(db: TenantDb, row: ProjectRow): IProject {
@@ -75,11 +83,5 @@ export function insertProject(
 
 /** Takes the next work item number of a project (inside the write transaction). */
 export function takeItemNumber(db: TenantDb, projectId: string): number {
-  const row = db.get(
-    q.updateTable('pm_projects')
-      .set((eb) => ({ next_item_number: eb('next_item_number', '+', 1) }))
-      .where('id', '=', projectId)
-      .returning('next_item_number'),
-  );
-  return row!.next_item_number - 1;
+  return db.get(takeNumber(projectId))!.next_item_number - 1;
 }

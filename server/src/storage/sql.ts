@@ -8,6 +8,7 @@ import {
   SqliteIntrospector,
   SqliteQueryCompiler,
   type Compilable,
+  type CompiledQuery,
 } from 'kysely';
 import type { TenantSchema } from './tables.ts';
 
@@ -24,6 +25,37 @@ export function makeBuilder<DB>(): Kysely<DB> {
 }
 
 export const tenantQueries = makeBuilder<TenantSchema>();
+
+const ARG = '\u0000tandem-arg-';
+
+/**
+ * A query kysely builds and compiles once, on first use, instead of on every
+ * call (building and compiling cost more than running most of our queries).
+ * `build` is called once with placeholder strings for its arguments; each
+ * must end up as a SQL parameter, which is checked. Arrays cannot be
+ * arguments (their length changes the SQL).
+ */
+export function prepared<A extends unknown[], R>(build: (...args: A) => Compilable<R>): (...args: A) => Compilable<R> {
+  let template: { compiled: CompiledQuery<R>; slots: Array<{ arg: number } | { value: unknown }> } | null = null;
+  const compileOnce = () => {
+    const placeholders = Array.from({ length: build.length }, (_, i) => `${ARG}${i}`) as unknown as A;
+    const compiled = build(...placeholders).compile();
+    const slots = compiled.parameters.map((p) =>
+      typeof p === 'string' && p.startsWith(ARG) ? { arg: Number(p.slice(ARG.length)) } : { value: p },
+    );
+    for (let i = 0; i < build.length; i++) {
+      if (!slots.some((s) => 'arg' in s && s.arg === i)) throw new Error(`prepared query: argument ${i} is not a SQL parameter`);
+    }
+    return { compiled, slots };
+  };
+  return (...args) => ({
+    compile() {
+      template ??= compileOnce();
+      const parameters = template.slots.map((s) => ('arg' in s ? args[s.arg] : s.value));
+      return { ...template.compiled, parameters };
+    },
+  });
+}
 
 export class SqlRunner {
   private readonly statements = new Map<string, Statement>();

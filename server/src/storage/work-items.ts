@@ -2,11 +2,13 @@ import type { IWorkItem } from '../../../shared/proto.ts';
 import type { TenantDb } from '../tenancy/tenant-db.ts';
 import { labelsByItem, labelsOfItem } from './labels.ts';
 import { toWorkItem } from './mappers.ts';
-import { tenantQueries as q } from './sql.ts';
+import { prepared, tenantQueries as q } from './sql.ts';
 import type { WorkItemRow } from './tables.ts';
 
+const byId = prepared((id: string) => q.selectFrom('pm_work_items').selectAll().where('id', '=', id));
+
 export function findWorkItem(db: TenantDb, id: string): WorkItemRow | undefined {
-  return db.get(q.selectFrom('pm_work_items').selectAll().where('id', '=', id));
+  return db.get(byId(id));
 }
 
 export function workItemMessage(db: TenantDb, row: WorkItemRow): IWorkItem {
@@ -51,6 +53,17 @@ export function updateWorkItemRow(
  * The live item just above (direction 'prev') or below ('next') a rank in a
  * project. `excludeId` skips the item being moved, which is not its own neighbour.
  */
+const neighbours = {
+  prev: prepared((projectId: string, rank: string, excludeId: string) =>
+    liveRanks(projectId).where('rank', '<', rank).where('id', '!=', excludeId).orderBy('rank', 'desc').limit(1)),
+  next: prepared((projectId: string, rank: string, excludeId: string) =>
+    liveRanks(projectId).where('rank', '>', rank).where('id', '!=', excludeId).orderBy('rank', 'asc').limit(1)),
+};
+
+function liveRanks(projectId: string) {
+  return q.selectFrom('pm_work_items').select('rank').where('project_id', '=', projectId).where('deleted_at_ms', 'is', null);
+}
+
 export function neighbourRank(
   db: TenantDb,
   projectId: string,
@@ -58,14 +71,8 @@ export function neighbourRank(
   direction: 'prev' | 'next',
   excludeId: string | null = null,
 ): string | null {
-  let query = q.selectFrom('pm_work_items')
-    .select('rank')
-    .where('project_id', '=', projectId)
-    .where('deleted_at_ms', 'is', null)
-    .where('rank', direction === 'prev' ? '<' : '>', rank);
-  if (excludeId !== null) query = query.where('id', '!=', excludeId);
-  const row = db.get(query.orderBy('rank', direction === 'prev' ? 'desc' : 'asc').limit(1));
-  return row?.rank ?? null;
+  // '' is no item's id: with no item to skip, the id test passes for all.
+  return db.get(neighbours[direction](projectId, rank, excludeId ?? ''))?.rank ?? null;
 }
 
 /** Whether another live item of the project already holds this rank. */
@@ -82,16 +89,13 @@ export function rankTaken(db: TenantDb, projectId: string, rank: string, exclude
   return row !== undefined;
 }
 
+const ends = {
+  first: prepared((projectId: string) => liveRanks(projectId).orderBy('rank', 'asc').limit(1)),
+  last: prepared((projectId: string) => liveRanks(projectId).orderBy('rank', 'desc').limit(1)),
+};
+
 export function firstOrLastRank(db: TenantDb, projectId: string, which: 'first' | 'last'): string | null {
-  const row = db.get(
-    q.selectFrom('pm_work_items')
-      .select('rank')
-      .where('project_id', '=', projectId)
-      .where('deleted_at_ms', 'is', null)
-      .orderBy('rank', which === 'first' ? 'asc' : 'desc')
-      .limit(1),
-  );
-  return row?.rank ?? null;
+  return db.get(ends[which](projectId))?.rank ?? null;
 }
 
 export function liveChildren(db: TenantDb, parentId: string): WorkItemRow[] {
