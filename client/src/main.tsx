@@ -5,6 +5,7 @@ import './styles/base.css';
 import './styles/forms.css';
 import './styles/auth.css';
 import './styles/shell.css';
+import './styles/board.css';
 
 const mount = document.getElementById('app');
 if (!mount) throw new Error('index.html has no #app element');

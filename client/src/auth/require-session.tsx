@@ -1,20 +1,38 @@
 // The gate in front of every signed-in page: without a session the person is
 // sent to /login, which brings them back here afterwards, unless they chose to
 // log out (then a plain /login: returning them to where they left is a
-// surprise, not a help).
+// surprise, not a help). With one, it opens the tab's live connection, which
+// lives exactly as long as this session (keyed: a new sign-in, a new socket).
 import { Navigate, useLocation, type RouteSectionProps } from '@solidjs/router';
-import { Show } from 'solid-js';
+import { Show, type JSX } from 'solid-js';
+import { LiveContext, createLive } from '../store/live.ts';
+import { ToastStack } from '../ui/toasts.tsx';
 import { AppShell } from '../views/app-shell.tsx';
 import { loginHref } from './redirect.ts';
-import { useSession } from './session.ts';
+import { useSession, type Session } from './session.ts';
+
+function LiveProvider(props: { session: Session; children?: JSX.Element }) {
+  // Read once on purpose: the Show above is keyed, so a new session mounts a new provider (and socket).
+  const live = createLive(props.session);
+  return (
+    <LiveContext.Provider value={live}>
+      {props.children}
+      <ToastStack toasts={live.toasts} />
+    </LiveContext.Provider>
+  );
+}
 
 export function RequireSession(props: RouteSectionProps) {
   const { session, endedBy } = useSession();
   const location = useLocation();
   const target = () => (endedBy() === 'logout' ? '/login' : loginHref(location.pathname + location.search));
   return (
-    <Show when={session()} fallback={<Navigate href={target()} />}>
-      {(current) => <AppShell session={current()}>{props.children}</AppShell>}
+    <Show when={session()} keyed fallback={<Navigate href={target()} />}>
+      {(current) => (
+        <LiveProvider session={current}>
+          <AppShell session={current}>{props.children}</AppShell>
+        </LiveProvider>
+      )}
     </Show>
   );
 }

@@ -1,0 +1,130 @@
+// The board's pure rules (board-logic.ts): no DOM, runs under Node.
+import { describe, expect, it } from 'vitest';
+import { rankBetween } from '../../../shared/domain/rank.ts';
+import { ErrorCode, type IWorkItem } from '../../../shared/proto.ts';
+import { RequestError } from '../../../shared/sdk/errors.ts';
+import {
+  applyItem,
+  applyOps,
+  columnCards,
+  fromItems,
+  keyboardTarget,
+  neighboursAt,
+  plainError,
+  toCard,
+  type Card,
+  type Op,
+} from './board-logic.ts';
+
+const item = (id: string, statusId: string, rank: string, version = 1, extra: Partial<IWorkItem> = {}): IWorkItem => ({
+  id,
+  statusId,
+  rank,
+  version,
+  title: id,
+  key: `WEB-${id}`,
+  ...extra,
+});
+
+const ids = (cards: Card[]) => cards.map((c) => c.id);
+
+describe('board logic', () => {
+  it('STORE-1 orders a column by rank, then id for equal ranks', () => {
+    const confirmed = fromItems([item('c', 'todo', 'M'), item('b', 'todo', 'A'), item('a', 'todo', 'M'), item('x', 'done', '0')]);
+    expect(ids(columnCards(confirmed.values(), 'todo'))).toEqual(['b', 'a', 'c']);
+    expect(ids(columnCards(confirmed.values(), 'done'))).toEqual(['x']);
+    expect(columnCards(confirmed.values(), 'none')).toEqual([]);
+  });
+
+  it('STORE-2 an event replaces the item by id, drops a deleted one, ignores an older version', () => {
+    let confirmed = fromItems([item('a', 'todo', 'A', 2), item('b', 'todo', 'B', 1)]);
+    const before = confirmed;
+    confirmed = applyItem(confirmed, item('a', 'done', 'C', 3));
+    expect(confirmed.get('a')).toMatchObject({ statusId: 'done', rank: 'C', version: 3 });
+    expect(before.get('a')?.statusId).toBe('todo'); // never mutated
+    expect(applyItem(confirmed, item('a', 'todo', 'A', 2))).toBe(confirmed);
+    confirmed = applyItem(confirmed, item('b', 'todo', 'B', 2, { deletedAt: 1700000000000 }));
+    expect(confirmed.has('b')).toBe(false);
+    confirmed = applyItem(confirmed, item('n', 'todo', 'Z', 1));
+    expect(ids(columnCards(confirmed.values(), 'todo'))).toEqual(['n']);
+  });
+
+  it('STORE-3 an optimistic move lands between its neighbours, marked pending, and the server state is untouched', () => {
+    const confirmed = fromItems([item('a', 'todo', rankBetween(null, null)), item('b', 'doing', 'A'), item('c', 'doing', 'M')]);
+    const op: Op = { kind: 'move', messageId: 'm1', itemId: 'a', statusId: 'doing', afterId: 'b', beforeId: 'c' };
+    const view = applyOps(confirmed, [op]);
+    expect(ids(columnCards(view.values(), 'doing'))).toEqual(['b', 'a', 'c']);
+    expect(view.get('a')?.pending).toBe(true);
+    expect(view.get('b')?.pending).toBeUndefined();
+    expect(columnCards(view.values(), 'todo')).toEqual([]);
+    // Rollback is dropping the op: the column is as the server has it.
+    expect(ids(columnCards(applyOps(confirmed, []).values(), 'todo'))).toEqual(['a']);
+  });
+
+  it('STORE-4 moves to the top and bottom of a column, and into an empty one', () => {
+    const confirmed = fromItems([item('a', 'todo', 'A'), item('b', 'todo', 'M'), item('c', 'todo', 'T')]);
+    const top = applyOps(confirmed, [{ kind: 'move', messageId: 'm', itemId: 'c', statusId: 'todo', afterId: '', beforeId: 'a' }]);
+    expect(ids(columnCards(top.values(), 'todo'))).toEqual(['c', 'a', 'b']);
+    const bottom = applyOps(confirmed, [{ kind: 'move', messageId: 'm', itemId: 'a', statusId: 'todo', afterId: 'c', beforeId: '' }]);
+    expect(ids(columnCards(bottom.values(), 'todo'))).toEqual(['b', 'c', 'a']);
+    const empty = applyOps(confirmed, [{ kind: 'move', messageId: 'm', itemId: 'b', statusId: 'done', afterId: '', beforeId: '' }]);
+    expect(ids(columnCards(empty.values(), 'done'))).toEqual(['b']);
+  });
+
+  it('STORE-5 a pending move stays on top of a newer server version of the same item until its reply', () => {
+    let confirmed = fromItems([item('a', 'todo', 'A'), item('b', 'done', 'M')]);
+    const ops: Op[] = [{ kind: 'move', messageId: 'm', itemId: 'a', statusId: 'done', afterId: 'b', beforeId: '' }];
+    // Someone renames it meanwhile: the rename shows, the card stays where we dropped it.
+    confirmed = applyItem(confirmed, item('a', 'todo', 'A', 2, { title: 'renamed' }));
+    const view = applyOps(confirmed, ops);
+    expect(view.get('a')).toMatchObject({ statusId: 'done', title: 'renamed', pending: true });
+    expect(ids(columnCards(view.values(), 'done'))).toEqual(['b', 'a']);
+  });
+
+  it('STORE-6 an optimistic create goes above the first card, and an update shows at once', () => {
+    const confirmed = fromItems([item('a', 'todo', 'A'), item('b', 'todo', 'M')]);
+    const card = toCard(item('tmp', 'todo', '', 0, { title: 'New' }));
+    const ops: Op[] = [
+      { kind: 'create', messageId: 'tmp', card, afterId: '', beforeId: 'a' },
+      { kind: 'update', messageId: 'u', itemId: 'b', fields: { title: 'Edited' } },
+    ];
+    const view = applyOps(confirmed, ops);
+    expect(ids(columnCards(view.values(), 'todo'))).toEqual(['tmp', 'a', 'b']);
+    expect(view.get('tmp')?.pending).toBe(true);
+    expect(view.get('b')).toMatchObject({ title: 'Edited', pending: true });
+    expect(confirmed.get('b')?.title).toBe('b');
+  });
+
+  it('STORE-7 a drop position becomes before/after neighbours, not counting the card itself', () => {
+    const column = [...fromItems([item('a', 's', 'A'), item('b', 's', 'B'), item('c', 's', 'C')]).values()];
+    expect(neighboursAt(column, 'x', 0)).toEqual({ afterId: '', beforeId: 'a' });
+    expect(neighboursAt(column, 'x', 3)).toEqual({ afterId: 'c', beforeId: '' });
+    expect(neighboursAt(column, 'a', 1)).toEqual({ afterId: 'b', beforeId: 'c' });
+    expect(neighboursAt(column, 'b', 9)).toEqual({ afterId: 'c', beforeId: '' });
+    expect(neighboursAt([], 'a', 0)).toEqual({ afterId: '', beforeId: '' });
+  });
+
+  it('STORE-8 arrow keys move a picked-up card between positions and columns, stopping at the edges', () => {
+    const confirmed = fromItems([item('a', 's1', 'A'), item('b', 's1', 'B'), item('c', 's2', 'A')]);
+    const columns = ['s1', 's2', 's3'].map((statusId) => ({ statusId, cards: columnCards(confirmed.values(), statusId) }));
+    expect(keyboardTarget(columns, { column: 0, index: 0 }, 'a', 'ArrowDown')).toEqual({ column: 0, index: 1 });
+    expect(keyboardTarget(columns, { column: 0, index: 1 }, 'a', 'ArrowDown')).toBeNull();
+    expect(keyboardTarget(columns, { column: 0, index: 0 }, 'a', 'ArrowUp')).toBeNull();
+    expect(keyboardTarget(columns, { column: 0, index: 1 }, 'a', 'ArrowRight')).toEqual({ column: 1, index: 1 });
+    expect(keyboardTarget(columns, { column: 1, index: 1 }, 'a', 'ArrowRight')).toEqual({ column: 2, index: 0 });
+    expect(keyboardTarget(columns, { column: 2, index: 0 }, 'a', 'ArrowRight')).toBeNull();
+    expect(keyboardTarget(columns, { column: 0, index: 0 }, 'a', 'ArrowLeft')).toBeNull();
+    expect(keyboardTarget(columns, { column: 0, index: 0 }, 'a', 'Enter')).toBeNull();
+  });
+
+  it('STORE-9 refusals read as plain words', () => {
+    expect(plainError('move WEB-1', new RequestError(ErrorCode.ERROR_CODE_PERMISSION_DENIED, 'Your role does not allow'))).toBe(
+      'Could not move WEB-1: your role in this project does not allow it.',
+    );
+    expect(plainError('move WEB-1', new RequestError(ErrorCode.ERROR_CODE_CONFLICT, 'stale'))).toMatch(/someone changed this item/);
+    expect(plainError('add the card', new RequestError(ErrorCode.ERROR_CODE_INVALID_ARGUMENT, 'A title is 1-500 characters', 'title'))).toBe(
+      'Could not add the card: A title is 1-500 characters.',
+    );
+    expect(plainError('move WEB-1', new Error('boom'))).toBe('Could not move WEB-1. The server said: boom');
+  });
+});

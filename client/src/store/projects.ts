@@ -1,0 +1,57 @@
+// The projects slice: the caller's projects (list_projects), reloaded each
+// time the socket opens, and create_project.
+import { createEffect, createSignal, on, type Accessor } from 'solid-js';
+import type { Connection } from '../../../shared/sdk/index.ts';
+import type { IProject } from '../../../shared/proto.ts';
+import { plainError } from './board-logic.ts';
+
+export interface ProjectsSlice {
+  /** null until the first list arrives. */
+  list: Accessor<readonly IProject[] | null>;
+  /** Why the list could not be loaded ('' when it could). */
+  error: Accessor<string>;
+  byKey(key: string): IProject | undefined;
+  /** Creates a project; resolves with it, rejects with the server's refusal (RequestError: show `field`). */
+  create(key: string, name: string): Promise<IProject>;
+  reload(): void;
+}
+
+const byName = (a: IProject, b: IProject) => (a.key ?? '').localeCompare(b.key ?? '');
+
+export function createProjectsSlice(live: { connection: Connection; open: Accessor<boolean> }): ProjectsSlice {
+  const [list, setList] = createSignal<readonly IProject[] | null>(null);
+  const [error, setError] = createSignal('');
+
+  const load = () => {
+    if (!live.open()) return;
+    live.connection.request({ listProjects: {} }).then(
+      (result) => {
+        setError('');
+        setList([...(result.projects?.projects ?? [])].sort(byName));
+      },
+      (err: unknown) => {
+        // A socket that dropped mid-read reloads on the next open; anything else is worth saying.
+        if ((err as Error)?.name !== 'ConnectionError') setError(plainError('load your projects', err));
+      },
+    );
+  };
+  // Each open: another tab or person may have added us to a project meanwhile.
+  createEffect(on(live.open, (open) => open && load()));
+
+  const upsert = (project: IProject) =>
+    setList((l) => [...(l ?? []).filter((p) => p.id !== project.id), project].sort(byName));
+
+  return {
+    list,
+    error,
+    byKey: (key) => list()?.find((p) => p.key === key),
+    async create(key, name) {
+      const result = await live.connection.request({ createProject: { key, name, description: '' } });
+      const project = result.project;
+      if (!project) throw new Error('The server answered without the project');
+      upsert(project);
+      return project;
+    },
+    reload: load,
+  };
+}
