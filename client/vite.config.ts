@@ -18,6 +18,19 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: true,
+    rollupOptions: {
+      // The app, the embed example page, and the embeddable board as an ES
+      // module at a stable URL (/embed/tandem-board.js) whose exports are kept.
+      input: {
+        index: fileURLToPath(new URL('index.html', import.meta.url)),
+        'embed-example': fileURLToPath(new URL('embed-example.html', import.meta.url)),
+        'tandem-board': fileURLToPath(new URL('src/embed/index.ts', import.meta.url)),
+      },
+      preserveEntrySignatures: 'exports-only',
+      output: {
+        entryFileNames: (chunk) => (chunk.name === 'tandem-board' ? 'embed/tandem-board.js' : 'assets/[name]-[hash].js'),
+      },
+    },
   },
   server: {
     // The Host header is left as the dev server's own (no changeOrigin): the

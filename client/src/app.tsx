@@ -6,7 +6,10 @@ import { RequireSession } from './auth/require-session.tsx';
 import { SessionContext, createSession } from './auth/session.ts';
 import { SignupPage } from './auth/signup-page.tsx';
 import { ThemeContext, createTheme } from './theme/theme.ts';
+import { BacklogPage } from './views/backlog-page.tsx';
 import { BoardPage } from './views/board-page.tsx';
+import { ItemPanel } from './views/item-panel.tsx';
+import { MembersPage } from './views/members-page.tsx';
 import { NotFoundPage } from './views/not-found-page.tsx';
 import { ProjectsPage } from './views/projects-page.tsx';
 
@@ -19,7 +22,12 @@ export function App() {
           <Route path="/signup" component={SignupPage} />
           <Route path="/" component={RequireSession}>
             <Route path="/" component={ProjectsPage} />
-            <Route path="/p/:key" component={BoardPage} />
+            <Route path="/p/:key" component={BoardPage}>
+              <Route path="/" />
+              <Route path="/item/:number" component={ItemPanel} />
+            </Route>
+            <Route path="/p/:key/backlog" component={BacklogPage} />
+            <Route path="/p/:key/members" component={MembersPage} />
           </Route>
           <Route path="*404" component={NotFoundPage} />
         </Router>

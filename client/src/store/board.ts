@@ -2,13 +2,28 @@
 // from board.seq; our writes shown at once as ops over the server's state
 // (board-logic.ts) and dropped when their reply comes, which is the rollback
 // when the reply is an error.
-import { batch, createEffect, createMemo, createSignal, on, onCleanup, type Accessor } from 'solid-js';
+import { batch, createContext, createEffect, createMemo, createSignal, on, onCleanup, useContext, type Accessor } from 'solid-js';
 import { atLeast } from '../../../shared/domain/permissions.ts';
-import { ItemType, Priority, Role, type ILabel, type IMember, type IProject, type IWorkflowStatus } from '../../../shared/proto.ts';
+import { allowedParentTypes } from '../../../shared/domain/hierarchy.ts';
+import { ErrorCode, ItemType, Priority, Role, type IEvent, type ILabel, type IMember, type IProject, type IWorkItem, type IWorkflowStatus } from '../../../shared/proto.ts';
 import { randomId } from '../../../shared/sdk/ids.ts';
 import type { Reply } from '../../../shared/sdk/index.ts';
 import { applyItem, applyOps, columnCards, fromItems, neighboursAt, plainError, toCard, type Card, type Confirmed, type Op } from './board-logic.ts';
+import { effectivePatch, patchFields, patchToCard, updateCommand, type ItemPatch } from './item-logic.ts';
 import type { Live } from './live.ts';
+
+/** An update the server refused with CONFLICT, waiting for the person to choose (conflict-dialog.tsx). */
+export interface Conflict {
+  id: string;
+  itemId: string;
+  itemKey: string;
+  /** The fields this person changed, with their values. */
+  patch: ItemPatch;
+  /** The item as the server has it now (error.workItem). */
+  theirs: IWorkItem;
+}
+
+export type UpdateOutcome = 'saved' | 'unchanged' | 'conflict' | 'refused' | 'queued';
 
 export interface Column {
   status: IWorkflowStatus & { id: string };
@@ -29,6 +44,29 @@ export interface BoardSlice {
   move(cardId: string, statusId: string, index: number): void;
   /** Adds a card at the top of a column. */
   quickAdd(statusId: string, title: string): void;
+  /** Every item as shown (server state with our pending writes laid on it), by id. */
+  items: Accessor<ReadonlyMap<string, Card>>;
+  /** The version an edit starting now is based on: the server's plus one per write of ours still out on the item. */
+  baseVersion(itemId: string): number;
+  /** Sends the changed fields of an item against `expectedVersion`; shown at once, undone on refusal; CONFLICT opens the dialog. */
+  update(itemId: string, patch: ItemPatch, expectedVersion: number, action?: string): Promise<UpdateOutcome>;
+  /** claim_work_item: assign to me. */
+  claim(itemId: string): void;
+  /** A child item (a sub-task, or a story under an epic) at the top of the parent's column. */
+  addChild(parentId: string, title: string): void;
+  conflicts: Accessor<readonly Conflict[]>;
+  /** Keep theirs (an empty patch) or resend `patch` against their version, under a new message id. */
+  resolveConflict(conflictId: string, patch: ItemPatch): void;
+  /** Every event of this project's feed, after the board has applied it. */
+  onEvent(listener: (event: IEvent) => void): () => void;
+}
+
+export const BoardContext = createContext<BoardSlice>();
+
+export function useBoard(): BoardSlice {
+  const board = useContext(BoardContext);
+  if (!board) throw new Error('useBoard needs a <BoardContext.Provider> above it (BoardPage provides one)');
+  return board;
 }
 
 const LOCAL_PREFIX = 'local-';
@@ -43,6 +81,8 @@ export function createBoardSlice(live: Live, projectKey: Accessor<string>): Boar
   const [labels, setLabels] = createSignal<readonly ILabel[]>([]);
   const [confirmed, setConfirmed] = createSignal<Confirmed>(new Map());
   const [ops, setOps] = createSignal<readonly Op[]>([]);
+  const [conflicts, setConflicts] = createSignal<readonly Conflict[]>([]);
+  const listeners = new Set<(event: IEvent) => void>();
   let stopWatching: (() => void) | null = null;
   /** Bumped per fetch: a slow get_board for a project we left must not land. */
   let fetchGeneration = 0;
@@ -75,6 +115,8 @@ export function createBoardSlice(live: Live, projectKey: Accessor<string>): Boar
           setMembers(board.members ?? []);
           setLabels(board.labels ?? []);
           setConfirmed(fromItems(board.workItems ?? []));
+          // Writes still in the outbox from before a reload are shown as pending until their replies come.
+          setOps((list) => [...list, ...queuedOps(id, list)]);
           setLoad({ state: 'ready' });
         });
         stopWatching?.();
@@ -92,6 +134,7 @@ export function createBoardSlice(live: Live, projectKey: Accessor<string>): Boar
               setProject(changed);
               if (changed.statuses?.length) setStatuses(changed.statuses);
             }
+            for (const l of listeners) l(event);
           },
           // The log cannot catch us up: the whole board again, then the feed from its seq.
           onResync: () => fetchBoard(id),
@@ -129,6 +172,8 @@ export function createBoardSlice(live: Live, projectKey: Accessor<string>): Boar
   // Results for our own writes carry the item after the change (no event comes
   // for them); replies to writes replayed from an earlier page arrive only here.
   const offReply = live.connection.onReply((reply: Reply) => {
+    // A replayed write's op (rebuilt from the outbox) has no promise to drop it.
+    if (reply.meta?.['op']) queueMicrotask(() => dropOp(reply.messageId));
     if (reply.ok) {
       const item = reply.result.workItem;
       if (item && item.projectId === projectId()) setConfirmed((c) => applyItem(c, item));
@@ -146,11 +191,18 @@ export function createBoardSlice(live: Live, projectKey: Accessor<string>): Boar
     fetchGeneration++;
   });
 
+  /** The ops of writes for board `id` that wait in the connection's outbox and are not shown yet. */
+  const queuedOps = (id: string, shown: readonly Op[]): Op[] =>
+    live.connection
+      .pending()
+      .filter((e) => e.meta['board'] === id && e.meta['op'] && !shown.some((op) => op.messageId === e.messageId))
+      .map((e) => e.meta['op'] as Op);
+
   const dropOp = (messageId: string) => setOps((list) => list.filter((op) => op.messageId !== messageId));
 
   const send = (op: Op, action: string, command: Parameters<Live['connection']['request']>[0]) => {
     setOps((list) => [...list, op]);
-    live.connection.request(command, { messageId: op.messageId, meta: { board: projectId() } }).then(
+    live.connection.request(command, { messageId: op.messageId, meta: { board: projectId(), op } }).then(
       () => dropOp(op.messageId),
       (err: unknown) => {
         // A write survives a closed connection in the outbox; only the server's refusal undoes it.
@@ -163,6 +215,37 @@ export function createBoardSlice(live: Live, projectKey: Accessor<string>): Boar
 
   const canEdit = () => atLeast(role(), Role.ROLE_EDITOR);
 
+  const queuedOn = (itemId: string) => ops().filter((op) => op.kind !== 'create' && op.itemId === itemId).length;
+  const baseVersion = (itemId: string) => Number(confirmed().get(itemId)?.version ?? view().get(itemId)?.version ?? 0) + queuedOn(itemId);
+
+  const update = (itemId: string, patch: ItemPatch, expectedVersion: number, action?: string): Promise<UpdateOutcome> => {
+    const card = view().get(itemId);
+    if (!card || isLocal(card) || !canEdit()) return Promise.resolve('refused');
+    const changes = effectivePatch(card, patch);
+    if (patchFields(changes).length === 0) return Promise.resolve('unchanged');
+    const messageId = randomId();
+    const what = action ?? `save ${card.key ?? 'the item'}`;
+    setOps((list) => [...list, { kind: 'update', messageId, itemId, fields: patchToCard(changes) as Partial<Card> }]);
+    return live.connection.request(updateCommand(itemId, expectedVersion, changes), { messageId, meta: { board: projectId() } }).then(
+      () => {
+        dropOp(messageId);
+        return 'saved' as const;
+      },
+      (err: unknown) => {
+        if ((err as Error)?.name === 'ConnectionError') return 'queued' as const;
+        dropOp(messageId);
+        const e = err as { code?: number; current?: { workItem?: IWorkItem } | null };
+        const theirs = e?.current?.workItem;
+        if (e?.code === ErrorCode.ERROR_CODE_CONFLICT && theirs) {
+          // Nothing is dropped silently: the person chooses in the conflict dialog.
+          setConflicts((list) => [...list, { id: messageId, itemId, itemKey: card.key ?? '', patch: changes, theirs }]);
+          return 'conflict' as const;
+        }
+        live.toasts.show(plainError(what, err));
+        return 'refused' as const;
+      },
+    );
+  };
   return {
     load,
     project,
@@ -171,6 +254,68 @@ export function createBoardSlice(live: Live, projectKey: Accessor<string>): Boar
     labels,
     role,
     canEdit,
+    items: view,
+    baseVersion,
+    update,
+    conflicts,
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    resolveConflict(conflictId, patch) {
+      const conflict = conflicts().find((c) => c.id === conflictId);
+      setConflicts((list) => list.filter((c) => c.id !== conflictId));
+      if (!conflict) return;
+      if (patchFields(patch).length === 0) {
+        live.toasts.show(`Kept their version of ${conflict.itemKey || 'the item'}; your change was dropped.`, 'info');
+        return;
+      }
+      // Their version is the base now; a new message id, since the first one already has its (CONFLICT) answer.
+      const latest = confirmed().get(conflict.itemId);
+      const version = Math.max(Number(conflict.theirs.version ?? 0), Number(latest?.version ?? 0));
+      void update(conflict.itemId, patch, version, `save ${conflict.itemKey || 'the item'}`);
+    },
+    claim(itemId) {
+      const card = view().get(itemId);
+      if (!card || isLocal(card) || !canEdit()) return;
+      const messageId = randomId();
+      send({ kind: 'update', messageId, itemId, fields: { assigneeId: live.session.user.id } }, `assign ${card.key ?? 'the item'} to you`, {
+        claimWorkItem: { workItemId: itemId },
+      });
+    },
+    addChild(parentId, title) {
+      const parent = view().get(parentId);
+      const trimmed = title.trim();
+      if (!parent || isLocal(parent) || !trimmed || !canEdit()) return;
+      const itemType = allowedParentTypes(ItemType.ITEM_TYPE_SUBTASK).includes((parent.itemType ?? 0) as ItemType)
+        ? ItemType.ITEM_TYPE_SUBTASK
+        : ItemType.ITEM_TYPE_STORY;
+      const messageId = randomId();
+      const first = columnCards(view().values(), parent.statusId)[0];
+      const card = toCard({
+        id: `${LOCAL_PREFIX}${messageId}`,
+        projectId: projectId(),
+        key: '',
+        title: trimmed,
+        statusId: parent.statusId,
+        itemType,
+        parentId,
+        priority: Priority.PRIORITY_NONE,
+        labels: [],
+        version: 0,
+      });
+      send({ kind: 'create', messageId, card, afterId: '', beforeId: first?.id ?? '' }, 'add the sub-task', {
+        createWorkItem: {
+          projectId: projectId(),
+          title: trimmed,
+          statusId: parent.statusId,
+          itemType,
+          parentId,
+          priority: Priority.PRIORITY_NONE,
+          beforeId: first && !isLocal(first) ? first.id : '',
+        },
+      });
+    },
     move(cardId, statusId, index) {
       const card = view().get(cardId);
       if (!card || isLocal(card) || !canEdit()) return;

@@ -3,7 +3,7 @@
 // watches a project, toasts, and the projects slice. `make*` parts are plain;
 // `createLive` owns them and closes the socket when the session ends.
 import { createContext, createSignal, onCleanup, useContext, type Accessor } from 'solid-js';
-import { makeConnection, makeProjectFeed, type Connection, type ConnectionState, type ProjectFeed } from '../../../shared/sdk/index.ts';
+import { makeConnection, makeProjectFeed, type Connection, type ConnectionState, type ProjectFeed, type TokenProvider } from '../../../shared/sdk/index.ts';
 import type { IEvent } from '../../../shared/proto.ts';
 import type { Session } from '../auth/session.ts';
 import { makeIdbOutbox } from '../sync/idb-outbox.ts';
@@ -35,11 +35,19 @@ export function socketUrl(location: { protocol: string; host: string }): string 
   return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/ws`;
 }
 
-export function makeTandemConnection(session: Session): Connection {
+/** Where the socket goes and who vouches for it: the page's own server and session unless an embedding host says otherwise. */
+export interface LiveOptions {
+  /** ws:// or wss:// URL of the server's /ws (the embed passes the host's Tandem server). */
+  url?: string;
+  /** Asked before every attempt (the embed's host token provider). */
+  token?: TokenProvider;
+}
+
+export function makeTandemConnection(session: Session, options: LiveOptions = {}): Connection {
   return makeConnection({
-    url: socketUrl(window.location),
+    url: options.url ?? socketUrl(window.location),
     // Read at every attempt: the session object is replaced when the person signs in again.
-    token: async () => session.token,
+    token: options.token ?? (async () => session.token),
     WebSocketImpl: WebSocket,
     // Per user and workspace: a shared device must not replay someone else's edits.
     outbox: makeIdbOutbox({ databaseName: `tandem-outbox-${session.tenantId}-${session.user.id}` }),
@@ -83,13 +91,15 @@ export interface Live {
   status: Accessor<LinkStatus>;
   /** True while the socket is open: reads (list_projects, get_board) need it. */
   open: Accessor<boolean>;
+  /** Writes kept in the outbox and not yet answered (this page's and a previous page's). */
+  pendingWrites: Accessor<number>;
   feed: SharedFeed;
   toasts: Toasts;
   projects: ProjectsSlice;
 }
 
-export function createLive(session: Session): Live {
-  const connection = makeTandemConnection(session);
+export function createLive(session: Session, options: LiveOptions = {}): Live {
+  const connection = makeTandemConnection(session, options);
   const feed = makeSharedFeed(connection);
   const [state, setState] = createSignal<ConnectionState>(connection.state);
   const [browserOnline, setBrowserOnline] = createSignal(navigator.onLine);
@@ -100,19 +110,30 @@ export function createLive(session: Session): Live {
     connection.reconnectNow();
   };
   const wentOffline = () => setBrowserOnline(false);
+  // The connection has no event for its queue; a cheap poll (and every reply
+  // and state change) keeps the count honest, including the outbox a previous
+  // page left, which loads asynchronously.
+  const [pendingWrites, setPendingWrites] = createSignal(0);
+  const countPending = () => setPendingWrites(connection.pending().length);
+  const offReplyCount = connection.onReply(() => queueMicrotask(countPending));
+  const offStateCount = connection.onState(countPending);
+  const pendingTimer = setInterval(countPending, 500);
   window.addEventListener('online', wentOnline);
   window.addEventListener('offline', wentOffline);
   onCleanup(() => {
     window.removeEventListener('online', wentOnline);
     window.removeEventListener('offline', wentOffline);
     offState();
+    offReplyCount();
+    offStateCount();
+    clearInterval(pendingTimer);
     feed.dispose();
     connection.close();
   });
 
   const open = () => state().state === 'open';
   const toasts = createToasts();
-  const base = { session, connection, status: () => linkStatus(state(), browserOnline()), open, feed, toasts };
+  const base = { session, connection, status: () => linkStatus(state(), browserOnline()), open, pendingWrites, feed, toasts };
   return { ...base, projects: createProjectsSlice(base) };
 }
 

@@ -3,13 +3,16 @@
 // giving the neighbours) or the keyboard (Space to pick up, arrows, Space to
 // drop, Escape to cancel). Every change goes through the board slice, which
 // shows it at once and undoes it if the server says no.
-import { A, useParams } from '@solidjs/router';
+import { A, useNavigate, useParams, type RouteSectionProps } from '@solidjs/router';
 import { createMemo, createSignal, For, Match, Show, Switch } from 'solid-js';
 import { ItemType, Priority, Role } from '../../../shared/proto.ts';
 import { keyboardTarget, type Card } from '../store/board-logic.ts';
-import { createBoardSlice, isLocal, type BoardSlice, type Column } from '../store/board.ts';
+import { BoardContext, createBoardSlice, isLocal, type BoardSlice, type Column } from '../store/board.ts';
+import { ConflictDialogs } from '../ui/conflict-dialog.tsx';
 import { useLive } from '../store/live.ts';
 import { LinkIndicator } from '../ui/link-status.tsx';
+import { PresenceBar } from '../ui/presence-bar.tsx';
+import { ProjectTabs } from './backlog-page.tsx';
 
 const TYPE: Record<number, { label: string; short: string }> = {
   [ItemType.ITEM_TYPE_EPIC]: { label: 'Epic', short: 'epic' },
@@ -54,6 +57,9 @@ function CardView(props: {
   const assignee = () => props.board.members().find((m) => m.userId === props.card.assigneeId);
   const labelColor = (name: string) => props.board.labels().find((l) => l.name === name || l.id === name)?.color || '';
   const movable = () => props.board.canEdit() && !isLocal(props.card);
+  const navigate = useNavigate();
+  const params = useParams<{ key: string }>();
+  const openItem = () => !isLocal(props.card) && navigate(`/p/${params.key}/item/${Number(props.card.number ?? 0)}`);
   return (
     <article
       class="card"
@@ -74,7 +80,8 @@ function CardView(props: {
       data-pending={props.card.pending ? 'true' : undefined}
       onDragStart={(e) => props.onDragStart(e)}
       onDragEnd={() => props.onDragEnd()}
-      onKeyDown={(e) => props.onKeyDown(e)}
+      onKeyDown={(e) => (e.key === 'Enter' && !props.lifted ? openItem() : props.onKeyDown(e))}
+      onClick={openItem}
     >
       <header class="card__top">
         <Show when={type()}>
@@ -391,13 +398,14 @@ function BoardColumns(props: { board: BoardSlice }) {
   );
 }
 
-export function BoardPage() {
+export function BoardPage(props: Partial<RouteSectionProps>) {
   const params = useParams<{ key: string }>();
   const live = useLive();
   const board = createBoardSlice(live, () => params.key);
   const roleName = () => (board.role() === Role.ROLE_VIEWER ? 'Viewer' : board.role() === Role.ROLE_EDITOR ? 'Editor' : 'Admin');
 
   return (
+    <BoardContext.Provider value={board}>
     <div class="page page--board">
       <nav class="breadcrumbs" aria-label="Breadcrumb">
         <A href="/">Projects</A>
@@ -422,9 +430,11 @@ export function BoardPage() {
               {roleName()}
             </span>
           </Show>
+          <PresenceBar live={live} projectId={() => board.project()?.id ?? ''} ready={() => board.load().state === 'ready'} />
           <LinkIndicator status={live.status()} />
         </div>
       </header>
+      <ProjectTabs projectKey={params.key} />
       <section
         class="board"
         data-mount="board"
@@ -461,5 +471,8 @@ export function BoardPage() {
         </Switch>
       </section>
     </div>
+    {props.children}
+    <ConflictDialogs board={board} />
+    </BoardContext.Provider>
   );
 }

@@ -52,6 +52,9 @@ export function registerStaticFiles(app: TemplatedApp, distDir: string): void {
     }
     res.writeHeader('Content-Type', file.type);
     if (url.startsWith('/assets/')) res.writeHeader('Cache-Control', 'public, max-age=31536000, immutable');
+    // A host page on another origin loads the embeddable board as a module
+    // script, which browsers fetch with CORS. The bundle holds no secrets.
+    if (url.startsWith('/assets/') || url.startsWith('/embed/')) res.writeHeader('Access-Control-Allow-Origin', '*');
     res.end(file.body);
   });
 }

@@ -1,0 +1,278 @@
+// Sprint planning, members and presence through the real built client in
+// Debian's Chromium, against a real server on port 0. Seed data goes in over
+// a TestClient socket; what is checked is the server's state (get_board) and
+// what a second person sees in their own browser context, without reload.
+import { randomUUID } from 'node:crypto';
+import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ItemType, Priority, Role, SprintState, type IWorkItem } from '../../shared/proto.ts';
+import { invite, signup, type Session } from '../../server/test/support/accounts.ts';
+import { startTestServer, type TestServer } from '../../server/test/support/test-server.ts';
+import { TestClient } from '../../server/test/support/ws-client.ts';
+import { launchBrowser, openContext } from './support/browser.ts';
+import { saveScreenshot } from './support/screenshots.ts';
+
+let srv: TestServer;
+let browser: Browser;
+let ada: Session;
+let bob: Session;
+let vic: Session;
+let adaSocket: TestClient;
+const open: BrowserContext[] = [];
+
+beforeAll(async () => {
+  [srv, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  ada = await signup(srv.http, 'Ada Lovelace');
+  [bob, vic] = await Promise.all([invite(srv.http, ada, 'Bob Babbage'), invite(srv.http, ada, 'Vic Viewer')]);
+  adaSocket = await TestClient.connect(srv.ws, ada.token);
+});
+
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((c) => c.close()));
+});
+
+afterAll(async () => {
+  adaSocket?.close();
+  await Promise.all(open.splice(0).map((c) => c.close()));
+  await browser?.close();
+  await srv?.stop();
+});
+
+async function contextFor(who: Session, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await openContext(browser, srv.http, options);
+  open.push(context);
+  const grant = JSON.stringify({ token: who.token, user: who.user, tenantId: who.tenantId });
+  await context.addInitScript((value) => sessionStorage.setItem('tandem.session', value), grant);
+  return context;
+}
+
+async function pageFor(who: Session, path: string): Promise<Page> {
+  const page = await (await contextFor(who)).newPage();
+  await page.goto(path);
+  return page;
+}
+
+const letters = () =>
+  Array.from(randomUUID().replace(/[^a-f]/g, '').slice(0, 4), (c) => c.toUpperCase()).join('').padEnd(4, 'Q');
+
+interface Seeded {
+  key: string;
+  projectId: string;
+  status: Record<string, string>;
+  items: Record<string, IWorkItem>;
+}
+
+/** Ada's project, Bob as `bobRole`, Vic as viewer; T1..T3 in To Do and D1 in Done, none in a sprint. */
+async function seedProject(bobRole: Role = Role.ROLE_EDITOR): Promise<Seeded> {
+  const key = `S${letters()}`;
+  const created = await adaSocket.ok({ createProject: { key, name: `Plan ${key}`, description: '' } });
+  const projectId = created.project!.id!;
+  const status = Object.fromEntries(created.project!.statuses!.map((s) => [s.name!, s.id!]));
+  await adaSocket.ok({ addMember: { projectId, userId: bob.user.id, role: bobRole } });
+  await adaSocket.ok({ addMember: { projectId, userId: vic.user.id, role: Role.ROLE_VIEWER } });
+  const items: Record<string, IWorkItem> = {};
+  let last = '';
+  const specs = [
+    { title: 'T1 Sign-in page', statusId: status['To Do']!, storyPoints: 3 },
+    { title: 'T2 Fix the flaky socket', statusId: status['To Do']!, storyPoints: 2 },
+    { title: 'T3 Write the release notes', statusId: status['To Do']! },
+    { title: 'D1 Set up CI', statusId: status['Done']! },
+  ];
+  for (const spec of specs) {
+    const r = await adaSocket.ok({
+      createWorkItem: { projectId, afterId: last, itemType: ItemType.ITEM_TYPE_TASK, priority: Priority.PRIORITY_MEDIUM, ...spec },
+    });
+    items[spec.title.slice(0, 2)] = r.workItem!;
+    last = r.workItem!.id!;
+  }
+  return { key, projectId, status, items };
+}
+
+const sprintSection = (page: Page, name: string): Locator => page.locator(`[data-testid="sprint"][data-sprint-name="${name}"]`);
+const backlog = (page: Page): Locator => page.getByTestId('backlog');
+const titlesIn = (list: Locator) =>
+  list.locator('[data-testid="item-title"]').evaluateAll((els) => els.map((el) => (el.textContent ?? '').slice(0, 2)));
+const row = (page: Page, prefix: string) =>
+  page.locator('[data-testid="backlog-item"]', { has: page.locator('[data-testid="item-title"]', { hasText: new RegExp(`^${prefix} `) }) });
+
+async function planningReady(page: Page): Promise<void> {
+  await page.locator('[data-testid="planning"][data-state="ready"]').waitFor();
+  await page.locator('[data-testid="link-status"][data-status="online"]').waitFor();
+}
+
+async function serverBoard(s: Seeded) {
+  return (await adaSocket.ok({ getBoard: { projectId: s.projectId } })).board!;
+}
+const sprintOf = async (s: Seeded, prefix: string) =>
+  (await serverBoard(s)).workItems!.find((w) => w.title!.startsWith(`${prefix} `))?.sprintId ?? '';
+
+describe('sprint planning', () => {
+  it('UI-PLAN-1 create a sprint, drag an item into it, start it (one active at a time), complete it to the backlog; Bob sees it all live', async () => {
+    const s = await seedProject();
+    const [adaPage, bobPage] = await Promise.all([pageFor(ada, `/p/${s.key}/backlog`), pageFor(bob, `/p/${s.key}/backlog`)]);
+    await Promise.all([planningReady(adaPage), planningReady(bobPage)]);
+    await expect.poll(() => titlesIn(backlog(bobPage))).toEqual(['T1', 'T2', 'T3', 'D1']);
+
+    // Create.
+    await adaPage.getByTestId('new-sprint').click();
+    await adaPage.getByTestId('sprint-name').fill('Sprint 1');
+    await adaPage.getByTestId('sprint-goal').fill('Ship sign-in');
+    await adaPage.getByTestId('sprint-start').fill('2030-01-06');
+    await adaPage.getByTestId('sprint-end').fill('2030-01-17');
+    await adaPage.getByTestId('sprint-submit').click();
+    await sprintSection(bobPage, 'Sprint 1').waitFor();
+    const sprint1 = (await serverBoard(s)).sprints!.find((x) => x.name === 'Sprint 1')!;
+    expect(sprint1.goal).toBe('Ship sign-in');
+    expect(sprint1.startDate).toBe('2030-01-06');
+    expect(sprint1.state).toBe(SprintState.SPRINT_STATE_PLANNED);
+
+    // Drag T2 from the backlog into the sprint; D1 (done) goes in with the row's menu.
+    await row(adaPage, 'T2').dragTo(sprintSection(adaPage, 'Sprint 1').locator('.plan-group__items'));
+    await expect.poll(() => titlesIn(sprintSection(adaPage, 'Sprint 1'))).toEqual(['T2']);
+    await expect.poll(() => sprintOf(s, 'T2')).toBe(sprint1.id);
+    await row(adaPage, 'D1').getByTestId('move-to').selectOption(sprint1.id!);
+    await expect.poll(() => sprintOf(s, 'D1')).toBe(sprint1.id);
+    await expect.poll(() => titlesIn(sprintSection(bobPage, 'Sprint 1'))).toEqual(['T2', 'D1']);
+    await expect.poll(() => titlesIn(backlog(bobPage))).toEqual(['T1', 'T3']);
+    // Dragged back above T1 and in again: ranks follow the drop point.
+    await row(bobPage, 'T2').dragTo(row(bobPage, 'T1'), { targetPosition: { x: 40, y: 2 } });
+    await expect.poll(() => titlesIn(backlog(adaPage))).toEqual(['T2', 'T1', 'T3']);
+    expect(await sprintOf(s, 'T2')).toBe('');
+    await row(adaPage, 'T2').dragTo(row(adaPage, 'D1'), { targetPosition: { x: 40, y: 2 } });
+    await expect.poll(() => titlesIn(sprintSection(bobPage, 'Sprint 1'))).toEqual(['T2', 'D1']);
+    await expect.poll(() => sprintOf(s, 'T2')).toBe(sprint1.id);
+
+    // Start: active for both.
+    await sprintSection(adaPage, 'Sprint 1').getByTestId('start-sprint').click();
+    await expect.poll(() => sprintSection(bobPage, 'Sprint 1').getAttribute('data-state')).toBe('active');
+    await expect.poll(async () => (await serverBoard(s)).sprints!.find((x) => x.id === sprint1.id)!.state).toBe(SprintState.SPRINT_STATE_ACTIVE);
+
+    // A second sprint cannot start while the first runs: the refusal in words.
+    await adaSocket.ok({ createSprint: { projectId: s.projectId, name: 'Sprint 2', goal: '', startDate: '', endDate: '' } });
+    await sprintSection(adaPage, 'Sprint 2').waitFor();
+    await sprintSection(adaPage, 'Sprint 2').getByTestId('start-sprint').click();
+    await expect.poll(() => sprintSection(adaPage, 'Sprint 2').getByTestId('sprint-error').textContent()).toMatch(/Could not start Sprint 2: .*active sprint/i);
+    expect((await serverBoard(s)).sprints!.find((x) => x.name === 'Sprint 2')!.state).toBe(SprintState.SPRINT_STATE_PLANNED);
+    await saveScreenshot(adaPage, 'backlog-light');
+
+    // Complete: T2 is unfinished and goes to the backlog; D1 is done and stays with the sprint.
+    await sprintSection(adaPage, 'Sprint 1').getByTestId('complete-sprint').click();
+    const dialog = adaPage.getByTestId('complete-dialog');
+    expect(await dialog.getByTestId('unfinished-count').textContent()).toContain('1 item is not finished');
+    expect(await dialog.getByTestId('complete-to-sprint').count()).toBe(1); // Sprint 2 is offered too
+    await saveScreenshot(adaPage, 'backlog-complete-sprint-light');
+    await dialog.getByTestId('complete-to-backlog').check();
+    await dialog.getByTestId('complete-confirm').click();
+
+    await expect.poll(async () => (await serverBoard(s)).sprints!.find((x) => x.id === sprint1.id)!.state).toBe(SprintState.SPRINT_STATE_COMPLETED);
+    expect(await sprintOf(s, 'T2')).toBe('');
+    expect(await sprintOf(s, 'D1')).toBe(sprint1.id);
+    for (const page of [adaPage, bobPage]) {
+      await expect.poll(() => sprintSection(page, 'Sprint 1').count()).toBe(0);
+      await expect.poll(() => titlesIn(backlog(page))).toContain('T2');
+      expect(await titlesIn(backlog(page))).not.toContain('D1');
+    }
+  });
+
+  it('UI-PLAN-2 a viewer sees the plan but cannot create, start or move', async () => {
+    const s = await seedProject();
+    await adaSocket.ok({ createSprint: { projectId: s.projectId, name: 'Sprint V', goal: '', startDate: '', endDate: '' } });
+    const vicPage = await pageFor(vic, `/p/${s.key}/backlog`);
+    await planningReady(vicPage);
+    await sprintSection(vicPage, 'Sprint V').waitFor();
+    await vicPage.getByTestId('read-only').waitFor();
+    expect(await vicPage.getByTestId('new-sprint').count()).toBe(0);
+    expect(await vicPage.getByTestId('start-sprint').count()).toBe(0);
+    expect(await vicPage.getByTestId('move-to').count()).toBe(0);
+    expect(await row(vicPage, 'T1').getAttribute('draggable')).toBe('false');
+  });
+});
+
+describe('members', () => {
+  it('UI-MEMBERS-1 an admin adds a workspace user as viewer, then makes them editor; another admin sees it live; a viewer sees it read-only', async () => {
+    const s = await seedProject(Role.ROLE_ADMIN);
+    const dan = await invite(srv.http, ada, 'Dan Newcomer');
+    const [adaPage, bobPage, vicPage] = await Promise.all([
+      pageFor(ada, `/p/${s.key}/members`),
+      pageFor(bob, `/p/${s.key}/members`),
+      pageFor(vic, `/p/${s.key}/members`),
+    ]);
+    for (const p of [adaPage, bobPage, vicPage]) await p.locator('[data-testid="members"][data-state="ready"]').waitFor();
+    const member = (page: Page, id: string) => page.locator(`[data-testid="member"][data-user-id="${id}"]`);
+    await member(bobPage, vic.user.id).waitFor();
+    expect(await member(bobPage, dan.user.id).count()).toBe(0);
+
+    await adaPage.getByTestId('add-member-user').selectOption(dan.user.id);
+    await adaPage.getByTestId('add-member-role').selectOption(String(Role.ROLE_VIEWER));
+    await adaPage.getByTestId('add-member-submit').click();
+    await expect.poll(() => member(bobPage, dan.user.id).getAttribute('data-role')).toBe('Viewer');
+    await expect.poll(() => member(vicPage, dan.user.id).getAttribute('data-role')).toBe('Viewer');
+    const danOnServer = async () => (await serverBoard(s)).members!.find((m) => m.userId === dan.user.id)?.role;
+    expect(await danOnServer()).toBe(Role.ROLE_VIEWER);
+
+    await member(adaPage, dan.user.id).getByTestId('member-role-select').selectOption(String(Role.ROLE_EDITOR));
+    await expect.poll(() => member(bobPage, dan.user.id).getAttribute('data-role')).toBe('Editor');
+    await expect.poll(danOnServer).toBe(Role.ROLE_EDITOR);
+    // Bob's select follows, not just the row's attribute.
+    expect(await member(bobPage, dan.user.id).getByTestId('member-role-select').inputValue()).toBe(String(Role.ROLE_EDITOR));
+    await saveScreenshot(adaPage, 'members-light');
+
+    // The viewer: the same list, no controls.
+    await expect.poll(() => member(vicPage, dan.user.id).getByTestId('member-role').textContent()).toBe('Editor');
+    await vicPage.getByTestId('read-only').waitFor();
+    expect(await vicPage.getByTestId('member-role-select').count()).toBe(0);
+    expect(await vicPage.getByTestId('add-member-form').count()).toBe(0);
+    expect(await vicPage.getByTestId('member-remove').count()).toBe(0);
+  });
+
+  it('UI-MEMBERS-2 an admin invites someone new by email and they join the project; removing takes them out', async () => {
+    const s = await seedProject();
+    const adaPage = await pageFor(ada, `/p/${s.key}/members`);
+    await adaPage.locator('[data-testid="members"][data-state="ready"]').waitFor();
+    const email = `erin-${randomUUID().slice(0, 8)}@example.com`;
+    await adaPage.getByTestId('invite-email').fill(email);
+    await adaPage.getByTestId('invite-name').fill('Erin Invited');
+    await adaPage.getByTestId('invite-password').fill('a long first password');
+    await adaPage.getByTestId('invite-role').selectOption(String(Role.ROLE_VIEWER));
+    await adaPage.getByTestId('invite-submit').click();
+    await adaPage.getByTestId('invite-done').waitFor();
+    const erin = async () => (await serverBoard(s)).members!.find((m) => m.email === email || m.displayName === 'Erin Invited');
+    await expect.poll(async () => (await erin())?.role).toBe(Role.ROLE_VIEWER);
+    const row = adaPage.locator(`[data-testid="member"][data-user-id="${(await erin())!.userId}"]`);
+    await row.waitFor();
+
+    adaPage.once('dialog', (d) => void d.accept());
+    await row.getByTestId('member-remove').click();
+    await expect.poll(() => row.count()).toBe(0);
+    await expect.poll(erin).toBeUndefined();
+  });
+});
+
+describe('presence', () => {
+  it('UI-PRESENCE-1 two people on one board see each other; the avatar goes when one leaves', async () => {
+    const s = await seedProject();
+    const [adaPage, bobPage] = await Promise.all([pageFor(ada, `/p/${s.key}`), pageFor(bob, `/p/${s.key}`)]);
+    await Promise.all([adaPage, bobPage].map((p) => p.locator('[data-testid="board"][data-state="ready"]').waitFor()));
+    const avatarsOf = (page: Page) =>
+      page.locator('[data-testid="presence-avatar"]').evaluateAll((els) => els.map((el) => el.getAttribute('data-user-id')));
+    await expect.poll(() => avatarsOf(adaPage)).toEqual([bob.user.id]);
+    await expect.poll(() => avatarsOf(bobPage)).toEqual([ada.user.id]);
+    expect(await adaPage.getByTestId('presence-avatar').textContent()).toBe('BB');
+
+    // Bob opens a card: Ada sees that he has an item open; closing it clears that.
+    const viewing = () => adaPage.getByTestId('presence-avatar').evaluate((el) => el.classList.contains('presence__avatar--viewing'));
+    await bobPage.locator('[data-testid="card"]').first().click();
+    await bobPage.waitForURL(/\/item\/\d+$/);
+    await expect.poll(viewing).toBe(true);
+    await bobPage.keyboard.press('Escape');
+    await expect.poll(viewing).toBe(false);
+
+    // Bob leaves the board for the backlog (the board unsubscribes), then closes the tab.
+    await bobPage.getByTestId('tab-backlog').click();
+    await expect.poll(() => avatarsOf(adaPage)).toEqual([]);
+    await bobPage.getByTestId('tab-board').click();
+    await expect.poll(() => avatarsOf(adaPage)).toEqual([bob.user.id]);
+    await bobPage.context().close();
+    await expect.poll(() => avatarsOf(adaPage)).toEqual([]);
+  });
+});

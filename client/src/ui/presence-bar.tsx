@@ -1,0 +1,39 @@
+// The people on this board besides me, as a row of avatars (one per open tab).
+// Someone with an item open gets a ring and says which in the tooltip.
+import { For, Show, type Accessor } from 'solid-js';
+import { createPresence } from '../store/presence.ts';
+import type { Live } from '../store/live.ts';
+import '../styles/backlog.css';
+
+export function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  const letters = parts.length > 1 ? [parts[0]!, parts[parts.length - 1]!] : parts.slice(0, 1);
+  return letters.map((p) => Array.from(p)[0]!.toUpperCase()).join('') || '?';
+}
+
+export function PresenceBar(props: { live: Live; projectId: Accessor<string>; ready: Accessor<boolean>; itemKey?: (id: string) => string }) {
+  const presence = createPresence(props.live, props.projectId, props.ready);
+  const title = (name: string, item: string) =>
+    item ? `${name} is looking at ${props.itemKey?.(item) || 'an item'}` : `${name} is on this board`;
+  return (
+    <Show when={presence.others().length > 0}>
+      <ul class="presence" aria-label="Also on this board" data-testid="presence-bar">
+        <For each={presence.others()}>
+          {(p) => (
+            <li
+              class="avatar presence__avatar"
+              classList={{ 'presence__avatar--viewing': !!p.viewingWorkItemId }}
+              title={title(p.displayName, p.viewingWorkItemId)}
+              data-testid="presence-avatar"
+              data-session-id={p.sessionId}
+              data-user-id={p.userId}
+              data-viewing={p.viewingWorkItemId || undefined}
+            >
+              {initials(p.displayName)}
+            </li>
+          )}
+        </For>
+      </ul>
+    </Show>
+  );
+}

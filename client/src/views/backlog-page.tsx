@@ -1,0 +1,481 @@
+// "/p/:key/backlog": sprint planning. The open sprints (the active one, then
+// the planned ones) sit above the backlog (items in no sprint), each list in
+// rank order. Items are dragged between lists (or sent with the row's "Move
+// to" menu, which also serves the keyboard): one move_work_item with the new
+// sprint_id and the neighbours at the drop point. Items and their live
+// changes come from the board slice; sprints from the sprints slice.
+import { A, useParams } from '@solidjs/router';
+import { createMemo, createSignal, For, Match, Show, Switch } from 'solid-js';
+import { ItemType, SprintState, StatusCategory, type ISprint } from '../../../shared/proto.ts';
+import { randomId } from '../../../shared/sdk/ids.ts';
+import { compareCards, neighboursAt, plainError, rankFor, type Card } from '../store/board-logic.ts';
+import { createBoardSlice, isLocal, type BoardSlice } from '../store/board.ts';
+import { useLive } from '../store/live.ts';
+import { createSprintsSlice, type SprintsSlice } from '../store/sprints.ts';
+import { LinkIndicator } from '../ui/link-status.tsx';
+import { initials } from '../ui/presence-bar.tsx';
+import '../styles/backlog.css';
+
+/** Board | Backlog | Members, under a project's title. */
+export function ProjectTabs(props: { projectKey: string }) {
+  const base = () => `/p/${props.projectKey}`;
+  return (
+    <nav class="project-tabs" aria-label="Project views">
+      <A href={base()} end class="project-tabs__tab" activeClass="project-tabs__tab--active" data-testid="tab-board">
+        Board
+      </A>
+      <A href={`${base()}/backlog`} class="project-tabs__tab" activeClass="project-tabs__tab--active" data-testid="tab-backlog">
+        Backlog
+      </A>
+      <A href={`${base()}/members`} class="project-tabs__tab" activeClass="project-tabs__tab--active" data-testid="tab-members">
+        Members
+      </A>
+    </nav>
+  );
+}
+
+const TYPE: Record<number, string> = {
+  [ItemType.ITEM_TYPE_EPIC]: 'Epic',
+  [ItemType.ITEM_TYPE_STORY]: 'Story',
+  [ItemType.ITEM_TYPE_TASK]: 'Task',
+  [ItemType.ITEM_TYPE_BUG]: 'Bug',
+  [ItemType.ITEM_TYPE_SUBTASK]: 'Sub-task',
+};
+
+const DONE = new Set<number>([StatusCategory.STATUS_CATEGORY_COMPLETED, StatusCategory.STATUS_CATEGORY_CANCELED]);
+
+/** A list on the page: a sprint, or the backlog (id ''). */
+interface Group {
+  sprintId: string;
+  sprint: ISprint | null;
+  cards: Card[];
+}
+
+interface PendingMove {
+  messageId: string;
+  sprintId: string;
+  rank: string;
+}
+
+function Planning(props: { board: BoardSlice; sprints: SprintsSlice }) {
+  const live = useLive();
+  const { board, sprints } = props;
+  const [pending, setPending] = createSignal<ReadonlyMap<string, PendingMove>>(new Map());
+  const [dragId, setDragId] = createSignal<string | null>(null);
+  const [dropAt, setDropAt] = createSignal<{ sprintId: string; index: number } | null>(null);
+  const [completing, setCompleting] = createSignal<ISprint | null>(null);
+  const [sprintError, setSprintError] = createSignal<{ sprintId: string; message: string } | null>(null);
+
+  const statusById = createMemo(() => new Map(board.columns().map((c) => [c.status.id, c.status])));
+  const cards = createMemo(() => {
+    const overlay = pending();
+    return board.columns().flatMap((c) =>
+      c.cards.map((card) => {
+        const p = overlay.get(card.id);
+        return p ? { ...card, sprintId: p.sprintId, rank: p.rank, pending: true } : card;
+      }),
+    );
+  });
+  const groups = createMemo<Group[]>(() => {
+    const open = sprints.open();
+    const of = (id: string) => cards().filter((c) => (c.sprintId ?? '') === id).sort(compareCards);
+    return [
+      ...open.map((s) => ({ sprintId: s.id ?? '', sprint: s, cards: of(s.id ?? '') })),
+      // Items of completed sprints were finished there; the backlog is what has no sprint.
+      { sprintId: '', sprint: null, cards: of('') },
+    ];
+  });
+  const unfinished = (sprintId: string) =>
+    cards().filter((c) => c.sprintId === sprintId && !DONE.has(statusById().get(c.statusId)?.category ?? 0));
+
+  const move = (cardId: string, sprintId: string, index: number) => {
+    const card = cards().find((c) => c.id === cardId);
+    if (!card || isLocal(card) || !board.canEdit()) return;
+    const list = groups().find((g) => g.sprintId === sprintId)?.cards ?? [];
+    const { afterId, beforeId } = neighboursAt(list, cardId, index);
+    if ((card.sprintId ?? '') === sprintId && list.findIndex((c) => c.id === cardId) === index) return;
+    const others = list.filter((c) => c.id !== cardId);
+    const rank = rankFor(others.find((c) => c.id === afterId), others.find((c) => c.id === beforeId));
+    const messageId = randomId();
+    setPending((m) => new Map(m).set(cardId, { messageId, sprintId, rank }));
+    const done = () =>
+      setPending((m) => {
+        if (m.get(cardId)?.messageId !== messageId) return m;
+        const next = new Map(m);
+        next.delete(cardId);
+        return next;
+      });
+    live.connection
+      .request(
+        { moveWorkItem: { workItemId: cardId, expectedVersion: Number(card.version ?? 0), statusId: '', afterId, beforeId, sprintId } },
+        { messageId, meta: { board: card.projectId ?? '' } },
+      )
+      .then(done, (err: unknown) => {
+        if ((err as Error)?.name === 'ConnectionError') return; // kept in the outbox, replayed when back
+        done();
+        live.toasts.show(plainError(`move ${card.key || 'the item'}`, err));
+      });
+  };
+
+  const onDragOver = (e: DragEvent, sprintId: string, list: HTMLElement) => {
+    if (!dragId()) return;
+    e.preventDefault();
+    if (e.dataTransfer) e.dataTransfer.dropEffect = 'move';
+    const others = [...list.querySelectorAll<HTMLElement>('[data-item-id]')].filter((el) => el.dataset['itemId'] !== dragId());
+    let index = others.length;
+    for (let i = 0; i < others.length; i++) {
+      const box = others[i]!.getBoundingClientRect();
+      if (e.clientY < box.top + box.height / 2) {
+        index = i;
+        break;
+      }
+    }
+    const at = dropAt();
+    if (!at || at.sprintId !== sprintId || at.index !== index) setDropAt({ sprintId, index });
+  };
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    const id = dragId();
+    const at = dropAt();
+    setDragId(null);
+    setDropAt(null);
+    if (id && at) move(id, at.sprintId, at.index);
+  };
+
+  const run = (sprint: ISprint, action: string, work: Promise<void>) => {
+    setSprintError(null);
+    work.catch((err: unknown) => setSprintError({ sprintId: sprint.id ?? '', message: plainError(`${action} ${sprint.name}`, err) }));
+  };
+
+  const points = (list: Card[]) => list.reduce((n, c) => n + (c.hasStoryPoints ? Number(c.storyPoints ?? 0) : 0), 0);
+
+  return (
+    <>
+      <Show when={board.canEdit()}>
+        <NewSprint sprints={sprints} />
+      </Show>
+      <For each={groups()}>
+        {(group) => {
+          let list!: HTMLDivElement;
+          const s = group.sprint;
+          const active = () => s?.state === SprintState.SPRINT_STATE_ACTIVE;
+          return (
+            <section
+              class="plan-group panel"
+              classList={{ 'plan-group--active': active(), 'plan-group--target': dropAt()?.sprintId === group.sprintId }}
+              data-testid={s ? 'sprint' : 'backlog'}
+              data-sprint-id={group.sprintId || undefined}
+              data-sprint-name={s?.name || undefined}
+              data-state={s ? (active() ? 'active' : 'planned') : undefined}
+            >
+              <header class="plan-group__header">
+                <div class="plan-group__heading">
+                  <h2 class="plan-group__name">{s ? s.name : 'Backlog'}</h2>
+                  <Show when={s}>
+                    <span class={`sprint-state sprint-state--${active() ? 'active' : 'planned'}`} data-testid="sprint-state">
+                      {active() ? 'Active' : 'Planned'}
+                    </span>
+                  </Show>
+                  <Show when={s && (s.startDate || s.endDate)}>
+                    <span class="plan-group__dates">
+                      {s!.startDate || '…'} – {s!.endDate || '…'}
+                    </span>
+                  </Show>
+                  <span class="plan-group__count" data-testid="group-count">
+                    {group.cards.length} {group.cards.length === 1 ? 'item' : 'items'} · {points(group.cards)} pts
+                  </span>
+                </div>
+                <Show when={s && board.canEdit()}>
+                  <div class="plan-group__actions">
+                    <Show when={!active()}>
+                      <button type="button" class="button" data-testid="start-sprint" onClick={() => run(s!, 'start', sprints.start(s!.id ?? ''))}>
+                        Start sprint
+                      </button>
+                    </Show>
+                    <Show when={active()}>
+                      <button type="button" class="button button--primary" data-testid="complete-sprint" onClick={() => setCompleting(s)}>
+                        Complete sprint
+                      </button>
+                    </Show>
+                  </div>
+                </Show>
+              </header>
+              <Show when={s?.goal}>
+                <p class="plan-group__goal">{s!.goal}</p>
+              </Show>
+              <Show when={s && sprintError()?.sprintId === group.sprintId}>
+                <p class="form-alert" role="alert" data-testid="sprint-error">
+                  {sprintError()!.message}
+                </p>
+              </Show>
+              <div
+                class="plan-group__items"
+                ref={list}
+                onDragOver={(e) => onDragOver(e, group.sprintId, list)}
+                onDragLeave={(e) => {
+                  if (!list.contains(e.relatedTarget as Node | null) && dropAt()?.sprintId === group.sprintId) setDropAt(null);
+                }}
+                onDrop={onDrop}
+              >
+                <For each={group.cards}>
+                  {(card) => (
+                    <div
+                      class="plan-item"
+                      classList={{ 'plan-item--pending': !!card.pending, 'plan-item--dragging': dragId() === card.id }}
+                      draggable={board.canEdit() && !isLocal(card)}
+                      data-testid="backlog-item"
+                      data-item-id={card.id}
+                      data-key={card.key}
+                      data-pending={card.pending ? 'true' : undefined}
+                      onDragStart={(e) => {
+                        if (!board.canEdit() || isLocal(card)) return e.preventDefault();
+                        e.dataTransfer?.setData('text/plain', card.key ?? card.id);
+                        if (e.dataTransfer) e.dataTransfer.effectAllowed = 'move';
+                        setDragId(card.id);
+                      }}
+                      onDragEnd={() => {
+                        setDragId(null);
+                        setDropAt(null);
+                      }}
+                    >
+                      <span class="plan-item__type">{TYPE[card.itemType ?? 0] ?? ''}</span>
+                      <span class="plan-item__key">{card.key || 'New'}</span>
+                      <span class="plan-item__title" data-testid="item-title">
+                        {card.title}
+                      </span>
+                      <span class="plan-item__status">{statusById().get(card.statusId)?.name ?? ''}</span>
+                      <span class="points" title="Story points">
+                        {card.hasStoryPoints ? card.storyPoints : ''}
+                      </span>
+                      <Show when={board.members().find((m) => m.userId === card.assigneeId)}>
+                        {(m) => (
+                          <span class="avatar avatar--sm" title={`Assigned to ${m().displayName}`}>
+                            {initials(m().displayName ?? '')}
+                          </span>
+                        )}
+                      </Show>
+                      <Show when={board.canEdit() && !isLocal(card)}>
+                        <select
+                          class="plan-item__move"
+                          aria-label={`Move ${card.key} to`}
+                          data-testid="move-to"
+                          value={card.sprintId ?? ''}
+                          onChange={(e) => {
+                            const to = e.currentTarget.value;
+                            // To the bottom of the chosen list.
+                            move(card.id, to, groups().find((g) => g.sprintId === to)?.cards.length ?? 0);
+                          }}
+                        >
+                          <For each={groups()}>{(g) => <option value={g.sprintId}>{g.sprint ? g.sprint.name : 'Backlog'}</option>}</For>
+                        </select>
+                      </Show>
+                    </div>
+                  )}
+                </For>
+                <Show when={group.cards.length === 0}>
+                  <p class="plan-group__empty" data-testid="group-empty">
+                    {s ? (board.canEdit() ? 'Drag items here to plan them into this sprint.' : 'Nothing planned yet.') : 'The backlog is empty.'}
+                  </p>
+                </Show>
+              </div>
+            </section>
+          );
+        }}
+      </For>
+      <Show when={completing()}>
+        {(s) => (
+          <CompleteDialog
+            sprint={s()}
+            unfinished={unfinished(s().id ?? '').length}
+            planned={sprints.planned()}
+            onCancel={() => setCompleting(null)}
+            onConfirm={(next) => {
+              const sprint = s();
+              setCompleting(null);
+              run(sprint, 'complete', sprints.complete(sprint.id ?? '', next));
+            }}
+          />
+        )}
+      </Show>
+    </>
+  );
+}
+
+function NewSprint(props: { sprints: SprintsSlice }) {
+  const [open, setOpen] = createSignal(false);
+  const [busy, setBusy] = createSignal(false);
+  const [error, setError] = createSignal('');
+  const submit = (e: SubmitEvent) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget as HTMLFormElement);
+    const get = (k: string) => String(form.get(k) ?? '').trim();
+    if (!get('name')) return setError('Give the sprint a name.');
+    setBusy(true);
+    setError('');
+    props.sprints
+      .create({ name: get('name'), goal: get('goal'), startDate: get('start'), endDate: get('end') })
+      .then(
+        () => setOpen(false),
+        (err: unknown) => setError(plainError('create the sprint', err)),
+      )
+      .finally(() => setBusy(false));
+  };
+  return (
+    <div class="new-sprint">
+      <Show
+        when={open()}
+        fallback={
+          <button type="button" class="button button--primary" data-testid="new-sprint" onClick={() => setOpen(true)}>
+            + New sprint
+          </button>
+        }
+      >
+        <form class="panel new-sprint__form" onSubmit={submit} data-testid="new-sprint-form">
+          <label class="field">
+            <span class="field__label">Name</span>
+            <input class="field__input" name="name" maxLength={200} required data-testid="sprint-name" />
+          </label>
+          <label class="field new-sprint__goal">
+            <span class="field__label">Goal</span>
+            <input class="field__input" name="goal" maxLength={1000} data-testid="sprint-goal" />
+          </label>
+          <label class="field">
+            <span class="field__label">Starts</span>
+            <input class="field__input" type="date" name="start" data-testid="sprint-start" />
+          </label>
+          <label class="field">
+            <span class="field__label">Ends</span>
+            <input class="field__input" type="date" name="end" data-testid="sprint-end" />
+          </label>
+          <div class="new-sprint__buttons">
+            <button type="submit" class="button button--primary" disabled={busy()} data-testid="sprint-submit">
+              Create sprint
+            </button>
+            <button type="button" class="button button--ghost" onClick={() => setOpen(false)}>
+              Cancel
+            </button>
+          </div>
+          <Show when={error()}>
+            <p class="form-alert" role="alert" data-testid="new-sprint-error">
+              {error()}
+            </p>
+          </Show>
+        </form>
+      </Show>
+    </div>
+  );
+}
+
+function CompleteDialog(props: {
+  sprint: ISprint;
+  unfinished: number;
+  planned: ISprint[];
+  onCancel(): void;
+  onConfirm(nextSprintId: string): void;
+}) {
+  const [next, setNext] = createSignal('');
+  return (
+    <div class="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}>
+      <form
+        class="dialog panel"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="complete-title"
+        data-testid="complete-dialog"
+        onSubmit={(e) => {
+          e.preventDefault();
+          props.onConfirm(next());
+        }}
+      >
+        <h2 id="complete-title" class="dialog__title">
+          Complete {props.sprint.name}
+        </h2>
+        <p data-testid="unfinished-count">
+          {props.unfinished === 0
+            ? 'Every item in this sprint is done.'
+            : `${props.unfinished} ${props.unfinished === 1 ? 'item is' : 'items are'} not finished. Where should ${props.unfinished === 1 ? 'it' : 'they'} go?`}
+        </p>
+        <fieldset class="dialog__choices">
+          <legend class="visually-hidden">Unfinished items go to</legend>
+          <label class="dialog__choice">
+            <input type="radio" name="next" value="" checked={next() === ''} onChange={() => setNext('')} data-testid="complete-to-backlog" />
+            The backlog
+          </label>
+          <For each={props.planned}>
+            {(s) => (
+              <label class="dialog__choice">
+                <input type="radio" name="next" value={s.id ?? ''} checked={next() === s.id} onChange={() => setNext(s.id ?? '')} data-testid="complete-to-sprint" />
+                {s.name}
+              </label>
+            )}
+          </For>
+        </fieldset>
+        <div class="dialog__buttons">
+          <button type="button" class="button button--ghost" onClick={() => props.onCancel()}>
+            Cancel
+          </button>
+          <button type="submit" class="button button--primary" data-testid="complete-confirm" ref={(el) => queueMicrotask(() => el.focus())}>
+            Complete sprint
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
+
+export function BacklogPage() {
+  const params = useParams<{ key: string }>();
+  const live = useLive();
+  const board = createBoardSlice(live, () => params.key);
+  const sprints = createSprintsSlice(live, () => board.project()?.id ?? '');
+  return (
+    <div class="page page--backlog">
+      <nav class="breadcrumbs" aria-label="Breadcrumb">
+        <A href="/">Projects</A>
+        <span aria-hidden="true">/</span>
+        <A href={`/p/${params.key}`}>{params.key}</A>
+        <span aria-hidden="true">/</span>
+        <span aria-current="page">Backlog</span>
+      </nav>
+      <header class="page__header">
+        <div>
+          <p class="page__eyebrow">{board.project()?.name ?? params.key}</p>
+          <h1 class="page__title">{params.key} backlog</h1>
+        </div>
+        <div class="page__actions">
+          <Show when={board.load().state === 'ready' && !board.canEdit()}>
+            <span class="role-badge" data-testid="read-only">
+              Read only
+            </span>
+          </Show>
+          <LinkIndicator status={live.status()} />
+        </div>
+      </header>
+      <ProjectTabs projectKey={params.key} />
+      <section class="planning" data-testid="planning" data-state={board.load().state} aria-busy={board.load().state === 'loading'}>
+        <Switch>
+          <Match when={board.load().state === 'loading'}>
+            <div class="panel plan-group plan-group--skeleton" aria-hidden="true" />
+          </Match>
+          <Match when={board.load().state === 'missing'}>
+            <div class="panel empty-state" data-testid="board-missing">
+              <p class="empty-state__title">There is no project {params.key} here</p>
+              <p class="empty-state__text">
+                Go back to <A href="/">your projects</A>.
+              </p>
+            </div>
+          </Match>
+          <Match when={board.load().state === 'error'}>
+            <div class="panel empty-state" data-testid="board-error">
+              <p class="empty-state__title">The backlog could not be loaded</p>
+              <p class="empty-state__text">{(board.load() as { message?: string }).message}</p>
+            </div>
+          </Match>
+          <Match when={board.load().state === 'ready'}>
+            <Planning board={board} sprints={sprints} />
+          </Match>
+        </Switch>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,247 @@
+// "/p/:key/members": who is in the project and with which role. Admins add
+// people of the workspace (list_users), change roles, remove members, and
+// invite someone new by email (into the workspace over HTTP, then into the
+// project). Everyone else sees the list read-only.
+import { A, useParams } from '@solidjs/router';
+import { createMemo, createSignal, For, Match, Show, Switch } from 'solid-js';
+import { Role } from '../../../shared/proto.ts';
+import { plainError } from '../store/board-logic.ts';
+import { useLive } from '../store/live.ts';
+import { createMembersSlice, type MembersSlice } from '../store/members.ts';
+import { LinkIndicator } from '../ui/link-status.tsx';
+import { initials } from '../ui/presence-bar.tsx';
+import { ProjectTabs } from './backlog-page.tsx';
+import '../styles/backlog.css';
+
+const ROLES: { value: Role; label: string }[] = [
+  { value: Role.ROLE_VIEWER, label: 'Viewer' },
+  { value: Role.ROLE_EDITOR, label: 'Editor' },
+  { value: Role.ROLE_ADMIN, label: 'Admin' },
+];
+const roleLabel = (r: Role | null | undefined) => ROLES.find((x) => x.value === r)?.label ?? 'Member';
+
+function RoleSelect(props: { value: Role; onChange(r: Role): void; label: string; testId: string; disabled?: boolean }) {
+  return (
+    <select
+      class="field__input role-select"
+      aria-label={props.label}
+      data-testid={props.testId}
+      disabled={props.disabled}
+      value={String(props.value)}
+      onChange={(e) => props.onChange(Number(e.currentTarget.value) as Role)}
+    >
+      <For each={ROLES}>{(r) => <option value={String(r.value)} selected={r.value === props.value}>{r.label}</option>}</For>
+    </select>
+  );
+}
+
+function AddMember(props: { slice: MembersSlice; onError(message: string): void }) {
+  const candidates = createMemo(() => {
+    const inProject = new Set(props.slice.members().map((m) => m.userId));
+    return props.slice.users().filter((u) => !inProject.has(u.id ?? '')).sort((a, b) => (a.displayName ?? '').localeCompare(b.displayName ?? ''));
+  });
+  const [userId, setUserId] = createSignal('');
+  const [role, setRole] = createSignal<Role>(Role.ROLE_EDITOR);
+  const [busy, setBusy] = createSignal(false);
+  return (
+    <form
+      class="panel member-form"
+      data-testid="add-member-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const id = userId() || candidates()[0]?.id || '';
+        if (!id) return;
+        setBusy(true);
+        props.slice
+          .add(id, role())
+          .then(() => setUserId(''), (err: unknown) => props.onError(plainError('add the member', err)))
+          .finally(() => setBusy(false));
+      }}
+    >
+      <h2 class="member-form__title">Add from the workspace</h2>
+      <Show when={candidates().length > 0} fallback={<p class="form-note">Everyone in the workspace is already in this project. Invite someone new below.</p>}>
+        <select class="field__input" aria-label="Person" data-testid="add-member-user" value={userId()} onChange={(e) => setUserId(e.currentTarget.value)}>
+          <For each={candidates()}>
+            {(u) => (
+              <option value={u.id ?? ''}>
+                {u.displayName} ({u.email})
+              </option>
+            )}
+          </For>
+        </select>
+        <RoleSelect value={role()} onChange={setRole} label="Role for the new member" testId="add-member-role" />
+        <button type="submit" class="button button--primary" disabled={busy()} data-testid="add-member-submit">
+          Add
+        </button>
+      </Show>
+    </form>
+  );
+}
+
+function InviteMember(props: { slice: MembersSlice; onError(message: string): void }) {
+  const [role, setRole] = createSignal<Role>(Role.ROLE_EDITOR);
+  const [busy, setBusy] = createSignal(false);
+  const [done, setDone] = createSignal('');
+  return (
+    <form
+      class="panel member-form"
+      data-testid="invite-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const formEl = e.currentTarget;
+        const form = new FormData(formEl);
+        const get = (k: string) => String(form.get(k) ?? '').trim();
+        setBusy(true);
+        setDone('');
+        props.slice
+          .invite({ email: get('email'), displayName: get('displayName'), password: String(form.get('password') ?? ''), role: role() })
+          .then(
+            () => {
+              setDone(`${get('displayName') || get('email')} can now log in with that password and is in this project.`);
+              formEl.reset();
+            },
+            (err: unknown) => props.onError(err instanceof Error && !('code' in err) ? `Could not invite: ${err.message}` : plainError('invite', err)),
+          )
+          .finally(() => setBusy(false));
+      }}
+    >
+      <h2 class="member-form__title">Invite someone new</h2>
+      <input class="field__input" name="email" type="email" required placeholder="Email" aria-label="Email" data-testid="invite-email" />
+      <input class="field__input" name="displayName" required maxLength={100} placeholder="Name" aria-label="Name" data-testid="invite-name" />
+      <input
+        class="field__input"
+        name="password"
+        type="password"
+        required
+        minLength={10}
+        placeholder="First password (10+ characters)"
+        aria-label="First password"
+        autocomplete="new-password"
+        data-testid="invite-password"
+      />
+      <RoleSelect value={role()} onChange={setRole} label="Role in this project" testId="invite-role" />
+      <button type="submit" class="button" disabled={busy()} data-testid="invite-submit">
+        Invite
+      </button>
+      <Show when={done()}>
+        <p class="form-note" role="status" data-testid="invite-done">
+          {done()}
+        </p>
+      </Show>
+    </form>
+  );
+}
+
+export function MembersPage() {
+  const params = useParams<{ key: string }>();
+  const live = useLive();
+  const slice = createMembersSlice(live, () => params.key);
+  const [error, setError] = createSignal('');
+  const act = (action: string, work: Promise<void>) => {
+    setError('');
+    work.catch((err: unknown) => setError(plainError(action, err)));
+  };
+  return (
+    <div class="page page--members">
+      <nav class="breadcrumbs" aria-label="Breadcrumb">
+        <A href="/">Projects</A>
+        <span aria-hidden="true">/</span>
+        <A href={`/p/${params.key}`}>{params.key}</A>
+        <span aria-hidden="true">/</span>
+        <span aria-current="page">Members</span>
+      </nav>
+      <header class="page__header">
+        <div>
+          <p class="page__eyebrow">{live.projects.byKey(params.key)?.name ?? params.key}</p>
+          <h1 class="page__title">{params.key} members</h1>
+        </div>
+        <div class="page__actions">
+          <Show when={slice.load().state === 'ready' && !slice.isAdmin()}>
+            <span class="role-badge" data-testid="read-only" title="Only project admins manage members">
+              Read only
+            </span>
+          </Show>
+          <LinkIndicator status={live.status()} />
+        </div>
+      </header>
+      <ProjectTabs projectKey={params.key} />
+      <section class="members" data-testid="members" data-state={slice.load().state} data-admin={slice.isAdmin() ? 'true' : 'false'}>
+        <Switch>
+          <Match when={slice.load().state === 'loading'}>
+            <div class="panel plan-group plan-group--skeleton" aria-hidden="true" />
+          </Match>
+          <Match when={slice.load().state === 'missing'}>
+            <div class="panel empty-state" data-testid="board-missing">
+              <p class="empty-state__title">There is no project {params.key} here</p>
+            </div>
+          </Match>
+          <Match when={slice.load().state === 'error'}>
+            <div class="panel empty-state" data-testid="members-error">
+              <p class="empty-state__title">The members could not be loaded</p>
+              <p class="empty-state__text">{(slice.load() as { message?: string }).message}</p>
+            </div>
+          </Match>
+          <Match when={slice.load().state === 'ready'}>
+            <Show when={error()}>
+              <p class="form-alert" role="alert" data-testid="members-alert">
+                {error()}
+              </p>
+            </Show>
+            <ul class="panel member-list" aria-label="Members">
+              <For each={slice.members()}>
+                {(m) => (
+                  <li class="member-row" data-testid="member" data-user-id={m.userId} data-role={roleLabel(m.role)}>
+                    <span class="avatar" aria-hidden="true">
+                      {initials(m.displayName ?? '')}
+                    </span>
+                    <span class="member-row__who">
+                      <span class="member-row__name" data-testid="member-name">
+                        {m.displayName}
+                        {m.userId === live.session.user.id ? ' (you)' : ''}
+                      </span>
+                      <span class="member-row__email">{m.email}</span>
+                    </span>
+                    <Show
+                      when={slice.isAdmin()}
+                      fallback={
+                        <span class="role-badge role-badge--quiet" data-testid="member-role">
+                          {roleLabel(m.role)}
+                        </span>
+                      }
+                    >
+                      <RoleSelect
+                        value={m.role ?? Role.ROLE_VIEWER}
+                        label={`Role of ${m.displayName}`}
+                        testId="member-role-select"
+                        onChange={(r) => act(`change the role of ${m.displayName}`, slice.changeRole(m.userId ?? '', r))}
+                      />
+                      <button
+                        type="button"
+                        class="button button--ghost"
+                        data-testid="member-remove"
+                        onClick={() => {
+                          if (window.confirm(`Remove ${m.displayName} from ${params.key}?`)) act(`remove ${m.displayName}`, slice.remove(m.userId ?? ''));
+                        }}
+                      >
+                        Remove
+                      </button>
+                    </Show>
+                  </li>
+                )}
+              </For>
+              <Show when={slice.members().length === 0}>
+                <li class="member-row member-row--empty">No members yet. Workspace owners and admins can open every project.</li>
+              </Show>
+            </ul>
+            <Show when={slice.isAdmin()}>
+              <div class="member-forms">
+                <AddMember slice={slice} onError={setError} />
+                <InviteMember slice={slice} onError={setError} />
+              </div>
+            </Show>
+          </Match>
+        </Switch>
+      </section>
+    </div>
+  );
+}
