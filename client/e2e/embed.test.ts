@@ -1,43 +1,18 @@
 // The embeddable board through the real build: /embed-example.html (a host
 // page) signs in with the HTTP API, hands <tandem-board> a token provider, and
 // the board it mounts from /embed/tandem-board.js is live.
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PASSWORD, invite, signup, type Session } from '../../server/test/support/accounts.ts';
-import { startTestServer, type TestServer } from '../../server/test/support/test-server.ts';
-import { TestClient } from '../../server/test/support/ws-client.ts';
-import { launchBrowser, openContext } from './support/browser.ts';
-import { boardReady, card, column, expectColumn, seedProject } from './support/board-seed.ts';
+import { describe, expect, it } from 'vitest';
+import { PASSWORD } from '../../server/test/support/accounts.ts';
+import { asEditors, boardReady, card, column, expectColumn, seedProject } from './support/board-seed.ts';
 import { saveScreenshot } from './support/screenshots.ts';
+import { useWorld } from './support/world.ts';
 
-let srv: TestServer;
-let browser: Browser;
-let ada: Session;
-let bob: Session;
-let bobSocket: TestClient;
-let adaSocket: TestClient;
-const open: BrowserContext[] = [];
-
-beforeAll(async () => {
-  [srv, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  ada = await signup(srv.http, 'Ada Lovelace');
-  bob = await invite(srv.http, ada, 'Bob Babbage');
-  [adaSocket, bobSocket] = await Promise.all([TestClient.connect(srv.ws, ada.token), TestClient.connect(srv.ws, bob.token)]);
-});
-
-afterAll(async () => {
-  adaSocket?.close();
-  bobSocket?.close();
-  await Promise.all(open.splice(0).map((c) => c.close()));
-  await browser?.close();
-  await srv?.stop();
-});
+const world = useWorld({ vic: false, bobSocket: true });
 
 describe('embed', () => {
   it('UI-EMBED-1 the example page mounts a live board for a user signed in with a token provider', async () => {
-    const s = await seedProject(adaSocket, [bob], 'E');
-    const context = await openContext(browser, srv.http);
-    open.push(context);
+    const s = await seedProject(world.adaSocket, { prefix: 'E', members: asEditors([world.bob]) });
+    const context = await world.blankContext();
     const page = await context.newPage();
     // The module the host loads is an ES module with the documented exports.
     await page.goto('/embed-example.html');
@@ -46,7 +21,7 @@ describe('embed', () => {
     expect(exported).toEqual(expect.arrayContaining(['TandemBoardElement', 'defineTandemBoard', 'mountBoard']));
     expect(await page.evaluate(() => !!customElements.get('tandem-board'))).toBe(true);
 
-    await page.locator('input[name="email"]').fill(ada.user.email);
+    await page.locator('input[name="email"]').fill(world.ada.user.email);
     await page.locator('input[name="password"]').fill(PASSWORD);
     await page.locator('input[name="project"]').fill(s.key);
     await page.getByRole('button', { name: 'Show the board' }).click();
@@ -60,7 +35,7 @@ describe('embed', () => {
 
     // Bob moves T3 to Done from elsewhere: it moves in the embed without reload.
     const t3 = s.items['T3']!;
-    await bobSocket.ok({ moveWorkItem: { workItemId: t3.id!, expectedVersion: t3.version!, statusId: s.status['Done']!, afterId: '', beforeId: '' } });
+    await world.bobSocket.ok({ moveWorkItem: { workItemId: t3.id!, expectedVersion: t3.version!, statusId: s.status['Done']!, afterId: '', beforeId: '' } });
     await expectColumn(page, 'Done', ['T3']);
     await expectColumn(page, 'To Do', ['T1', 'T2']);
 
@@ -71,22 +46,21 @@ describe('embed', () => {
     await page.keyboard.press('Space');
     await expectColumn(page, 'In Progress', ['T1']);
     await expect
-      .poll(async () => (await bobSocket.ok({ getBoard: { projectId: s.projectId } })).board!.workItems!.find((w) => w.id === s.items['T1']!.id)!.statusId)
+      .poll(async () => (await world.bobSocket.ok({ getBoard: { projectId: s.projectId } })).board!.workItems!.find((w) => w.id === s.items['T1']!.id)!.statusId)
       .toBe(s.status['In Progress']);
     expect(await column(page, 'In Progress').getByTestId('column-count').textContent()).toBe('1');
     await saveScreenshot(page, 'embed-example');
   });
 
   it('UI-EMBED-3 serves the module to host pages on other origins (CORS), so the board embeds anywhere', async () => {
-    const res = await fetch(`${srv.http}/embed/tandem-board.js`, { headers: { origin: 'https://host.example.com' } });
+    const res = await fetch(`${world.srv.http}/embed/tandem-board.js`, { headers: { origin: 'https://host.example.com' } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/javascript/);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
   });
 
   it('UI-EMBED-2 mountBoard with a token provider that fails shows a readable error', async () => {
-    const context = await openContext(browser, srv.http);
-    open.push(context);
+    const context = await world.blankContext();
     const page = await context.newPage();
     await page.goto('/embed-example.html');
     await page.evaluate(`import('/embed/tandem-board.js').then(({ mountBoard }) => {

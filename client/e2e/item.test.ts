@@ -2,93 +2,36 @@
 // in Debian's Chromium, against a real server: two people in two browser
 // contexts, seed data over a TestClient socket, the server's state checked
 // with get_board.
-import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { ItemType, Priority, Role, type IWorkItem } from '../../shared/proto.ts';
-import { invite, signup, type Session } from '../../server/test/support/accounts.ts';
-import { startTestServer, type TestServer } from '../../server/test/support/test-server.ts';
-import { TestClient } from '../../server/test/support/ws-client.ts';
-import { launchBrowser, openContext } from './support/browser.ts';
+import { boardReady, card, seedProject as seedBoard, type Seeded } from './support/board-seed.ts';
 import { saveScreenshot } from './support/screenshots.ts';
+import { useWorld } from './support/world.ts';
 
-let srv: TestServer;
-let browser: Browser;
-let ada: Session;
-let bob: Session;
-let vic: Session;
-let adaSocket: TestClient;
-const open: BrowserContext[] = [];
-
-beforeAll(async () => {
-  [srv, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  ada = await signup(srv.http, 'Ada Lovelace');
-  [bob, vic] = await Promise.all([invite(srv.http, ada, 'Bob Babbage'), invite(srv.http, ada, 'Vic Viewer')]);
-  adaSocket = await TestClient.connect(srv.ws, ada.token);
-});
-
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((c) => c.close()));
-});
-
-afterAll(async () => {
-  adaSocket?.close();
-  await Promise.all(open.splice(0).map((c) => c.close()));
-  await browser?.close();
-  await srv?.stop();
-});
-
-async function pageFor(who: Session, path: string): Promise<Page> {
-  const context = await openContext(browser, srv.http);
-  open.push(context);
-  const grant = JSON.stringify({ token: who.token, user: who.user, tenantId: who.tenantId });
-  await context.addInitScript((value) => sessionStorage.setItem('tandem.session', value), grant);
-  const page = await context.newPage();
-  await page.goto(path);
-  return page;
-}
-
-interface Seeded {
-  key: string;
-  projectId: string;
-  items: Record<string, IWorkItem>;
-}
-
-const letters = () =>
-  Array.from(randomUUID().replace(/[^a-f]/g, '').slice(0, 4), (c) => c.toUpperCase()).join('').padEnd(4, 'Q');
+const world = useWorld();
+const { pageFor } = world;
 
 /** Ada's project, Bob editor, Vic viewer, three cards in To Do. */
-async function seedProject(): Promise<Seeded> {
-  const key = `I${letters()}`;
-  const created = await adaSocket.ok({ createProject: { key, name: `Items ${key}`, description: '' } });
-  const projectId = created.project!.id!;
-  const status = Object.fromEntries(created.project!.statuses!.map((s) => [s.name!, s.id!]));
-  await adaSocket.ok({ addMember: { projectId, userId: bob.user.id, role: Role.ROLE_EDITOR } });
-  await adaSocket.ok({ addMember: { projectId, userId: vic.user.id, role: Role.ROLE_VIEWER } });
-  const items: Record<string, IWorkItem> = {};
-  const specs = [
-    { title: 'T1 Sign-in page', itemType: ItemType.ITEM_TYPE_STORY, priority: Priority.PRIORITY_HIGH, storyPoints: 3, assigneeId: ada.user.id, labels: ['frontend'] },
-    { title: 'T2 Fix the flaky socket', itemType: ItemType.ITEM_TYPE_BUG, priority: Priority.PRIORITY_URGENT, labels: [] },
-    { title: 'T3 Write the release notes', itemType: ItemType.ITEM_TYPE_TASK, priority: Priority.PRIORITY_LOW, labels: ['docs'] },
-  ];
-  let last = '';
-  for (const spec of specs) {
-    const r = await adaSocket.ok({ createWorkItem: { projectId, statusId: status['To Do']!, afterId: last, ...spec } });
-    items[spec.title.slice(0, 2)] = r.workItem!;
-    last = r.workItem!.id!;
-  }
-  return { key, projectId, items };
+function seedProject(): Promise<Seeded> {
+  const { adaSocket, ada, bob, vic } = world;
+  return seedBoard(adaSocket, {
+    prefix: 'I',
+    name: 'Items',
+    members: [
+      [bob, Role.ROLE_EDITOR],
+      [vic, Role.ROLE_VIEWER],
+    ],
+    items: [
+      { title: 'T1 Sign-in page', itemType: ItemType.ITEM_TYPE_STORY, priority: Priority.PRIORITY_HIGH, storyPoints: 3, assigneeId: ada.user.id, labels: ['frontend'] },
+      { title: 'T2 Fix the flaky socket', itemType: ItemType.ITEM_TYPE_BUG, priority: Priority.PRIORITY_URGENT, labels: [] },
+      { title: 'T3 Write the release notes', itemType: ItemType.ITEM_TYPE_TASK, priority: Priority.PRIORITY_LOW, labels: ['docs'] },
+    ],
+  });
 }
 
-const card = (page: Page, prefix: string): Locator =>
-  page.locator('[data-testid="card"]', { has: page.locator('[data-testid="card-title"]', { hasText: new RegExp(`^${prefix} `) }) });
 const panel = (page: Page) => page.getByTestId('item-panel');
 const itemPath = (s: Seeded, prefix: string) => `/p/${s.key}/item/${Number(s.items[prefix]!.number)}`;
-
-async function boardReady(page: Page): Promise<void> {
-  await page.locator('[data-testid="board"][data-state="ready"]').waitFor();
-  await page.locator('[data-testid="link-status"][data-status="online"]').waitFor();
-}
 
 async function panelReady(page: Page, item: IWorkItem): Promise<void> {
   await page.locator(`[data-testid="item-panel"][data-item-id="${item.id}"]`).waitFor();
@@ -96,7 +39,7 @@ async function panelReady(page: Page, item: IWorkItem): Promise<void> {
 }
 
 async function serverItem(s: Seeded, prefix: string): Promise<IWorkItem> {
-  const result = await adaSocket.ok({ getBoard: { projectId: s.projectId } });
+  const result = await world.adaSocket.ok({ getBoard: { projectId: s.projectId } });
   return result.board!.workItems!.find((w) => w.id === s.items[prefix]!.id)!;
 }
 
@@ -104,7 +47,7 @@ describe('work item panel', () => {
   it('UI-ITEM-1 Ada opens a card and edits its title and description; Bob sees both live, then her comment', async () => {
     const s = await seedProject();
     const t1 = s.items['T1']!;
-    const [adaPage, bobPage] = await Promise.all([pageFor(ada, `/p/${s.key}`), pageFor(bob, itemPath(s, 'T1'))]);
+    const [adaPage, bobPage] = await Promise.all([pageFor(world.ada, `/p/${s.key}`), pageFor(world.bob, itemPath(s, 'T1'))]);
     await boardReady(adaPage);
     await panelReady(bobPage, t1);
 
@@ -167,7 +110,7 @@ describe('work item panel', () => {
 
   it('UI-ITEM-2 both edit the same title: the second gets the conflict dialog and chooses mine, then theirs', async () => {
     const s = await seedProject();
-    const [adaPage, bobPage] = await Promise.all([pageFor(ada, itemPath(s, 'T2')), pageFor(bob, itemPath(s, 'T2'))]);
+    const [adaPage, bobPage] = await Promise.all([pageFor(world.ada, itemPath(s, 'T2')), pageFor(world.bob, itemPath(s, 'T2'))]);
     await Promise.all([panelReady(adaPage, s.items['T2']!), panelReady(bobPage, s.items['T2']!)]);
 
     // Bob starts editing first; Ada saves first.
@@ -215,7 +158,7 @@ describe('work item panel', () => {
 
   it('UI-ITEM-3 a viewer sees the panel read-only: no inputs, no buttons that write', async () => {
     const s = await seedProject();
-    const vicPage = await pageFor(vic, itemPath(s, 'T1'));
+    const vicPage = await pageFor(world.vic, itemPath(s, 'T1'));
     await panelReady(vicPage, s.items['T1']!);
     await vicPage.getByTestId('item-read-only').waitFor();
     expect(await vicPage.getByTestId('item-title').textContent()).toBe('T1 Sign-in page');
@@ -226,8 +169,8 @@ describe('work item panel', () => {
       expect(await p.getByTestId(id).count(), id).toBe(0);
     }
     // Still live: Ada's comment and title change reach the viewer.
-    await adaSocket.ok({ addComment: { workItemId: s.items['T1']!.id!, body: 'Viewer can read this' } });
-    await adaSocket.ok({ updateWorkItem: { workItemId: s.items['T1']!.id!, expectedVersion: Number(s.items['T1']!.version), title: 'T1 Renamed' } });
+    await world.adaSocket.ok({ addComment: { workItemId: s.items['T1']!.id!, body: 'Viewer can read this' } });
+    await world.adaSocket.ok({ updateWorkItem: { workItemId: s.items['T1']!.id!, expectedVersion: Number(s.items['T1']!.version), title: 'T1 Renamed' } });
     await expect.poll(() => p.getByTestId('comment-body').allTextContents(), { timeout: 10_000 }).toEqual(['Viewer can read this']);
     await expect.poll(() => vicPage.getByTestId('item-title').textContent(), { timeout: 10_000 }).toBe('T1 Renamed');
   });
@@ -235,12 +178,12 @@ describe('work item panel', () => {
   it('UI-ITEM-4 "Assign to me" claims the item; "Add sub-task" makes a child; a select change saves at once', async () => {
     const s = await seedProject();
     const t2 = s.items['T2']!;
-    const [bobPage, adaPage] = await Promise.all([pageFor(bob, itemPath(s, 'T2')), pageFor(ada, `/p/${s.key}`)]);
+    const [bobPage, adaPage] = await Promise.all([pageFor(world.bob, itemPath(s, 'T2')), pageFor(world.ada, `/p/${s.key}`)]);
     await panelReady(bobPage, t2);
     await boardReady(adaPage);
 
     await bobPage.getByTestId('item-claim').click();
-    await expect.poll(async () => (await serverItem(s, 'T2')).assigneeId).toBe(bob.user.id);
+    await expect.poll(async () => (await serverItem(s, 'T2')).assigneeId).toBe(world.bob.user.id);
     await expect.poll(() => card(adaPage, 'T2').getByTestId('card-assignee').textContent(), { timeout: 10_000 }).toBe('BB');
     expect(await bobPage.getByTestId('item-claim').count()).toBe(0);
 
@@ -253,7 +196,7 @@ describe('work item panel', () => {
     await bobPage.getByTestId('subtask-input').press('Enter');
     await expect.poll(() => bobPage.getByTestId('subtask').allTextContents()).toEqual([expect.stringContaining('S1 Reproduce the drop')]);
     await expect
-      .poll(async () => (await adaSocket.ok({ getBoard: { projectId: s.projectId } })).board!.workItems!.filter((w) => w.parentId === t2.id).map((w) => [w.title, w.itemType]))
+      .poll(async () => (await world.adaSocket.ok({ getBoard: { projectId: s.projectId } })).board!.workItems!.filter((w) => w.parentId === t2.id).map((w) => [w.title, w.itemType]))
       .toEqual([['S1 Reproduce the drop', ItemType.ITEM_TYPE_SUBTASK]]);
     await expect.poll(() => card(adaPage, 'S1').count(), { timeout: 10_000 }).toBe(1);
   });

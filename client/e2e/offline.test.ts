@@ -4,38 +4,16 @@
 // moves reach Bob and the server exactly once.
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invite, signup, type Session } from '../../server/test/support/accounts.ts';
-import { startTestServer, type TestServer } from '../../server/test/support/test-server.ts';
-import { TestClient } from '../../server/test/support/ws-client.ts';
-import { launchBrowser } from './support/browser.ts';
-import { boardReady, card, column, expectColumn, seedProject, signedInContext, titlesIn, type Seeded } from './support/board-seed.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Session } from '../../server/test/support/accounts.ts';
+import { asEditors, boardReady, card, column, expectColumn, seedProject, titlesIn, type Seeded } from './support/board-seed.ts';
+import { useWorld } from './support/world.ts';
 
-let srv: TestServer;
-let browser: Browser;
-let ada: Session;
-let bob: Session;
-let adaSocket: TestClient;
-const open: BrowserContext[] = [];
-
-beforeAll(async () => {
-  [srv, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  ada = await signup(srv.http, 'Ada Lovelace');
-  bob = await invite(srv.http, ada, 'Bob Babbage');
-  adaSocket = await TestClient.connect(srv.ws, ada.token);
-});
-
-afterAll(async () => {
-  adaSocket?.close();
-  await Promise.all(open.splice(0).map((c) => c.close()));
-  await browser?.close();
-  await srv?.stop();
-});
+const world = useWorld({ vic: false });
 
 async function pageFor(who: Session, path: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await signedInContext(browser, srv.http, who);
-  open.push(context);
+  const context = await world.contextFor(who);
   const page = await context.newPage();
   await page.goto(path);
   return { context, page };
@@ -50,12 +28,12 @@ async function keyboardMove(page: Page, prefix: string, keys: string[]): Promise
 }
 
 async function serverItems(s: Seeded) {
-  const result = await adaSocket.ok({ getBoard: { projectId: s.projectId } });
+  const result = await world.adaSocket.ok({ getBoard: { projectId: s.projectId } });
   return new Map(result.board!.workItems!.map((w) => [w.id!, w]));
 }
 
 function eventsFor(entityId: string): { kind: string; seq: number }[] {
-  const db = new Database(join(srv.dataDir, ada.tenantId, 'main.db'), { readonly: true, fileMustExist: true });
+  const db = new Database(join(world.srv.dataDir, world.ada.tenantId, 'main.db'), { readonly: true, fileMustExist: true });
   try {
     return db.prepare('SELECT kind, seq FROM pm_events WHERE entity_id = ? ORDER BY seq').all(entityId) as { kind: string; seq: number }[];
   } finally {
@@ -65,8 +43,8 @@ function eventsFor(entityId: string): { kind: string; seq: number }[] {
 
 describe('offline', () => {
   it('UI-OFFLINE-1 two moves made offline survive a reload and reach Bob exactly once', async () => {
-    const s = await seedProject(adaSocket, [bob]);
-    const [a, b] = await Promise.all([pageFor(ada, `/p/${s.key}`), pageFor(bob, `/p/${s.key}`)]);
+    const s = await seedProject(world.adaSocket, { members: asEditors([world.bob]) });
+    const [a, b] = await Promise.all([pageFor(world.ada, `/p/${s.key}`), pageFor(world.bob, `/p/${s.key}`)]);
     await Promise.all([boardReady(a.page), boardReady(b.page)]);
     // The offline shell is installed and controls the page before the network goes.
     await a.page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));

@@ -3,89 +3,33 @@
 // a TestClient socket; what is checked is the server's state (get_board) and
 // what a second person sees in their own browser context, without reload.
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ItemType, Priority, Role, SprintState, type IWorkItem } from '../../shared/proto.ts';
-import { invite, signup, type Session } from '../../server/test/support/accounts.ts';
-import { startTestServer, type TestServer } from '../../server/test/support/test-server.ts';
-import { TestClient } from '../../server/test/support/ws-client.ts';
-import { launchBrowser, openContext } from './support/browser.ts';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { Role, SprintState } from '../../shared/proto.ts';
+import { invite } from '../../server/test/support/accounts.ts';
+import { seedProject as seedBoard, type Seeded } from './support/board-seed.ts';
 import { saveScreenshot } from './support/screenshots.ts';
+import { useWorld } from './support/world.ts';
 
-let srv: TestServer;
-let browser: Browser;
-let ada: Session;
-let bob: Session;
-let vic: Session;
-let adaSocket: TestClient;
-const open: BrowserContext[] = [];
-
-beforeAll(async () => {
-  [srv, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  ada = await signup(srv.http, 'Ada Lovelace');
-  [bob, vic] = await Promise.all([invite(srv.http, ada, 'Bob Babbage'), invite(srv.http, ada, 'Vic Viewer')]);
-  adaSocket = await TestClient.connect(srv.ws, ada.token);
-});
-
-afterEach(async () => {
-  await Promise.all(open.splice(0).map((c) => c.close()));
-});
-
-afterAll(async () => {
-  adaSocket?.close();
-  await Promise.all(open.splice(0).map((c) => c.close()));
-  await browser?.close();
-  await srv?.stop();
-});
-
-async function contextFor(who: Session, options: BrowserContextOptions = {}): Promise<BrowserContext> {
-  const context = await openContext(browser, srv.http, options);
-  open.push(context);
-  const grant = JSON.stringify({ token: who.token, user: who.user, tenantId: who.tenantId });
-  await context.addInitScript((value) => sessionStorage.setItem('tandem.session', value), grant);
-  return context;
-}
-
-async function pageFor(who: Session, path: string): Promise<Page> {
-  const page = await (await contextFor(who)).newPage();
-  await page.goto(path);
-  return page;
-}
-
-const letters = () =>
-  Array.from(randomUUID().replace(/[^a-f]/g, '').slice(0, 4), (c) => c.toUpperCase()).join('').padEnd(4, 'Q');
-
-interface Seeded {
-  key: string;
-  projectId: string;
-  status: Record<string, string>;
-  items: Record<string, IWorkItem>;
-}
+const world = useWorld();
+const { pageFor } = world;
 
 /** Ada's project, Bob as `bobRole`, Vic as viewer; T1..T3 in To Do and D1 in Done, none in a sprint. */
-async function seedProject(bobRole: Role = Role.ROLE_EDITOR): Promise<Seeded> {
-  const key = `S${letters()}`;
-  const created = await adaSocket.ok({ createProject: { key, name: `Plan ${key}`, description: '' } });
-  const projectId = created.project!.id!;
-  const status = Object.fromEntries(created.project!.statuses!.map((s) => [s.name!, s.id!]));
-  await adaSocket.ok({ addMember: { projectId, userId: bob.user.id, role: bobRole } });
-  await adaSocket.ok({ addMember: { projectId, userId: vic.user.id, role: Role.ROLE_VIEWER } });
-  const items: Record<string, IWorkItem> = {};
-  let last = '';
-  const specs = [
-    { title: 'T1 Sign-in page', statusId: status['To Do']!, storyPoints: 3 },
-    { title: 'T2 Fix the flaky socket', statusId: status['To Do']!, storyPoints: 2 },
-    { title: 'T3 Write the release notes', statusId: status['To Do']! },
-    { title: 'D1 Set up CI', statusId: status['Done']! },
-  ];
-  for (const spec of specs) {
-    const r = await adaSocket.ok({
-      createWorkItem: { projectId, afterId: last, itemType: ItemType.ITEM_TYPE_TASK, priority: Priority.PRIORITY_MEDIUM, ...spec },
-    });
-    items[spec.title.slice(0, 2)] = r.workItem!;
-    last = r.workItem!.id!;
-  }
-  return { key, projectId, status, items };
+function seedProject(bobRole: Role = Role.ROLE_EDITOR): Promise<Seeded> {
+  return seedBoard(world.adaSocket, {
+    prefix: 'S',
+    name: 'Plan',
+    members: [
+      [world.bob, bobRole],
+      [world.vic, Role.ROLE_VIEWER],
+    ],
+    items: [
+      { title: 'T1 Sign-in page', storyPoints: 3 },
+      { title: 'T2 Fix the flaky socket', storyPoints: 2 },
+      { title: 'T3 Write the release notes' },
+      { title: 'D1 Set up CI', status: 'Done' },
+    ],
+  });
 }
 
 const sprintSection = (page: Page, name: string): Locator => page.locator(`[data-testid="sprint"][data-sprint-name="${name}"]`);
@@ -101,7 +45,7 @@ async function planningReady(page: Page): Promise<void> {
 }
 
 async function serverBoard(s: Seeded) {
-  return (await adaSocket.ok({ getBoard: { projectId: s.projectId } })).board!;
+  return (await world.adaSocket.ok({ getBoard: { projectId: s.projectId } })).board!;
 }
 const sprintOf = async (s: Seeded, prefix: string) =>
   (await serverBoard(s)).workItems!.find((w) => w.title!.startsWith(`${prefix} `))?.sprintId ?? '';
@@ -109,7 +53,7 @@ const sprintOf = async (s: Seeded, prefix: string) =>
 describe('sprint planning', () => {
   it('UI-PLAN-1 create a sprint, drag an item into it, start it (one active at a time), complete it to the backlog; Bob sees it all live', async () => {
     const s = await seedProject();
-    const [adaPage, bobPage] = await Promise.all([pageFor(ada, `/p/${s.key}/backlog`), pageFor(bob, `/p/${s.key}/backlog`)]);
+    const [adaPage, bobPage] = await Promise.all([pageFor(world.ada, `/p/${s.key}/backlog`), pageFor(world.bob, `/p/${s.key}/backlog`)]);
     await Promise.all([planningReady(adaPage), planningReady(bobPage)]);
     await expect.poll(() => titlesIn(backlog(bobPage))).toEqual(['T1', 'T2', 'T3', 'D1']);
 
@@ -148,7 +92,7 @@ describe('sprint planning', () => {
     await expect.poll(async () => (await serverBoard(s)).sprints!.find((x) => x.id === sprint1.id)!.state).toBe(SprintState.SPRINT_STATE_ACTIVE);
 
     // A second sprint cannot start while the first runs: the refusal in words.
-    await adaSocket.ok({ createSprint: { projectId: s.projectId, name: 'Sprint 2', goal: '', startDate: '', endDate: '' } });
+    await world.adaSocket.ok({ createSprint: { projectId: s.projectId, name: 'Sprint 2', goal: '', startDate: '', endDate: '' } });
     await sprintSection(adaPage, 'Sprint 2').waitFor();
     await sprintSection(adaPage, 'Sprint 2').getByTestId('start-sprint').click();
     await expect.poll(() => sprintSection(adaPage, 'Sprint 2').getByTestId('sprint-error').textContent()).toMatch(/Could not start Sprint 2: .*active sprint/i);
@@ -176,8 +120,8 @@ describe('sprint planning', () => {
 
   it('UI-PLAN-2 a viewer sees the plan but cannot create, start or move', async () => {
     const s = await seedProject();
-    await adaSocket.ok({ createSprint: { projectId: s.projectId, name: 'Sprint V', goal: '', startDate: '', endDate: '' } });
-    const vicPage = await pageFor(vic, `/p/${s.key}/backlog`);
+    await world.adaSocket.ok({ createSprint: { projectId: s.projectId, name: 'Sprint V', goal: '', startDate: '', endDate: '' } });
+    const vicPage = await pageFor(world.vic, `/p/${s.key}/backlog`);
     await planningReady(vicPage);
     await sprintSection(vicPage, 'Sprint V').waitFor();
     await vicPage.getByTestId('read-only').waitFor();
@@ -191,15 +135,15 @@ describe('sprint planning', () => {
 describe('members', () => {
   it('UI-MEMBERS-1 an admin adds a workspace user as viewer, then makes them editor; another admin sees it live; a viewer sees it read-only', async () => {
     const s = await seedProject(Role.ROLE_ADMIN);
-    const dan = await invite(srv.http, ada, 'Dan Newcomer');
+    const dan = await invite(world.srv.http, world.ada, 'Dan Newcomer');
     const [adaPage, bobPage, vicPage] = await Promise.all([
-      pageFor(ada, `/p/${s.key}/members`),
-      pageFor(bob, `/p/${s.key}/members`),
-      pageFor(vic, `/p/${s.key}/members`),
+      pageFor(world.ada, `/p/${s.key}/members`),
+      pageFor(world.bob, `/p/${s.key}/members`),
+      pageFor(world.vic, `/p/${s.key}/members`),
     ]);
     for (const p of [adaPage, bobPage, vicPage]) await p.locator('[data-testid="members"][data-state="ready"]').waitFor();
     const member = (page: Page, id: string) => page.locator(`[data-testid="member"][data-user-id="${id}"]`);
-    await member(bobPage, vic.user.id).waitFor();
+    await member(bobPage, world.vic.user.id).waitFor();
     expect(await member(bobPage, dan.user.id).count()).toBe(0);
 
     await adaPage.getByTestId('add-member-user').selectOption(dan.user.id);
@@ -227,7 +171,7 @@ describe('members', () => {
 
   it('UI-MEMBERS-2 an admin invites someone new by email and they join the project; removing takes them out', async () => {
     const s = await seedProject();
-    const adaPage = await pageFor(ada, `/p/${s.key}/members`);
+    const adaPage = await pageFor(world.ada, `/p/${s.key}/members`);
     await adaPage.locator('[data-testid="members"][data-state="ready"]').waitFor();
     const email = `erin-${randomUUID().slice(0, 8)}@example.com`;
     await adaPage.getByTestId('invite-email').fill(email);
@@ -251,12 +195,12 @@ describe('members', () => {
 describe('presence', () => {
   it('UI-PRESENCE-1 two people on one board see each other; the avatar goes when one leaves', async () => {
     const s = await seedProject();
-    const [adaPage, bobPage] = await Promise.all([pageFor(ada, `/p/${s.key}`), pageFor(bob, `/p/${s.key}`)]);
+    const [adaPage, bobPage] = await Promise.all([pageFor(world.ada, `/p/${s.key}`), pageFor(world.bob, `/p/${s.key}`)]);
     await Promise.all([adaPage, bobPage].map((p) => p.locator('[data-testid="board"][data-state="ready"]').waitFor()));
     const avatarsOf = (page: Page) =>
       page.locator('[data-testid="presence-avatar"]').evaluateAll((els) => els.map((el) => el.getAttribute('data-user-id')));
-    await expect.poll(() => avatarsOf(adaPage)).toEqual([bob.user.id]);
-    await expect.poll(() => avatarsOf(bobPage)).toEqual([ada.user.id]);
+    await expect.poll(() => avatarsOf(adaPage)).toEqual([world.bob.user.id]);
+    await expect.poll(() => avatarsOf(bobPage)).toEqual([world.ada.user.id]);
     expect(await adaPage.getByTestId('presence-avatar').textContent()).toBe('BB');
 
     // Bob opens a card: Ada sees that he has an item open; closing it clears that.
@@ -271,7 +215,7 @@ describe('presence', () => {
     await bobPage.getByTestId('tab-backlog').click();
     await expect.poll(() => avatarsOf(adaPage)).toEqual([]);
     await bobPage.getByTestId('tab-board').click();
-    await expect.poll(() => avatarsOf(adaPage)).toEqual([bob.user.id]);
+    await expect.poll(() => avatarsOf(adaPage)).toEqual([world.bob.user.id]);
     await bobPage.context().close();
     await expect.poll(() => avatarsOf(adaPage)).toEqual([]);
   });

@@ -1,9 +1,10 @@
-// Shared by the offline and embed tests: a project of Ada's with Bob as
-// editor and three cards in To Do (T1 above T2 above T3), plus page helpers.
+// Shared by the e2e tests: a project of Ada's with its members and cards
+// (by default Bob as editor and three cards in To Do, T1 above T2 above T3),
+// plus page helpers.
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { ItemType, Priority, Role, type IWorkItem } from '../../../shared/proto.ts';
+import { ItemType, Priority, Role, type IClientFrame, type IWorkItem } from '../../../shared/proto.ts';
 import type { Session } from '../../../server/test/support/accounts.ts';
 import type { TestClient } from '../../../server/test/support/ws-client.ts';
 import { openContext } from './browser.ts';
@@ -15,22 +16,47 @@ export interface Seeded {
   items: Record<string, IWorkItem>;
 }
 
-const letters = () =>
+/** Four capital letters for a fresh project key. */
+export const letters = () =>
   Array.from(randomUUID().replace(/[^a-f]/g, '').slice(0, 4), (c) => c.toUpperCase()).join('').padEnd(4, 'Q');
 
-export async function seedProject(owner: TestClient, editors: Session[], prefix = 'O'): Promise<Seeded> {
+/** A card to create: its title (whose first two characters name it in `Seeded.items`), its column, and any other fields. */
+export type ItemSpec = Omit<NonNullable<IClientFrame['createWorkItem']>, 'projectId' | 'statusId' | 'afterId' | 'title'> & {
+  title: string;
+  /** The column's name; To Do unless said. */
+  status?: string;
+};
+
+export interface SeedOptions {
+  /** First letter of the project key. */
+  prefix?: string;
+  /** The project is named `${name} ${key}`. */
+  name?: string;
+  /** Added in this order, each with its role. */
+  members?: [Session, Role][];
+  /** Created in this order, each after the one before (a task of medium priority unless the spec says otherwise). */
+  items?: ItemSpec[];
+}
+
+const DEFAULT_ITEMS: ItemSpec[] = [{ title: 'T1 Sign-in page' }, { title: 'T2 Fix the flaky socket' }, { title: 'T3 Write the release notes' }];
+
+/** Editors, as a `members` list. */
+export const asEditors = (editors: Session[]): [Session, Role][] => editors.map((who) => [who, Role.ROLE_EDITOR]);
+
+export async function seedProject(owner: TestClient, options: SeedOptions = {}): Promise<Seeded> {
+  const { prefix = 'O', name = 'Board', members = [], items: specs = DEFAULT_ITEMS } = options;
   const key = `${prefix}${letters()}`;
-  const created = await owner.ok({ createProject: { key, name: `Board ${key}`, description: '' } });
+  const created = await owner.ok({ createProject: { key, name: `${name} ${key}`, description: '' } });
   const projectId = created.project!.id!;
   const status = Object.fromEntries(created.project!.statuses!.map((s) => [s.name!, s.id!]));
-  for (const who of editors) await owner.ok({ addMember: { projectId, userId: who.user.id, role: Role.ROLE_EDITOR } });
+  for (const [who, role] of members) await owner.ok({ addMember: { projectId, userId: who.user.id, role } });
   const items: Record<string, IWorkItem> = {};
   let last = '';
-  for (const title of ['T1 Sign-in page', 'T2 Fix the flaky socket', 'T3 Write the release notes']) {
+  for (const { status: statusName = 'To Do', ...spec } of specs) {
     const r = await owner.ok({
-      createWorkItem: { projectId, statusId: status['To Do']!, afterId: last, title, itemType: ItemType.ITEM_TYPE_TASK, priority: Priority.PRIORITY_MEDIUM },
+      createWorkItem: { projectId, statusId: status[statusName]!, afterId: last, itemType: ItemType.ITEM_TYPE_TASK, priority: Priority.PRIORITY_MEDIUM, ...spec },
     });
-    items[title.slice(0, 2)] = r.workItem!;
+    items[spec.title.slice(0, 2)] = r.workItem!;
     last = r.workItem!.id!;
   }
   return { key, projectId, status, items };
@@ -49,9 +75,11 @@ export const titlesIn = (page: Page, name: string) =>
   column(page, name)
     .locator('[data-testid="card-title"]')
     .evaluateAll((els) => els.map((el) => (el.textContent ?? '').slice(0, 2)));
+/** The card whose title starts with `prefix` (T1, Q1...). */
 export const card = (page: Page, prefix: string) =>
   page.locator('[data-testid="card"]', { has: page.locator('[data-testid="card-title"]', { hasText: new RegExp(`^${prefix} `) }) });
 
+/** Polls until the column shows exactly `expected` (by title prefix), or fails after 10 s. */
 export async function expectColumn(page: Page, name: string, expected: string[]): Promise<void> {
   await expect.poll(() => titlesIn(page, name), { timeout: 10_000 }).toEqual(expected);
 }
