@@ -5,6 +5,7 @@
 // sprint_id and the neighbours at the drop point. Items and their live
 // changes come from the board slice; sprints from the sprints slice.
 import { A, useParams } from '@solidjs/router';
+import { dropIndex } from '../ui/drop-index.ts';
 import { createMemo, createSignal, For, Match, Show, Switch } from 'solid-js';
 import { ItemType, SprintState, StatusCategory, type ISprint } from '../../../shared/proto.ts';
 import { randomId } from '../../../shared/sdk/ids.ts';
@@ -121,15 +122,7 @@ function Planning(props: { board: BoardSlice; sprints: SprintsSlice }) {
     if (!dragId()) return;
     e.preventDefault();
     if (e.dataTransfer) e.dataTransfer.dropEffect = 'move';
-    const others = [...list.querySelectorAll<HTMLElement>('[data-item-id]')].filter((el) => el.dataset['itemId'] !== dragId());
-    let index = others.length;
-    for (let i = 0; i < others.length; i++) {
-      const box = others[i]!.getBoundingClientRect();
-      if (e.clientY < box.top + box.height / 2) {
-        index = i;
-        break;
-      }
-    }
+    const index = dropIndex(list, 'itemId', dragId()!, e.clientY);
     const at = dropAt();
     if (!at || at.sprintId !== sprintId || at.index !== index) setDropAt({ sprintId, index });
   };

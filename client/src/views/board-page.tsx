@@ -4,6 +4,7 @@
 // drop, Escape to cancel). Every change goes through the board slice, which
 // shows it at once and undoes it if the server says no.
 import { A, useNavigate, useParams, type RouteSectionProps } from '@solidjs/router';
+import { dropIndex } from '../ui/drop-index.ts';
 import { createMemo, createSignal, For, Match, Show, Switch } from 'solid-js';
 import { ItemType, Priority, Role } from '../../../shared/proto.ts';
 import { keyboardTarget, type Card } from '../store/board-logic.ts';
@@ -237,16 +238,7 @@ function BoardColumns(props: { board: BoardSlice }) {
     if (!dragId()) return;
     e.preventDefault();
     if (e.dataTransfer) e.dataTransfer.dropEffect = 'move';
-    // The drop position: before the first other card whose middle is below the pointer.
-    const others = [...list.querySelectorAll<HTMLElement>('[data-card-id]')].filter((el) => el.dataset['cardId'] !== dragId());
-    let index = others.length;
-    for (let i = 0; i < others.length; i++) {
-      const box = others[i]!.getBoundingClientRect();
-      if (e.clientY < box.top + box.height / 2) {
-        index = i;
-        break;
-      }
-    }
+    const index = dropIndex(list, 'cardId', dragId()!, e.clientY);
     const current = dropAt();
     if (!current || current.column !== column || current.index !== index) setDropAt({ column, index });
   };
