@@ -18,6 +18,12 @@ export class Metrics {
     buckets: [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
     registers: [this.registry],
   });
+  readonly writesPerCommit = new Histogram({
+    name: 'tandem_writes_per_commit',
+    help: 'Writes that shared one SQLite commit (group commit of the writes that arrive in one event-loop turn)',
+    buckets: [1, 2, 4, 8, 16, 32, 64, 128],
+    registers: [this.registry],
+  });
   readonly errors = new Counter({
     name: 'tandem_errors_total',
     help: 'Error frames sent, by code',

@@ -94,7 +94,9 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       if (stopping) return;
       stopping = true;
       uWS.us_listen_socket_close(listenSocket);
-      // Commands run synchronously, so no write is half done here: closing is safe.
+      // Commands run synchronously, so no write is half done here; the ones
+      // waiting for their group commit are applied and answered first.
+      sockets.drain();
       sockets.closeAll(CLOSE.goingAway, 'server shutting down');
       fanout.stop();
       await bus?.close();

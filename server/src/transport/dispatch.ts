@@ -75,7 +75,8 @@ export function dispatch(
 
 /**
  * A write: idempotency check, handler, events, activity and the stored reply,
- * all in ONE synchronous transaction. A replay of a known message id returns
+ * all in ONE synchronous transaction (a savepoint when command-queue.ts runs
+ * it inside a group commit). A replay of a known message id returns
  * the first reply byte for byte and writes nothing.
  */
 function runWrite(
@@ -120,7 +121,7 @@ function runWrite(
  * SQLITE_BUSY; the whole transaction is safe to run again, a few times.
  */
 const BUSY_ATTEMPTS = 3;
-function retryWhileBusy<T>(run: () => T): T {
+export function retryWhileBusy<T>(run: () => T): T {
   for (let attempt = 1; ; attempt++) {
     try {
       return run();

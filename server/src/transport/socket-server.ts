@@ -15,7 +15,7 @@ import type { Metrics } from '../metrics.ts';
 import { upsertUser } from '../storage/users.ts';
 import type { TenantDatabases } from '../tenancy/tenant-databases.ts';
 import { decodeClientFrame, errorFrame, eventFrame } from './codec.ts';
-import { dispatch } from './dispatch.ts';
+import { CommandQueue } from './command-queue.ts';
 import { TokenBucket } from './token-bucket.ts';
 
 /** Close codes (RFC 6455 and the 4000 private range). */
@@ -56,6 +56,8 @@ export interface SocketDeps {
 
 export interface SocketServer {
   count(): number;
+  /** Applies and answers the commands still waiting for their group commit. */
+  drain(): void;
   closeAll(code: number, reason: string): void;
 }
 
@@ -65,6 +67,7 @@ export function attachSocketServer(app: TemplatedApp, deps: SocketDeps): SocketS
   const limits = config.limits;
   const sockets = new Set<WebSocket<Connection>>();
   const perTenant = new Map<string, number>();
+  const queue = new CommandQueue({ database: (id) => databases.get(id), log }, (writes) => metrics.writesPerCommit.observe(writes));
 
   const refuse = (res: HttpResponse, status: string, why: string) => {
     metrics.upgradesRefused.inc({ status: status.slice(0, 3) });
@@ -222,23 +225,33 @@ export function attachSocketServer(app: TemplatedApp, deps: SocketDeps): SocketS
       }
 
       const started = performance.now();
-      const out = dispatch({ database: (id) => databases.get(id), log }, conn.caller, conn.subscriptions, frame, now);
-      ws.cork(() => {
-        // A write that changed several entities: the sender gets the events its
-        // Result does not stand for (the Result stands for the last one).
-        for (const event of out.events.slice(0, -1)) send(ws, eventFrame(event.payload, now));
-        send(ws, out.reply);
-        if (out.session) applySession(ws, conn, out.session, now);
-      });
-      // A socket closed while replying (slow reader) is no origin to skip any more.
-      fanout.committed(conn.caller.tenantId, out.events, conn.closed ? null : (ws as WebSocket<unknown>));
-      const seconds = (performance.now() - started) / 1000;
-      metrics.commandSeconds.observe({ command: out.command }, seconds);
-      if (out.errorCode !== null) metrics.errors.inc({ code: ErrorCode[out.errorCode].replace('ERROR_CODE_', '') });
-      log.debug('command', {
-        tenant: conn.caller.tenantId, user: conn.caller.userId, message_id: frame.messageId,
-        command: out.command, latency_ms: Math.round(seconds * 1e6) / 1000,
-        error: out.errorCode === null ? null : ErrorCode[out.errorCode],
+      queue.push({
+        caller: conn.caller,
+        subscriptions: conn.subscriptions,
+        frame,
+        now,
+        deliver: (out) => {
+          // The socket may have closed while its command waited for the commit.
+          if (!conn.closed) {
+            ws.cork(() => {
+              // A write that changed several entities: the sender gets the events its
+              // Result does not stand for (the Result stands for the last one).
+              for (const event of out.events.slice(0, -1)) send(ws, eventFrame(event.payload, now));
+              send(ws, out.reply);
+              if (out.session) applySession(ws, conn, out.session, now);
+            });
+          }
+          // A socket closed while replying (slow reader) is no origin to skip any more.
+          fanout.committed(conn.caller.tenantId, out.events, conn.closed ? null : (ws as WebSocket<unknown>));
+          const seconds = (performance.now() - started) / 1000;
+          metrics.commandSeconds.observe({ command: out.command }, seconds);
+          if (out.errorCode !== null) metrics.errors.inc({ code: ErrorCode[out.errorCode].replace('ERROR_CODE_', '') });
+          log.debug('command', {
+            tenant: conn.caller.tenantId, user: conn.caller.userId, message_id: frame.messageId,
+            command: out.command, latency_ms: Math.round(seconds * 1e6) / 1000,
+            error: out.errorCode === null ? null : ErrorCode[out.errorCode],
+          });
+        },
       });
     },
 
@@ -260,6 +273,7 @@ export function attachSocketServer(app: TemplatedApp, deps: SocketDeps): SocketS
 
   return {
     count: () => sockets.size,
+    drain: () => queue.flush(),
     closeAll(code, reason) {
       for (const ws of [...sockets]) ws.end(code, reason);
     },

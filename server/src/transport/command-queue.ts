@@ -1,0 +1,102 @@
+// Group commit. Commands wait for the end of the current event-loop turn,
+// queued per tenant; then the writes that arrived together run in ONE SQLite
+// transaction, each inside its own savepoint (runWrite's nested transaction),
+// so a refused write undoes only itself. Most of a write's cost is the commit
+// (appending the touched pages to the WAL, and with synchronous=FULL an
+// fsync), and writes that share a commit share those pages.
+//
+// Nothing is delivered before the commit: a reply is an acknowledgement and
+// must never name a write that could still be rolled back. Reads and session
+// commands keep their place in the queue, so one socket's commands are still
+// answered in the order sent and a read sees the writes sent before it.
+import { ErrorCode, type ClientFrame } from '../../../shared/proto.ts';
+import type { Caller } from '../handlers/context.ts';
+import { HANDLERS } from '../handlers/index.ts';
+import { dispatch, retryWhileBusy, type DispatchDeps, type Dispatched } from './dispatch.ts';
+import { errorFrame, internalError } from './codec.ts';
+
+export interface Job {
+  caller: Caller;
+  subscriptions: ReadonlySet<string>;
+  frame: ClientFrame;
+  now: number;
+  /** Called once with the outcome, after its write (if any) is committed. */
+  deliver(out: Dispatched): void;
+}
+
+/**
+ * Bounds how long the first write of a busy turn waits for the last one's
+ * work before its commit, and so its reply latency.
+ */
+export const MAX_WRITES_PER_COMMIT = 128;
+
+function isWrite(frame: ClientFrame): boolean {
+  return !!frame.command && HANDLERS[frame.command]?.kind === 'write';
+}
+
+export class CommandQueue {
+  private pending = new Map<string, Job[]>();
+  private scheduled: NodeJS.Immediate | null = null;
+
+  constructor(
+    private readonly deps: DispatchDeps,
+    /** Told the size of each group commit. */
+    private readonly onCommit: (writes: number) => void = () => {},
+  ) {}
+
+  push(job: Job): void {
+    const jobs = this.pending.get(job.caller.tenantId);
+    if (jobs) jobs.push(job);
+    else this.pending.set(job.caller.tenantId, [job]);
+    this.scheduled ??= setImmediate(() => this.flush());
+  }
+
+  /** Runs and delivers everything queued; also used on shutdown. */
+  flush(): void {
+    if (this.scheduled) clearImmediate(this.scheduled);
+    this.scheduled = null;
+    const pending = this.pending;
+    this.pending = new Map();
+    for (const [tenantId, jobs] of pending) this.runTenant(tenantId, jobs);
+  }
+
+  private runTenant(tenantId: string, jobs: Job[]): void {
+    for (let start = 0; start < jobs.length; ) {
+      let end = start;
+      while (end < jobs.length && end - start < MAX_WRITES_PER_COMMIT && isWrite(jobs[end]!.frame)) end++;
+      if (end === start) {
+        const job = jobs[start++]!;
+        job.deliver(this.run(job));
+        continue;
+      }
+      const group = jobs.slice(start, end);
+      const outs = this.commitTogether(tenantId, group);
+      group.forEach((job, i) => job.deliver(outs[i]!));
+      start = end;
+    }
+  }
+
+  private run(job: Job): Dispatched {
+    return dispatch(this.deps, job.caller, job.subscriptions, job.frame, job.now);
+  }
+
+  private commitTogether(tenantId: string, group: Job[]): Dispatched[] {
+    this.onCommit(group.length);
+    if (group.length === 1) return [this.run(group[0]!)];
+    try {
+      const db = this.deps.database(tenantId);
+      return retryWhileBusy(() => db.transaction(() => group.map((job) => this.run(job))));
+    } catch (err) {
+      // The commit itself failed (disk full, I/O error, the lock never came):
+      // none of these writes happened, and each sender may safely resend.
+      this.deps.log.error('group_commit_failed', { tenant: tenantId, writes: group.length, error: err instanceof Error ? err.message : String(err) });
+      return group.map((job) => ({
+        command: job.frame.command ?? 'unknown',
+        reply: errorFrame(job.frame.messageId, job.now, internalError()),
+        errorCode: ErrorCode.ERROR_CODE_INTERNAL,
+        events: [],
+        session: null,
+      }));
+    }
+  }
+}
