@@ -41,7 +41,7 @@ describe('over a real socket', () => {
 
   /** Sends every frame in one burst, then waits for all their replies, in arrival order. */
   async function burst(commands: Array<Omit<IClientFrame, 'messageId'>>): Promise<ServerFrame[]> {
-    const ids = commands.map(() => randomUUID());
+    const ids: string[] = commands.map(() => randomUUID());
     const before = client.frames.length;
     commands.forEach((command, i) => client.sendRaw(pb.ClientFrame.encode({ ...command, messageId: ids[i] }).finish()));
     const replies = () => client.frames.slice(before).filter((f) => !f.event && ids.includes(f.messageId));

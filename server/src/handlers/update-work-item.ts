@@ -73,9 +73,9 @@ export function updateWorkItem(ctx: WriteContext, cmd: tandem.v1.IUpdateWorkItem
     diff.fields.push('labels');
     diff.activity.push({ field: 'labels', old: labelsText(oldLabels), new: labelsText(newLabels) });
   }
-  if (diff.fields.length === 0) return { workItem: workItemMessage(db, item) };
+  if (diff.fields.length === 0) return { workItem: workItemMessage(db, item, oldLabels) };
 
   const row = updateWorkItemRow(db, item.id, diff.columns, ctx.caller.userId, ctx.now);
   if (labelsChanged) setItemLabels(db, row.project_id, row.id, newLabels);
-  return { workItem: emitWorkItem(ctx, row, diff.fields, diff.activity) };
+  return { workItem: emitWorkItem(ctx, row, diff.fields, diff.activity, newLabels) };
 }

@@ -64,8 +64,9 @@ export function emitWorkItem(
   row: WorkItemRow,
   changedFields: readonly string[],
   activity: readonly FieldChange[],
+  labels?: readonly string[],
 ): IWorkItem {
-  const workItem = workItemMessage(ctx.db, row);
+  const workItem = workItemMessage(ctx.db, row, labels);
   ctx.emit({
     projectId: row.project_id,
     kind: 'work_item',

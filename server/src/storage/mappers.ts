@@ -26,7 +26,7 @@ export function toProject(row: ProjectRow, statuses: WorkflowStatusRow[]): IProj
   };
 }
 
-export function toWorkItem(row: WorkItemRow, labels: string[]): IWorkItem {
+export function toWorkItem(row: WorkItemRow, labels: readonly string[]): IWorkItem {
   return {
     id: row.id,
     projectId: row.project_id,
@@ -42,7 +42,7 @@ export function toWorkItem(row: WorkItemRow, labels: string[]): IWorkItem {
     hasStoryPoints: row.story_points !== null,
     assigneeId: row.assignee_id ?? '',
     sprintId: row.sprint_id ?? '',
-    labels,
+    labels: [...labels],
     rank: row.rank,
     version: row.version,
     createdAt: row.created_at_ms,

@@ -11,8 +11,9 @@ export function findWorkItem(db: TenantDb, id: string): WorkItemRow | undefined 
   return db.get(byId(id));
 }
 
-export function workItemMessage(db: TenantDb, row: WorkItemRow): IWorkItem {
-  return toWorkItem(row, labelsOfItem(db, row.id));
+/** `labels` when the caller already holds them, saving the lookup. */
+export function workItemMessage(db: TenantDb, row: WorkItemRow, labels: readonly string[] = labelsOfItem(db, row.id)): IWorkItem {
+  return toWorkItem(row, labels);
 }
 
 export function liveWorkItems(db: TenantDb, projectId: string): IWorkItem[] {
@@ -41,12 +42,14 @@ export function updateWorkItemRow(
   actorId: string,
   now: number,
 ): WorkItemRow {
-  db.run(
+  const row = db.get(
     q.updateTable('pm_work_items')
       .set((eb) => ({ ...changes, version: eb('version', '+', 1), updated_at_ms: now, updated_by: actorId }))
-      .where('id', '=', id),
+      .where('id', '=', id)
+      .returningAll(),
   );
-  return findWorkItem(db, id)!;
+  if (!row) throw new Error(`work item ${id} vanished inside a write`);
+  return row;
 }
 
 /**
