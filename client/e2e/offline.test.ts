@@ -1,7 +1,10 @@
 // Offline safety through the real built client in Chromium: Ada loses the
 // network, moves two cards, reloads the page while still offline (the service
 // worker serves the app shell; the edits wait in IndexedDB), comes back: both
-// moves reach Bob and the server exactly once.
+// moves reach Bob and the server exactly once. A reload offline shows the
+// board saved on the device, marked as a saved copy, with the waiting edits
+// laid over it; an edit replayed after a reload that meets someone else's
+// change opens the conflict dialog.
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -10,7 +13,7 @@ import type { Session } from '../../server/test/support/accounts.ts';
 import { asEditors, boardReady, card, column, expectColumn, seedProject, titlesIn, type Seeded } from './support/board-seed.ts';
 import { useWorld } from './support/world.ts';
 
-const world = useWorld({ vic: false });
+const world = useWorld({ vic: false, bobSocket: true });
 
 async function pageFor(who: Session, path: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await world.contextFor(who);
@@ -25,6 +28,51 @@ async function keyboardMove(page: Page, prefix: string, keys: string[]): Promise
   await page.keyboard.press('Space');
   for (const key of keys) await page.keyboard.press(key);
   await page.keyboard.press('Space');
+}
+
+/** The seq of the board saved on this device for project `key`, or null (read without creating the database). */
+function savedSeq(page: Page, who: Session, key: string): Promise<number | null> {
+  return page.evaluate(
+    async ({ name, key }) => {
+      if (!(await indexedDB.databases()).some((d) => d.name === name)) return null;
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const r = indexedDB.open(name);
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+      try {
+        if (!db.objectStoreNames.contains('boards')) return null;
+        const row = await new Promise<{ seq: number } | undefined>((resolve, reject) => {
+          const r = db.transaction('boards').objectStore('boards').get(key);
+          r.onsuccess = () => resolve(r.result as { seq: number } | undefined);
+          r.onerror = () => reject(r.error);
+        });
+        return row ? row.seq : null;
+      } finally {
+        db.close();
+      }
+    },
+    { name: `tandem-boards-${who.tenantId}-${who.user.id}`, key },
+  );
+}
+
+/** Online, with the offline shell in control and the board saved on the device: ready to lose the network. */
+async function readyToGoOffline(page: Page, who: Session, key: string): Promise<void> {
+  await boardReady(page);
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+  await expect.poll(() => savedSeq(page, who, key)).not.toBeNull();
+}
+
+const status = (page: Page) => page.getByTestId('link-status');
+
+/** Opens a card's panel, types a new title and saves it with Enter. */
+async function retitle(page: Page, prefix: string, title: string): Promise<void> {
+  await card(page, prefix).click();
+  const input = page.getByTestId('item-title-input');
+  await input.fill(title);
+  await input.press('Enter');
+  await page.locator('body').press('Escape');
 }
 
 async function serverItems(s: Seeded) {
@@ -95,5 +143,73 @@ describe('offline', () => {
     expect(Number(after.get(s.items['T3']!.id!)!.version)).toBe(Number(s.items['T3']!.version));
     // Bob's page got each move once: its column counts agree with the server.
     expect(await column(b.page, 'In Progress').getByTestId('column-count').textContent()).toBe('2');
+  });
+
+  it('UI-OFFLINE-2 a reload offline shows the saved board, marked as such, with an edit made offline still pending; back online it reaches Bob once', async () => {
+    const s = await seedProject(world.adaSocket, { prefix: 'C', members: asEditors([world.bob]) });
+    const t1 = s.items['T1']!;
+    const [a, b] = await Promise.all([pageFor(world.ada, `/p/${s.key}`), pageFor(world.bob, `/p/${s.key}`)]);
+    await Promise.all([readyToGoOffline(a.page, world.ada, s.key), boardReady(b.page)]);
+    expect(await status(a.page).getAttribute('data-saved-copy')).toBeNull();
+    const eventsBefore = eventsFor(t1.id!).length;
+
+    // Offline, reloaded: the cards come from the device, and the page says so.
+    await a.context.setOffline(true);
+    await a.page.reload();
+    await a.page.locator('[data-testid="board"][data-state="ready"]').waitFor();
+    await expectColumn(a.page, 'To Do', ['T1', 'T2', 'T3']);
+    await a.page.locator('[data-testid="link-status"][data-status="offline"][data-saved-copy="true"]').waitFor();
+    expect(await a.page.getByTestId('saved-copy').textContent()).toContain('showing saved copy');
+
+    // An edit made on the saved copy, then another reload: still shown, still pending.
+    await retitle(a.page, 'T1', 'T1 Sign-in page, written offline');
+    await expect.poll(() => card(a.page, 'T1').getAttribute('data-pending')).toBe('true');
+    await a.page.reload();
+    await a.page.locator('[data-testid="link-status"][data-saved-copy="true"][data-pending-writes="1"]').waitFor();
+    await expect.poll(() => card(a.page, 'T1').getAttribute('data-pending'), { timeout: 10_000 }).toBe('true');
+    expect(await card(a.page, 'T1').getByTestId('card-title').textContent()).toBe('T1 Sign-in page, written offline');
+    expect((await serverItems(s)).get(t1.id!)!.title).toBe(t1.title);
+
+    // Back online: caught up, live again, and the edit reaches Bob and the server once.
+    await a.context.setOffline(false);
+    await boardReady(a.page);
+    await expect.poll(() => status(a.page).getAttribute('data-saved-copy')).toBeNull();
+    await expect.poll(() => card(b.page, 'T1').getByTestId('card-title').textContent(), { timeout: 10_000 }).toBe('T1 Sign-in page, written offline');
+    await expect.poll(() => card(a.page, 'T1').getAttribute('data-pending')).toBeNull();
+    const item = (await serverItems(s)).get(t1.id!)!;
+    expect(item.title).toBe('T1 Sign-in page, written offline');
+    expect(Number(item.version)).toBe(Number(t1.version) + 1);
+    expect(eventsFor(t1.id!).length).toBe(eventsBefore + 1);
+  });
+
+  it('UI-OFFLINE-3 an edit replayed after a reload that meets Bob\'s change to the same field opens the conflict dialog; take mine wins', async () => {
+    const s = await seedProject(world.adaSocket, { prefix: 'D', members: asEditors([world.bob]) });
+    const t2 = s.items['T2']!;
+    const a = await pageFor(world.ada, `/p/${s.key}`);
+    await readyToGoOffline(a.page, world.ada, s.key);
+
+    await a.context.setOffline(true);
+    await status(a.page).and(a.page.locator('[data-status="offline"]')).waitFor();
+    await retitle(a.page, 'T2', 'T2 Ada fixed it offline');
+    await a.page.locator('[data-testid="link-status"][data-pending-writes="1"]').waitFor();
+    // Reloaded: the write now belongs to no promise on the page; only the outbox remembers it.
+    await a.page.reload();
+    await a.page.locator('[data-testid="link-status"][data-pending-writes="1"]').waitFor();
+
+    // Meanwhile Bob saves the same field.
+    await world.bobSocket.ok({ updateWorkItem: { workItemId: t2.id!, expectedVersion: Number(t2.version), title: 'T2 Bob fixed it' } });
+
+    await a.context.setOffline(false);
+    const dialog = a.page.getByTestId('conflict-dialog');
+    await dialog.waitFor();
+    const row = dialog.locator('[data-testid="conflict-row"][data-field="title"]');
+    expect(await row.getByTestId('conflict-theirs').textContent()).toBe('T2 Bob fixed it');
+    expect(await row.getByTestId('conflict-yours').textContent()).toBe('T2 Ada fixed it offline');
+    await dialog.getByTestId('conflict-take-yours').click();
+
+    await expect.poll(async () => (await serverItems(s)).get(t2.id!)!.title).toBe('T2 Ada fixed it offline');
+    await expect.poll(() => card(a.page, 'T2').getByTestId('card-title').textContent()).toBe('T2 Ada fixed it offline');
+    expect(await dialog.count()).toBe(0);
+    expect(Number((await serverItems(s)).get(t2.id!)!.version)).toBe(Number(t2.version) + 2);
   });
 });

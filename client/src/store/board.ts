@@ -1,27 +1,22 @@
 // The board slice for one open project: get_board, then the project's feed
 // from board.seq; our writes shown at once as ops over the server's state
 // (board-logic.ts) and dropped when their reply comes, which is the rollback
-// when the reply is an error.
+// when the reply is an error. The state is saved on the device as it changes
+// (board-snapshots.ts), so a reload without a network shows the saved copy,
+// marked as such, and the feed catches up from its seq once the socket is back.
 import { batch, createContext, createEffect, createMemo, createSignal, on, onCleanup, useContext, type Accessor } from 'solid-js';
 import { atLeast } from '../../../shared/domain/permissions.ts';
 import { allowedParentTypes } from '../../../shared/domain/hierarchy.ts';
-import { ErrorCode, ItemType, Priority, Role, type IEvent, type ILabel, type IMember, type IProject, type IWorkItem, type IWorkflowStatus } from '../../../shared/proto.ts';
+import { ErrorCode, ItemType, Priority, Role, type IEvent, type ILabel, type IMember, type IProject, type ISprint, type IWorkItem, type IWorkflowStatus } from '../../../shared/proto.ts';
 import { randomId } from '../../../shared/sdk/ids.ts';
 import type { Reply } from '../../../shared/sdk/index.ts';
+import type { BoardSnapshot, IBoard } from '../sync/board-cache.ts';
 import { applyItem, applyOps, columnCards, fromItems, neighboursAt, plainError, toCard, type Card, type Confirmed, type Op } from './board-logic.ts';
+import { saveThrottled } from './board-snapshots.ts';
 import { effectivePatch, patchFields, patchToCard, updateCommand, type ItemPatch } from './item-logic.ts';
-import type { Live } from './live.ts';
-
-/** An update the server refused with CONFLICT, waiting for the person to choose (conflict-dialog.tsx). */
-export interface Conflict {
-  id: string;
-  itemId: string;
-  itemKey: string;
-  /** The fields this person changed, with their values. */
-  patch: ItemPatch;
-  /** The item as the server has it now (error.workItem). */
-  theirs: IWorkItem;
-}
+import { fromEarlierPage, type Live } from './live.ts';
+import { replayedRefusal, type BoardWriteMeta, type Conflict } from './replayed.ts';
+import { applySprint, type SprintsById } from './sprint-logic.ts';
 
 export type UpdateOutcome = 'saved' | 'unchanged' | 'conflict' | 'refused' | 'queued';
 
@@ -38,6 +33,13 @@ export interface BoardSlice {
   columns: Accessor<Column[]>;
   members: Accessor<readonly IMember[]>;
   labels: Accessor<readonly ILabel[]>;
+  /** Every sprint of the project (completed ones too), newest version of each. */
+  sprints: Accessor<SprintsById>;
+  /**
+   * When the board shown was saved on this device (epoch ms), while it is
+   * that saved copy and not yet caught up with the server; null when live.
+   */
+  savedCopyAt: Accessor<number | null>;
   role: Accessor<Role | null>;
   canEdit: Accessor<boolean>;
   /** Moves a card to `index` of the column of `statusId` (index counts the column without the card). */
@@ -79,6 +81,10 @@ export function createBoardSlice(live: Live, projectKey: Accessor<string>): Boar
   const [statuses, setStatuses] = createSignal<readonly IWorkflowStatus[]>([]);
   const [members, setMembers] = createSignal<readonly IMember[]>([]);
   const [labels, setLabels] = createSignal<readonly ILabel[]>([]);
+  const [sprints, setSprints] = createSignal<SprintsById>(new Map());
+  const [savedCopyAt, setSavedCopyAt] = createSignal<number | null>(null);
+  /** The seq of the saved copy shown: the feed catches up from there. */
+  let savedSeq = 0;
   const [confirmed, setConfirmed] = createSignal<Confirmed>(new Map());
   const [ops, setOps] = createSignal<readonly Op[]>([]);
   const [conflicts, setConflicts] = createSignal<readonly Conflict[]>([]);
@@ -88,6 +94,7 @@ export function createBoardSlice(live: Live, projectKey: Accessor<string>): Boar
   let fetchGeneration = 0;
 
   const projectId = () => project()?.id ?? '';
+  const mergeSprints = (list: readonly ISprint[]) => setSprints((known) => list.reduce(applySprint, known));
   const view = createMemo(() => applyOps(confirmed(), ops()));
   const columns = createMemo<Column[]>(() => {
     const cards = [...view().values()];
@@ -102,6 +109,49 @@ export function createBoardSlice(live: Live, projectKey: Accessor<string>): Boar
     return me?.role ?? Role.ROLE_ADMIN;
   });
 
+  /** Lays a get_board answer (live, or a saved copy) over the slice. */
+  const showBoard = (id: string, board: IBoard) =>
+    batch(() => {
+      if (board.project) setProject(board.project);
+      setStatuses(board.statuses ?? []);
+      setMembers(board.members ?? []);
+      setLabels(board.labels ?? []);
+      setSprints((board.sprints ?? []).reduce(applySprint, new Map() as SprintsById));
+      setConfirmed(fromItems(board.workItems ?? []));
+      // Writes still in the outbox from before a reload are shown as pending until their replies come.
+      setOps((list) => [...list, ...queuedOps(id, list)]);
+      setLoad({ state: 'ready' });
+    });
+
+  const onFeedEvent = (event: IEvent) => {
+    const itemChange = event.workItem?.workItem;
+    if (itemChange) setConfirmed((c) => applyItem(c, itemChange));
+    const member = event.member;
+    if (member?.member) {
+      const m = member.member;
+      setMembers((list) => [...list.filter((x) => x.userId !== m.userId), ...(member.removed ? [] : [m])]);
+    }
+    const changed = event.project?.project;
+    if (changed) {
+      setProject(changed);
+      if (changed.statuses?.length) setStatuses(changed.statuses);
+    }
+    const sprint = event.sprint?.sprint;
+    if (sprint) mergeSprints([sprint]);
+    for (const l of listeners) l(event);
+  };
+
+  /** Follows the project's events after `seq`; a saved copy counts as live once the server took the subscription. */
+  const watchFrom = (id: string, seq: number) => {
+    stopWatching?.();
+    stopWatching = live.feed.watch(id, seq, {
+      onEvent: onFeedEvent,
+      // The log cannot catch us up: the whole board again, then the feed from its seq.
+      onResync: () => fetchBoard(id),
+      onSubscribed: () => setSavedCopyAt(null),
+    });
+  };
+
   const fetchBoard = (id: string) => {
     const generation = ++fetchGeneration;
     live.connection.request({ getBoard: { projectId: id } }).then(
@@ -110,35 +160,10 @@ export function createBoardSlice(live: Live, projectKey: Accessor<string>): Boar
         const board = result.board;
         if (!board) return setLoad({ state: 'error', message: 'The server answered without the board.' });
         batch(() => {
-          if (board.project) setProject(board.project);
-          setStatuses(board.statuses ?? []);
-          setMembers(board.members ?? []);
-          setLabels(board.labels ?? []);
-          setConfirmed(fromItems(board.workItems ?? []));
-          // Writes still in the outbox from before a reload are shown as pending until their replies come.
-          setOps((list) => [...list, ...queuedOps(id, list)]);
-          setLoad({ state: 'ready' });
+          showBoard(id, board);
+          setSavedCopyAt(null);
         });
-        stopWatching?.();
-        stopWatching = live.feed.watch(id, Number(board.seq ?? 0), {
-          onEvent: (event) => {
-            const itemChange = event.workItem?.workItem;
-            if (itemChange) setConfirmed((c) => applyItem(c, itemChange));
-            const member = event.member;
-            if (member?.member) {
-              const m = member.member;
-              setMembers((list) => [...list.filter((x) => x.userId !== m.userId), ...(member.removed ? [] : [m])]);
-            }
-            const changed = event.project?.project;
-            if (changed) {
-              setProject(changed);
-              if (changed.statuses?.length) setStatuses(changed.statuses);
-            }
-            for (const l of listeners) l(event);
-          },
-          // The log cannot catch us up: the whole board again, then the feed from its seq.
-          onResync: () => fetchBoard(id),
-        });
+        watchFrom(id, Number(board.seq ?? 0));
       },
       (err: unknown) => {
         if (generation !== fetchGeneration) return;
@@ -149,13 +174,38 @@ export function createBoardSlice(live: Live, projectKey: Accessor<string>): Boar
     );
   };
 
+  /** The saved copy of a project, shown while nothing fresher has arrived (offline, or a slow first load). */
+  const showSaved = (snapshot: BoardSnapshot) => {
+    if (snapshot.projectKey !== projectKey() || load().state !== 'loading') return;
+    savedSeq = snapshot.seq;
+    batch(() => {
+      setProject(snapshot.board.project ?? { id: snapshot.projectId, key: snapshot.projectKey });
+      showBoard(snapshot.projectId, snapshot.board);
+      setSavedCopyAt(snapshot.savedAt);
+    });
+  };
+  createEffect(
+    on(projectKey, (key) => {
+      live.boardCache.load(key).then((snapshot) => snapshot && showSaved(snapshot), () => undefined);
+    }),
+  );
+
   // Open a project once the socket is open and the key is known; again when the key changes.
   createEffect(
     on([projectKey, live.open, live.projects.list], ([key, open, list]) => {
       if (!open || !list) return;
       const found = list.find((p) => p.key === key);
-      if (!found) return setLoad({ state: 'missing' });
+      if (!found) {
+        // Gone, or no longer ours: its saved copy must not be shown again either.
+        live.boardCache.forget(key).catch(() => undefined);
+        return batch(() => {
+          setSavedCopyAt(null);
+          setLoad({ state: 'missing' });
+        });
+      }
       if (found.id === project()?.id && load().state !== 'missing') {
+        // A saved copy catches up from its seq (or the feed asks for a resync when that is too old).
+        if (savedCopyAt() !== null && !stopWatching) return watchFrom(found.id ?? '', savedSeq);
         // Same project after a reconnect: the feed catches up by seq; only a failed first load is retried.
         if (load().state === 'error' || (load().state === 'loading' && !stopWatching)) fetchBoard(found.id ?? '');
         return;
@@ -163,6 +213,7 @@ export function createBoardSlice(live: Live, projectKey: Accessor<string>): Boar
       batch(() => {
         setProject(found);
         setLoad({ state: 'loading' });
+        setSavedCopyAt(null);
         setOps([]);
       });
       fetchBoard(found.id ?? '');
@@ -177,6 +228,8 @@ export function createBoardSlice(live: Live, projectKey: Accessor<string>): Boar
     if (reply.ok) {
       const item = reply.result.workItem;
       if (item && item.projectId === projectId()) setConfirmed((c) => applyItem(c, item));
+      const sprint = reply.result.sprint;
+      if (sprint && sprint.projectId === projectId()) mergeSprints([sprint]);
       return;
     }
     const current = reply.error.current;
@@ -184,6 +237,17 @@ export function createBoardSlice(live: Live, projectKey: Accessor<string>): Boar
       const item = current.workItem;
       setConfirmed((c) => applyItem(c, item));
     }
+    if (current && 'sprint' in current && current.sprint?.projectId === projectId()) mergeSprints([current.sprint]);
+    // A write made on this page is answered to its own promise; one from an earlier page only here.
+    const refusal = fromEarlierPage(reply.meta) ? replayedRefusal(reply, projectId()) : null;
+    if (refusal?.kind === 'conflict') setConflicts((list) => [...list, refusal.conflict]);
+    else if (refusal) live.toasts.show(refusal.message);
+  });
+  saveThrottled(live, {
+    projectKey,
+    projectId,
+    live: () => load().state === 'ready' && savedCopyAt() === null,
+    board: () => ({ project: project(), statuses: [...statuses()], members: [...members()], labels: [...labels()], sprints: [...sprints().values()], workItems: [...confirmed().values()] }),
   });
   onCleanup(() => {
     offReply();
@@ -198,11 +262,23 @@ export function createBoardSlice(live: Live, projectKey: Accessor<string>): Boar
       .filter((e) => e.meta['board'] === id && e.meta['op'] && !shown.some((op) => op.messageId === e.messageId))
       .map((e) => e.meta['op'] as Op);
 
+  // The outbox a previous page left loads asynchronously, and may come after
+  // the board (a saved copy shown offline): its writes join the view when it does.
+  createEffect(
+    on(live.pendingWrites, () => {
+      const id = projectId();
+      if (!id || load().state !== 'ready') return;
+      const more = queuedOps(id, ops());
+      if (more.length) setOps((list) => [...list, ...more]);
+    }),
+  );
+
   const dropOp = (messageId: string) => setOps((list) => list.filter((op) => op.messageId !== messageId));
 
   const send = (op: Op, action: string, command: Parameters<Live['connection']['request']>[0]) => {
     setOps((list) => [...list, op]);
-    live.connection.request(command, { messageId: op.messageId, meta: { board: projectId(), op } }).then(
+    const meta: BoardWriteMeta = { board: projectId(), op, action };
+    live.connection.request(command, { messageId: op.messageId, meta: { ...meta } }).then(
       () => dropOp(op.messageId),
       (err: unknown) => {
         // A write survives a closed connection in the outbox; only the server's refusal undoes it.
@@ -225,8 +301,11 @@ export function createBoardSlice(live: Live, projectKey: Accessor<string>): Boar
     if (patchFields(changes).length === 0) return Promise.resolve('unchanged');
     const messageId = randomId();
     const what = action ?? `save ${card.key ?? 'the item'}`;
-    setOps((list) => [...list, { kind: 'update', messageId, itemId, fields: patchToCard(changes) as Partial<Card> }]);
-    return live.connection.request(updateCommand(itemId, expectedVersion, changes), { messageId, meta: { board: projectId() } }).then(
+    const op: Op = { kind: 'update', messageId, itemId, fields: patchToCard(changes) as Partial<Card> };
+    setOps((list) => [...list, op]);
+    // Kept with the write: after a reload it shows the edit pending, and a CONFLICT still opens the dialog.
+    const meta: BoardWriteMeta = { board: projectId(), op, patch: changes, itemKey: card.key ?? '', action: what };
+    return live.connection.request(updateCommand(itemId, expectedVersion, changes), { messageId, meta: { ...meta } }).then(
       () => {
         dropOp(messageId);
         return 'saved' as const;
@@ -252,6 +331,8 @@ export function createBoardSlice(live: Live, projectKey: Accessor<string>): Boar
     columns,
     members,
     labels,
+    sprints,
+    savedCopyAt,
     role,
     canEdit,
     items: view,

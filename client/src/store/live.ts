@@ -3,9 +3,13 @@
 // watches a project, toasts, and the projects slice. `make*` parts are plain;
 // `createLive` owns them and closes the socket when the session ends.
 import { createContext, createSignal, onCleanup, useContext, type Accessor } from 'solid-js';
-import { makeConnection, makeProjectFeed, type Connection, type ConnectionState, type ProjectFeed, type TokenProvider } from '../../../shared/sdk/index.ts';
+import { SessionContext } from '../auth/session.ts';
+import { makeConnection, makeProjectFeed, type Connection, type ConnectionState, type ProjectFeed, type TokenProvider, type WriteMeta } from '../../../shared/sdk/index.ts';
+import { randomId } from '../../../shared/sdk/ids.ts';
 import type { IEvent } from '../../../shared/proto.ts';
 import type { Session } from '../auth/session.ts';
+import type { BoardCache } from '../sync/board-cache.ts';
+import { makeIdbBoardCache } from '../sync/idb-board-cache.ts';
 import { makeIdbOutbox } from '../sync/idb-outbox.ts';
 import { createProjectsSlice, type ProjectsSlice } from './projects.ts';
 import { createToasts, type Toasts } from './toasts.ts';
@@ -41,27 +45,61 @@ export interface LiveOptions {
   url?: string;
   /** Asked before every attempt (the embed's host token provider). */
   token?: TokenProvider;
+  /** Where boards are saved for offline reloads; IndexedDB per user and workspace when omitted. */
+  boardCache?: BoardCache;
+}
+
+/** Per user and workspace, like the outbox: another account on this browser must never see these. */
+const deviceStoreName = (kind: 'outbox' | 'boards', session: Session) => `tandem-${kind}-${session.tenantId}-${session.user.id}`;
+
+/** This page load. Every write is tagged with it, so a reply can tell a write of this page from one an earlier page left in the outbox. */
+const PAGE_ID = randomId();
+
+/** True for a write replayed from an earlier page's outbox: no promise on this page waits for its reply. */
+export const fromEarlierPage = (meta: WriteMeta | null): boolean => meta !== null && meta['page'] !== PAGE_ID;
+
+/** The connection, with this page's id in the meta of every write it queues. */
+function tagWrites(connection: Connection): Connection {
+  return {
+    get state() {
+      return connection.state;
+    },
+    request: (command, options = {}) => connection.request(command, { ...options, meta: { ...options.meta, page: PAGE_ID } }),
+    onState: connection.onState,
+    onEvent: connection.onEvent,
+    onReply: connection.onReply,
+    pending: connection.pending,
+    reconnectNow: connection.reconnectNow,
+    close: connection.close,
+  };
 }
 
 export function makeTandemConnection(session: Session, options: LiveOptions = {}): Connection {
-  return makeConnection({
+  return tagWrites(makeConnection({
     url: options.url ?? socketUrl(window.location),
     // Read at every attempt: the session object is replaced when the person signs in again.
     token: options.token ?? (async () => session.token),
     WebSocketImpl: WebSocket,
     // Per user and workspace: a shared device must not replay someone else's edits.
-    outbox: makeIdbOutbox({ databaseName: `tandem-outbox-${session.tenantId}-${session.user.id}` }),
-  });
+    outbox: makeIdbOutbox({ databaseName: deviceStoreName('outbox', session) }),
+  }));
 }
 
 export interface FeedHandlers {
   onEvent(event: IEvent): void;
   onResync(): void;
+  /**
+   * The server took the subscription: the events missed since the watch's
+   * seq follow this reply on the socket, so from here the board is live.
+   */
+  onSubscribed?(): void;
 }
 
 /** One feed for the connection; each watched project's events go to the board that asked. */
 export interface SharedFeed {
   watch(projectId: string, fromSeq: number, handlers: FeedHandlers): () => void;
+  /** The seq a watched project's events have been handed on up to (what a saved board is at). */
+  lastSeq(projectId: string): number | undefined;
 }
 
 export function makeSharedFeed(connection: Connection): SharedFeed & { dispose(): void } {
@@ -71,7 +109,13 @@ export function makeSharedFeed(connection: Connection): SharedFeed & { dispose()
     onResync: (projectId) => handlers.get(projectId)?.onResync(),
     onError: (projectId) => handlers.get(projectId)?.onResync(),
   });
+  // The feed makes its subscribes' message ids itself; a subscribe's Result names its projects.
+  const offReply = connection.onReply((reply) => {
+    if (!reply.ok || reply.command !== 'subscribe') return;
+    for (const p of reply.result.subscribed?.projects ?? []) handlers.get(p.projectId ?? '')?.onSubscribed?.();
+  });
   return {
+    lastSeq: (projectId) => feed.lastSeq(projectId),
     watch(projectId, fromSeq, h) {
       handlers.set(projectId, h);
       feed.watch(projectId, fromSeq);
@@ -81,7 +125,10 @@ export function makeSharedFeed(connection: Connection): SharedFeed & { dispose()
         feed.unwatch(projectId);
       };
     },
-    dispose: () => feed.dispose(),
+    dispose: () => {
+      offReply();
+      feed.dispose();
+    },
   };
 }
 
@@ -94,6 +141,8 @@ export interface Live {
   /** Writes kept in the outbox and not yet answered (this page's and a previous page's). */
   pendingWrites: Accessor<number>;
   feed: SharedFeed;
+  /** The last state of each board opened here, for a reload without a network. */
+  boardCache: BoardCache;
   toasts: Toasts;
   projects: ProjectsSlice;
 }
@@ -101,6 +150,9 @@ export interface Live {
 export function createLive(session: Session, options: LiveOptions = {}): Live {
   const connection = makeTandemConnection(session, options);
   const feed = makeSharedFeed(connection);
+  const boardCache = options.boardCache ?? makeIdbBoardCache({ databaseName: deviceStoreName('boards', session) });
+  // Absent in the embed, whose host owns signing in and out.
+  const endedBy = useContext(SessionContext)?.endedBy;
   const [state, setState] = createSignal<ConnectionState>(connection.state);
   const [browserOnline, setBrowserOnline] = createSignal(navigator.onLine);
   const offState = connection.onState(setState);
@@ -129,11 +181,13 @@ export function createLive(session: Session, options: LiveOptions = {}): Live {
     clearInterval(pendingTimer);
     feed.dispose();
     connection.close();
+    // Logging out leaves no board on the device; a token that merely expired keeps it for the same person's next sign-in.
+    if (endedBy?.() === 'logout') boardCache.clear().catch(() => undefined);
   });
 
   const open = () => state().state === 'open';
   const toasts = createToasts();
-  const base = { session, connection, status: () => linkStatus(state(), browserOnline()), open, pendingWrites, feed, toasts };
+  const base = { session, connection, status: () => linkStatus(state(), browserOnline()), open, pendingWrites, feed, boardCache, toasts };
   return { ...base, projects: createProjectsSlice(base) };
 }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Role, SprintState } from '../../../shared/proto.ts';
 import { upsertMember } from './members.ts';
 import { applyPresence } from './presence.ts';
-import { applySprint, openSprints } from './sprints.ts';
+import { applySprint, openSprints, sprintFieldOfWire, sprintPatch, sprintProblem } from './sprint-logic.ts';
 
 describe('sprints', () => {
   it('keeps the newest version whichever arrives last', () => {
@@ -53,5 +53,25 @@ describe('presence', () => {
   it('ignores events without presence', () => {
     const m = new Map();
     expect(applyPresence(m, { projectId: 'p', seq: 4 })).toBe(m);
+  });
+});
+
+describe('sprint edits', () => {
+  const base = { id: 's', name: 'Sprint 1', goal: 'Ship', startDate: '2030-01-06', endDate: '2030-01-17', version: 3 };
+
+  it('SPRINT-EDIT-1 sends only the fields that changed', () => {
+    expect(sprintPatch(base, { name: 'Sprint 1', goal: 'Ship it', startDate: '2030-01-06', endDate: '' })).toEqual({ goal: 'Ship it', endDate: '' });
+    expect(sprintPatch(base, { name: 'Sprint 1', goal: 'Ship', startDate: '2030-01-06', endDate: '2030-01-17' })).toEqual({});
+  });
+
+  it('SPRINT-EDIT-2 says what is wrong in plain words, naming the field', () => {
+    const ok = { name: 'Sprint 2', goal: '', startDate: '', endDate: '' };
+    expect(sprintProblem(ok)).toBeNull();
+    expect(sprintProblem({ ...ok, name: '  ' })).toEqual({ field: 'name', message: 'Give the sprint a name.' });
+    expect(sprintProblem({ ...ok, name: 'x'.repeat(101) })?.field).toBe('name');
+    expect(sprintProblem({ ...ok, startDate: '2030-02-30' })).toEqual({ field: 'startDate', message: 'The start date is not a real date.' });
+    expect(sprintProblem({ ...ok, startDate: '2030-01-17', endDate: '2030-01-06' })).toEqual({ field: 'endDate', message: 'The sprint cannot end before it starts.' });
+    expect(sprintFieldOfWire('end_date')).toBe('endDate');
+    expect(sprintFieldOfWire('sprint_id')).toBeNull();
   });
 });

@@ -1,8 +1,8 @@
 // The browser's outbox: queued writes in IndexedDB, so an edit made offline
 // (or sent just before a reload) is replayed by the next page. One object
-// store keyed by message id, with an index on insertion order; the plain
-// indexedDB API, wrapped in promises.
+// store keyed by message id, with an index on insertion order.
 import type { Outbox, OutboxEntry } from '../../../shared/sdk/outbox.ts';
+import { committed, done, lazyDatabase } from './idb.ts';
 
 const STORE = 'outbox';
 const ORDER_INDEX = 'by_order';
@@ -19,42 +19,11 @@ export interface IdbOutboxOptions {
   indexedDB?: IDBFactory;
 }
 
-const done = <T>(request: IDBRequest<T>): Promise<T> =>
-  new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-
-const committed = (tx: IDBTransaction): Promise<void> =>
-  new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error ?? new Error('outbox transaction aborted'));
-  });
-
-function open(factory: IDBFactory, name: string): Promise<IDBDatabase> {
-  const request = factory.open(name, 1);
-  request.onupgradeneeded = () => {
-    const store = request.result.createObjectStore(STORE, { keyPath: 'messageId' });
-    store.createIndex(ORDER_INDEX, 'order', { unique: false });
-  };
-  return done(request).then((db) => {
-    // Another tab upgrading the schema: let it, and reopen on the next call.
-    db.onversionchange = () => db.close();
-    return db;
-  });
-}
-
 export function makeIdbOutbox(options: IdbOutboxOptions): Outbox {
-  const factory = options.indexedDB ?? globalThis.indexedDB;
-  let database: Promise<IDBDatabase> | null = null;
-  const db = () => {
-    database ??= open(factory, options.databaseName).catch((err: unknown) => {
-      database = null; // a failed open (private mode, quota) may work next time
-      throw err;
-    });
-    return database;
-  };
+  const db = lazyDatabase(options.indexedDB ?? globalThis.indexedDB, options.databaseName, 1, (database) => {
+    const store = database.createObjectStore(STORE, { keyPath: 'messageId' });
+    store.createIndex(ORDER_INDEX, 'order', { unique: false });
+  });
 
   return {
     async load() {

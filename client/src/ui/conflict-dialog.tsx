@@ -4,7 +4,8 @@
 // id); merge resends only the fields where "mine" is chosen. Until one of
 // those is chosen the edit is kept here: nothing is lost silently.
 import { createSignal, For, Show } from 'solid-js';
-import type { BoardSlice, Conflict } from '../store/board.ts';
+import type { BoardSlice } from '../store/board.ts';
+import type { Conflict } from '../store/replayed.ts';
 import { conflictRows, FIELD_LABELS, mergedPatch, type Choice, type PatchField } from '../store/item-logic.ts';
 import { describeValue } from '../views/item-format.ts';
 
