@@ -132,6 +132,59 @@ describe('sprint planning', () => {
   });
 });
 
+describe('sprint editing', () => {
+  it('UI-PLAN-3 Ada edits a sprint\'s name, goal and dates (a bad date range is refused in words first); Bob sees it live; a save that meets another change offers theirs or mine', async () => {
+    const s = await seedProject();
+    const created = await world.adaSocket.ok({ createSprint: { projectId: s.projectId, name: 'Sprint A', goal: 'First goal', startDate: '2030-01-06', endDate: '2030-01-17' } });
+    const sprintId = created.sprint!.id!;
+    const serverSprint = async () => (await serverBoard(s)).sprints!.find((x) => x.id === sprintId)!;
+    const [adaPage, bobPage] = await Promise.all([pageFor(world.ada, `/p/${s.key}/backlog`), pageFor(world.bob, `/p/${s.key}/backlog`)]);
+    await Promise.all([planningReady(adaPage), planningReady(bobPage)]);
+    const adaSprint = adaPage.locator(`[data-testid="sprint"][data-sprint-id="${sprintId}"]`);
+    const bobSprint = bobPage.locator(`[data-testid="sprint"][data-sprint-id="${sprintId}"]`);
+    const form = adaSprint.getByTestId('edit-sprint-form');
+
+    // The form opens with the sprint as it is; an end before the start is stopped here, in words.
+    await adaSprint.getByTestId('edit-sprint').click();
+    expect(await form.getByTestId('sprint-name').inputValue()).toBe('Sprint A');
+    expect(await form.getByTestId('sprint-end').inputValue()).toBe('2030-01-17');
+    await form.getByTestId('sprint-end').fill('2030-01-01');
+    await form.getByTestId('sprint-submit').click();
+    expect(await form.getByTestId('edit-sprint-form-error').textContent()).toBe('The sprint cannot end before it starts.');
+    expect(await form.getByTestId('sprint-end').getAttribute('aria-invalid')).toBe('true');
+    expect((await serverSprint()).endDate).toBe('2030-01-17');
+
+    await form.getByTestId('sprint-name').fill('Sprint Alpha');
+    await form.getByTestId('sprint-goal').fill('Ship sign-in and SSO');
+    await form.getByTestId('sprint-start').fill('2030-01-13');
+    await form.getByTestId('sprint-end').fill('2030-01-24');
+    await form.getByTestId('sprint-submit').click();
+    await expect.poll(() => form.count()).toBe(0);
+    await expect.poll(() => bobSprint.getAttribute('data-sprint-name')).toBe('Sprint Alpha');
+    await expect.poll(() => bobSprint.getByTestId('sprint-goal-text').textContent()).toBe('Ship sign-in and SSO');
+    expect(await bobSprint.getByTestId('sprint-dates').textContent()).toBe('2030-01-13 – 2030-01-24');
+    const saved = await serverSprint();
+    expect([saved.name, saved.goal, saved.startDate, saved.endDate]).toEqual(['Sprint Alpha', 'Ship sign-in and SSO', '2030-01-13', '2030-01-24']);
+
+    // Ada starts another edit; the goal changes under her (another session) before she saves.
+    await adaSprint.getByTestId('edit-sprint').click();
+    await form.getByTestId('sprint-goal').fill('Ada\'s goal');
+    await world.adaSocket.ok({ updateSprint: { sprintId, expectedVersion: Number(saved.version), goal: 'Their goal' } });
+    await expect.poll(() => bobSprint.getByTestId('sprint-goal-text').textContent()).toBe('Their goal');
+    await form.getByTestId('sprint-submit').click();
+    const conflict = form.getByTestId('sprint-conflict');
+    await conflict.waitFor();
+    const row = conflict.locator('[data-testid="sprint-conflict-row"][data-field="goal"]');
+    expect(await row.getByTestId('sprint-conflict-theirs').textContent()).toBe('Their goal');
+    expect(await row.getByTestId('sprint-conflict-mine').textContent()).toBe("Ada's goal");
+    await conflict.getByTestId('sprint-save-mine').click();
+    await expect.poll(async () => (await serverSprint()).goal).toBe("Ada's goal");
+    await expect.poll(() => bobSprint.getByTestId('sprint-goal-text').textContent()).toBe("Ada's goal");
+    await expect.poll(() => form.count()).toBe(0);
+    expect((await serverSprint()).name).toBe('Sprint Alpha');
+  });
+});
+
 describe('members', () => {
   it('UI-MEMBERS-1 an admin adds a workspace user as viewer, then makes them editor; another admin sees it live; a viewer sees it read-only', async () => {
     const s = await seedProject(Role.ROLE_ADMIN);

@@ -10,30 +10,17 @@ import { createMemo, createSignal, For, Match, Show, Switch } from 'solid-js';
 import { ItemType, SprintState, StatusCategory, type ISprint } from '../../../shared/proto.ts';
 import { randomId } from '../../../shared/sdk/ids.ts';
 import { compareCards, neighboursAt, plainError, rankFor, type Card } from '../store/board-logic.ts';
-import { createBoardSlice, isLocal, type BoardSlice } from '../store/board.ts';
+import { BoardContext, createBoardSlice, isLocal, type BoardSlice } from '../store/board.ts';
 import { useLive } from '../store/live.ts';
 import { createSprintsSlice, type SprintsSlice } from '../store/sprints.ts';
-import { LinkIndicator } from '../ui/link-status.tsx';
+import { ConflictDialogs } from '../ui/conflict-dialog.tsx';
 import { initials } from '../ui/presence-bar.tsx';
+import { ProjectPageHeader } from './project-page-header.tsx';
+import { EditSprint, NewSprint } from './sprint-form.tsx';
 import '../styles/backlog.css';
 
-/** Board | Backlog | Members, under a project's title. */
-export function ProjectTabs(props: { projectKey: string }) {
-  const base = () => `/p/${props.projectKey}`;
-  return (
-    <nav class="project-tabs" aria-label="Project views">
-      <A href={base()} end class="project-tabs__tab" activeClass="project-tabs__tab--active" data-testid="tab-board">
-        Board
-      </A>
-      <A href={`${base()}/backlog`} class="project-tabs__tab" activeClass="project-tabs__tab--active" data-testid="tab-backlog">
-        Backlog
-      </A>
-      <A href={`${base()}/members`} class="project-tabs__tab" activeClass="project-tabs__tab--active" data-testid="tab-members">
-        Members
-      </A>
-    </nav>
-  );
-}
+// board-page.tsx takes the tabs from here.
+export { ProjectTabs } from './project-page-header.tsx';
 
 const TYPE: Record<number, string> = {
   [ItemType.ITEM_TYPE_EPIC]: 'Epic',
@@ -65,6 +52,7 @@ function Planning(props: { board: BoardSlice; sprints: SprintsSlice }) {
   const [dragId, setDragId] = createSignal<string | null>(null);
   const [dropAt, setDropAt] = createSignal<{ sprintId: string; index: number } | null>(null);
   const [completing, setCompleting] = createSignal<ISprint | null>(null);
+  const [editing, setEditing] = createSignal<string | null>(null);
   const [sprintError, setSprintError] = createSignal<{ sprintId: string; message: string } | null>(null);
 
   const statusById = createMemo(() => new Map(board.columns().map((c) => [c.status.id, c.status])));
@@ -86,6 +74,7 @@ function Planning(props: { board: BoardSlice; sprints: SprintsSlice }) {
       { sprintId: '', sprint: null, cards: of('') },
     ];
   });
+  const groupIds = createMemo(() => groups().map((g) => g.sprintId), undefined, { equals: (a, b) => a.length === b.length && a.every((id, i) => id === b[i]) });
   const unfinished = (sprintId: string) =>
     cards().filter((c) => c.sprintId === sprintId && !DONE.has(statusById().get(c.statusId)?.category ?? 0));
 
@@ -147,56 +136,73 @@ function Planning(props: { board: BoardSlice; sprints: SprintsSlice }) {
       <Show when={board.canEdit()}>
         <NewSprint sprints={sprints} />
       </Show>
-      <For each={groups()}>
-        {(group) => {
+      {/* Keyed by sprint id, not by the group objects every change makes anew:
+          re-creating a section would close an edit form mid-typing and restart a drag. */}
+      <For each={groupIds()}>
+        {(sprintId) => {
           let list!: HTMLDivElement;
-          const s = group.sprint;
-          const active = () => s?.state === SprintState.SPRINT_STATE_ACTIVE;
+          const group = () => groups().find((g) => g.sprintId === sprintId) ?? { sprintId, sprint: null, cards: [] };
+          const s = () => group().sprint;
+          const active = () => s()?.state === SprintState.SPRINT_STATE_ACTIVE;
           return (
             <section
               class="plan-group panel"
-              classList={{ 'plan-group--active': active(), 'plan-group--target': dropAt()?.sprintId === group.sprintId }}
-              data-testid={s ? 'sprint' : 'backlog'}
-              data-sprint-id={group.sprintId || undefined}
-              data-sprint-name={s?.name || undefined}
-              data-state={s ? (active() ? 'active' : 'planned') : undefined}
+              classList={{ 'plan-group--active': active(), 'plan-group--target': dropAt()?.sprintId === sprintId }}
+              data-testid={s() ? 'sprint' : 'backlog'}
+              data-sprint-id={sprintId || undefined}
+              data-sprint-name={s()?.name || undefined}
+              data-state={s() ? (active() ? 'active' : 'planned') : undefined}
             >
               <header class="plan-group__header">
                 <div class="plan-group__heading">
-                  <h2 class="plan-group__name">{s ? s.name : 'Backlog'}</h2>
-                  <Show when={s}>
+                  <h2 class="plan-group__name">{s()?.name ?? 'Backlog'}</h2>
+                  <Show when={s()}>
                     <span class={`sprint-state sprint-state--${active() ? 'active' : 'planned'}`} data-testid="sprint-state">
                       {active() ? 'Active' : 'Planned'}
                     </span>
                   </Show>
-                  <Show when={s && (s.startDate || s.endDate)}>
-                    <span class="plan-group__dates">
-                      {s!.startDate || '…'} – {s!.endDate || '…'}
+                  <Show when={s()?.startDate || s()?.endDate}>
+                    <span class="plan-group__dates" data-testid="sprint-dates">
+                      {s()!.startDate || '…'} – {s()!.endDate || '…'}
                     </span>
                   </Show>
                   <span class="plan-group__count" data-testid="group-count">
-                    {group.cards.length} {group.cards.length === 1 ? 'item' : 'items'} · {points(group.cards)} pts
+                    {group().cards.length} {group().cards.length === 1 ? 'item' : 'items'} · {points(group().cards)} pts
                   </span>
                 </div>
-                <Show when={s && board.canEdit()}>
+                <Show when={s() && board.canEdit()}>
                   <div class="plan-group__actions">
+                    <button
+                      type="button"
+                      class="button button--ghost"
+                      data-testid="edit-sprint"
+                      aria-expanded={editing() === sprintId}
+                      onClick={() => setEditing((id) => (id === sprintId ? null : sprintId))}
+                    >
+                      Edit
+                    </button>
                     <Show when={!active()}>
-                      <button type="button" class="button" data-testid="start-sprint" onClick={() => run(s!, 'start', sprints.start(s!.id ?? ''))}>
+                      <button type="button" class="button" data-testid="start-sprint" onClick={() => run(s()!, 'start', sprints.start(s()!.id ?? ''))}>
                         Start sprint
                       </button>
                     </Show>
                     <Show when={active()}>
-                      <button type="button" class="button button--primary" data-testid="complete-sprint" onClick={() => setCompleting(s)}>
+                      <button type="button" class="button button--primary" data-testid="complete-sprint" onClick={() => setCompleting(s())}>
                         Complete sprint
                       </button>
                     </Show>
                   </div>
                 </Show>
               </header>
-              <Show when={s?.goal}>
-                <p class="plan-group__goal">{s!.goal}</p>
+              <Show when={s() && editing() === sprintId}>
+                <EditSprint sprints={sprints} sprint={s()!} onClose={() => setEditing(null)} />
               </Show>
-              <Show when={s && sprintError()?.sprintId === group.sprintId}>
+              <Show when={s()?.goal}>
+                <p class="plan-group__goal" data-testid="sprint-goal-text">
+                  {s()!.goal}
+                </p>
+              </Show>
+              <Show when={s() && sprintError()?.sprintId === sprintId}>
                 <p class="form-alert" role="alert" data-testid="sprint-error">
                   {sprintError()!.message}
                 </p>
@@ -204,13 +210,13 @@ function Planning(props: { board: BoardSlice; sprints: SprintsSlice }) {
               <div
                 class="plan-group__items"
                 ref={list}
-                onDragOver={(e) => onDragOver(e, group.sprintId, list)}
+                onDragOver={(e) => onDragOver(e, sprintId, list)}
                 onDragLeave={(e) => {
-                  if (!list.contains(e.relatedTarget as Node | null) && dropAt()?.sprintId === group.sprintId) setDropAt(null);
+                  if (!list.contains(e.relatedTarget as Node | null) && dropAt()?.sprintId === sprintId) setDropAt(null);
                 }}
                 onDrop={onDrop}
               >
-                <For each={group.cards}>
+                <For each={group().cards}>
                   {(card) => (
                     <div
                       class="plan-item"
@@ -265,9 +271,9 @@ function Planning(props: { board: BoardSlice; sprints: SprintsSlice }) {
                     </div>
                   )}
                 </For>
-                <Show when={group.cards.length === 0}>
+                <Show when={group().cards.length === 0}>
                   <p class="plan-group__empty" data-testid="group-empty">
-                    {s ? (board.canEdit() ? 'Drag items here to plan them into this sprint.' : 'Nothing planned yet.') : 'The backlog is empty.'}
+                    {s() ? (board.canEdit() ? 'Drag items here to plan them into this sprint.' : 'Nothing planned yet.') : 'The backlog is empty.'}
                   </p>
                 </Show>
               </div>
@@ -291,71 +297,6 @@ function Planning(props: { board: BoardSlice; sprints: SprintsSlice }) {
         )}
       </Show>
     </>
-  );
-}
-
-function NewSprint(props: { sprints: SprintsSlice }) {
-  const [open, setOpen] = createSignal(false);
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal('');
-  const submit = (e: SubmitEvent) => {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget as HTMLFormElement);
-    const get = (k: string) => String(form.get(k) ?? '').trim();
-    if (!get('name')) return setError('Give the sprint a name.');
-    setBusy(true);
-    setError('');
-    props.sprints
-      .create({ name: get('name'), goal: get('goal'), startDate: get('start'), endDate: get('end') })
-      .then(
-        () => setOpen(false),
-        (err: unknown) => setError(plainError('create the sprint', err)),
-      )
-      .finally(() => setBusy(false));
-  };
-  return (
-    <div class="new-sprint">
-      <Show
-        when={open()}
-        fallback={
-          <button type="button" class="button button--primary" data-testid="new-sprint" onClick={() => setOpen(true)}>
-            + New sprint
-          </button>
-        }
-      >
-        <form class="panel new-sprint__form" onSubmit={submit} data-testid="new-sprint-form">
-          <label class="field">
-            <span class="field__label">Name</span>
-            <input class="field__input" name="name" maxLength={200} required data-testid="sprint-name" />
-          </label>
-          <label class="field new-sprint__goal">
-            <span class="field__label">Goal</span>
-            <input class="field__input" name="goal" maxLength={1000} data-testid="sprint-goal" />
-          </label>
-          <label class="field">
-            <span class="field__label">Starts</span>
-            <input class="field__input" type="date" name="start" data-testid="sprint-start" />
-          </label>
-          <label class="field">
-            <span class="field__label">Ends</span>
-            <input class="field__input" type="date" name="end" data-testid="sprint-end" />
-          </label>
-          <div class="new-sprint__buttons">
-            <button type="submit" class="button button--primary" disabled={busy()} data-testid="sprint-submit">
-              Create sprint
-            </button>
-            <button type="button" class="button button--ghost" onClick={() => setOpen(false)}>
-              Cancel
-            </button>
-          </div>
-          <Show when={error()}>
-            <p class="form-alert" role="alert" data-testid="new-sprint-error">
-              {error()}
-            </p>
-          </Show>
-        </form>
-      </Show>
-    </div>
   );
 }
 
@@ -420,55 +361,43 @@ export function BacklogPage() {
   const params = useParams<{ key: string }>();
   const live = useLive();
   const board = createBoardSlice(live, () => params.key);
-  const sprints = createSprintsSlice(live, () => board.project()?.id ?? '');
+  const sprints = createSprintsSlice(live, board);
   return (
-    <div class="page page--backlog">
-      <nav class="breadcrumbs" aria-label="Breadcrumb">
-        <A href="/">Projects</A>
-        <span aria-hidden="true">/</span>
-        <A href={`/p/${params.key}`}>{params.key}</A>
-        <span aria-hidden="true">/</span>
-        <span aria-current="page">Backlog</span>
-      </nav>
-      <header class="page__header">
-        <div>
-          <p class="page__eyebrow">{board.project()?.name ?? params.key}</p>
-          <h1 class="page__title">{params.key} backlog</h1>
-        </div>
-        <div class="page__actions">
-          <Show when={board.load().state === 'ready' && !board.canEdit()}>
-            <span class="role-badge" data-testid="read-only">
-              Read only
-            </span>
-          </Show>
-          <LinkIndicator status={live.status()} />
-        </div>
-      </header>
-      <ProjectTabs projectKey={params.key} />
-      <section class="planning" data-testid="planning" data-state={board.load().state} aria-busy={board.load().state === 'loading'}>
-        <Switch>
-          <Match when={board.load().state === 'loading'}>
-            <div class="panel plan-group plan-group--skeleton" aria-hidden="true" />
-          </Match>
-          <Match when={board.load().state === 'missing'}>
-            <div class="panel empty-state" data-testid="board-missing">
-              <p class="empty-state__title">There is no project {params.key} here</p>
-              <p class="empty-state__text">
-                Go back to <A href="/">your projects</A>.
-              </p>
-            </div>
-          </Match>
-          <Match when={board.load().state === 'error'}>
-            <div class="panel empty-state" data-testid="board-error">
-              <p class="empty-state__title">The backlog could not be loaded</p>
-              <p class="empty-state__text">{(board.load() as { message?: string }).message}</p>
-            </div>
-          </Match>
-          <Match when={board.load().state === 'ready'}>
-            <Planning board={board} sprints={sprints} />
-          </Match>
-        </Switch>
-      </section>
-    </div>
+    <BoardContext.Provider value={board}>
+      <div class="page page--backlog">
+        <ProjectPageHeader
+          projectKey={params.key}
+          projectName={board.project()?.name ?? undefined}
+          page="Backlog"
+          readOnly={board.load().state === 'ready' && !board.canEdit() ? 'Viewers can see the backlog but not plan it' : null}
+          savedCopyAt={board.savedCopyAt()}
+        />
+        <section class="planning" data-testid="planning" data-state={board.load().state} aria-busy={board.load().state === 'loading'}>
+          <Switch>
+            <Match when={board.load().state === 'loading'}>
+              <div class="panel plan-group plan-group--skeleton" aria-hidden="true" />
+            </Match>
+            <Match when={board.load().state === 'missing'}>
+              <div class="panel empty-state" data-testid="board-missing">
+                <p class="empty-state__title">There is no project {params.key} here</p>
+                <p class="empty-state__text">
+                  Go back to <A href="/">your projects</A>.
+                </p>
+              </div>
+            </Match>
+            <Match when={board.load().state === 'error'}>
+              <div class="panel empty-state" data-testid="board-error">
+                <p class="empty-state__title">The backlog could not be loaded</p>
+                <p class="empty-state__text">{(board.load() as { message?: string }).message}</p>
+              </div>
+            </Match>
+            <Match when={board.load().state === 'ready'}>
+              <Planning board={board} sprints={sprints} />
+            </Match>
+          </Switch>
+        </section>
+      </div>
+      <ConflictDialogs board={board} />
+    </BoardContext.Provider>
   );
 }

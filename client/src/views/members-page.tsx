@@ -2,15 +2,14 @@
 // people of the workspace (list_users), change roles, remove members, and
 // invite someone new by email (into the workspace over HTTP, then into the
 // project). Everyone else sees the list read-only.
-import { A, useParams } from '@solidjs/router';
+import { useParams } from '@solidjs/router';
 import { createMemo, createSignal, For, Match, Show, Switch } from 'solid-js';
 import { Role } from '../../../shared/proto.ts';
 import { plainError } from '../store/board-logic.ts';
 import { useLive } from '../store/live.ts';
 import { createMembersSlice, type MembersSlice } from '../store/members.ts';
-import { LinkIndicator } from '../ui/link-status.tsx';
 import { initials } from '../ui/presence-bar.tsx';
-import { ProjectTabs } from './backlog-page.tsx';
+import { ProjectPageHeader } from './project-page-header.tsx';
 import '../styles/backlog.css';
 
 const ROLES: { value: Role; label: string }[] = [
@@ -143,28 +142,12 @@ export function MembersPage() {
   };
   return (
     <div class="page page--members">
-      <nav class="breadcrumbs" aria-label="Breadcrumb">
-        <A href="/">Projects</A>
-        <span aria-hidden="true">/</span>
-        <A href={`/p/${params.key}`}>{params.key}</A>
-        <span aria-hidden="true">/</span>
-        <span aria-current="page">Members</span>
-      </nav>
-      <header class="page__header">
-        <div>
-          <p class="page__eyebrow">{live.projects.byKey(params.key)?.name ?? params.key}</p>
-          <h1 class="page__title">{params.key} members</h1>
-        </div>
-        <div class="page__actions">
-          <Show when={slice.load().state === 'ready' && !slice.isAdmin()}>
-            <span class="role-badge" data-testid="read-only" title="Only project admins manage members">
-              Read only
-            </span>
-          </Show>
-          <LinkIndicator status={live.status()} />
-        </div>
-      </header>
-      <ProjectTabs projectKey={params.key} />
+      <ProjectPageHeader
+        projectKey={params.key}
+        projectName={live.projects.byKey(params.key)?.name ?? undefined}
+        page="Members"
+        readOnly={slice.load().state === 'ready' && !slice.isAdmin() ? 'Only project admins manage members' : null}
+      />
       <section class="members" data-testid="members" data-state={slice.load().state} data-admin={slice.isAdmin() ? 'true' : 'false'}>
         <Switch>
           <Match when={slice.load().state === 'loading'}>

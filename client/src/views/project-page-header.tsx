@@ -1,0 +1,70 @@
+// The top of every project page: breadcrumbs (Projects / KEY / page), the
+// project's name over the page title, the page's badges and the connection
+// indicator, then the Board | Backlog | Members tabs.
+import { A } from '@solidjs/router';
+import { Show, type JSX } from 'solid-js';
+import { useLive } from '../store/live.ts';
+import { LinkIndicator } from '../ui/link-status.tsx';
+
+/** Board | Backlog | Members, under a project's title. */
+export function ProjectTabs(props: { projectKey: string }) {
+  const base = () => `/p/${props.projectKey}`;
+  return (
+    <nav class="project-tabs" aria-label="Project views">
+      <A href={base()} end class="project-tabs__tab" activeClass="project-tabs__tab--active" data-testid="tab-board">
+        Board
+      </A>
+      <A href={`${base()}/backlog`} class="project-tabs__tab" activeClass="project-tabs__tab--active" data-testid="tab-backlog">
+        Backlog
+      </A>
+      <A href={`${base()}/members`} class="project-tabs__tab" activeClass="project-tabs__tab--active" data-testid="tab-members">
+        Members
+      </A>
+    </nav>
+  );
+}
+
+export function ProjectPageHeader(props: {
+  projectKey: string;
+  projectName: string | undefined;
+  /** "Backlog", "Members": the last breadcrumb and the title's second word. */
+  page: string;
+  /** Read only, with why, when the person cannot change this page. */
+  readOnly: string | null;
+  /** When the page shows a board saved on this device rather than the server's (epoch ms). */
+  savedCopyAt?: number | null;
+  children?: JSX.Element;
+}) {
+  const live = useLive();
+  return (
+    <>
+      <nav class="breadcrumbs" aria-label="Breadcrumb">
+        <A href="/">Projects</A>
+        <span aria-hidden="true">/</span>
+        <A href={`/p/${props.projectKey}`}>{props.projectKey}</A>
+        <span aria-hidden="true">/</span>
+        <span aria-current="page">{props.page}</span>
+      </nav>
+      <header class="page__header">
+        <div>
+          <p class="page__eyebrow">{props.projectName ?? props.projectKey}</p>
+          <h1 class="page__title">
+            {props.projectKey} {props.page.toLowerCase()}
+          </h1>
+        </div>
+        <div class="page__actions">
+          <Show when={props.readOnly}>
+            {(why) => (
+              <span class="role-badge" data-testid="read-only" title={why()}>
+                Read only
+              </span>
+            )}
+          </Show>
+          {props.children}
+          <LinkIndicator status={live.status()} savedCopyAt={props.savedCopyAt} />
+        </div>
+      </header>
+      <ProjectTabs projectKey={props.projectKey} />
+    </>
+  );
+}
