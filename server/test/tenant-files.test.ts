@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeLogger } from '../src/log.ts';
 import { LATEST_SCHEMA_VERSION } from '../src/tenancy/migrations.ts';
 import { openTenantDb, tenantDbPath } from '../src/tenancy/tenant-db.ts';
+import { tidyTenant } from '../src/tenancy/maintenance.ts';
 import { TenantDatabases } from '../src/tenancy/tenant-databases.ts';
 
 let dataDir: string;
@@ -16,6 +17,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 const cache = (maxOpen: number, idleMs = 60_000) =>
   new TenantDatabases({ dataDir, synchronous: 'NORMAL', maxOpen, idleMs, log: makeLogger('error') });
 
@@ -65,16 +67,21 @@ describe('tenant files', () => {
     expect(objects.length).toBeGreaterThanOrEqual(14);
   });
 
-  it('TEN-5 keeps at most maxOpen databases open, closing the least recently used, and reopens on demand', () => {
+  it('TEN-5 keeps at most maxOpen databases open, closing the least recently used once the opening command is done, and reopens on demand', async () => {
     const dbs = cache(2);
     const a = dbs.get('a');
-    dbs.get('b');
+    const b1 = dbs.get('b');
     dbs.get('a');
     dbs.get('c');
+    // The command that opened c still has every file it touched.
+    expect(b1.sqlite.open).toBe(true);
+    await nextTurn();
     expect(dbs.size).toBe(2);
+    expect(b1.sqlite.open).toBe(false);
     expect(a.sqlite.open).toBe(true);
     expect(existsSync(join(dataDir, 'b', 'main.db'))).toBe(true);
     const b = dbs.get('b');
+    await nextTurn();
     expect(b.sqlite.open).toBe(true);
     expect(a.sqlite.open).toBe(false);
     dbs.closeAll();
@@ -90,6 +97,31 @@ describe('tenant files', () => {
     expect(dbs.size).toBe(0);
     const wal = join(dataDir, 'idle', 'main.db-wal');
     expect(existsSync(wal) ? statSync(wal).size : 0).toBe(0);
+    dbs.closeAll();
+  });
+
+  it('TEN-8 tidies a file soon after opening it: idempotency replies past retention and events beyond the newest N go', async () => {
+    const seeded = openTenantDb(dataDir, 'tidy', { synchronous: 'NORMAL' });
+    const day = 24 * 3600 * 1000;
+    const now = Date.now();
+    seeded.sqlite.exec(`
+      INSERT INTO pm_users VALUES ('u1', '', 'U', 'owner', 0, 0);
+      INSERT INTO pm_projects (id, key, name, version, last_event_seq, created_at_ms, created_by, updated_at_ms)
+        VALUES ('p1', 'TID', 'Tidy', 1, 5, 0, 'u1', 0);`);
+    for (let seq = 1; seq <= 5; seq++) {
+      seeded.sqlite.prepare("INSERT INTO pm_events VALUES ('p1', ?, 'project', 'p1', 'u1', 0, '', x'00')").run(seq);
+    }
+    seeded.sqlite.prepare("INSERT INTO pm_idempotency_keys VALUES ('u1', 'old', x'00', ?), ('u1', 'new', x'00', ?)").run(now - 8 * day, now - day);
+    seeded.close();
+
+    const dbs = new TenantDatabases({
+      dataDir, synchronous: 'NORMAL', maxOpen: 4, idleMs: 60_000, log: makeLogger('error'),
+      onOpen: (db) => tidyTenant(db, { idempotencyDays: 7, eventLogKeep: 2 }, now),
+    });
+    const db = dbs.get('tidy');
+    await nextTurn();
+    expect(db.sqlite.prepare('SELECT seq FROM pm_events ORDER BY seq').pluck().all()).toEqual([4, 5]);
+    expect(db.sqlite.prepare('SELECT message_id FROM pm_idempotency_keys').pluck().all()).toEqual(['new']);
     dbs.closeAll();
   });
 });

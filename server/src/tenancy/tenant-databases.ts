@@ -10,7 +10,7 @@ export interface TenantDatabasesOptions {
   maxOpen: number;
   idleMs: number;
   log: Logger;
-  /** Runs once on every database this cache opens (housekeeping). */
+  /** Runs once on every database this cache opens (housekeeping), soon after it opens. */
   onOpen?: (db: TenantDb) => void;
 }
 
@@ -18,6 +18,8 @@ export class TenantDatabases {
   // Map keeps insertion order: re-inserting on use makes the first key the LRU.
   private readonly open = new Map<string, { db: TenantDb; lastUsed: number }>();
   private readonly sweeper: NodeJS.Timeout;
+  private chores: NodeJS.Immediate | null = null;
+  private readonly justOpened: TenantDb[] = [];
 
   constructor(private readonly opts: TenantDatabasesOptions) {
     this.sweeper = setInterval(() => this.closeIdle(), Math.min(opts.idleMs, 30_000));
@@ -37,13 +39,26 @@ export class TenantDatabases {
       return hit.db;
     }
     const db = openTenantDb(this.opts.dataDir, tenantId, { synchronous: this.opts.synchronous });
-    this.opts.onOpen?.(db);
     this.open.set(tenantId, { db, lastUsed: Date.now() });
-    while (this.open.size > this.opts.maxOpen) {
-      const [oldest] = this.open.keys();
-      this.closeOne(oldest!, 'evicted');
-    }
+    this.justOpened.push(db);
+    this.choresSoon();
     return db;
+  }
+
+  /**
+   * Housekeeping of new files and closing the least recently used ones run
+   * after the command that opened a file, not inside it: closing checkpoints
+   * the WAL, which can take milliseconds, and the command is waiting.
+   */
+  private choresSoon(): void {
+    this.chores ??= setImmediate(() => {
+      this.chores = null;
+      for (const db of this.justOpened.splice(0)) if (db.sqlite.open) this.opts.onOpen?.(db);
+      while (this.open.size > this.opts.maxOpen) {
+        const [oldest] = this.open.keys();
+        this.closeOne(oldest!, 'evicted');
+      }
+    });
   }
 
   closeIdle(now = Date.now()): void {
@@ -54,6 +69,7 @@ export class TenantDatabases {
 
   closeAll(): void {
     clearInterval(this.sweeper);
+    if (this.chores) clearImmediate(this.chores);
     for (const tenantId of [...this.open.keys()]) this.closeOne(tenantId, 'shutdown');
   }
 
