@@ -25,11 +25,12 @@ export function saveThrottled(live: Pick<Live, 'boardCache' | 'feed'>, source: S
   const saveNow = () => {
     timer = undefined;
     const projectId = source.projectId();
+    const projectKey = source.projectKey();
     const seq = live.feed.lastSeq(projectId);
-    if (!source.live() || seq === undefined) return;
+    if (!source.live() || seq === undefined || !projectKey) return;
     lastSaved = Date.now();
     live.boardCache
-      .save({ projectKey: source.projectKey(), projectId, seq, savedAt: lastSaved, board: source.board() })
+      .save({ projectKey, projectId, seq, savedAt: lastSaved, board: source.board() })
       .catch(() => undefined); // a full or blocked store costs the offline copy, never the live board
   };
 

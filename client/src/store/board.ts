@@ -186,6 +186,18 @@ export function createBoardSlice(live: Live, projectKey: Accessor<string>): Boar
   };
   createEffect(
     on(projectKey, (key) => {
+      const shown = project();
+      if (shown && shown.key !== key) {
+        // Another project in the same page: nothing of the last one may stay on screen (offline, nothing else would clear it).
+        stopWatching?.();
+        stopWatching = null;
+        fetchGeneration++;
+        batch(() => {
+          setLoad({ state: 'loading' });
+          setSavedCopyAt(null);
+          setOps([]);
+        });
+      }
       live.boardCache.load(key).then((snapshot) => snapshot && showSaved(snapshot), () => undefined);
     }),
   );
@@ -244,7 +256,8 @@ export function createBoardSlice(live: Live, projectKey: Accessor<string>): Boar
     else if (refusal) live.toasts.show(refusal.message);
   });
   saveThrottled(live, {
-    projectKey,
+    // The key of the board held, not of the URL: the two differ for a moment when the page moves to another project.
+    projectKey: () => project()?.key ?? '',
     projectId,
     live: () => load().state === 'ready' && savedCopyAt() === null,
     board: () => ({ project: project(), statuses: [...statuses()], members: [...members()], labels: [...labels()], sprints: [...sprints().values()], workItems: [...confirmed().values()] }),
