@@ -1,0 +1,138 @@
+// The board's filter, its query string and the lanes by epic (board-filter.ts,
+// board-lanes.ts): no DOM, runs under Node.
+import { describe, expect, it } from 'vitest';
+import { ItemType, type IWorkItem } from '../../../shared/proto.ts';
+import { toCard, type Card } from './board-logic.ts';
+import { cardMatcher, columnIndexFor, EMPTY_FILTER, isFiltering, ME, NONE, parseView, toggle, viewQuery, type BoardFilter } from './board-filter.ts';
+import { epicLanes, epicOf, NO_EPIC } from './board-lanes.ts';
+
+const card = (id: string, extra: Partial<IWorkItem> = {}): Card =>
+  toCard({ id, key: `WEB-${id}`, title: `Card ${id}`, statusId: 'todo', rank: id, itemType: ItemType.ITEM_TYPE_TASK, ...extra });
+
+const cards = [
+  card('1', { title: 'Sign-in page', assigneeId: 'ada', labels: ['frontend'], sprintId: 's1', itemType: ItemType.ITEM_TYPE_STORY }),
+  card('2', { title: 'Fix the flaky socket', assigneeId: 'bob', labels: ['backend', 'urgent'], sprintId: 's1', itemType: ItemType.ITEM_TYPE_BUG }),
+  card('3', { title: 'Release notes', labels: ['docs'], itemType: ItemType.ITEM_TYPE_TASK }),
+  card('4', { title: 'Socket docs', assigneeId: 'ada', labels: ['docs', 'backend'], sprintId: 's2', itemType: ItemType.ITEM_TYPE_TASK }),
+];
+const shown = (filter: Partial<BoardFilter>, me = 'ada') => cards.filter(cardMatcher({ ...EMPTY_FILTER, ...filter }, me)).map((c) => c.id);
+
+describe('board filter', () => {
+  it('FILTER-1 no filter shows every card', () => {
+    expect(shown({})).toEqual(['1', '2', '3', '4']);
+    expect(isFiltering(EMPTY_FILTER)).toBe(false);
+    expect(isFiltering({ ...EMPTY_FILTER, text: '  ' })).toBe(false);
+  });
+
+  it('FILTER-2 text matches the key or the title, ignoring case and surrounding space', () => {
+    expect(shown({ text: ' SOCKET ' })).toEqual(['2', '4']);
+    expect(shown({ text: 'web-3' })).toEqual(['3']);
+    expect(shown({ text: 'nothing like it' })).toEqual([]);
+  });
+
+  it('FILTER-3 assignee: a person, me, or unassigned; several are an OR', () => {
+    expect(shown({ assignees: ['bob'] })).toEqual(['2']);
+    expect(shown({ assignees: [ME] }, 'ada')).toEqual(['1', '4']);
+    expect(shown({ assignees: [ME] }, 'bob')).toEqual(['2']);
+    expect(shown({ assignees: [NONE] })).toEqual(['3']);
+    expect(shown({ assignees: [NONE, 'bob'] })).toEqual(['2', '3']);
+  });
+
+  it('FILTER-4 type, label and sprint (including no sprint)', () => {
+    expect(shown({ types: ['bug', 'story'] })).toEqual(['1', '2']);
+    expect(shown({ labels: ['docs'] })).toEqual(['3', '4']);
+    expect(shown({ labels: ['frontend', 'urgent'] })).toEqual(['1', '2']);
+    expect(shown({ sprints: ['s1'] })).toEqual(['1', '2']);
+    expect(shown({ sprints: [NONE] })).toEqual(['3']);
+    expect(shown({ sprints: [NONE, 's2'] })).toEqual(['3', '4']);
+  });
+
+  it('FILTER-5 facets combine with AND', () => {
+    expect(shown({ labels: ['docs', 'backend'], assignees: [ME] })).toEqual(['4']);
+    expect(shown({ text: 'socket', types: ['bug'], sprints: ['s1'] })).toEqual(['2']);
+    expect(shown({ text: 'socket', types: ['story'] })).toEqual([]);
+  });
+
+  it('FILTER-6 toggle adds a value to a facet and takes it out again', () => {
+    const once = toggle(EMPTY_FILTER, 'labels', 'docs');
+    expect(once.labels).toEqual(['docs']);
+    expect(toggle(once, 'labels', 'docs').labels).toEqual([]);
+    expect(EMPTY_FILTER.labels).toEqual([]);
+  });
+});
+
+describe('board view in the query string', () => {
+  it('FILTER-URL-1 round-trips every facet, repeated values and the grouping', () => {
+    const view = {
+      filter: { text: 'fix it', assignees: [ME, NONE], types: ['bug'], labels: ['a,b', 'docs'], sprints: ['s1', NONE] },
+      groupBy: 'epic' as const,
+    };
+    const query = viewQuery(view);
+    expect(query).toBe('?q=fix+it&assignee=me&assignee=none&type=bug&label=a%2Cb&label=docs&sprint=s1&sprint=none&group=epic');
+    expect(parseView(query)).toEqual(view);
+  });
+
+  it('FILTER-URL-2 an empty view is an empty query; other parameters stay', () => {
+    expect(viewQuery({ filter: EMPTY_FILTER, groupBy: 'none' })).toBe('');
+    expect(viewQuery({ filter: EMPTY_FILTER, groupBy: 'none' }, '?q=old&type=bug&tab=x')).toBe('?tab=x');
+    expect(parseView('')).toEqual({ filter: EMPTY_FILTER, groupBy: 'none' });
+    expect(parseView('?group=weird&type=&type=bug&type=bug')).toEqual({ filter: { ...EMPTY_FILTER, types: ['bug'] }, groupBy: 'none' });
+  });
+});
+
+describe('a drop among visible cards', () => {
+  const column = ['a', 'b', 'c', 'd', 'e'].map((id) => card(id));
+  const pick = (...ids: string[]) => column.filter((c) => ids.includes(c.id));
+
+  it('FILTER-DROP-1 lands just above the visible card it is dropped over', () => {
+    // Visible b, d: dropping x at visible 1 (over d) puts it above d, whole-column index 3.
+    expect(columnIndexFor(column, pick('b', 'd'), 'x', 1)).toBe(3);
+    expect(columnIndexFor(column, pick('b', 'd'), 'x', 0)).toBe(1);
+  });
+
+  it('FILTER-DROP-2 below all visible cards is just under the last of them, not the column end', () => {
+    expect(columnIndexFor(column, pick('b', 'd'), 'x', 2)).toBe(4);
+    expect(columnIndexFor(column, [], 'x', 0)).toBe(5);
+  });
+
+  it('FILTER-DROP-3 the moving card itself counts neither in the column nor among the visible', () => {
+    // b moves below d within the column: others are a c d e; below d is index 3.
+    expect(columnIndexFor(column, pick('b', 'd'), 'b', 1)).toBe(3);
+    expect(columnIndexFor(column, pick('b', 'd'), 'b', 0)).toBe(2);
+  });
+});
+
+describe('lanes by epic', () => {
+  const items = new Map(
+    [
+      card('e2', { itemType: ItemType.ITEM_TYPE_EPIC, number: 2 }),
+      card('e1', { itemType: ItemType.ITEM_TYPE_EPIC, number: 1 }),
+      card('e3', { itemType: ItemType.ITEM_TYPE_EPIC, number: 3 }),
+      card('s', { itemType: ItemType.ITEM_TYPE_STORY, parentId: 'e2' }),
+      card('sub', { itemType: ItemType.ITEM_TYPE_SUBTASK, parentId: 's' }),
+      card('t', { parentId: 'e1' }),
+      card('lone'),
+      card('orphan', { parentId: 'gone' }),
+      card('loopA', { parentId: 'loopB' }),
+      card('loopB', { parentId: 'loopA' }),
+    ].map((c) => [c.id, c]),
+  );
+  const get = (id: string) => items.get(id)!;
+
+  it('LANES-1 a card is in the lane of its epic ancestor; an epic heads its own', () => {
+    expect(epicOf(get('s'), items)).toBe('e2');
+    expect(epicOf(get('sub'), items)).toBe('e2');
+    expect(epicOf(get('e3'), items)).toBe('e3');
+    expect(epicOf(get('lone'), items)).toBe(NO_EPIC);
+    expect(epicOf(get('orphan'), items)).toBe(NO_EPIC);
+    expect(epicOf(get('loopA'), items)).toBe(NO_EPIC);
+  });
+
+  it('LANES-2 one lane per epic with shown cards, by epic number, then No epic', () => {
+    const { lanes, laneOf } = epicLanes(['sub', 't', 'lone'].map(get), items);
+    expect(lanes.map((l) => l.id)).toEqual(['e1', 'e2', NO_EPIC]);
+    expect(lanes[1]!.epic?.id).toBe('e2');
+    expect(laneOf.get('sub')).toBe('e2');
+    expect(epicLanes([get('t')], items).lanes.map((l) => l.id)).toEqual(['e1']);
+  });
+});
