@@ -1,0 +1,67 @@
+// What every scenario gets: the run's sizes (quick or --full), a scratch
+// folder, and the host key both servers trust.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { HostKey } from './auth.ts';
+
+export interface Sizes {
+  fanoutSubscribers: number[];
+  fanoutSeconds: number;
+  writeTenants: number;
+  writeClientsPerTenant: number;
+  writeSeconds: number;
+  idleSockets: number;
+  coldTenants: number;
+  coldCommands: number;
+  catchUpEvents: number;
+  redisSubscribers: number[];
+  boardCards: number;
+  boardUpdateSeconds: number;
+}
+
+export const QUICK: Sizes = {
+  fanoutSubscribers: [100, 1000],
+  fanoutSeconds: 4,
+  writeTenants: 32,
+  writeClientsPerTenant: 4,
+  writeSeconds: 4,
+  idleSockets: 2000,
+  coldTenants: 400,
+  coldCommands: 1200,
+  catchUpEvents: 10_000,
+  redisSubscribers: [100],
+  boardCards: 5000,
+  boardUpdateSeconds: 4,
+};
+
+export const FULL: Sizes = {
+  fanoutSubscribers: [100, 1000, 5000],
+  fanoutSeconds: 10,
+  writeTenants: 100,
+  writeClientsPerTenant: 4,
+  writeSeconds: 10,
+  idleSockets: 10_000,
+  coldTenants: 2000,
+  coldCommands: 6000,
+  catchUpEvents: 10_000,
+  redisSubscribers: [100, 1000],
+  boardCards: 5000,
+  boardUpdateSeconds: 10,
+};
+
+export interface BenchContext {
+  full: boolean;
+  sizes: Sizes;
+  workDir: string;
+  hostKey: HostKey;
+  /** The environment that puts a server in embedded mode with the host key. */
+  authEnv: Record<string, string>;
+}
+
+let folders = 0;
+/** A fresh, empty data folder for one server (or one pair of linked instances). */
+export function dataDir(ctx: BenchContext, name: string): string {
+  const dir = join(ctx.workDir, `${String(++folders).padStart(2, '0')}-${name}`);
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}

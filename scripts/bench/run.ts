@@ -1,0 +1,54 @@
+// `npm run bench` (quick, under 3 minutes) or `npm run bench -- --full`:
+// runs every scenario against Tandem and the peer and prints Markdown tables.
+// `--only fanout,writes` picks scenarios; `--out FILE` also writes the report there.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { hostKeyEnv, makeHostKey } from './auth.ts';
+import { FULL, QUICK, type BenchContext } from './context.ts';
+import { machineDescription, renderTable, type Table } from './report.ts';
+import { fanoutTable } from './scenarios/fanout.ts';
+import { idleTable } from './scenarios/idle.ts';
+import { writesTable } from './scenarios/writes.ts';
+import { canPin } from './servers.ts';
+
+const SCENARIOS: Record<string, (ctx: BenchContext) => Promise<Table>> = {
+  fanout: async (ctx) => (await fanoutTable(ctx)).table,
+  writes: writesTable,
+  idle: idleTable,
+};
+
+const { values } = parseArgs({
+  options: { full: { type: 'boolean', default: false }, only: { type: 'string' }, out: { type: 'string' } },
+});
+const chosen = values.only ? values.only.split(',') : Object.keys(SCENARIOS);
+for (const name of chosen) if (!SCENARIOS[name]) throw new Error(`unknown scenario ${name}; known: ${Object.keys(SCENARIOS).join(', ')}`);
+
+const workDir = mkdtempSync(join(tmpdir(), 'tandem-bench-'));
+const hostKey = makeHostKey(workDir);
+const ctx: BenchContext = { full: values.full, sizes: values.full ? FULL : QUICK, workDir, hostKey, authEnv: hostKeyEnv(hostKey) };
+
+const started = Date.now();
+const header = [
+  `## Tandem benchmarks (${values.full ? 'full' : 'quick'} run, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC)`,
+  '',
+  machineDescription(canPin),
+  '',
+].join('\n');
+const sections: string[] = [header];
+process.stdout.write(header + '\n');
+try {
+  for (const name of chosen) {
+    const t0 = Date.now();
+    const section = `${renderTable(await SCENARIOS[name]!(ctx))}\n_(${((Date.now() - t0) / 1000).toFixed(0)} s)_\n`;
+    sections.push(section);
+    process.stdout.write(section + '\n');
+  }
+} finally {
+  rmSync(workDir, { recursive: true, force: true });
+}
+const footer = `Total: ${((Date.now() - started) / 1000).toFixed(0)} s.\n`;
+sections.push(footer);
+process.stdout.write(footer);
+if (values.out) writeFileSync(values.out, sections.join('\n'));
