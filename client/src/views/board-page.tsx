@@ -3,25 +3,27 @@
 // giving the neighbours) or the keyboard (Space to pick up, arrows, Space to
 // drop, Escape to cancel). Every change goes through the board slice, which
 // shows it at once and undoes it if the server says no.
-import { A, useNavigate, useParams, type RouteSectionProps } from '@solidjs/router';
+// Above the columns, a filter bar narrows the cards and can group them in
+// swimlanes by epic; the view lives in the query string. Each column (or lane
+// cell) renders only the cards near its scroll position (virtual-list.tsx).
+import { A, useLocation, useNavigate, useParams, type RouteSectionProps } from '@solidjs/router';
 import { dropIndex } from '../ui/drop-index.ts';
-import { createMemo, createSignal, For, Match, Show, Switch } from 'solid-js';
-import { ItemType, Priority, Role } from '../../../shared/proto.ts';
+import { createEffect, createMemo, createSignal, createUniqueId, For, Match, on, onCleanup, Show, Switch, type Accessor } from 'solid-js';
+import { Priority, Role, SprintState } from '../../../shared/proto.ts';
 import { keyboardTarget, type Card } from '../store/board-logic.ts';
+import { cardMatcher, columnIndexFor, isFiltering, ITEM_TYPES, ME, NONE, parseView, typeInfo, viewQuery, type BoardView, type Facet, type GroupBy } from '../store/board-filter.ts';
+import { epicLanes, NO_EPIC } from '../store/board-lanes.ts';
 import { BoardContext, createBoardSlice, isLocal, type BoardSlice, type Column } from '../store/board.ts';
+import { openSprints } from '../store/sprint-logic.ts';
 import { ConflictDialogs } from '../ui/conflict-dialog.tsx';
 import { useLive } from '../store/live.ts';
+import { BoardFilterBar } from '../ui/board-filter-bar.tsx';
+import type { FilterOption } from '../ui/filter-menu.tsx';
 import { LinkIndicator } from '../ui/link-status.tsx';
 import { PresenceBar } from '../ui/presence-bar.tsx';
+import { VirtualList, type VirtualListHandle } from '../ui/virtual-list.tsx';
 import { ProjectTabs } from './backlog-page.tsx';
 
-const TYPE: Record<number, { label: string; short: string }> = {
-  [ItemType.ITEM_TYPE_EPIC]: { label: 'Epic', short: 'epic' },
-  [ItemType.ITEM_TYPE_STORY]: { label: 'Story', short: 'story' },
-  [ItemType.ITEM_TYPE_TASK]: { label: 'Task', short: 'task' },
-  [ItemType.ITEM_TYPE_BUG]: { label: 'Bug', short: 'bug' },
-  [ItemType.ITEM_TYPE_SUBTASK]: { label: 'Sub-task', short: 'subtask' },
-};
 const PRIORITY: Record<number, string> = {
   [Priority.PRIORITY_LOW]: 'Low',
   [Priority.PRIORITY_MEDIUM]: 'Medium',
@@ -29,20 +31,41 @@ const PRIORITY: Record<number, string> = {
   [Priority.PRIORITY_URGENT]: 'Urgent',
 };
 
+/** A card's height before it is measured: a title on two lines and the meta row. */
+const CARD_ESTIMATE = 110;
+
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
   const letters = parts.length > 1 ? [parts[0]!, parts[parts.length - 1]!] : parts.slice(0, 1);
   return letters.map((p) => Array.from(p)[0]!.toUpperCase()).join('') || '?';
 }
 
-/** Where a card being carried would land: a column and a position among the column's other cards. */
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** The lane id when the board is not grouped: one lane of everything (no epic id or NO_EPIC looks like it). */
+const ALL = '*';
+
+/**
+ * Where a card being carried would land: a lane, a column, and a position
+ * among the other cards of that lane's cell that show (a filter may hide some).
+ */
 interface Target {
+  lane: string;
   column: number;
   index: number;
 }
 
 interface Lifted extends Target {
   cardId: string;
+}
+
+/** One row of the board: all the shown cards (ungrouped), or an epic's. */
+interface LaneRow {
+  id: string;
+  epic: Card | null;
+  /** The lane's shown cards, per column, in board order. */
+  columns: Card[][];
 }
 
 function CardView(props: {
@@ -54,13 +77,15 @@ function CardView(props: {
   onDragEnd(): void;
   onKeyDown(e: KeyboardEvent): void;
 }) {
-  const type = () => TYPE[props.card.itemType ?? 0];
+  const type = () => typeInfo(props.card.itemType);
   const assignee = () => props.board.members().find((m) => m.userId === props.card.assigneeId);
   const labelColor = (name: string) => props.board.labels().find((l) => l.name === name || l.id === name)?.color || '';
   const movable = () => props.board.canEdit() && !isLocal(props.card);
   const navigate = useNavigate();
+  const location = useLocation();
   const params = useParams<{ key: string }>();
-  const openItem = () => !isLocal(props.card) && navigate(`/p/${params.key}/item/${Number(props.card.number ?? 0)}`);
+  // The board's filter rides along, so closing the panel comes back to the same board.
+  const openItem = () => !isLocal(props.card) && navigate(`/p/${params.key}/item/${Number(props.card.number ?? 0)}${location.search}`);
   return (
     <article
       class="card"
@@ -87,7 +112,7 @@ function CardView(props: {
       <header class="card__top">
         <Show when={type()}>
           {(t) => (
-            <span class={`type-badge type-badge--${t().short}`} title={t().label} data-testid="card-type">
+            <span class={`type-badge type-badge--${t().slug}`} title={t().label} data-testid="card-type">
               {t().label}
             </span>
           )}
@@ -197,77 +222,101 @@ function QuickAdd(props: { column: Column; board: BoardSlice }) {
   );
 }
 
-function BoardColumns(props: { board: BoardSlice }) {
+
+function ColumnHeader(props: { column: Column; count: number; board: BoardSlice }) {
+  return (
+    <>
+      <header class="column__header">
+        <h2 class="column__name">{props.column.status.name}</h2>
+        <span class="column__count" data-testid="column-count">
+          {count(props.count)}
+        </span>
+      </header>
+      <Show when={props.board.canEdit()}>
+        <QuickAdd column={props.column} board={props.board} />
+      </Show>
+    </>
+  );
+}
+
+function BoardColumns(props: { board: BoardSlice; shown: Accessor<Card[][]>; groupBy: GroupBy; filtering: boolean }) {
   const board = props.board;
-  const [dragId, setDragId] = createSignal<string | null>(null);
+  const [drag, setDrag] = createSignal<{ cardId: string; lane: string } | null>(null);
   const [dropAt, setDropAt] = createSignal<Target | null>(null);
   const [lifted, setLifted] = createSignal<Lifted | null>(null);
   const [announcement, setAnnouncement] = createSignal('');
+  const [collapsed, setCollapsed] = createSignal<ReadonlySet<string>>(new Set());
+  /** Each cell's list, to scroll the keyboard's target into view. */
+  const lists = new Map<string, VirtualListHandle>();
+  const cellKey = (lane: string, column: number) => `${column}|${lane}`;
 
-  const statusIds = createMemo(() => board.columns().map((c) => c.status.id));
-  const cardsById = createMemo(() => new Map(board.columns().flatMap((c) => c.cards.map((card) => [card.id, card] as const))));
-  const carried = () => lifted()?.cardId ?? dragId();
+  const statusIds = createMemo(() => board.columns().map((c) => c.status.id), undefined, { equals: sameList });
+  const lanes = createMemo<LaneRow[]>(() => {
+    const shown = props.shown();
+    if (props.groupBy !== 'epic') return [{ id: ALL, epic: null, columns: shown }];
+    const { lanes, laneOf } = epicLanes(shown.flat(), board.items());
+    // With nothing to show, one empty lane still gives the columns somewhere to drop into.
+    const rows = lanes.length > 0 ? lanes : [{ id: NO_EPIC, epic: null }];
+    return rows.map((lane) => ({ ...lane, columns: shown.map((cards) => cards.filter((c) => laneOf.get(c.id) === lane.id)) }));
+  });
+  const laneIds = createMemo(() => lanes().map((l) => l.id), undefined, { equals: sameList });
+  const laneById = createMemo(() => new Map(lanes().map((l) => [l.id, l])));
+  const laneCards = (lane: string, column: number): Card[] => laneById().get(lane)?.columns[column] ?? [];
+
+  const carried = () => lifted()?.cardId ?? drag()?.cardId ?? null;
   const target = () => lifted() ?? dropAt();
-  /** A card's position among the other cards of its column (what a drop index counts). */
-  const indexAmongOthers = (cards: readonly Card[], i: number) => {
-    const moving = carried();
-    const movingAt = moving ? cards.findIndex((c) => c.id === moving) : -1;
-    return movingAt >= 0 && movingAt < i ? i - 1 : i;
-  };
-  const indicatorBefore = (column: number, cards: readonly Card[], i: number) => {
-    const t = target();
-    return !!t && t.column === column && t.index === indexAmongOthers(cards, i) && cards[i]?.id !== carried();
-  };
-  const indicatorAtEnd = (column: number, cards: readonly Card[]) => {
-    const t = target();
-    if (!t || t.column !== column) return false;
-    const count = cards.filter((c) => c.id !== carried()).length;
-    return t.index === count && cards[cards.length - 1]?.id !== carried();
-  };
 
   const focusCard = (id: string) =>
     requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-card-id="${CSS.escape(id)}"]`)?.focus());
 
   const describe = (t: Target) => {
     const col = board.columns()[t.column];
-    const count = col ? col.cards.filter((c) => c.id !== carried()).length + 1 : 0;
-    return `${col?.status.name ?? ''}, position ${t.index + 1} of ${count}`;
+    const n = laneCards(t.lane, t.column).filter((c) => c.id !== carried()).length + 1;
+    return `${col?.status.name ?? ''}, position ${t.index + 1} of ${n}`;
   };
 
-  const onDragOver = (e: DragEvent, column: number, list: HTMLElement) => {
-    if (!dragId()) return;
-    e.preventDefault();
-    if (e.dataTransfer) e.dataTransfer.dropEffect = 'move';
-    const index = dropIndex(list, 'cardId', dragId()!, e.clientY);
-    const current = dropAt();
-    if (!current || current.column !== column || current.index !== index) setDropAt({ column, index });
+  /** Puts the card down: the shown position turned into one in the whole column, which is what the server ranks by. */
+  const commit = (cardId: string, at: Target) => {
+    const col = board.columns()[at.column];
+    if (col) board.move(cardId, col.status.id, columnIndexFor(col.cards, laneCards(at.lane, at.column), cardId, at.index));
   };
 
-  const onDrop = (e: DragEvent, column: number) => {
-    e.preventDefault();
-    const id = dragId();
-    const at = dropAt();
-    setDragId(null);
-    setDropAt(null);
-    const col = board.columns()[column];
-    if (id && at && col) board.move(id, col.status.id, at.index);
+  /** Scrolls a cell so the place the keyboard is about to drop at shows (it may be far outside the rendered window). */
+  const reveal = (at: Target) => {
+    const cards = laneCards(at.lane, at.column);
+    const others = cards.filter((c) => c.id !== carried());
+    const anchor = others[at.index] ?? others[others.length - 1];
+    if (anchor) lists.get(cellKey(at.lane, at.column))?.scrollToIndex(cards.indexOf(anchor));
   };
 
-  const onCardKey = (e: KeyboardEvent, card: Card, column: number, index: number) => {
+  /**
+   * The drop position under the pointer, among the cell's shown cards. Only a
+   * window of them is in the DOM, so the DOM's answer counts from the first
+   * rendered card, whose place in the whole cell is known.
+   */
+  const pointerIndex = (list: HTMLElement, cards: readonly Card[], movingId: string, clientY: number) => {
+    const inWindow = dropIndex(list, 'cardId', movingId, clientY);
+    const first = [...list.querySelectorAll<HTMLElement>('[data-card-id]')].find((el) => el.dataset['cardId'] !== movingId);
+    if (!first) return 0;
+    const others = cards.filter((c) => c.id !== movingId);
+    return Math.max(0, others.findIndex((c) => c.id === first.dataset['cardId'])) + inWindow;
+  };
+
+  const onCardKey = (e: KeyboardEvent, card: Card, lane: string, column: number, index: number) => {
     if (!board.canEdit() || isLocal(card)) return;
     const current = lifted();
     if (e.key === ' ' || e.key === 'Spacebar') {
       e.preventDefault();
       if (!current) {
-        const at = { cardId: card.id, column, index };
+        const at = { cardId: card.id, lane, column, index };
         setLifted(at);
         setAnnouncement(`Picked up ${card.key}. ${describe(at)}. Use the arrow keys to move, Space to drop, Escape to cancel.`);
         return;
       }
+      const said = `Dropped ${card.key}. ${describe(current)}.`;
       setLifted(null);
-      const col = board.columns()[current.column];
-      if (col) board.move(current.cardId, col.status.id, current.index);
-      setAnnouncement(`Dropped ${card.key}. ${describe(current)}.`);
+      commit(current.cardId, current);
+      setAnnouncement(said);
       focusCard(current.cardId);
       return;
     }
@@ -278,16 +327,20 @@ function BoardColumns(props: { board: BoardSlice }) {
       setAnnouncement(`Move cancelled. ${card.key} is back where it was.`);
       return;
     }
+    // Left and right stay in the card's lane: a lane is the card's epic, which a move does not change.
+    const cells = laneById().get(current.lane)?.columns ?? [];
     const next = keyboardTarget(
-      board.columns().map((c) => ({ statusId: c.status.id, cards: c.cards })),
+      cells.map((cards, i) => ({ statusId: statusIds()[i] ?? '', cards })),
       current,
       current.cardId,
       e.key,
     );
     if (e.key.startsWith('Arrow')) e.preventDefault();
     if (!next) return;
-    setLifted({ ...next, cardId: current.cardId });
-    setAnnouncement(describe(next));
+    const at = { ...next, lane: current.lane };
+    setLifted({ ...at, cardId: current.cardId });
+    reveal(at);
+    setAnnouncement(describe(at));
   };
 
   // A card picked up and then left (a click elsewhere) is put down where it was.
@@ -295,6 +348,112 @@ function BoardColumns(props: { board: BoardSlice }) {
     const to = e.relatedTarget as HTMLElement | null;
     if (lifted() && !to?.closest?.('[data-card-id]')) setLifted(null);
   };
+
+  /** The cards of one column in one lane: a scrolling drop zone that renders only the cards in view. */
+  function CardCell(cell: { lane: string; column: number }) {
+    let list!: HTMLDivElement;
+    const cards = createMemo(() => laneCards(cell.lane, cell.column));
+    // Only a change of which cards or their order reaches the list; an edit to a card reaches that card alone.
+    const ids = createMemo(() => cards().map((c) => c.id), undefined, { equals: sameList });
+    const movingAt = createMemo(() => {
+      const id = carried();
+      return id ? ids().indexOf(id) : -1;
+    });
+    const here = (t: Target | null): t is Target => !!t && t.lane === cell.lane && t.column === cell.column;
+    const amongOthers = (i: number) => (movingAt() >= 0 && movingAt() < i ? i - 1 : i);
+    const indicatorBefore = (i: number) => {
+      const t = target();
+      return here(t) && t.index === amongOthers(i) && i !== movingAt();
+    };
+    const indicatorAtEnd = () => {
+      const t = target();
+      const othersCount = ids().length - (movingAt() >= 0 ? 1 : 0);
+      return here(t) && t.index === othersCount && movingAt() !== ids().length - 1;
+    };
+    const keep = () => {
+      const id = carried();
+      return id && movingAt() >= 0 ? id : null;
+    };
+    onCleanup(() => lists.delete(cellKey(cell.lane, cell.column)));
+
+    return (
+      <div
+        class="column__cards"
+        ref={list}
+        data-testid="column-cards"
+        onDragOver={(e) => {
+          const from = drag();
+          // A drag does not leave its lane: the lane is the card's epic, which a move does not change.
+          if (!from || from.lane !== cell.lane) return;
+          e.preventDefault();
+          if (e.dataTransfer) e.dataTransfer.dropEffect = 'move';
+          const index = pointerIndex(list, cards(), from.cardId, e.clientY);
+          const current = dropAt();
+          if (!here(current) || current.index !== index) setDropAt({ lane: cell.lane, column: cell.column, index });
+        }}
+        onDragLeave={(e) => {
+          if (!list.contains(e.relatedTarget as Node | null) && here(dropAt())) setDropAt(null);
+        }}
+        onDrop={(e) => {
+          e.preventDefault();
+          const id = drag()?.cardId;
+          const at = dropAt();
+          setDrag(null);
+          setDropAt(null);
+          if (id && here(at)) commit(id, at);
+        }}
+      >
+        <VirtualList
+          keys={ids()}
+          scroller={list}
+          estimate={CARD_ESTIMATE}
+          keep={keep()}
+          handle={(h) => lists.set(cellKey(cell.lane, cell.column), h)}
+        >
+          {(id, i) => (
+            <Show when={board.items().get(id)}>
+              {(card) => (
+                <>
+                  <Show when={indicatorBefore(i())}>
+                    <div class="drop-indicator" data-testid="drop-indicator" />
+                  </Show>
+                  <CardView
+                    card={card()}
+                    board={board}
+                    lifted={lifted()?.cardId === card().id}
+                    dragging={drag()?.cardId === card().id}
+                    onDragStart={(e) => {
+                      if (!board.canEdit() || isLocal(card())) return e.preventDefault();
+                      e.dataTransfer?.setData('text/plain', card().key ?? card().id);
+                      if (e.dataTransfer) e.dataTransfer.effectAllowed = 'move';
+                      setLifted(null);
+                      setDrag({ cardId: card().id, lane: cell.lane });
+                    }}
+                    onDragEnd={() => {
+                      setDrag(null);
+                      setDropAt(null);
+                    }}
+                    onKeyDown={(e) => onCardKey(e, card(), cell.lane, cell.column, i())}
+                  />
+                </>
+              )}
+            </Show>
+          )}
+        </VirtualList>
+        <Show when={indicatorAtEnd()}>
+          <div class="drop-indicator" data-testid="drop-indicator" />
+        </Show>
+        <Show when={cell.lane === ALL && ids().length === 0 && !target()}>
+          <p class="column__empty" data-testid="column-empty">
+            {props.filtering ? 'No matching cards.' : board.canEdit() ? 'No cards. Drop one here or add one above.' : 'No cards here.'}
+          </p>
+        </Show>
+      </div>
+    );
+  }
+
+  const columnAt = (i: number) => board.columns()[i]!;
+  const shownIn = (i: number) => props.shown()[i]?.length ?? 0;
 
   return (
     <>
@@ -304,96 +463,155 @@ function BoardColumns(props: { board: BoardSlice }) {
       <p class="visually-hidden" aria-live="assertive" data-testid="dnd-announcement">
         {announcement()}
       </p>
-      <div class="board__columns" onFocusOut={cancelOnBlur}>
-        {/* Keyed by id strings, not by objects: every change makes new column and
-            card objects, and re-creating their DOM would drop focus (keyboard moves)
-            and restart any drag in progress. */}
-        <For each={statusIds()}>
-          {(_statusId, columnIndex) => {
-            let list!: HTMLDivElement;
-            const column = () => board.columns()[columnIndex()]!;
-            const cardIds = createMemo(() => column().cards.map((c) => c.id));
-            const count = () => column().cards.length;
-            return (
-              <section
-                class="column"
-                classList={{ 'column--target': target()?.column === columnIndex() }}
-                data-testid="column"
-                data-status-id={column().status.id}
-                data-status-name={column().status.name}
-                aria-label={`${column().status.name}, ${count()} ${count() === 1 ? 'card' : 'cards'}`}
-              >
-                <header class="column__header">
-                  <h2 class="column__name">{column().status.name}</h2>
-                  <span class="column__count" data-testid="column-count">
-                    {count()}
-                  </span>
-                </header>
-                <Show when={board.canEdit()}>
-                  <QuickAdd column={column()} board={board} />
-                </Show>
-                <div
-                  class="column__cards"
-                  ref={list}
-                  onDragOver={(e) => onDragOver(e, columnIndex(), list)}
-                  onDragLeave={(e) => {
-                    if (!list.contains(e.relatedTarget as Node | null) && dropAt()?.column === columnIndex()) setDropAt(null);
-                  }}
-                  onDrop={(e) => onDrop(e, columnIndex())}
-                >
-                  <For each={cardIds()}>
-                    {(id, i) => (
-                      <Show when={cardsById().get(id)}>
-                        {(card) => (
-                      <>
-                        <Show when={indicatorBefore(columnIndex(), column().cards, i())}>
-                          <div class="drop-indicator" data-testid="drop-indicator" />
-                        </Show>
-                        <CardView
-                          card={card()}
-                          board={board}
-                          lifted={lifted()?.cardId === card().id}
-                          dragging={dragId() === card().id}
-                          onDragStart={(e) => {
-                            if (!board.canEdit() || isLocal(card())) return e.preventDefault();
-                            e.dataTransfer?.setData('text/plain', card().key ?? card().id);
-                            if (e.dataTransfer) e.dataTransfer.effectAllowed = 'move';
-                            setLifted(null);
-                            setDragId(card().id);
-                          }}
-                          onDragEnd={() => {
-                            setDragId(null);
-                            setDropAt(null);
-                          }}
-                          onKeyDown={(e) => onCardKey(e, card(), columnIndex(), i())}
-                        />
-                      </>
-                        )}
-                      </Show>
-                    )}
-                  </For>
-                  <Show when={indicatorAtEnd(columnIndex(), column().cards)}>
-                    <div class="drop-indicator" data-testid="drop-indicator" />
-                  </Show>
-                  <Show when={count() === 0 && !target()}>
-                    <p class="column__empty" data-testid="column-empty">
-                      {board.canEdit() ? 'No cards. Drop one here or add one above.' : 'No cards here.'}
-                    </p>
-                  </Show>
+      {/* Keyed by id strings, not by objects: every change makes new column and
+          card objects, and re-creating their DOM would drop focus (keyboard moves)
+          and restart any drag in progress. */}
+      <div class="board__scroller" onFocusOut={cancelOnBlur} data-testid="board-scroller">
+        <div class="board__grid" classList={{ 'board__grid--lanes': props.groupBy === 'epic' }} style={{ '--columns': statusIds().length }}>
+          <Show
+            when={props.groupBy === 'epic'}
+            fallback={
+              <For each={statusIds()}>
+                {(_statusId, columnIndex) => (
+                  <section
+                    class="column"
+                    classList={{ 'column--target': target()?.column === columnIndex() }}
+                    data-testid="column"
+                    data-status-id={columnAt(columnIndex()).status.id}
+                    data-status-name={columnAt(columnIndex()).status.name}
+                    aria-label={`${columnAt(columnIndex()).status.name}, ${shownIn(columnIndex())} ${shownIn(columnIndex()) === 1 ? 'card' : 'cards'}`}
+                  >
+                    <ColumnHeader column={columnAt(columnIndex())} count={shownIn(columnIndex())} board={board} />
+                    <CardCell lane={ALL} column={columnIndex()} />
+                  </section>
+                )}
+              </For>
+            }
+          >
+            <For each={statusIds()}>
+              {(_statusId, columnIndex) => (
+                <div class="column column--head" data-testid="column-head" data-status-name={columnAt(columnIndex()).status.name}>
+                  <ColumnHeader column={columnAt(columnIndex())} count={shownIn(columnIndex())} board={board} />
                 </div>
-              </section>
-            );
-          }}
-        </For>
+              )}
+            </For>
+            <For each={laneIds()}>
+              {(laneId) => {
+                const lane = () => laneById().get(laneId);
+                const cellsId = createUniqueId();
+                const open = () => !collapsed().has(laneId);
+                const laneCount = () => (lane()?.columns ?? []).reduce((n, cards) => n + cards.length, 0);
+                const toggleLane = () =>
+                  setCollapsed((set) => {
+                    const next = new Set(set);
+                    if (!next.delete(laneId)) next.add(laneId);
+                    return next;
+                  });
+                return (
+                  <section class="lane" data-testid="lane" data-lane-key={lane()?.epic?.key ?? 'none'} aria-label={lane()?.epic ? `Epic ${lane()!.epic!.key}` : 'No epic'}>
+                    <h2 class="lane__header">
+                      <button type="button" class="lane__toggle" aria-expanded={open()} aria-controls={cellsId} onClick={toggleLane} data-testid="lane-toggle">
+                        <span class="lane__chevron" aria-hidden="true" />
+                        <Show when={lane()?.epic} fallback={<span class="lane__title">No epic</span>}>
+                          {(epic) => (
+                            <>
+                              <span class="type-badge type-badge--epic">{epic().key}</span>
+                              <span class="lane__title">{epic().title}</span>
+                            </>
+                          )}
+                        </Show>
+                        <span class="column__count" data-testid="lane-count">
+                          {count(laneCount())}
+                        </span>
+                      </button>
+                    </h2>
+                    <Show when={open()}>
+                      <div class="lane__cells" id={cellsId}>
+                        <For each={statusIds()}>
+                          {(_statusId, columnIndex) => (
+                            <div
+                              class="column column--cell"
+                              classList={{ 'column--target': target()?.lane === laneId && target()?.column === columnIndex() }}
+                              role="group"
+                              aria-label={columnAt(columnIndex()).status.name ?? ''}
+                              data-testid="column"
+                              data-status-id={columnAt(columnIndex()).status.id}
+                              data-status-name={columnAt(columnIndex()).status.name}
+                            >
+                              <CardCell lane={laneId} column={columnIndex()} />
+                            </div>
+                          )}
+                        </For>
+                      </div>
+                    </Show>
+                  </section>
+                );
+              }}
+            </For>
+          </Show>
+        </div>
       </div>
     </>
   );
+}
+
+/** The board's view (filter and grouping), read from the query string once and written back to it on every change. */
+function createBoardView(): [Accessor<BoardView>, (view: BoardView) => void] {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [view, setView] = createSignal(parseView(location.search));
+  // Also when the path changes: the item panel's links and its close button do not carry the query.
+  createEffect(
+    on([view, () => location.pathname, () => location.search], ([v, path, search]) => {
+      const query = viewQuery(v, search);
+      if (query !== search) navigate(`${path}${query}`, { replace: true, scroll: false });
+    }),
+  );
+  return [view, setView];
 }
 
 export function BoardPage(props: Partial<RouteSectionProps>) {
   const params = useParams<{ key: string }>();
   const live = useLive();
   const board = createBoardSlice(live, () => params.key);
+  const openSprintList = createMemo(() => openSprints(board.sprints().values()));
+  const [view, setView] = createBoardView();
+  const me = live.session.user.id;
+
+  const matcher = createMemo(() => cardMatcher(view().filter, me));
+  const shown = createMemo(() => board.columns().map((c) => (isFiltering(view().filter) ? c.cards.filter(matcher()) : c.cards)));
+  const total = () => board.columns().reduce((n, c) => n + c.cards.length, 0);
+  const shownTotal = () => shown().reduce((n, cards) => n + cards.length, 0);
+  // Labels made since the board loaded are known only from the cards that carry them.
+  const labelNames = createMemo(
+    () => {
+      const names = new Set(board.labels().map((l) => l.name ?? ''));
+      for (const card of board.items().values()) for (const name of card.labels ?? []) names.add(name);
+      names.delete('');
+      return [...names].sort((a, b) => a.localeCompare(b));
+    },
+    undefined,
+    { equals: sameList },
+  );
+  const options = createMemo<Record<Facet, FilterOption[]>>(() => ({
+    assignees: [
+      { value: ME, label: 'Me' },
+      { value: NONE, label: 'Unassigned' },
+      ...board
+        .members()
+        .filter((m) => m.userId !== me)
+        .map((m) => ({ value: m.userId ?? '', label: m.displayName ?? '' })),
+    ],
+    types: ITEM_TYPES.map((t) => ({ value: t.slug, label: t.label })),
+    labels: labelNames().map((name) => ({ value: name, label: name })),
+    sprints: [
+      ...openSprintList().map((s) => ({
+        value: s.id ?? '',
+        label: s.state === SprintState.SPRINT_STATE_ACTIVE ? `${s.name} (active)` : (s.name ?? ''),
+      })),
+      { value: NONE, label: 'No sprint (backlog)' },
+    ],
+  }));
   const roleName = () => (board.role() === Role.ROLE_VIEWER ? 'Viewer' : board.role() === Role.ROLE_EDITOR ? 'Editor' : 'Admin');
 
   return (
@@ -439,7 +657,7 @@ export function BoardPage(props: Partial<RouteSectionProps>) {
       >
         <Switch>
           <Match when={board.load().state === 'loading'}>
-            <div class="board__columns" aria-hidden="true">
+            <div class="board__grid" style={{ '--columns': 5 }} aria-hidden="true">
               <For each={[0, 1, 2, 3, 4]}>{() => <div class="column column--skeleton" />}</For>
             </div>
           </Match>
@@ -458,7 +676,8 @@ export function BoardPage(props: Partial<RouteSectionProps>) {
             </div>
           </Match>
           <Match when={board.load().state === 'ready'}>
-            <BoardColumns board={board} />
+            <BoardFilterBar view={view()} onChange={setView} options={options()} shown={shownTotal()} total={total()} />
+            <BoardColumns board={board} shown={shown} groupBy={view().groupBy} filtering={isFiltering(view().filter)} />
           </Match>
         </Switch>
       </section>

@@ -1,0 +1,74 @@
+// The bar above the board's columns: a text filter, one menu per facet, the
+// grouping, how many cards show, and a way back to all of them. It holds no
+// state: the view is the page's (which keeps it in the URL).
+import { createUniqueId, For, Show } from 'solid-js';
+import { EMPTY_FILTER, isFiltering, toggle, type BoardView, type Facet, type GroupBy } from '../store/board-filter.ts';
+import { FilterMenu, type FilterOption } from './filter-menu.tsx';
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+export function BoardFilterBar(props: {
+  view: BoardView;
+  onChange(view: BoardView): void;
+  options: Record<Facet, readonly FilterOption[]>;
+  shown: number;
+  total: number;
+}) {
+  const groupId = createUniqueId();
+  const setFilter = (filter: BoardView['filter']) => props.onChange({ ...props.view, filter });
+  const facets: { facet: Facet; label: string; name: string; empty: string }[] = [
+    { facet: 'assignees', label: 'Assignee', name: 'assignee', empty: 'Nobody to pick' },
+    { facet: 'types', label: 'Type', name: 'type', empty: 'No types' },
+    { facet: 'labels', label: 'Label', name: 'label', empty: 'This project has no labels yet' },
+    { facet: 'sprints', label: 'Sprint', name: 'sprint', empty: 'No sprints' },
+  ];
+  return (
+    <div class="filter-bar" role="search" aria-label="Filter the board" data-testid="filter-bar">
+      <input
+        type="search"
+        class="field__input filter-bar__text"
+        placeholder="Filter by key or title"
+        aria-label="Filter cards by key or title"
+        value={props.view.filter.text}
+        onInput={(e) => setFilter({ ...props.view.filter, text: e.currentTarget.value })}
+        data-testid="filter-text"
+      />
+      <For each={facets}>
+        {(f) => (
+          <FilterMenu
+            label={f.label}
+            name={f.name}
+            empty={f.empty}
+            options={props.options[f.facet]}
+            selected={props.view.filter[f.facet]}
+            onToggle={(value) => setFilter(toggle(props.view.filter, f.facet, value))}
+          />
+        )}
+      </For>
+      <div class="filter-bar__group">
+        <label for={groupId}>Group by</label>
+        <select
+          id={groupId}
+          class="filter-bar__select"
+          value={props.view.groupBy}
+          onChange={(e) => props.onChange({ ...props.view, groupBy: e.currentTarget.value as GroupBy })}
+          data-testid="group-by"
+        >
+          <option value="none">None</option>
+          <option value="epic">Epic</option>
+        </select>
+      </div>
+      <span class="filter-bar__spacer" />
+      <p class="filter-bar__count" aria-live="polite" data-testid="filter-count" data-shown={props.shown} data-total={props.total}>
+        {isFiltering(props.view.filter)
+          ? `${count(props.shown)} of ${count(props.total)} cards`
+          : `${count(props.total)} ${props.total === 1 ? 'card' : 'cards'}`}
+      </p>
+      <Show when={isFiltering(props.view.filter)}>
+        <button type="button" class="button button--ghost filter-bar__clear" onClick={() => setFilter(EMPTY_FILTER)} data-testid="filter-clear">
+          Clear filters
+        </button>
+      </Show>
+    </div>
+  );
+}

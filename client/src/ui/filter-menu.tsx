@@ -1,0 +1,96 @@
+// One facet of a filter as a button that opens a list of checkboxes (several
+// may be ticked: within a facet they are an OR). Closes on Escape, which gives
+// the focus back to the button, and on a click or focus outside it.
+import { createSignal, createUniqueId, For, onCleanup, Show } from 'solid-js';
+
+export interface FilterOption {
+  value: string;
+  label: string;
+}
+
+export function FilterMenu(props: {
+  /** The facet's name: the button's text and the list's label. */
+  label: string;
+  /** For data-testid: filter-<name>. */
+  name: string;
+  options: readonly FilterOption[];
+  selected: readonly string[];
+  onToggle(value: string): void;
+  /** Shown when there is nothing to pick. */
+  empty?: string;
+}) {
+  const [open, setOpen] = createSignal(false);
+  const id = createUniqueId();
+  let root!: HTMLDivElement;
+  let button!: HTMLButtonElement;
+
+  const closeWhenOutside = (e: Event) => {
+    if (!root.contains(e.target as Node | null)) setOpen(false);
+  };
+  document.addEventListener('pointerdown', closeWhenOutside);
+  document.addEventListener('focusin', closeWhenOutside);
+  onCleanup(() => {
+    document.removeEventListener('pointerdown', closeWhenOutside);
+    document.removeEventListener('focusin', closeWhenOutside);
+  });
+
+  const count = () => props.selected.length;
+  const summary = () => {
+    if (count() === 0) return '';
+    if (count() > 1) return String(count());
+    const only = props.selected[0];
+    return props.options.find((o) => o.value === only)?.label ?? '1';
+  };
+
+  return (
+    <div
+      class="filter-menu"
+      ref={root}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && open()) {
+          e.stopPropagation();
+          setOpen(false);
+          button.focus();
+        }
+      }}
+    >
+      <button
+        ref={button}
+        type="button"
+        class="filter-menu__button"
+        classList={{ 'filter-menu__button--active': count() > 0 }}
+        aria-expanded={open()}
+        aria-controls={id}
+        aria-label={count() > 0 ? `${props.label}: ${count()} selected` : props.label}
+        data-testid={`filter-${props.name}`}
+        onClick={() => setOpen(!open())}
+      >
+        {props.label}
+        <Show when={summary()}>
+          <span class="filter-menu__summary">{summary()}</span>
+        </Show>
+        <span class="filter-menu__chevron" aria-hidden="true" />
+      </button>
+      <Show when={open()}>
+        <fieldset class="filter-menu__panel" id={id} data-testid={`filter-${props.name}-options`}>
+          <legend class="visually-hidden">{props.label}</legend>
+          <For each={props.options} fallback={<p class="filter-menu__empty">{props.empty ?? 'Nothing to pick'}</p>}>
+            {(option) => (
+              <label class="filter-menu__option">
+                <input
+                  type="checkbox"
+                  value={option.value}
+                  checked={props.selected.includes(option.value)}
+                  data-testid="filter-option"
+                  data-value={option.value}
+                  onChange={() => props.onToggle(option.value)}
+                />
+                <span>{option.label}</span>
+              </label>
+            )}
+          </For>
+        </fieldset>
+      </Show>
+    </div>
+  );
+}
