@@ -197,7 +197,7 @@ function Planning(props: { board: BoardSlice; sprints: SprintsSlice }) {
               <Show when={s() && editing() === sprintId}>
                 <EditSprint sprints={sprints} sprint={s()!} onClose={() => setEditing(null)} />
               </Show>
-              <Show when={s()?.goal}>
+              <Show when={s()?.goal && editing() !== sprintId}>
                 <p class="plan-group__goal" data-testid="sprint-goal-text">
                   {s()!.goal}
                 </p>

@@ -58,7 +58,7 @@ function AddMember(props: { slice: MembersSlice; onError(message: string): void 
       }}
     >
       <h2 class="member-form__title">Add from the workspace</h2>
-      <Show when={candidates().length > 0} fallback={<p class="form-note">Everyone in the workspace is already in this project. Invite someone new below.</p>}>
+      <Show when={candidates().length > 0} fallback={<p class="form-note">Everyone in the workspace is already in this project. To add someone else, invite them.</p>}>
         <select class="field__input" aria-label="Person" data-testid="add-member-user" value={userId()} onChange={(e) => setUserId(e.currentTarget.value)}>
           <For each={candidates()}>
             {(u) => (
