@@ -8,8 +8,11 @@ import { parseArgs } from 'node:util';
 import { hostKeyEnv, makeHostKey } from './auth.ts';
 import { FULL, QUICK, type BenchContext } from './context.ts';
 import { machineDescription, renderTable, type Table } from './report.ts';
+import { catchUpTable } from './scenarios/catchup.ts';
+import { coldTable } from './scenarios/cold.ts';
 import { fanoutTable } from './scenarios/fanout.ts';
 import { idleTable } from './scenarios/idle.ts';
+import { wireSizeTable } from './scenarios/wire-size.ts';
 import { writesTable } from './scenarios/writes.ts';
 import { canPin } from './servers.ts';
 
@@ -17,6 +20,9 @@ const SCENARIOS: Record<string, (ctx: BenchContext) => Promise<Table>> = {
   fanout: async (ctx) => (await fanoutTable(ctx)).table,
   writes: writesTable,
   idle: idleTable,
+  wire: async () => wireSizeTable(),
+  cold: coldTable,
+  catchup: catchUpTable,
 };
 
 const { values } = parseArgs({
