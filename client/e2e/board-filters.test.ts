@@ -127,6 +127,14 @@ describe('board filters', () => {
     await expectShown(page, ['T1']);
     expect(await page.getByTestId('filter-count').textContent()).toBe('1 of 6 cards');
     expect(await page.getByTestId('filter-assignee').getAttribute('aria-label')).toBe('Assignee: 1 selected');
+    // Opening a card and closing its panel comes back to the same filtered board.
+    await page.locator('[data-testid="card"]', { hasText: 'T1 Pay' }).click();
+    await page.waitForURL((url) => url.pathname.includes('/item/'));
+    expect(query(page).get('sprint')).toBe(s.sprintId);
+    await page.getByTestId('item-close').click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe(`/p/${s.key}`);
+    await expect.poll(() => query(page).get('assignee')).toBe('me');
+    await expectShown(page, ['T1']);
     // "Me" is whoever opens the link: Bob sees his own cards in sprint Alpha, which are none.
     const bobPage = await world.pageFor(world.bob, new URL(page.url()).pathname + new URL(page.url()).search);
     await boardReady(bobPage);

@@ -1,7 +1,7 @@
 // One facet of a filter as a button that opens a list of checkboxes (several
 // may be ticked: within a facet they are an OR). Closes on Escape, which gives
 // the focus back to the button, and on a click or focus outside it.
-import { createSignal, createUniqueId, For, onCleanup, Show } from 'solid-js';
+import { createEffect, createSignal, createUniqueId, For, onCleanup, Show } from 'solid-js';
 
 export interface FilterOption {
   value: string;
@@ -27,11 +27,15 @@ export function FilterMenu(props: {
   const closeWhenOutside = (e: Event) => {
     if (!root.contains(e.target as Node | null)) setOpen(false);
   };
-  document.addEventListener('pointerdown', closeWhenOutside);
-  document.addEventListener('focusin', closeWhenOutside);
-  onCleanup(() => {
-    document.removeEventListener('pointerdown', closeWhenOutside);
-    document.removeEventListener('focusin', closeWhenOutside);
+  // Listening only while open: a board has several of these menus, and most of the time none is open.
+  createEffect(() => {
+    if (!open()) return;
+    document.addEventListener('pointerdown', closeWhenOutside);
+    document.addEventListener('focusin', closeWhenOutside);
+    onCleanup(() => {
+      document.removeEventListener('pointerdown', closeWhenOutside);
+      document.removeEventListener('focusin', closeWhenOutside);
+    });
   });
 
   const count = () => props.selected.length;

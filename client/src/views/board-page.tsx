@@ -555,14 +555,19 @@ function BoardColumns(props: { board: BoardSlice; shown: Accessor<Card[][]>; gro
   );
 }
 
-/** The board's view (filter and grouping), read from the query string once and written back to it on every change. */
-function createBoardView(): [Accessor<BoardView>, (view: BoardView) => void] {
+/**
+ * The board's view (filter and grouping), read from the query string once and
+ * written back to it on every change, while the URL is this board's or one of
+ * its items' (the item panel's links and its close button do not carry the query).
+ */
+function createBoardView(projectKey: Accessor<string>): [Accessor<BoardView>, (view: BoardView) => void] {
   const location = useLocation();
   const navigate = useNavigate();
   const [view, setView] = createSignal(parseView(location.search));
-  // Also when the path changes: the item panel's links and its close button do not carry the query.
   createEffect(
     on([view, () => location.pathname, () => location.search], ([v, path, search]) => {
+      const base = `/p/${projectKey()}`;
+      if (path !== base && !path.startsWith(`${base}/item/`)) return;
       const query = viewQuery(v, search);
       if (query !== search) navigate(`${path}${query}`, { replace: true, scroll: false });
     }),
@@ -575,7 +580,7 @@ export function BoardPage(props: Partial<RouteSectionProps>) {
   const live = useLive();
   const board = createBoardSlice(live, () => params.key);
   const openSprintList = createMemo(() => openSprints(board.sprints().values()));
-  const [view, setView] = createBoardView();
+  const [view, setView] = createBoardView(() => params.key);
   const me = live.session.user.id;
 
   const matcher = createMemo(() => cardMatcher(view().filter, me));
