@@ -212,4 +212,31 @@ describe('offline', () => {
     expect(await dialog.count()).toBe(0);
     expect(Number((await serverItems(s)).get(t2.id!)!.version)).toBe(Number(t2.version) + 2);
   });
+
+  it('UI-OFFLINE-4 the backlog opens from the saved board offline; an item planned into a sprint offline stays there, pending, across a reload, and is sent once', async () => {
+    const s = await seedProject(world.adaSocket, { prefix: 'E', members: asEditors([world.bob]) });
+    const sprint = (await world.adaSocket.ok({ createSprint: { projectId: s.projectId, name: 'Sprint 1', goal: '', startDate: '', endDate: '' } })).sprint!;
+    const t3 = s.items['T3']!;
+    const a = await pageFor(world.ada, `/p/${s.key}`);
+    await readyToGoOffline(a.page, world.ada, s.key);
+
+    await a.context.setOffline(true);
+    await a.page.goto(`/p/${s.key}/backlog`);
+    await a.page.locator('[data-testid="planning"][data-state="ready"]').waitFor();
+    await a.page.locator('[data-testid="link-status"][data-saved-copy="true"]').waitFor();
+    const sprintList = a.page.locator(`[data-testid="sprint"][data-sprint-id="${sprint.id}"]`);
+    const row = (prefix: string) => a.page.locator('[data-testid="backlog-item"]', { has: a.page.locator('[data-testid="item-title"]', { hasText: new RegExp(`^${prefix} `) }) });
+    await row('T3').getByTestId('move-to').selectOption(sprint.id!);
+    await sprintList.locator('[data-testid="backlog-item"][data-pending="true"]').waitFor();
+
+    await a.page.reload();
+    await a.page.locator('[data-testid="link-status"][data-saved-copy="true"][data-pending-writes="1"]').waitFor();
+    await sprintList.locator(`[data-testid="backlog-item"][data-item-id="${t3.id}"][data-pending="true"]`).waitFor();
+    expect((await serverItems(s)).get(t3.id!)!.sprintId ?? '').toBe('');
+
+    await a.context.setOffline(false);
+    await expect.poll(async () => (await serverItems(s)).get(t3.id!)!.sprintId).toBe(sprint.id);
+    await sprintList.locator(`[data-testid="backlog-item"][data-item-id="${t3.id}"]:not([data-pending])`).waitFor();
+    expect(Number((await serverItems(s)).get(t3.id!)!.version)).toBe(Number(t3.version) + 1);
+  });
 });

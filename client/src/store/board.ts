@@ -44,6 +44,11 @@ export interface BoardSlice {
   canEdit: Accessor<boolean>;
   /** Moves a card to `index` of the column of `statusId` (index counts the column without the card). */
   move(cardId: string, statusId: string, index: number): void;
+  /**
+   * Plans an item into a sprint ('' = the backlog) between two items of that
+   * list; shown there at `rank` until the server's rank comes back.
+   */
+  plan(itemId: string, sprintId: string, place: { afterId: string; beforeId: string; rank: string }): void;
   /** Adds a card at the top of a column. */
   quickAdd(statusId: string, title: string): void;
   /** Every item as shown (server state with our pending writes laid on it), by id. */
@@ -424,6 +429,15 @@ export function createBoardSlice(live: Live, projectKey: Accessor<string>): Boar
       const messageId = randomId();
       send({ kind: 'move', messageId, itemId: cardId, statusId, afterId, beforeId }, `move ${card.key ?? 'the card'}`, {
         moveWorkItem: { workItemId: cardId, expectedVersion, statusId, afterId, beforeId },
+      });
+    },
+    plan(itemId, sprintId, { afterId, beforeId, rank }) {
+      const card = view().get(itemId);
+      if (!card || isLocal(card) || !canEdit()) return;
+      const messageId = randomId();
+      // An update op, not a move: the column stays; the sprint and the place in its list change.
+      send({ kind: 'update', messageId, itemId, fields: { sprintId, rank } }, `move ${card.key || 'the item'}`, {
+        moveWorkItem: { workItemId: itemId, expectedVersion: baseVersion(itemId), statusId: '', afterId, beforeId, sprintId },
       });
     },
     quickAdd(statusId, title) {

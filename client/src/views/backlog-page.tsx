@@ -2,13 +2,13 @@
 // the planned ones) sit above the backlog (items in no sprint), each list in
 // rank order. Items are dragged between lists (or sent with the row's "Move
 // to" menu, which also serves the keyboard): one move_work_item with the new
-// sprint_id and the neighbours at the drop point. Items and their live
-// changes come from the board slice; sprints from the sprints slice.
+// sprint_id and the neighbours at the drop point, through the board slice
+// (shown at once, pending until answered, kept across a reload). Items and
+// their live changes come from the board slice; sprints from the sprints slice.
 import { A, useParams } from '@solidjs/router';
 import { dropIndex } from '../ui/drop-index.ts';
 import { createMemo, createSignal, For, Match, Show, Switch } from 'solid-js';
 import { ItemType, SprintState, StatusCategory, type ISprint } from '../../../shared/proto.ts';
-import { randomId } from '../../../shared/sdk/ids.ts';
 import { compareCards, neighboursAt, plainError, rankFor, type Card } from '../store/board-logic.ts';
 import { BoardContext, createBoardSlice, isLocal, type BoardSlice } from '../store/board.ts';
 import { useLive } from '../store/live.ts';
@@ -39,16 +39,8 @@ interface Group {
   cards: Card[];
 }
 
-interface PendingMove {
-  messageId: string;
-  sprintId: string;
-  rank: string;
-}
-
 function Planning(props: { board: BoardSlice; sprints: SprintsSlice }) {
-  const live = useLive();
   const { board, sprints } = props;
-  const [pending, setPending] = createSignal<ReadonlyMap<string, PendingMove>>(new Map());
   const [dragId, setDragId] = createSignal<string | null>(null);
   const [dropAt, setDropAt] = createSignal<{ sprintId: string; index: number } | null>(null);
   const [completing, setCompleting] = createSignal<ISprint | null>(null);
@@ -56,15 +48,8 @@ function Planning(props: { board: BoardSlice; sprints: SprintsSlice }) {
   const [sprintError, setSprintError] = createSignal<{ sprintId: string; message: string } | null>(null);
 
   const statusById = createMemo(() => new Map(board.columns().map((c) => [c.status.id, c.status])));
-  const cards = createMemo(() => {
-    const overlay = pending();
-    return board.columns().flatMap((c) =>
-      c.cards.map((card) => {
-        const p = overlay.get(card.id);
-        return p ? { ...card, sprintId: p.sprintId, rank: p.rank, pending: true } : card;
-      }),
-    );
-  });
+  // Planned moves are the board's pending ops, so they show here after a reload too.
+  const cards = createMemo(() => board.columns().flatMap((c) => c.cards));
   const groups = createMemo<Group[]>(() => {
     const open = sprints.open();
     const of = (id: string) => cards().filter((c) => (c.sprintId ?? '') === id).sort(compareCards);
@@ -86,25 +71,7 @@ function Planning(props: { board: BoardSlice; sprints: SprintsSlice }) {
     if ((card.sprintId ?? '') === sprintId && list.findIndex((c) => c.id === cardId) === index) return;
     const others = list.filter((c) => c.id !== cardId);
     const rank = rankFor(others.find((c) => c.id === afterId), others.find((c) => c.id === beforeId));
-    const messageId = randomId();
-    setPending((m) => new Map(m).set(cardId, { messageId, sprintId, rank }));
-    const done = () =>
-      setPending((m) => {
-        if (m.get(cardId)?.messageId !== messageId) return m;
-        const next = new Map(m);
-        next.delete(cardId);
-        return next;
-      });
-    live.connection
-      .request(
-        { moveWorkItem: { workItemId: cardId, expectedVersion: Number(card.version ?? 0), statusId: '', afterId, beforeId, sprintId } },
-        { messageId, meta: { board: card.projectId ?? '' } },
-      )
-      .then(done, (err: unknown) => {
-        if ((err as Error)?.name === 'ConnectionError') return; // kept in the outbox, replayed when back
-        done();
-        live.toasts.show(plainError(`move ${card.key || 'the item'}`, err));
-      });
+    board.plan(cardId, sprintId, { afterId, beforeId, rank });
   };
 
   const onDragOver = (e: DragEvent, sprintId: string, list: HTMLElement) => {
