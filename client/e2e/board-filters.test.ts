@@ -292,6 +292,15 @@ describe('a board of 5,000 cards', () => {
       await expect.poll(async () => (await order()).slice(4987, 4991), { timeout: 10_000 }).toEqual(['C4988', 'C4989', 'C4999', 'C4990']);
       await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toContain(title(4999));
 
+      // Another person's edit to one card changes that card's text; no card element is made again.
+      await page.locator('[data-testid="card"]').evaluateAll((els) => els.forEach((el) => el.setAttribute('data-seen', '')));
+      const rendered = await page.locator('[data-testid="card"]').count();
+      const c4990 = (await socket.ok({ getBoard: { projectId: project.id } })).board!.workItems!.find((w) => w.title === title(4990))!;
+      await socket.ok({ updateWorkItem: { workItemId: c4990.id, expectedVersion: c4990.version, title: 'C4990 renamed by someone else' } });
+      await todo.locator('[data-testid="card"]', { hasText: 'C4990 renamed' }).waitFor();
+      expect(await page.locator('[data-testid="card"]').count()).toBe(rendered);
+      expect(await page.locator('[data-testid="card"][data-seen]').count()).toBe(rendered);
+
       // The filter narrows 5,000 to one.
       await page.getByTestId('filter-text').fill('C4242');
       await expect.poll(() => titlesIn(page, 'To Do')).toEqual(['C4']);
