@@ -239,4 +239,25 @@ describe('offline', () => {
     await sprintList.locator(`[data-testid="backlog-item"][data-item-id="${t3.id}"]:not([data-pending])`).waitFor();
     expect(Number((await serverItems(s)).get(t3.id!)!.version)).toBe(Number(t3.version) + 1);
   });
+
+  it('UI-OFFLINE-5 offline, a board never opened here says there is no saved copy, then loads when back; logging out deletes the saved boards', async () => {
+    const [seen, unseen] = [await seedProject(world.adaSocket, { prefix: 'F' }), await seedProject(world.adaSocket, { prefix: 'G' })];
+    const a = await pageFor(world.ada, `/p/${seen.key}`);
+    await readyToGoOffline(a.page, world.ada, seen.key);
+
+    await a.context.setOffline(true);
+    await a.page.goto(`/p/${unseen.key}`);
+    await a.page.getByTestId('board-error').waitFor();
+    expect(await a.page.getByTestId('board-error').textContent()).toContain('no saved copy');
+    await a.context.setOffline(false);
+    await boardReady(a.page);
+    await expectColumn(a.page, 'To Do', ['T1', 'T2', 'T3']);
+
+    const databases = () => a.page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? ''));
+    const boards = `tandem-boards-${world.ada.tenantId}-${world.ada.user.id}`;
+    expect(await databases()).toContain(boards);
+    await a.page.getByTestId('logout-button').click();
+    await a.page.waitForURL((url) => url.pathname === '/login');
+    await expect.poll(databases).not.toContain(boards);
+  });
 });

@@ -88,6 +88,8 @@ export function createBoardSlice(live: Live, projectKey: Accessor<string>): Boar
   const [labels, setLabels] = createSignal<readonly ILabel[]>([]);
   const [sprints, setSprints] = createSignal<SprintsById>(new Map());
   const [savedCopyAt, setSavedCopyAt] = createSignal<number | null>(null);
+  /** The project key the device has no saved board for (so offline there is nothing to show). */
+  const [noSavedCopy, setNoSavedCopy] = createSignal<string | null>(null);
   /** The seq of the saved copy shown: the feed catches up from there. */
   let savedSeq = 0;
   const [confirmed, setConfirmed] = createSignal<Confirmed>(new Map());
@@ -203,9 +205,16 @@ export function createBoardSlice(live: Live, projectKey: Accessor<string>): Boar
           setOps([]);
         });
       }
-      live.boardCache.load(key).then((snapshot) => snapshot && showSaved(snapshot), () => undefined);
+      setNoSavedCopy(null);
+      const noCopy = () => projectKey() === key && setNoSavedCopy(key);
+      live.boardCache.load(key).then((snapshot) => (snapshot ? showSaved(snapshot) : noCopy()), noCopy);
     }),
   );
+  // Offline with nothing saved: say so rather than load forever. The next open fetches it (a failed load is retried).
+  createEffect(() => {
+    if (noSavedCopy() !== projectKey() || load().state !== 'loading' || live.status() !== 'offline') return;
+    setLoad({ state: 'error', message: 'You are offline, and this board has not been opened on this device before, so there is no saved copy to show. It loads as soon as the connection is back.' });
+  });
 
   // Open a project once the socket is open and the key is known; again when the key changes.
   createEffect(
