@@ -41,6 +41,12 @@ describe('replayed writes', () => {
     expect(denied?.kind === 'refused' && denied.message).toMatch(/^Could not save WEB-1: your role/);
   });
 
+  it('REPLAY-4 a replayed sprint edit that meets a newer sprint is said in sprint words', () => {
+    const stale = new RequestError(ErrorCode.ERROR_CODE_CONFLICT, 'stale', '', { sprint: { id: 's1', projectId: 'p1', version: 3 } });
+    const r = replayedRefusal(refused({ board: 'p1', action: 'save Sprint 1' }, stale), 'p1');
+    expect(r).toEqual({ kind: 'refused', message: 'Could not save Sprint 1: someone changed the sprint meanwhile. The backlog now shows their version.' });
+  });
+
   it('REPLAY-3 nothing to say for a success, another board, or a write without board meta', () => {
     const ok: Reply = { ok: true, messageId: 'm1', command: 'updateWorkItem', meta: { ...updateMeta, command: 'updateWorkItem', projectId: 'p1' }, result: {} };
     expect(replayedRefusal(ok, 'p1')).toBeNull();

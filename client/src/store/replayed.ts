@@ -50,5 +50,10 @@ export function replayedRefusal(reply: Reply, projectId: string): ReplayedRefusa
   if (error.code === ErrorCode.ERROR_CODE_CONFLICT && theirs && itemId && meta.patch && patchFields(meta.patch).length > 0) {
     return { kind: 'conflict', conflict: { id: reply.messageId, itemId, itemKey: meta.itemKey ?? '', patch: meta.patch, theirs } };
   }
-  return { kind: 'refused', message: plainError(meta.action ?? 'send a change made earlier', error) };
+  const action = meta.action ?? 'send a change made earlier';
+  // plainError's CONFLICT words speak of an item; a sprint has its own.
+  if (error.code === ErrorCode.ERROR_CODE_CONFLICT && error.current && 'sprint' in error.current) {
+    return { kind: 'refused', message: `Could not ${action}: someone changed the sprint meanwhile. The backlog now shows their version.` };
+  }
+  return { kind: 'refused', message: plainError(action, error) };
 }

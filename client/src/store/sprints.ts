@@ -6,6 +6,7 @@ import { createMemo, type Accessor } from 'solid-js';
 import { ErrorCode, SprintState, type ISprint } from '../../../shared/proto.ts';
 import type { BoardSlice } from './board.ts';
 import type { Live } from './live.ts';
+import type { BoardWriteMeta } from './replayed.ts';
 import { openSprints, sprintPatch, type SprintFields } from './sprint-logic.ts';
 
 export type SprintUpdate =
@@ -31,19 +32,24 @@ export interface SprintsSlice {
 export function createSprintsSlice(live: Live, board: BoardSlice): SprintsSlice {
   const open = createMemo(() => openSprints(board.sprints().values()));
   const projectId = () => board.project()?.id ?? '';
-  // The board slice takes the Result's sprint from the reply itself, before this promise settles.
-  const write = (command: Parameters<Live['connection']['request']>[0]) => live.connection.request(command);
+  // The board slice takes the Result's sprint from the reply itself, before this promise settles;
+  // after a reload (no promise) it also says in words why a replayed sprint write was refused.
+  const write = (command: Parameters<Live['connection']['request']>[0], action: string) => {
+    const meta: BoardWriteMeta = { board: projectId(), action };
+    return live.connection.request(command, { meta: { ...meta } });
+  };
+  const named = (sprintId: string) => board.sprints().get(sprintId)?.name || 'the sprint';
 
   return {
     open,
     planned: () => open().filter((s) => s.state === SprintState.SPRINT_STATE_PLANNED),
     active: () => open().find((s) => s.state === SprintState.SPRINT_STATE_ACTIVE) ?? null,
-    create: async (fields) => (await write({ createSprint: { projectId: projectId(), ...fields } })).sprint ?? {},
+    create: async (fields) => (await write({ createSprint: { projectId: projectId(), ...fields } }, `create ${fields.name}`)).sprint ?? {},
     async update(base, wanted) {
       const patch = sprintPatch(base, wanted);
       if (Object.keys(patch).length === 0) return { kind: 'unchanged' };
       try {
-        await write({ updateSprint: { sprintId: base.id ?? '', expectedVersion: Number(base.version ?? 0), ...patch } });
+        await write({ updateSprint: { sprintId: base.id ?? '', expectedVersion: Number(base.version ?? 0), ...patch } }, `save ${named(base.id ?? '')}`);
         return { kind: 'saved' };
       } catch (err) {
         const e = err as { code?: number; current?: { sprint?: ISprint } | null };
@@ -52,10 +58,10 @@ export function createSprintsSlice(live: Live, board: BoardSlice): SprintsSlice 
       }
     },
     start: async (sprintId) => {
-      await write({ startSprint: { sprintId } });
+      await write({ startSprint: { sprintId } }, `start ${named(sprintId)}`);
     },
     complete: async (sprintId, nextSprintId) => {
-      await write({ completeSprint: { sprintId, nextSprintId } });
+      await write({ completeSprint: { sprintId, nextSprintId } }, `complete ${named(sprintId)}`);
     },
   };
 }

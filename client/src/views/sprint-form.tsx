@@ -16,6 +16,7 @@ import {
   type SprintField,
   type SprintFields,
 } from '../store/sprint-logic.ts';
+import { useLive } from '../store/live.ts';
 import type { SprintsSlice } from '../store/sprints.ts';
 
 interface Problem {
@@ -46,6 +47,7 @@ function SprintFieldsForm(props: {
   /** Shown above the buttons (the conflict notice). */
   notice?: JSX.Element;
 }) {
+  const live = useLive();
   const invalid = (f: SprintField) => (props.problem?.field === f ? 'true' : undefined);
   const describedBy = (f: SprintField) => (props.problem?.field === f ? `${props.testId}-problem` : undefined);
   return (
@@ -107,9 +109,14 @@ function SprintFieldsForm(props: {
         )}
       </Show>
       {props.notice}
+      <Show when={props.busy && !live.open()}>
+        <p class="form-note" role="status" data-testid="sprint-waiting">
+          Offline: this is kept on this device and sent when the connection is back.
+        </p>
+      </Show>
       <div class="sprint-form__buttons">
         <button type="submit" class="button button--primary" disabled={props.busy} data-testid="sprint-submit">
-          {props.submitLabel}
+          {props.busy ? 'Saving…' : props.submitLabel}
         </button>
         <button type="button" class="button button--ghost" onClick={() => props.onCancel()}>
           Cancel
