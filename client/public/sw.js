@@ -1,7 +1,8 @@
-// Tandem's offline shell. The board keeps unsent edits in IndexedDB; this
-// worker makes sure the page itself still opens without a network, so a reload
-// while offline shows the board (from its last state) and replays those edits
-// once the socket is back. Only the app shell is cached: the page (network
+// Tandem's offline shell. The page keeps unsent edits and the last state of
+// each board it opened in IndexedDB (sync/idb-outbox.ts, sync/idb-board-cache.ts);
+// this worker makes sure the page itself still opens without a network, so a
+// reload while offline shows the saved board and replays those edits once the
+// socket is back. Only the app shell is cached: the page (network
 // first, cached copy when offline) and its hashed /assets (cache first: they
 // never change). The socket, /api, /healthz and /metrics are never touched.
 const CACHE = 'tandem-shell-v1';

@@ -186,7 +186,6 @@ export function createBoardSlice(live: Live, projectKey: Accessor<string>): Boar
     if (snapshot.projectKey !== projectKey() || load().state !== 'loading') return;
     savedSeq = snapshot.seq;
     batch(() => {
-      setProject(snapshot.board.project ?? { id: snapshot.projectId, key: snapshot.projectKey });
       showBoard(snapshot.projectId, snapshot.board);
       setSavedCopyAt(snapshot.savedAt);
     });
@@ -305,7 +304,7 @@ export function createBoardSlice(live: Live, projectKey: Accessor<string>): Boar
   const send = (op: Op, action: string, command: Parameters<Live['connection']['request']>[0]) => {
     setOps((list) => [...list, op]);
     const meta: BoardWriteMeta = { board: projectId(), op, action };
-    live.connection.request(command, { messageId: op.messageId, meta: { ...meta } }).then(
+    live.connection.request(command, { messageId: op.messageId, meta }).then(
       () => dropOp(op.messageId),
       (err: unknown) => {
         // A write survives a closed connection in the outbox; only the server's refusal undoes it.
@@ -332,7 +331,7 @@ export function createBoardSlice(live: Live, projectKey: Accessor<string>): Boar
     setOps((list) => [...list, op]);
     // Kept with the write: after a reload it shows the edit pending, and a CONFLICT still opens the dialog.
     const meta: BoardWriteMeta = { board: projectId(), op, patch: changes, itemKey: card.key ?? '', action: what };
-    return live.connection.request(updateCommand(itemId, expectedVersion, changes), { messageId, meta: { ...meta } }).then(
+    return live.connection.request(updateCommand(itemId, expectedVersion, changes), { messageId, meta }).then(
       () => {
         dropOp(messageId);
         return 'saved' as const;

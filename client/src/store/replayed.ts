@@ -26,14 +26,15 @@ export interface Conflict {
  * optimistic op that shows it pending after a reload, and for updates the
  * patch and item key the conflict dialog needs.
  */
-export interface BoardWriteMeta {
+// A type, not an interface: it must fit the connection's Record<string, unknown> meta as it is.
+export type BoardWriteMeta = {
   board: string;
   op?: Op;
   patch?: ItemPatch;
   itemKey?: string;
   /** "save WEB-4", "move WEB-2": the words a refusal is reported with. */
   action?: string;
-}
+};
 
 export type ReplayedRefusal = { kind: 'conflict'; conflict: Conflict } | { kind: 'refused'; message: string };
 

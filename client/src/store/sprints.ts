@@ -36,7 +36,7 @@ export function createSprintsSlice(live: Live, board: BoardSlice): SprintsSlice 
   // after a reload (no promise) it also says in words why a replayed sprint write was refused.
   const write = (command: Parameters<Live['connection']['request']>[0], action: string) => {
     const meta: BoardWriteMeta = { board: projectId(), action };
-    return live.connection.request(command, { meta: { ...meta } });
+    return live.connection.request(command, { meta });
   };
   const named = (sprintId: string) => board.sprints().get(sprintId)?.name || 'the sprint';
 
