@@ -8,10 +8,12 @@ import { parseArgs } from 'node:util';
 import { hostKeyEnv, makeHostKey } from './auth.ts';
 import { FULL, QUICK, type BenchContext } from './context.ts';
 import { machineDescription, renderTable, type Table } from './report.ts';
+import { boardTable } from './scenarios/board.ts';
 import { catchUpTable } from './scenarios/catchup.ts';
 import { coldTable } from './scenarios/cold.ts';
 import { fanoutTable } from './scenarios/fanout.ts';
 import { idleTable } from './scenarios/idle.ts';
+import { redisTable } from './scenarios/redis.ts';
 import { wireSizeTable } from './scenarios/wire-size.ts';
 import { writesTable } from './scenarios/writes.ts';
 import { canPin } from './servers.ts';
@@ -23,6 +25,8 @@ const SCENARIOS: Record<string, (ctx: BenchContext) => Promise<Table>> = {
   wire: async () => wireSizeTable(),
   cold: coldTable,
   catchup: catchUpTable,
+  redis: redisTable,
+  board: boardTable,
 };
 
 const { values } = parseArgs({

@@ -11,7 +11,8 @@ export interface ReceivedEvent {
 }
 
 export interface BenchClient {
-  createProject(key: string, name: string): Promise<{ projectId: string; todoStatusId: string }>;
+  /** Ids of the new project, its To Do column and every column in order. */
+  createProject(key: string, name: string): Promise<{ projectId: string; todoStatusId: string; statusIds: string[] }>;
   createItem(projectId: string, statusId: string, title: string): Promise<{ itemId: string; version: number }>;
   /** A version-checked title change; rejects with a CommandError on CONFLICT and the like. */
   updateTitle(itemId: string, expectedVersion: number, title: string): Promise<{ version: number; seq: number }>;

@@ -29,7 +29,7 @@ export class PeerClient implements BenchClient {
 
   async createProject(key: string, name: string) {
     const { project } = await this.request('create_project', { messageId: randomUUID(), key, name });
-    return { projectId: project!.id, todoStatusId: project!.statuses.find((s) => s.name === 'To Do')!.id };
+    return { projectId: project!.id, todoStatusId: project!.statuses.find((s) => s.name === 'To Do')!.id, statusIds: project!.statuses.map((s) => s.id) };
   }
 
   async createItem(projectId: string, statusId: string, title: string) {

@@ -64,7 +64,7 @@ export class TandemClient implements BenchClient {
   async createProject(key: string, name: string) {
     const { project } = await this.request({ createProject: { key, name, description: '' } });
     const todo = project!.statuses!.find((s) => s.name === 'To Do')!;
-    return { projectId: project!.id!, todoStatusId: todo.id! };
+    return { projectId: project!.id!, todoStatusId: todo.id!, statusIds: project!.statuses!.map((s) => s.id!) };
   }
 
   async createItem(projectId: string, statusId: string, title: string) {

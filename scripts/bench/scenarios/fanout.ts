@@ -1,4 +1,5 @@
 // 1. Fan-out latency, Tandem vs peer, for each subscriber count.
+import { randomUUID } from 'node:crypto';
 import { dataDir, type BenchContext } from '../context.ts';
 import { runLoad } from '../load-process.ts';
 import type { FanoutInput, FanoutOutput } from '../load/fanout.ts';
@@ -7,19 +8,25 @@ import { startServer, TARGETS, type Target } from '../servers.ts';
 
 export const FANOUT_RATE = 100;
 
-export async function measureFanout(ctx: BenchContext, target: Target, subscriberCounts: number[]): Promise<FanoutOutput[]> {
-  const server = await startServer(target, { dataDir: dataDir(ctx, `fanout-${target}`), env: ctx.authEnv });
+/**
+ * With a `redisUrl`, two instances share one data folder and a Redis channel
+ * of the run's own; the writer talks to the first, the subscribers to the second.
+ */
+export async function measureFanout(ctx: BenchContext, target: Target, subscriberCounts: number[], redisUrl?: string): Promise<FanoutOutput[]> {
+  const dir = dataDir(ctx, `fanout-${target}${redisUrl ? '-redis' : ''}`);
+  const env = redisUrl ? { ...ctx.authEnv, REDIS_URL: redisUrl, REDIS_CHANNEL: `bench:${randomUUID()}` } : ctx.authEnv;
+  const servers = await Promise.all((redisUrl ? [1, 2] : [1]).map(() => startServer(target, { dataDir: dir, env })));
   try {
     const out: FanoutOutput[] = [];
     for (const subscribers of subscriberCounts) {
       out.push(await runLoad<FanoutInput, FanoutOutput>('fanout', {
-        target, writerUrl: server.url, subscriberUrl: server.url, privatePem: ctx.hostKey.privatePem,
+        target, writerUrl: servers[0]!.url, subscriberUrl: servers[servers.length - 1]!.url, privatePem: ctx.hostKey.privatePem,
         tenantId: `fanout-${subscribers}`, subscribers, writesPerSecond: FANOUT_RATE, durationMs: ctx.sizes.fanoutSeconds * 1000,
       }));
     }
     return out;
   } finally {
-    await server.stop();
+    await Promise.all(servers.map((s) => s.stop()));
   }
 }
 
