@@ -213,7 +213,7 @@ describe('offline', () => {
     expect(Number((await serverItems(s)).get(t2.id!)!.version)).toBe(Number(t2.version) + 2);
   });
 
-  it('UI-OFFLINE-4 the backlog opens from the saved board offline; an item planned into a sprint offline stays there, pending, across a reload, and is sent once', async () => {
+  it('UI-OFFLINE-4 the backlog and members pages open from the saved board offline; an item planned into a sprint offline stays there, pending, across a reload, and is sent once', async () => {
     const s = await seedProject(world.adaSocket, { prefix: 'E', members: asEditors([world.bob]) });
     const sprint = (await world.adaSocket.ok({ createSprint: { projectId: s.projectId, name: 'Sprint 1', goal: '', startDate: '', endDate: '' } })).sprint!;
     const t3 = s.items['T3']!;
@@ -233,6 +233,13 @@ describe('offline', () => {
     await a.page.locator('[data-testid="link-status"][data-saved-copy="true"][data-pending-writes="1"]').waitFor();
     await sprintList.locator(`[data-testid="backlog-item"][data-item-id="${t3.id}"][data-pending="true"]`).waitFor();
     expect((await serverItems(s)).get(t3.id!)!.sprintId ?? '').toBe('');
+
+    // The members page reads the same saved board.
+    await a.page.getByTestId('tab-members').click();
+    await a.page.locator(`[data-testid="member"][data-user-id="${world.bob.user.id}"]`).waitFor();
+    await a.page.locator('[data-testid="link-status"][data-saved-copy="true"]').waitFor();
+    await a.page.getByTestId('tab-backlog').click();
+    await sprintList.locator(`[data-testid="backlog-item"][data-item-id="${t3.id}"][data-pending="true"]`).waitFor();
 
     await a.context.setOffline(false);
     await expect.poll(async () => (await serverItems(s)).get(t3.id!)!.sprintId).toBe(sprint.id);

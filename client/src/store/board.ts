@@ -16,6 +16,7 @@ import { saveThrottled } from './board-snapshots.ts';
 import { effectivePatch, patchFields, patchToCard, updateCommand, type ItemPatch } from './item-logic.ts';
 import { fromEarlierPage, type Live } from './live.ts';
 import { replayedRefusal, type BoardWriteMeta, type Conflict } from './replayed.ts';
+import { upsertMember } from './members.ts';
 import { applySprint, type SprintsById } from './sprint-logic.ts';
 
 export type UpdateOutcome = 'saved' | 'unchanged' | 'conflict' | 'refused' | 'queued';
@@ -136,7 +137,7 @@ export function createBoardSlice(live: Live, projectKey: Accessor<string>): Boar
     const member = event.member;
     if (member?.member) {
       const m = member.member;
-      setMembers((list) => [...list.filter((x) => x.userId !== m.userId), ...(member.removed ? [] : [m])]);
+      setMembers((list) => upsertMember(list, m, !!member.removed));
     }
     const changed = event.project?.project;
     if (changed) {
@@ -255,6 +256,10 @@ export function createBoardSlice(live: Live, projectKey: Accessor<string>): Boar
       if (item && item.projectId === projectId()) setConfirmed((c) => applyItem(c, item));
       const sprint = reply.result.sprint;
       if (sprint && sprint.projectId === projectId()) mergeSprints([sprint]);
+      const member = reply.result.member;
+      if (member && member.projectId === projectId()) setMembers((list) => upsertMember(list, member, false));
+      const removed = reply.meta?.['board'] === projectId() ? reply.meta['removesMember'] : undefined;
+      if (typeof removed === 'string') setMembers((list) => list.filter((m) => m.userId !== removed));
       return;
     }
     const current = reply.error.current;

@@ -1,27 +1,22 @@
 // The members of one project and the workspace's people to add from. The
-// members page has no board slice, so this slice follows the project itself:
-// get_board for the list, then the project's feed for member events (other
-// admins' changes), and the Result of its own writes (no event comes back to
-// the socket that wrote).
-import { createEffect, createMemo, createSignal, on, onCleanup, type Accessor } from 'solid-js';
+// list comes from the board slice (get_board's members, member events, the
+// Results of member writes, and a saved copy offline); this slice adds the
+// workspace's people (list_users) and the member writes.
+import { createEffect, createMemo, createSignal, on, type Accessor } from 'solid-js';
 import { atLeast } from '../../../shared/domain/permissions.ts';
 import { Role, type IMember } from '../../../shared/proto.ts';
 import type { tandem } from '../../../shared/gen/tandem.js';
-import { plainError } from './board-logic.ts';
+import type { BoardSlice } from './board.ts';
 import type { Live } from './live.ts';
+import type { BoardWriteMeta } from './replayed.ts';
 
 export type IUser = tandem.v1.IUser;
 
-export type MembersLoad = { state: 'loading' } | { state: 'ready' } | { state: 'missing' } | { state: 'error'; message: string };
-
 export interface MembersSlice {
-  load: Accessor<MembersLoad>;
-  projectId: Accessor<string>;
   /** By display name. */
   members: Accessor<IMember[]>;
   /** The workspace's people (list_users), loaded once the page opens. */
   users: Accessor<readonly IUser[]>;
-  role: Accessor<Role | null>;
   isAdmin: Accessor<boolean>;
   add(userId: string, role: Role): Promise<void>;
   changeRole(userId: string, role: Role): Promise<void>;
@@ -34,86 +29,39 @@ export function upsertMember(list: readonly IMember[], member: IMember, removed:
   return [...list.filter((m) => m.userId !== member.userId), ...(removed ? [] : [member])];
 }
 
-export function createMembersSlice(live: Live, projectKey: Accessor<string>): MembersSlice {
-  const [load, setLoad] = createSignal<MembersLoad>({ state: 'loading' });
-  const [projectId, setProjectId] = createSignal('');
-  const [list, setList] = createSignal<readonly IMember[]>([]);
+export function createMembersSlice(live: Live, board: BoardSlice): MembersSlice {
   const [users, setUsers] = createSignal<readonly IUser[]>([]);
-  let stopWatching: (() => void) | null = null;
-  let generation = 0;
+  const projectId = () => board.project()?.id ?? '';
 
-  const fetch = (id: string) => {
-    const mine = ++generation;
-    live.connection.request({ getBoard: { projectId: id } }).then(
-      (result) => {
-        if (mine !== generation) return;
-        setList(result.board?.members ?? []);
-        setLoad({ state: 'ready' });
-        stopWatching?.();
-        stopWatching = live.feed.watch(id, Number(result.board?.seq ?? 0), {
-          onEvent: (event) => {
-            const change = event.member;
-            if (change?.member) setList((l) => upsertMember(l, change.member!, !!change.removed));
-          },
-          onResync: () => fetch(id),
-        });
-      },
-      (err: unknown) => {
-        if (mine !== generation || (err as Error)?.name === 'ConnectionError') return;
-        setLoad({ state: 'error', message: plainError('load the members', err) });
-      },
-    );
-    live.connection.request({ listUsers: {} }).then(
-      (result) => mine === generation && setUsers(result.users?.users ?? []),
-      () => undefined, // the picker stays empty; the list above is what matters
-    );
-  };
-
+  // Each open: someone may have joined the workspace meanwhile.
   createEffect(
-    on([projectKey, live.open, live.projects.list], ([key, open, projects]) => {
-      if (!open || !projects) return;
-      const found = projects.find((p) => p.key === key);
-      if (!found) return setLoad({ state: 'missing' });
-      // Same project after a reconnect: the feed catches up by seq.
-      if (found.id === projectId() && load().state === 'ready') return;
-      setProjectId(found.id ?? '');
-      fetch(found.id ?? '');
+    on([projectId, live.open], ([id, open]) => {
+      if (!id || !open) return;
+      live.connection.request({ listUsers: {} }).then(
+        (result) => setUsers(result.users?.users ?? []),
+        () => undefined, // the picker stays empty; the list above is what matters
+      );
     }),
   );
-  onCleanup(() => {
-    stopWatching?.();
-    generation++;
-  });
 
-  const members = createMemo(() => [...list()].sort((a, b) => (a.displayName ?? '').localeCompare(b.displayName ?? '')));
-  const role = createMemo<Role | null>(() => {
-    if (!projectId()) return null;
-    // Not a member and still able to read it: a workspace owner or admin, admin of every project.
-    return list().find((m) => m.userId === live.session.user.id)?.role ?? Role.ROLE_ADMIN;
-  });
-
-  const write = async (command: Parameters<Live['connection']['request']>[0], removed = false) => {
-    const result = await live.connection.request(command);
-    if (result.member) setList((l) => upsertMember(l, result.member!, removed));
+  const members = createMemo(() => [...board.members()].sort((a, b) => (a.displayName ?? '').localeCompare(b.displayName ?? '')));
+  const name = (userId: string) => board.members().find((m) => m.userId === userId)?.displayName || 'the member';
+  // The board slice applies the Result (and, for a removal, the meta's user id: its Result names nobody).
+  const write = async (command: Parameters<Live['connection']['request']>[0], meta: BoardWriteMeta) => {
+    await live.connection.request(command, { meta });
   };
 
-  const add = (userId: string, r: Role) => write({ addMember: { projectId: projectId(), userId, role: r } });
+  const add = (userId: string, r: Role) => write({ addMember: { projectId: projectId(), userId, role: r } }, { board: projectId(), action: 'add the member' });
 
   return {
-    load,
-    projectId,
     members,
     users,
-    role,
-    isAdmin: () => atLeast(role(), Role.ROLE_ADMIN),
+    isAdmin: () => atLeast(board.role(), Role.ROLE_ADMIN),
     add,
-    changeRole: (userId, r) => write({ changeMemberRole: { projectId: projectId(), userId, role: r } }),
-    async remove(userId) {
-      const before = list().find((m) => m.userId === userId);
-      await write({ removeMember: { projectId: projectId(), userId } }, true);
-      // A Result without the member still means it is gone.
-      if (before) setList((l) => upsertMember(l, before, true));
-    },
+    changeRole: (userId, r) =>
+      write({ changeMemberRole: { projectId: projectId(), userId, role: r } }, { board: projectId(), action: `change the role of ${name(userId)}` }),
+    remove: (userId) =>
+      write({ removeMember: { projectId: projectId(), userId } }, { board: projectId(), action: `remove ${name(userId)}`, removesMember: userId }),
     async invite(input) {
       const res = await fetch_('/api/workspace/invitations', live.session.token, {
         email: input.email,

@@ -34,6 +34,8 @@ export type BoardWriteMeta = {
   itemKey?: string;
   /** "save WEB-4", "move WEB-2": the words a refusal is reported with. */
   action?: string;
+  /** remove_member's user: its Result is empty, so the board learns from here whom it took out. */
+  removesMember?: string;
 };
 
 export type ReplayedRefusal = { kind: 'conflict'; conflict: Conflict } | { kind: 'refused'; message: string };

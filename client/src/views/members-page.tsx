@@ -1,13 +1,16 @@
 // "/p/:key/members": who is in the project and with which role. Admins add
 // people of the workspace (list_users), change roles, remove members, and
 // invite someone new by email (into the workspace over HTTP, then into the
-// project). Everyone else sees the list read-only.
+// project). Everyone else sees the list read-only. The list is the board
+// slice's, so it is live, and offline the device's saved copy.
 import { useParams } from '@solidjs/router';
 import { createMemo, createSignal, For, Match, Show, Switch } from 'solid-js';
 import { Role } from '../../../shared/proto.ts';
 import { plainError } from '../store/board-logic.ts';
 import { useLive } from '../store/live.ts';
+import { createBoardSlice } from '../store/board.ts';
 import { createMembersSlice, type MembersSlice } from '../store/members.ts';
+import { ConflictDialogs } from '../ui/conflict-dialog.tsx';
 import { initials } from '../ui/presence-bar.tsx';
 import { ProjectPageHeader } from './project-page-header.tsx';
 import '../styles/backlog.css';
@@ -134,7 +137,8 @@ function InviteMember(props: { slice: MembersSlice; onError(message: string): vo
 export function MembersPage() {
   const params = useParams<{ key: string }>();
   const live = useLive();
-  const slice = createMembersSlice(live, () => params.key);
+  const board = createBoardSlice(live, () => params.key);
+  const slice = createMembersSlice(live, board);
   const [error, setError] = createSignal('');
   const act = (action: string, work: Promise<void>) => {
     setError('');
@@ -144,27 +148,28 @@ export function MembersPage() {
     <div class="page page--members">
       <ProjectPageHeader
         projectKey={params.key}
-        projectName={live.projects.byKey(params.key)?.name ?? undefined}
+        projectName={board.project()?.name ?? undefined}
         page="Members"
-        readOnly={slice.load().state === 'ready' && !slice.isAdmin() ? 'Only project admins manage members' : null}
+        readOnly={board.load().state === 'ready' && !slice.isAdmin() ? 'Only project admins manage members' : null}
+        savedCopyAt={board.savedCopyAt()}
       />
-      <section class="members" data-testid="members" data-state={slice.load().state} data-admin={slice.isAdmin() ? 'true' : 'false'}>
+      <section class="members" data-testid="members" data-state={board.load().state} data-admin={slice.isAdmin() ? 'true' : 'false'}>
         <Switch>
-          <Match when={slice.load().state === 'loading'}>
+          <Match when={board.load().state === 'loading'}>
             <div class="panel plan-group plan-group--skeleton" aria-hidden="true" />
           </Match>
-          <Match when={slice.load().state === 'missing'}>
+          <Match when={board.load().state === 'missing'}>
             <div class="panel empty-state" data-testid="board-missing">
               <p class="empty-state__title">There is no project {params.key} here</p>
             </div>
           </Match>
-          <Match when={slice.load().state === 'error'}>
+          <Match when={board.load().state === 'error'}>
             <div class="panel empty-state" data-testid="members-error">
               <p class="empty-state__title">The members could not be loaded</p>
-              <p class="empty-state__text">{(slice.load() as { message?: string }).message}</p>
+              <p class="empty-state__text">{(board.load() as { message?: string }).message}</p>
             </div>
           </Match>
-          <Match when={slice.load().state === 'ready'}>
+          <Match when={board.load().state === 'ready'}>
             <Show when={error()}>
               <p class="form-alert" role="alert" data-testid="members-alert">
                 {error()}
@@ -225,6 +230,7 @@ export function MembersPage() {
           </Match>
         </Switch>
       </section>
+      <ConflictDialogs board={board} />
     </div>
   );
 }
