@@ -11,6 +11,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Session } from '../../server/test/support/accounts.ts';
 import { asEditors, boardReady, card, column, expectColumn, seedProject, titlesIn, type Seeded } from './support/board-seed.ts';
+import { saveScreenshot } from './support/screenshots.ts';
 import { useWorld } from './support/world.ts';
 
 const world = useWorld({ vic: false, bobSocket: true });
@@ -160,6 +161,7 @@ describe('offline', () => {
     await expectColumn(a.page, 'To Do', ['T1', 'T2', 'T3']);
     await a.page.locator('[data-testid="link-status"][data-status="offline"][data-saved-copy="true"]').waitFor();
     expect(await a.page.getByTestId('saved-copy').textContent()).toContain('showing saved copy');
+    await saveScreenshot(a.page, 'board-saved-copy-light');
 
     // An edit made on the saved copy, then another reload: still shown, still pending.
     await retitle(a.page, 'T1', 'T1 Sign-in page, written offline');

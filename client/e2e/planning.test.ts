@@ -177,6 +177,7 @@ describe('sprint editing', () => {
     const row = conflict.locator('[data-testid="sprint-conflict-row"][data-field="goal"]');
     expect(await row.getByTestId('sprint-conflict-theirs').textContent()).toBe('Their goal');
     expect(await row.getByTestId('sprint-conflict-mine').textContent()).toBe("Ada's goal");
+    await saveScreenshot(adaPage, 'sprint-conflict-light');
     await conflict.getByTestId('sprint-save-mine').click();
     await expect.poll(async () => (await serverSprint()).goal).toBe("Ada's goal");
     await expect.poll(() => bobSprint.getByTestId('sprint-goal-text').textContent()).toBe("Ada's goal");
