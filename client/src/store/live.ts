@@ -45,8 +45,6 @@ export interface LiveOptions {
   url?: string;
   /** Asked before every attempt (the embed's host token provider). */
   token?: TokenProvider;
-  /** Where boards are saved for offline reloads; IndexedDB per user and workspace when omitted. */
-  boardCache?: BoardCache;
 }
 
 /** Per user and workspace, like the outbox: another account on this browser must never see these. */
@@ -150,7 +148,7 @@ export interface Live {
 export function createLive(session: Session, options: LiveOptions = {}): Live {
   const connection = makeTandemConnection(session, options);
   const feed = makeSharedFeed(connection);
-  const boardCache = options.boardCache ?? makeIdbBoardCache({ databaseName: deviceStoreName('boards', session) });
+  const boardCache = makeIdbBoardCache({ databaseName: deviceStoreName('boards', session) });
   // Absent in the embed, whose host owns signing in and out.
   const endedBy = useContext(SessionContext)?.endedBy;
   const [state, setState] = createSignal<ConnectionState>(connection.state);

@@ -57,7 +57,7 @@ export function fromStored(row: StoredBoard | null | undefined): BoardSnapshot |
   }
 }
 
-/** For tests and for an embed that should leave nothing on the device. */
+/** The same store in memory, for tests. */
 export function makeMemoryBoardCache(): BoardCache {
   const rows = new Map<string, StoredBoard>();
   return {
