@@ -2,8 +2,8 @@
 // checked in plain words before it is sent. An edit is based on the sprint as
 // it was when the form opened; if someone saves the sprint meanwhile the
 // server answers CONFLICT and the form shows their values beside the
-// person's, who keeps theirs (closes the form) or saves theirs over (sent
-// against the new version). Nothing typed is lost either way.
+// person's, who keeps theirs (the form closes) or saves their own over them
+// (sent against the new version). Nothing is overwritten without that choice.
 import { createSignal, For, Show, type JSX } from 'solid-js';
 import type { ISprint } from '../../../shared/proto.ts';
 import { plainError } from '../store/board-logic.ts';
