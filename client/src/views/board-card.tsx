@@ -1,0 +1,121 @@
+// One card on the board: key, title, type, priority, points, assignee and
+// labels; it opens its item on click and is the handle for pointer and
+// keyboard moves (the column decides where a move lands).
+import { useLocation, useNavigate, useParams } from '@solidjs/router';
+import { For, Show } from 'solid-js';
+import { Priority } from '../../../shared/proto.ts';
+import { type Card } from '../store/board-logic.ts';
+import { typeInfo } from '../store/board-filter.ts';
+import { isLocal, type BoardSlice } from '../store/board.ts';
+
+const PRIORITY: Record<number, string> = {
+  [Priority.PRIORITY_LOW]: 'Low',
+  [Priority.PRIORITY_MEDIUM]: 'Medium',
+  [Priority.PRIORITY_HIGH]: 'High',
+  [Priority.PRIORITY_URGENT]: 'Urgent',
+};
+
+function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  const letters = parts.length > 1 ? [parts[0]!, parts[parts.length - 1]!] : parts.slice(0, 1);
+  return letters.map((p) => Array.from(p)[0]!.toUpperCase()).join('') || '?';
+}
+
+export function CardView(props: {
+  card: Card;
+  board: BoardSlice;
+  lifted: boolean;
+  dragging: boolean;
+  onDragStart(e: DragEvent): void;
+  onDragEnd(): void;
+  onKeyDown(e: KeyboardEvent): void;
+}) {
+  const type = () => typeInfo(props.card.itemType);
+  const assignee = () => props.board.members().find((m) => m.userId === props.card.assigneeId);
+  const labelColor = (name: string) => props.board.labels().find((l) => l.name === name || l.id === name)?.color || '';
+  const movable = () => props.board.canEdit() && !isLocal(props.card);
+  const navigate = useNavigate();
+  const location = useLocation();
+  const params = useParams<{ key: string }>();
+  // The board's filter rides along, so closing the panel comes back to the same board.
+  const openItem = () => !isLocal(props.card) && navigate(`/p/${params.key}/item/${Number(props.card.number ?? 0)}${location.search}`);
+  return (
+    <article
+      class="card"
+      classList={{
+        'card--pending': !!props.card.pending,
+        'card--lifted': props.lifted,
+        'card--dragging': props.dragging,
+        'card--static': !movable(),
+      }}
+      tabIndex={0}
+      draggable={movable()}
+      aria-roledescription={movable() ? 'movable card' : 'card'}
+      aria-describedby={movable() ? 'board-dnd-help' : undefined}
+      aria-busy={props.card.pending ? 'true' : undefined}
+      data-testid="card"
+      data-card-id={props.card.id}
+      data-key={props.card.key}
+      data-pending={props.card.pending ? 'true' : undefined}
+      onDragStart={(e) => props.onDragStart(e)}
+      onDragEnd={() => props.onDragEnd()}
+      onKeyDown={(e) => (e.key === 'Enter' && !props.lifted ? openItem() : props.onKeyDown(e))}
+      onClick={openItem}
+    >
+      <header class="card__top">
+        <Show when={type()}>
+          {(t) => (
+            <span class={`type-badge type-badge--${t().slug}`} title={t().label} data-testid="card-type">
+              {t().label}
+            </span>
+          )}
+        </Show>
+        <span class="card__key" data-testid="card-key">
+          {props.card.key || 'New'}
+        </span>
+        <Show when={props.card.pending}>
+          <span class="card__pending" title="Saving…" aria-label="Saving" />
+        </Show>
+      </header>
+      <p class="card__title" data-testid="card-title">
+        {props.card.title}
+      </p>
+      <Show when={(props.card.labels ?? []).length > 0}>
+        <ul class="card__labels" aria-label="Labels">
+          <For each={props.card.labels ?? []}>
+            {(label) => (
+              <li class="label-chip" style={labelColor(label) ? { '--label-color': labelColor(label) } : undefined}>
+                {label}
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+      <Show when={PRIORITY[props.card.priority ?? 0] || props.card.hasStoryPoints || assignee()}>
+      <footer class="card__meta">
+        <Show when={PRIORITY[props.card.priority ?? 0]}>
+          {(p) => (
+            <span class={`priority priority--${p().toLowerCase()}`} data-testid="card-priority" title={`Priority: ${p()}`}>
+              <span class="priority__bars" aria-hidden="true" />
+              {p()}
+            </span>
+          )}
+        </Show>
+        <Show when={props.card.hasStoryPoints}>
+          <span class="points" title="Story points" data-testid="card-points">
+            {props.card.storyPoints}
+          </span>
+        </Show>
+        <span class="card__spacer" />
+        <Show when={assignee()}>
+          {(m) => (
+            <span class="avatar avatar--sm" title={`Assigned to ${m().displayName}`} data-testid="card-assignee">
+              {initials(m().displayName ?? '')}
+            </span>
+          )}
+        </Show>
+      </footer>
+      </Show>
+    </article>
+  );
+}

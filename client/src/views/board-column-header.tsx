@@ -1,0 +1,78 @@
+// A column's name and card count, and the quick-add form that puts a new card
+// at the top of the column.
+import { createSignal, Show } from 'solid-js';
+import { type BoardSlice, type Column } from '../store/board.ts';
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+function QuickAdd(props: { column: Column; board: BoardSlice }) {
+  const [open, setOpen] = createSignal(false);
+  const [title, setTitle] = createSignal('');
+  let input: HTMLInputElement | undefined;
+  const submit = (e: Event) => {
+    e.preventDefault();
+    if (!title().trim()) return;
+    props.board.quickAdd(props.column.status.id, title());
+    // Stays open for the next one, as in Linear: adding several in a row is common.
+    setTitle('');
+    input?.focus();
+  };
+  return (
+    <Show
+      when={open()}
+      fallback={
+        <button
+          type="button"
+          class="quick-add__button"
+          data-testid="quick-add"
+          aria-label={`Add a card to ${props.column.status.name}`}
+          onClick={() => {
+            setOpen(true);
+            input?.focus();
+          }}
+        >
+          + Add card
+        </button>
+      }
+    >
+      <form class="quick-add" onSubmit={submit} data-testid="quick-add-form">
+        <input
+          ref={(el) => {
+            input = el;
+            queueMicrotask(() => el.focus());
+          }}
+          class="field__input quick-add__input"
+          placeholder="What needs doing?"
+          aria-label={`New card title in ${props.column.status.name}`}
+          maxLength={500}
+          value={title()}
+          onInput={(e) => setTitle(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              setTitle('');
+              setOpen(false);
+            }
+          }}
+          data-testid="quick-add-input"
+        />
+      </form>
+    </Show>
+  );
+}
+
+
+export function ColumnHeader(props: { column: Column; count: number; board: BoardSlice }) {
+  return (
+    <>
+      <header class="column__header">
+        <h2 class="column__name">{props.column.status.name}</h2>
+        <span class="column__count" data-testid="column-count">
+          {count(props.count)}
+        </span>
+      </header>
+      <Show when={props.board.canEdit()}>
+        <QuickAdd column={props.column} board={props.board} />
+      </Show>
+    </>
+  );
+}
