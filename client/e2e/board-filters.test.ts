@@ -148,6 +148,35 @@ describe('board filters', () => {
   });
 });
 
+describe('quick-add under a filter', () => {
+  it('UI-FILTER-2 a card added that the filter hides is saved, and a toast says why it does not show; one the filter matches shows', async () => {
+    const s = await seedBoard();
+    const page = await world.pageFor(world.ada, `/p/${s.key}`);
+    await boardReady(page);
+    await pick(page, 'type', 'bug');
+    await expectShown(page, ['T2']);
+
+    // The form stays open after an add, ready for the next one.
+    const add = async (title: string) => {
+      if ((await page.getByTestId('quick-add-input').count()) === 0) await column(page, 'To Do').getByTestId('quick-add').click();
+      await page.getByTestId('quick-add-input').fill(title);
+      await page.getByTestId('quick-add-input').press('Enter');
+    };
+    await add('H1 Hidden by the bug filter');
+    await expect.poll(() => page.locator('.toast__text').allTextContents()).toEqual(['Added “H1 Hidden by the bug filter”. The current filter hides it.']);
+    await expectShown(page, ['T2']);
+    await expect
+      .poll(async () => (await world.adaSocket.ok({ getBoard: { projectId: s.projectId } })).board!.workItems!.some((w) => w.title === 'H1 Hidden by the bug filter'))
+      .toBe(true);
+
+    await page.getByTestId('filter-clear').click();
+    await page.getByTestId('filter-text').fill('Visible');
+    await add('V1 Visible through the text filter');
+    await expectShown(page, ['V1']);
+    expect(await page.getByTestId('toast').count()).toBe(1);
+  });
+});
+
 describe('swimlanes', () => {
   it('UI-LANES-1 grouped by epic, cards sit in their epic\'s lane; a drag or a keyboard move in a lane changes the status; a lane collapses', async () => {
     const s = await seedBoard();

@@ -2,10 +2,15 @@
 // at the top of the column.
 import { createSignal, Show } from 'solid-js';
 import { type BoardSlice, type Column } from '../store/board.ts';
+import { useLive } from '../store/live.ts';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
-function QuickAdd(props: { column: Column; board: BoardSlice }) {
+/** Whether the board's filter would hide a new card of this title in this column. */
+export type HiddenByFilter = (title: string, statusId: string) => boolean;
+
+function QuickAdd(props: { column: Column; board: BoardSlice; hiddenByFilter: HiddenByFilter }) {
+  const live = useLive();
   const [open, setOpen] = createSignal(false);
   const [title, setTitle] = createSignal('');
   let input: HTMLInputElement | undefined;
@@ -13,6 +18,10 @@ function QuickAdd(props: { column: Column; board: BoardSlice }) {
     e.preventDefault();
     if (!title().trim()) return;
     props.board.quickAdd(props.column.status.id, title());
+    // Otherwise it would seem to vanish as it is made.
+    if (props.hiddenByFilter(title().trim(), props.column.status.id)) {
+      live.toasts.show(`Added “${title().trim()}”. The current filter hides it.`, 'info');
+    }
     // Stays open for the next one, as in Linear: adding several in a row is common.
     setTitle('');
     input?.focus();
@@ -61,7 +70,7 @@ function QuickAdd(props: { column: Column; board: BoardSlice }) {
 }
 
 
-export function ColumnHeader(props: { column: Column; count: number; board: BoardSlice }) {
+export function ColumnHeader(props: { column: Column; count: number; board: BoardSlice; hiddenByFilter: HiddenByFilter }) {
   return (
     <>
       <header class="column__header">
@@ -71,7 +80,7 @@ export function ColumnHeader(props: { column: Column; count: number; board: Boar
         </span>
       </header>
       <Show when={props.board.canEdit()}>
-        <QuickAdd column={props.column} board={props.board} />
+        <QuickAdd column={props.column} board={props.board} hiddenByFilter={props.hiddenByFilter} />
       </Show>
     </>
   );

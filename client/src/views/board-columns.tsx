@@ -11,7 +11,7 @@ import { epicLanes, NO_EPIC } from '../store/board-lanes.ts';
 import { isLocal, type BoardSlice } from '../store/board.ts';
 import { VirtualList, type VirtualListHandle } from '../ui/virtual-list.tsx';
 import { CardView } from './board-card.tsx';
-import { ColumnHeader } from './board-column-header.tsx';
+import { ColumnHeader, type HiddenByFilter } from './board-column-header.tsx';
 
 /** A card's height before it is measured: a title on two lines and the meta row. */
 const CARD_ESTIMATE = 110;
@@ -44,7 +44,13 @@ interface LaneRow {
   columns: Card[][];
 }
 
-export function BoardColumns(props: { board: BoardSlice; shown: Accessor<Card[][]>; groupBy: GroupBy; filtering: boolean }) {
+export function BoardColumns(props: {
+  board: BoardSlice;
+  shown: Accessor<Card[][]>;
+  groupBy: GroupBy;
+  filtering: boolean;
+  hiddenByFilter: HiddenByFilter;
+}) {
   const board = props.board;
   const [drag, setDrag] = createSignal<{ cardId: string; lane: string } | null>(null);
   const [dropAt, setDropAt] = createSignal<Target | null>(null);
@@ -286,7 +292,7 @@ export function BoardColumns(props: { board: BoardSlice; shown: Accessor<Card[][
                     data-status-name={columnAt(columnIndex()).status.name}
                     aria-label={`${columnAt(columnIndex()).status.name}, ${shownIn(columnIndex())} ${shownIn(columnIndex()) === 1 ? 'card' : 'cards'}`}
                   >
-                    <ColumnHeader column={columnAt(columnIndex())} count={shownIn(columnIndex())} board={board} />
+                    <ColumnHeader column={columnAt(columnIndex())} count={shownIn(columnIndex())} board={board} hiddenByFilter={props.hiddenByFilter} />
                     <CardCell lane={ALL} column={columnIndex()} />
                   </section>
                 )}
@@ -296,7 +302,7 @@ export function BoardColumns(props: { board: BoardSlice; shown: Accessor<Card[][
             <For each={statusIds()}>
               {(_statusId, columnIndex) => (
                 <div class="column column--head" data-testid="column-head" data-status-name={columnAt(columnIndex()).status.name}>
-                  <ColumnHeader column={columnAt(columnIndex())} count={shownIn(columnIndex())} board={board} />
+                  <ColumnHeader column={columnAt(columnIndex())} count={shownIn(columnIndex())} board={board} hiddenByFilter={props.hiddenByFilter} />
                 </div>
               )}
             </For>

@@ -4,7 +4,8 @@
 // group them in swimlanes by epic; the view lives in the query string.
 import { A, useLocation, useNavigate, useParams, type RouteSectionProps } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, For, Match, on, Show, Switch, type Accessor } from 'solid-js';
-import { Role, SprintState } from '../../../shared/proto.ts';
+import { ItemType, Role, SprintState } from '../../../shared/proto.ts';
+import { toCard } from '../store/board-logic.ts';
 import { cardMatcher, isFiltering, ITEM_TYPES, ME, NONE, parseView, viewQuery, type BoardView, type Facet } from '../store/board-filter.ts';
 import { BoardContext, createBoardSlice } from '../store/board.ts';
 import { openSprints } from '../store/sprint-logic.ts';
@@ -51,6 +52,9 @@ export function BoardPage(props: Partial<RouteSectionProps>) {
   const shown = createMemo(() => board.columns().map((c) => (isFiltering(view().filter) ? c.cards.filter(matcher()) : c.cards)));
   const total = () => board.columns().reduce((n, c) => n + c.cards.length, 0);
   const shownTotal = () => shown().reduce((n, cards) => n + cards.length, 0);
+  // What board.quickAdd makes: a task with no assignee, labels or sprint.
+  const hiddenByFilter = (title: string, statusId: string) =>
+    isFiltering(view().filter) && !matcher()(toCard({ title, statusId, itemType: ItemType.ITEM_TYPE_TASK }));
   // Labels made since the board loaded are known only from the cards that carry them.
   const labelNames = createMemo(
     () => {
@@ -146,7 +150,13 @@ export function BoardPage(props: Partial<RouteSectionProps>) {
           </Match>
           <Match when={board.load().state === 'ready'}>
             <BoardFilterBar view={view()} onChange={setView} options={options()} shown={shownTotal()} total={total()} />
-            <BoardColumns board={board} shown={shown} groupBy={view().groupBy} filtering={isFiltering(view().filter)} />
+            <BoardColumns
+              board={board}
+              shown={shown}
+              groupBy={view().groupBy}
+              filtering={isFiltering(view().filter)}
+              hiddenByFilter={hiddenByFilter}
+            />
           </Match>
         </Switch>
       </section>
