@@ -7,6 +7,8 @@ import type { HostKey } from './auth.ts';
 export interface Sizes {
   fanoutSubscribers: number[];
   fanoutSeconds: number;
+  /** Latency runs repeated this many times, the median p99 kept. */
+  latencyRepeats: number;
   writeTenants: number;
   writeClientsPerTenant: number;
   writeSeconds: number;
@@ -21,22 +23,24 @@ export interface Sizes {
 
 export const QUICK: Sizes = {
   fanoutSubscribers: [100, 1000],
-  fanoutSeconds: 4,
+  fanoutSeconds: 3,
+  latencyRepeats: 1,
   writeTenants: 32,
   writeClientsPerTenant: 4,
-  writeSeconds: 4,
+  writeSeconds: 3,
   idleSockets: 2000,
-  coldTenants: 400,
-  coldCommands: 1200,
+  coldTenants: 300,
+  coldCommands: 600,
   catchUpEvents: 10_000,
   redisSubscribers: [100],
   boardCards: 5000,
-  boardUpdateSeconds: 4,
+  boardUpdateSeconds: 3,
 };
 
 export const FULL: Sizes = {
   fanoutSubscribers: [100, 1000, 5000],
   fanoutSeconds: 10,
+  latencyRepeats: 3,
   writeTenants: 100,
   writeClientsPerTenant: 4,
   writeSeconds: 10,

@@ -4,11 +4,16 @@
 import { spawn } from 'node:child_process';
 import { LOAD_CORE, pinnedNode } from './servers.ts';
 
+/** A load step that takes longer than this is stuck, not slow. */
+const TIMEOUT_MS = 10 * 60 * 1000;
+
 export function runLoad<I, O>(script: string, input: I): Promise<O> {
   const [command, args] = pinnedNode(LOAD_CORE, ['--import', 'tsx', `scripts/bench/load/${script}.ts`]);
   const child = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     let answered = false;
+    const timer = setTimeout(() => child.kill('SIGKILL'), TIMEOUT_MS);
+    child.once('exit', () => clearTimeout(timer));
     child.once('message', (message: { ok: true; output: O } | { ok: false; error: string }) => {
       answered = true;
       if (message.ok) resolve(message.output);

@@ -5,7 +5,8 @@ import { cpus, totalmem } from 'node:os';
 /** Nearest-rank percentile of an ascending array (p in 0..100). */
 export function percentile(sorted: ArrayLike<number>, p: number): number {
   if (sorted.length === 0) return Number.NaN;
-  const rank = Math.ceil((p / 100) * sorted.length);
+  // The epsilon keeps float error (99.9% of 1000 = 999.0000000000001) from moving a whole rank.
+  const rank = Math.ceil((p * sorted.length) / 100 - 1e-9);
   return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))]!;
 }
 
@@ -67,7 +68,7 @@ export function renderTable(table: Table): string {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
   const out = [`### ${table.title}`, '', table.about, '', line(table.columns), line(table.columns.map(() => '---'))];
   for (const row of table.rows) out.push(line(row));
-  for (const note of table.notes ?? []) out.push('', `- ${note}`);
+  if (table.notes?.length) out.push('', ...table.notes.map((note) => `- ${note}`));
   return out.join('\n') + '\n';
 }
 
@@ -82,4 +83,18 @@ export function machineDescription(pinned: boolean): string {
       ? '- Placement: servers pinned to core 0, load processes to core 1 (taskset)'
       : '- Placement: taskset not found, so servers and load share every core (figures are less clean)',
   ].join('\n');
+}
+
+/** Every target cell of the tables, gathered into one list at the end of the report. */
+export function targetSummary(tables: Table[]): Table {
+  const rows: string[][] = [];
+  for (const table of tables) {
+    for (const row of table.rows) {
+      for (const cell of row) {
+        const found = /^(.*): \*\*(met|missed)\*\*$/.exec(cell);
+        if (found) rows.push([table.title.replace(/ \(.*$/, ''), found[1]!, `**${found[2]}**`]);
+      }
+    }
+  }
+  return { title: 'Targets', about: 'Each target of the issue, as this run measured it.', columns: ['measurement', 'target', 'result'], rows };
 }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { hostKeyEnv, makeHostKey } from './auth.ts';
 import { FULL, QUICK, type BenchContext } from './context.ts';
-import { machineDescription, renderTable, type Table } from './report.ts';
+import { machineDescription, renderTable, targetSummary, type Table } from './report.ts';
 import { boardTable } from './scenarios/board.ts';
 import { catchUpTable } from './scenarios/catchup.ts';
 import { coldTable } from './scenarios/cold.ts';
@@ -19,13 +19,13 @@ import { writesTable } from './scenarios/writes.ts';
 import { canPin } from './servers.ts';
 
 const SCENARIOS: Record<string, (ctx: BenchContext) => Promise<Table>> = {
-  fanout: async (ctx) => (await fanoutTable(ctx)).table,
+  fanout: fanoutTable,
   writes: writesTable,
   idle: idleTable,
-  wire: async () => wireSizeTable(),
   cold: coldTable,
   catchup: catchUpTable,
   redis: redisTable,
+  wire: async () => wireSizeTable(),
   board: boardTable,
 };
 
@@ -47,18 +47,28 @@ const header = [
   '',
 ].join('\n');
 const sections: string[] = [header];
+const tables: Table[] = [];
+const print = (section: string) => {
+  sections.push(section);
+  process.stdout.write(section + '\n');
+};
 process.stdout.write(header + '\n');
 try {
   for (const name of chosen) {
     const t0 = Date.now();
-    const section = `${renderTable(await SCENARIOS[name]!(ctx))}\n_(${((Date.now() - t0) / 1000).toFixed(0)} s)_\n`;
-    sections.push(section);
-    process.stdout.write(section + '\n');
+    try {
+      const table = await SCENARIOS[name]!(ctx);
+      tables.push(table);
+      print(`${renderTable(table)}\n_(${((Date.now() - t0) / 1000).toFixed(0)} s)_\n`);
+    } catch (err) {
+      // One broken scenario is reported, and the others still run.
+      process.exitCode = 1;
+      print(`### ${name}: failed\n\n\`\`\`\n${err instanceof Error ? err.message : String(err)}\n\`\`\`\n`);
+    }
   }
 } finally {
   rmSync(workDir, { recursive: true, force: true });
 }
-const footer = `Total: ${((Date.now() - started) / 1000).toFixed(0)} s.\n`;
-sections.push(footer);
-process.stdout.write(footer);
+print(renderTable(targetSummary(tables)));
+print(`Total: ${((Date.now() - started) / 1000).toFixed(0)} s.\n`);
 if (values.out) writeFileSync(values.out, sections.join('\n'));

@@ -39,7 +39,7 @@ async function run(input: ColdInput): Promise<ColdOutput> {
   const cold: number[] = [];
   for (let k = 0; k < input.commands; k++) cold.push(await update(k % clients.length));
   const warm: number[] = [];
-  for (let pass = 0; pass < 4; pass++) {
+  for (let pass = 0; pass < 3; pass++) {
     for (let i = 0; i < input.warmTenants; i++) {
       const ms = await update(i);
       if (pass > 0) warm.push(ms);

@@ -23,7 +23,7 @@ export interface IdleOutput {
 }
 
 /** Long enough for the server to finish the handshakes' garbage and settle. */
-const SETTLE_MS = 3000;
+const SETTLE_MS = 2000;
 
 async function run(input: IdleInput): Promise<IdleOutput> {
   const sign = tokenSigner(input.privatePem);

@@ -5,7 +5,7 @@ import type { CatchUpInput, CatchUpOutput } from '../load/catchup.ts';
 import { ms, percentile, ratioLowerIsBetter, target, type Table } from '../report.ts';
 import { startServer, TARGETS, type Target } from '../servers.ts';
 
-const REPEATS = 5;
+const REPEATS = 3;
 
 export async function catchUpTable(ctx: BenchContext): Promise<Table> {
   const results = {} as Record<Target, CatchUpOutput>;

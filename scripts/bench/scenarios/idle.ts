@@ -27,7 +27,7 @@ export async function idleTable(ctx: BenchContext): Promise<Table> {
   rows[1]!.push('', '');
   return {
     title: '3. Idle connections (server memory)',
-    about: `${ctx.sizes.idleSockets.toLocaleString('en-US')} sockets across ${TENANTS} tenants, each authenticated with its own user's JWT and subscribed to its tenant's board, then silent; server RSS read from /proc ${3} s after the last one joined.`,
+    about: `${ctx.sizes.idleSockets.toLocaleString('en-US')} sockets across ${TENANTS} tenants, each authenticated with its own user's JWT and subscribed to its tenant's board, then silent; server RSS read from /proc 2 s after the last one joined.`,
     columns: ['server', 'sockets', 'RSS before MiB', 'RSS after MiB', 'bytes per socket', 'peer/Tandem', 'target'],
     rows,
   };

@@ -27,7 +27,7 @@ export async function redisTable(ctx: BenchContext): Promise<Table> {
   });
   return {
     title: '6. Across instances (fan-out p99 ms, one instance vs two linked by Redis)',
-    about: `The fan-out test (${ctx.sizes.fanoutSeconds} s at 100 writes/s), run on one instance and then on two instances sharing the data folder and a Redis channel of this run's own: the writer on the first, every subscriber on the second. Both instances sit on the server core.`,
+    about: `The fan-out test (${ctx.sizes.fanoutSeconds} s at 100 writes/s), on one instance (the same runs as table 1 where it has them) and on two instances sharing the data folder and a Redis channel of this run's own: the writer on the first, every subscriber on the second. Both instances sit on the server core.`,
     columns: ['subscribers', 'Tandem one', 'two', 'added', 'peer one', 'two', 'added', 'target'],
     rows,
   };
