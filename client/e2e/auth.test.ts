@@ -157,7 +157,7 @@ describe('auth in the browser', () => {
     await page.waitForURL((url) => url.pathname === '/login');
     await loginThroughForm(page, ada.email, ada.password);
     await page.waitForURL((url) => url.pathname === '/p/WEB');
-    expect(await text(page, 'board-title')).toBe('WEB board');
+    expect(await text(page, 'page-title')).toBe('WEB board');
     expect(await page.getByTestId('board').getAttribute('data-project-key')).toBe('WEB');
   });
 

@@ -19,9 +19,6 @@ import { ProjectPageHeader } from './project-page-header.tsx';
 import { EditSprint, NewSprint } from './sprint-form.tsx';
 import '../styles/backlog.css';
 
-// board-page.tsx takes the tabs from here.
-export { ProjectTabs } from './project-page-header.tsx';
-
 const TYPE: Record<number, string> = {
   [ItemType.ITEM_TYPE_EPIC]: 'Epic',
   [ItemType.ITEM_TYPE_STORY]: 'Story',

@@ -13,9 +13,8 @@ import { ConflictDialogs } from '../ui/conflict-dialog.tsx';
 import { useLive } from '../store/live.ts';
 import { BoardFilterBar } from '../ui/board-filter-bar.tsx';
 import type { FilterOption } from '../ui/filter-menu.tsx';
-import { LinkIndicator } from '../ui/link-status.tsx';
 import { PresenceBar } from '../ui/presence-bar.tsx';
-import { ProjectTabs } from './backlog-page.tsx';
+import { ProjectPageHeader } from './project-page-header.tsx';
 import { BoardColumns } from './board-columns.tsx';
 
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -90,34 +89,20 @@ export function BoardPage(props: Partial<RouteSectionProps>) {
   return (
     <BoardContext.Provider value={board}>
     <div class="page page--board">
-      <nav class="breadcrumbs" aria-label="Breadcrumb">
-        <A href="/">Projects</A>
-        <span aria-hidden="true">/</span>
-        <span aria-current="page">{params.key}</span>
-      </nav>
-      <header class="page__header">
-        <div>
-          <p class="page__eyebrow">{board.project()?.name ?? params.key}</p>
-          <h1 class="page__title" data-testid="board-title">
-            {params.key} board
-          </h1>
-        </div>
-        <div class="page__actions">
-          <Show when={board.load().state === 'ready' && !board.canEdit()}>
-            <span class="role-badge" data-testid="read-only" title="Viewers can see the board but not change it">
-              Read only
-            </span>
-          </Show>
-          <Show when={board.load().state === 'ready'}>
-            <span class="role-badge role-badge--quiet" data-testid="my-role">
-              {roleName()}
-            </span>
-          </Show>
-          <PresenceBar live={live} projectId={() => board.project()?.id ?? ''} ready={() => board.load().state === 'ready'} />
-          <LinkIndicator status={live.status()} />
-        </div>
-      </header>
-      <ProjectTabs projectKey={params.key} />
+      <ProjectPageHeader
+        projectKey={params.key}
+        projectName={board.project()?.name ?? undefined}
+        page="Board"
+        readOnly={board.load().state === 'ready' && !board.canEdit() ? 'Viewers can see the board but not change it' : null}
+        savedCopyAt={board.savedCopyAt()}
+      >
+        <Show when={board.load().state === 'ready'}>
+          <span class="role-badge role-badge--quiet" data-testid="my-role">
+            {roleName()}
+          </span>
+        </Show>
+        <PresenceBar live={live} projectId={() => board.project()?.id ?? ''} ready={() => board.load().state === 'ready'} />
+      </ProjectPageHeader>
       <section
         class="board"
         data-mount="board"

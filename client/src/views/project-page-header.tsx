@@ -7,7 +7,7 @@ import { useLive } from '../store/live.ts';
 import { LinkIndicator } from '../ui/link-status.tsx';
 
 /** Board | Backlog | Members, under a project's title. */
-export function ProjectTabs(props: { projectKey: string }) {
+function ProjectTabs(props: { projectKey: string }) {
   const base = () => `/p/${props.projectKey}`;
   return (
     <nav class="project-tabs" aria-label="Project views">
@@ -48,7 +48,7 @@ export function ProjectPageHeader(props: {
       <header class="page__header">
         <div>
           <p class="page__eyebrow">{props.projectName ?? props.projectKey}</p>
-          <h1 class="page__title">
+          <h1 class="page__title" data-testid="page-title">
             {props.projectKey} {props.page.toLowerCase()}
           </h1>
         </div>
