@@ -106,6 +106,29 @@ export function rssOf(pid: number): number {
   return Number(kib) * 1024;
 }
 
+const CLOCK_TICKS_PER_SECOND = Number(spawnSync('getconf', ['CLK_TCK']).stdout?.toString().trim()) || 100;
+
+/** CPU time (user + system) a process has used so far, in seconds, from /proc. */
+export function cpuSecondsOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name, which is in parentheses and may hold spaces.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+}
+
+/** Measures how busy some processes (servers) and this one (load) are over a window, in % of one core. */
+export function cpuMeter(serverPids: number[]): () => { serverPercent: number; loadPercent: number } {
+  const serverBefore = serverPids.reduce((sum, pid) => sum + cpuSecondsOf(pid), 0);
+  const loadBefore = process.cpuUsage();
+  const wallBefore = performance.now();
+  return () => {
+    const seconds = (performance.now() - wallBefore) / 1000;
+    const server = serverPids.reduce((sum, pid) => sum + cpuSecondsOf(pid), 0) - serverBefore;
+    const load = process.cpuUsage(loadBefore);
+    return { serverPercent: (server / seconds) * 100, loadPercent: ((load.user + load.system) / 1e6 / seconds) * 100 };
+  };
+}
+
 function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {

@@ -8,7 +8,7 @@
 import { tokenSigner } from '../auth.ts';
 import { serveLoad } from '../load-process.ts';
 import { summarize, type LatencySummary } from '../report.ts';
-import type { Target } from '../servers.ts';
+import { cpuMeter, type Target } from '../servers.ts';
 import { connect, eachLimited } from './clients.ts';
 import { projectKey, sleep } from './util.ts';
 import { openWatcher, STAMP, type Watcher } from './watchers.ts';
@@ -18,6 +18,8 @@ export interface FanoutInput {
   /** The writer's server, and the subscribers' (another instance for the Redis hop). */
   writerUrl: string;
   subscriberUrl: string;
+  /** The server processes, for their CPU use while measuring. */
+  serverPids: number[];
   privatePem: string;
   tenantId: string;
   subscribers: number;
@@ -31,6 +33,8 @@ export interface FanoutOutput {
   /** Deliveries expected (writes x subscribers) and seen. */
   expected: number;
   received: number;
+  /** How busy the servers were while measuring, in % of one core. */
+  serverCpuPercent: number;
   /** How busy the load process was while measuring (100 = one core saturated: the figures are then the load's limit). */
   loadCpuPercent: number;
 }
@@ -86,17 +90,15 @@ async function run(input: FanoutInput): Promise<FanoutOutput> {
   await drive(WARM_UP_MS, false);
   await sleep(200);
   measuring = true;
-  const cpuBefore = process.cpuUsage();
-  const wallBefore = performance.now();
+  const cpu = cpuMeter(input.serverPids);
   await drive(input.durationMs, true);
-  const cpu = process.cpuUsage(cpuBefore);
-  const loadCpuPercent = ((cpu.user + cpu.system) / 1000 / (performance.now() - wallBefore)) * 100;
+  const { serverPercent, loadPercent } = cpu();
   const expected = writes * input.subscribers;
   for (let waited = 0; samples.length < expected && waited < 5000; waited += 100) await sleep(100);
   measuring = false;
   writer.close();
   for (const watcher of watchers) watcher.close();
-  return { latency: summarize(samples), writes, expected, received: samples.length, loadCpuPercent };
+  return { latency: summarize(samples), writes, expected, received: samples.length, serverCpuPercent: serverPercent, loadCpuPercent: loadPercent };
 }
 
 serveLoad(run);

@@ -5,13 +5,14 @@
 import { tokenSigner } from '../auth.ts';
 import { serveLoad } from '../load-process.ts';
 import { summarize, type LatencySummary } from '../report.ts';
-import type { Target } from '../servers.ts';
+import { cpuMeter, type Target } from '../servers.ts';
 import { connectMany, eachLimited, type BenchClient } from './clients.ts';
 import { projectKey, sleep } from './util.ts';
 
 export interface WritesInput {
   target: Target;
   url: string;
+  serverPid: number;
   privatePem: string;
   tenants: number;
   clientsPerTenant: number;
@@ -23,6 +24,7 @@ export interface WritesOutput {
   latency: LatencySummary;
   /** The longest time with no reply arriving at all, while measuring. */
   maxReplyGapMs: number;
+  serverCpuPercent: number;
   loadCpuPercent: number;
 }
 
@@ -58,19 +60,20 @@ async function run(input: WritesInput): Promise<WritesOutput> {
   const loops = targets.map(loop);
   await sleep(WARM_UP_MS);
   phase = 'measure';
-  const cpuBefore = process.cpuUsage();
+  const cpu = cpuMeter([input.serverPid]);
   const start = performance.now();
   await sleep(input.durationMs);
   phase = 'stop';
   const elapsed = performance.now() - start;
-  const cpu = process.cpuUsage(cpuBefore);
+  const { serverPercent, loadPercent } = cpu();
   await Promise.all(loops);
   for (const t of targets) t.client.close();
   return {
     commandsPerSecond: (latencies.length / elapsed) * 1000,
     latency: summarize(latencies),
     maxReplyGapMs: maxGap,
-    loadCpuPercent: ((cpu.user + cpu.system) / 1000 / elapsed) * 100,
+    serverCpuPercent: serverPercent,
+    loadCpuPercent: loadPercent,
   };
 }
 

@@ -32,7 +32,7 @@ export async function measureFanout(ctx: BenchContext, target: Target, subscribe
         const runs: FanoutOutput[] = [];
         for (let r = 0; r < ctx.sizes.latencyRepeats; r++) {
           runs.push(await runLoad<FanoutInput, FanoutOutput>('fanout', {
-            target, writerUrl: servers[0]!.url, subscriberUrl: servers[servers.length - 1]!.url, privatePem: ctx.hostKey.privatePem,
+            target, writerUrl: servers[0]!.url, subscriberUrl: servers[servers.length - 1]!.url, serverPids: servers.map((s) => s.pid), privatePem: ctx.hostKey.privatePem,
             tenantId: `fanout-${subscribers}-${r}`, subscribers, writesPerSecond: FANOUT_RATE, durationMs: ctx.sizes.fanoutSeconds * 1000,
           }));
         }
@@ -65,13 +65,14 @@ export async function fanoutTable(ctx: BenchContext): Promise<Table> {
     return [
       n.toLocaleString('en-US'), ms(tandem.latency.p50), ms(tandem.latency.p99), ms(tandem.latency.p999), ms(tandem.latency.max),
       ms(peer.latency.p50), ms(peer.latency.p99), ms(peer.latency.p999), ms(peer.latency.max),
-      ratioLowerIsBetter(tandem.latency.p99, peer.latency.p99), `${tandem.loadCpuPercent.toFixed(0)} / ${peer.loadCpuPercent.toFixed(0)}`, goal,
+      ratioLowerIsBetter(tandem.latency.p99, peer.latency.p99),
+      `${tandem.serverCpuPercent.toFixed(0)} / ${peer.serverCpuPercent.toFixed(0)}`, `${tandem.loadCpuPercent.toFixed(0)} / ${peer.loadCpuPercent.toFixed(0)}`, goal,
     ];
   });
   return {
     title: '1. Fan-out latency (ms, send to receipt)',
-    about: `One writer updates items of one project at ${FANOUT_RATE} writes/s for ${ctx.sizes.fanoutSeconds} s; every subscriber records the time from the writer's send to its own receipt of the event. One load process holds the writer and all subscribers, so one clock stamps both ends; subscribers are bare WebSocket readers that find the stamp in the raw frame (Tandem's protobuf, the peer's Socket.IO packet) without a full decode, so the figure is the server's, not a client library's. Load CPU: how busy that one load process was (near 100 means the load core, not the server, set the figure).${ctx.sizes.latencyRepeats > 1 ? ` Each row is the median-p99 run of ${ctx.sizes.latencyRepeats}.` : ''}`,
-    columns: ['subscribers', 'Tandem p50', 'p99', 'p99.9', 'max', 'peer p50', 'p99', 'p99.9', 'max', 'p99 peer/Tandem', 'load CPU % T / P', 'target'],
+    about: `One writer updates items of one project at ${FANOUT_RATE} writes/s for ${ctx.sizes.fanoutSeconds} s; every subscriber records the time from the writer's send to its own receipt of the event. One load process holds the writer and all subscribers, so one clock stamps both ends; subscribers are bare WebSocket readers that find the stamp in the raw frame (Tandem's protobuf, the peer's Socket.IO packet) without a full decode, so the figure is the server's, not a client library's. CPU columns: how busy the server process and the one load process were, in % of one core (load near 100 means the load core, not the server, set the figure; server CPU then still compares the two servers' cost for the same work).${ctx.sizes.latencyRepeats > 1 ? ` Each row is the median-p99 run of ${ctx.sizes.latencyRepeats}.` : ''}`,
+    columns: ['subscribers', 'Tandem p50', 'p99', 'p99.9', 'max', 'peer p50', 'p99', 'p99.9', 'max', 'p99 peer/Tandem', 'server CPU % T / P', 'load CPU % T / P', 'target'],
     rows,
     notes,
   };

@@ -16,7 +16,7 @@ export async function writesTable(ctx: BenchContext): Promise<Table> {
       const server = await startServer(t, { dataDir: dataDir(ctx, `writes-${t}-${mode}`), env: { ...ctx.authEnv, SQLITE_SYNCHRONOUS: mode } });
       try {
         results[`${t}/${mode}`] = await runLoad<WritesInput, WritesOutput>('writes', {
-          target: t, url: server.url, privatePem: ctx.hostKey.privatePem, tenants: ctx.sizes.writeTenants, clientsPerTenant: ctx.sizes.writeClientsPerTenant, durationMs: ctx.sizes.writeSeconds * 1000,
+          target: t, url: server.url, serverPid: server.pid, privatePem: ctx.hostKey.privatePem, tenants: ctx.sizes.writeTenants, clientsPerTenant: ctx.sizes.writeClientsPerTenant, durationMs: ctx.sizes.writeSeconds * 1000,
         });
       } finally {
         await server.stop();
@@ -33,13 +33,14 @@ export async function writesTable(ctx: BenchContext): Promise<Table> {
     return [
       mode, num(tandem.commandsPerSecond), ms(tandem.latency.p99), ms(tandem.maxReplyGapMs),
       num(peer.commandsPerSecond), ms(peer.latency.p99), ms(peer.maxReplyGapMs),
-      ratioHigherIsBetter(tandem.commandsPerSecond, peer.commandsPerSecond), goal,
+      ratioHigherIsBetter(tandem.commandsPerSecond, peer.commandsPerSecond),
+      `${tandem.serverCpuPercent.toFixed(0)} / ${peer.serverCpuPercent.toFixed(0)}`, `${tandem.loadCpuPercent.toFixed(0)} / ${peer.loadCpuPercent.toFixed(0)}`, goal,
     ];
   });
   return {
     title: '2. Write throughput (version-checked updates)',
-    about: `${ctx.sizes.writeTenants} tenants with ${ctx.sizes.writeClientsPerTenant} clients each, every client sending title updates to its own item with the expected version as fast as its replies come back, for ${ctx.sizes.writeSeconds} s. Every write is version-checked, writes an activity row, an event row and an idempotency row in one transaction. Reply gap = the longest time no reply arrived at all.`,
-    columns: ['synchronous', 'Tandem cmd/s', 'p99 ms', 'max reply gap ms', 'peer cmd/s', 'p99 ms', 'max reply gap ms', 'Tandem/peer', 'target'],
+    about: `${ctx.sizes.writeTenants} tenants with ${ctx.sizes.writeClientsPerTenant} clients each, every client sending title updates to its own item with the expected version as fast as its replies come back, for ${ctx.sizes.writeSeconds} s. Every write is version-checked, writes an activity row, an event row and an idempotency row in one transaction. Reply gap = the longest time no reply arrived at all. CPU columns: how busy the server and the load process were, in % of one core.`,
+    columns: ['synchronous', 'Tandem cmd/s', 'p99 ms', 'max reply gap ms', 'peer cmd/s', 'p99 ms', 'max reply gap ms', 'Tandem/peer', 'server CPU % T / P', 'load CPU % T / P', 'target'],
     rows,
   };
 }
