@@ -1,7 +1,8 @@
 // PROTOCOL.md §1 and §3: who may open the socket. Every refusal happens at the
 // upgrade (HTTP 401/403), before a socket or a tenant file exists.
 import { generateKeyPairSync, createSecretKey } from 'node:crypto';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT, UnsecuredJWT, exportJWK, exportSPKI } from 'jose';
 import WebSocket from 'ws';
@@ -39,14 +40,20 @@ function upgradeStatus(url: string, protocols: string[], headers: Record<string,
 
 let srv: TestServer;
 let ada: Session;
+/** The data folder's parent is ours too, so a tenant id like ../x would show up in it. */
+let parent: string;
 
 beforeAll(async () => {
-  const pemFile = join(process.env['TMPDIR'] ?? '/tmp', `tandem-host-${process.pid}.pem`);
+  parent = mkdtempSync(join(tmpdir(), 'tandem-auth-'));
+  const pemFile = join(parent, 'host.pem');
   writeFileSync(pemFile, await exportSPKI(hostKeys.publicKey));
-  srv = await startTestServer({ JWT_PUBLIC_KEY_FILE: pemFile, JWT_ISSUER: ISSUER, JWT_AUDIENCE: AUDIENCE });
+  srv = await startTestServer({ JWT_PUBLIC_KEY_FILE: pemFile, JWT_ISSUER: ISSUER, JWT_AUDIENCE: AUDIENCE }, join(parent, 'data'));
   ada = await signup(srv.http, 'Ada');
 });
-afterAll(() => srv.stop());
+afterAll(async () => {
+  await srv.stop();
+  rmSync(parent, { recursive: true, force: true });
+});
 
 describe('socket authentication', () => {
   it('AUTH-1 accepts a standalone token as a bearer subprotocol and answers tandem.v1', async () => {
