@@ -18,6 +18,7 @@ import { registerStaticFiles } from './http/static-files.ts';
 import type { Logger } from './log.ts';
 import { Metrics } from './metrics.ts';
 import { tidyTenant } from './tenancy/maintenance.ts';
+import { Checkpointer } from './tenancy/checkpointer.ts';
 import { TenantDatabases } from './tenancy/tenant-databases.ts';
 import { CLOSE, attachSocketServer } from './transport/socket-server.ts';
 
@@ -32,7 +33,9 @@ export interface RunningServer {
 const CLIENT_DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'client', 'dist');
 
 export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
+  const checkpointer = new Checkpointer(log);
   const databases = new TenantDatabases({
+    checkpointer,
     dataDir: config.dataDir,
     synchronous: config.sqliteSynchronous,
     maxOpen: config.limits.openDatabases,
@@ -101,6 +104,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       fanout.stop();
       await bus?.close();
       databases.closeAll();
+      await checkpointer.stop();
       directory.close();
     },
   };

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeLogger } from '../src/log.ts';
 import { LATEST_SCHEMA_VERSION } from '../src/tenancy/migrations.ts';
 import { openTenantDb, tenantDbPath } from '../src/tenancy/tenant-db.ts';
+import { Checkpointer } from '../src/tenancy/checkpointer.ts';
 import { tidyTenant } from '../src/tenancy/maintenance.ts';
 import { TenantDatabases } from '../src/tenancy/tenant-databases.ts';
 
@@ -123,6 +124,26 @@ describe('tenant files', () => {
     expect(db.sqlite.prepare('SELECT seq FROM pm_events ORDER BY seq').pluck().all()).toEqual([4, 5]);
     expect(db.sqlite.prepare('SELECT message_id FROM pm_idempotency_keys').pluck().all()).toEqual(['new']);
     dbs.closeAll();
+  });
+
+  it('TEN-9 with a checkpointer, commits leave the WAL to a worker thread, which copies it into the database file', async () => {
+    const checkpointer = new Checkpointer(makeLogger('error'), 50);
+    const dbs = new TenantDatabases({ dataDir, synchronous: 'NORMAL', maxOpen: 4, idleMs: 60_000, log: makeLogger('error'), checkpointer });
+    const db = dbs.get('ckpt');
+    const file = join(dataDir, 'ckpt', 'main.db');
+    const before = statSync(file).size;
+    // About 4 MB: past the 1,000 WAL pages at which a commit would checkpoint by itself.
+    const insert = db.sqlite.prepare("INSERT INTO pm_users VALUES (?, '', ?, 'member', 0, 0)");
+    for (let i = 0; i < 40; i++) {
+      db.transaction(() => {
+        for (let j = 0; j < 100; j++) insert.run(`u${i}-${j}`, 'x'.repeat(1000));
+      });
+    }
+    expect(statSync(file).size).toBe(before);
+    await checkpointer.flush();
+    expect(statSync(file).size).toBeGreaterThan(before + 3_000_000);
+    dbs.closeAll();
+    await checkpointer.stop();
   });
 });
 

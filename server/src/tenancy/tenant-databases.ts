@@ -2,6 +2,7 @@
 // only what is active. Handlers ask for a database per command and never keep
 // it, so closing one that fell out of the cache is always safe.
 import type { Logger } from '../log.ts';
+import type { Checkpointer } from './checkpointer.ts';
 import { openTenantDb, type TenantDb } from './tenant-db.ts';
 
 export interface TenantDatabasesOptions {
@@ -10,6 +11,8 @@ export interface TenantDatabasesOptions {
   maxOpen: number;
   idleMs: number;
   log: Logger;
+  /** Checkpoints the WALs off the event loop; without one, commits do (see checkpointer.ts). */
+  checkpointer?: Checkpointer;
   /** Runs once on every database this cache opens (housekeeping), soon after it opens. */
   onOpen?: (db: TenantDb) => void;
 }
@@ -38,7 +41,9 @@ export class TenantDatabases {
       this.open.set(tenantId, hit);
       return hit.db;
     }
-    const db = openTenantDb(this.opts.dataDir, tenantId, { synchronous: this.opts.synchronous });
+    const { checkpointer } = this.opts;
+    const db = openTenantDb(this.opts.dataDir, tenantId, { synchronous: this.opts.synchronous, autoCheckpoint: !checkpointer });
+    if (checkpointer) db.onCommit = () => checkpointer.wrote(db.path);
     this.open.set(tenantId, { db, lastUsed: Date.now() });
     this.justOpened.push(db);
     this.choresSoon();

@@ -9,6 +9,8 @@ import { migrate } from './migrations.ts';
 export interface OpenOptions {
   synchronous: 'NORMAL' | 'FULL';
   readonly?: boolean;
+  /** False when a Checkpointer does the WAL checkpoints instead of the commits themselves. */
+  autoCheckpoint?: boolean;
 }
 
 export class TenantDb extends SqlRunner {
@@ -18,6 +20,16 @@ export class TenantDb extends SqlRunner {
     sqlite: Database.Database,
   ) {
     super(sqlite);
+  }
+
+  /** Told after each outermost commit (a Checkpointer listens). */
+  onCommit: (() => void) | null = null;
+
+  override transaction<T>(fn: () => T): T {
+    const outermost = !this.sqlite.inTransaction;
+    const out = super.transaction(fn);
+    if (outermost) this.onCommit?.();
+    return out;
   }
 
   close(): void {
@@ -43,6 +55,9 @@ export function openTenantDb(dataDir: string, tenantId: string, opts: OpenOption
       sqlite.pragma('journal_mode = WAL');
       sqlite.pragma(`synchronous = ${opts.synchronous}`);
       sqlite.pragma('foreign_keys = ON');
+      if (opts.autoCheckpoint === false) sqlite.pragma('wal_autocheckpoint = 0');
+      // A WAL that grew under a burst is cut back when it restarts.
+      sqlite.pragma(`journal_size_limit = ${16 * 1024 * 1024}`);
       migrate(sqlite);
     }
   } catch (err) {

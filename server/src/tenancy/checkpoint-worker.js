@@ -1,0 +1,67 @@
+// The checkpoint thread (see checkpointer.ts). Plain JavaScript, so it starts
+// the same under `node --import tsx` and under a test runner's own loader.
+//
+// Messages: { paths: string[] } checkpoints each file in two steps. PASSIVE
+// first, which never waits for nor blocks the writers on the main thread,
+// copies the bulk of the WAL. Then RESTART, which holds writers off only
+// while it copies what was committed meanwhile (little), so the next commit
+// starts the WAL from its beginning: under a steady stream of commits a
+// PASSIVE checkpoint alone is never complete, and the WAL would grow without
+// end. With no wait for the lock (timeout 0), a commit in progress makes
+// RESTART give up this round instead of stalling either side.
+// 'stop' closes every connection, which also checkpoints and removes a WAL
+// whose file the main thread has already closed.
+import Database from 'better-sqlite3';
+import { parentPort } from 'node:worker_threads';
+
+/** Connections kept open, so a busy tenant is not reopened every round. */
+const MAX_OPEN = 64;
+const open = new Map();
+
+function connection(path) {
+  const known = open.get(path);
+  if (known) {
+    open.delete(path);
+    open.set(path, known);
+    return known;
+  }
+  const db = new Database(path, { fileMustExist: true, timeout: 0 });
+  // Its own checkpoints only: never the automatic one on this connection's writes (it makes none).
+  db.pragma('wal_autocheckpoint = 0');
+  open.set(path, db);
+  while (open.size > MAX_OPEN) {
+    const [oldest] = open.keys();
+    closeOne(oldest);
+  }
+  return db;
+}
+
+function closeOne(path) {
+  const db = open.get(path);
+  open.delete(path);
+  try {
+    db.close();
+  } catch (err) {
+    parentPort.postMessage({ failed: path, error: String(err) });
+  }
+}
+
+parentPort.on('message', (message) => {
+  if (message === 'stop') {
+    for (const path of [...open.keys()]) closeOne(path);
+    parentPort.postMessage('stopped');
+    return;
+  }
+  for (const path of message.paths) {
+    try {
+      const db = connection(path);
+      db.pragma('wal_checkpoint(PASSIVE)');
+      db.pragma('wal_checkpoint(RESTART)');
+    } catch (err) {
+      // A tenant file removed or unreadable: forget it; the next write asks again.
+      if (open.has(path)) closeOne(path);
+      parentPort.postMessage({ failed: path, error: String(err) });
+    }
+  }
+  parentPort.postMessage({ done: message.paths.length });
+});
