@@ -1,6 +1,6 @@
 // kysely builds typed SQL; better-sqlite3 runs it synchronously. Statements are
 // prepared once per database and reused.
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database, Statement, Transaction } from 'better-sqlite3';
 import {
   DummyDriver,
   Kysely,
@@ -60,7 +60,16 @@ export function prepared<A extends unknown[], R>(build: (...args: A) => Compilab
 export class SqlRunner {
   private readonly statements = new Map<string, Statement>();
 
-  constructor(readonly sqlite: Database) {}
+  // Made once: better-sqlite3 builds a wrapper and looks up its statements per transaction() call.
+  private readonly inTransaction: Transaction<(fn: () => unknown) => unknown>;
+
+  constructor(readonly sqlite: Database) {
+    this.inTransaction = sqlite.transaction((fn: () => unknown) => {
+      const out = fn();
+      if (out instanceof Promise) throw new Error('a transaction callback must be synchronous');
+      return out;
+    });
+  }
 
   private prepare(query: Compilable): { stmt: Statement; params: unknown[] } {
     const { sql, parameters } = query.compile();
@@ -93,10 +102,7 @@ export class SqlRunner {
    * a promise would escape the transaction.
    */
   transaction<T>(fn: () => T): T {
-    return this.sqlite.transaction(() => {
-      const out = fn();
-      if (out instanceof Promise) throw new Error('a transaction callback must be synchronous');
-      return out;
-    }).immediate();
+    return this.inTransaction.immediate(fn) as T;
   }
+
 }
