@@ -72,6 +72,11 @@ export async function startServer(target: Target, opts: ServerOptions): Promise<
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const port = await listeningPort(child, target);
+  // A server that dies mid-run would otherwise show only as closed sockets in the load.
+  let stopping = false;
+  child.once('exit', (code, signal) => {
+    if (!stopping) process.stderr.write(`bench: the ${target} server (pid ${child.pid}) exited during the run: ${signal ?? `code ${code}`}\n`);
+  });
   const http = `http://127.0.0.1:${port}`;
   return {
     target,
@@ -80,7 +85,10 @@ export async function startServer(target: Target, opts: ServerOptions): Promise<
     url: target === 'tandem' ? `ws://127.0.0.1:${port}/ws` : http,
     http,
     rssBytes: () => rssOf(child.pid!),
-    stop: () => stopChild(child),
+    stop: () => {
+      stopping = true;
+      return stopChild(child);
+    },
   };
 }
 
