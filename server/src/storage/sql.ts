@@ -36,19 +36,40 @@ const ARG = '\u0000tandem-arg-';
  * arguments (their length changes the SQL).
  */
 export function prepared<A extends unknown[], R>(build: (...args: A) => Compilable<R>): (...args: A) => Compilable<R> {
+  const compile = compiledOnce<R>(build.length, (args) => build(...(args as A)));
+  return (...args) => compile(args);
+}
+
+/**
+ * `prepared` for a query whose shape varies with a key (the columns an UPDATE
+ * sets, say): one compiled template per key, the arguments as a list.
+ */
+export function preparedByShape<R>(build: (shape: string, args: readonly unknown[]) => Compilable<R>, arity: (shape: string) => number) {
+  const templates = new Map<string, (args: readonly unknown[]) => Compilable<R>>();
+  return (shape: string, args: readonly unknown[]): Compilable<R> => {
+    let compile = templates.get(shape);
+    if (!compile) {
+      compile = compiledOnce<R>(arity(shape), (placeholders) => build(shape, placeholders));
+      templates.set(shape, compile);
+    }
+    return compile(args);
+  };
+}
+
+function compiledOnce<R>(arity: number, build: (args: readonly unknown[]) => Compilable<R>): (args: readonly unknown[]) => Compilable<R> {
   let template: { compiled: CompiledQuery<R>; slots: Array<{ arg: number } | { value: unknown }> } | null = null;
   const compileOnce = () => {
-    const placeholders = Array.from({ length: build.length }, (_, i) => `${ARG}${i}`) as unknown as A;
-    const compiled = build(...placeholders).compile();
+    const placeholders = Array.from({ length: arity }, (_, i) => `${ARG}${i}`);
+    const compiled = build(placeholders).compile();
     const slots = compiled.parameters.map((p) =>
       typeof p === 'string' && p.startsWith(ARG) ? { arg: Number(p.slice(ARG.length)) } : { value: p },
     );
-    for (let i = 0; i < build.length; i++) {
+    for (let i = 0; i < arity; i++) {
       if (!slots.some((s) => 'arg' in s && s.arg === i)) throw new Error(`prepared query: argument ${i} is not a SQL parameter`);
     }
     return { compiled, slots };
   };
-  return (...args) => ({
+  return (args) => ({
     compile() {
       template ??= compileOnce();
       const parameters = template.slots.map((s) => ('arg' in s ? args[s.arg] : s.value));

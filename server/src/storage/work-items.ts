@@ -2,8 +2,22 @@ import type { IWorkItem } from '../../../shared/proto.ts';
 import type { TenantDb } from '../tenancy/tenant-db.ts';
 import { labelsByItem, labelsOfItem } from './labels.ts';
 import { toWorkItem } from './mappers.ts';
-import { prepared, tenantQueries as q } from './sql.ts';
+import { prepared, preparedByShape, tenantQueries as q } from './sql.ts';
 import type { WorkItemRow } from './tables.ts';
+
+/** UPDATE of the comma-separated columns in `shape`; the arguments are their values, then now, the actor and the id. */
+const updateColumns = preparedByShape(
+  (shape, args) => {
+    const columns = shape ? shape.split(',') : [];
+    const [now, actorId, id] = args.slice(columns.length) as [number, string, string];
+    const values = Object.fromEntries(columns.map((c, i) => [c, args[i]])) as Partial<WorkItemRow>;
+    return q.updateTable('pm_work_items')
+      .set((eb) => ({ ...values, version: eb('version', '+', 1), updated_at_ms: now, updated_by: actorId }))
+      .where('id', '=', id)
+      .returningAll();
+  },
+  (shape) => (shape ? shape.split(',').length : 0) + 3,
+);
 
 const byId = prepared((id: string) => q.selectFrom('pm_work_items').selectAll().where('id', '=', id));
 
@@ -42,12 +56,9 @@ export function updateWorkItemRow(
   actorId: string,
   now: number,
 ): WorkItemRow {
-  const row = db.get(
-    q.updateTable('pm_work_items')
-      .set((eb) => ({ ...changes, version: eb('version', '+', 1), updated_at_ms: now, updated_by: actorId }))
-      .where('id', '=', id)
-      .returningAll(),
-  );
+  // As kysely's set() would: a column given as undefined is left alone.
+  const columns = (Object.keys(changes) as Array<keyof typeof changes>).filter((c) => changes[c] !== undefined);
+  const row = db.get(updateColumns(columns.join(','), [...columns.map((c) => changes[c]), now, actorId, id]));
   if (!row) throw new Error(`work item ${id} vanished inside a write`);
   return row;
 }
