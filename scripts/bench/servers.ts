@@ -18,7 +18,7 @@ export function pinnedNode(core: string, nodeArgs: string[]): [string, string[]]
 }
 
 const ENTRY: Record<Target, string> = {
-  tandem: 'server/src/main.ts',
+  tandem: 'scripts/bench/tandem-server.ts',
   peer: 'scripts/bench/peer/server.ts',
 };
 
@@ -74,8 +74,13 @@ export async function startServer(target: Target, opts: ServerOptions): Promise<
   const port = await listeningPort(child, target);
   // A server that dies mid-run would otherwise show only as closed sockets in the load.
   let stopping = false;
+  let shutdownSignal = '';
+  createInterface({ input: child.stdout! }).on('line', (line) => {
+    const signal = /"event":"shutting_down".*"signal":"(\w+)"/.exec(line)?.[1];
+    if (signal) shutdownSignal = `, after a ${signal} from outside the bench`;
+  });
   child.once('exit', (code, signal) => {
-    if (!stopping) process.stderr.write(`bench: the ${target} server (pid ${child.pid}) exited during the run: ${signal ?? `code ${code}`}\n`);
+    if (!stopping) process.stderr.write(`bench: the ${target} server (pid ${child.pid}) exited during the run: ${signal ?? `code ${code}`}${shutdownSignal}\n`);
   });
   const http = `http://127.0.0.1:${port}`;
   return {
