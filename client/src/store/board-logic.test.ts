@@ -8,6 +8,7 @@ import {
   applyOps,
   columnCards,
   fromItems,
+  indexColumns,
   keyboardTarget,
   neighboursAt,
   plainError,
@@ -126,5 +127,53 @@ describe('board logic', () => {
       'Could not add the card: A title is 1-500 characters.',
     );
     expect(plainError('move WEB-1', new Error('boom'))).toBe('Could not move WEB-1. The server said: boom');
+  });
+});
+
+describe('indexColumns: columns kept between views', () => {
+  const statuses = ['todo', 'doing', 'done'];
+  const expectSameAsSorting = (view: ReadonlyMap<string, Card>, byStatus: ReadonlyMap<string, readonly Card[]>) => {
+    for (const s of statuses) expect(ids([...(byStatus.get(s) ?? [])])).toEqual(ids(columnCards(view.values(), s)));
+  };
+
+  it('places changed, new and deleted cards where a full sort would, over a seeded random run', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const pick = <T,>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+    const ranks = ['a', 'b', 'c', 'd', 'e'];
+    let confirmed = fromItems(Array.from({ length: 40 }, (_, i) => item(`i${i}`, pick(statuses), pick(ranks))));
+    let index = indexColumns(confirmed, null);
+    expectSameAsSorting(confirmed, index.byStatus);
+    for (let step = 0; step < 400; step++) {
+      const changes = 1 + Math.floor(random() * 3);
+      for (let c = 0; c < changes; c++) {
+        const id = `i${Math.floor(random() * 50)}`;
+        const version = Number(confirmed.get(id)?.version ?? 0) + 1;
+        const roll = random();
+        if (roll < 0.1) confirmed = applyItem(confirmed, item(id, 'todo', 'a', version, { deletedAt: 5 }));
+        else if (roll < 0.5) confirmed = applyItem(confirmed, item(id, confirmed.get(id)?.statusId ?? 'todo', confirmed.get(id)?.rank ?? 'c', version, { title: `t${step}` }));
+        else confirmed = applyItem(confirmed, item(id, pick(statuses), pick(ranks), version));
+      }
+      index = indexColumns(confirmed, index);
+      expectSameAsSorting(confirmed, index.byStatus);
+    }
+  });
+
+  it('keeps the array of a column none of whose cards changed, and the index when nothing did', () => {
+    const confirmed = fromItems([item('a', 'todo', 'a'), item('b', 'doing', 'b')]);
+    const first = indexColumns(confirmed, null);
+    const doing = first.byStatus.get('doing');
+    const todo = first.byStatus.get('todo');
+    const next = applyItem(confirmed, item('a', 'todo', 'a', 2, { title: 'renamed' }));
+    const second = indexColumns(next, first);
+    expect(second.byStatus.get('doing')).toBe(doing);
+    expect(second.byStatus.get('todo')).not.toBe(todo);
+    expect(second.byStatus.get('todo')![0]!.title).toBe('renamed');
+    expect(indexColumns(next, second)).toBe(second);
+  });
+
+  it('applyOps hands back the confirmed map itself when no write is out', () => {
+    const confirmed = fromItems([item('a', 'todo', 'a')]);
+    expect(applyOps(confirmed, [])).toBe(confirmed);
   });
 });

@@ -55,6 +55,105 @@ export function columnCards(cards: Iterable<Card>, statusId: string): Card[] {
   return out.sort(compareCards);
 }
 
+/** The cards of each status in board order, kept from one view of the board to the next. */
+export interface ColumnIndex {
+  /** Sorted cards by status id. A column no card of which changed keeps its array, so memos downstream stop there. */
+  readonly byStatus: ReadonlyMap<string, readonly Card[]>;
+  /** Each card as last placed, to tell which cards a new view changed (by object identity). Private to indexColumns. */
+  readonly placed: Map<string, Card>;
+}
+
+/** Past this many changed cards a full sort is cheaper than placing them one by one. */
+const REBUILD_AFTER = 256;
+
+function buildColumns(view: ReadonlyMap<string, Card>): ColumnIndex {
+  const byStatus = new Map<string, Card[]>();
+  for (const card of view.values()) {
+    const column = byStatus.get(card.statusId);
+    if (column) column.push(card);
+    else byStatus.set(card.statusId, [card]);
+  }
+  for (const column of byStatus.values()) column.sort(compareCards);
+  return { byStatus, placed: new Map(view) };
+}
+
+/** The first index of `column` whose card sorts at or after `card`. */
+function lowerBound(column: readonly Card[], card: Card): number {
+  let lo = 0;
+  let hi = column.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compareCards(column[mid]!, card) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The columns of `view`, from those of the previous view: cards are compared
+ * by identity (views share the objects of cards that did not change), and
+ * only the changed ones are taken out and put back by binary search, so one
+ * remote edit costs a pass over the ids rather than a sort of every column.
+ * Same result as `columnCards` per status. `prev` is used up (its `placed`
+ * map is updated in place); keep only the returned index.
+ */
+export function indexColumns(view: ReadonlyMap<string, Card>, prev: ColumnIndex | null): ColumnIndex {
+  if (!prev) return buildColumns(view);
+  const placed = prev.placed;
+  const changed: Card[] = [];
+  let kept = 0;
+  for (const card of view.values()) {
+    const before = placed.get(card.id);
+    if (before === card) kept++;
+    else if (changed.push(card) > REBUILD_AFTER) return buildColumns(view);
+    else if (before) kept++;
+  }
+  const removed: Card[] = [];
+  if (kept < placed.size) for (const [id, card] of placed) if (!view.has(id)) removed.push(card);
+  if (changed.length === 0 && removed.length === 0) return prev;
+  if (changed.length + removed.length > REBUILD_AFTER) return buildColumns(view);
+
+  const byStatus = new Map(prev.byStatus);
+  const copied = new Set<string>();
+  const writable = (statusId: string): Card[] => {
+    if (copied.has(statusId)) return byStatus.get(statusId) as Card[];
+    copied.add(statusId);
+    const column = [...(byStatus.get(statusId) ?? [])];
+    byStatus.set(statusId, column);
+    return column;
+  };
+  const takeOut = (card: Card) => {
+    const column = writable(card.statusId);
+    let at = lowerBound(column, card);
+    if (column[at] !== card) at = column.indexOf(card);
+    if (at >= 0) column.splice(at, 1);
+  };
+  for (const card of removed) {
+    takeOut(card);
+    placed.delete(card.id);
+  }
+  for (const card of changed) {
+    const before = placed.get(card.id);
+    if (before && before.statusId === card.statusId && before.rank === card.rank) {
+      // Same place (a title, an assignee): swapped in where the old object was.
+      const column = writable(card.statusId);
+      let at = lowerBound(column, before);
+      if (column[at] !== before) at = column.indexOf(before);
+      if (at >= 0) {
+        column[at] = card;
+        placed.set(card.id, card);
+        continue;
+      }
+    }
+    if (before) takeOut(before);
+    const column = writable(card.statusId);
+    column.splice(lowerBound(column, card), 0, card);
+    placed.set(card.id, card);
+  }
+  for (const statusId of copied) if (byStatus.get(statusId)!.length === 0 && !prev.byStatus.has(statusId)) byStatus.delete(statusId);
+  return { byStatus, placed };
+}
+
 /**
  * A rank for a card placed below `above` and over `below` (either may be
  * missing). Ranks that do not bracket a gap (an equal pair, say) fall back to
@@ -94,8 +193,13 @@ function placed(view: Map<string, Card>, card: Card, statusId: string, afterId: 
   return { ...card, statusId, rank: rankFor(usable(above), usable(below)), pending: true };
 }
 
-/** What the person sees: the server's board with our unanswered writes laid on it, oldest first. */
-export function applyOps(confirmed: Confirmed, ops: readonly Op[]): Map<string, Card> {
+/**
+ * What the person sees: the server's board with our unanswered writes laid on
+ * it, oldest first. With no write out it is `confirmed` itself: copying 5,000
+ * cards per remote event is what made a busy board drop frames.
+ */
+export function applyOps(confirmed: Confirmed, ops: readonly Op[]): ReadonlyMap<string, Card> {
+  if (ops.length === 0) return confirmed;
   const view = new Map(confirmed);
   for (const op of ops) {
     switch (op.kind) {

@@ -11,9 +11,10 @@ import { ErrorCode, ItemType, Priority, Role, type IEvent, type ILabel, type IMe
 import { randomId } from '../../../shared/sdk/ids.ts';
 import type { Reply } from '../../../shared/sdk/index.ts';
 import type { BoardSnapshot, IBoard } from '../sync/board-cache.ts';
-import { applyItem, applyOps, columnCards, fromItems, neighboursAt, plainError, toCard, type Card, type Confirmed, type Op } from './board-logic.ts';
+import { applyItem, applyOps, columnCards, fromItems, indexColumns, neighboursAt, plainError, toCard, type Card, type ColumnIndex, type Confirmed, type Op } from './board-logic.ts';
 import { saveThrottled } from './board-snapshots.ts';
 import { effectivePatch, patchFields, patchToCard, updateCommand, type ItemPatch } from './item-logic.ts';
+import { makeEventBatcher } from './event-batch.ts';
 import { fromEarlierPage, type Live } from './live.ts';
 import { replayedRefusal, type BoardWriteMeta, type Conflict } from './replayed.ts';
 import { upsertMember } from './members.ts';
@@ -80,6 +81,7 @@ export function useBoard(): BoardSlice {
 const LOCAL_PREFIX = 'local-';
 /** A card made here and not yet answered: it has no server id to move or edit by. */
 export const isLocal = (card: Card) => card.id.startsWith(LOCAL_PREFIX);
+const NO_CARDS: readonly Card[] = [];
 
 export function createBoardSlice(live: Live, projectKey: Accessor<string>): BoardSlice {
   const [load, setLoad] = createSignal<BoardLoad>({ state: 'loading' });
@@ -104,12 +106,22 @@ export function createBoardSlice(live: Live, projectKey: Accessor<string>): Boar
   const projectId = () => project()?.id ?? '';
   const mergeSprints = (list: readonly ISprint[]) => setSprints((known) => list.reduce(applySprint, known));
   const view = createMemo(() => applyOps(confirmed(), ops()));
-  const columns = createMemo<Column[]>(() => {
-    const cards = [...view().values()];
-    return [...statuses()]
-      .sort((a, b) => (a.position ?? 0) - (b.position ?? 0))
-      .map((status) => ({ status: { ...status, id: status.id ?? '' }, cards: columnCards(cards, status.id ?? '') }));
-  });
+  const sortedStatuses = createMemo(() =>
+    [...statuses()].sort((a, b) => (a.position ?? 0) - (b.position ?? 0)).map((status) => ({ ...status, id: status.id ?? '' })),
+  );
+  /** Kept between runs: a remote edit re-places the cards it changed instead of sorting every column. */
+  let index: ColumnIndex | null = null;
+  const columns = createMemo<Column[]>((prev) => {
+    index = indexColumns(view(), index);
+    const byStatus = index.byStatus;
+    const next = sortedStatuses().map((status, i): Column => {
+      const cards = (byStatus.get(status.id) ?? NO_CARDS) as Card[];
+      const before = prev[i];
+      // The same object when nothing in it changed, so its header and cells are left alone.
+      return before && before.status === status && before.cards === cards ? before : { status, cards };
+    });
+    return next.length === prev.length && next.every((c, i) => c === prev[i]) ? prev : next;
+  }, []);
   const role = createMemo<Role | null>(() => {
     if (!project()) return null;
     const me = members().find((m) => m.userId === live.session.user.id);
@@ -131,7 +143,7 @@ export function createBoardSlice(live: Live, projectKey: Accessor<string>): Boar
       setLoad({ state: 'ready' });
     });
 
-  const onFeedEvent = (event: IEvent) => {
+  const applyEvent = (event: IEvent) => {
     const itemChange = event.workItem?.workItem;
     if (itemChange) setConfirmed((c) => applyItem(c, itemChange));
     const member = event.member;
@@ -146,12 +158,18 @@ export function createBoardSlice(live: Live, projectKey: Accessor<string>): Boar
     }
     const sprint = event.sprint?.sprint;
     if (sprint) mergeSprints([sprint]);
-    for (const l of listeners) l(event);
   };
+  // Events that arrive between two frames are applied together: one recompute and render per frame, not per event.
+  const events = makeEventBatcher((list) => {
+    batch(() => list.forEach(applyEvent));
+    for (const event of list) for (const l of listeners) l(event);
+  });
+  const onFeedEvent = (event: IEvent) => events.push(event);
 
   /** Follows the project's events after `seq`; a saved copy counts as live once the server took the subscription. */
   const watchFrom = (id: string, seq: number) => {
     stopWatching?.();
+    events.drop();
     stopWatching = live.feed.watch(id, seq, {
       onEvent: onFeedEvent,
       // The log cannot catch us up: the whole board again, then the feed from its seq.
@@ -167,6 +185,8 @@ export function createBoardSlice(live: Live, projectKey: Accessor<string>): Boar
         if (generation !== fetchGeneration) return;
         const board = result.board;
         if (!board) return setLoad({ state: 'error', message: 'The server answered without the board.' });
+        // Events still waiting are older than this board: applied first, so none lands on top of it later.
+        events.flush();
         batch(() => {
           showBoard(id, board);
           setSavedCopyAt(null);
@@ -198,6 +218,7 @@ export function createBoardSlice(live: Live, projectKey: Accessor<string>): Boar
         // Another project in the same page: nothing of the last one may stay on screen (offline, nothing else would clear it).
         stopWatching?.();
         stopWatching = null;
+        events.drop();
         fetchGeneration++;
         batch(() => {
           setLoad({ state: 'loading' });
@@ -273,16 +294,54 @@ export function createBoardSlice(live: Live, projectKey: Accessor<string>): Boar
     if (refusal?.kind === 'conflict') setConflicts((list) => [...list, refusal.conflict]);
     else if (refusal) live.toasts.show(refusal.message);
   });
-  saveThrottled(live, {
+  // The first save (encoding every item) waits for the frame that shows the board, rather than delaying it.
+  const [painted, setPainted] = createSignal(false);
+  createEffect(
+    on(
+      () => load().state === 'ready',
+      (ready) => {
+        if (!ready) return setPainted(false);
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const frame = requestAnimationFrame(() => (timer = setTimeout(() => setPainted(true))));
+        // A hidden tab has no frames: then a moment later instead.
+        const fallback = setTimeout(() => setPainted(true), 250);
+        onCleanup(() => {
+          cancelAnimationFrame(frame);
+          clearTimeout(timer);
+          clearTimeout(fallback);
+        });
+      },
+    ),
+  );
+  // The saved seq must not count events still waiting for their frame (the copy would skip them on catch-up).
+  const savedFeed: Live['feed'] = { ...live.feed, lastSeq: (id) => events.appliedSeq(live.feed.lastSeq(id)) };
+  saveThrottled({ boardCache: live.boardCache, feed: savedFeed }, {
     // The key of the board held, not of the URL: the two differ for a moment when the page moves to another project.
     projectKey: () => project()?.key ?? '',
     projectId,
-    live: () => load().state === 'ready' && savedCopyAt() === null,
-    board: () => ({ project: project(), statuses: [...statuses()], members: [...members()], labels: [...labels()], sprints: [...sprints().values()], workItems: [...confirmed().values()] }),
+    live: () => load().state === 'ready' && savedCopyAt() === null && painted(),
+    board: () => {
+      // Read here so the saver sees every change; the lists are made only when it saves (every event
+      // copying 5,000 items into an array nobody reads was a cost of its own).
+      const [p, st, m, l, sp, items] = [project(), statuses(), members(), labels(), sprints(), confirmed()];
+      return {
+        project: p,
+        statuses: [...st],
+        members: [...m],
+        labels: [...l],
+        get sprints() {
+          return [...sp.values()];
+        },
+        get workItems() {
+          return [...items.values()];
+        },
+      };
+    },
   });
   onCleanup(() => {
     offReply();
     stopWatching?.();
+    events.drop();
     fetchGeneration++;
   });
 

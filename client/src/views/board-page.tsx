@@ -5,7 +5,7 @@
 import { A, useLocation, useNavigate, useParams, type RouteSectionProps } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, For, Match, on, Show, Switch, type Accessor } from 'solid-js';
 import { ItemType, Role, SprintState } from '../../../shared/proto.ts';
-import { toCard } from '../store/board-logic.ts';
+import { toCard, type Card } from '../store/board-logic.ts';
 import { cardMatcher, isFiltering, ITEM_TYPES, ME, NONE, parseView, viewQuery, type BoardView, type Facet } from '../store/board-filter.ts';
 import { BoardContext, createBoardSlice } from '../store/board.ts';
 import { openSprints } from '../store/sprint-logic.ts';
@@ -48,7 +48,25 @@ export function BoardPage(props: Partial<RouteSectionProps>) {
   const me = live.session.user.id;
 
   const matcher = createMemo(() => cardMatcher(view().filter, me));
-  const shown = createMemo(() => board.columns().map((c) => (isFiltering(view().filter) ? c.cards.filter(matcher()) : c.cards)));
+  // A column whose cards did not change keeps its filtered list (and the whole list stays the same
+  // array when none changed), so a remote edit to one card does not refilter 5,000.
+  let filtered = new WeakMap<readonly Card[], Card[]>();
+  let filteredWith: ((card: Card) => boolean) | null = null;
+  const shown = createMemo<Card[][]>((prev) => {
+    const filtering = isFiltering(view().filter);
+    const match = matcher();
+    if (match !== filteredWith) {
+      filtered = new WeakMap();
+      filteredWith = match;
+    }
+    const next = board.columns().map((c) => {
+      if (!filtering) return c.cards;
+      let cards = filtered.get(c.cards);
+      if (!cards) filtered.set(c.cards, (cards = c.cards.filter(match)));
+      return cards;
+    });
+    return next.length === prev.length && next.every((cards, i) => cards === prev[i]) ? prev : next;
+  }, []);
   const total = () => board.columns().reduce((n, c) => n + c.cards.length, 0);
   const shownTotal = () => shown().reduce((n, cards) => n + cards.length, 0);
   // What board.quickAdd makes: a task with no assignee, labels or sprint.
