@@ -36,6 +36,11 @@ function readForm(form: HTMLFormElement): SprintFields {
   return { name: get('name').trim(), goal: get('goal').trim(), startDate: get('startDate'), endDate: get('endDate') };
 }
 
+const DATE_FIELDS = [
+  { field: 'startDate', label: 'Starts', testId: 'sprint-start' },
+  { field: 'endDate', label: 'Ends', testId: 'sprint-end' },
+] as const;
+
 function SprintFieldsForm(props: {
   initial: SprintFields;
   testId: string;
@@ -77,30 +82,22 @@ function SprintFieldsForm(props: {
         <span class="field__label">Goal</span>
         <input class="field__input" name="goal" value={props.initial.goal} aria-invalid={invalid('goal')} aria-describedby={describedBy('goal')} data-testid="sprint-goal" />
       </label>
-      <label class="field">
-        <span class="field__label">Starts</span>
-        <input
-          class="field__input"
-          type="date"
-          name="startDate"
-          value={props.initial.startDate}
-          aria-invalid={invalid('startDate')}
-          aria-describedby={describedBy('startDate')}
-          data-testid="sprint-start"
-        />
-      </label>
-      <label class="field">
-        <span class="field__label">Ends</span>
-        <input
-          class="field__input"
-          type="date"
-          name="endDate"
-          value={props.initial.endDate}
-          aria-invalid={invalid('endDate')}
-          aria-describedby={describedBy('endDate')}
-          data-testid="sprint-end"
-        />
-      </label>
+      <For each={DATE_FIELDS}>
+        {(d) => (
+          <label class="field">
+            <span class="field__label">{d.label}</span>
+            <input
+              class="field__input"
+              type="date"
+              name={d.field}
+              value={props.initial[d.field]}
+              aria-invalid={invalid(d.field)}
+              aria-describedby={describedBy(d.field)}
+              data-testid={d.testId}
+            />
+          </label>
+        )}
+      </For>
       <Show when={props.problem}>
         {(p) => (
           <p class="form-alert" role="alert" id={`${props.testId}-problem`} data-testid={`${props.testId}-error`} data-field={p().field ?? undefined}>
