@@ -270,6 +270,8 @@ export function createBoardSlice(live: Live, projectKey: Accessor<string>): Boar
   // Results for our own writes carry the item after the change (no event comes
   // for them); replies to writes replayed from an earlier page arrive only here.
   const offReply = live.connection.onReply((reply: Reply) => {
+    // Events that came before this reply are applied before it, as they arrived.
+    events.flush();
     // A replayed write's op (rebuilt from the outbox) has no promise to drop it.
     if (reply.meta?.['op']) queueMicrotask(() => dropOp(reply.messageId));
     if (reply.ok) {
