@@ -1,13 +1,24 @@
 // Saves the board a slice shows into the device's board cache while it is
 // live: at once when it first is (so going offline right after a load still
-// leaves a copy), then at most every SAVE_EVERY_MS as events change it, and
-// once more when the page leaves the board. The seq saved is the feed's: every
+// leaves a copy), then at most every SAVE_EVERY_MS as events change it, when
+// the page is idle, and once more when the page leaves the board. The seq saved is the feed's: every
 // event up to it is in the state saved, so catching up from it misses nothing.
 import { createEffect, onCleanup, type Accessor } from 'solid-js';
 import type { IBoard } from '../sync/board-cache.ts';
 import type { Live } from './live.ts';
 
-const SAVE_EVERY_MS = 1500;
+// Encoding a big board takes tens of milliseconds on the main thread, a
+// dropped frame each time: a copy a few seconds old is as good offline (the
+// outbox holds this person's own edits, and back online the board catches up
+// from the copy's seq), so it is saved seldom, and when the page is idle.
+const SAVE_EVERY_MS = 5000;
+const IDLE_WAIT_MS = 1000;
+
+/** Runs fn when the main thread is idle (within IDLE_WAIT_MS), where the browser can tell. */
+function whenIdle(fn: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: IDLE_WAIT_MS });
+  else fn();
+}
 
 export interface SnapshotSource {
   projectKey: Accessor<string>;
@@ -19,11 +30,14 @@ export interface SnapshotSource {
 }
 
 export function saveThrottled(live: Pick<Live, 'boardCache' | 'feed'>, source: SnapshotSource): void {
+  /** A save is due (waiting for its time, then for an idle moment). */
+  let due = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastSaved = 0;
 
   const saveNow = () => {
-    timer = undefined;
+    if (!due) return;
+    due = false;
     const projectId = source.projectId();
     const projectKey = source.projectKey();
     const seq = live.feed.lastSeq(projectId);
@@ -37,12 +51,12 @@ export function saveThrottled(live: Pick<Live, 'boardCache' | 'feed'>, source: S
   createEffect(() => {
     if (!source.live()) return;
     source.board(); // every change to what would be saved
-    if (timer !== undefined) return;
-    timer = setTimeout(saveNow, Math.max(0, lastSaved + SAVE_EVERY_MS - Date.now()));
+    if (due) return;
+    due = true;
+    timer = setTimeout(() => whenIdle(saveNow), Math.max(0, lastSaved + SAVE_EVERY_MS - Date.now()));
   });
 
   onCleanup(() => {
-    if (timer === undefined) return;
     clearTimeout(timer);
     saveNow();
   });
