@@ -5,7 +5,7 @@
 // sprint_id and the neighbours at the drop point, through the board slice
 // (shown at once, pending until answered, kept across a reload). Items and
 // their live changes come from the board slice; sprints from the sprints slice.
-import { A, useParams } from '@solidjs/router';
+import { useParams } from '@solidjs/router';
 import { dropIndex } from '../ui/drop-index.ts';
 import { createMemo, createSignal, For, Match, Show, Switch } from 'solid-js';
 import { ItemType, SprintState, StatusCategory, type ISprint } from '../../../shared/proto.ts';
@@ -15,6 +15,7 @@ import { useLive } from '../store/live.ts';
 import { createSprintsSlice, type SprintsSlice } from '../store/sprints.ts';
 import { ConflictDialogs } from '../ui/conflict-dialog.tsx';
 import { initials } from '../ui/presence-bar.tsx';
+import { ProjectLoadFailed, ProjectMissing } from './project-load-states.tsx';
 import { ProjectPageHeader } from './project-page-header.tsx';
 import { EditSprint, NewSprint } from './sprint-form.tsx';
 import '../styles/backlog.css';
@@ -342,18 +343,10 @@ export function BacklogPage() {
               <div class="panel plan-group plan-group--skeleton" aria-hidden="true" />
             </Match>
             <Match when={board.load().state === 'missing'}>
-              <div class="panel empty-state" data-testid="board-missing">
-                <p class="empty-state__title">There is no project {params.key} here</p>
-                <p class="empty-state__text">
-                  Go back to <A href="/">your projects</A>.
-                </p>
-              </div>
+              <ProjectMissing projectKey={params.key} />
             </Match>
             <Match when={board.load().state === 'error'}>
-              <div class="panel empty-state" data-testid="board-error">
-                <p class="empty-state__title">The backlog could not be loaded</p>
-                <p class="empty-state__text">{(board.load() as { message?: string }).message}</p>
-              </div>
+              <ProjectLoadFailed what="backlog" message={(board.load() as { message?: string }).message} testId="board-error" />
             </Match>
             <Match when={board.load().state === 'ready'}>
               <Planning board={board} sprints={sprints} />

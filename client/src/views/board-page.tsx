@@ -2,7 +2,7 @@
 // slice, which shows it at once and undoes it if the server says no. Above
 // the columns (board-columns.tsx), a filter bar narrows the cards and can
 // group them in swimlanes by epic; the view lives in the query string.
-import { A, useLocation, useNavigate, useParams, type RouteSectionProps } from '@solidjs/router';
+import { useLocation, useNavigate, useParams, type RouteSectionProps } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, For, Match, on, Show, Switch, type Accessor } from 'solid-js';
 import { ItemType, Role, SprintState } from '../../../shared/proto.ts';
 import { toCard, type Card } from '../store/board-logic.ts';
@@ -14,6 +14,7 @@ import { useLive } from '../store/live.ts';
 import { BoardFilterBar } from '../ui/board-filter-bar.tsx';
 import type { FilterOption } from '../ui/filter-menu.tsx';
 import { PresenceBar } from '../ui/presence-bar.tsx';
+import { ProjectLoadFailed, ProjectMissing } from './project-load-states.tsx';
 import { ProjectPageHeader } from './project-page-header.tsx';
 import { BoardColumns } from './board-columns.tsx';
 
@@ -138,18 +139,10 @@ export function BoardPage(props: Partial<RouteSectionProps>) {
             </div>
           </Match>
           <Match when={board.load().state === 'missing'}>
-            <div class="panel empty-state" data-testid="board-missing">
-              <p class="empty-state__title">There is no project {params.key} here</p>
-              <p class="empty-state__text">
-                It may have another key, or you are not a member of it yet. Go back to <A href="/">your projects</A>.
-              </p>
-            </div>
+            <ProjectMissing projectKey={params.key} />
           </Match>
           <Match when={board.load().state === 'error'}>
-            <div class="panel empty-state" data-testid="board-error">
-              <p class="empty-state__title">The board could not be loaded</p>
-              <p class="empty-state__text">{(board.load() as { message?: string }).message}</p>
-            </div>
+            <ProjectLoadFailed what="board" message={(board.load() as { message?: string }).message} testId="board-error" />
           </Match>
           <Match when={board.load().state === 'ready'}>
             <BoardFilterBar view={view()} onChange={setView} options={options()} shown={shownTotal()} total={total()} />

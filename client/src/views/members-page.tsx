@@ -12,6 +12,7 @@ import { createBoardSlice } from '../store/board.ts';
 import { createMembersSlice, type MembersSlice } from '../store/members.ts';
 import { ConflictDialogs } from '../ui/conflict-dialog.tsx';
 import { initials } from '../ui/presence-bar.tsx';
+import { ProjectLoadFailed, ProjectMissing } from './project-load-states.tsx';
 import { ProjectPageHeader } from './project-page-header.tsx';
 import '../styles/backlog.css';
 
@@ -159,15 +160,10 @@ export function MembersPage() {
             <div class="panel plan-group plan-group--skeleton" aria-hidden="true" />
           </Match>
           <Match when={board.load().state === 'missing'}>
-            <div class="panel empty-state" data-testid="board-missing">
-              <p class="empty-state__title">There is no project {params.key} here</p>
-            </div>
+            <ProjectMissing projectKey={params.key} />
           </Match>
           <Match when={board.load().state === 'error'}>
-            <div class="panel empty-state" data-testid="members-error">
-              <p class="empty-state__title">The members could not be loaded</p>
-              <p class="empty-state__text">{(board.load() as { message?: string }).message}</p>
-            </div>
+            <ProjectLoadFailed what="members" message={(board.load() as { message?: string }).message} testId="members-error" />
           </Match>
           <Match when={board.load().state === 'ready'}>
             <Show when={error()}>
