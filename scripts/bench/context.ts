@@ -54,7 +54,6 @@ export const FULL: Sizes = {
 };
 
 export interface BenchContext {
-  full: boolean;
   sizes: Sizes;
   workDir: string;
   hostKey: HostKey;

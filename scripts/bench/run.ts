@@ -37,7 +37,7 @@ for (const name of chosen) if (!SCENARIOS[name]) throw new Error(`unknown scenar
 
 const workDir = mkdtempSync(join(tmpdir(), 'tandem-bench-'));
 const hostKey = makeHostKey(workDir);
-const ctx: BenchContext = { full: values.full, sizes: values.full ? FULL : QUICK, workDir, hostKey, authEnv: hostKeyEnv(hostKey) };
+const ctx: BenchContext = { sizes: values.full ? FULL : QUICK, workDir, hostKey, authEnv: hostKeyEnv(hostKey) };
 
 const started = Date.now();
 const header = [

@@ -4,12 +4,6 @@ import type { Target } from '../servers.ts';
 import { PeerClient } from './peer-client.ts';
 import { TandemClient } from './tandem-client.ts';
 
-export interface ReceivedEvent {
-  projectId: string;
-  seq: number;
-  title: string;
-}
-
 export interface BenchClient {
   /** Ids of the new project, its To Do column and every column in order. */
   createProject(key: string, name: string): Promise<{ projectId: string; todoStatusId: string; statusIds: string[] }>;
@@ -18,7 +12,6 @@ export interface BenchClient {
   updateTitle(itemId: string, expectedVersion: number, title: string): Promise<{ version: number; seq: number }>;
   /** Resolves once the reply and every missed event since sinceSeq have arrived; returns the project's seq. */
   subscribe(projectId: string, sinceSeq: number): Promise<{ seq: number; replayed: number }>;
-  onEvent(listener: (event: ReceivedEvent) => void): void;
   close(): void;
 }
 

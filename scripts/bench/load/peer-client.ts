@@ -2,8 +2,8 @@
 // transport, JSON payloads, replies through the ack callback.
 import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
-import type { PeerCommands, PeerEvent, PeerReply } from '../peer/wire.ts';
-import { CommandError, type BenchClient, type ReceivedEvent } from './clients.ts';
+import type { PeerCommands, PeerReply } from '../peer/wire.ts';
+import { CommandError, type BenchClient } from './clients.ts';
 
 type Ok = Extract<PeerReply, { ok: true }>;
 
@@ -46,12 +46,6 @@ export class PeerClient implements BenchClient {
     // The peer answers with the missed events in the ack itself.
     const reply = await this.request('subscribe', { projects: [{ projectId, sinceSeq }] });
     return { seq: reply.subscribed![0]!.seq, replayed: reply.missed?.length ?? 0 };
-  }
-
-  onEvent(listener: (event: ReceivedEvent) => void): void {
-    this.socket.on('event', (event: PeerEvent) => {
-      listener({ projectId: event.projectId, seq: event.seq, title: event.workItem?.workItem.title ?? '' });
-    });
   }
 
   close(): void {

@@ -3,13 +3,12 @@
 import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
 import { ErrorCode, pb, type IClientFrame, type IResult } from '../../../shared/proto.ts';
-import { CommandError, type BenchClient, type ReceivedEvent } from './clients.ts';
+import { CommandError, type BenchClient } from './clients.ts';
 
 type Command = Omit<IClientFrame, 'messageId'>;
 
 export class TandemClient implements BenchClient {
   private readonly pending = new Map<string, { resolve(r: IResult): void; reject(e: Error): void }>();
-  private readonly listeners: Array<(event: ReceivedEvent) => void> = [];
   /** While a subscribe replays: the seq it must reach, and what to call then. */
   private catchUp: { until: number; count: number; done(): void } | null = null;
 
@@ -37,13 +36,10 @@ export class TandemClient implements BenchClient {
   private receive(data: Buffer): void {
     const frame = pb.ServerFrame.decode(data);
     if (frame.event) {
-      const item = frame.event.workItem?.workItem;
-      const event = { projectId: frame.event.projectId ?? '', seq: Number(frame.event.seq), title: item?.title ?? '' };
       if (this.catchUp) {
         this.catchUp.count++;
-        if (event.seq >= this.catchUp.until) this.catchUp.done();
+        if (Number(frame.event.seq) >= this.catchUp.until) this.catchUp.done();
       }
-      for (const listener of this.listeners) listener(event);
       return;
     }
     const waiting = this.pending.get(frame.messageId);
@@ -91,10 +87,6 @@ export class TandemClient implements BenchClient {
     }
     this.catchUp = null;
     return { seq, replayed: state.count };
-  }
-
-  onEvent(listener: (event: ReceivedEvent) => void): void {
-    this.listeners.push(listener);
   }
 
   close(): void {
