@@ -32,9 +32,13 @@ export class TenantDb extends SqlRunner {
     return out;
   }
 
-  close(): void {
+  /**
+   * `checkpoint: false` when a Checkpointer looks after this file: its own
+   * connection then finishes the WAL off the event loop.
+   */
+  close({ checkpoint = true }: { checkpoint?: boolean } = {}): void {
     if (!this.sqlite.open) return;
-    if (!this.sqlite.readonly) this.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    if (checkpoint && !this.sqlite.readonly) this.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     this.sqlite.close();
   }
 }
