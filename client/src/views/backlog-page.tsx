@@ -7,7 +7,7 @@
 // their live changes come from the board slice; sprints from the sprints slice.
 import { useParams } from '@solidjs/router';
 import { dropIndex } from '../ui/drop-index.ts';
-import { createMemo, createSignal, For, Match, Show, Switch } from 'solid-js';
+import { createMemo, createSignal, For, Show } from 'solid-js';
 import { ItemType, SprintState, StatusCategory, type ISprint } from '../../../shared/proto.ts';
 import { compareCards, neighboursAt, plainError, rankFor, type Card } from '../store/board-logic.ts';
 import { BoardContext, createBoardSlice, isLocal, type BoardSlice } from '../store/board.ts';
@@ -15,7 +15,7 @@ import { useLive } from '../store/live.ts';
 import { createSprintsSlice, type SprintsSlice } from '../store/sprints.ts';
 import { ConflictDialogs } from '../ui/conflict-dialog.tsx';
 import { initials } from '../ui/presence-bar.tsx';
-import { ProjectLoadFailed, ProjectMissing } from './project-load-states.tsx';
+import { ProjectBody } from './project-load-states.tsx';
 import { ProjectPageHeader } from './project-page-header.tsx';
 import { EditSprint, NewSprint } from './sprint-form.tsx';
 import '../styles/backlog.css';
@@ -338,20 +338,15 @@ export function BacklogPage() {
           savedCopyAt={board.savedCopyAt()}
         />
         <section class="planning" data-testid="planning" data-state={board.load().state} aria-busy={board.load().state === 'loading'}>
-          <Switch>
-            <Match when={board.load().state === 'loading'}>
-              <div class="panel plan-group plan-group--skeleton" aria-hidden="true" />
-            </Match>
-            <Match when={board.load().state === 'missing'}>
-              <ProjectMissing projectKey={params.key} />
-            </Match>
-            <Match when={board.load().state === 'error'}>
-              <ProjectLoadFailed what="backlog" message={(board.load() as { message?: string }).message} testId="board-error" />
-            </Match>
-            <Match when={board.load().state === 'ready'}>
-              <Planning board={board} sprints={sprints} />
-            </Match>
-          </Switch>
+          <ProjectBody
+            load={board.load()}
+            projectKey={params.key}
+            what="backlog"
+            errorTestId="board-error"
+            skeleton={<div class="panel plan-group plan-group--skeleton" aria-hidden="true" />}
+          >
+            <Planning board={board} sprints={sprints} />
+          </ProjectBody>
         </section>
       </div>
       <ConflictDialogs board={board} />

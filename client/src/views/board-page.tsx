@@ -3,7 +3,7 @@
 // the columns (board-columns.tsx), a filter bar narrows the cards and can
 // group them in swimlanes by epic; the view lives in the query string.
 import { useLocation, useNavigate, useParams, type RouteSectionProps } from '@solidjs/router';
-import { createEffect, createMemo, createSignal, For, Match, on, Show, Switch, type Accessor } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, on, Show, type Accessor } from 'solid-js';
 import { ItemType, Role, SprintState } from '../../../shared/proto.ts';
 import { toCard, type Card } from '../store/board-logic.ts';
 import { cardMatcher, isFiltering, ITEM_TYPES, ME, NONE, parseView, viewQuery, type BoardView, type Facet } from '../store/board-filter.ts';
@@ -14,7 +14,7 @@ import { useLive } from '../store/live.ts';
 import { BoardFilterBar } from '../ui/board-filter-bar.tsx';
 import type { FilterOption } from '../ui/filter-menu.tsx';
 import { PresenceBar } from '../ui/presence-bar.tsx';
-import { ProjectLoadFailed, ProjectMissing } from './project-load-states.tsx';
+import { ProjectBody } from './project-load-states.tsx';
 import { ProjectPageHeader } from './project-page-header.tsx';
 import { BoardColumns } from './board-columns.tsx';
 
@@ -132,29 +132,26 @@ export function BoardPage(props: Partial<RouteSectionProps>) {
         aria-label="Board"
         aria-busy={board.load().state === 'loading'}
       >
-        <Switch>
-          <Match when={board.load().state === 'loading'}>
+        <ProjectBody
+          load={board.load()}
+          projectKey={params.key}
+          what="board"
+          errorTestId="board-error"
+          skeleton={
             <div class="board__grid" style={{ '--columns': 5 }} aria-hidden="true">
               <For each={[0, 1, 2, 3, 4]}>{() => <div class="column column--skeleton" />}</For>
             </div>
-          </Match>
-          <Match when={board.load().state === 'missing'}>
-            <ProjectMissing projectKey={params.key} />
-          </Match>
-          <Match when={board.load().state === 'error'}>
-            <ProjectLoadFailed what="board" message={(board.load() as { message?: string }).message} testId="board-error" />
-          </Match>
-          <Match when={board.load().state === 'ready'}>
-            <BoardFilterBar view={view()} onChange={setView} options={options()} shown={shownTotal()} total={total()} />
-            <BoardColumns
-              board={board}
-              shown={shown}
-              groupBy={view().groupBy}
-              filtering={isFiltering(view().filter)}
-              hiddenByFilter={hiddenByFilter}
-            />
-          </Match>
-        </Switch>
+          }
+        >
+          <BoardFilterBar view={view()} onChange={setView} options={options()} shown={shownTotal()} total={total()} />
+          <BoardColumns
+            board={board}
+            shown={shown}
+            groupBy={view().groupBy}
+            filtering={isFiltering(view().filter)}
+            hiddenByFilter={hiddenByFilter}
+          />
+        </ProjectBody>
       </section>
     </div>
     {props.children}

@@ -4,7 +4,7 @@
 // project). Everyone else sees the list read-only. The list is the board
 // slice's, so it is live, and offline the device's saved copy.
 import { useParams } from '@solidjs/router';
-import { createMemo, createSignal, For, Match, Show, Switch } from 'solid-js';
+import { createMemo, createSignal, For, Show } from 'solid-js';
 import { Role } from '../../../shared/proto.ts';
 import { plainError } from '../store/board-logic.ts';
 import { useLive } from '../store/live.ts';
@@ -12,7 +12,7 @@ import { createBoardSlice } from '../store/board.ts';
 import { createMembersSlice, type MembersSlice } from '../store/members.ts';
 import { ConflictDialogs } from '../ui/conflict-dialog.tsx';
 import { initials } from '../ui/presence-bar.tsx';
-import { ProjectLoadFailed, ProjectMissing } from './project-load-states.tsx';
+import { ProjectBody } from './project-load-states.tsx';
 import { ProjectPageHeader } from './project-page-header.tsx';
 import '../styles/backlog.css';
 
@@ -155,76 +155,71 @@ export function MembersPage() {
         savedCopyAt={board.savedCopyAt()}
       />
       <section class="members" data-testid="members" data-state={board.load().state} data-admin={slice.isAdmin() ? 'true' : 'false'}>
-        <Switch>
-          <Match when={board.load().state === 'loading'}>
-            <div class="panel plan-group plan-group--skeleton" aria-hidden="true" />
-          </Match>
-          <Match when={board.load().state === 'missing'}>
-            <ProjectMissing projectKey={params.key} />
-          </Match>
-          <Match when={board.load().state === 'error'}>
-            <ProjectLoadFailed what="members" message={(board.load() as { message?: string }).message} testId="members-error" />
-          </Match>
-          <Match when={board.load().state === 'ready'}>
-            <Show when={error()}>
-              <p class="form-alert" role="alert" data-testid="members-alert">
-                {error()}
-              </p>
-            </Show>
-            <ul class="panel member-list" aria-label="Members">
-              <For each={slice.members()}>
-                {(m) => (
-                  <li class="member-row" data-testid="member" data-user-id={m.userId} data-role={roleLabel(m.role)}>
-                    <span class="avatar" aria-hidden="true">
-                      {initials(m.displayName ?? '')}
+        <ProjectBody
+          load={board.load()}
+          projectKey={params.key}
+          what="members"
+          errorTestId="members-error"
+          skeleton={<div class="panel plan-group plan-group--skeleton" aria-hidden="true" />}
+        >
+          <Show when={error()}>
+            <p class="form-alert" role="alert" data-testid="members-alert">
+              {error()}
+            </p>
+          </Show>
+          <ul class="panel member-list" aria-label="Members">
+            <For each={slice.members()}>
+              {(m) => (
+                <li class="member-row" data-testid="member" data-user-id={m.userId} data-role={roleLabel(m.role)}>
+                  <span class="avatar" aria-hidden="true">
+                    {initials(m.displayName ?? '')}
+                  </span>
+                  <span class="member-row__who">
+                    <span class="member-row__name" data-testid="member-name">
+                      {m.displayName}
+                      {m.userId === live.session.user.id ? ' (you)' : ''}
                     </span>
-                    <span class="member-row__who">
-                      <span class="member-row__name" data-testid="member-name">
-                        {m.displayName}
-                        {m.userId === live.session.user.id ? ' (you)' : ''}
+                    <span class="member-row__email">{m.email}</span>
+                  </span>
+                  <Show
+                    when={slice.isAdmin()}
+                    fallback={
+                      <span class="role-badge role-badge--quiet" data-testid="member-role">
+                        {roleLabel(m.role)}
                       </span>
-                      <span class="member-row__email">{m.email}</span>
-                    </span>
-                    <Show
-                      when={slice.isAdmin()}
-                      fallback={
-                        <span class="role-badge role-badge--quiet" data-testid="member-role">
-                          {roleLabel(m.role)}
-                        </span>
-                      }
+                    }
+                  >
+                    <RoleSelect
+                      value={m.role ?? Role.ROLE_VIEWER}
+                      label={`Role of ${m.displayName}`}
+                      testId="member-role-select"
+                      onChange={(r) => act(`change the role of ${m.displayName}`, slice.changeRole(m.userId ?? '', r))}
+                    />
+                    <button
+                      type="button"
+                      class="button button--ghost"
+                      data-testid="member-remove"
+                      onClick={() => {
+                        if (window.confirm(`Remove ${m.displayName} from ${params.key}?`)) act(`remove ${m.displayName}`, slice.remove(m.userId ?? ''));
+                      }}
                     >
-                      <RoleSelect
-                        value={m.role ?? Role.ROLE_VIEWER}
-                        label={`Role of ${m.displayName}`}
-                        testId="member-role-select"
-                        onChange={(r) => act(`change the role of ${m.displayName}`, slice.changeRole(m.userId ?? '', r))}
-                      />
-                      <button
-                        type="button"
-                        class="button button--ghost"
-                        data-testid="member-remove"
-                        onClick={() => {
-                          if (window.confirm(`Remove ${m.displayName} from ${params.key}?`)) act(`remove ${m.displayName}`, slice.remove(m.userId ?? ''));
-                        }}
-                      >
-                        Remove
-                      </button>
-                    </Show>
-                  </li>
-                )}
-              </For>
-              <Show when={slice.members().length === 0}>
-                <li class="member-row member-row--empty">No members yet. Workspace owners and admins can open every project.</li>
-              </Show>
-            </ul>
-            <Show when={slice.isAdmin()}>
-              <div class="member-forms">
-                <AddMember slice={slice} onError={setError} />
-                <InviteMember slice={slice} onError={setError} />
-              </div>
+                      Remove
+                    </button>
+                  </Show>
+                </li>
+              )}
+            </For>
+            <Show when={slice.members().length === 0}>
+              <li class="member-row member-row--empty">No members yet. Workspace owners and admins can open every project.</li>
             </Show>
-          </Match>
-        </Switch>
+          </ul>
+          <Show when={slice.isAdmin()}>
+            <div class="member-forms">
+              <AddMember slice={slice} onError={setError} />
+              <InviteMember slice={slice} onError={setError} />
+            </div>
+          </Show>
+        </ProjectBody>
       </section>
       <ConflictDialogs board={board} />
     </div>
