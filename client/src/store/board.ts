@@ -52,7 +52,8 @@ export interface BoardSlice {
    */
   plan(itemId: string, sprintId: string, place: { afterId: string; beforeId: string; rank: string }): void;
   /** Adds a card at the top of a column. */
-  quickAdd(statusId: string, title: string): void;
+  /** The card as shown while it is pending, or null when nothing was added. */
+  quickAdd(statusId: string, title: string): Card | null;
   /** Every item as shown (server state with our pending writes laid on it), by id. */
   items: Accessor<ReadonlyMap<string, Card>>;
   /** The version an edit starting now is based on: the server's plus one per write of ours still out on the item. */
@@ -516,7 +517,7 @@ export function createBoardSlice(live: Live, projectKey: Accessor<string>): Boar
     },
     quickAdd(statusId, title) {
       const trimmed = title.trim();
-      if (!trimmed || !canEdit()) return;
+      if (!trimmed || !canEdit()) return null;
       const messageId = randomId();
       const first = columnCards(view().values(), statusId)[0];
       const beforeId = first && !isLocal(first) ? first.id : '';
@@ -541,6 +542,7 @@ export function createBoardSlice(live: Live, projectKey: Accessor<string>): Boar
           beforeId,
         },
       });
+      return card;
     },
   };
 }

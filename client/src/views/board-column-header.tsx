@@ -1,14 +1,15 @@
 // A column's name and card count, and the quick-add form that puts a new card
 // at the top of the column.
 import { createSignal, Show } from 'solid-js';
+import type { Card } from '../store/board-logic.ts';
 import { type BoardSlice, type Column } from '../store/board.ts';
 import { useLive } from '../store/live.ts';
 
 // One formatter for the page: toLocaleString builds one per call, which showed in profiles of a busy board.
 const count = new Intl.NumberFormat('en-US').format;
 
-/** Whether the board's filter would hide a new card of this title in this column. */
-export type HiddenByFilter = (title: string, statusId: string) => boolean;
+/** Whether the board's filter hides this card. */
+export type HiddenByFilter = (card: Card) => boolean;
 
 function QuickAdd(props: { column: Column; board: BoardSlice; hiddenByFilter: HiddenByFilter }) {
   const live = useLive();
@@ -18,11 +19,9 @@ function QuickAdd(props: { column: Column; board: BoardSlice; hiddenByFilter: Hi
   const submit = (e: Event) => {
     e.preventDefault();
     if (!title().trim()) return;
-    props.board.quickAdd(props.column.status.id, title());
+    const card = props.board.quickAdd(props.column.status.id, title());
     // Otherwise it would seem to vanish as it is made.
-    if (props.hiddenByFilter(title().trim(), props.column.status.id)) {
-      live.toasts.show(`Added “${title().trim()}”. The current filter hides it.`, 'info');
-    }
+    if (card && props.hiddenByFilter(card)) live.toasts.show(`Added “${card.title}”. The current filter hides it.`, 'info');
     // Stays open for the next one, as in Linear: adding several in a row is common.
     setTitle('');
     input?.focus();

@@ -4,8 +4,8 @@
 // group them in swimlanes by epic; the view lives in the query string.
 import { useLocation, useNavigate, useParams, type RouteSectionProps } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, For, on, Show, type Accessor } from 'solid-js';
-import { ItemType, Role, SprintState } from '../../../shared/proto.ts';
-import { toCard, type Card } from '../store/board-logic.ts';
+import { Role, SprintState } from '../../../shared/proto.ts';
+import type { Card } from '../store/board-logic.ts';
 import { cardMatcher, isFiltering, ITEM_TYPES, ME, NONE, parseView, viewQuery, type BoardView, type Facet } from '../store/board-filter.ts';
 import { BoardContext, createBoardSlice } from '../store/board.ts';
 import { openSprints } from '../store/sprint-logic.ts';
@@ -70,9 +70,7 @@ export function BoardPage(props: Partial<RouteSectionProps>) {
   }, []);
   const total = () => board.columns().reduce((n, c) => n + c.cards.length, 0);
   const shownTotal = () => shown().reduce((n, cards) => n + cards.length, 0);
-  // What board.quickAdd makes: a task with no assignee, labels or sprint.
-  const hiddenByFilter = (title: string, statusId: string) =>
-    isFiltering(view().filter) && !matcher()(toCard({ title, statusId, itemType: ItemType.ITEM_TYPE_TASK }));
+  const hiddenByFilter = (card: Card) => isFiltering(view().filter) && !matcher()(card);
   // Labels made since the board loaded are known only from the cards that carry them.
   const labelNames = createMemo(
     () => {
