@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeLogger } from '../src/log.ts';
 import { LATEST_SCHEMA_VERSION } from '../src/tenancy/migrations.ts';
 import { openTenantDb, tenantDbPath } from '../src/tenancy/tenant-db.ts';
@@ -127,7 +127,7 @@ describe('tenant files', () => {
   });
 
   it('TEN-9 with a checkpointer, commits leave the WAL to a worker thread, which copies it into the database file', async () => {
-    const checkpointer = new Checkpointer(makeLogger('error'), 50);
+    const checkpointer = new Checkpointer(makeLogger('error'), { tickMs: 50, settleMs: 0, maxCommits: 1 });
     const dbs = new TenantDatabases({ dataDir, synchronous: 'NORMAL', maxOpen: 4, idleMs: 60_000, log: makeLogger('error'), checkpointer });
     const db = dbs.get('ckpt');
     const file = join(dataDir, 'ckpt', 'main.db');
@@ -150,6 +150,30 @@ describe('tenant files', () => {
     const reader = new Database(file, { readonly: true });
     expect(reader.prepare('SELECT count(*) AS n FROM pm_users').get()).toEqual({ n: 4000 });
     reader.close();
+  });
+
+  it('TEN-10 a file is checkpointed once it has gathered enough commits, or else once it has settled', async () => {
+    const checkpointer = new Checkpointer(makeLogger('error'), { tickMs: 20, settleMs: 3000, maxCommits: 5 });
+    const dbs = new TenantDatabases({ dataDir, synchronous: 'NORMAL', maxOpen: 4, idleMs: 60_000, log: makeLogger('error'), checkpointer });
+    const sizeOf = (tenant: string) => statSync(join(dataDir, tenant, 'main.db')).size;
+    const write = (tenant: string, commits: number) => {
+      const db = dbs.get(tenant);
+      const insert = db.sqlite.prepare("INSERT INTO pm_users VALUES (?, '', ?, 'member', 0, 0)");
+      for (let i = 0; i < commits; i++) db.transaction(() => insert.run(`u${i}`, 'x'.repeat(100_000)));
+    };
+    const busy = { tenant: 'busy', before: 0 };
+    const quiet = { tenant: 'quiet', before: 0 };
+    for (const t of [busy, quiet]) {
+      dbs.get(t.tenant);
+      t.before = sizeOf(t.tenant);
+    }
+    write(quiet.tenant, 1);
+    write(busy.tenant, 5);
+    await vi.waitFor(() => expect(sizeOf(busy.tenant)).toBeGreaterThan(busy.before + 400_000), { timeout: 2500, interval: 20 });
+    expect(sizeOf(quiet.tenant)).toBe(quiet.before);
+    await vi.waitFor(() => expect(sizeOf(quiet.tenant)).toBeGreaterThan(quiet.before + 90_000), { timeout: 10_000, interval: 50 });
+    dbs.closeAll();
+    await checkpointer.stop();
   });
 });
 

@@ -14,8 +14,11 @@
 import Database from 'better-sqlite3';
 import { parentPort } from 'node:worker_threads';
 
-/** Connections kept open, so a busy tenant is not reopened every round. */
-const MAX_OPEN = 64;
+/**
+ * Connections kept open, so a busy tenant is not reopened for each
+ * checkpoint; as many as the main thread keeps by default (OPEN_DATABASES).
+ */
+const MAX_OPEN = 256;
 const open = new Map();
 
 function connection(path) {

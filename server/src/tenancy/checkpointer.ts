@@ -4,16 +4,40 @@
 // a few thousand writes a second that is many times a second, each a stall of
 // milliseconds for every socket of the instance. So tenant connections turn
 // it off (wal_autocheckpoint = 0, see tenant-db.ts) and a worker thread
-// (checkpoint-worker.js) checkpoints each file written since its last round,
-// a few times a second.
+// (checkpoint-worker.js) checkpoints the files that were written.
+//
+// Not every round: a checkpoint has a fixed cost (a sync, the WAL lock, the
+// wal-index reset) and copies each changed page once however often it was
+// rewritten, so a busy file is worth checkpointing only after it has gathered
+// commits. A file is due once it has waited `settleMs` since its first commit
+// after the last checkpoint, or sooner when it gathered `maxCommits` (which
+// bounds the WAL of a file written flat out). The worker shares the
+// instance's cores, so checkpointing every file five times a second cost a
+// third of the write throughput.
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../log.ts';
 
 type WorkerReply = 'stopped' | { done: number } | { failed: string; error: string };
 
+export interface CheckpointTimings {
+  /** How often due files are looked for. */
+  tickMs: number;
+  /** A written file waits this long for more commits before its checkpoint. */
+  settleMs: number;
+  /** ...or until it has this many. */
+  maxCommits: number;
+}
+
+export const DEFAULT_CHECKPOINT_TIMINGS: CheckpointTimings = { tickMs: 200, settleMs: 1000, maxCommits: 200 };
+
+interface Dirty {
+  since: number;
+  commits: number;
+}
+
 export class Checkpointer {
   private worker: Worker;
-  private dirty = new Set<string>();
+  private dirty = new Map<string, Dirty>();
   /** Resolvers of the round in flight, if any: one round at a time, so a slow disk does not pile them up. */
   private inFlight: Array<() => void> | null = null;
   private readonly timer: NodeJS.Timeout;
@@ -21,23 +45,25 @@ export class Checkpointer {
 
   constructor(
     private readonly log: Logger,
-    intervalMs = 200,
+    private readonly timings: CheckpointTimings = DEFAULT_CHECKPOINT_TIMINGS,
   ) {
     this.worker = this.start();
-    this.timer = setInterval(() => this.round(), intervalMs);
+    this.timer = setInterval(() => this.round(), timings.tickMs);
     this.timer.unref();
   }
 
   /** A transaction committed to this file. */
   wrote(path: string): void {
-    this.dirty.add(path);
+    const known = this.dirty.get(path);
+    if (known) known.commits++;
+    else this.dirty.set(path, { since: Date.now(), commits: 1 });
   }
 
   /** Checkpoints every file written so far; resolves when that round is done. */
   flush(): Promise<void> {
     return new Promise((resolve) => {
       if (this.inFlight) this.inFlight.push(() => void this.flush().then(resolve));
-      else if (!this.round(resolve)) resolve();
+      else if (!this.round(resolve, true)) resolve();
     });
   }
 
@@ -52,10 +78,16 @@ export class Checkpointer {
     await this.worker.terminate();
   }
 
-  private round(done?: () => void): boolean {
+  /** Sends the due files (every written one when `all`) to the thread; false if there were none. */
+  private round(done?: () => void, all = false): boolean {
     if (this.inFlight || this.dirty.size === 0) return false;
-    const paths = [...this.dirty];
-    this.dirty = new Set();
+    const settledBefore = Date.now() - this.timings.settleMs;
+    const paths: string[] = [];
+    for (const [path, { since, commits }] of this.dirty) {
+      if (all || since <= settledBefore || commits >= this.timings.maxCommits) paths.push(path);
+    }
+    if (paths.length === 0) return false;
+    for (const path of paths) this.dirty.delete(path);
     this.inFlight = done ? [done] : [];
     this.worker.postMessage({ paths });
     return true;
