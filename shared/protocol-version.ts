@@ -7,4 +7,6 @@
 //    WorkItem.has_story_points, UpdateWorkItem.set_labels, Label, ActivityEntry.
 // 2: list_users (ListUsers -> Result.users, a UserList of User).
 // 3: PresenceChanged.session_id.
-export const PROTOCOL_VERSION = 3;
+// 4: Subscribe.changed_fields_only and WorkItemChanged.partial (opt-in: a
+//    subscriber that asks gets ordinary work item changes as partial items).
+export const PROTOCOL_VERSION = 4;

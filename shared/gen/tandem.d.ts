@@ -793,11 +793,13 @@ export namespace tandem {
 
         interface ISubscribe {
             projects?: (tandem.v1.IProjectCursor[]|null);
+            changedFieldsOnly?: (boolean|null);
         }
 
         class Subscribe implements ISubscribe {
             constructor(p?: tandem.v1.ISubscribe);
             public projects: tandem.v1.IProjectCursor[];
+            public changedFieldsOnly: boolean;
             public static create(properties?: tandem.v1.ISubscribe): tandem.v1.Subscribe;
             public static encode(m: tandem.v1.ISubscribe, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: tandem.v1.ISubscribe, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -1316,12 +1318,14 @@ export namespace tandem {
         interface IWorkItemChanged {
             workItem?: (tandem.v1.IWorkItem|null);
             changedFields?: (string[]|null);
+            partial?: (boolean|null);
         }
 
         class WorkItemChanged implements IWorkItemChanged {
             constructor(p?: tandem.v1.IWorkItemChanged);
             public workItem?: (tandem.v1.IWorkItem|null);
             public changedFields: string[];
+            public partial: boolean;
             public static create(properties?: tandem.v1.IWorkItemChanged): tandem.v1.WorkItemChanged;
             public static encode(m: tandem.v1.IWorkItemChanged, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: tandem.v1.IWorkItemChanged, writer?: $protobuf.Writer): $protobuf.Writer;

@@ -10889,6 +10889,7 @@ export const tandem = $root.tandem = (() => {
              * @memberof tandem.v1
              * @interface ISubscribe
              * @property {Array.<tandem.v1.IProjectCursor>|null} [projects] Subscribe projects
+             * @property {boolean|null} [changedFieldsOnly] Subscribe changedFieldsOnly
              */
 
             /**
@@ -10914,6 +10915,14 @@ export const tandem = $root.tandem = (() => {
              * @instance
              */
             Subscribe.prototype.projects = $util.emptyArray;
+
+            /**
+             * Subscribe changedFieldsOnly.
+             * @member {boolean} changedFieldsOnly
+             * @memberof tandem.v1.Subscribe
+             * @instance
+             */
+            Subscribe.prototype.changedFieldsOnly = false;
 
             /**
              * Creates a new Subscribe instance using the specified properties.
@@ -10947,6 +10956,8 @@ export const tandem = $root.tandem = (() => {
                     for (var i = 0; i < m.projects.length; ++i)
                         $root.tandem.v1.ProjectCursor.encode(m.projects[i], w.uint32(10).fork(), q + 1).ldelim();
                 }
+                if (m.changedFieldsOnly != null && Object.hasOwnProperty.call(m, "changedFieldsOnly"))
+                    w.uint32(16).bool(m.changedFieldsOnly);
                 return w;
             };
 
@@ -11001,6 +11012,10 @@ export const tandem = $root.tandem = (() => {
                             if (!(m.projects && m.projects.length))
                                 m.projects = [];
                             m.projects.push($root.tandem.v1.ProjectCursor.decode(r, r.uint32(), undefined, n + 1));
+                            break;
+                        }
+                    case 2: {
+                            m.changedFieldsOnly = r.bool();
                             break;
                         }
                     default:
@@ -11058,6 +11073,10 @@ export const tandem = $root.tandem = (() => {
                         }
                     }
                 }
+                if (m.changedFieldsOnly != null && Object.hasOwnProperty.call(m, "changedFieldsOnly")) {
+                    if (typeof m.changedFieldsOnly !== "boolean")
+                        return "changedFieldsOnly: boolean expected";
+                }
                 return null;
             };
 
@@ -11089,6 +11108,9 @@ export const tandem = $root.tandem = (() => {
                         m.projects[i] = $root.tandem.v1.ProjectCursor.fromObject(d.projects[i], n + 1);
                     }
                 }
+                if (d.changedFieldsOnly != null) {
+                    m.changedFieldsOnly = Boolean(d.changedFieldsOnly);
+                }
                 return m;
             };
 
@@ -11112,11 +11134,17 @@ export const tandem = $root.tandem = (() => {
                 if (o.arrays || o.defaults) {
                     d.projects = [];
                 }
+                if (o.defaults) {
+                    d.changedFieldsOnly = false;
+                }
                 if (m.projects && m.projects.length) {
                     d.projects = [];
                     for (var j = 0; j < m.projects.length; ++j) {
                         d.projects[j] = $root.tandem.v1.ProjectCursor.toObject(m.projects[j], o, q + 1);
                     }
+                }
+                if (m.changedFieldsOnly != null && Object.hasOwnProperty.call(m, "changedFieldsOnly")) {
+                    d.changedFieldsOnly = m.changedFieldsOnly;
                 }
                 return d;
             };
@@ -18249,6 +18277,7 @@ export const tandem = $root.tandem = (() => {
              * @interface IWorkItemChanged
              * @property {tandem.v1.IWorkItem|null} [workItem] WorkItemChanged workItem
              * @property {Array.<string>|null} [changedFields] WorkItemChanged changedFields
+             * @property {boolean|null} [partial] WorkItemChanged partial
              */
 
             /**
@@ -18284,6 +18313,14 @@ export const tandem = $root.tandem = (() => {
             WorkItemChanged.prototype.changedFields = $util.emptyArray;
 
             /**
+             * WorkItemChanged partial.
+             * @member {boolean} partial
+             * @memberof tandem.v1.WorkItemChanged
+             * @instance
+             */
+            WorkItemChanged.prototype.partial = false;
+
+            /**
              * Creates a new WorkItemChanged instance using the specified properties.
              * @function create
              * @memberof tandem.v1.WorkItemChanged
@@ -18317,6 +18354,8 @@ export const tandem = $root.tandem = (() => {
                     for (var i = 0; i < m.changedFields.length; ++i)
                         w.uint32(18).string(m.changedFields[i]);
                 }
+                if (m.partial != null && Object.hasOwnProperty.call(m, "partial"))
+                    w.uint32(24).bool(m.partial);
                 return w;
             };
 
@@ -18375,6 +18414,10 @@ export const tandem = $root.tandem = (() => {
                             if (!(m.changedFields && m.changedFields.length))
                                 m.changedFields = [];
                             m.changedFields.push(r.string());
+                            break;
+                        }
+                    case 3: {
+                            m.partial = r.bool();
                             break;
                         }
                     default:
@@ -18436,6 +18479,10 @@ export const tandem = $root.tandem = (() => {
                             return "changedFields: string[] expected";
                     }
                 }
+                if (m.partial != null && Object.hasOwnProperty.call(m, "partial")) {
+                    if (typeof m.partial !== "boolean")
+                        return "partial: boolean expected";
+                }
                 return null;
             };
 
@@ -18470,6 +18517,9 @@ export const tandem = $root.tandem = (() => {
                         m.changedFields[i] = String(d.changedFields[i]);
                     }
                 }
+                if (d.partial != null) {
+                    m.partial = Boolean(d.partial);
+                }
                 return m;
             };
 
@@ -18495,6 +18545,7 @@ export const tandem = $root.tandem = (() => {
                 }
                 if (o.defaults) {
                     d.workItem = null;
+                    d.partial = false;
                 }
                 if (m.workItem != null && Object.hasOwnProperty.call(m, "workItem")) {
                     d.workItem = $root.tandem.v1.WorkItem.toObject(m.workItem, o, q + 1);
@@ -18504,6 +18555,9 @@ export const tandem = $root.tandem = (() => {
                     for (var j = 0; j < m.changedFields.length; ++j) {
                         d.changedFields[j] = m.changedFields[j];
                     }
+                }
+                if (m.partial != null && Object.hasOwnProperty.call(m, "partial")) {
+                    d.partial = m.partial;
                 }
                 return d;
             };
