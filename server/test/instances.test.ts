@@ -114,6 +114,28 @@ describe('two instances', () => {
     onB.close();
   });
 
+  it('INST-1c a change written on A reaches a changed-fields-only subscriber on B compact (B derives it), a plain one whole', async () => {
+    const onA = await TestClient.connect(servers[0]!.ws, ada.token);
+    const compactOnB = await TestClient.connect(servers[1]!.ws, bob.token);
+    const wholeOnB = await TestClient.connect(servers[1]!.ws, bob.token);
+    await compactOnB.ok({ subscribe: { projects: [{ projectId }], changedFieldsOnly: true } });
+    await subscribeAll([onA, wholeOnB], projectId);
+    const created = await onA.ok({ createWorkItem: { projectId, itemType: ItemType.ITEM_TYPE_TASK, title: 'before', description: 'kept' } });
+    const item = created.workItem!;
+    const renamed = await onA.ok({ updateWorkItem: { workItemId: item.id, expectedVersion: item.version, title: 'after' } });
+
+    expect((await compactOnB.waitForEvent((e) => e.seq === created.seq)).workItem).toMatchObject({ partial: false, workItem: { description: 'kept' } });
+    const compact = (await compactOnB.waitForEvent((e) => e.seq === renamed.seq)).workItem!;
+    expect(compact).toMatchObject({ partial: true, changedFields: ['title'] });
+    expect(pb.WorkItem.toObject(pb.WorkItem.fromObject(compact.workItem!))).toEqual({
+      id: item.id, projectId, key: item.key, number: item.number, version: renamed.workItem!.version,
+      updatedAt: renamed.workItem!.updatedAt, updatedBy: ada.user.id, title: 'after',
+    });
+    const whole = (await wholeOnB.waitForEvent((e) => e.seq === renamed.seq)).workItem!;
+    expect(whole).toMatchObject({ partial: false, workItem: { title: 'after', description: 'kept' } });
+    for (const c of [onA, compactOnB, wholeOnB]) c.close();
+  });
+
   it('INST-2 concurrent writes to one project on both instances give one gap-free order, seen identically by both', async () => {
     const onA = await TestClient.connect(servers[0]!.ws, ada.token);
     const onB = await TestClient.connect(servers[1]!.ws, bob.token);

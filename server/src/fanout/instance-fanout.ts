@@ -3,13 +3,13 @@
 // event log as the fallback that fills any gap.
 import type { WebSocket } from 'uWebSockets.js';
 import type { AppendedEvent } from '../storage/events.ts';
-import { eventFrame } from '../transport/codec.ts';
 import type { Broadcaster } from './broadcaster.ts';
 import type { BusMessage } from './bus-envelope.ts';
 import { ProjectFeeds, type FeedSource } from './project-feeds.ts';
+import { publishEvent, publishToWatchers } from './project-publish.ts';
 import type { RedisBus } from './redis-bus.ts';
 import { RemotePresence } from './remote-presence.ts';
-import { projectTopic } from './topics.ts';
+import { changedFieldsTopic, projectTopic } from './topics.ts';
 
 type Origin = WebSocket<unknown>;
 
@@ -43,10 +43,8 @@ export class InstanceFanout {
     source: FeedSource,
     private readonly timings: FanoutTimings = DEFAULT_TIMINGS,
   ) {
-    this.feeds = new ProjectFeeds<Origin>(source, (topic, payload, origin) =>
-      this.local.publish(topic, eventFrame(payload, Date.now()), origin),
-    );
-    this.remotePresence = new RemotePresence(timings.presenceTtlMs, (topic, frame) => this.local.publish(topic, frame, null));
+    this.feeds = new ProjectFeeds<Origin>(source, (topic, payload, origin) => publishEvent(this.local, topic, payload, origin, Date.now()));
+    this.remotePresence = new RemotePresence(timings.presenceTtlMs, (topic, frame) => publishToWatchers(this.local, topic, frame, null));
   }
 
   /** Links this instance to the others; without it, the instance serves alone. */
@@ -78,7 +76,8 @@ export class InstanceFanout {
 
   /** After a socket left a project: stop tracking it when nobody here listens. */
   left(tenantId: string, projectId: string): void {
-    if (this.subscriberCount(projectTopic(tenantId, projectId)) === 0) this.feeds.forget(tenantId, projectId);
+    const topic = projectTopic(tenantId, projectId);
+    if (this.subscriberCount(topic) + this.subscriberCount(changedFieldsTopic(topic)) === 0) this.feeds.forget(tenantId, projectId);
   }
 
   /** The events a write on this instance committed, in seq order. */
@@ -91,7 +90,7 @@ export class InstanceFanout {
 
   /** A presence change of a socket here (frame: a ServerFrame with a presence event). */
   presence(tenantId: string, projectId: string, key: string, frame: Uint8Array, online: boolean, origin: Origin | null): void {
-    this.local.publish(projectTopic(tenantId, projectId), frame, origin);
+    publishToWatchers(this.local, projectTopic(tenantId, projectId), frame, origin);
     if (online) this.localPresence.set(key, { tenantId, projectId, frame });
     else this.localPresence.delete(key);
     this.bus?.publish({ kind: 'presence', tenantId, projectId, seq: 0, payload: frame });

@@ -10,8 +10,8 @@ export interface SessionContext extends ReadContext {
 
 export interface SessionOutcome {
   value: ResultValue;
-  /** Projects to join, each at the seq its replay ends with. */
-  subscribe?: Array<{ projectId: string; seq: number }>;
+  /** Projects to join, each at the seq its replay ends with, for whole or compact events (Subscribe.changed_fields_only). */
+  subscribe?: Array<{ projectId: string; seq: number; changedFieldsOnly: boolean }>;
   unsubscribe?: string[];
   /** Stored Event payloads to send, in order, right after the reply. */
   replay?: Uint8Array[];

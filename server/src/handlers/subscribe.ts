@@ -1,6 +1,7 @@
 import { AppError } from '../../../shared/domain/errors.ts';
 import type { tandem } from '../../../shared/gen/tandem.js';
 import { ErrorCode, Role, type IProjectCursor } from '../../../shared/proto.ts';
+import { compactEvent } from '../fanout/compact-event.ts';
 import { eventsBetween, oldestSeq } from '../storage/events.ts';
 import { projectAccess } from './access.ts';
 import type { SessionContext, SessionOutcome } from './session.ts';
@@ -10,10 +11,12 @@ const MAX_PROJECTS_PER_SUBSCRIBE = 100;
 /**
  * Subscribes to projects, replaying every stored event after each cursor's
  * since_seq. The reply, the replay and the live subscription happen in one
- * synchronous step, so no write can slip between them.
+ * synchronous step, so no write can slip between them. With
+ * changed_fields_only the replay is compact too, as live events will be.
  */
 export function subscribe(ctx: SessionContext, cmd: tandem.v1.ISubscribe): SessionOutcome {
   const cursors = cmd.projects ?? [];
+  const changedFieldsOnly = cmd.changedFieldsOnly === true;
   if (cursors.length === 0 || cursors.length > MAX_PROJECTS_PER_SUBSCRIBE) {
     throw new AppError(ErrorCode.ERROR_CODE_INVALID_ARGUMENT, `Subscribe to 1-${MAX_PROJECTS_PER_SUBSCRIBE} projects`, 'projects');
   }
@@ -28,7 +31,9 @@ export function subscribe(ctx: SessionContext, cmd: tandem.v1.ISubscribe): Sessi
       if (since > 0 && since < current) {
         const oldest = oldestSeq(ctx.db, project.id);
         if (oldest === null || oldest > since + 1) throw resync(project.id, 'The events since your last seq are no longer kept');
-        for (const event of eventsBetween(ctx.db, project.id, since, current)) replay.push(event.payload);
+        for (const event of eventsBetween(ctx.db, project.id, since, current)) {
+          replay.push(changedFieldsOnly ? compactEvent(event.payload) : event.payload);
+        }
       } else if (since > current) {
         throw resync(project.id, 'Your seq is ahead of the server (was the data restored?)');
       }
@@ -36,7 +41,7 @@ export function subscribe(ctx: SessionContext, cmd: tandem.v1.ISubscribe): Sessi
     }
     return {
       value: { subscribed: { projects: subscribed } },
-      subscribe: subscribed.map((c) => ({ projectId: c.projectId!, seq: c.sinceSeq! })),
+      subscribe: subscribed.map((c) => ({ projectId: c.projectId!, seq: c.sinceSeq!, changedFieldsOnly })),
       replay,
     };
   }).deferred();

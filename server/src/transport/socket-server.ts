@@ -7,7 +7,7 @@ import { SUBPROTOCOL, originAllowed, socketCredential, subprotocols } from '../a
 import { TokenError, type TokenService, type VerifiedToken } from '../auth/tokens.ts';
 import type { Config } from '../config.ts';
 import type { InstanceFanout } from '../fanout/instance-fanout.ts';
-import { projectTopic } from '../fanout/topics.ts';
+import { projectTopics, subscriberTopics } from '../fanout/topics.ts';
 import type { Caller } from '../handlers/context.ts';
 import type { SessionOutcome } from '../handlers/session.ts';
 import type { Logger } from '../log.ts';
@@ -112,17 +112,20 @@ export function attachSocketServer(app: TemplatedApp, deps: SocketDeps): SocketS
     for (const payload of outcome.replay ?? []) send(ws, eventFrame(payload, now));
     // The replay may have overrun a slow reader: a closed socket cannot subscribe.
     if (conn.closed) return;
-    for (const { projectId, seq } of outcome.subscribe ?? []) {
+    for (const { projectId, seq, changedFieldsOnly } of outcome.subscribe ?? []) {
       // The topic first catches up to where this socket's replay ended.
       fanout.join(conn.caller.tenantId, projectId, seq);
       conn.subscriptions.add(projectId);
-      ws.subscribe(projectTopic(conn.caller.tenantId, projectId));
+      // Subscribing again with the other form moves the socket to the other topic.
+      const topics = subscriberTopics(conn.caller.tenantId, projectId, changedFieldsOnly);
+      ws.unsubscribe(topics.leave);
+      ws.subscribe(topics.join);
       // A newcomer learns who is already here; later changes come as events.
       for (const frame of fanout.presenceOf(conn.caller.tenantId, projectId, `${conn.id}|`)) send(ws, frame);
     }
     for (const projectId of outcome.unsubscribe ?? []) {
       conn.subscriptions.delete(projectId);
-      ws.unsubscribe(projectTopic(conn.caller.tenantId, projectId));
+      for (const topic of projectTopics(conn.caller.tenantId, projectId)) ws.unsubscribe(topic);
       fanout.left(conn.caller.tenantId, projectId);
       // Sent as nobody's: uWS drops a publish from a socket no longer subscribed to anything.
       if (conn.presence.has(projectId)) presence(conn, projectId, '', false, null);
