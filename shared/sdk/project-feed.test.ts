@@ -145,6 +145,37 @@ describe('feed rules (fed by hand)', () => {
     expect(feed.lastSeq('a')).toBeUndefined();
     expect(fake.subscribes()[1]!.command).toEqual({ subscribe: { projects: [{ projectId: 'b', sinceSeq: 7 }] } });
   });
+
+  it('asks for changed fields only when told to, on every subscribe', () => {
+    const fake = fakeTransport();
+    const feed = makeProjectFeed(fake.transport, { onEvent: () => undefined, onResync: () => undefined, changedFieldsOnly: true });
+    feed.watch('p', 4);
+    answerSubscribe(fake, { p: 4 });
+    feed.receive(ev('p', 6)); // a gap: subscribes again
+    expect(fake.subscribes().map((s) => s.command)).toEqual([
+      { subscribe: { projects: [{ projectId: 'p', sinceSeq: 4 }], changedFieldsOnly: true } },
+      { subscribe: { projects: [{ projectId: 'p', sinceSeq: 4 }], changedFieldsOnly: true } },
+    ]);
+  });
+
+  it('resync() (a partial item the client does not hold) drops the project once, like RESYNC_REQUIRED, without unsubscribing', () => {
+    const fake = fakeTransport();
+    const log = eventLog();
+    const resyncs: string[] = [];
+    const feed = makeProjectFeed(fake.transport, { onEvent: log.push, onResync: (p) => resyncs.push(p) });
+    feed.watch('p', 4);
+    answerSubscribe(fake, { p: 4 });
+    feed.receive(ev('p', 5));
+    feed.resync('p');
+    feed.resync('p');
+    feed.receive(ev('p', 6)); // still sent to the socket until the board is back: dropped
+    expect(resyncs).toEqual(['p']);
+    expect(log.seqs('p')).toEqual([5]);
+    expect(feed.lastSeq('p')).toBeUndefined();
+    expect(fake.sent.filter((s) => 'unsubscribe' in s.command)).toEqual([]);
+    feed.watch('p', 9);
+    expect(fake.subscribes().at(-1)!.command).toEqual({ subscribe: { projects: [{ projectId: 'p', sinceSeq: 9 }] } });
+  });
 });
 
 describe('real gaps against a server', () => {

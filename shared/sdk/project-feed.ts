@@ -28,6 +28,11 @@ export interface ProjectFeedOptions {
   onResync(projectId: string): void;
   /** A subscribe refused for another reason (say, removed from the project); the project is no longer watched. */
   onError?(projectId: string, error: RequestError): void;
+  /**
+   * Subscribe with changed_fields_only: ordinary work item changes come as
+   * partial items (WorkItemChanged.partial), to lay over the item held.
+   */
+  changedFieldsOnly?: boolean;
 }
 
 export interface ProjectFeed {
@@ -38,6 +43,13 @@ export interface ProjectFeed {
    */
   watch(projectId: string, fromSeq: number): void;
   unwatch(projectId: string): void;
+  /**
+   * The client cannot apply what the feed handed on (a partial item for an
+   * item it does not hold): the project is dropped as on RESYNC_REQUIRED and
+   * onResync called, once. The server keeps sending to this socket meanwhile;
+   * those events are dropped until watch() starts again from a fresh board.
+   */
+  resync(projectId: string): void;
   /** The last seq handed on (or acknowledged by an own Result); undefined when not watched. */
   lastSeq(projectId: string): number | undefined;
   /** Feeds one event in; the transport's events arrive here. */
@@ -91,7 +103,8 @@ export function makeProjectFeed(transport: FeedTransport, options: ProjectFeedOp
       const part = batch.slice(i, i + SUBSCRIBE_BATCH);
       const messageId = randomId();
       inFlight.set(messageId, part);
-      const command: Command = { subscribe: { projects: part.map((c) => ({ projectId: c.projectId, sinceSeq: c.since })) } };
+      const projects = part.map((c) => ({ projectId: c.projectId, sinceSeq: c.since }));
+      const command: Command = { subscribe: { projects, changedFieldsOnly: options.changedFieldsOnly } };
       // The reply is handled in settle(), synchronously as its frame is read:
       // a promise continuation could run after the replayed events that follow it.
       transport.request(command, { messageId }).catch(() => undefined);
@@ -154,6 +167,10 @@ export function makeProjectFeed(transport: FeedTransport, options: ProjectFeedOp
       if (transport.state.state === 'open') {
         transport.request({ unsubscribe: { projectIds: [projectId] } }).catch(() => undefined);
       }
+    },
+
+    resync(projectId) {
+      if (cursors.delete(projectId)) options.onResync(projectId);
     },
 
     lastSeq: (projectId) => cursors.get(projectId)?.last,
