@@ -1,11 +1,13 @@
 // The board's pure rules (board-logic.ts): no DOM, runs under Node.
 import { describe, expect, it } from 'vitest';
 import { rankBetween } from '../../../shared/domain/rank.ts';
-import { ErrorCode, type IWorkItem } from '../../../shared/proto.ts';
+import { toPartialItem } from '../../../shared/partial-work-item.ts';
+import { ErrorCode, pb, type IWorkItem } from '../../../shared/proto.ts';
 import { RequestError } from '../../../shared/sdk/errors.ts';
 import {
   applyItem,
   applyOps,
+  applyPartialItem,
   columnCards,
   fromItems,
   indexColumns,
@@ -127,6 +129,56 @@ describe('board logic', () => {
       'Could not add the card: A title is 1-500 characters.',
     );
     expect(plainError('move WEB-1', new Error('boom'))).toBe('Could not move WEB-1. The server said: boom');
+  });
+});
+
+describe('partial items (changed fields only)', () => {
+  const held = () =>
+    fromItems([
+      item('a', 'todo', 'A', 4, { description: 'kept', assigneeId: 'bob', labels: ['x'], sprintId: 's1', storyPoints: 3, hasStoryPoints: true }),
+      item('b', 'todo', 'B', 1),
+    ]);
+  /** What a changed-fields-only subscriber decodes for a write that left `after` (defaults off the wire, read back as defaults). */
+  const partial = (after: IWorkItem, changed: string[]) => pb.WorkItem.decode(pb.WorkItem.encode(toPartialItem(after, changed)!).finish());
+
+  it('STORE-10 lays only the named fields over the card: a title, a cleared assignee, a new label list, points of 0', () => {
+    const confirmed = held();
+    const titled = applyPartialItem(confirmed, partial(item('a', 'todo', 'A', 5, { title: 'Renamed' }), ['title']), ['title'])!;
+    expect(titled.get('a')).toMatchObject({ title: 'Renamed', version: 5, description: 'kept', assigneeId: 'bob', labels: ['x'], statusId: 'todo' });
+    expect(titled.get('b')).toBe(confirmed.get('b'));
+    expect(confirmed.get('a')?.title).toBe('a'); // never mutated
+
+    const unassigned = applyPartialItem(titled, partial(item('a', 'todo', 'A', 6, { assigneeId: '' }), ['assignee_id']), ['assignee_id'])!;
+    expect(unassigned.get('a')).toMatchObject({ assigneeId: '', title: 'Renamed', sprintId: 's1' });
+
+    const labelled = applyPartialItem(unassigned, partial(item('a', 'todo', 'A', 7, { labels: ['y', 'z'] }), ['labels']), ['labels'])!;
+    expect(labelled.get('a')?.labels).toEqual(['y', 'z']);
+    const cleared = applyPartialItem(labelled, partial(item('a', 'todo', 'A', 8, { labels: [] }), ['labels']), ['labels'])!;
+    expect(cleared.get('a')?.labels).toEqual([]);
+
+    const zero = applyPartialItem(cleared, partial(item('a', 'todo', 'A', 9, { storyPoints: 0, hasStoryPoints: true }), ['story_points']), ['story_points'])!;
+    expect(zero.get('a')).toMatchObject({ storyPoints: 0, hasStoryPoints: true });
+    // A plain object (not a decoded message) that leaves a named field out means it was cleared too.
+    const none = applyPartialItem(zero, { id: 'a', version: 10 }, ['story_points', 'sprint_id'])!;
+    expect(none.get('a')).toMatchObject({ storyPoints: 0, hasStoryPoints: false, sprintId: '', title: 'Renamed', key: 'WEB-a' });
+  });
+
+  it('STORE-11 a move comes as status and rank and re-places the card; a pending edit of ours stays on top of it', () => {
+    const confirmed = held();
+    const ops: Op[] = [{ kind: 'update', messageId: 'u', itemId: 'a', fields: { title: 'Mine' } }];
+    const moved = applyPartialItem(confirmed, partial(item('a', 'done', 'M', 5), ['status_id', 'rank']), ['status_id', 'rank'])!;
+    const view = applyOps(moved, ops);
+    expect(view.get('a')).toMatchObject({ statusId: 'done', rank: 'M', title: 'Mine', pending: true, description: 'kept' });
+    expect(ids(columnCards(view.values(), 'done'))).toEqual(['a']);
+    expect(ids(columnCards(view.values(), 'todo'))).toEqual(['b']);
+  });
+
+  it('STORE-12 ignores one no newer than the card; refuses (null) one it cannot lay on: no card, a version skipped, a name it cannot carry', () => {
+    const confirmed = held();
+    expect(applyPartialItem(confirmed, partial(item('a', 'todo', 'A', 4, { title: 'Old' }), ['title']), ['title'])).toBe(confirmed);
+    expect(applyPartialItem(confirmed, partial(item('n', 'todo', 'A', 2, { title: 'New' }), ['title']), ['title'])).toBeNull();
+    expect(applyPartialItem(confirmed, partial(item('a', 'todo', 'A', 6, { title: 'Later' }), ['title']), ['title'])).toBeNull();
+    expect(applyPartialItem(confirmed, { id: 'a', version: 5 }, ['restored'])).toBeNull();
   });
 });
 

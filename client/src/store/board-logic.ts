@@ -4,6 +4,7 @@
 // back is dropping an op: the view is recomputed from what the server said, so
 // a failed write can never leave a half-undone card behind.
 import { rankBetween } from '../../../shared/domain/rank.ts';
+import { mergePartialItem } from '../../../shared/partial-work-item.ts';
 import { ErrorCode, type IWorkItem } from '../../../shared/proto.ts';
 
 /** A work item as the board shows it: the wire item plus whether a write of ours is still out on it. */
@@ -40,6 +41,25 @@ export function applyItem(confirmed: Confirmed, item: IWorkItem): Confirmed {
   const next = new Map(confirmed);
   if (isDeleted(item)) next.delete(id);
   else next.set(id, toCard(item));
+  return next;
+}
+
+/**
+ * A partial item (WorkItemChanged.partial: only the fields its change names)
+ * laid over the card held; pending writes are ops over `confirmed`, so they
+ * rebase onto it by themselves. One no newer than the card is ignored, as in
+ * applyItem. Null when it is not enough to go on: the card is not held, or is
+ * more than one version behind (a change it does not name would be missing);
+ * the board is then fetched again.
+ */
+export function applyPartialItem(confirmed: Confirmed, item: IWorkItem, changedFields: readonly string[]): Confirmed | null {
+  const known = confirmed.get(item.id ?? '');
+  if (!known) return null;
+  if (Number(known.version ?? 0) >= Number(item.version ?? 0)) return confirmed;
+  const merged = mergePartialItem(known, item, changedFields);
+  if (!merged) return null;
+  const next = new Map(confirmed);
+  next.set(known.id, toCard(merged));
   return next;
 }
 

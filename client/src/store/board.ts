@@ -11,7 +11,7 @@ import { ErrorCode, ItemType, Priority, Role, type IEvent, type ILabel, type IMe
 import { randomId } from '../../../shared/sdk/ids.ts';
 import type { Reply } from '../../../shared/sdk/index.ts';
 import type { BoardSnapshot, IBoard } from '../sync/board-cache.ts';
-import { applyItem, applyOps, columnCards, fromItems, indexColumns, neighboursAt, plainError, toCard, type Card, type ColumnIndex, type Confirmed, type Op } from './board-logic.ts';
+import { applyItem, applyOps, applyPartialItem, columnCards, fromItems, indexColumns, neighboursAt, plainError, toCard, type Card, type ColumnIndex, type Confirmed, type Op } from './board-logic.ts';
 import { saveThrottled } from './board-snapshots.ts';
 import { effectivePatch, patchFields, patchToCard, updateCommand, type ItemPatch } from './item-logic.ts';
 import { makeEventBatcher } from './event-batch.ts';
@@ -145,8 +145,15 @@ export function createBoardSlice(live: Live, projectKey: Accessor<string>): Boar
     });
 
   const applyEvent = (event: IEvent) => {
-    const itemChange = event.workItem?.workItem;
-    if (itemChange) setConfirmed((c) => applyItem(c, itemChange));
+    const itemChange = event.workItem;
+    const item = itemChange?.workItem;
+    if (item && !itemChange.partial) setConfirmed((c) => applyItem(c, item));
+    if (item && itemChange.partial) {
+      const next = applyPartialItem(confirmed(), item, itemChange.changedFields ?? []);
+      // Only the changed fields, for an item this board cannot lay them on: never guess the rest; fetch the board, as after RESYNC.
+      if (next) setConfirmed(next);
+      else live.feed.resync(event.projectId ?? '');
+    }
     const member = event.member;
     if (member?.member) {
       const m = member.member;

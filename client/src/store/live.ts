@@ -98,11 +98,15 @@ export interface SharedFeed {
   watch(projectId: string, fromSeq: number, handlers: FeedHandlers): () => void;
   /** The seq a watched project's events have been handed on up to (what a saved board is at). */
   lastSeq(projectId: string): number | undefined;
+  /** The board cannot apply an event (a partial item it does not hold): its onResync runs, as on RESYNC_REQUIRED. */
+  resync(projectId: string): void;
 }
 
 export function makeSharedFeed(connection: Connection): SharedFeed & { dispose(): void } {
   const handlers = new Map<string, FeedHandlers>();
   const feed: ProjectFeed = makeProjectFeed(connection, {
+    // A title edit then costs its title, not the whole card with its description and ids.
+    changedFieldsOnly: true,
     onEvent: (event) => handlers.get(event.projectId ?? '')?.onEvent(event),
     onResync: (projectId) => handlers.get(projectId)?.onResync(),
     onError: (projectId) => handlers.get(projectId)?.onResync(),
@@ -114,6 +118,7 @@ export function makeSharedFeed(connection: Connection): SharedFeed & { dispose()
   });
   return {
     lastSeq: (projectId) => feed.lastSeq(projectId),
+    resync: (projectId) => feed.resync(projectId),
     watch(projectId, fromSeq, h) {
       handlers.set(projectId, h);
       feed.watch(projectId, fromSeq);
