@@ -14,6 +14,7 @@ import { readStamp } from './load/watchers.ts';
 import { startPeer, type RunningPeer } from './peer/app.ts';
 import { PeerStore, type PeerCaller } from './peer/store.ts';
 import { percentile, renderTable, summarize, targetSummary, target } from './report.ts';
+import { measureWireSizes, wireSizeTable } from './scenarios/wire-size.ts';
 
 describe('report', () => {
   it('takes nearest-rank percentiles', () => {
@@ -29,6 +30,18 @@ describe('report', () => {
     const table = { title: '9. Thing (ms)', about: 'About.', columns: ['a', 'target'], rows: [['1', target('< 5 ms', true)], ['2', target('x', false)]] };
     expect(renderTable(table)).toContain('| 1 | < 5 ms: **met** |');
     expect(targetSummary([table]).rows).toEqual([['9. Thing', '< 5 ms', '**met**'], ['9. Thing', 'x', '**missed**']]);
+  });
+
+  it('sizes the compact event Tandem\'s client gets beside the whole one, and holds the event target to the compact one', () => {
+    const { rows } = measureWireSizes();
+    const whole = rows.find((r) => r.what === 'event: work item changed')!;
+    const compact = rows.find((r) => r.target)!;
+    expect(compact.what).toMatch(/changed fields only/);
+    // The peer's event is the same whole item in both rows.
+    expect(compact.peer).toBe(whole.peer);
+    expect(compact.tandem).toBeLessThan(whole.tandem / 2);
+    const targeted = wireSizeTable().rows.filter((row) => row.at(-1)!.startsWith('event < half'));
+    expect(targeted.map((row) => row[0])).toEqual([compact.what]);
   });
 
   it('finds the send stamp in a raw frame', () => {
