@@ -26,6 +26,6 @@ export function claimWorkItem(ctx: WriteContext, cmd: tandem.v1.IClaimWorkItem):
   const next: WorkItemRow = { ...item, assignee_id: me };
   checkReferences(db, next, item);
   const diff = diffColumns(item, next, ['assignee_id']);
-  const row = updateWorkItemRow(db, item.id, diff.columns, me, ctx.now);
+  const row = updateWorkItemRow(db, item, diff.columns, me, ctx.now);
   return { workItem: emitWorkItem(ctx, row, diff.fields, diff.activity) };
 }

@@ -28,7 +28,7 @@ export function completeSprint(ctx: WriteContext, cmd: tandem.v1.ICompleteSprint
     if (isFinished(statusCategories.fromName(row.category))) continue;
     const workItem = workItemMessage(
       ctx.db,
-      updateWorkItemRow(ctx.db, row.id, { sprint_id: next?.id ?? null }, ctx.caller.userId, ctx.now),
+      updateWorkItemRow(ctx.db, row, { sprint_id: next?.id ?? null }, ctx.caller.userId, ctx.now),
     );
     ctx.emit({
       projectId: current.project_id,

@@ -6,7 +6,7 @@ import { emitWorkItem, itemText } from './work-item-changes.ts';
 import { itemAtVersion } from './work-item-access.ts';
 
 function softDelete(ctx: WriteContext, item: WorkItemRow) {
-  const row = updateWorkItemRow(ctx.db, item.id, { deleted_at_ms: ctx.now }, ctx.caller.userId, ctx.now);
+  const row = updateWorkItemRow(ctx.db, item, { deleted_at_ms: ctx.now }, ctx.caller.userId, ctx.now);
   return emitWorkItem(ctx, row, ['deleted'], [{ field: 'deleted', old: null, new: itemText(row) }]);
 }
 

@@ -24,6 +24,6 @@ export function moveWorkItem(ctx: WriteContext, cmd: tandem.v1.IMoveWorkItem): R
 
   const diff = diffColumns(item, next, ['status_id', 'rank', 'sprint_id']);
   if (diff.fields.length === 0) return { workItem: workItemMessage(db, item) };
-  const row = updateWorkItemRow(db, item.id, diff.columns, ctx.caller.userId, ctx.now);
+  const row = updateWorkItemRow(db, item, diff.columns, ctx.caller.userId, ctx.now);
   return { workItem: emitWorkItem(ctx, row, diff.fields, diff.activity) };
 }

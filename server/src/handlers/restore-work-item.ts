@@ -16,7 +16,7 @@ function restore(ctx: WriteContext, item: WorkItemRow, parentGone: boolean): () 
     rank: freeRank(ctx.db, item),
   };
   const diff = diffColumns(item, next, ['parent_id', 'rank']);
-  const row = updateWorkItemRow(ctx.db, item.id, { ...diff.columns, deleted_at_ms: null }, ctx.caller.userId, ctx.now);
+  const row = updateWorkItemRow(ctx.db, item, { ...diff.columns, deleted_at_ms: null }, ctx.caller.userId, ctx.now);
   return () =>
     emitWorkItem(ctx, row, ['restored', ...diff.fields], [{ field: 'restored', old: null, new: itemText(row) }, ...diff.activity]);
 }

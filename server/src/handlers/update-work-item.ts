@@ -75,7 +75,7 @@ export function updateWorkItem(ctx: WriteContext, cmd: tandem.v1.IUpdateWorkItem
   }
   if (diff.fields.length === 0) return { workItem: workItemMessage(db, item, oldLabels) };
 
-  const row = updateWorkItemRow(db, item.id, diff.columns, ctx.caller.userId, ctx.now);
+  const row = updateWorkItemRow(db, item, diff.columns, ctx.caller.userId, ctx.now);
   if (labelsChanged) setItemLabels(db, row.project_id, row.id, newLabels);
   return { workItem: emitWorkItem(ctx, row, diff.fields, diff.activity, newLabels) };
 }

@@ -5,18 +5,21 @@ import { toWorkItem } from './mappers.ts';
 import { prepared, preparedByShape, tenantQueries as q } from './sql.ts';
 import type { WorkItemRow } from './tables.ts';
 
-/** UPDATE of the comma-separated columns in `shape`; the arguments are their values, then now, the actor and the id. */
+/**
+ * UPDATE of the comma-separated columns in `shape`; the arguments are their
+ * values, then now, the actor, the id and the version the row must still have.
+ */
 const updateColumns = preparedByShape(
   (shape, args) => {
     const columns = shape ? shape.split(',') : [];
-    const [now, actorId, id] = args.slice(columns.length) as [number, string, string];
+    const [now, actorId, id, version] = args.slice(columns.length) as [number, string, string, number];
     const values = Object.fromEntries(columns.map((c, i) => [c, args[i]])) as Partial<WorkItemRow>;
     return q.updateTable('pm_work_items')
       .set((eb) => ({ ...values, version: eb('version', '+', 1), updated_at_ms: now, updated_by: actorId }))
       .where('id', '=', id)
-      .returningAll();
+      .where('version', '=', version);
   },
-  (shape) => (shape ? shape.split(',').length : 0) + 3,
+  (shape) => (shape ? shape.split(',').length : 0) + 4,
 );
 
 const byId = prepared((id: string) => q.selectFrom('pm_work_items').selectAll().where('id', '=', id));
@@ -49,17 +52,25 @@ export function insertWorkItem(db: TenantDb, row: WorkItemRow): void {
 }
 
 /** Writes the changed columns and bumps the version; returns the new row. */
+/**
+ * Writes `changes` to the item as read in this transaction and returns the row
+ * as it now is. The row is made here rather than read back (RETURNING * costs
+ * more than the UPDATE itself); the version in the WHERE makes sure `item` was
+ * the row the UPDATE changed.
+ */
 export function updateWorkItemRow(
   db: TenantDb,
-  id: string,
+  item: WorkItemRow,
   changes: Partial<Omit<WorkItemRow, 'id' | 'version'>>,
   actorId: string,
   now: number,
 ): WorkItemRow {
   // As kysely's set() would: a column given as undefined is left alone.
   const columns = (Object.keys(changes) as Array<keyof typeof changes>).filter((c) => changes[c] !== undefined);
-  const row = db.get(updateColumns(columns.join(','), [...columns.map((c) => changes[c]), now, actorId, id]));
-  if (!row) throw new Error(`work item ${id} vanished inside a write`);
+  const changed = db.run(updateColumns(columns.join(','), [...columns.map((c) => changes[c]), now, actorId, item.id, item.version]));
+  if (changed !== 1) throw new Error(`work item ${item.id} at version ${item.version} changed under a write`);
+  const row: WorkItemRow = { ...item, version: item.version + 1, updated_at_ms: now, updated_by: actorId };
+  for (const c of columns) Object.assign(row, { [c]: changes[c] });
   return row;
 }
 
