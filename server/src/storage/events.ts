@@ -12,11 +12,12 @@ export interface AppendedEvent {
   payload: Uint8Array;
 }
 
-const takeSeq = prepared((projectId: string) =>
-  q.updateTable('pm_projects')
-    .set((eb) => ({ last_event_seq: eb('last_event_seq', '+', 1) }))
-    .where('id', '=', projectId)
-    .returning('last_event_seq'));
+// A read and a plain UPDATE rather than UPDATE ... RETURNING, which costs
+// twice as much here; inside the write transaction nothing else moves the seq.
+const lastSeq = prepared((projectId: string) =>
+  q.selectFrom('pm_projects').select('last_event_seq').where('id', '=', projectId));
+const setSeq = prepared((projectId: string, seq: number) =>
+  q.updateTable('pm_projects').set({ last_event_seq: seq }).where('id', '=', projectId));
 const insertEvent = prepared(
   (projectId: string, seq: number, kind: EntityType, entityId: string, actorId: string, at: number, fields: string, payload: Uint8Array) =>
     q.insertInto('pm_events').values({
@@ -26,9 +27,11 @@ const insertEvent = prepared(
 const seqOf = prepared((projectId: string) => q.selectFrom('pm_projects').select('last_event_seq').where('id', '=', projectId));
 
 export function nextSeq(db: TenantDb, projectId: string): number {
-  const row = db.get(takeSeq(projectId));
+  const row = db.get(lastSeq(projectId));
   if (!row) throw new Error(`project ${projectId} vanished inside a write`);
-  return row.last_event_seq;
+  const seq = row.last_event_seq + 1;
+  db.run(setSeq(projectId, seq));
+  return seq;
 }
 
 export function appendEvent(
