@@ -78,12 +78,6 @@ function compiledOnce<R>(arity: number, build: (args: readonly unknown[]) => Com
   });
 }
 
-interface PreparedStatement {
-  stmt: Statement;
-  /** For statements that return rows: makes one row object from a raw row. */
-  toRow: ((values: unknown[]) => unknown) | null;
-}
-
 /**
  * better-sqlite3 builds each row object property by property through V8's
  * C++ API, which costs more than running a primary-key lookup (7 us against
@@ -92,9 +86,27 @@ interface PreparedStatement {
  * object literal: the same keys in the same order, a later duplicate column
  * name winning as before. Column names are embedded as JSON string literals.
  */
-function rowFactory(stmt: Statement): (values: unknown[]) => unknown {
-  const fields = stmt.columns().map((c, i) => `${JSON.stringify(c.name)}: v[${i}]`);
-  return new Function('v', `return { ${fields.join(', ')} };`) as (values: unknown[]) => unknown;
+type RowFactory = (values: unknown[]) => unknown;
+
+/** Shared by every tenant's connection: a cold tenant's statements would otherwise compile them again. */
+const rowFactories = new Map<string, RowFactory>();
+
+function rowFactory(stmt: Statement): RowFactory {
+  const names = stmt.columns().map((c) => c.name);
+  const key = JSON.stringify(names);
+  let factory = rowFactories.get(key);
+  if (!factory) {
+    const fields = names.map((name, i) => `${JSON.stringify(name)}: v[${i}]`);
+    factory = new Function('v', `return { ${fields.join(', ')} };`) as RowFactory;
+    rowFactories.set(key, factory);
+  }
+  return factory;
+}
+
+interface PreparedStatement {
+  stmt: Statement;
+  /** For statements that return rows: makes one row object from a raw row. */
+  toRow: RowFactory | null;
 }
 
 export class SqlRunner {

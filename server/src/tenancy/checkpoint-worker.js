@@ -12,7 +12,18 @@
 // 'stop' closes every connection, which also checkpoints and removes a WAL
 // whose file the main thread has already closed.
 import Database from 'better-sqlite3';
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
+
+// Background work: when a command and a checkpoint want the same core, the
+// command goes first. Linux schedules threads by their own id, which
+// /proc/thread-self names; elsewhere the thread keeps the normal priority.
+try {
+  setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), 10);
+} catch {
+  // not Linux, or not allowed: checkpoints compete with commands as equals
+}
 
 /**
  * Connections kept open, so a busy tenant is not reopened for each
