@@ -52,7 +52,8 @@ async function tandemWatcher(url: string, token: string, projectId: string, onSt
       if (frame.result) resolve();
       else reject(new Error(`subscribe refused: ${frame.error?.message}`));
     });
-    socket.send(pb.ClientFrame.encode({ messageId, subscribe: { projects: [{ projectId, sinceSeq: 0 }] } }).finish());
+    // As Tandem's own client subscribes: a title change arrives as the changed fields only.
+    socket.send(pb.ClientFrame.encode({ messageId, subscribe: { projects: [{ projectId, sinceSeq: 0 }], changedFieldsOnly: true } }).finish());
   });
   socket.on('message', (data: Buffer) => {
     const sentAt = readStamp(data);
