@@ -175,6 +175,21 @@ describe('tenant files', () => {
     dbs.closeAll();
     await checkpointer.stop();
   });
+
+  it('TEN-11 with a checkpointer, a file the cache closed is left alone: its close finished the WAL', async () => {
+    const checkpointer = new Checkpointer(makeLogger('error'));
+    const dbs = new TenantDatabases({ dataDir, synchronous: 'NORMAL', maxOpen: 1, idleMs: 60_000, log: makeLogger('error'), checkpointer });
+    const first = dbs.get('first');
+    first.transaction(() => first.sqlite.prepare("INSERT INTO pm_users VALUES ('u1', '', 'U', 'owner', 0, 0)").run());
+    dbs.get('second');
+    await nextTurn();
+    const wal = join(dataDir, 'first', 'main.db-wal');
+    expect(existsSync(wal)).toBe(false);
+    await checkpointer.flush();
+    expect(existsSync(wal)).toBe(false);
+    dbs.closeAll();
+    await checkpointer.stop();
+  });
 });
 
 describe('migrations', () => {

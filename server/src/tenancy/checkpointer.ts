@@ -59,6 +59,16 @@ export class Checkpointer {
     else this.dirty.set(path, { since: Date.now(), commits: 1 });
   }
 
+  /**
+   * The main thread closed this file. Its close finished the WAL if no other
+   * connection had the file open; otherwise the thread's connection finishes
+   * it when it closes. Either way no round needs the file, and opening it
+   * again here would only make and remove its WAL and shm files once more.
+   */
+  closed(path: string): void {
+    this.dirty.delete(path);
+  }
+
   /** Checkpoints every file written so far; resolves when that round is done. */
   flush(): Promise<void> {
     return new Promise((resolve) => {
