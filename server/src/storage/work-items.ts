@@ -51,7 +51,6 @@ export function insertWorkItem(db: TenantDb, row: WorkItemRow): void {
   db.run(q.insertInto('pm_work_items').values(row));
 }
 
-/** Writes the changed columns and bumps the version; returns the new row. */
 /**
  * Writes `changes` to the item as read in this transaction and returns the row
  * as it now is. The row is made here rather than read back (RETURNING * costs
