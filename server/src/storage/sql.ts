@@ -123,31 +123,32 @@ export class SqlRunner {
     });
   }
 
-  private prepare(query: Compilable): PreparedStatement & { params: unknown[] } {
-    const { sql, parameters } = query.compile();
+  private prepare(sql: string): PreparedStatement {
     let known = this.statements.get(sql);
     if (!known) {
       const stmt = this.sqlite.prepare(sql);
       known = stmt.reader ? { stmt: stmt.raw(true), toRow: rowFactory(stmt) } : { stmt, toRow: null };
       this.statements.set(sql, known);
     }
-    return { ...known, params: parameters as unknown[] };
+    return known;
   }
 
   all<R>(query: Compilable<R>): R[] {
-    const { stmt, toRow, params } = this.prepare(query);
-    return (stmt.all(...params) as unknown[][]).map(toRow!) as R[];
+    const { sql, parameters } = query.compile();
+    const { stmt, toRow } = this.prepare(sql);
+    return (stmt.all(...parameters) as unknown[][]).map(toRow!) as R[];
   }
 
   get<R>(query: Compilable<R>): R | undefined {
-    const { stmt, toRow, params } = this.prepare(query);
-    const values = stmt.get(...params) as unknown[] | undefined;
+    const { sql, parameters } = query.compile();
+    const { stmt, toRow } = this.prepare(sql);
+    const values = stmt.get(...parameters) as unknown[] | undefined;
     return values === undefined ? undefined : (toRow!(values) as R);
   }
 
   run(query: Compilable): number {
-    const { stmt, params } = this.prepare(query);
-    return stmt.run(...params).changes;
+    const { sql, parameters } = query.compile();
+    return this.prepare(sql).stmt.run(...parameters).changes;
   }
 
   /**
