@@ -20,7 +20,9 @@ import { Metrics } from './metrics.ts';
 import { tidyTenant } from './tenancy/maintenance.ts';
 import { Checkpointer } from './tenancy/checkpointer.ts';
 import { TenantDatabases } from './tenancy/tenant-databases.ts';
-import { CLOSE, attachSocketServer } from './transport/socket-server.ts';
+import { CLOSE } from '../../shared/protocol/close-codes.ts';
+import { checkHandlerKinds } from './handlers/index.ts';
+import { attachSocketServer } from './transport/socket-server.ts';
 
 export interface RunningServer {
   port: number;
@@ -33,6 +35,7 @@ export interface RunningServer {
 const CLIENT_DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'client', 'dist');
 
 export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
+  checkHandlerKinds();
   const checkpointer = new Checkpointer(log);
   const databases = new TenantDatabases({
     checkpointer,
@@ -100,7 +103,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       // Commands run synchronously, so no write is half done here; the ones
       // waiting for their group commit are applied and answered first.
       sockets.drain();
-      sockets.closeAll(CLOSE.goingAway, 'server shutting down');
+      sockets.closeAll(CLOSE.goingAway.code, 'server shutting down');
       fanout.stop();
       await bus?.close();
       databases.closeAll();

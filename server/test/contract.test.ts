@@ -4,10 +4,10 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import protobuf from 'protobufjs';
 import { describe, expect, it } from 'vitest';
-import { PROTOCOL_VERSION } from '../../shared/protocol-version.ts';
+import { PROTOCOL_VERSION } from '../../shared/protocol/version.ts';
 
 // When this test fails after an edit of the .proto: bump PROTOCOL_VERSION, add a
-// changelog line in shared/protocol-version.ts, and put the new pair here.
+// changelog line in shared/protocol/version.ts, and put the new pair here.
 const GOLDEN = { version: 4, descriptorSha256: '9eea776184dbc93f47dec59236e959e35b7d843be7e8f2c4492be3b18ba1cff9' };
 
 function loadContract(): protobuf.Root {

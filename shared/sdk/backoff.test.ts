@@ -2,7 +2,7 @@
 // and the connection's state machine driven by a fake socket and a fake clock.
 import { describe, expect, it } from 'vitest';
 import { retryDelay } from './backoff.ts';
-import { classifyClose } from './close-codes.ts';
+import { classifyClose } from '../protocol/close-codes.ts';
 import { makeConnection, type Clock, type ConnectionState } from './connection.ts';
 import type { CloseEventLike, MessageEventLike, SocketLike } from './socket.ts';
 

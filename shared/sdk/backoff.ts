@@ -1,6 +1,6 @@
 // How long to wait before the next connection attempt. Pure: the random
 // source is passed in so tests can pin the jitter.
-import type { CloseKind } from './close-codes.ts';
+import type { CloseKind } from '../protocol/close-codes.ts';
 
 export interface BackoffOptions {
   /** The first retry's delay before jitter. */

@@ -4,12 +4,13 @@
 // listens.
 import { ErrorCode, pb, type CommandName, type IEvent, type IResult, type IServerFrame } from '../proto.ts';
 import { DEFAULT_BACKOFF, retryDelay, type BackoffOptions } from './backoff.ts';
-import { classifyClose, type CloseKind } from './close-codes.ts';
-import { COMMAND_KINDS, commandName, projectIdOfCommand, type Command } from './commands.ts';
+import { classifyClose, type CloseKind } from '../protocol/close-codes.ts';
+import { commandName, isWrite, projectIdOfCommand, type Command } from './commands.ts';
 import { ConnectionError, RequestError, type ConnectionErrorReason } from './errors.ts';
 import { randomId } from './ids.ts';
 import { makeMemoryOutbox, type Outbox, type OutboxEntry, type WriteMeta } from './outbox.ts';
-import { SOCKET_OPEN, SUBPROTOCOL, frameBytes, type SocketLike, type WebSocketConstructor } from './socket.ts';
+import { BEARER_PROTOCOL_PREFIX, SUBPROTOCOL } from '../protocol/wire.ts';
+import { SOCKET_OPEN, frameBytes, type SocketLike, type WebSocketConstructor } from './socket.ts';
 
 export type ConnectionState =
   /** Asking for a token or waiting for the upgrade. `attempt` counts failures in a row. */
@@ -316,7 +317,7 @@ export function makeConnection(options: ConnectionOptions): Connection {
       return;
     }
     if (closed || generation !== connectGeneration) return;
-    const protocols = token ? [SUBPROTOCOL, `bearer.${token}`] : [SUBPROTOCOL];
+    const protocols = token ? [SUBPROTOCOL, `${BEARER_PROTOCOL_PREFIX}${token}`] : [SUBPROTOCOL];
     let ws: SocketLike;
     try {
       ws = new options.WebSocketImpl(options.url, protocols);
@@ -420,7 +421,7 @@ export function makeConnection(options: ConnectionOptions): Connection {
         // again after every reconnect: refuse it before it reaches the outbox.
         return Promise.reject(new RequestError(ErrorCode.ERROR_CODE_INVALID_ARGUMENT, `The ${name} frame is larger than ${maxFrameBytes} bytes`, 'frame'));
       }
-      return COMMAND_KINDS[name] === 'write' ? write(command, name, messageId, frame, opts) : read(name, messageId, frame);
+      return isWrite(name) ? write(command, name, messageId, frame, opts) : read(name, messageId, frame);
     },
 
     onState(listener) {

@@ -3,6 +3,7 @@
 // answer at all (ConnectionError).
 import type { CurrentEntity } from '../domain/errors.ts';
 import { ErrorCode, type IError } from '../proto.ts';
+import { errorCodeName } from '../protocol/error-codes.ts';
 
 export class RequestError extends Error {
   override readonly name = 'RequestError';
@@ -35,7 +36,7 @@ export class RequestError extends Error {
 
   /** The ErrorCode's name without its prefix: 'CONFLICT'. */
   get codeName(): string {
-    return (ErrorCode[this.code] ?? 'UNSPECIFIED').replace('ERROR_CODE_', '');
+    return errorCodeName(this.code);
   }
 }
 

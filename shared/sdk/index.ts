@@ -21,7 +21,7 @@ export { COMMAND_KINDS, commandName, projectIdOfCommand, projectIdOfResult } fro
 export type { Command, CommandKind } from './commands.ts';
 export { DEFAULT_BACKOFF, retryDelay } from './backoff.ts';
 export type { BackoffOptions } from './backoff.ts';
-export { CLOSE_TOKEN_EXPIRED, classifyClose } from './close-codes.ts';
-export type { CloseKind } from './close-codes.ts';
-export { SUBPROTOCOL } from './socket.ts';
+export { CLOSE_TOKEN_EXPIRED, classifyClose } from '../protocol/close-codes.ts';
+export type { CloseKind } from '../protocol/close-codes.ts';
+export { SUBPROTOCOL } from '../protocol/wire.ts';
 export type { CloseEventLike, MessageEventLike, SocketLike, WebSocketConstructor } from './socket.ts';

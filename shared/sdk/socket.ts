@@ -35,9 +35,6 @@ export type WebSocketConstructor = new (url: string, protocols?: string | string
 /** WebSocket.OPEN: a number both implementations share, read without the class at hand. */
 export const SOCKET_OPEN = 1;
 
-/** The subprotocol the server answers with (PROTOCOL.md §1). */
-export const SUBPROTOCOL = 'tandem.v1';
-
 /** Bytes of a binary frame, or null for text (the server sends none) and anything unexpected. */
 export function frameBytes(data: unknown): Uint8Array | null {
   if (data instanceof Uint8Array) return data;

@@ -1,7 +1,7 @@
 // The board's pure rules (board-logic.ts): no DOM, runs under Node.
 import { describe, expect, it } from 'vitest';
 import { rankBetween } from '../../../shared/domain/rank.ts';
-import { toPartialItem } from '../../../shared/partial-work-item.ts';
+import { toPartialItem } from '../../../shared/protocol/partial-work-item.ts';
 import { ErrorCode, pb, type IWorkItem } from '../../../shared/proto.ts';
 import { RequestError } from '../../../shared/sdk/errors.ts';
 import {

@@ -4,7 +4,7 @@
 // back is dropping an op: the view is recomputed from what the server said, so
 // a failed write can never leave a half-undone card behind.
 import { rankBetween } from '../../../shared/domain/rank.ts';
-import { mergePartialItem } from '../../../shared/partial-work-item.ts';
+import { mergePartialItem } from '../../../shared/protocol/partial-work-item.ts';
 import { ErrorCode, type IWorkItem } from '../../../shared/proto.ts';
 
 /** A work item as the board shows it: the wire item plus whether a write of ours is still out on it. */

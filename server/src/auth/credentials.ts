@@ -1,8 +1,8 @@
 // Where a request's token comes from: the session cookie or a bearer token
 // (Authorization for HTTP, Sec-WebSocket-Protocol for the socket). Never the URL.
+import { BEARER_PROTOCOL_PREFIX } from '../../../shared/protocol/wire.ts';
+
 export const SESSION_COOKIE = 'tandem_session';
-export const SUBPROTOCOL = 'tandem.v1';
-const BEARER_PROTOCOL_PREFIX = 'bearer.';
 
 export interface Credential {
   token: string;

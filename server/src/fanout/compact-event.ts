@@ -2,7 +2,7 @@
 // only receive (Subscribe.changed_fields_only). Derived here, from the event
 // as stored, once per event per instance: the log and Redis carry only the
 // whole form, so every instance and every replay agree on it.
-import { toPartialItem } from '../../../shared/partial-work-item.ts';
+import { toPartialItem } from '../../../shared/protocol/partial-work-item.ts';
 import { pb } from '../../../shared/proto.ts';
 
 /** The compact Event bytes: the stored bytes themselves unless it is an ordinary work item change. */

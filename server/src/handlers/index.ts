@@ -1,8 +1,10 @@
 // The dispatch table: one entry per command of ClientFrame's oneof. The mapped
 // type makes it exhaustive: a command added to the proto without a handler
-// does not compile.
+// does not compile. Each entry's kind must be the one shared/protocol/commands.ts
+// declares (the SDK queues by it): checkHandlerKinds runs at start.
 import type { tandem } from '../../../shared/gen/tandem.js';
 import type { CommandName } from '../../../shared/proto.ts';
+import { COMMAND_KINDS, COMMAND_NAMES } from '../../../shared/protocol/commands.ts';
 import type { ReadContext, ResultValue, WriteContext } from './context.ts';
 import type { SessionContext, SessionOutcome } from './session.ts';
 import { addComment } from './add-comment.ts';
@@ -71,3 +73,11 @@ export const HANDLERS: { [K in CommandName]: HandlerSpec<Commands[K]> } = {
   changeMemberRole: write(changeMemberRole),
   removeMember: write(removeMember),
 };
+
+/** Throws when a handler's kind differs from the shared table's: a client would queue (or not queue) that command wrongly. */
+export function checkHandlerKinds(handlers: { readonly [K in CommandName]: { kind: string } } = HANDLERS): void {
+  const wrong = COMMAND_NAMES.filter((name) => handlers[name].kind !== COMMAND_KINDS[name]);
+  if (wrong.length > 0) {
+    throw new Error(`Handler kinds disagree with shared/protocol/commands.ts: ${wrong.map((n) => `${n} is ${handlers[n].kind}, declared ${COMMAND_KINDS[n]}`).join('; ')}`);
+  }
+}

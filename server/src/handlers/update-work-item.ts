@@ -3,6 +3,9 @@ import {
   checkDescription, checkItemType, checkLabels, checkPriority, checkStoryPoints, checkTitle,
 } from '../../../shared/domain/validation.ts';
 import type { tandem } from '../../../shared/gen/tandem.js';
+import {
+  COLUMN_FIELDS, WORK_ITEM_FIELDS, isClearable, type ClearableField, type UpdatableField,
+} from '../../../shared/protocol/work-item-fields.ts';
 import { itemTypes, priorities } from '../storage/enums.ts';
 import { labelsOfItem, setItemLabels } from '../storage/labels.ts';
 import type { WorkItemRow } from '../storage/tables.ts';
@@ -12,16 +15,11 @@ import { diffColumns, emitWorkItem, labelsText, type ItemColumn } from './work-i
 import { itemAtVersion } from './work-item-access.ts';
 import { checkReferences } from './work-item-refs.ts';
 
-const CLEARABLE = ['parent_id', 'description', 'story_points', 'assignee_id', 'sprint_id', 'labels'] as const;
-type Clearable = (typeof CLEARABLE)[number];
-
-const UPDATABLE: readonly ItemColumn[] = [
-  'title', 'description', 'item_type', 'parent_id', 'status_id', 'priority', 'story_points', 'assignee_id', 'sprint_id',
-];
+const UPDATABLE_COLUMNS: readonly ItemColumn[] = COLUMN_FIELDS.filter((f): f is ItemColumn & UpdatableField => WORK_ITEM_FIELDS[f].updatable);
 
 /** The fields `clear` names, refusing unknown ones and any that the command also sets. */
-function clearedFields(cmd: tandem.v1.IUpdateWorkItem): Set<Clearable> {
-  const isSet: Record<Clearable, boolean> = {
+function clearedFields(cmd: tandem.v1.IUpdateWorkItem): Set<ClearableField> {
+  const isSet: Record<ClearableField, boolean> = {
     parent_id: cmd.parentId != null,
     description: cmd.description != null,
     story_points: cmd.storyPoints != null,
@@ -29,12 +27,11 @@ function clearedFields(cmd: tandem.v1.IUpdateWorkItem): Set<Clearable> {
     sprint_id: cmd.sprintId != null,
     labels: cmd.setLabels === true,
   };
-  const out = new Set<Clearable>();
+  const out = new Set<ClearableField>();
   for (const name of cmd.clear ?? []) {
-    const field = CLEARABLE.find((c) => c === name);
-    if (!field) throw invalidArgument('clear', `${name} cannot be cleared`);
-    if (isSet[field]) throw invalidArgument('clear', `${name} is both set and cleared`);
-    out.add(field);
+    if (!isClearable(name)) throw invalidArgument('clear', `${name} cannot be cleared`);
+    if (isSet[name]) throw invalidArgument('clear', `${name} is both set and cleared`);
+    out.add(name);
   }
   return out;
 }
@@ -68,7 +65,7 @@ export function updateWorkItem(ctx: WriteContext, cmd: tandem.v1.IUpdateWorkItem
   else if (cmd.setLabels) newLabels = checkLabels(cmd.labels ?? []);
   const labelsChanged = labelsText(oldLabels) !== labelsText(newLabels);
 
-  const diff = diffColumns(item, next, UPDATABLE);
+  const diff = diffColumns(item, next, UPDATABLE_COLUMNS);
   if (labelsChanged) {
     diff.fields.push('labels');
     diff.activity.push({ field: 'labels', old: labelsText(oldLabels), new: labelsText(newLabels) });

@@ -2,27 +2,14 @@
 // (values as text: enums by stored name, numbers as digits, null for none)
 // and the one event that carries the whole item.
 import type { IWorkItem } from '../../../shared/proto.ts';
+import { WORK_ITEM_FIELDS, type ColumnField } from '../../../shared/protocol/work-item-fields.ts';
 import type { FieldChange } from '../storage/activity.ts';
 import type { WorkItemRow } from '../storage/tables.ts';
 import { workItemMessage } from '../storage/work-items.ts';
 import type { WriteContext } from './context.ts';
 
 /** Columns a write may change; each is named on the wire exactly as here. */
-export type ItemColumn =
-  | 'title'
-  | 'description'
-  | 'item_type'
-  | 'parent_id'
-  | 'status_id'
-  | 'priority'
-  | 'story_points'
-  | 'assignee_id'
-  | 'sprint_id'
-  | 'rank';
-
-// A rank is an opaque sort key: the history says "moved" through status and
-// sprint rows, and a log of rank strings would only be noise.
-const UNLOGGED: ReadonlySet<ItemColumn> = new Set(['rank']);
+export type ItemColumn = ColumnField & keyof WorkItemRow;
 
 export interface ItemDiff {
   fields: string[];
@@ -51,7 +38,7 @@ export function diffColumns(before: WorkItemRow, after: WorkItemRow, columns: re
     if (before[column] === after[column]) continue;
     diff.fields.push(column);
     Object.assign(diff.columns, { [column]: after[column] });
-    if (!UNLOGGED.has(column)) {
+    if (WORK_ITEM_FIELDS[column].recorded) {
       diff.activity.push({ field: column, old: columnText(before, column), new: columnText(after, column) });
     }
   }

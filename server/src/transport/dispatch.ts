@@ -4,6 +4,7 @@
 import { AppError } from '../../../shared/domain/errors.ts';
 import { checkMessageId } from '../../../shared/domain/validation.ts';
 import { ErrorCode, type ClientFrame, type CommandName } from '../../../shared/proto.ts';
+import { ERROR_CODES } from '../../../shared/protocol/error-codes.ts';
 import { WriteRecorder, type Caller, type ResultValue } from '../handlers/context.ts';
 import { HANDLERS, type HandlerSpec } from '../handlers/index.ts';
 import type { SessionOutcome } from '../handlers/session.ts';
@@ -25,11 +26,6 @@ export interface Dispatched {
 export interface DispatchDeps {
   database(tenantId: string): TenantDb;
   log: Logger;
-}
-
-/** Errors that are the same answer on a retry, so they are kept with the message id. */
-function isFinalAnswer(code: ErrorCode): boolean {
-  return code !== ErrorCode.ERROR_CODE_INTERNAL && code !== ErrorCode.ERROR_CODE_RATE_LIMITED && code !== ErrorCode.ERROR_CODE_UNAUTHENTICATED;
 }
 
 export function dispatch(
@@ -102,7 +98,7 @@ function runWrite(
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
     const reply = errorFrame(messageId, now, err);
-    if (isFinalAnswer(err.code)) {
+    if (ERROR_CODES[err.code].remembered) {
       try {
         // A resend of a refused command gets the same refusal, like any other reply.
         db.transaction(() => {

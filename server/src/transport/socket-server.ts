@@ -3,7 +3,9 @@
 import type { HttpRequest, HttpResponse, TemplatedApp, WebSocket, us_socket_context_t } from 'uWebSockets.js';
 import { AppError } from '../../../shared/domain/errors.ts';
 import { ErrorCode, pb } from '../../../shared/proto.ts';
-import { SUBPROTOCOL, originAllowed, socketCredential, subprotocols } from '../auth/credentials.ts';
+import { CLOSE } from '../../../shared/protocol/close-codes.ts';
+import { SOCKET_PATH, SUBPROTOCOL } from '../../../shared/protocol/wire.ts';
+import { originAllowed, socketCredential, subprotocols } from '../auth/credentials.ts';
 import { TokenError, type TokenService, type VerifiedToken } from '../auth/tokens.ts';
 import type { Config } from '../config.ts';
 import type { InstanceFanout } from '../fanout/instance-fanout.ts';
@@ -17,16 +19,6 @@ import type { TenantDatabases } from '../tenancy/tenant-databases.ts';
 import { decodeClientFrame, errorFrame, eventFrame } from './codec.ts';
 import { CommandQueue } from './command-queue.ts';
 import { TokenBucket } from './token-bucket.ts';
-
-/** Close codes (RFC 6455 and the 4000 private range). */
-export const CLOSE = {
-  goingAway: 1001,
-  unsupportedData: 1003,
-  policy: 1008,
-  tooBig: 1009,
-  tryAgainLater: 1013,
-  tokenExpired: 4001,
-} as const;
 
 interface Connection {
   /** Unique on this instance: keys this socket's presence. */
@@ -78,7 +70,7 @@ export function attachSocketServer(app: TemplatedApp, deps: SocketDeps): SocketS
   // to a reader that keeps up is fine, anything to one that does not is not.
   const send = (ws: WebSocket<Connection>, frame: Uint8Array) => {
     if (ws.getUserData().closed) return;
-    if (ws.getBufferedAmount() > limits.maxBackpressureBytes) return ws.end(CLOSE.tryAgainLater, 'slow reader');
+    if (ws.getBufferedAmount() > limits.maxBackpressureBytes) return ws.end(CLOSE.tryAgainLater.code, 'slow reader');
     ws.send(frame, true);
     metrics.framesOut.inc();
   };
@@ -146,7 +138,7 @@ export function attachSocketServer(app: TemplatedApp, deps: SocketDeps): SocketS
     return caller;
   };
 
-  app.ws<Connection>('/ws', {
+  app.ws<Connection>(SOCKET_PATH, {
     // uWS drops a socket past its own limit without a close frame (1006), so it
     // gets headroom and frames over our limit are closed with 1009 below.
     maxPayloadLength: hardFrameLimit(limits.maxFrameBytes),
@@ -206,8 +198,8 @@ export function attachSocketServer(app: TemplatedApp, deps: SocketDeps): SocketS
     message: (ws, message, isBinary) => {
       const conn = ws.getUserData();
       metrics.framesIn.inc();
-      if (!isBinary) return ws.end(CLOSE.unsupportedData, 'binary frames only');
-      if (message.byteLength > limits.maxFrameBytes) return ws.end(CLOSE.tooBig, 'frame too large');
+      if (!isBinary) return ws.end(CLOSE.unsupportedData.code, 'binary frames only');
+      if (message.byteLength > limits.maxFrameBytes) return ws.end(CLOSE.tooBig.code, 'frame too large');
       const now = Date.now();
       let frame;
       try {
@@ -218,7 +210,7 @@ export function attachSocketServer(app: TemplatedApp, deps: SocketDeps): SocketS
       }
       if (now >= conn.expiresAtMs) {
         send(ws, errorFrame(frame.messageId, now, new AppError(ErrorCode.ERROR_CODE_UNAUTHENTICATED, 'Your session expired; log in again')));
-        return ws.end(CLOSE.tokenExpired, 'token expired');
+        return ws.end(CLOSE.tokenExpired.code, 'token expired');
       }
       const waitMs = conn.bucket.take(now);
       if (waitMs > 0) {

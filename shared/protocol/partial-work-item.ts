@@ -1,8 +1,9 @@
 // The "changed fields only" form of a work item event (Subscribe.changed_fields_only,
 // WorkItemChanged.partial): which fields a partial item carries, and how a
-// client lays one over the item it holds. One table for both sides, so the
-// server never leaves out a field the client expects.
-import type { IWorkItem } from './proto.ts';
+// client lays one over the item it holds. Derived from the work item field
+// table, so the server never leaves out a field the client expects.
+import { pb, type IWorkItem } from '../proto.ts';
+import { WORK_ITEM_FIELD_NAMES, WORK_ITEM_FIELDS, wireKeysOf } from './work-item-fields.ts';
 
 type ItemKey = keyof IWorkItem & string;
 
@@ -11,43 +12,24 @@ const IDENTITY: readonly ItemKey[] = ['id', 'projectId', 'key', 'number', 'versi
 
 /**
  * The changed_fields names of an ordinary change, each with the WorkItem
- * fields it stands for. Any other name (created, deleted, restored, or one
- * added later) needs the whole item: a client may not hold the item at all.
+ * fields it stands for. Any other name (created, deleted, restored, or a field
+ * the table does not carry in partial items) needs the whole item: a client
+ * may not hold the item at all.
  */
-const FIELDS_OF_CHANGE: ReadonlyMap<string, readonly ItemKey[]> = new Map([
-  ['title', ['title']],
-  ['description', ['description']],
-  ['item_type', ['itemType']],
-  ['parent_id', ['parentId']],
-  ['status_id', ['statusId']],
-  ['priority', ['priority']],
-  // 0 points and no estimate differ only in has_story_points.
-  ['story_points', ['storyPoints', 'hasStoryPoints']],
-  ['assignee_id', ['assigneeId']],
-  ['sprint_id', ['sprintId']],
-  ['rank', ['rank']],
-  ['labels', ['labels']],
-]);
+const FIELDS_OF_CHANGE: ReadonlyMap<string, readonly ItemKey[]> = new Map(
+  WORK_ITEM_FIELD_NAMES.filter((f) => WORK_ITEM_FIELDS[f].partial).map((f) => [f, wireKeysOf(f)]),
+);
 
 /**
  * What a named field is when the partial item does not carry it: proto3 leaves
  * default values off the wire, so a cleared field arrives as nothing. (A
- * decoded message reads these defaults by itself; a plain object does not.)
+ * decoded message reads these defaults from its prototype by itself; a plain
+ * object does not.)
  */
-const CLEARED: Readonly<Record<string, unknown>> = {
-  title: '',
-  description: '',
-  itemType: 0,
-  parentId: '',
-  statusId: '',
-  priority: 0,
-  storyPoints: 0,
-  hasStoryPoints: false,
-  assigneeId: '',
-  sprintId: '',
-  rank: '',
-  labels: [],
-};
+function clearedValue(key: ItemKey): unknown {
+  const value: unknown = pb.WorkItem.prototype[key];
+  return Array.isArray(value) ? [] : value;
+}
 
 /** The WorkItem fields a partial item for these changes carries besides its identity; null when they need the whole item. */
 function changedKeys(changedFields: readonly string[]): ItemKey[] | null {
@@ -93,6 +75,6 @@ export function mergePartialItem<T extends IWorkItem>(held: T, partial: IWorkIte
   const merged: T = { ...held };
   const fields = merged as Record<string, unknown>;
   for (const key of IDENTITY) fields[key] = partial[key] ?? fields[key];
-  for (const key of keys) fields[key] = partial[key] ?? CLEARED[key];
+  for (const key of keys) fields[key] = partial[key] ?? clearedValue(key);
   return merged;
 }

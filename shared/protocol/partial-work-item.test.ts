@@ -1,7 +1,7 @@
 // What a partial work item carries (Subscribe.changed_fields_only), as the server makes it.
 import { describe, expect, it } from 'vitest';
 import { toPartialItem } from './partial-work-item.ts';
-import type { IWorkItem } from './proto.ts';
+import type { IWorkItem } from '../proto.ts';
 
 const whole: IWorkItem = {
   id: 'i1', projectId: 'p1', key: 'WEB-7', number: 7, itemType: 2, parentId: 'e1', title: 'Title', description: 'Long text',
