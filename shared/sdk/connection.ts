@@ -5,6 +5,7 @@
 import { ErrorCode, pb, type CommandName, type IEvent, type IResult, type IServerFrame } from '../proto.ts';
 import { DEFAULT_BACKOFF, retryDelay, type BackoffOptions } from './backoff.ts';
 import { classifyClose, type CloseKind } from '../protocol/close-codes.ts';
+import { recoveryOf } from '../protocol/error-codes.ts';
 import { commandName, isWrite, projectIdOfCommand, type Command } from './commands.ts';
 import { ConnectionError, RequestError, type ConnectionErrorReason } from './errors.ts';
 import { randomId } from './ids.ts';
@@ -235,7 +236,8 @@ export function makeConnection(options: ConnectionOptions): Connection {
     const read = reads.get(messageId);
     if (index < 0 && !read) return;
 
-    if (error?.code === ErrorCode.ERROR_CODE_RATE_LIMITED) {
+    const recovery = error ? recoveryOf(error.code) : null;
+    if (error && recovery === 'retry-after') {
       // Refused before it was run, and not remembered by id: the same frame goes again later.
       holdAfterRateLimit(messageId, error.retryAfterMs, index >= 0);
       return;
@@ -244,7 +246,7 @@ export function makeConnection(options: ConnectionOptions): Connection {
     if (index >= 0) {
       // The server refuses an expired token before running the command, then
       // closes with 4001: the write stays queued and goes again on the next socket.
-      if (error?.code === ErrorCode.ERROR_CODE_UNAUTHENTICATED) return;
+      if (recovery === 'reauthenticate') return;
       const [entry] = queue.splice(index, 1);
       sentOnSocket.delete(messageId);
       // If this delete is lost the entry is replayed after a reload; the server

@@ -2,7 +2,8 @@
 // handed on once, in seq order, across reconnects and lost frames. The server
 // keeps the log (DESIGN.md decision 3); this side only remembers the last seq
 // it handed on and asks for the rest again when something is missing.
-import { ErrorCode, type IEvent } from '../proto.ts';
+import type { IEvent } from '../proto.ts';
+import { recoveryOf } from '../protocol/error-codes.ts';
 import { projectIdOfResult, type Command } from './commands.ts';
 import type { ConnectionState, Reply, RequestOptions, Unsubscribe } from './connection.ts';
 import type { RequestError } from './errors.ts';
@@ -136,7 +137,7 @@ export function makeProjectFeed(transport: FeedTransport, options: ProjectFeedOp
     // The server refuses the whole subscribe for one project's reason: drop
     // the project it names (or the only one asked for) and ask again for the rest.
     const named = error.projectId || (sent.length === 1 ? sent[0]!.projectId : '');
-    if (error.code === ErrorCode.ERROR_CODE_RESYNC_REQUIRED && named) {
+    if (recoveryOf(error.code) === 'resync' && named) {
       if (live.some((s) => s.projectId === named)) {
         cursors.delete(named);
         options.onResync(named);
