@@ -22,6 +22,22 @@ export const LIMITS = {
 const utf8 = new TextEncoder();
 const byteLength = (s: string) => utf8.encode(s).length;
 
+// A lone surrogate cannot be stored as UTF-8 (SQLite keeps the bytes, and a
+// reader such as Python's sqlite3 then fails on the row); control characters
+// other than newline and tab have no place in text a person reads.
+const LONE_SURROGATE = /\p{Surrogate}/u;
+const CONTROL = /[^\P{Cc}\n\t]/u;
+// Spaces, zero-width and other format characters: a name made only of these looks empty.
+const VISIBLE = /[^\p{White_Space}\p{Cf}\p{Cc}]/u;
+
+/** Refuses text that is not well-formed or carries control characters; `visible` also refuses text with nothing to see. */
+export function checkText(value: string, field: string, what: string, visible = false): string {
+  if (LONE_SURROGATE.test(value)) throw invalidArgument(field, `${what} has a broken character (a lone UTF-16 surrogate)`);
+  if (CONTROL.test(value)) throw invalidArgument(field, `${what} has a control character (only newlines and tabs are allowed)`);
+  if (visible && !VISIBLE.test(value)) throw invalidArgument(field, `${what} needs at least one visible character`);
+  return value;
+}
+
 export function checkMessageId(id: string): void {
   if (id.length < 1 || id.length > LIMITS.messageIdMax) {
     throw invalidArgument('message_id', `message_id must be 1-${LIMITS.messageIdMax} characters`);
@@ -44,6 +60,7 @@ export function checkProjectKey(key: string): string {
 export function checkProjectName(name: string): string {
   const trimmed = name.trim();
   if (!trimmed) throw invalidArgument('name', 'A project needs a name');
+  checkText(trimmed, 'name', 'The project name', true);
   if (trimmed.length > LIMITS.projectNameMax) {
     throw invalidArgument('name', `A project name is at most ${LIMITS.projectNameMax} characters`);
   }
@@ -54,12 +71,13 @@ export function checkProjectDescription(text: string): string {
   if (byteLength(text) > LIMITS.projectDescriptionBytes) {
     throw invalidArgument('description', 'The project description is too long (16 KiB at most)');
   }
-  return text;
+  return checkText(text, 'description', 'The project description');
 }
 
 export function checkTitle(title: string): string {
   const trimmed = title.trim();
   if (!trimmed) throw invalidArgument('title', 'A work item needs a title');
+  checkText(trimmed, 'title', 'The title', true);
   if ([...trimmed].length > LIMITS.titleMax) {
     throw invalidArgument('title', `A title is at most ${LIMITS.titleMax} characters`);
   }
@@ -70,7 +88,7 @@ export function checkDescription(text: string): string {
   if (byteLength(text) > LIMITS.descriptionBytes) {
     throw invalidArgument('description', 'The description is too long (64 KiB at most)');
   }
-  return text;
+  return checkText(text, 'description', 'The description');
 }
 
 export function checkItemType(type: ItemType | null | undefined): ItemType {
@@ -93,19 +111,25 @@ export function checkStoryPoints(points: number): number {
   return points;
 }
 
+/**
+ * Trimmed, de-duplicated and sorted. The count is checked as the list is read,
+ * so a frame full of labels costs no more than the limit allows.
+ */
 export function checkLabels(labels: readonly string[]): string[] {
-  const out: string[] = [];
+  const tooMany = () => invalidArgument('labels', `An item has at most ${LIMITS.labelsPerItem} labels`);
+  // Repeats are forgiven, but a list this long is not a person's.
+  if (labels.length > LIMITS.labelsPerItem * 5) throw tooMany();
+  const out = new Set<string>();
   for (const raw of labels) {
     const label = raw.trim();
     if (!label || label.length > LIMITS.labelMax) {
       throw invalidArgument('labels', `A label is 1-${LIMITS.labelMax} characters`);
     }
-    if (!out.includes(label)) out.push(label);
+    checkText(label, 'labels', 'A label', true);
+    out.add(label);
+    if (out.size > LIMITS.labelsPerItem) throw tooMany();
   }
-  if (out.length > LIMITS.labelsPerItem) {
-    throw invalidArgument('labels', `An item has at most ${LIMITS.labelsPerItem} labels`);
-  }
-  return out.sort();
+  return [...out].sort();
 }
 
 export function checkCommentBody(body: string): string {
@@ -113,12 +137,13 @@ export function checkCommentBody(body: string): string {
   if (byteLength(body) > LIMITS.commentBytes) {
     throw invalidArgument('body', 'The comment is too long (64 KiB at most)');
   }
-  return body;
+  return checkText(body, 'body', 'The comment', true);
 }
 
 export function checkSprintName(name: string): string {
   const trimmed = name.trim();
   if (!trimmed) throw invalidArgument('name', 'A sprint needs a name');
+  checkText(trimmed, 'name', 'The sprint name', true);
   if (trimmed.length > LIMITS.sprintNameMax) {
     throw invalidArgument('name', `A sprint name is at most ${LIMITS.sprintNameMax} characters`);
   }
@@ -129,7 +154,7 @@ export function checkSprintGoal(goal: string): string {
   if (goal.length > LIMITS.sprintGoalMax) {
     throw invalidArgument('goal', `A sprint goal is at most ${LIMITS.sprintGoalMax} characters`);
   }
-  return goal;
+  return checkText(goal, 'goal', 'The sprint goal');
 }
 
 /** A calendar date YYYY-MM-DD that exists, or empty. */
