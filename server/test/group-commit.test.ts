@@ -1,4 +1,4 @@
-// Group commit (transport/command-queue.ts): the writes that arrive in one
+// Group commit (pipeline/command-queue.ts): the writes that arrive in one
 // event-loop turn share one SQLite transaction, each in its own savepoint.
 // Sharing a commit must change nothing a client can see except speed: every
 // write is still version-checked on its own, a refusal undoes only itself,
@@ -11,12 +11,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode, ItemType, pb, type IClientFrame, type ServerFrame } from '../../shared/proto.ts';
-import type { Caller } from '../src/handlers/context.ts';
+import type { Caller } from '../src/auth/caller.ts';
 import { makeLogger } from '../src/log.ts';
 import { upsertUser } from '../src/storage/users.ts';
 import { TenantDatabases } from '../src/tenancy/tenant-databases.ts';
-import { CommandQueue } from '../src/transport/command-queue.ts';
-import type { Dispatched } from '../src/transport/dispatch.ts';
+import { CommandQueue } from '../src/pipeline/command-queue.ts';
+import type { Dispatched } from '../src/pipeline/dispatch.ts';
 import { signup, type Session } from './support/accounts.ts';
 import { startTestServer, type TestServer } from './support/test-server.ts';
 import { TestClient } from './support/ws-client.ts';

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { Encoder, PacketType } from 'socket.io-parser';
 import { ItemType, pb, Priority, type IWorkItem } from '../../../shared/proto.ts';
 import { compactEvent } from '../../../server/src/fanout/compact-event.ts';
-import { eventFrame } from '../../../server/src/transport/codec.ts';
+import { eventFrame } from '../../../server/src/fanout/event-frame.ts';
 import type { PeerEvent, PeerReply, PeerWorkItem, UpdateWorkItem } from '../peer/wire.ts';
 import { ratioLowerIsBetter, target, type Table } from '../report.ts';
 

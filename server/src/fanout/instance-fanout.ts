@@ -1,7 +1,6 @@
 // Everything an instance does to get events and presence to the sockets that
 // watch a project: its own writes, other instances' writes (Redis), and the
 // event log as the fallback that fills any gap.
-import type { WebSocket } from 'uWebSockets.js';
 import type { AppendedEvent } from '../storage/events.ts';
 import type { Broadcaster } from './broadcaster.ts';
 import type { BusMessage } from './bus-envelope.ts';
@@ -10,8 +9,6 @@ import { publishEvent, publishToWatchers } from './project-publish.ts';
 import type { RedisBus } from './redis-bus.ts';
 import { RemotePresence } from './remote-presence.ts';
 import { changedFieldsTopic, projectTopic } from './topics.ts';
-
-type Origin = WebSocket<unknown>;
 
 export interface FanoutTimings {
   /** How often the event log is polled while Redis is linked and healthy. */
@@ -29,7 +26,8 @@ export const DEFAULT_TIMINGS: FanoutTimings = {
   presenceTtlMs: 30_000,
 };
 
-export class InstanceFanout {
+/** `Origin` is the socket type of transport: fan-out passes sockets through, to skip a command's sender. */
+export class InstanceFanout<Origin> {
   private readonly feeds: ProjectFeeds<Origin>;
   private readonly remotePresence: RemotePresence;
   /** This instance's online presences, re-announced to the others. */
@@ -38,8 +36,7 @@ export class InstanceFanout {
   private bus: RedisBus | null = null;
 
   constructor(
-    private readonly local: Broadcaster,
-    private readonly subscriberCount: (topic: string) => number,
+    private readonly local: Broadcaster<Origin>,
     source: FeedSource,
     private readonly timings: FanoutTimings = DEFAULT_TIMINGS,
   ) {
@@ -77,7 +74,7 @@ export class InstanceFanout {
   /** After a socket left a project: stop tracking it when nobody here listens. */
   left(tenantId: string, projectId: string): void {
     const topic = projectTopic(tenantId, projectId);
-    if (this.subscriberCount(topic) + this.subscriberCount(changedFieldsTopic(topic)) === 0) this.feeds.forget(tenantId, projectId);
+    if (this.local.subscribers(topic) + this.local.subscribers(changedFieldsTopic(topic)) === 0) this.feeds.forget(tenantId, projectId);
   }
 
   /** The events a write on this instance committed, in seq order. */

@@ -4,7 +4,7 @@ import type { InstanceFanout } from './instance-fanout.ts';
 import { RedisBus } from './redis-bus.ts';
 
 /** Connects this instance's fan-out to the others through Redis (REDIS_URL). */
-export function linkInstances(url: string, channel: string, fanout: InstanceFanout, metrics: Metrics, log: Logger): RedisBus {
+export function linkInstances<Origin>(url: string, channel: string, fanout: InstanceFanout<Origin>, metrics: Metrics, log: Logger): RedisBus {
   const bus = new RedisBus(
     url,
     channel,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { checkCommentBody } from '../../../shared/domain/validation.ts';
-import type { tandem } from '../../../shared/gen/tandem.js';
+import type { Commands } from '../commands/parsers.ts';
 import { Role } from '../../../shared/proto.ts';
 import { insertComment } from '../storage/comments.ts';
 import type { CommentRow } from '../storage/tables.ts';
@@ -8,9 +8,9 @@ import { emitComment } from './comment-access.ts';
 import type { ResultValue, WriteContext } from './context.ts';
 import { workItemAccess } from './entity-access.ts';
 
-export function addComment(ctx: WriteContext, cmd: tandem.v1.IAddComment): ResultValue {
-  const body = checkCommentBody(cmd.body ?? '');
-  const { item } = workItemAccess(ctx, cmd.workItemId ?? '', Role.ROLE_EDITOR, true);
+export function addComment(ctx: WriteContext, cmd: Commands['addComment']): ResultValue {
+  const body = checkCommentBody(cmd.body);
+  const { item } = workItemAccess(ctx, cmd.workItemId, Role.ROLE_EDITOR, true);
 
   const row: CommentRow = {
     id: randomUUID(),

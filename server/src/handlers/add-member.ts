@@ -1,6 +1,5 @@
 import { failedPrecondition, notFound } from '../../../shared/domain/errors.ts';
-import { checkId } from '../../../shared/domain/validation.ts';
-import type { tandem } from '../../../shared/gen/tandem.js';
+import type { Commands } from '../commands/parsers.ts';
 import { Role } from '../../../shared/proto.ts';
 import { roles } from '../storage/enums.ts';
 import { findMember, memberMessage, putMember } from '../storage/members.ts';
@@ -10,10 +9,10 @@ import type { ResultValue, WriteContext } from './context.ts';
 import { checkAssignableRole } from './member-access.ts';
 
 /** Only users this workspace has seen can join: they must have signed in once. */
-export function addMember(ctx: WriteContext, cmd: tandem.v1.IAddMember): ResultValue {
-  const userId = checkId(cmd.userId ?? '', 'user_id');
+export function addMember(ctx: WriteContext, cmd: Commands['addMember']): ResultValue {
+  const { userId } = cmd;
   const role = roles.toName(checkAssignableRole(cmd.role));
-  const { project } = projectAccess(ctx, cmd.projectId ?? '', Role.ROLE_ADMIN);
+  const { project } = projectAccess(ctx, cmd.projectId, Role.ROLE_ADMIN);
   if (!findUser(ctx.db, userId)) throw notFound('User', 'user_id');
   if (findMember(ctx.db, project.id, userId)) {
     throw failedPrecondition('This user is already a member; change their role instead', 'user_id');

@@ -1,12 +1,12 @@
-import type { tandem } from '../../../shared/gen/tandem.js';
+import type { Commands } from '../commands/parsers.ts';
 import { roles } from '../storage/enums.ts';
 import { memberMessage, setMemberRole } from '../storage/members.ts';
 import type { ResultValue, WriteContext } from './context.ts';
 import { checkAssignableRole, checkNotLastAdmin, loadMember } from './member-access.ts';
 
-export function changeMemberRole(ctx: WriteContext, cmd: tandem.v1.IChangeMemberRole): ResultValue {
+export function changeMemberRole(ctx: WriteContext, cmd: Commands['changeMemberRole']): ResultValue {
   const role = roles.toName(checkAssignableRole(cmd.role));
-  const current = loadMember(ctx, cmd.projectId ?? '', cmd.userId ?? '');
+  const current = loadMember(ctx, cmd.projectId, cmd.userId);
   if (role === current.role) return { member: memberMessage(ctx.db, current.project_id, current.user_id)! };
   if (role !== 'ADMIN') checkNotLastAdmin(ctx, current, 'demote');
 

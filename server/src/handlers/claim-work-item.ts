@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/domain/errors.ts';
-import type { tandem } from '../../../shared/gen/tandem.js';
+import type { Commands } from '../commands/parsers.ts';
 import { ErrorCode } from '../../../shared/proto.ts';
 import type { WorkItemRow } from '../storage/tables.ts';
 import { updateWorkItemRow, workItemMessage } from '../storage/work-items.ts';
@@ -12,7 +12,7 @@ import { checkReferences } from './work-item-refs.ts';
  * "I'll take it": needs no expected_version, because the only race that
  * matters is two people claiming at once, and the first write wins.
  */
-export function claimWorkItem(ctx: WriteContext, cmd: tandem.v1.IClaimWorkItem): ResultValue {
+export function claimWorkItem(ctx: WriteContext, cmd: Commands['claimWorkItem']): ResultValue {
   const { db } = ctx;
   const { item } = liveEditableItem(ctx, cmd.workItemId);
   const me = ctx.caller.userId;

@@ -1,5 +1,4 @@
 import { notFound } from '../../../shared/domain/errors.ts';
-import { checkId } from '../../../shared/domain/validation.ts';
 import { Role } from '../../../shared/proto.ts';
 import { findComment } from '../storage/comments.ts';
 import { toComment } from '../storage/mappers.ts';
@@ -21,9 +20,8 @@ export interface CommentAccess extends WorkItemAccess {
 export function loadComment(
   ctx: ReadContext,
   commentId: string,
-  versioned?: { expectedVersion: number | null | undefined },
+  versioned?: { expectedVersion: number },
 ): CommentAccess {
-  checkId(commentId, 'comment_id');
   const comment = findComment(ctx.db, commentId);
   if (!comment || comment.deleted_at_ms !== null) throw notFound('Comment', 'comment_id');
   const access = workItemAccess(ctx, comment.work_item_id, Role.ROLE_EDITOR, true, {

@@ -1,7 +1,7 @@
 import { failedPrecondition, notFound } from '../../../shared/domain/errors.ts';
 import { checkId } from '../../../shared/domain/validation.ts';
 import { isFinished } from '../../../shared/domain/workflow.ts';
-import type { tandem } from '../../../shared/gen/tandem.js';
+import type { Commands } from '../commands/parsers.ts';
 import { statusCategories } from '../storage/enums.ts';
 import { findSprint, liveSprintItems, updateSprintRow } from '../storage/sprints.ts';
 import type { SprintRow } from '../storage/tables.ts';
@@ -14,8 +14,8 @@ import { emitSprint, loadSprint } from './sprint-access.ts';
  * carries on in the next sprint, or in the backlog when none is named. Each
  * moved item gets its own event, so boards update item by item as usual.
  */
-export function completeSprint(ctx: WriteContext, cmd: tandem.v1.ICompleteSprint): ResultValue {
-  const current = loadSprint(ctx, cmd.sprintId ?? '');
+export function completeSprint(ctx: WriteContext, cmd: Commands['completeSprint']): ResultValue {
+  const current = loadSprint(ctx, cmd.sprintId);
   if (current.state !== 'ACTIVE') {
     throw failedPrecondition(
       `Only the active sprint can be completed; ${current.name} is ${current.state.toLowerCase()}`,

@@ -1,20 +1,11 @@
 // What a handler gets: the caller, the tenant database and the clock; writes
 // also get `emit`, which appends an event (next seq) and its audit rows inside
-// the command's one transaction.
-import type { TenantRole } from '../../../shared/domain/permissions.ts';
+// the command's one transaction (pipeline/write-recorder.ts).
 import type { IEvent, IResult } from '../../../shared/proto.ts';
-import { recordActivity, type FieldChange } from '../storage/activity.ts';
-import { appendEvent, nextSeq, type AppendedEvent } from '../storage/events.ts';
+import type { Caller } from '../auth/caller.ts';
+import type { FieldChange } from '../storage/activity.ts';
 import type { EntityType } from '../storage/tables.ts';
 import type { TenantDb } from '../tenancy/tenant-db.ts';
-
-export interface Caller {
-  tenantId: string;
-  userId: string;
-  displayName: string;
-  email: string;
-  tenantRole: TenantRole;
-}
 
 export interface ReadContext {
   db: TenantDb;
@@ -42,30 +33,3 @@ export interface WriteContext extends ReadContext {
 
 /** A Result without its seq: the pipeline fills that in. */
 export type ResultValue = Omit<IResult, 'seq'>;
-
-export class WriteRecorder implements WriteContext {
-  readonly events: AppendedEvent[] = [];
-  lastSeq = 0;
-
-  constructor(
-    readonly db: TenantDb,
-    readonly caller: Caller,
-    readonly now: number,
-  ) {}
-
-  emit(e: Emit): number {
-    const seq = nextSeq(this.db, e.projectId);
-    const event = { projectId: e.projectId, seq, actorId: this.caller.userId, occurredAtMs: this.now, ...e.change };
-    this.events.push(appendEvent(this.db, event, e.kind, e.entityId, e.changedFields));
-    recordActivity(
-      this.db,
-      { projectId: e.projectId, entityType: e.kind, entityId: e.entityId, workItemId: e.workItemId },
-      e.activity,
-      this.caller.userId,
-      this.now,
-      seq,
-    );
-    this.lastSeq = seq;
-    return seq;
-  }
-}

@@ -1,15 +1,15 @@
 import { invalidArgument } from '../../../shared/domain/errors.ts';
 import { checkProjectDescription, checkProjectKey, checkProjectName } from '../../../shared/domain/validation.ts';
-import type { tandem } from '../../../shared/gen/tandem.js';
+import type { Commands } from '../commands/parsers.ts';
 import { putMember } from '../storage/members.ts';
 import { findProjectByKey, insertProject, projectMessage } from '../storage/projects.ts';
 import type { ResultValue, WriteContext } from './context.ts';
 
 /** Any workspace user may create a project; its creator becomes its admin. */
-export function createProject(ctx: WriteContext, cmd: tandem.v1.ICreateProject): ResultValue {
-  const key = checkProjectKey(cmd.key ?? '');
-  const name = checkProjectName(cmd.name ?? '');
-  const description = checkProjectDescription(cmd.description ?? '');
+export function createProject(ctx: WriteContext, cmd: Commands['createProject']): ResultValue {
+  const key = checkProjectKey(cmd.key);
+  const name = checkProjectName(cmd.name);
+  const description = checkProjectDescription(cmd.description);
   // A taken key is a bad value for the key field, like a malformed one: the
   // client shows it under that field and the user picks another (§8 INVALID_ARGUMENT).
   if (findProjectByKey(ctx.db, key)) throw invalidArgument('key', `A project with key ${key} already exists`);

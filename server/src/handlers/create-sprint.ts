@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   checkDate, checkDateRange, checkSprintGoal, checkSprintName,
 } from '../../../shared/domain/validation.ts';
-import type { tandem } from '../../../shared/gen/tandem.js';
+import type { Commands } from '../commands/parsers.ts';
 import { Role } from '../../../shared/proto.ts';
 import { insertSprint } from '../storage/sprints.ts';
 import type { SprintRow } from '../storage/tables.ts';
@@ -10,13 +10,13 @@ import { projectAccess } from './access.ts';
 import type { ResultValue, WriteContext } from './context.ts';
 import { emitSprint } from './sprint-access.ts';
 
-export function createSprint(ctx: WriteContext, cmd: tandem.v1.ICreateSprint): ResultValue {
-  const name = checkSprintName(cmd.name ?? '');
-  const goal = checkSprintGoal(cmd.goal ?? '');
-  const startDate = checkDate(cmd.startDate ?? '', 'start_date');
-  const endDate = checkDate(cmd.endDate ?? '', 'end_date');
+export function createSprint(ctx: WriteContext, cmd: Commands['createSprint']): ResultValue {
+  const name = checkSprintName(cmd.name);
+  const goal = checkSprintGoal(cmd.goal);
+  const startDate = checkDate(cmd.startDate, 'start_date');
+  const endDate = checkDate(cmd.endDate, 'end_date');
   checkDateRange(startDate, endDate);
-  const { project } = projectAccess(ctx, cmd.projectId ?? '', Role.ROLE_EDITOR);
+  const { project } = projectAccess(ctx, cmd.projectId, Role.ROLE_EDITOR);
 
   const row: SprintRow = {
     id: randomUUID(),

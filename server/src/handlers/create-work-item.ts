@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   checkDescription, checkItemType, checkLabels, checkPriority, checkStoryPoints, checkTitle,
 } from '../../../shared/domain/validation.ts';
-import type { tandem } from '../../../shared/gen/tandem.js';
+import type { Commands } from '../commands/parsers.ts';
 import { Role } from '../../../shared/proto.ts';
 import { itemTypes, priorities } from '../storage/enums.ts';
 import { setItemLabels } from '../storage/labels.ts';
@@ -16,15 +16,15 @@ import { lastRank, placedRank } from './work-item-rank.ts';
 import { checkReferences, firstStatusOf } from './work-item-refs.ts';
 
 /** A new item lands where it was dropped, or at the bottom of the board. */
-export function createWorkItem(ctx: WriteContext, cmd: tandem.v1.ICreateWorkItem): ResultValue {
-  const { project } = projectAccess(ctx, cmd.projectId ?? '', Role.ROLE_EDITOR);
+export function createWorkItem(ctx: WriteContext, cmd: Commands['createWorkItem']): ResultValue {
+  const { project } = projectAccess(ctx, cmd.projectId, Role.ROLE_EDITOR);
   const { db } = ctx;
   const type = checkItemType(cmd.itemType);
-  const title = checkTitle(cmd.title ?? '');
-  const description = checkDescription(cmd.description ?? '');
+  const title = checkTitle(cmd.title);
+  const description = checkDescription(cmd.description);
   const priority = checkPriority(cmd.priority);
-  const storyPoints = cmd.storyPoints != null ? checkStoryPoints(cmd.storyPoints) : null;
-  const labels = checkLabels(cmd.labels ?? []);
+  const storyPoints = cmd.storyPoints === undefined ? null : checkStoryPoints(cmd.storyPoints);
+  const labels = checkLabels(cmd.labels);
 
   const draft: WorkItemRow = {
     id: randomUUID(),

@@ -1,4 +1,4 @@
-import type { tandem } from '../../../shared/gen/tandem.js';
+import type { Commands } from '../commands/parsers.ts';
 import type { WorkItemRow } from '../storage/tables.ts';
 import { liveChildren, updateWorkItemRow } from '../storage/work-items.ts';
 import type { ResultValue, WriteContext } from './context.ts';
@@ -15,7 +15,7 @@ function softDelete(ctx: WriteContext, item: WorkItemRow) {
  * it, stamped with the same time so that restoring the parent brings back
  * exactly these. Other children (an epic's stories) stay.
  */
-export function deleteWorkItem(ctx: WriteContext, cmd: tandem.v1.IDeleteWorkItem): ResultValue {
+export function deleteWorkItem(ctx: WriteContext, cmd: Commands['deleteWorkItem']): ResultValue {
   const { item } = itemAtVersion(ctx, cmd.workItemId, cmd.expectedVersion);
   for (const child of liveChildren(ctx.db, item.id)) {
     if (child.item_type === 'SUBTASK') softDelete(ctx, child);

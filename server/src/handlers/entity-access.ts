@@ -1,7 +1,6 @@
 // Access to a project through one of its entities. A project the caller cannot
 // see hides its entities too: they are NOT_FOUND under their own name.
 import { AppError, conflict, notFound, type CurrentEntity } from '../../../shared/domain/errors.ts';
-import { checkId } from '../../../shared/domain/validation.ts';
 import { ErrorCode, type Role } from '../../../shared/proto.ts';
 import type { WorkItemRow } from '../storage/tables.ts';
 import { findWorkItem } from '../storage/work-items.ts';
@@ -40,7 +39,6 @@ export function workItemAccess(
   live: boolean,
   as = { what: 'Work item', field: 'work_item_id' },
 ): WorkItemAccess {
-  checkId(workItemId, as.field);
   const item = findWorkItem(ctx.db, workItemId);
   if (!item || (live && item.deleted_at_ms !== null)) throw notFound(as.what, as.field);
   return { ...entityAccess(ctx, item.project_id, needed, as.what, as.field), item };
@@ -48,12 +46,12 @@ export function workItemAccess(
 
 /** Optimistic concurrency: a stale expected_version gets the server's current entity back. */
 export function checkVersion(
-  expected: number | null | undefined,
+  expected: number,
   actual: number,
   what: string,
   current: () => CurrentEntity,
 ): void {
-  if ((expected ?? 0) !== actual) {
+  if (expected !== actual) {
     throw conflict(`${what} was changed by someone else (now version ${actual}); reload and try again`, current());
   }
 }

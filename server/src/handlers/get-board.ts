@@ -1,5 +1,5 @@
 import { Role } from '../../../shared/proto.ts';
-import type { tandem } from '../../../shared/gen/tandem.js';
+import type { Commands } from '../commands/parsers.ts';
 import { labelsOfProject } from '../storage/labels.ts';
 import { toStatus } from '../storage/mappers.ts';
 import { membersOf } from '../storage/members.ts';
@@ -13,9 +13,9 @@ import type { ReadContext, ResultValue } from './context.ts';
  * Everything a board needs in one reply, read in one transaction so the items
  * and the seq agree: a client that subscribes with this seq misses nothing.
  */
-export function getBoard(ctx: ReadContext, cmd: tandem.v1.IGetBoard): ResultValue {
-  return ctx.db.sqlite.transaction(() => {
-    const { project } = projectAccess(ctx, cmd.projectId ?? '', Role.ROLE_VIEWER);
+export function getBoard(ctx: ReadContext, cmd: Commands['getBoard']): ResultValue {
+  return ctx.db.readTransaction(() => {
+    const { project } = projectAccess(ctx, cmd.projectId, Role.ROLE_VIEWER);
     return {
       board: {
         project: projectMessage(ctx.db, project),
@@ -27,5 +27,5 @@ export function getBoard(ctx: ReadContext, cmd: tandem.v1.IGetBoard): ResultValu
         seq: project.last_event_seq,
       },
     };
-  }).deferred();
+  });
 }

@@ -1,10 +1,11 @@
 // The dispatch table: one entry per command of ClientFrame's oneof. The mapped
 // type makes it exhaustive: a command added to the proto without a handler
-// does not compile. Each entry's kind must be the one shared/protocol/commands.ts
-// declares (the SDK queues by it): checkHandlerKinds runs at start.
-import type { tandem } from '../../../shared/gen/tandem.js';
+// does not compile, and each handler takes its command as parsed
+// (commands/parsers.ts). Each entry's kind must be the one
+// shared/protocol/commands.ts declares (the SDK queues by it): checkHandlerKinds runs at start.
 import type { CommandName } from '../../../shared/proto.ts';
 import { COMMAND_KINDS, COMMAND_NAMES } from '../../../shared/protocol/commands.ts';
+import type { Commands } from '../commands/parsers.ts';
 import type { ReadContext, ResultValue, WriteContext } from './context.ts';
 import type { SessionContext, SessionOutcome } from './session.ts';
 import { addComment } from './add-comment.ts';
@@ -32,8 +33,6 @@ import { subscribe } from './subscribe.ts';
 import { unsubscribe } from './unsubscribe.ts';
 import { updateSprint } from './update-sprint.ts';
 import { updateWorkItem } from './update-work-item.ts';
-
-type Commands = { [K in CommandName]: NonNullable<tandem.v1.ClientFrame[K]> };
 
 /** read: no transaction of its own, nothing stored. write: one transaction, idempotent. session: changes the connection. */
 export type HandlerSpec<C> =

@@ -1,10 +1,10 @@
 import { isTenantAdmin } from '../../../shared/domain/permissions.ts';
-import type { tandem } from '../../../shared/gen/tandem.js';
+import type { Commands } from '../commands/parsers.ts';
 import { listProjects as listProjectRows, projectMessage } from '../storage/projects.ts';
 import type { ReadContext, ResultValue } from './context.ts';
 
 /** The caller's projects: all of them for workspace owners and admins. */
-export function listProjects(ctx: ReadContext, _cmd: tandem.v1.IListProjects): ResultValue {
+export function listProjects(ctx: ReadContext, _cmd: Commands['listProjects']): ResultValue {
   const rows = listProjectRows(ctx.db, isTenantAdmin(ctx.caller.tenantRole) ? null : ctx.caller.userId);
   return { projects: { projects: rows.map((row) => projectMessage(ctx.db, row)) } };
 }

@@ -1,4 +1,4 @@
-import type { tandem } from '../../../shared/gen/tandem.js';
+import type { Commands } from '../commands/parsers.ts';
 import { listUsers as listUserRows } from '../storage/users.ts';
 import type { ReadContext, ResultValue } from './context.ts';
 
@@ -6,7 +6,7 @@ import type { ReadContext, ResultValue } from './context.ts';
  * The workspace's people, for picking an assignee or a new project member.
  * Any workspace user may see who else is in it, as in Jira and Linear.
  */
-export function listUsers(ctx: ReadContext, _cmd: tandem.v1.IListUsers): ResultValue {
+export function listUsers(ctx: ReadContext, _cmd: Commands['listUsers']): ResultValue {
   return {
     users: {
       users: listUserRows(ctx.db).map((u) => ({

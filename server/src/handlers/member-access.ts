@@ -1,6 +1,5 @@
 import { failedPrecondition, invalidArgument, notFound } from '../../../shared/domain/errors.ts';
 import { isAssignableRole } from '../../../shared/domain/permissions.ts';
-import { checkId } from '../../../shared/domain/validation.ts';
 import { Role } from '../../../shared/proto.ts';
 import { countAdmins, findMember } from '../storage/members.ts';
 import type { ProjectMemberRow } from '../storage/tables.ts';
@@ -14,7 +13,6 @@ export function checkAssignableRole(role: Role | null | undefined): Role {
 
 /** An existing membership of a project whose members the caller manages (ADMIN). */
 export function loadMember(ctx: ReadContext, projectId: string, userId: string): ProjectMemberRow {
-  checkId(userId, 'user_id');
   const { project } = projectAccess(ctx, projectId, Role.ROLE_ADMIN);
   const member = findMember(ctx.db, project.id, userId);
   if (!member) throw notFound('Member', 'user_id');

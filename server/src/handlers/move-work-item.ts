@@ -1,4 +1,4 @@
-import type { tandem } from '../../../shared/gen/tandem.js';
+import type { Commands } from '../commands/parsers.ts';
 import type { WorkItemRow } from '../storage/tables.ts';
 import { updateWorkItemRow, workItemMessage } from '../storage/work-items.ts';
 import type { ResultValue, WriteContext } from './context.ts';
@@ -12,13 +12,13 @@ import { checkReferences } from './work-item-refs.ts';
  * into a sprint or (empty sprint_id) the backlog. A drop where the item
  * already was stores and sends nothing.
  */
-export function moveWorkItem(ctx: WriteContext, cmd: tandem.v1.IMoveWorkItem): ResultValue {
+export function moveWorkItem(ctx: WriteContext, cmd: Commands['moveWorkItem']): ResultValue {
   const { db } = ctx;
   const { item } = itemAtVersion(ctx, cmd.workItemId, cmd.expectedVersion);
 
   const next: WorkItemRow = { ...item };
   if (cmd.statusId) next.status_id = cmd.statusId;
-  if (cmd.sprintId != null) next.sprint_id = cmd.sprintId || null;
+  if (cmd.sprintId !== undefined) next.sprint_id = cmd.sprintId || null;
   checkReferences(db, next, item);
   next.rank = placedRank(db, item.project_id, cmd, item) ?? item.rank;
 

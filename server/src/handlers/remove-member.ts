@@ -1,10 +1,10 @@
-import type { tandem } from '../../../shared/gen/tandem.js';
+import type { Commands } from '../commands/parsers.ts';
 import { deleteMember, memberMessage } from '../storage/members.ts';
 import type { ResultValue, WriteContext } from './context.ts';
 import { checkNotLastAdmin, loadMember } from './member-access.ts';
 
-export function removeMember(ctx: WriteContext, cmd: tandem.v1.IRemoveMember): ResultValue {
-  const current = loadMember(ctx, cmd.projectId ?? '', cmd.userId ?? '');
+export function removeMember(ctx: WriteContext, cmd: Commands['removeMember']): ResultValue {
+  const current = loadMember(ctx, cmd.projectId, cmd.userId);
   checkNotLastAdmin(ctx, current, 'remove');
 
   // Read before the delete: the event shows who left, with their name.

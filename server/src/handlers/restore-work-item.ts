@@ -1,5 +1,5 @@
 import { failedPrecondition } from '../../../shared/domain/errors.ts';
-import type { tandem } from '../../../shared/gen/tandem.js';
+import type { Commands } from '../commands/parsers.ts';
 import type { WorkItemRow } from '../storage/tables.ts';
 import { findWorkItem, subtasksDeletedAt, updateWorkItemRow } from '../storage/work-items.ts';
 import type { ResultValue, WriteContext } from './context.ts';
@@ -26,7 +26,7 @@ function restore(ctx: WriteContext, item: WorkItemRow, parentGone: boolean): () 
  * If its parent is still deleted it comes back without one, except a
  * sub-task, which cannot: its parent must be restored first.
  */
-export function restoreWorkItem(ctx: WriteContext, cmd: tandem.v1.IRestoreWorkItem): ResultValue {
+export function restoreWorkItem(ctx: WriteContext, cmd: Commands['restoreWorkItem']): ResultValue {
   const { item } = editableItem(ctx, cmd.workItemId);
   const deletedAt = item.deleted_at_ms;
   if (deletedAt === null) throw failedPrecondition(`${item.key} is not deleted`, 'work_item_id');

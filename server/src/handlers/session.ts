@@ -13,7 +13,7 @@ export interface SessionOutcome {
   /** Projects to join, each at the seq its replay ends with, for whole or compact events (Subscribe.changed_fields_only). */
   subscribe?: Array<{ projectId: string; seq: number; changedFieldsOnly: boolean }>;
   unsubscribe?: string[];
-  /** Stored Event payloads to send, in order, right after the reply. */
-  replay?: Uint8Array[];
+  /** Stored Event payloads to send, in order, right after the reply: compact ones when the subscription asked for changed fields only. */
+  replay?: { payloads: Uint8Array[]; changedFieldsOnly: boolean };
   presence?: { projectId: string; viewingWorkItemId: string };
 }

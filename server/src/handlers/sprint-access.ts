@@ -1,5 +1,4 @@
 import { notFound } from '../../../shared/domain/errors.ts';
-import { checkId } from '../../../shared/domain/validation.ts';
 import { Role } from '../../../shared/proto.ts';
 import { toSprint } from '../storage/mappers.ts';
 import { findSprint } from '../storage/sprints.ts';
@@ -13,9 +12,8 @@ import { checkVersion, entityAccess } from './entity-access.ts';
 export function loadSprint(
   ctx: ReadContext,
   sprintId: string,
-  versioned?: { expectedVersion: number | null | undefined },
+  versioned?: { expectedVersion: number },
 ): SprintRow {
-  checkId(sprintId, 'sprint_id');
   const sprint = findSprint(ctx.db, sprintId);
   if (!sprint) throw notFound('Sprint', 'sprint_id');
   entityAccess(ctx, sprint.project_id, Role.ROLE_EDITOR, 'Sprint', 'sprint_id');

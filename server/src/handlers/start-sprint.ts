@@ -1,11 +1,11 @@
 import { failedPrecondition } from '../../../shared/domain/errors.ts';
-import type { tandem } from '../../../shared/gen/tandem.js';
+import type { Commands } from '../commands/parsers.ts';
 import { activeSprint, updateSprintRow } from '../storage/sprints.ts';
 import type { ResultValue, WriteContext } from './context.ts';
 import { emitSprint, loadSprint } from './sprint-access.ts';
 
-export function startSprint(ctx: WriteContext, cmd: tandem.v1.IStartSprint): ResultValue {
-  const current = loadSprint(ctx, cmd.sprintId ?? '');
+export function startSprint(ctx: WriteContext, cmd: Commands['startSprint']): ResultValue {
+  const current = loadSprint(ctx, cmd.sprintId);
   if (current.state !== 'PLANNED') {
     throw failedPrecondition(
       `Only a planned sprint can start; ${current.name} is ${current.state.toLowerCase()}`,

@@ -1,7 +1,6 @@
 import { AppError } from '../../../shared/domain/errors.ts';
-import type { tandem } from '../../../shared/gen/tandem.js';
+import type { Commands } from '../commands/parsers.ts';
 import { ErrorCode, Role, type IProjectCursor } from '../../../shared/proto.ts';
-import { compactEvent } from '../fanout/compact-event.ts';
 import { eventsBetween, oldestSeq } from '../storage/events.ts';
 import { projectAccess } from './access.ts';
 import type { SessionContext, SessionOutcome } from './session.ts';
@@ -12,28 +11,25 @@ const MAX_PROJECTS_PER_SUBSCRIBE = 100;
  * Subscribes to projects, replaying every stored event after each cursor's
  * since_seq. The reply, the replay and the live subscription happen in one
  * synchronous step, so no write can slip between them. With
- * changed_fields_only the replay is compact too, as live events will be.
+ * changed_fields_only the replay is sent compact, as live events will be.
  */
-export function subscribe(ctx: SessionContext, cmd: tandem.v1.ISubscribe): SessionOutcome {
-  const cursors = cmd.projects ?? [];
-  const changedFieldsOnly = cmd.changedFieldsOnly === true;
+export function subscribe(ctx: SessionContext, cmd: Commands['subscribe']): SessionOutcome {
+  const { projects: cursors, changedFieldsOnly } = cmd;
   if (cursors.length === 0 || cursors.length > MAX_PROJECTS_PER_SUBSCRIBE) {
     throw new AppError(ErrorCode.ERROR_CODE_INVALID_ARGUMENT, `Subscribe to 1-${MAX_PROJECTS_PER_SUBSCRIBE} projects`, 'projects');
   }
-  return ctx.db.sqlite.transaction(() => {
+  return ctx.db.readTransaction(() => {
     const subscribed: IProjectCursor[] = [];
     const replay: Uint8Array[] = [];
     for (const cursor of cursors) {
-      const { project } = projectAccess(ctx, cursor.projectId ?? '', Role.ROLE_VIEWER, 'projects');
-      const since = cursor.sinceSeq ?? 0;
+      const { project } = projectAccess(ctx, cursor.projectId, Role.ROLE_VIEWER, 'projects');
+      const since = cursor.sinceSeq;
       const current = project.last_event_seq;
       if (since < 0) throw new AppError(ErrorCode.ERROR_CODE_INVALID_ARGUMENT, 'since_seq cannot be negative', 'projects');
       if (since > 0 && since < current) {
         const oldest = oldestSeq(ctx.db, project.id);
         if (oldest === null || oldest > since + 1) throw resync(project.id, 'The events since your last seq are no longer kept');
-        for (const event of eventsBetween(ctx.db, project.id, since, current)) {
-          replay.push(changedFieldsOnly ? compactEvent(event.payload) : event.payload);
-        }
+        for (const event of eventsBetween(ctx.db, project.id, since, current)) replay.push(event.payload);
       } else if (since > current) {
         throw resync(project.id, 'Your seq is ahead of the server (was the data restored?)');
       }
@@ -42,9 +38,9 @@ export function subscribe(ctx: SessionContext, cmd: tandem.v1.ISubscribe): Sessi
     return {
       value: { subscribed: { projects: subscribed } },
       subscribe: subscribed.map((c) => ({ projectId: c.projectId!, seq: c.sinceSeq!, changedFieldsOnly })),
-      replay,
+      replay: { payloads: replay, changedFieldsOnly },
     };
-  }).deferred();
+  });
 }
 
 function resync(projectId: string, why: string): AppError {

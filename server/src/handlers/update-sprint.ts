@@ -2,7 +2,7 @@ import { failedPrecondition } from '../../../shared/domain/errors.ts';
 import {
   checkDate, checkDateRange, checkSprintGoal, checkSprintName,
 } from '../../../shared/domain/validation.ts';
-import type { tandem } from '../../../shared/gen/tandem.js';
+import type { Commands } from '../commands/parsers.ts';
 import type { FieldChange } from '../storage/activity.ts';
 import { toSprint } from '../storage/mappers.ts';
 import { updateSprintRow } from '../storage/sprints.ts';
@@ -13,14 +13,14 @@ import { emitSprint, loadSprint } from './sprint-access.ts';
 type EditableColumn = 'name' | 'goal' | 'start_date' | 'end_date';
 
 /** Sets only the fields the command carries; a completed sprint is history and stays as it was. */
-export function updateSprint(ctx: WriteContext, cmd: tandem.v1.IUpdateSprint): ResultValue {
+export function updateSprint(ctx: WriteContext, cmd: Commands['updateSprint']): ResultValue {
   const wanted: Partial<Pick<SprintRow, EditableColumn>> = {};
-  if (cmd.name != null) wanted.name = checkSprintName(cmd.name);
-  if (cmd.goal != null) wanted.goal = checkSprintGoal(cmd.goal);
-  if (cmd.startDate != null) wanted.start_date = checkDate(cmd.startDate, 'start_date');
-  if (cmd.endDate != null) wanted.end_date = checkDate(cmd.endDate, 'end_date');
+  if (cmd.name !== undefined) wanted.name = checkSprintName(cmd.name);
+  if (cmd.goal !== undefined) wanted.goal = checkSprintGoal(cmd.goal);
+  if (cmd.startDate !== undefined) wanted.start_date = checkDate(cmd.startDate, 'start_date');
+  if (cmd.endDate !== undefined) wanted.end_date = checkDate(cmd.endDate, 'end_date');
 
-  const current = loadSprint(ctx, cmd.sprintId ?? '', { expectedVersion: cmd.expectedVersion });
+  const current = loadSprint(ctx, cmd.sprintId, { expectedVersion: cmd.expectedVersion });
   if (current.state === 'COMPLETED') throw failedPrecondition('A completed sprint cannot be changed', 'sprint_id');
   checkDateRange(wanted.start_date ?? current.start_date, wanted.end_date ?? current.end_date);
 

@@ -2,7 +2,7 @@ import { invalidArgument } from '../../../shared/domain/errors.ts';
 import {
   checkDescription, checkItemType, checkLabels, checkPriority, checkStoryPoints, checkTitle,
 } from '../../../shared/domain/validation.ts';
-import type { tandem } from '../../../shared/gen/tandem.js';
+import type { Commands } from '../commands/parsers.ts';
 import {
   COLUMN_FIELDS, WORK_ITEM_FIELDS, isClearable, type ClearableField, type UpdatableField,
 } from '../../../shared/protocol/work-item-fields.ts';
@@ -18,17 +18,17 @@ import { checkReferences } from './work-item-refs.ts';
 const UPDATABLE_COLUMNS: readonly ItemColumn[] = COLUMN_FIELDS.filter((f): f is ItemColumn & UpdatableField => WORK_ITEM_FIELDS[f].updatable);
 
 /** The fields `clear` names, refusing unknown ones and any that the command also sets. */
-function clearedFields(cmd: tandem.v1.IUpdateWorkItem): Set<ClearableField> {
+function clearedFields(cmd: Commands['updateWorkItem']): Set<ClearableField> {
   const isSet: Record<ClearableField, boolean> = {
-    parent_id: cmd.parentId != null,
-    description: cmd.description != null,
-    story_points: cmd.storyPoints != null,
-    assignee_id: cmd.assigneeId != null,
-    sprint_id: cmd.sprintId != null,
-    labels: cmd.setLabels === true,
+    parent_id: cmd.parentId !== undefined,
+    description: cmd.description !== undefined,
+    story_points: cmd.storyPoints !== undefined,
+    assignee_id: cmd.assigneeId !== undefined,
+    sprint_id: cmd.sprintId !== undefined,
+    labels: cmd.setLabels,
   };
   const out = new Set<ClearableField>();
-  for (const name of cmd.clear ?? []) {
+  for (const name of cmd.clear) {
     if (!isClearable(name)) throw invalidArgument('clear', `${name} cannot be cleared`);
     if (isSet[name]) throw invalidArgument('clear', `${name} is both set and cleared`);
     out.add(name);
@@ -41,28 +41,29 @@ function clearedFields(cmd: tandem.v1.IUpdateWorkItem): Set<ClearableField> {
  * empty id means none, the same as naming the field in `clear`. Only values
  * that really change are written; if none do, nothing is stored or sent.
  */
-export function updateWorkItem(ctx: WriteContext, cmd: tandem.v1.IUpdateWorkItem): ResultValue {
+export function updateWorkItem(ctx: WriteContext, cmd: Commands['updateWorkItem']): ResultValue {
   const { db } = ctx;
   const { item } = itemAtVersion(ctx, cmd.workItemId, cmd.expectedVersion);
   const cleared = clearedFields(cmd);
 
   const next: WorkItemRow = { ...item };
-  if (cmd.title != null) next.title = checkTitle(cmd.title);
-  if (cmd.description != null || cleared.has('description')) next.description = checkDescription(cmd.description ?? '');
-  if (cmd.itemType != null) next.item_type = itemTypes.toName(checkItemType(cmd.itemType));
-  if (cmd.parentId != null || cleared.has('parent_id')) next.parent_id = cmd.parentId || null;
-  if (cmd.statusId != null) next.status_id = cmd.statusId;
-  if (cmd.priority != null) next.priority = priorities.toName(checkPriority(cmd.priority));
-  if (cmd.storyPoints != null) next.story_points = checkStoryPoints(cmd.storyPoints);
+  if (cmd.title !== undefined) next.title = checkTitle(cmd.title);
+  if (cmd.description !== undefined) next.description = checkDescription(cmd.description);
+  if (cleared.has('description')) next.description = '';
+  if (cmd.itemType !== undefined) next.item_type = itemTypes.toName(checkItemType(cmd.itemType));
+  if (cmd.parentId !== undefined || cleared.has('parent_id')) next.parent_id = cmd.parentId || null;
+  if (cmd.statusId !== undefined) next.status_id = cmd.statusId;
+  if (cmd.priority !== undefined) next.priority = priorities.toName(checkPriority(cmd.priority));
+  if (cmd.storyPoints !== undefined) next.story_points = checkStoryPoints(cmd.storyPoints);
   if (cleared.has('story_points')) next.story_points = null;
-  if (cmd.assigneeId != null || cleared.has('assignee_id')) next.assignee_id = cmd.assigneeId || null;
-  if (cmd.sprintId != null || cleared.has('sprint_id')) next.sprint_id = cmd.sprintId || null;
+  if (cmd.assigneeId !== undefined || cleared.has('assignee_id')) next.assignee_id = cmd.assigneeId || null;
+  if (cmd.sprintId !== undefined || cleared.has('sprint_id')) next.sprint_id = cmd.sprintId || null;
   checkReferences(db, next, item, ctx.caller);
 
   const oldLabels = labelsOfItem(db, item.id);
   let newLabels = oldLabels;
   if (cleared.has('labels')) newLabels = [];
-  else if (cmd.setLabels) newLabels = checkLabels(cmd.labels ?? []);
+  else if (cmd.setLabels) newLabels = checkLabels(cmd.labels);
   const labelsChanged = labelsText(oldLabels) !== labelsText(newLabels);
 
   const diff = diffColumns(item, next, UPDATABLE_COLUMNS);

@@ -13,21 +13,21 @@ export interface TargetItem {
 }
 
 /** The item, live or deleted, in a project where the caller may edit. */
-export function editableItem(ctx: ReadContext, workItemId: string | null | undefined): TargetItem {
-  const { item, project } = workItemAccess(ctx, workItemId ?? '', Role.ROLE_EDITOR, false);
+export function editableItem(ctx: ReadContext, workItemId: string): TargetItem {
+  const { item, project } = workItemAccess(ctx, workItemId, Role.ROLE_EDITOR, false);
   return { item, project };
 }
 
-export function liveEditableItem(ctx: ReadContext, workItemId: string | null | undefined): TargetItem {
-  const { item, project } = workItemAccess(ctx, workItemId ?? '', Role.ROLE_EDITOR, true);
+export function liveEditableItem(ctx: ReadContext, workItemId: string): TargetItem {
+  const { item, project } = workItemAccess(ctx, workItemId, Role.ROLE_EDITOR, true);
   return { item, project };
 }
 
 /** A live item the caller may edit, still at the version the caller last saw. */
 export function itemAtVersion(
   ctx: ReadContext,
-  workItemId: string | null | undefined,
-  expectedVersion: number | null | undefined,
+  workItemId: string,
+  expectedVersion: number,
 ): TargetItem {
   const target = liveEditableItem(ctx, workItemId);
   checkVersion(expectedVersion, target.item.version, target.item.key, () => ({

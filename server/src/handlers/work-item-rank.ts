@@ -7,11 +7,12 @@ import type { WorkItemRow } from '../storage/tables.ts';
 import { firstOrLastRank, neighbourRank, rankTaken } from '../storage/work-items.ts';
 import { liveItemOf } from './work-item-refs.ts';
 
+/** The neighbours an item is dropped between; '' for none. */
 export interface Placement {
   /** The item that ends up right above. */
-  afterId?: string | null;
+  readonly afterId: string;
   /** The item that ends up right below. */
-  beforeId?: string | null;
+  readonly beforeId: string;
 }
 
 function neighbour(db: TenantDb, projectId: string, id: string, field: string, moving: WorkItemRow | null): WorkItemRow {

@@ -12,7 +12,7 @@ import { userStanding } from '../storage/references.ts';
 import { findSprint } from '../storage/sprints.ts';
 import type { WorkflowStatusRow, WorkItemRow } from '../storage/tables.ts';
 import { findWorkItem, liveChildren } from '../storage/work-items.ts';
-import type { Caller } from './context.ts';
+import type { Caller } from '../auth/caller.ts';
 
 /** A live item of the project; anything else is NOT_FOUND naming `field`. */
 export function liveItemOf(db: TenantDb, projectId: string, id: string, field: string): WorkItemRow {

@@ -1,27 +1,19 @@
-import type { TemplatedApp } from 'uWebSockets.js';
 import type { Metrics } from '../metrics.ts';
-import { sendJson, trackAbort } from './respond.ts';
+import { sendJson } from './respond.ts';
+import type { Router } from './router.ts';
 
 export interface Health {
   status: 'ok' | 'degraded' | 'stopping';
   [detail: string]: unknown;
 }
 
-export function registerOpsRoutes(app: TemplatedApp, metrics: Metrics, health: () => Health): void {
-  app.get('/healthz', (res) => {
-    const state = trackAbort(res);
+export function registerOpsRoutes(routes: Router, metrics: Metrics, health: () => Health): void {
+  routes.get('/healthz', (_req, res) => {
     const body = health();
-    sendJson(res, state, body.status === 'stopping' ? '503 Service Unavailable' : '200 OK', body);
+    sendJson(res, body.status === 'stopping' ? '503 Service Unavailable' : '200 OK', body);
   });
 
-  app.get('/metrics', (res) => {
-    const state = trackAbort(res);
-    metrics.registry.metrics().then((text) => {
-      if (state.aborted) return;
-      res.cork(() => {
-        res.writeHeader('Content-Type', metrics.registry.contentType);
-        res.end(text);
-      });
-    });
+  routes.get('/metrics', (_req, res) => {
+    metrics.registry.metrics().then((text) => res.end('200 OK', { 'Content-Type': metrics.registry.contentType }, text));
   });
 }

@@ -2,7 +2,7 @@
 // bundle is small and immutable for the life of the process.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
-import type { TemplatedApp } from 'uWebSockets.js';
+import type { Router } from './router.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -30,7 +30,7 @@ function walk(dir: string): string[] {
   });
 }
 
-export function registerStaticFiles(app: TemplatedApp, distDir: string): void {
+export function registerStaticFiles(routes: Router, distDir: string): void {
   const files = new Map<string, { body: Buffer; type: string }>();
   if (existsSync(join(distDir, 'index.html'))) {
     for (const path of walk(distDir)) {
@@ -42,19 +42,15 @@ export function registerStaticFiles(app: TemplatedApp, distDir: string): void {
   }
   const index = files.get('/index.html') ?? { body: Buffer.from(PLACEHOLDER), type: TYPES['.html']! };
 
-  app.get('/*', (res, req) => {
-    const url = req.getUrl();
+  routes.get('/*', ({ url }, res) => {
     // Client-side routes (/p/WEB/item/12) all get the app's index page.
     const file = files.get(url) ?? (url.startsWith('/api/') ? null : index);
-    if (!file) {
-      res.writeStatus('404 Not Found').end('not found');
-      return;
-    }
-    res.writeHeader('Content-Type', file.type);
-    if (url.startsWith('/assets/')) res.writeHeader('Cache-Control', 'public, max-age=31536000, immutable');
+    if (!file) return res.end('404 Not Found', {}, 'not found');
+    const headers: Record<string, string> = { 'Content-Type': file.type };
+    if (url.startsWith('/assets/')) headers['Cache-Control'] = 'public, max-age=31536000, immutable';
     // A host page on another origin loads the embeddable board as a module
     // script, which browsers fetch with CORS. The bundle holds no secrets.
-    if (url.startsWith('/assets/') || url.startsWith('/embed/')) res.writeHeader('Access-Control-Allow-Origin', '*');
-    res.end(file.body);
+    if (url.startsWith('/assets/') || url.startsWith('/embed/')) headers['Access-Control-Allow-Origin'] = '*';
+    res.end('200 OK', headers, file.body);
   });
 }

@@ -1,6 +1,5 @@
-import type { TenantDb } from '../tenancy/tenant-db.ts';
 import { toActivity } from './mappers.ts';
-import { prepared, tenantQueries as q } from './sql.ts';
+import { prepared, tenantQueries as q, type SqlRunner } from './sql.ts';
 import type { EntityType } from './tables.ts';
 import type { IActivityEntry } from '../../../shared/proto.ts';
 
@@ -29,7 +28,7 @@ const insertActivity = prepared(
 );
 
 export function recordActivity(
-  db: TenantDb,
+  db: SqlRunner,
   target: ActivityTarget,
   changes: readonly FieldChange[],
   actorId: string,
@@ -42,7 +41,7 @@ export function recordActivity(
 }
 
 /** A work item's history (its own changes and its comments'), newest first. */
-export function historyOf(db: TenantDb, workItemId: string, limit = 500): IActivityEntry[] {
+export function historyOf(db: SqlRunner, workItemId: string, limit = 500): IActivityEntry[] {
   return db
     .all(q.selectFrom('pm_activity').selectAll().where('work_item_id', '=', workItemId).orderBy('id', 'desc').limit(limit))
     .map(toActivity);

@@ -1,16 +1,15 @@
 import { sql } from 'kysely';
 import type { IComment } from '../../../shared/proto.ts';
-import type { TenantDb } from '../tenancy/tenant-db.ts';
 import { toComment } from './mappers.ts';
-import { tenantQueries as q } from './sql.ts';
+import { tenantQueries as q, type SqlRunner } from './sql.ts';
 import type { CommentRow } from './tables.ts';
 
-export function findComment(db: TenantDb, id: string): CommentRow | undefined {
+export function findComment(db: SqlRunner, id: string): CommentRow | undefined {
   return db.get(q.selectFrom('pm_comments').selectAll().where('id', '=', id));
 }
 
 /** Live comments of an item, oldest first. */
-export function liveCommentsOf(db: TenantDb, workItemId: string): IComment[] {
+export function liveCommentsOf(db: SqlRunner, workItemId: string): IComment[] {
   return db
     .all(
       q.selectFrom('pm_comments')
@@ -24,13 +23,13 @@ export function liveCommentsOf(db: TenantDb, workItemId: string): IComment[] {
     .map(toComment);
 }
 
-export function insertComment(db: TenantDb, row: CommentRow): void {
+export function insertComment(db: SqlRunner, row: CommentRow): void {
   db.run(q.insertInto('pm_comments').values(row));
 }
 
 /** Writes the changed columns and bumps the version; returns the new row. */
 export function updateCommentRow(
-  db: TenantDb,
+  db: SqlRunner,
   id: string,
   changes: Partial<Omit<CommentRow, 'id' | 'version'>>,
 ): CommentRow {

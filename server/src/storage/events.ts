@@ -1,8 +1,7 @@
 // The per-project event log: seq is gap-free because it is taken from the
 // project row inside the same write transaction that stores the event.
 import { pb, type IEvent } from '../../../shared/proto.ts';
-import type { TenantDb } from '../tenancy/tenant-db.ts';
-import { prepared, tenantQueries as q } from './sql.ts';
+import { prepared, tenantQueries as q, type SqlRunner } from './sql.ts';
 import type { EntityType } from './tables.ts';
 
 export interface AppendedEvent {
@@ -26,7 +25,7 @@ const insertEvent = prepared(
 );
 const seqOf = prepared((projectId: string) => q.selectFrom('pm_projects').select('last_event_seq').where('id', '=', projectId));
 
-export function nextSeq(db: TenantDb, projectId: string): number {
+export function nextSeq(db: SqlRunner, projectId: string): number {
   const row = db.get(lastSeq(projectId));
   if (!row) throw new Error(`project ${projectId} vanished inside a write`);
   const seq = row.last_event_seq + 1;
@@ -35,7 +34,7 @@ export function nextSeq(db: TenantDb, projectId: string): number {
 }
 
 export function appendEvent(
-  db: TenantDb,
+  db: SqlRunner,
   event: IEvent & { projectId: string; seq: number; actorId: string; occurredAtMs: number },
   kind: EntityType,
   entityId: string,
@@ -46,12 +45,12 @@ export function appendEvent(
   return { projectId: event.projectId, seq: event.seq, payload };
 }
 
-export function currentSeq(db: TenantDb, projectId: string): number {
+export function currentSeq(db: SqlRunner, projectId: string): number {
   return db.get(seqOf(projectId))?.last_event_seq ?? 0;
 }
 
 /** The oldest seq still in the log, or null when the log is empty. */
-export function oldestSeq(db: TenantDb, projectId: string): number | null {
+export function oldestSeq(db: SqlRunner, projectId: string): number | null {
   const row = db.get(
     q.selectFrom('pm_events').select('seq').where('project_id', '=', projectId).orderBy('seq', 'asc').limit(1),
   );
@@ -60,7 +59,7 @@ export function oldestSeq(db: TenantDb, projectId: string): number | null {
 
 /** Stored events with seq in (after, upTo], oldest first. */
 export function eventsBetween(
-  db: TenantDb,
+  db: SqlRunner,
   projectId: string,
   after: number,
   upTo: number,
@@ -76,7 +75,7 @@ export function eventsBetween(
 }
 
 /** Keeps the newest `keep` events of each project; older catch-ups get RESYNC_REQUIRED. */
-export function trimEventLog(db: TenantDb, keep: number): number {
+export function trimEventLog(db: SqlRunner, keep: number): number {
   return db.run(
     q.deleteFrom('pm_events').where(({ eb, selectFrom }) =>
       eb(

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ILabel } from '../../../shared/proto.ts';
-import type { TenantDb } from '../tenancy/tenant-db.ts';
 import { toLabel } from './mappers.ts';
-import { prepared, tenantQueries as q } from './sql.ts';
+import { prepared, tenantQueries as q, type SqlRunner } from './sql.ts';
 
 const PALETTE = ['#e5484d', '#f76b15', '#ffc53d', '#46a758', '#12a594', '#0090ff', '#6e56cf', '#d6409f'];
 
@@ -12,7 +11,7 @@ function colorFor(name: string): string {
   return PALETTE[h % PALETTE.length]!;
 }
 
-export function labelsOfProject(db: TenantDb, projectId: string): ILabel[] {
+export function labelsOfProject(db: SqlRunner, projectId: string): ILabel[] {
   return db.all(q.selectFrom('pm_labels').selectAll().where('project_id', '=', projectId).orderBy('name')).map(toLabel);
 }
 
@@ -23,12 +22,12 @@ const labelNamesOf = prepared((workItemId: string) =>
     .where('wl.work_item_id', '=', workItemId)
     .orderBy('l.name'));
 
-export function labelsOfItem(db: TenantDb, workItemId: string): string[] {
+export function labelsOfItem(db: SqlRunner, workItemId: string): string[] {
   return db.all(labelNamesOf(workItemId)).map((r) => r.name);
 }
 
 /** Label names of every live item of a project, in one query. */
-export function labelsByItem(db: TenantDb, projectId: string): Map<string, string[]> {
+export function labelsByItem(db: SqlRunner, projectId: string): Map<string, string[]> {
   const rows = db.all(
     q.selectFrom('pm_work_item_labels as wl')
       .innerJoin('pm_labels as l', 'l.id', 'wl.label_id')
@@ -46,7 +45,7 @@ export function labelsByItem(db: TenantDb, projectId: string): Map<string, strin
 }
 
 /** Replaces an item's labels, making project labels for new names. */
-export function setItemLabels(db: TenantDb, projectId: string, workItemId: string, names: readonly string[]): void {
+export function setItemLabels(db: SqlRunner, projectId: string, workItemId: string, names: readonly string[]): void {
   db.run(q.deleteFrom('pm_work_item_labels').where('work_item_id', '=', workItemId));
   for (const name of names) {
     db.run(

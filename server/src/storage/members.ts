@@ -1,25 +1,24 @@
 import type { IMember, Role } from '../../../shared/proto.ts';
-import type { TenantDb } from '../tenancy/tenant-db.ts';
 import { roles } from './enums.ts';
 import { toMember } from './mappers.ts';
-import { prepared, tenantQueries as q } from './sql.ts';
+import { prepared, tenantQueries as q, type SqlRunner } from './sql.ts';
 import type { ProjectMemberRow, RoleName } from './tables.ts';
 
 const roleOf = prepared((projectId: string, userId: string) =>
   q.selectFrom('pm_project_members').select('role').where('project_id', '=', projectId).where('user_id', '=', userId));
 
-export function memberRole(db: TenantDb, projectId: string, userId: string): Role | null {
+export function memberRole(db: SqlRunner, projectId: string, userId: string): Role | null {
   const row = db.get(roleOf(projectId, userId));
   return row ? roles.fromName(row.role) : null;
 }
 
-export function findMember(db: TenantDb, projectId: string, userId: string): ProjectMemberRow | undefined {
+export function findMember(db: SqlRunner, projectId: string, userId: string): ProjectMemberRow | undefined {
   return db.get(
     q.selectFrom('pm_project_members').selectAll().where('project_id', '=', projectId).where('user_id', '=', userId),
   );
 }
 
-export function membersOf(db: TenantDb, projectId: string): IMember[] {
+export function membersOf(db: SqlRunner, projectId: string): IMember[] {
   return db
     .all(
       q.selectFrom('pm_project_members as m')
@@ -32,11 +31,11 @@ export function membersOf(db: TenantDb, projectId: string): IMember[] {
     .map((row) => toMember(row, row));
 }
 
-export function memberMessage(db: TenantDb, projectId: string, userId: string): IMember | undefined {
+export function memberMessage(db: SqlRunner, projectId: string, userId: string): IMember | undefined {
   return membersOf(db, projectId).find((m) => m.userId === userId);
 }
 
-export function putMember(db: TenantDb, row: ProjectMemberRow): void {
+export function putMember(db: SqlRunner, row: ProjectMemberRow): void {
   db.run(
     q.insertInto('pm_project_members')
       .values(row)
@@ -44,17 +43,17 @@ export function putMember(db: TenantDb, row: ProjectMemberRow): void {
   );
 }
 
-export function setMemberRole(db: TenantDb, projectId: string, userId: string, role: RoleName): void {
+export function setMemberRole(db: SqlRunner, projectId: string, userId: string, role: RoleName): void {
   db.run(
     q.updateTable('pm_project_members').set({ role }).where('project_id', '=', projectId).where('user_id', '=', userId),
   );
 }
 
-export function deleteMember(db: TenantDb, projectId: string, userId: string): void {
+export function deleteMember(db: SqlRunner, projectId: string, userId: string): void {
   db.run(q.deleteFrom('pm_project_members').where('project_id', '=', projectId).where('user_id', '=', userId));
 }
 
-export function countAdmins(db: TenantDb, projectId: string): number {
+export function countAdmins(db: SqlRunner, projectId: string): number {
   const row = db.get(
     q.selectFrom('pm_project_members')
       .select((eb) => eb.fn.countAll<number>().as('n'))

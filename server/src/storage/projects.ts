@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_WORKFLOW } from '../../../shared/domain/workflow.ts';
 import type { IProject } from '../../../shared/proto.ts';
-import type { TenantDb } from '../tenancy/tenant-db.ts';
 import { statusCategories } from './enums.ts';
 import { toProject } from './mappers.ts';
-import { prepared, tenantQueries as q } from './sql.ts';
+import { prepared, tenantQueries as q, type SqlRunner } from './sql.ts';
 import type { ProjectRow, WorkflowStatusRow } from './tables.ts';
 
 const projectById = prepared((id: string) => q.selectFrom('pm_projects').selectAll().where('id', '=', id));
@@ -17,28 +16,28 @@ const takeNumber = prepared((projectId: string) =>
     .where('id', '=', projectId)
     .returning('next_item_number'));
 
-export function findProject(db: TenantDb, projectId: string): ProjectRow | undefined {
+export function findProject(db: SqlRunner, projectId: string): ProjectRow | undefined {
   return db.get(projectById(projectId));
 }
 
-export function findProjectByKey(db: TenantDb, key: string): ProjectRow | undefined {
+export function findProjectByKey(db: SqlRunner, key: string): ProjectRow | undefined {
   return db.get(q.selectFrom('pm_projects').selectAll().where('key', '=', key));
 }
 
-export function statusesOf(db: TenantDb, projectId: string): WorkflowStatusRow[] {
+export function statusesOf(db: SqlRunner, projectId: string): WorkflowStatusRow[] {
   return db.all(statusesByProject(projectId));
 }
 
-export function findStatus(db: TenantDb, statusId: string): WorkflowStatusRow | undefined {
+export function findStatus(db: SqlRunner, statusId: string): WorkflowStatusRow | undefined {
   return db.get(statusById(statusId));
 }
 
-export function projectMessage(db: TenantDb, row: ProjectRow): IProject {
+export function projectMessage(db: SqlRunner, row: ProjectRow): IProject {
   return toProject(row, statusesOf(db, row.id));
 }
 
 /** All projects, or only those the user is a member of. */
-export function listProjects(db: TenantDb, memberUserId: string | null): ProjectRow[] {
+export function listProjects(db: SqlRunner, memberUserId: string | null): ProjectRow[] {
   let query = q.selectFrom('pm_projects').selectAll('pm_projects').orderBy('pm_projects.name', 'asc');
   if (memberUserId !== null) {
     query = query
@@ -49,7 +48,7 @@ export function listProjects(db: TenantDb, memberUserId: string | null): Project
 }
 
 export function insertProject(
-  db: TenantDb,
+  db: SqlRunner,
   input: { key: string; name: string; description: string },
   actorId: string,
   now: number,
@@ -82,6 +81,6 @@ export function insertProject(
 }
 
 /** Takes the next work item number of a project (inside the write transaction). */
-export function takeItemNumber(db: TenantDb, projectId: string): number {
+export function takeItemNumber(db: SqlRunner, projectId: string): number {
   return db.get(takeNumber(projectId))!.next_item_number - 1;
 }

@@ -1,7 +1,6 @@
 // Reads that work item writes need about other tables, kept apart from the
 // files that own those tables.
-import type { TenantDb } from '../tenancy/tenant-db.ts';
-import { tenantQueries as q } from './sql.ts';
+import { tenantQueries as q, type SqlRunner } from './sql.ts';
 import type { UserRow } from './tables.ts';
 
 export interface UserStanding {
@@ -10,7 +9,7 @@ export interface UserStanding {
 }
 
 /** A user's workspace role and whether they belong to the project; undefined: no such user. */
-export function userStanding(db: TenantDb, projectId: string, userId: string): UserStanding | undefined {
+export function userStanding(db: SqlRunner, projectId: string, userId: string): UserStanding | undefined {
   const row = db.get(
     q.selectFrom('pm_users as u')
       .leftJoin('pm_project_members as m', (join) =>

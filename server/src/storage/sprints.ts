@@ -1,32 +1,31 @@
 import type { ISprint } from '../../../shared/proto.ts';
-import type { TenantDb } from '../tenancy/tenant-db.ts';
 import { toSprint } from './mappers.ts';
-import { tenantQueries as q } from './sql.ts';
+import { tenantQueries as q, type SqlRunner } from './sql.ts';
 import type { SprintRow, StatusCategoryName, WorkItemRow } from './tables.ts';
 
-export function findSprint(db: TenantDb, id: string): SprintRow | undefined {
+export function findSprint(db: SqlRunner, id: string): SprintRow | undefined {
   return db.get(q.selectFrom('pm_sprints').selectAll().where('id', '=', id));
 }
 
-export function sprintsOf(db: TenantDb, projectId: string): ISprint[] {
+export function sprintsOf(db: SqlRunner, projectId: string): ISprint[] {
   return db
     .all(q.selectFrom('pm_sprints').selectAll().where('project_id', '=', projectId).orderBy('created_at_ms').orderBy('id'))
     .map(toSprint);
 }
 
-export function activeSprint(db: TenantDb, projectId: string): SprintRow | undefined {
+export function activeSprint(db: SqlRunner, projectId: string): SprintRow | undefined {
   return db.get(
     q.selectFrom('pm_sprints').selectAll().where('project_id', '=', projectId).where('state', '=', 'ACTIVE'),
   );
 }
 
-export function insertSprint(db: TenantDb, row: SprintRow): void {
+export function insertSprint(db: SqlRunner, row: SprintRow): void {
   db.run(q.insertInto('pm_sprints').values(row));
 }
 
 /** Writes the changed columns and bumps the version; returns the new row. */
 export function updateSprintRow(
-  db: TenantDb,
+  db: SqlRunner,
   id: string,
   changes: Partial<Omit<SprintRow, 'id' | 'version'>>,
   now: number,
@@ -42,7 +41,7 @@ export function updateSprintRow(
 export type SprintItemRow = WorkItemRow & { category: StatusCategoryName };
 
 /** The live items of a sprint with their status category, in board order. */
-export function liveSprintItems(db: TenantDb, sprintId: string): SprintItemRow[] {
+export function liveSprintItems(db: SqlRunner, sprintId: string): SprintItemRow[] {
   return db.all(
     q.selectFrom('pm_work_items as w')
       .innerJoin('pm_workflow_statuses as s', 's.id', 'w.status_id')

@@ -113,7 +113,7 @@ export class SqlRunner {
   private readonly statements = new Map<string, PreparedStatement>();
 
   // Made once: better-sqlite3 builds a wrapper and looks up its statements per transaction() call.
-  private readonly inTransaction: Transaction<(fn: () => unknown) => unknown>;
+  protected readonly inTransaction: Transaction<(fn: () => unknown) => unknown>;
 
   constructor(readonly sqlite: Database) {
     this.inTransaction = sqlite.transaction((fn: () => unknown) => {
@@ -159,5 +159,4 @@ export class SqlRunner {
   transaction<T>(fn: () => T): T {
     return this.inTransaction.immediate(fn) as T;
   }
-
 }

@@ -1,7 +1,6 @@
 import type { TenantRole } from '../../../shared/domain/permissions.ts';
-import { tenantQueries as q } from './sql.ts';
+import { tenantQueries as q, type SqlRunner } from './sql.ts';
 import type { UserRow } from './tables.ts';
-import type { TenantDb } from '../tenancy/tenant-db.ts';
 
 export interface UserProfile {
   id: string;
@@ -11,7 +10,7 @@ export interface UserProfile {
 }
 
 /** Records a user the first time they appear and refreshes what the token says of them. */
-export function upsertUser(db: TenantDb, user: UserProfile, now: number): void {
+export function upsertUser(db: SqlRunner, user: UserProfile, now: number): void {
   db.run(
     q.insertInto('pm_users')
       .values({
@@ -33,11 +32,11 @@ export function upsertUser(db: TenantDb, user: UserProfile, now: number): void {
   );
 }
 
-export function findUser(db: TenantDb, userId: string): UserRow | undefined {
+export function findUser(db: SqlRunner, userId: string): UserRow | undefined {
   return db.get(q.selectFrom('pm_users').selectAll().where('id', '=', userId));
 }
 
 /** Everyone who has used the workspace, by name. */
-export function listUsers(db: TenantDb): UserRow[] {
+export function listUsers(db: SqlRunner): UserRow[] {
   return db.all(q.selectFrom('pm_users').selectAll().orderBy('display_name').orderBy('id'));
 }

@@ -1,8 +1,7 @@
 import type { IWorkItem } from '../../../shared/proto.ts';
-import type { TenantDb } from '../tenancy/tenant-db.ts';
 import { labelsByItem, labelsOfItem } from './labels.ts';
 import { toWorkItem } from './mappers.ts';
-import { prepared, preparedByShape, tenantQueries as q } from './sql.ts';
+import { prepared, preparedByShape, tenantQueries as q, type SqlRunner } from './sql.ts';
 import type { WorkItemRow } from './tables.ts';
 
 /**
@@ -24,16 +23,16 @@ const updateColumns = preparedByShape(
 
 const byId = prepared((id: string) => q.selectFrom('pm_work_items').selectAll().where('id', '=', id));
 
-export function findWorkItem(db: TenantDb, id: string): WorkItemRow | undefined {
+export function findWorkItem(db: SqlRunner, id: string): WorkItemRow | undefined {
   return db.get(byId(id));
 }
 
 /** `labels` when the caller already holds them, saving the lookup. */
-export function workItemMessage(db: TenantDb, row: WorkItemRow, labels: readonly string[] = labelsOfItem(db, row.id)): IWorkItem {
+export function workItemMessage(db: SqlRunner, row: WorkItemRow, labels: readonly string[] = labelsOfItem(db, row.id)): IWorkItem {
   return toWorkItem(row, labels);
 }
 
-export function liveWorkItems(db: TenantDb, projectId: string): IWorkItem[] {
+export function liveWorkItems(db: SqlRunner, projectId: string): IWorkItem[] {
   const labels = labelsByItem(db, projectId);
   return db
     .all(
@@ -47,7 +46,7 @@ export function liveWorkItems(db: TenantDb, projectId: string): IWorkItem[] {
     .map((row) => toWorkItem(row, labels.get(row.id) ?? []));
 }
 
-export function insertWorkItem(db: TenantDb, row: WorkItemRow): void {
+export function insertWorkItem(db: SqlRunner, row: WorkItemRow): void {
   db.run(q.insertInto('pm_work_items').values(row));
 }
 
@@ -58,7 +57,7 @@ export function insertWorkItem(db: TenantDb, row: WorkItemRow): void {
  * the row the UPDATE changed.
  */
 export function updateWorkItemRow(
-  db: TenantDb,
+  db: SqlRunner,
   item: WorkItemRow,
   changes: Partial<Omit<WorkItemRow, 'id' | 'version'>>,
   actorId: string,
@@ -89,7 +88,7 @@ function liveRanks(projectId: string) {
 }
 
 export function neighbourRank(
-  db: TenantDb,
+  db: SqlRunner,
   projectId: string,
   rank: string,
   direction: 'prev' | 'next',
@@ -100,7 +99,7 @@ export function neighbourRank(
 }
 
 /** Whether another live item of the project already holds this rank. */
-export function rankTaken(db: TenantDb, projectId: string, rank: string, excludeId: string): boolean {
+export function rankTaken(db: SqlRunner, projectId: string, rank: string, excludeId: string): boolean {
   const row = db.get(
     q.selectFrom('pm_work_items')
       .select('id')
@@ -118,18 +117,18 @@ const ends = {
   last: prepared((projectId: string) => liveRanks(projectId).orderBy('rank', 'desc').limit(1)),
 };
 
-export function firstOrLastRank(db: TenantDb, projectId: string, which: 'first' | 'last'): string | null {
+export function firstOrLastRank(db: SqlRunner, projectId: string, which: 'first' | 'last'): string | null {
   return db.get(ends[which](projectId))?.rank ?? null;
 }
 
-export function liveChildren(db: TenantDb, parentId: string): WorkItemRow[] {
+export function liveChildren(db: SqlRunner, parentId: string): WorkItemRow[] {
   return db.all(
     q.selectFrom('pm_work_items').selectAll().where('parent_id', '=', parentId).where('deleted_at_ms', 'is', null),
   );
 }
 
 /** Sub-tasks deleted together with their parent: same parent, same deletion time. */
-export function subtasksDeletedAt(db: TenantDb, parentId: string, deletedAtMs: number): WorkItemRow[] {
+export function subtasksDeletedAt(db: SqlRunner, parentId: string, deletedAtMs: number): WorkItemRow[] {
   return db.all(
     q.selectFrom('pm_work_items')
       .selectAll()

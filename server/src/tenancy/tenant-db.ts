@@ -33,6 +33,14 @@ export class TenantDb extends SqlRunner {
   }
 
   /**
+   * Runs fn in one DEFERRED transaction: every read in it sees the same
+   * snapshot (a board and its seq agree), and it takes no write lock.
+   */
+  readTransaction<T>(fn: () => T): T {
+    return this.inTransaction.deferred(fn) as T;
+  }
+
+  /**
    * `checkpoint: false` when a Checkpointer looks after this file: its own
    * connection then finishes the WAL off the event loop.
    */

@@ -1,24 +1,28 @@
 // The /ws endpoint: authenticates the upgrade, then turns frames into
-// dispatched commands. The only module that sends, subscribes or closes.
-import type { HttpRequest, HttpResponse, TemplatedApp, WebSocket, us_socket_context_t } from 'uWebSockets.js';
+// commands for the pipeline. The only module that sends, subscribes or closes.
+import type { HttpRequest, HttpResponse, WebSocket, us_socket_context_t } from 'uWebSockets.js';
 import { AppError } from '../../../shared/domain/errors.ts';
-import { ErrorCode, pb } from '../../../shared/proto.ts';
+import { ErrorCode } from '../../../shared/proto.ts';
 import { CLOSE } from '../../../shared/protocol/close-codes.ts';
+import { errorCodeName } from '../../../shared/protocol/error-codes.ts';
 import { SOCKET_PATH, SUBPROTOCOL } from '../../../shared/protocol/wire.ts';
+import type { Caller } from '../auth/caller.ts';
 import { originAllowed, socketCredential, subprotocols } from '../auth/credentials.ts';
 import { TokenError, type TokenService, type VerifiedToken } from '../auth/tokens.ts';
 import type { Config } from '../config.ts';
+import { compactEvent } from '../fanout/compact-event.ts';
+import { eventFrame } from '../fanout/event-frame.ts';
 import type { InstanceFanout } from '../fanout/instance-fanout.ts';
 import { projectTopics, subscriberTopics } from '../fanout/topics.ts';
-import type { Caller } from '../handlers/context.ts';
-import type { SessionOutcome } from '../handlers/session.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
-import { upsertUser } from '../storage/users.ts';
-import type { TenantDatabases } from '../tenancy/tenant-databases.ts';
-import { decodeClientFrame, errorFrame, eventFrame } from './codec.ts';
-import { CommandQueue } from './command-queue.ts';
+import type { CommandQueue } from '../pipeline/command-queue.ts';
+import type { SessionChange } from '../pipeline/dispatch.ts';
+import { errorFrame } from '../pipeline/reply.ts';
+import { decodeClientFrame, presenceFrame } from './codec.ts';
 import { TokenBucket } from './token-bucket.ts';
+import type { Socket } from './topic-broadcaster.ts';
+import type { WebServer } from './web-server.ts';
 
 interface Connection {
   /** Unique on this instance: keys this socket's presence. */
@@ -40,8 +44,10 @@ export function hardFrameLimit(maxFrameBytes: number): number {
 export interface SocketDeps {
   config: Config;
   tokens: TokenService;
-  databases: TenantDatabases;
-  fanout: InstanceFanout;
+  /** Lets a verified user into their tenant (auth/caller.ts); throws when their tenant file cannot be opened. */
+  admit(claims: VerifiedToken): Caller;
+  commands: CommandQueue;
+  fanout: InstanceFanout<Socket>;
   metrics: Metrics;
   log: Logger;
 }
@@ -53,13 +59,12 @@ export interface SocketServer {
   closeAll(code: number, reason: string): void;
 }
 
-export function attachSocketServer(app: TemplatedApp, deps: SocketDeps): SocketServer {
-  const { config, tokens, databases, fanout, metrics, log } = deps;
+export function attachSocketServer(web: WebServer, deps: SocketDeps): SocketServer {
+  const { config, tokens, admit, commands, fanout, metrics, log } = deps;
   let nextConnectionId = 1;
   const limits = config.limits;
   const sockets = new Set<WebSocket<Connection>>();
   const perTenant = new Map<string, number>();
-  const queue = new CommandQueue({ database: (id) => databases.get(id), log }, (writes) => metrics.writesPerCommit.observe(writes));
 
   const refuse = (res: HttpResponse, status: string, why: string) => {
     metrics.upgradesRefused.inc({ status: status.slice(0, 3) });
@@ -75,33 +80,18 @@ export function attachSocketServer(app: TemplatedApp, deps: SocketDeps): SocketS
     metrics.framesOut.inc();
   };
 
-  const presenceFrame = (conn: Connection, projectId: string, viewing: string, online: boolean) =>
-    pb.ServerFrame.encode({
-      serverTimeMs: Date.now(),
-      event: {
-        projectId,
-        seq: 0,
-        actorId: conn.caller.userId,
-        occurredAtMs: Date.now(),
-        presence: {
-          userId: conn.caller.userId,
-          displayName: conn.caller.displayName,
-          viewingWorkItemId: viewing,
-          online,
-          sessionId: `${config.instanceName}/${conn.id}`,
-        },
-      },
-    }).finish();
-
   const presence = (conn: Connection, projectId: string, viewing: string, online: boolean, origin: WebSocket<Connection> | null) => {
     if (online) conn.presence.set(projectId, viewing);
     else conn.presence.delete(projectId);
-    const frame = presenceFrame(conn, projectId, viewing, online);
-    fanout.presence(conn.caller.tenantId, projectId, `${conn.id}|${projectId}`, frame, online, origin as WebSocket<unknown> | null);
+    const frame = presenceFrame(conn.caller, `${config.instanceName}/${conn.id}`, projectId, viewing, online, Date.now());
+    fanout.presence(conn.caller.tenantId, projectId, `${conn.id}|${projectId}`, frame, online, origin as Socket | null);
   };
 
-  const applySession = (ws: WebSocket<Connection>, conn: Connection, outcome: Omit<SessionOutcome, 'value'>, now: number) => {
-    for (const payload of outcome.replay ?? []) send(ws, eventFrame(payload, now));
+  const applySession = (ws: WebSocket<Connection>, conn: Connection, outcome: SessionChange, now: number) => {
+    if (outcome.replay) {
+      const { payloads, changedFieldsOnly } = outcome.replay;
+      for (const payload of payloads) send(ws, eventFrame(changedFieldsOnly ? compactEvent(payload) : payload, now));
+    }
     // The replay may have overrun a slow reader: a closed socket cannot subscribe.
     if (conn.closed) return;
     for (const { projectId, seq, changedFieldsOnly } of outcome.subscribe ?? []) {
@@ -125,20 +115,7 @@ export function attachSocketServer(app: TemplatedApp, deps: SocketDeps): SocketS
     if (outcome.presence) presence(conn, outcome.presence.projectId, outcome.presence.viewingWorkItemId, true, ws);
   };
 
-  const admit = (claims: VerifiedToken): Caller => {
-    const caller: Caller = {
-      tenantId: claims.tenantId,
-      userId: claims.userId,
-      displayName: claims.displayName,
-      email: claims.email,
-      tenantRole: claims.tenantRole,
-    };
-    // The first time a host platform's user appears, their tenant file is made here.
-    upsertUser(databases.get(caller.tenantId), { ...caller, id: caller.userId }, Date.now());
-    return caller;
-  };
-
-  app.ws<Connection>(SOCKET_PATH, {
+  web.app.ws<Connection>(SOCKET_PATH, {
     // uWS drops a socket past its own limit without a close frame (1006), so it
     // gets headroom and frames over our limit are closed with 1009 below.
     maxPayloadLength: hardFrameLimit(limits.maxFrameBytes),
@@ -205,7 +182,7 @@ export function attachSocketServer(app: TemplatedApp, deps: SocketDeps): SocketS
       try {
         frame = decodeClientFrame(new Uint8Array(message));
       } catch {
-        metrics.errors.inc({ code: 'INVALID_ARGUMENT' });
+        metrics.errors.inc({ code: errorCodeName(ErrorCode.ERROR_CODE_INVALID_ARGUMENT) });
         return send(ws, errorFrame('', now, new AppError(ErrorCode.ERROR_CODE_INVALID_ARGUMENT, 'The frame is not a ClientFrame')));
       }
       if (now >= conn.expiresAtMs) {
@@ -214,13 +191,13 @@ export function attachSocketServer(app: TemplatedApp, deps: SocketDeps): SocketS
       }
       const waitMs = conn.bucket.take(now);
       if (waitMs > 0) {
-        metrics.errors.inc({ code: 'RATE_LIMITED' });
+        metrics.errors.inc({ code: errorCodeName(ErrorCode.ERROR_CODE_RATE_LIMITED) });
         const err = new AppError(ErrorCode.ERROR_CODE_RATE_LIMITED, 'Too many messages; slow down', '', undefined, waitMs);
         return send(ws, errorFrame(frame.messageId, now, err));
       }
 
       const started = performance.now();
-      queue.push({
+      commands.push({
         caller: conn.caller,
         subscriptions: conn.subscriptions,
         frame,
@@ -237,10 +214,10 @@ export function attachSocketServer(app: TemplatedApp, deps: SocketDeps): SocketS
             });
           }
           // A socket closed while replying (slow reader) is no origin to skip any more.
-          fanout.committed(conn.caller.tenantId, out.events, conn.closed ? null : (ws as WebSocket<unknown>));
+          fanout.committed(conn.caller.tenantId, out.events, conn.closed ? null : (ws as Socket));
           const seconds = (performance.now() - started) / 1000;
           metrics.commandSeconds.observe({ command: out.command }, seconds);
-          if (out.errorCode !== null) metrics.errors.inc({ code: ErrorCode[out.errorCode].replace('ERROR_CODE_', '') });
+          if (out.errorCode !== null) metrics.errors.inc({ code: errorCodeName(out.errorCode) });
           log.debug('command', {
             tenant: conn.caller.tenantId, user: conn.caller.userId, message_id: frame.messageId,
             command: out.command, latency_ms: Math.round(seconds * 1e6) / 1000,
@@ -268,7 +245,7 @@ export function attachSocketServer(app: TemplatedApp, deps: SocketDeps): SocketS
 
   return {
     count: () => sockets.size,
-    drain: () => queue.flush(),
+    drain: () => commands.flush(),
     closeAll(code, reason) {
       for (const ws of [...sockets]) ws.end(code, reason);
     },

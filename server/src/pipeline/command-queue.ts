@@ -1,6 +1,6 @@
 // Group commit. Commands wait for the end of the current event-loop turn,
 // queued per tenant; then the writes that arrived together run in ONE SQLite
-// transaction, each inside its own savepoint (runWrite's nested transaction),
+// transaction, each inside its own savepoint (write.ts's nested transaction),
 // so a refused write undoes only itself. Most of a write's cost is the commit
 // (appending the touched pages to the WAL, and with synchronous=FULL an
 // fsync), and writes that share a commit share those pages.
@@ -10,10 +10,11 @@
 // commands keep their place in the queue, so one socket's commands are still
 // answered in the order sent and a read sees the writes sent before it.
 import { ErrorCode, type ClientFrame } from '../../../shared/proto.ts';
-import type { Caller } from '../handlers/context.ts';
-import { HANDLERS } from '../handlers/index.ts';
-import { dispatch, retryWhileBusy, type DispatchDeps, type Dispatched } from './dispatch.ts';
-import { errorFrame, internalError } from './codec.ts';
+import { isWrite } from '../../../shared/protocol/commands.ts';
+import type { Caller } from '../auth/caller.ts';
+import { dispatch, type DispatchDeps, type Dispatched } from './dispatch.ts';
+import { errorFrame, internalError } from './reply.ts';
+import { retryWhileBusy } from './write.ts';
 
 export interface Job {
   caller: Caller;
@@ -30,9 +31,7 @@ export interface Job {
  */
 export const MAX_WRITES_PER_COMMIT = 128;
 
-function isWrite(frame: ClientFrame): boolean {
-  return !!frame.command && HANDLERS[frame.command]?.kind === 'write';
-}
+const isWriteFrame = (frame: ClientFrame): boolean => frame.command !== undefined && isWrite(frame.command);
 
 export class CommandQueue {
   private pending = new Map<string, Job[]>();
@@ -63,7 +62,7 @@ export class CommandQueue {
   private runTenant(tenantId: string, jobs: Job[]): void {
     for (let start = 0; start < jobs.length; ) {
       let end = start;
-      while (end < jobs.length && end - start < MAX_WRITES_PER_COMMIT && isWrite(jobs[end]!.frame)) end++;
+      while (end < jobs.length && end - start < MAX_WRITES_PER_COMMIT && isWriteFrame(jobs[end]!.frame)) end++;
       if (end === start) {
         const job = jobs[start++]!;
         job.deliver(this.run(job));

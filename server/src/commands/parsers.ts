@@ -1,0 +1,59 @@
+// One parser per command of ClientFrame's oneof: the typed form its handler
+// gets. Required ids are checked here (INVALID_ARGUMENT naming the field);
+// what a value means (a title's length, a known item type) is the handler's
+// rule. proto3 `optional` fields stay undefined when absent, repeated fields
+// are arrays, int64 fields are numbers.
+import type { CommandName, IClientFrame, ItemType, Priority, Role } from '../../../shared/proto.ts';
+import { bool, command, double, enumOf, id, int64, list, message, optional, string, type Parser } from './fields.ts';
+
+const itemType = enumOf<ItemType>();
+const priority = enumOf<Priority>();
+const role = enumOf<Role>();
+
+/** Each parser reads exactly its proto message's fields: a field added to the .proto does not compile until it is read here. */
+type ReadsEveryField = { [K in CommandName]: Parser<{ readonly [F in keyof Required<NonNullable<IClientFrame[K]>>]: unknown }> };
+
+export const COMMAND_PARSERS = {
+  listProjects: command({}),
+  listUsers: command({}),
+  getBoard: command({ projectId: id }),
+  getHistory: command({ workItemId: id }),
+  getComments: command({ workItemId: id }),
+  subscribe: command({ projects: list(message({ projectId: id, sinceSeq: int64 })), changedFieldsOnly: bool }),
+  unsubscribe: command({ projectIds: list(string) }),
+  setPresence: command({ projectId: id, viewingWorkItemId: string }),
+
+  createProject: command({ key: string, name: string, description: string }),
+  createWorkItem: command({
+    projectId: id, itemType, title: string, description: string, parentId: string, statusId: string, priority,
+    storyPoints: optional(double), assigneeId: string, sprintId: string, labels: list(string), afterId: string, beforeId: string,
+  }),
+  updateWorkItem: command({
+    workItemId: id, expectedVersion: int64, title: optional(string), description: optional(string),
+    itemType: optional(itemType), parentId: optional(string), statusId: optional(string), priority: optional(priority),
+    storyPoints: optional(double), assigneeId: optional(string), sprintId: optional(string),
+    labels: list(string), setLabels: bool, clear: list(string),
+  }),
+  moveWorkItem: command({
+    workItemId: id, expectedVersion: int64, statusId: string, beforeId: string, afterId: string, sprintId: optional(string),
+  }),
+  deleteWorkItem: command({ workItemId: id, expectedVersion: int64 }),
+  restoreWorkItem: command({ workItemId: id }),
+  claimWorkItem: command({ workItemId: id }),
+  addComment: command({ workItemId: id, body: string }),
+  editComment: command({ commentId: id, expectedVersion: int64, body: string }),
+  deleteComment: command({ commentId: id }),
+  createSprint: command({ projectId: id, name: string, goal: string, startDate: string, endDate: string }),
+  updateSprint: command({
+    sprintId: id, expectedVersion: int64, name: optional(string), goal: optional(string),
+    startDate: optional(string), endDate: optional(string),
+  }),
+  startSprint: command({ sprintId: id }),
+  completeSprint: command({ sprintId: id, nextSprintId: string }),
+  addMember: command({ projectId: id, userId: id, role }),
+  changeMemberRole: command({ projectId: id, userId: id, role }),
+  removeMember: command({ projectId: id, userId: id }),
+} satisfies ReadsEveryField;
+
+/** The parsed command each handler gets, by command name. */
+export type Commands = { [K in CommandName]: ReturnType<(typeof COMMAND_PARSERS)[K]> };

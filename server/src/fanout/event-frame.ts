@@ -1,0 +1,9 @@
+import { Writer } from '../../../shared/protobuf-runtime.js';
+
+/**
+ * Wraps a stored Event's bytes in a ServerFrame without decoding it:
+ * field 2 (server_time_ms, varint) then field 12 (event, length-delimited).
+ */
+export function eventFrame(eventBytes: Uint8Array, now: number): Uint8Array {
+  return Writer.create().uint32((2 << 3) | 0).int64(now).uint32((12 << 3) | 2).bytes(eventBytes).finish();
+}

@@ -1,0 +1,94 @@
+// Runs one decoded command for one caller and returns what to send: the reply
+// bytes, the events to publish and any change to the connection. The command
+// is parsed here into its typed form (commands/parsers.ts), once, before its
+// handler sees it. Errors become Error frames here, in one place.
+import { AppError } from '../../../shared/domain/errors.ts';
+import { checkMessageId } from '../../../shared/domain/validation.ts';
+import { ErrorCode, type ClientFrame, type CommandName } from '../../../shared/proto.ts';
+import type { Caller } from '../auth/caller.ts';
+import type { Parser } from '../commands/fields.ts';
+import { COMMAND_PARSERS } from '../commands/parsers.ts';
+import { HANDLERS, type HandlerSpec } from '../handlers/index.ts';
+import type { SessionOutcome } from '../handlers/session.ts';
+import type { Logger } from '../log.ts';
+import type { AppendedEvent } from '../storage/events.ts';
+import type { TenantDb } from '../tenancy/tenant-db.ts';
+import { errorFrame, internalError, resultFrame } from './reply.ts';
+import { runWrite } from './write.ts';
+
+/** What a session command asks of the connection (its subscriptions, its presence). */
+export type SessionChange = Omit<SessionOutcome, 'value'>;
+
+export interface Dispatched {
+  command: CommandName | 'unknown';
+  reply: Uint8Array;
+  /** The code of an Error reply, for metrics. */
+  errorCode: ErrorCode | null;
+  events: readonly AppendedEvent[];
+  session: SessionChange | null;
+}
+
+export interface DispatchDeps {
+  database(tenantId: string): TenantDb;
+  log: Logger;
+}
+
+const NO_EVENTS: readonly AppendedEvent[] = [];
+
+function dispatched(
+  command: Dispatched['command'],
+  reply: Uint8Array,
+  errorCode: ErrorCode | null = null,
+  events = NO_EVENTS,
+  session: SessionChange | null = null,
+): Dispatched {
+  return { command, reply, errorCode, events, session };
+}
+
+export function dispatch(
+  deps: DispatchDeps,
+  caller: Caller,
+  subscriptions: ReadonlySet<string>,
+  frame: ClientFrame,
+  now = Date.now(),
+): Dispatched {
+  const messageId = frame.messageId;
+  const name = frame.command;
+  try {
+    checkMessageId(messageId);
+    if (!name) throw new AppError(ErrorCode.ERROR_CODE_INVALID_ARGUMENT, 'The frame carries no command', 'command');
+    const db = deps.database(caller.tenantId);
+    const raw = frame[name];
+    const parse = COMMAND_PARSERS[name] as Parser<unknown>;
+    const spec = HANDLERS[name] as HandlerSpec<unknown>;
+    switch (spec.kind) {
+      case 'read':
+        return dispatched(name, resultFrame(messageId, now, { seq: 0, ...spec.run({ db, caller, now }, parse(raw)) }));
+      case 'session': {
+        const { value, ...session } = spec.run({ db, caller, now, subscriptions }, parse(raw));
+        return dispatched(name, resultFrame(messageId, now, { seq: 0, ...value }), null, NO_EVENTS, session);
+      }
+      case 'write': {
+        // Parsed after the idempotency check, inside the transaction: a resend
+        // of a known message id gets its first reply, and a refused command is
+        // remembered like any other refusal.
+        const written = runWrite(db, caller, messageId, now, (ctx) => spec.run(ctx, parse(raw)), deps.log);
+        return dispatched(name, written.reply, written.errorCode, written.events);
+      }
+      default:
+        return unreachable(spec);
+    }
+  } catch (err) {
+    const command = name ?? 'unknown';
+    if (err instanceof AppError) return dispatched(command, errorFrame(messageId, now, err), err.code);
+    deps.log.error('command_failed', {
+      tenant: caller.tenantId, user: caller.userId, message_id: messageId, command,
+      error: err instanceof Error ? err.message : String(err),
+    });
+    return dispatched(command, errorFrame(messageId, now, internalError()), ErrorCode.ERROR_CODE_INTERNAL);
+  }
+}
+
+function unreachable(x: never): never {
+  throw new Error(`unhandled handler kind ${JSON.stringify(x)}`);
+}

@@ -1,0 +1,72 @@
+// How server/src is layered (docs/DESIGN.md): which folder may import which.
+// Each row names only rows above it, so folders never form a cycle.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const SRC = resolve('server/src');
+
+/** Root files anything may import; they import no other server module. */
+const UTILITIES = ['config', 'log', 'metrics'];
+
+const LAYERS: Record<string, readonly string[]> = {
+  storage: [],
+  tenancy: ['storage'],
+  auth: ['storage', 'tenancy'],
+  commands: [],
+  handlers: ['commands', 'auth', 'storage', 'tenancy'],
+  pipeline: ['handlers', 'commands', 'auth', 'storage', 'tenancy'],
+  fanout: ['storage', 'tenancy'],
+  http: ['auth'],
+  transport: ['pipeline', 'fanout', 'http', 'auth'],
+  server: ['transport', 'http', 'fanout', 'pipeline', 'handlers', 'auth', 'tenancy'],
+  main: ['server'],
+};
+
+const files = (dir: string): string[] =>
+  readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : /\.(ts|js)$/.test(name) ? [path] : [];
+  });
+
+/** A file's layer: its folder under server/src, or its name for a root file. */
+const layerOf = (file: string) => relative(SRC, file).split(sep)[0]!.replace(/\.(ts|js)$/, '');
+
+/** Every module a file names: static and dynamic imports, re-exports, and worker URLs. */
+function specifiers(source: string): string[] {
+  const found = source.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)['"]([^'"]+)['"]|new URL\(\s*['"]([^'"]+)['"]/g);
+  return [...found].map((m) => (m[1] ?? m[2])!);
+}
+
+const sources = files(SRC).map((file) => ({ file, layer: layerOf(file), specifiers: specifiers(readFileSync(file, 'utf8')) }));
+
+describe('LAYER server/src layering', () => {
+  it('LAYER-1 every import between folders is one the table allows, and the table has no cycle', () => {
+    const order = Object.keys(LAYERS);
+    for (const [layer, uses] of Object.entries(LAYERS)) {
+      for (const used of uses) expect(order.indexOf(used), `${layer} -> ${used}`).toBeLessThan(order.indexOf(layer));
+    }
+    const wrong: string[] = [];
+    for (const { file, layer, specifiers: names } of sources) {
+      for (const name of names.filter((n) => n.startsWith('.'))) {
+        const target = resolve(dirname(file), name);
+        if (!target.startsWith(SRC + sep)) continue;
+        const used = layerOf(target);
+        if (used === layer) continue;
+        const allowed = UTILITIES.includes(layer) ? false : UTILITIES.includes(used) || (LAYERS[layer] ?? []).includes(used);
+        if (!allowed) wrong.push(`${relative(SRC, file)} imports ${name} (${layer} -> ${used})`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(sources.map((s) => s.layer).filter((l) => !UTILITIES.includes(l) && !(l in LAYERS))).toEqual([]);
+  });
+
+  it('LAYER-2 only transport/ imports uWebSockets.js', () => {
+    const users = sources.filter((s) => s.specifiers.includes('uWebSockets.js')).map((s) => s.layer);
+    expect([...new Set(users)]).toEqual(['transport']);
+  });
+
+  it('LAYER-3 nothing imports the generated code directly: wire types come from shared/proto.ts, commands as parsed', () => {
+    expect(sources.filter((s) => s.specifiers.some((n) => n.includes('shared/gen/'))).map((s) => relative(SRC, s.file))).toEqual([]);
+  });
+});
