@@ -36,6 +36,10 @@ export interface Config {
     eventLogKeep: number;
     /** How long another instance's presence lasts without a refresh (its instance may have died). */
     presenceTtlSeconds: number;
+    /** Failed log-ins of one account, failed log-ins from one address and sign-ups from one address per 15 minutes. */
+    loginFailuresPerAccount: number;
+    loginFailuresPerAddress: number;
+    signupsPerAddress: number;
   };
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
@@ -133,6 +137,9 @@ export function loadConfig(env: Env = process.env): Config {
       idempotencyDays: int(env, 'IDEMPOTENCY_DAYS', 7, 7, 365),
       eventLogKeep: int(env, 'EVENT_LOG_KEEP', 100_000, 1_000, 100_000_000),
       presenceTtlSeconds: int(env, 'PRESENCE_TTL_SECONDS', 30, 3, 3600),
+      loginFailuresPerAccount: int(env, 'LOGIN_FAILURES_PER_ACCOUNT', 10, 1, 1_000_000),
+      loginFailuresPerAddress: int(env, 'LOGIN_FAILURES_PER_ADDRESS', 100, 1, 1_000_000),
+      signupsPerAddress: int(env, 'SIGNUPS_PER_ADDRESS', 20, 1, 1_000_000),
     },
     logLevel: oneOf(env, 'LOG_LEVEL', 'info', ['debug', 'info', 'warn', 'error'] as const),
   };

@@ -1,6 +1,6 @@
 // Prometheus metrics (GET /metrics). One registry per server, so tests that
 // run several servers in one process do not mix their numbers.
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export class Metrics {
   readonly registry = new Registry();
@@ -57,6 +57,8 @@ export class Metrics {
   readonly openTenantDatabases: Gauge;
 
   constructor(openDatabases: () => number) {
+    // The process's own health beside Tandem's: event loop lag, heap, GC pauses, CPU, handles.
+    collectDefaultMetrics({ register: this.registry });
     this.openTenantDatabases = new Gauge({
       name: 'tandem_open_tenant_databases',
       help: 'Tenant SQLite files open in the cache',

@@ -7,6 +7,8 @@ import { CLOSE } from '../../shared/protocol/close-codes.ts';
 import { AccountDirectory } from './auth/account-directory.ts';
 import { admitCaller } from './auth/caller.ts';
 import { loadOrCreateSigningKeys } from './auth/keys.ts';
+import { CommonPasswords } from './auth/common-passwords.ts';
+import { SIGN_IN_WINDOW_SECONDS, openSignInThrottle } from './auth/sign-in-throttle.ts';
 import { StandaloneAccounts } from './auth/standalone-accounts.ts';
 import { TokenService, type HostKeyConfig } from './auth/tokens.ts';
 import type { Config } from './config.ts';
@@ -83,12 +85,25 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     redis: bus === null ? 'not configured' : bus.connected ? 'connected' : 'disconnected',
   });
   registerOpsRoutes(web.routes, metrics, health);
+  const signIn = openSignInThrottle(
+    {
+      failuresPerAccount: config.limits.loginFailuresPerAccount,
+      failuresPerAddress: config.limits.loginFailuresPerAddress,
+      signupsPerAddress: config.limits.signupsPerAddress,
+      windowSeconds: SIGN_IN_WINDOW_SECONDS,
+    },
+    config.redisUrl,
+    `${config.redisChannel}:sign-in`,
+    (err) => log.warn('sign_in_counts_redis_error', { error: err.message }),
+  );
+  const commonPasswords = new CommonPasswords();
   registerAuthRoutes(web.routes, {
-    accounts: new StandaloneAccounts(directory, tokens, databases),
+    accounts: new StandaloneAccounts(directory, tokens, databases, signIn.throttle, commonPasswords),
     tokens,
     log,
     signupEnabled: config.signupEnabled,
     cookieSecure: config.cookieSecure,
+    allowedOrigins: config.allowedOrigins,
   });
   registerStaticFiles(web.routes, CLIENT_DIST);
 
@@ -107,6 +122,8 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       sockets.closeAll(CLOSE.goingAway.code, 'server shutting down');
       fanout.stop();
       await bus?.close();
+      signIn.close();
+      await commonPasswords.close();
       databases.closeAll();
       await checkpointer.stop();
       directory.close();

@@ -52,9 +52,11 @@ describe('sign-up', () => {
     expect(taken.status).toBe(409);
   });
 
-  it('ACC-4 answers a body that is not JSON with 400', async () => {
-    const res = await fetch(srv.http + '/api/auth/signup', { method: 'POST', body: 'email=x' });
-    expect(res.status).toBe(400);
+  it('ACC-4 answers a body that is not JSON with 400, and one not sent as JSON with 415', async () => {
+    const broken = await fetch(srv.http + '/api/auth/signup', { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'email=x' });
+    expect(broken.status).toBe(400);
+    const form = await fetch(srv.http + '/api/auth/signup', { method: 'POST', body: 'email=x' });
+    expect(form.status).toBe(415);
   });
 });
 
@@ -77,7 +79,7 @@ describe('log-in and log-out', () => {
   });
 
   it('ACC-7 clears the cookie on logout with 204', async () => {
-    const res = await fetch(srv.http + '/api/auth/logout', { method: 'POST' });
+    const res = await fetch(srv.http + '/api/auth/logout', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(res.status).toBe(204);
     expect(res.headers.get('set-cookie')).toMatch(/^tandem_session=; .*Max-Age=0/);
   });

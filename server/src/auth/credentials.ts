@@ -44,12 +44,17 @@ export function clearedSessionCookie(secure: boolean): string {
   return `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${secure ? '; Secure' : ''}`;
 }
 
-/** Cookie-authenticated sockets must come from our own page or an allowed one (CSWSH). */
-export function originAllowed(origin: string, host: string, allowed: readonly string[]): boolean {
-  if (!origin) return true; // not a browser: browsers always send Origin on a WebSocket upgrade
+/**
+ * Cookie-authenticated requests must come from our own page or an allowed one
+ * (cross-site WebSocket hijacking, CSRF): scheme, host and port. Our own
+ * scheme is https behind HTTPS (COOKIE_SECURE), http otherwise.
+ */
+export function originAllowed(origin: string, host: string, allowed: readonly string[], secure: boolean): boolean {
+  if (!origin) return true; // not a browser: browsers always send Origin on an upgrade and on a POST
   if (allowed.includes(origin)) return true;
   try {
-    return new URL(origin).host === host;
+    const url = new URL(origin);
+    return url.protocol === (secure ? 'https:' : 'http:') && url.host === host;
   } catch {
     return false;
   }

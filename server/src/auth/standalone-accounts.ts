@@ -4,22 +4,15 @@ import { isTenantAdmin, type TenantRole } from '../../../shared/domain/permissio
 import type { TenantDatabases } from '../tenancy/tenant-databases.ts';
 import { upsertUser } from '../storage/users.ts';
 import type { AccountDirectory } from './account-directory.ts';
+import { EMAIL_PATTERN, MAX_EMAIL_LENGTH, MAX_NAME_LENGTH } from '../../../shared/domain/accounts.ts';
+import { checkText } from '../../../shared/domain/validation.ts';
+import { AppError } from '../../../shared/domain/errors.ts';
+import { AccountError } from './account-error.ts';
+import type { CommonPasswords } from './common-passwords.ts';
 import { burnVerifyTime, hashPassword, verifyPassword } from './passwords.ts';
-import {
-  EMAIL_PATTERN, MAX_EMAIL_LENGTH, MAX_NAME_LENGTH, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH,
-} from '../../../shared/domain/accounts.ts';
+import { checkNewPassword, passwordWithinLimits } from './password-rules.ts';
+import type { SignInThrottle } from './sign-in-throttle.ts';
 import type { TokenService, VerifiedToken } from './tokens.ts';
-
-export class AccountError extends Error {
-  constructor(
-    readonly status: 400 | 401 | 403 | 409,
-    readonly code: string,
-    message: string,
-    readonly field = '',
-  ) {
-    super(message);
-  }
-}
 
 export interface SessionGrant {
   token: string;
@@ -34,11 +27,14 @@ export interface SessionGrant {
 function text(body: Record<string, unknown>, field: string, max: number, label: string): string {
   const value = body[field];
   if (typeof value !== 'string' || !value.trim()) throw new AccountError(400, 'INVALID_ARGUMENT', `Enter ${label}`, field);
-  if (value.length > max) {
-    const named = label.charAt(0).toUpperCase() + label.slice(1);
-    throw new AccountError(400, 'INVALID_ARGUMENT', `${named} is at most ${max} characters`, field);
+  const named = label.charAt(0).toUpperCase() + label.slice(1);
+  if (value.length > max) throw new AccountError(400, 'INVALID_ARGUMENT', `${named} is at most ${max} characters`, field);
+  try {
+    return checkText(value.trim(), field, named, true);
+  } catch (err) {
+    if (err instanceof AppError) throw new AccountError(400, 'INVALID_ARGUMENT', err.message, field);
+    throw err;
   }
-  return value.trim();
 }
 
 function email(body: Record<string, unknown>): string {
@@ -47,29 +43,26 @@ function email(body: Record<string, unknown>): string {
   return value;
 }
 
-function password(body: Record<string, unknown>): string {
-  const value = body['password'];
-  if (typeof value !== 'string' || value.length < MIN_PASSWORD_LENGTH) {
-    throw new AccountError(400, 'INVALID_ARGUMENT', `A password has at least ${MIN_PASSWORD_LENGTH} characters`, 'password');
-  }
-  if (value.length > MAX_PASSWORD_LENGTH) throw new AccountError(400, 'INVALID_ARGUMENT', 'The password is too long', 'password');
-  return value;
-}
-
 export class StandaloneAccounts {
   constructor(
     private readonly directory: AccountDirectory,
     private readonly tokens: TokenService,
     private readonly databases: TenantDatabases,
+    private readonly throttle: SignInThrottle,
+    private readonly commonPasswords: CommonPasswords,
   ) {}
 
-  async signup(body: Record<string, unknown>): Promise<SessionGrant> {
+  /** `from`: the client's address, which sign-ups are counted by. */
+  async signup(body: Record<string, unknown>, from: string): Promise<SessionGrant> {
+    const address = email(body);
     const input = {
-      email: email(body),
-      password: password(body),
+      email: address,
+      password: passwordWithinLimits(body['password']),
       displayName: text(body, 'displayName', MAX_NAME_LENGTH, 'a display name'),
       workspaceName: text(body, 'workspaceName', MAX_NAME_LENGTH, 'a workspace name'),
     };
+    await this.throttle.admitSignup(from);
+    await checkNewPassword(input.password, address, this.commonPasswords);
     if (this.directory.findByEmail(input.email)) throw this.emailTaken();
     const passwordHash = await hashPassword(input.password);
     const now = Date.now();
@@ -78,17 +71,23 @@ export class StandaloneAccounts {
     return this.grant(created.account, created.tenantId, 'owner');
   }
 
-  /** One answer for an unknown email and a wrong password alike. */
-  async login(body: Record<string, unknown>): Promise<SessionGrant> {
+  /**
+   * One answer for an unknown email and a wrong password alike. Failures are
+   * counted per account and per client address (`from`); past either limit
+   * the answer is 429 before any password is checked.
+   */
+  async login(body: Record<string, unknown>, from: string): Promise<SessionGrant> {
     const refused = new AccountError(401, 'UNAUTHENTICATED', 'Wrong email or password');
-    const address = typeof body['email'] === 'string' ? body['email'].trim().toLowerCase() : '';
-    const secret = typeof body['password'] === 'string' ? body['password'] : '';
+    const address = typeof body['email'] === 'string' ? body['email'].trim().toLowerCase().slice(0, MAX_EMAIL_LENGTH) : '';
+    const secret = passwordWithinLimits(body['password']);
+    await this.throttle.admitLogin(from, address);
     const account = address ? this.directory.findByEmail(address) : undefined;
-    if (!account) {
-      await burnVerifyTime(secret);
+    const right = account ? await verifyPassword(account.passwordHash, secret) : await burnVerifyTime(secret).then(() => false);
+    if (!account || !right) {
+      await this.throttle.loginFailed(from, address);
       throw refused;
     }
-    if (!(await verifyPassword(account.passwordHash, secret))) throw refused;
+    await this.throttle.loginSucceeded(address);
     const memberships = this.directory.memberships(account.id);
     const wanted = typeof body['tenantId'] === 'string' ? body['tenantId'] : null;
     const membership = wanted ? memberships.find((m) => m.tenantId === wanted) : memberships[0];
@@ -111,7 +110,7 @@ export class StandaloneAccounts {
     const address = email(body);
     const existing = this.directory.findByEmail(address);
     const displayName = existing ? existing.displayName : text(body, 'displayName', MAX_NAME_LENGTH, 'a display name');
-    const passwordHash = existing ? existing.passwordHash : await hashPassword(password(body));
+    const passwordHash = existing ? existing.passwordHash : await hashPassword(await checkNewPassword(body['password'], address, this.commonPasswords));
     const result = this.directory.invite(
       { email: address, displayName, passwordHash, tenantId: inviter.tenantId, role: role as TenantRole },
       Date.now(),

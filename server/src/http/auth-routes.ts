@@ -1,9 +1,11 @@
-import { AccountError, type StandaloneAccounts } from '../auth/standalone-accounts.ts';
+import { AccountError } from '../auth/account-error.ts';
+import type { StandaloneAccounts } from '../auth/standalone-accounts.ts';
 import { clearedSessionCookie, httpCredential, sessionCookie } from '../auth/credentials.ts';
 import { SESSION_TTL_SECONDS, TokenError, type TokenService, type VerifiedToken } from '../auth/tokens.ts';
 import type { Logger } from '../log.ts';
 import { readJsonBody, sendError, sendJson } from './respond.ts';
-import type { HttpResponse, Router } from './router.ts';
+import type { HttpResponse, Route, Router } from './router.ts';
+import { guardWrite, type WriteGuardOptions } from './write-guard.ts';
 
 export interface AuthRouteDeps {
   accounts: StandaloneAccounts;
@@ -11,38 +13,52 @@ export interface AuthRouteDeps {
   log: Logger;
   signupEnabled: boolean;
   cookieSecure: boolean;
+  allowedOrigins: readonly string[];
 }
 
-const STATUS = { 400: '400 Bad Request', 401: '401 Unauthorized', 403: '403 Forbidden', 409: '409 Conflict' } as const;
+const STATUS = {
+  400: '400 Bad Request',
+  401: '401 Unauthorized',
+  403: '403 Forbidden',
+  409: '409 Conflict',
+  429: '429 Too Many Requests',
+  503: '503 Service Unavailable',
+} as const;
 
 function fail(res: HttpResponse, log: Logger, route: string, err: unknown): void {
-  if (err instanceof AccountError) return sendError(res, STATUS[err.status], err.code, err.message, err.field);
+  if (err instanceof AccountError) {
+    const body = { error: { code: err.code, message: err.message, field: err.field } };
+    const wait = err.retryAfterMs > 0 ? { 'Retry-After': String(Math.ceil(err.retryAfterMs / 1000)) } : undefined;
+    return sendJson(res, STATUS[err.status], body, wait);
+  }
   if (err instanceof Error && !(err instanceof TypeError) && /body/.test(err.message)) {
     return sendError(res, STATUS[400], 'INVALID_ARGUMENT', err.message);
   }
-  log.error('http_route_failed', { route, error: err instanceof Error ? err.message : String(err) });
+  log.error('http_route_failed', { route }, err);
   sendError(res, '500 Internal Server Error', 'INTERNAL', 'Something went wrong on the server');
 }
 
 export function registerAuthRoutes(routes: Router, deps: AuthRouteDeps): void {
   const cookie = (token: string) => ({ 'Set-Cookie': sessionCookie(token, SESSION_TTL_SECONDS, deps.cookieSecure) });
+  const guard: WriteGuardOptions = { allowedOrigins: deps.allowedOrigins, secure: deps.cookieSecure };
+  const post = (pattern: string, route: Route) => routes.post(pattern, (req, res) => guardWrite(req, res, guard) && route(req, res));
 
-  routes.post('/api/auth/signup', (_req, res) => {
+  post('/api/auth/signup', (req, res) => {
     if (!deps.signupEnabled) return sendError(res, STATUS[403], 'PERMISSION_DENIED', 'Sign-up is turned off on this server');
     readJsonBody(res)
-      .then((body) => deps.accounts.signup(body))
+      .then((body) => deps.accounts.signup(body, req.remoteAddress))
       .then((grant) => sendJson(res, '201 Created', grant, cookie(grant.token)))
       .catch((err) => fail(res, deps.log, 'signup', err));
   });
 
-  routes.post('/api/auth/login', (_req, res) => {
+  post('/api/auth/login', (req, res) => {
     readJsonBody(res)
-      .then((body) => deps.accounts.login(body))
+      .then((body) => deps.accounts.login(body, req.remoteAddress))
       .then((grant) => sendJson(res, '200 OK', grant, cookie(grant.token)))
       .catch((err) => fail(res, deps.log, 'login', err));
   });
 
-  routes.post('/api/auth/logout', (_req, res) => {
+  post('/api/auth/logout', (_req, res) => {
     // The body is ignored, but uWS needs it read before the response ends cleanly.
     res.onData(() => undefined);
     sendJson(res, '204 No Content', undefined, { 'Set-Cookie': clearedSessionCookie(deps.cookieSecure) });
@@ -60,7 +76,7 @@ export function registerAuthRoutes(routes: Router, deps: AuthRouteDeps): void {
     }
   });
 
-  routes.post('/api/workspace/invitations', (req, res) => {
+  post('/api/workspace/invitations', (req, res) => {
     const credential = httpCredential(req.header('authorization'), req.header('cookie'));
     const body = readJsonBody(res);
     if (!credential) {
@@ -79,5 +95,11 @@ export function registerAuthRoutes(routes: Router, deps: AuthRouteDeps): void {
       .then((fields) => deps.accounts.invite(inviter, fields))
       .then((invited) => sendJson(res, '201 Created', invited))
       .catch((err) => fail(res, deps.log, 'invite', err));
+  });
+
+  // Any other POST: a clear 404, with its body read so the connection stays usable.
+  routes.post('/*', (_req, res) => {
+    res.onData(() => undefined);
+    sendError(res, '404 Not Found', 'NOT_FOUND', 'No such route');
   });
 }

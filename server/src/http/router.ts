@@ -5,6 +5,8 @@
 
 export interface HttpRequest {
   readonly url: string;
+  /** The peer's address (the proxy's, behind one). */
+  readonly remoteAddress: string;
   /** A header by its lower-case name; '' when absent. */
   header(name: string): string;
 }

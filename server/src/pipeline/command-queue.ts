@@ -88,7 +88,7 @@ export class CommandQueue {
     } catch (err) {
       // The commit itself failed (disk full, I/O error, the lock never came):
       // none of these writes happened, and each sender may safely resend.
-      this.deps.log.error('group_commit_failed', { tenant: tenantId, writes: group.length, error: err instanceof Error ? err.message : String(err) });
+      this.deps.log.error('group_commit_failed', { tenant: tenantId, writes: group.length }, err);
       return group.map((job) => ({
         command: job.frame.command ?? 'unknown',
         reply: errorFrame(job.frame.messageId, job.now, internalError()),

@@ -83,8 +83,7 @@ export function dispatch(
     if (err instanceof AppError) return dispatched(command, errorFrame(messageId, now, err), err.code);
     deps.log.error('command_failed', {
       tenant: caller.tenantId, user: caller.userId, message_id: messageId, command,
-      error: err instanceof Error ? err.message : String(err),
-    });
+    }, err);
     return dispatched(command, errorFrame(messageId, now, internalError()), ErrorCode.ERROR_CODE_INTERNAL);
   }
 }

@@ -110,7 +110,7 @@ export class Checkpointer {
       if (typeof reply === 'object' && 'failed' in reply) this.log.warn('checkpoint_failed', { path: reply.failed, error: reply.error });
       if (typeof reply === 'object' && 'done' in reply) this.finishRound();
     });
-    worker.on('error', (err) => this.log.error('checkpointer_failed', { error: err.message }));
+    worker.on('error', (err) => this.log.error('checkpointer_failed', {}, err));
     // Without the thread, WALs would grow without bound: a new one takes over.
     worker.on('exit', () => {
       if (this.stopping) return;

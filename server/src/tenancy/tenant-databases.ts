@@ -87,7 +87,7 @@ export class TenantDatabases {
       this.opts.checkpointer?.closed(entry.db.path);
       this.opts.log.debug('tenant_db_closed', { tenant: tenantId, why });
     } catch (err) {
-      this.opts.log.error('tenant_db_close_failed', { tenant: tenantId, why, error: String(err) });
+      this.opts.log.error('tenant_db_close_failed', { tenant: tenantId, why }, err);
     }
   }
 }

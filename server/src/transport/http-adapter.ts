@@ -5,10 +5,11 @@
 import type { HttpRequest as UwsRequest, HttpResponse as UwsResponse, TemplatedApp } from 'uWebSockets.js';
 import type { HttpRequest, HttpResponse, Route, Router } from '../http/router.ts';
 
-function copyRequest(req: UwsRequest): HttpRequest {
+function copyRequest(req: UwsRequest, res: UwsResponse): HttpRequest {
   const headers = new Map<string, string>();
   req.forEach((name, value) => headers.set(name, value));
-  return { url: req.getUrl(), header: (name) => headers.get(name) ?? '' };
+  const remoteAddress = Buffer.from(res.getRemoteAddressAsText()).toString();
+  return { url: req.getUrl(), remoteAddress, header: (name) => headers.get(name) ?? '' };
 }
 
 class CorkedResponse implements HttpResponse {
@@ -36,7 +37,7 @@ class CorkedResponse implements HttpResponse {
 }
 
 export function httpRouter(app: TemplatedApp): Router {
-  const handler = (route: Route) => (res: UwsResponse, req: UwsRequest) => route(copyRequest(req), new CorkedResponse(res));
+  const handler = (route: Route) => (res: UwsResponse, req: UwsRequest) => route(copyRequest(req, res), new CorkedResponse(res));
   return {
     get: (pattern, route) => void app.get(pattern, handler(route)),
     post: (pattern, route) => void app.post(pattern, handler(route)),

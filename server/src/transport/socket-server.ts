@@ -130,7 +130,7 @@ export function attachSocketServer(web: WebServer, deps: SocketDeps): SocketServ
       const protocolHeader = req.getHeader('sec-websocket-protocol');
       const credential = socketCredential(protocolHeader, req.getHeader('cookie'));
       if (!credential) return refuse(res, '401 Unauthorized', 'missing token');
-      if (credential.via === 'cookie' && !originAllowed(req.getHeader('origin'), req.getHeader('host'), config.allowedOrigins)) {
+      if (credential.via === 'cookie' && !originAllowed(req.getHeader('origin'), req.getHeader('host'), config.allowedOrigins, config.cookieSecure)) {
         return refuse(res, '403 Forbidden', 'origin not allowed');
       }
       let claims: VerifiedToken;

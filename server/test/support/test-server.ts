@@ -15,9 +15,16 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
+/**
+ * Every person a test makes comes from 127.0.0.1, where a real server would
+ * see one address each: the per-address sign-in limits are lifted unless a
+ * test sets them (the per-account limit stays as configured).
+ */
+const PEOPLE_ON_ONE_ADDRESS = { SIGNUPS_PER_ADDRESS: '1000000', LOGIN_FAILURES_PER_ADDRESS: '1000000' };
+
 export async function startTestServer(env: Record<string, string> = {}, dataDir?: string): Promise<TestServer> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'tandem-test-'));
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, LOG_LEVEL: 'error', ...env });
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, LOG_LEVEL: 'error', ...PEOPLE_ON_ONE_ADDRESS, ...env });
   const server = await startServer(config, makeLogger('error'));
   return {
     server,
