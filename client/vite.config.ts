@@ -17,7 +17,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
-    sourcemap: true,
+    // Source maps show the whole client's source to anyone who asks: only when asked for.
+    sourcemap: process.env['CLIENT_SOURCEMAPS'] === 'true',
     rollupOptions: {
       // The app, the embed example page, and the embeddable board as an ES
       // module at a stable URL (/embed/tandem-board.js) whose exports are kept.

@@ -1,14 +1,16 @@
 // The members of one project and the workspace's people to add from. The
 // list comes from the board slice (get_board's members, member events, the
 // Results of member writes, and a saved copy offline); this slice adds the
-// workspace's people (list_users) and the member writes.
+// workspace's people (list_users) and the member writes, through the board's
+// send path. They wait for their reply and refusals go back to the page.
 import { createEffect, createMemo, createSignal, on, type Accessor } from 'solid-js';
 import { atLeast } from '../../../shared/domain/permissions.ts';
 import { Role, type IMember } from '../../../shared/proto.ts';
 import type { tandem } from '../../../shared/gen/tandem.js';
+import type { Command } from '../../../shared/protocol/commands.ts';
 import type { BoardSlice } from './board.ts';
 import type { Live } from './live.ts';
-import type { BoardWriteMeta } from './replayed.ts';
+import { resultOf } from './writes.ts';
 
 export type IUser = tandem.v1.IUser;
 
@@ -23,10 +25,6 @@ export interface MembersSlice {
   remove(userId: string): Promise<void>;
   /** The HTTP invitation into the workspace, then add_member here; resolves with the new person's id. */
   invite(input: { email: string; displayName: string; password: string; role: Role }): Promise<string>;
-}
-
-export function upsertMember(list: readonly IMember[], member: IMember, removed: boolean): IMember[] {
-  return [...list.filter((m) => m.userId !== member.userId), ...(removed ? [] : [member])];
 }
 
 export function createMembersSlice(live: Live, board: BoardSlice): MembersSlice {
@@ -46,22 +44,20 @@ export function createMembersSlice(live: Live, board: BoardSlice): MembersSlice 
 
   const members = createMemo(() => [...board.members()].sort((a, b) => (a.displayName ?? '').localeCompare(b.displayName ?? '')));
   const name = (userId: string) => board.members().find((m) => m.userId === userId)?.displayName || 'the member';
-  // The board slice applies the Result (and, for a removal, the meta's user id: its Result names nobody).
-  const write = async (command: Parameters<Live['connection']['request']>[0], meta: BoardWriteMeta) => {
-    await live.connection.request(command, { meta });
+  // The board's reducers apply the Result (and, for a removal, the meta's user id: its Result names nobody).
+  const write = async (command: Command, action: string, removesMember?: string) => {
+    resultOf(await board.send({ command, action, meta: removesMember === undefined ? {} : { removesMember } }));
   };
 
-  const add = (userId: string, r: Role) => write({ addMember: { projectId: projectId(), userId, role: r } }, { board: projectId(), action: 'add the member' });
+  const add = (userId: string, r: Role) => write({ addMember: { projectId: projectId(), userId, role: r } }, 'add the member');
 
   return {
     members,
     users,
     isAdmin: () => atLeast(board.role(), Role.ROLE_ADMIN),
     add,
-    changeRole: (userId, r) =>
-      write({ changeMemberRole: { projectId: projectId(), userId, role: r } }, { board: projectId(), action: `change the role of ${name(userId)}` }),
-    remove: (userId) =>
-      write({ removeMember: { projectId: projectId(), userId } }, { board: projectId(), action: `remove ${name(userId)}`, removesMember: userId }),
+    changeRole: (userId, r) => write({ changeMemberRole: { projectId: projectId(), userId, role: r } }, `change the role of ${name(userId)}`),
+    remove: (userId) => write({ removeMember: { projectId: projectId(), userId } }, `remove ${name(userId)}`, userId),
     async invite(input) {
       const res = await fetch_('/api/workspace/invitations', live.session.token, {
         email: input.email,

@@ -1,39 +1,12 @@
 // Who else has a board open. Presence is per socket and never stored: the
 // server tells a socket that subscribes who is already there, then sends a
 // presence event (seq 0) each time someone arrives, opens an item, or leaves
-// (online=false, also when their socket closes). Entries are keyed by
-// sessionId: one person with two tabs is two sessions, and closing one tab
-// must not hide the other.
+// (online=false, also when their socket closes); model/presence.ts keeps
+// the map of them.
 import { createEffect, createMemo, createSignal, on, onCleanup, type Accessor } from 'solid-js';
-import type { IEvent } from '../../../shared/proto.ts';
+import { ConnectionError } from '../../../shared/sdk/index.ts';
 import type { Live } from './live.ts';
-
-export interface Presence {
-  sessionId: string;
-  userId: string;
-  displayName: string;
-  viewingWorkItemId: string;
-}
-
-export type PresenceMap = ReadonlyMap<string, Presence>;
-
-/** One presence event applied: arrivals and changes replace the session's entry, online=false removes it. */
-export function applyPresence(map: PresenceMap, event: IEvent): PresenceMap {
-  const p = event.presence;
-  if (!p) return map;
-  const sessionId = p.sessionId || p.userId || '';
-  if (!sessionId) return map;
-  const next = new Map(map);
-  if (!p.online) next.delete(sessionId);
-  else
-    next.set(sessionId, {
-      sessionId,
-      userId: p.userId ?? '',
-      displayName: p.displayName ?? '',
-      viewingWorkItemId: p.viewingWorkItemId ?? '',
-    });
-  return next;
-}
+import { applyPresence, type Presence, type PresenceMap } from './model/presence.ts';
 
 // What this tab is looking at, per project: re-sent after every reconnect
 // (presence belongs to a socket, so a new socket starts with none).
@@ -68,7 +41,7 @@ export function createPresence(live: Live, projectId: Accessor<string>, ready: A
     if (!id || !live.open() || id !== projectId()) return;
     live.connection.request({ setPresence: { projectId: id, viewingWorkItemId: viewing.get(id) ?? '' } }).catch((err: unknown) => {
       // The subscribe may still be on its way (FAILED_PRECONDITION): try again shortly, a few times.
-      if ((err as Error)?.name === 'ConnectionError' || attempt >= 5) return;
+      if (err instanceof ConnectionError || attempt >= 5) return;
       retry = setTimeout(() => send(id, attempt + 1), 300 * (attempt + 1));
     });
   };

@@ -1,9 +1,9 @@
 // The projects slice: the caller's projects (list_projects), reloaded each
 // time the socket opens, and create_project.
 import { createEffect, createSignal, on, type Accessor } from 'solid-js';
-import type { Connection } from '../../../shared/sdk/index.ts';
+import { ConnectionError, type Connection } from '../../../shared/sdk/index.ts';
 import type { IProject } from '../../../shared/proto.ts';
-import { plainError } from './board-logic.ts';
+import { plainError } from './model/plain-error.ts';
 
 export interface ProjectsSlice {
   /** null until the first list arrives. */
@@ -31,7 +31,7 @@ export function createProjectsSlice(live: { connection: Connection; open: Access
       },
       (err: unknown) => {
         // A socket that dropped mid-read reloads on the next open; anything else is worth saying.
-        if ((err as Error)?.name !== 'ConnectionError') setError(plainError('load your projects', err));
+        if (!(err instanceof ConnectionError)) setError(plainError('load your projects', err));
       },
     );
   };

@@ -1,13 +1,14 @@
 // The sprints of one open project, from the board slice (get_board's sprints,
 // sprint events and the Results of sprint writes all land there), and the
-// sprint writes. A sprint carries a version, so whichever of a reply, an
-// event or a reload arrives last, the newest version wins.
+// sprint writes, through the board's send path. They wait for their reply
+// (nothing is shown before it) and refusals go back to the form that asked.
 import { createMemo, type Accessor } from 'solid-js';
-import { ErrorCode, SprintState, type ISprint } from '../../../shared/proto.ts';
+import { SprintState, type ISprint } from '../../../shared/proto.ts';
+import type { Command } from '../../../shared/protocol/commands.ts';
 import type { BoardSlice } from './board.ts';
-import type { Live } from './live.ts';
-import type { BoardWriteMeta } from './replayed.ts';
-import { openSprints, sprintPatch, type SprintFields } from './sprint-logic.ts';
+import { sprintPatch, type SprintFields } from './model/sprint-edit.ts';
+import { openSprints } from './model/sprints.ts';
+import { resultOf } from './writes.ts';
 
 export type SprintUpdate =
   | { kind: 'saved' }
@@ -29,15 +30,10 @@ export interface SprintsSlice {
   complete(sprintId: string, nextSprintId: string): Promise<void>;
 }
 
-export function createSprintsSlice(live: Live, board: BoardSlice): SprintsSlice {
+export function createSprintsSlice(board: BoardSlice): SprintsSlice {
   const open = createMemo(() => openSprints(board.sprints().values()));
   const projectId = () => board.project()?.id ?? '';
-  // The board slice takes the Result's sprint from the reply itself, before this promise settles;
-  // after a reload (no promise) it also says in words why a replayed sprint write was refused.
-  const write = (command: Parameters<Live['connection']['request']>[0], action: string) => {
-    const meta: BoardWriteMeta = { board: projectId(), action };
-    return live.connection.request(command, { meta });
-  };
+  const write = async (command: Command, action: string) => resultOf(await board.send({ command, action }));
   const named = (sprintId: string) => board.sprints().get(sprintId)?.name || 'the sprint';
 
   return {
@@ -48,14 +44,14 @@ export function createSprintsSlice(live: Live, board: BoardSlice): SprintsSlice 
     async update(base, wanted) {
       const patch = sprintPatch(base, wanted);
       if (Object.keys(patch).length === 0) return { kind: 'unchanged' };
-      try {
-        await write({ updateSprint: { sprintId: base.id ?? '', expectedVersion: Number(base.version ?? 0), ...patch } }, `save ${named(base.id ?? '')}`);
-        return { kind: 'saved' };
-      } catch (err) {
-        const e = err as { code?: number; current?: { sprint?: ISprint } | null };
-        if (e?.code === ErrorCode.ERROR_CODE_CONFLICT && e.current?.sprint) return { kind: 'conflict', theirs: e.current.sprint };
-        throw err;
-      }
+      const outcome = await board.send({
+        command: { updateSprint: { sprintId: base.id ?? '', expectedVersion: Number(base.version ?? 0), ...patch } },
+        action: `save ${named(base.id ?? '')}`,
+      });
+      const current = outcome.kind === 'conflict' ? outcome.error.current : null;
+      if (current && 'sprint' in current) return { kind: 'conflict', theirs: current.sprint };
+      resultOf(outcome);
+      return { kind: 'saved' };
     },
     start: async (sprintId) => {
       await write({ startSprint: { sprintId } }, `start ${named(sprintId)}`);

@@ -9,12 +9,15 @@ import { useParams } from '@solidjs/router';
 import { dropIndex } from '../ui/drop-index.ts';
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import { ItemType, SprintState, StatusCategory, type ISprint } from '../../../shared/proto.ts';
-import { compareCards, neighboursAt, plainError, rankFor, type Card } from '../store/board-logic.ts';
-import { BoardContext, createBoardSlice, isLocal, type BoardSlice } from '../store/board.ts';
+import { BoardContext, createBoardSlice, type BoardSlice } from '../store/board.ts';
 import { useLive } from '../store/live.ts';
+import { compareCards, neighboursAt, rankFor } from '../store/model/columns.ts';
+import type { Card } from '../store/model/items.ts';
+import { isLocal } from '../store/model/local-ids.ts';
+import { plainError } from '../store/model/plain-error.ts';
 import { createSprintsSlice, type SprintsSlice } from '../store/sprints.ts';
-import { ConflictDialogs } from '../ui/conflict-dialog.tsx';
-import { initials } from '../ui/presence-bar.tsx';
+import { initials } from '../ui/initials.ts';
+import { ConflictDialogs } from './conflict-dialog.tsx';
 import { ProjectBody } from './project-load-states.tsx';
 import { ProjectPageHeader } from './project-page-header.tsx';
 import { EditSprint, NewSprint } from './sprint-form.tsx';
@@ -326,7 +329,7 @@ export function BacklogPage() {
   const params = useParams<{ key: string }>();
   const live = useLive();
   const board = createBoardSlice(live, () => params.key);
-  const sprints = createSprintsSlice(live, board);
+  const sprints = createSprintsSlice(board);
   return (
     <BoardContext.Provider value={board}>
       <div class="page page--backlog">

@@ -4,9 +4,11 @@
 import { useLocation, useNavigate, useParams } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { Priority } from '../../../shared/proto.ts';
-import { type Card } from '../store/board-logic.ts';
-import { typeInfo } from '../store/board-filter.ts';
-import { isLocal, type BoardSlice } from '../store/board.ts';
+import type { BoardSlice } from '../store/board.ts';
+import type { Card } from '../store/model/items.ts';
+import { isLocal } from '../store/model/local-ids.ts';
+import { initials } from '../ui/initials.ts';
+import { typeInfo } from './board-filter.ts';
 
 const PRIORITY: Record<number, string> = {
   [Priority.PRIORITY_LOW]: 'Low',
@@ -14,12 +16,6 @@ const PRIORITY: Record<number, string> = {
   [Priority.PRIORITY_HIGH]: 'High',
   [Priority.PRIORITY_URGENT]: 'Urgent',
 };
-
-function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
-  const letters = parts.length > 1 ? [parts[0]!, parts[parts.length - 1]!] : parts.slice(0, 1);
-  return letters.map((p) => Array.from(p)[0]!.toUpperCase()).join('') || '?';
-}
 
 export function CardView(props: {
   card: Card;

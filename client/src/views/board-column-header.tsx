@@ -1,7 +1,7 @@
 // A column's name and card count, and the quick-add form that puts a new card
 // at the top of the column.
 import { createSignal, Show } from 'solid-js';
-import type { Card } from '../store/board-logic.ts';
+import type { Card } from '../store/model/items.ts';
 import { type BoardSlice, type Column } from '../store/board.ts';
 import { useLive } from '../store/live.ts';
 

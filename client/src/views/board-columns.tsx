@@ -5,10 +5,12 @@
 // (Space to pick up, arrows, Space to drop, Escape to cancel).
 import { dropIndex } from '../ui/drop-index.ts';
 import { createMemo, createSignal, createUniqueId, For, onCleanup, Show, type Accessor } from 'solid-js';
-import { keyboardTarget, type Card } from '../store/board-logic.ts';
-import { columnIndexFor, type GroupBy } from '../store/board-filter.ts';
-import { epicLanes, NO_EPIC } from '../store/board-lanes.ts';
-import { isLocal, type BoardSlice } from '../store/board.ts';
+import type { BoardSlice } from '../store/board.ts';
+import { keyboardTarget } from '../store/model/columns.ts';
+import type { Card } from '../store/model/items.ts';
+import { isLocal } from '../store/model/local-ids.ts';
+import { columnIndexFor, type GroupBy } from './board-filter.ts';
+import { epicLanes, NO_EPIC } from './board-lanes.ts';
 import { VirtualList, type VirtualListHandle } from '../ui/virtual-list.tsx';
 import { CardView } from './board-card.tsx';
 import { ColumnHeader, type HiddenByFilter } from './board-column-header.tsx';

@@ -2,25 +2,18 @@
 // and the item's history from the activity log, newest first.
 import { createSignal, For, Match, Show, Switch } from 'solid-js';
 import type { BoardSlice } from '../store/board.ts';
-import type { ItemComment, ItemStore } from '../store/item.ts';
-import { renderMarkdown } from '../ui/markdown.ts';
+import type { ItemActivity } from '../store/item-activity.ts';
+import type { ItemComment } from '../store/model/comments.ts';
+import { isLocal } from '../store/model/local-ids.ts';
+import { Markdown } from '../ui/markdown-view.tsx';
 import { describeHistory, memberName, when } from './item-format.ts';
 
-export function Markdown(props: { text: string; testId?: string; class?: string }) {
-  return (
-    <div class={`markdown ${props.class ?? ''}`} data-testid={props.testId}>
-      {/* An array of nodes, not the fragment: Solid must be able to remove them when the text changes. */}
-      {[...renderMarkdown(props.text).childNodes]}
-    </div>
-  );
-}
-
-function CommentView(props: { comment: ItemComment; board: BoardSlice; store: ItemStore; me: string }) {
+function CommentView(props: { comment: ItemComment; board: BoardSlice; activity: ItemActivity; me: string }) {
   const [editing, setEditing] = createSignal(false);
   const [draft, setDraft] = createSignal('');
-  const mine = () => props.comment.authorId === props.me && props.board.canEdit() && !props.comment.id.startsWith('local-');
+  const mine = () => props.comment.authorId === props.me && props.board.canEdit() && !isLocal(props.comment);
   const save = () => {
-    props.store.editComment(props.comment, draft());
+    props.activity.editComment(props.comment, draft());
     setEditing(false);
   };
   return (
@@ -55,7 +48,7 @@ function CommentView(props: { comment: ItemComment; board: BoardSlice; store: It
               class="link-button link-button--danger"
               data-testid="comment-delete"
               onClick={() => {
-                if (confirm('Delete this comment?')) props.store.deleteComment(props.comment);
+                if (confirm('Delete this comment?')) props.activity.deleteComment(props.comment);
               }}
             >
               Delete
@@ -90,34 +83,34 @@ function CommentView(props: { comment: ItemComment; board: BoardSlice; store: It
   );
 }
 
-export function ItemComments(props: { board: BoardSlice; store: ItemStore; me: string }) {
+export function ItemComments(props: { board: BoardSlice; activity: ItemActivity; me: string }) {
   const [draft, setDraft] = createSignal('');
   const submit = (e: Event) => {
     e.preventDefault();
     if (!draft().trim()) return;
-    props.store.addComment(draft());
+    props.activity.addComment(draft());
     setDraft('');
   };
   return (
     <section class="item-section" aria-labelledby="item-comments-title">
       <h2 id="item-comments-title" class="item-section__title">
-        Comments <span class="item-section__count">{props.store.comments().length}</span>
+        Comments <span class="item-section__count">{props.activity.comments().length}</span>
       </h2>
       <Switch>
-        <Match when={props.store.commentsState() === 'loading'}>
+        <Match when={props.activity.commentsState() === 'loading'}>
           <p class="item-muted">Loading comments…</p>
         </Match>
-        <Match when={props.store.commentsState() === 'error'}>
+        <Match when={props.activity.commentsState() === 'error'}>
           <p class="item-muted">The comments could not be loaded.</p>
         </Match>
-        <Match when={props.store.comments().length === 0}>
+        <Match when={props.activity.comments().length === 0}>
           <p class="item-muted" data-testid="comments-empty">
             No comments yet.
           </p>
         </Match>
       </Switch>
       <ul class="comments" data-testid="comments">
-        <For each={props.store.comments()}>{(c) => <CommentView comment={c} board={props.board} store={props.store} me={props.me} />}</For>
+        <For each={props.activity.comments()}>{(c) => <CommentView comment={c} board={props.board} activity={props.activity} me={props.me} />}</For>
       </ul>
       <Show when={props.board.canEdit()}>
         <form class="comment-form" onSubmit={submit}>
@@ -143,15 +136,15 @@ export function ItemComments(props: { board: BoardSlice; store: ItemStore; me: s
   );
 }
 
-export function ItemHistory(props: { board: BoardSlice; store: ItemStore; me: string }) {
+export function ItemHistory(props: { board: BoardSlice; activity: ItemActivity; me: string }) {
   return (
     <section class="item-section" aria-labelledby="item-history-title">
       <h2 id="item-history-title" class="item-section__title">
         History
       </h2>
-      <Show when={props.store.historyState() !== 'loading'} fallback={<p class="item-muted">Loading history…</p>}>
+      <Show when={props.activity.historyState() !== 'loading'} fallback={<p class="item-muted">Loading history…</p>}>
         <ol class="history" data-testid="history">
-          <For each={props.store.history()}>
+          <For each={props.activity.history()}>
             {(entry) => {
               const d = () => describeHistory(props.board, entry.field ?? '', entry.oldValue ?? '', entry.newValue ?? '');
               return (

@@ -2,7 +2,7 @@
 // dialog: names for ids (status, assignee, parent), labels for enums.
 import { ItemType, Priority } from '../../../shared/proto.ts';
 import type { BoardSlice } from '../store/board.ts';
-import type { ItemPatch, PatchField } from '../store/item-logic.ts';
+import type { PatchField, PatchValue } from '../store/model/item-patch.ts';
 
 export const TYPE_NAMES: Record<number, string> = {
   [ItemType.ITEM_TYPE_EPIC]: 'Epic',
@@ -37,7 +37,7 @@ export function itemLabel(board: BoardSlice, id: string | null | undefined): str
 }
 
 /** One patch field's value in words. */
-export function describeValue(board: BoardSlice, field: PatchField, value: ItemPatch[PatchField]): string {
+export function describeValue(board: BoardSlice, field: PatchField, value: PatchValue): string {
   switch (field) {
     case 'itemType':
       return TYPE_NAMES[value as number] ?? 'Unknown type';
@@ -49,6 +49,8 @@ export function describeValue(board: BoardSlice, field: PatchField, value: ItemP
       return memberName(board, value as string | null);
     case 'parentId':
       return itemLabel(board, value as string | null);
+    case 'sprintId':
+      return value ? board.sprints().get(value as string)?.name || 'A sprint not on this board' : 'None (backlog)';
     case 'storyPoints':
       return value === null || value === undefined ? 'None' : String(value);
     case 'labels':

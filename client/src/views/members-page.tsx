@@ -6,12 +6,12 @@
 import { useParams } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import { Role } from '../../../shared/proto.ts';
-import { plainError } from '../store/board-logic.ts';
-import { useLive } from '../store/live.ts';
 import { createBoardSlice } from '../store/board.ts';
+import { useLive } from '../store/live.ts';
 import { createMembersSlice, type MembersSlice } from '../store/members.ts';
-import { ConflictDialogs } from '../ui/conflict-dialog.tsx';
-import { initials } from '../ui/presence-bar.tsx';
+import { plainError } from '../store/model/plain-error.ts';
+import { initials } from '../ui/initials.ts';
+import { ConflictDialogs } from './conflict-dialog.tsx';
 import { ProjectBody } from './project-load-states.tsx';
 import { ProjectPageHeader } from './project-page-header.tsx';
 import '../styles/backlog.css';

@@ -4,7 +4,7 @@
 import { A } from '@solidjs/router';
 import { Show, type JSX } from 'solid-js';
 import { useLive } from '../store/live.ts';
-import { LinkIndicator } from '../ui/link-status.tsx';
+import { LinkIndicator } from './link-status.tsx';
 
 /** Board | Backlog | Members, under a project's title. */
 function ProjectTabs(props: { projectKey: string }) {

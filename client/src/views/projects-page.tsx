@@ -6,7 +6,7 @@ import { LIMITS } from '../../../shared/domain/validation.ts';
 import { useSession } from '../auth/session.ts';
 import { useLive } from '../store/live.ts';
 import { Field } from '../ui/field.tsx';
-import { LinkIndicator } from '../ui/link-status.tsx';
+import { LinkIndicator } from './link-status.tsx';
 
 function keyError(key: string): string {
   if (!key) return 'A project needs a key, like WEB';

@@ -6,7 +6,7 @@
 // (sent against the new version). Nothing is overwritten without that choice.
 import { createSignal, For, Show, type JSX } from 'solid-js';
 import type { ISprint } from '../../../shared/proto.ts';
-import { plainError } from '../store/board-logic.ts';
+import { plainError } from '../store/model/plain-error.ts';
 import {
   SPRINT_FIELD_LABELS,
   SPRINT_FIELDS,
@@ -15,7 +15,7 @@ import {
   sprintProblem,
   type SprintField,
   type SprintFields,
-} from '../store/sprint-logic.ts';
+} from '../store/model/sprint-edit.ts';
 import { useLive } from '../store/live.ts';
 import type { SprintsSlice } from '../store/sprints.ts';
 

@@ -5,9 +5,9 @@
 // those is chosen the edit is kept here: nothing is lost silently.
 import { createSignal, For, Show } from 'solid-js';
 import type { BoardSlice } from '../store/board.ts';
-import type { Conflict } from '../store/replayed.ts';
-import { conflictRows, FIELD_LABELS, mergedPatch, type Choice, type PatchField } from '../store/item-logic.ts';
-import { describeValue } from '../views/item-format.ts';
+import { conflictRows, mergedPatch, type Choice, type Conflict } from '../store/model/conflicts.ts';
+import { fieldLabel, type PatchField } from '../store/model/item-patch.ts';
+import { describeValue } from './item-format.ts';
 
 function ConflictBody(props: { board: BoardSlice; conflict: Conflict }) {
   const rows = () => conflictRows(props.conflict.patch, props.conflict.theirs);
@@ -49,7 +49,7 @@ function ConflictBody(props: { board: BoardSlice; conflict: Conflict }) {
             <For each={rows()}>
               {(row) => (
                 <tr data-testid="conflict-row" data-field={row.field} classList={{ 'conflict__row--same': row.same }}>
-                  <th scope="row">{FIELD_LABELS[row.field]}</th>
+                  <th scope="row">{fieldLabel(row.field)}</th>
                   <td classList={{ 'conflict__cell--chosen': choiceOf(row.field) === 'theirs' }}>
                     <label class="conflict__choice">
                       <input

@@ -3,13 +3,8 @@
 import { For, Show, type Accessor } from 'solid-js';
 import { createPresence } from '../store/presence.ts';
 import type { Live } from '../store/live.ts';
+import { initials } from '../ui/initials.ts';
 import '../styles/backlog.css';
-
-export function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
-  const letters = parts.length > 1 ? [parts[0]!, parts[parts.length - 1]!] : parts.slice(0, 1);
-  return letters.map((p) => Array.from(p)[0]!.toUpperCase()).join('') || '?';
-}
 
 export function PresenceBar(props: { live: Live; projectId: Accessor<string>; ready: Accessor<boolean>; itemKey?: (id: string) => string }) {
   const presence = createPresence(props.live, props.projectId, props.ready);

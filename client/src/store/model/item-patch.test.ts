@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ItemType, Priority } from '../../../shared/proto.ts';
-import { conflictRows, effectivePatch, mergedPatch, parseLabels, patchToCard, updateCommand } from './item-logic.ts';
-import { commentView, type ItemComment } from './item.ts';
+import { ItemType, Priority } from '../../../../shared/proto.ts';
+import { conflictRows, mergedPatch } from './conflicts.ts';
+import { WORK_ITEM_FIELDS } from '../../../../shared/protocol/work-item-fields.ts';
+import { effectivePatch, fieldLabel, parseLabels, PATCH_FIELDS, patchToCard, updateCommand, valueOf } from './item-patch.ts';
 
 const item = {
   id: 'i1',
@@ -52,26 +53,27 @@ describe('item patches', () => {
     expect(mergedPatch(mine, theirs, { title: 'theirs', priority: 'theirs' })).toEqual({});
   });
 
+  it('MODEL-20 the patch fields are the updatable fields of the shared table, by wire key, in its order, with its labels', () => {
+    const updatable = Object.values(WORK_ITEM_FIELDS).filter((f) => f.updatable);
+    expect(PATCH_FIELDS).toEqual(updatable.map((f) => f.key));
+    expect(PATCH_FIELDS).not.toContain('rank');
+    for (const f of updatable) expect(fieldLabel(f.key)).toBe(f.label);
+  });
+
+  it("MODEL-21 a cleared field goes in `clear` under the table's name; a value of none reads as null, a cleared overlay as the wire's default", () => {
+    expect(updateCommand('i1', 4, { sprintId: null, parentId: null })).toEqual({
+      updateWorkItem: { workItemId: 'i1', expectedVersion: 4, clear: ['parent_id', 'sprint_id'] },
+    });
+    expect(updateCommand('i1', 4, { sprintId: 's2' })).toEqual({ updateWorkItem: { workItemId: 'i1', expectedVersion: 4, sprintId: 's2' } });
+    expect(valueOf({ storyPoints: 0, hasStoryPoints: false }, 'storyPoints')).toBeNull();
+    expect(valueOf({ storyPoints: 0, hasStoryPoints: true }, 'storyPoints')).toBe(0);
+    expect(valueOf({ sprintId: '' }, 'sprintId')).toBeNull();
+    expect(valueOf({}, 'title')).toBe('');
+    expect(patchToCard({ labels: null, sprintId: null })).toEqual({ labels: [], sprintId: '' });
+    expect(effectivePatch({ description: '', assigneeId: '' }, { description: '', assigneeId: null })).toEqual({});
+  });
+
   it('parses labels', () => {
     expect(parseLabels(' b, a ,, b ')).toEqual(['a', 'b']);
-  });
-});
-
-describe('comment view', () => {
-  it('lays pending adds, edits and deletes over the server comments, oldest first', () => {
-    const c = (id: string, at: number): ItemComment => ({ id, body: id, createdAt: at, version: 1 });
-    const confirmed = new Map([
-      ['a', c('a', 1)],
-      ['b', c('b', 2)],
-    ]);
-    const view = commentView(confirmed, [
-      { kind: 'add', messageId: 'm1', comment: { ...c('local-1', 3), pending: true } },
-      { kind: 'edit', messageId: 'm2', id: 'a', body: 'edited' },
-      { kind: 'delete', messageId: 'm3', id: 'b' },
-    ]);
-    expect(view.map((x) => [x.id, x.body, !!x.pending])).toEqual([
-      ['a', 'edited', true],
-      ['local-1', 'local-1', true],
-    ]);
   });
 });

@@ -1,9 +1,10 @@
 // The pure parts of the sprints, members and presence slices.
 import { describe, expect, it } from 'vitest';
-import { Role, SprintState } from '../../../shared/proto.ts';
+import { Role, SprintState } from '../../../../shared/proto.ts';
 import { upsertMember } from './members.ts';
 import { applyPresence } from './presence.ts';
-import { applySprint, openSprints, sprintFieldOfWire, sprintPatch, sprintProblem } from './sprint-logic.ts';
+import { sprintFieldOfWire, sprintPatch, sprintProblem } from './sprint-edit.ts';
+import { applySprint, openSprints } from './sprints.ts';
 
 describe('sprints', () => {
   it('keeps the newest version whichever arrives last', () => {

@@ -2,8 +2,8 @@
 // grouping, how many cards show, and a way back to all of them. It holds no
 // state: the view is the page's (which keeps it in the URL).
 import { createUniqueId, For, Show } from 'solid-js';
-import { EMPTY_FILTER, isFiltering, toggle, type BoardView, type Facet, type GroupBy } from '../store/board-filter.ts';
-import { FilterMenu, type FilterOption } from './filter-menu.tsx';
+import { FilterMenu, type FilterOption } from '../ui/filter-menu.tsx';
+import { EMPTY_FILTER, isFiltering, toggle, type BoardView, type Facet, type GroupBy } from './board-filter.ts';
 
 const count = (n: number) => n.toLocaleString('en-US');
 

@@ -1,10 +1,11 @@
 // A write replayed from an earlier page's outbox: its refusal becomes a
 // conflict entry (the dialog) or a sentence, never nothing.
 import { describe, expect, it } from 'vitest';
-import { ErrorCode } from '../../../shared/proto.ts';
-import { RequestError } from '../../../shared/sdk/errors.ts';
-import type { Reply } from '../../../shared/sdk/index.ts';
-import { replayedRefusal, type BoardWriteMeta } from './replayed.ts';
+import { ErrorCode } from '../../../../shared/proto.ts';
+import { RequestError } from '../../../../shared/sdk/errors.ts';
+import type { Reply } from '../../../../shared/sdk/index.ts';
+import { replayedRefusal } from './replayed.ts';
+import type { BoardWriteMeta } from './write-meta.ts';
 
 const theirs = { id: 'i1', projectId: 'p1', key: 'WEB-1', title: 'Their title', version: 4 };
 

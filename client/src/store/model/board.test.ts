@@ -1,23 +1,13 @@
-// The board's pure rules (board-logic.ts): no DOM, runs under Node.
+// The board's pure rules (items.ts, item-ops.ts, columns.ts, plain-error.ts): no DOM, runs under Node.
 import { describe, expect, it } from 'vitest';
-import { rankBetween } from '../../../shared/domain/rank.ts';
-import { toPartialItem } from '../../../shared/protocol/partial-work-item.ts';
-import { ErrorCode, pb, type IWorkItem } from '../../../shared/proto.ts';
-import { RequestError } from '../../../shared/sdk/errors.ts';
-import {
-  applyItem,
-  applyOps,
-  applyPartialItem,
-  columnCards,
-  fromItems,
-  indexColumns,
-  keyboardTarget,
-  neighboursAt,
-  plainError,
-  toCard,
-  type Card,
-  type Op,
-} from './board-logic.ts';
+import { rankBetween } from '../../../../shared/domain/rank.ts';
+import { toPartialItem } from '../../../../shared/protocol/partial-work-item.ts';
+import { ErrorCode, pb, type IWorkItem } from '../../../../shared/proto.ts';
+import { RequestError } from '../../../../shared/sdk/errors.ts';
+import { columnCards, indexColumns, keyboardTarget, neighboursAt } from './columns.ts';
+import { applyOps, type Op } from './item-ops.ts';
+import { applyItem, applyPartialItem, fromItems, toCard, type Card } from './items.ts';
+import { plainError } from './plain-error.ts';
 
 const item = (id: string, statusId: string, rank: string, version = 1, extra: Partial<IWorkItem> = {}): IWorkItem => ({
   id,

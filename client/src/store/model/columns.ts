@@ -1,67 +1,8 @@
-// The board's pure rules, with no Solid and no DOM: what the server said
-// (`confirmed`), the writes still waiting for their reply (`ops`), and the
-// board a person sees (confirmed with every op laid on top, in order). Rolling
-// back is dropping an op: the view is recomputed from what the server said, so
-// a failed write can never leave a half-undone card behind.
-import { rankBetween } from '../../../shared/domain/rank.ts';
-import { mergePartialItem } from '../../../shared/protocol/partial-work-item.ts';
-import { ErrorCode, type IWorkItem } from '../../../shared/proto.ts';
-
-/** A work item as the board shows it: the wire item plus whether a write of ours is still out on it. */
-export type Card = IWorkItem & { id: string; statusId: string; rank: string; pending?: boolean };
-
-/** The server's items by id. Replaced (never mutated) so memos see a new value. */
-export type Confirmed = ReadonlyMap<string, Card>;
-
-export type Op =
-  | { kind: 'move'; messageId: string; itemId: string; statusId: string; beforeId: string; afterId: string }
-  | { kind: 'create'; messageId: string; card: Card; beforeId: string; afterId: string }
-  | { kind: 'update'; messageId: string; itemId: string; fields: Partial<Card> };
-
-export function toCard(item: IWorkItem): Card {
-  return { ...item, id: item.id ?? '', statusId: item.statusId ?? '', rank: item.rank ?? '' };
-}
-
-export function fromItems(items: readonly IWorkItem[]): Confirmed {
-  return new Map(items.map((item) => [item.id ?? '', toCard(item)]));
-}
-
-const isDeleted = (item: IWorkItem) => Number(item.deletedAt ?? 0) > 0;
-
-/**
- * One item as the server now has it (an event's whole item, or a Result's).
- * A deleted item leaves the board; an older version than the one we hold is
- * ignored (a Result and an event for the same write may arrive in either order).
- */
-export function applyItem(confirmed: Confirmed, item: IWorkItem): Confirmed {
-  const id = item.id ?? '';
-  if (!id) return confirmed;
-  const known = confirmed.get(id);
-  if (known && Number(known.version ?? 0) > Number(item.version ?? 0)) return confirmed;
-  const next = new Map(confirmed);
-  if (isDeleted(item)) next.delete(id);
-  else next.set(id, toCard(item));
-  return next;
-}
-
-/**
- * A partial item (WorkItemChanged.partial: only the fields its change names)
- * laid over the card held; pending writes are ops over `confirmed`, so they
- * rebase onto it by themselves. One no newer than the card is ignored, as in
- * applyItem. Null when it is not enough to go on: the card is not held, or is
- * more than one version behind (a change it does not name would be missing);
- * the board is then fetched again.
- */
-export function applyPartialItem(confirmed: Confirmed, item: IWorkItem, changedFields: readonly string[]): Confirmed | null {
-  const known = confirmed.get(item.id ?? '');
-  if (!known) return null;
-  if (Number(known.version ?? 0) >= Number(item.version ?? 0)) return confirmed;
-  const merged = mergePartialItem(known, item, changedFields);
-  if (!merged) return null;
-  const next = new Map(confirmed);
-  next.set(known.id, toCard(merged));
-  return next;
-}
+// Where cards sit: board order inside a column, the columns kept between
+// views of the board (only changed cards re-placed), the rank a dropped card
+// gets until the server's comes back, and where a drop or a key press puts it.
+import { rankBetween } from '../../../../shared/domain/rank.ts';
+import type { Card } from './items.ts';
 
 /** Board order inside a column: rank, then id so two equal ranks still sort the same everywhere. */
 export function compareCards(a: Card, b: Card): number {
@@ -205,48 +146,6 @@ export function neighboursAt(column: readonly Card[], movingId: string, index: n
   return { afterId: others[at - 1]?.id ?? '', beforeId: others[at]?.id ?? '' };
 }
 
-function placed(view: Map<string, Card>, card: Card, statusId: string, afterId: string, beforeId: string): Card {
-  const above = afterId ? view.get(afterId) : undefined;
-  const below = beforeId ? view.get(beforeId) : undefined;
-  // A neighbour that moved away since (another person's move) is no guide: keep the card's place in the column.
-  const usable = (c: Card | undefined) => (c && c.statusId === statusId ? c : undefined);
-  return { ...card, statusId, rank: rankFor(usable(above), usable(below)), pending: true };
-}
-
-/**
- * What the person sees: the server's board with our unanswered writes laid on
- * it, oldest first. With no write out it is `confirmed` itself: copying 5,000
- * cards per remote event is what made a busy board drop frames.
- */
-export function applyOps(confirmed: Confirmed, ops: readonly Op[]): ReadonlyMap<string, Card> {
-  if (ops.length === 0) return confirmed;
-  const view = new Map(confirmed);
-  for (const op of ops) {
-    switch (op.kind) {
-      case 'move': {
-        const card = view.get(op.itemId);
-        if (card) view.set(card.id, placed(view, card, op.statusId, op.afterId, op.beforeId));
-        break;
-      }
-      case 'create':
-        view.set(op.card.id, placed(view, op.card, op.card.statusId, op.afterId, op.beforeId));
-        break;
-      case 'update': {
-        const card = view.get(op.itemId);
-        if (card) view.set(card.id, { ...card, ...op.fields, pending: true });
-        break;
-      }
-      default:
-        unreachable(op);
-    }
-  }
-  return view;
-}
-
-function unreachable(x: never): never {
-  throw new Error(`unhandled op ${JSON.stringify(x)}`);
-}
-
 /** One key press while a card is picked up: where it goes next, or null when the key does not move it. */
 export function keyboardTarget(
   columns: readonly { statusId: string; cards: readonly Card[] }[],
@@ -268,24 +167,5 @@ export function keyboardTarget(
     }
     default:
       return null;
-  }
-}
-
-/** A refusal in words a person can act on; the server's message when it has one that helps. */
-export function plainError(action: string, error: unknown): string {
-  const err = error as { code?: number; message?: string; name?: string } | null;
-  if (err?.name === 'ConnectionError') return `Could not ${action}: the connection closed. It will be retried when Tandem is back online.`;
-  switch (err?.code) {
-    case ErrorCode.ERROR_CODE_PERMISSION_DENIED:
-      return `Could not ${action}: your role in this project does not allow it.`;
-    case ErrorCode.ERROR_CODE_CONFLICT:
-      return `Could not ${action}: someone changed this item a moment ago. The board now shows their version.`;
-    case ErrorCode.ERROR_CODE_NOT_FOUND:
-      return `Could not ${action}: the item no longer exists.`;
-    case ErrorCode.ERROR_CODE_INVALID_ARGUMENT:
-    case ErrorCode.ERROR_CODE_FAILED_PRECONDITION:
-      return `Could not ${action}: ${err?.message || 'the server refused it'}.`.replace(/\.\.$/, '.');
-    default:
-      return `Could not ${action}. ${err?.message ? `The server said: ${err.message}` : 'Try again in a moment.'}`;
   }
 }

@@ -2,7 +2,7 @@
 // board-lanes.ts): no DOM, runs under Node.
 import { describe, expect, it } from 'vitest';
 import { ItemType, type IWorkItem } from '../../../shared/proto.ts';
-import { toCard, type Card } from './board-logic.ts';
+import { toCard, type Card } from '../store/model/items.ts';
 import { cardMatcher, columnIndexFor, EMPTY_FILTER, isFiltering, ME, NONE, parseView, toggle, viewQuery, type BoardFilter } from './board-filter.ts';
 import { epicLanes, epicOf, NO_EPIC } from './board-lanes.ts';
 

@@ -1,7 +1,7 @@
 // Swimlanes by epic: which epic a card belongs to, and the lanes a board
 // grouped by epic shows. No Solid and no DOM here.
 import { ItemType } from '../../../shared/proto.ts';
-import type { Card } from './board-logic.ts';
+import type { Card } from '../store/model/items.ts';
 
 /** The lane id of cards under no epic. */
 export const NO_EPIC = '';

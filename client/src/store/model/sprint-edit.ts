@@ -1,33 +1,7 @@
-// Sprints without Solid: the newest version of each wins, the open ones in
-// planning order, and an edit as the fields that changed, checked in plain
-// words before it is sent (the server checks again).
-import { LIMITS } from '../../../shared/domain/validation.ts';
-import { SprintState, type ISprint } from '../../../shared/proto.ts';
-
-export type SprintsById = ReadonlyMap<string, ISprint>;
-
-/** Keeps the newer of what we hold and what arrived (a reload may be older than an event that overtook it). */
-export function applySprint(known: SprintsById, sprint: ISprint): SprintsById {
-  const id = sprint.id ?? '';
-  if (!id) return known;
-  const have = known.get(id);
-  if (have && Number(have.version ?? 0) > Number(sprint.version ?? 0)) return known;
-  return new Map(known).set(id, sprint);
-}
-
-export function openSprints(all: Iterable<ISprint>): ISprint[] {
-  const order = (s: ISprint) => (s.state === SprintState.SPRINT_STATE_ACTIVE ? 0 : 1);
-  return [...all]
-    .filter((s) => s.state === SprintState.SPRINT_STATE_ACTIVE || s.state === SprintState.SPRINT_STATE_PLANNED)
-    .sort(
-      (a, b) =>
-        order(a) - order(b) ||
-        // Undated sprints after dated ones.
-        (a.startDate || '\uffff').localeCompare(b.startDate || '\uffff') ||
-        (a.name ?? '').localeCompare(b.name ?? '') ||
-        (a.id ?? '').localeCompare(b.id ?? ''),
-    );
-}
+// A sprint edit as the fields that changed, checked in plain words before it
+// is sent (the server checks again).
+import { LIMITS } from '../../../../shared/domain/validation.ts';
+import type { ISprint } from '../../../../shared/proto.ts';
 
 export interface SprintFields {
   name: string;

@@ -4,7 +4,7 @@
 // Facets combine with AND; several values within one facet are an OR.
 // No Solid and no DOM here.
 import { ItemType } from '../../../shared/proto.ts';
-import type { Card } from './board-logic.ts';
+import type { Card } from '../store/model/items.ts';
 
 /** The value that stands for "no assignee" and "no sprint" (the backlog). */
 export const NONE = 'none';

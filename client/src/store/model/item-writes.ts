@@ -1,0 +1,131 @@
+// The item commands as writes: for each, the optimistic op that shows it at
+// once, the command that carries it, what the outbox keeps with it and the
+// words a refusal is reported with; null when there is nothing to send (no
+// such card, a card not answered yet, a drop where it already was).
+import { allowedParentTypes } from '../../../../shared/domain/hierarchy.ts';
+import { ItemType, Priority } from '../../../../shared/proto.ts';
+import type { Command } from '../../../../shared/protocol/commands.ts';
+import { columnCards, neighboursAt } from './columns.ts';
+import { toCard, type Card, type Confirmed } from './items.ts';
+import { baseVersion, type ItemView, type Op } from './item-ops.ts';
+import { isLocal, localId } from './local-ids.ts';
+import { effectivePatch, patchFields, patchToCard, updateCommand, type ItemPatch } from './item-patch.ts';
+
+export interface ItemWrite {
+  op: Op;
+  command: Command;
+  action: string;
+  /** An update's fields and item key, kept for the conflict dialog (after a reload too). */
+  edit?: { patch: ItemPatch; itemKey: string };
+}
+
+/** The items a write is decided against. */
+export interface ItemsNow {
+  confirmed: Confirmed;
+  view: ItemView;
+  ops: readonly Op[];
+  projectId: string;
+}
+
+function editable(items: ItemsNow, id: string): Card | null {
+  const card = items.view.get(id);
+  return card && !isLocal(card) ? card : null;
+}
+
+/** To `index` of the column of `statusId` (index counts the column without the card). */
+export function moveWrite(items: ItemsNow, messageId: string, cardId: string, statusId: string, index: number): ItemWrite | null {
+  const card = editable(items, cardId);
+  if (!card) return null;
+  const column = columnCards(items.view.values(), statusId);
+  const { afterId, beforeId } = neighboursAt(column, cardId, index);
+  if (card.statusId === statusId && column.findIndex((c) => c.id === cardId) === index) return null;
+  const expectedVersion = baseVersion(items.confirmed, items.view, items.ops, cardId);
+  return {
+    op: { kind: 'move', messageId, itemId: cardId, statusId, afterId, beforeId },
+    command: { moveWorkItem: { workItemId: cardId, expectedVersion, statusId, afterId, beforeId } },
+    action: `move ${card.key ?? 'the card'}`,
+  };
+}
+
+/** Into a sprint ('' = the backlog) between two items of its list; shown there at `rank` until the server's rank comes back. */
+export function planWrite(
+  items: ItemsNow,
+  messageId: string,
+  itemId: string,
+  sprintId: string,
+  { afterId, beforeId, rank }: { afterId: string; beforeId: string; rank: string },
+): ItemWrite | null {
+  const card = editable(items, itemId);
+  if (!card) return null;
+  const expectedVersion = baseVersion(items.confirmed, items.view, items.ops, itemId);
+  return {
+    // An update op, not a move: the column stays; the sprint and the place in its list change.
+    op: { kind: 'update', messageId, itemId, fields: { sprintId, rank } },
+    command: { moveWorkItem: { workItemId: itemId, expectedVersion, statusId: '', afterId, beforeId, sprintId } },
+    action: `move ${card.key || 'the item'}`,
+  };
+}
+
+/** claim_work_item: assigned to `userId`, the caller. */
+export function claimWrite(items: ItemsNow, messageId: string, itemId: string, userId: string): ItemWrite | null {
+  const card = editable(items, itemId);
+  if (!card) return null;
+  return {
+    op: { kind: 'update', messageId, itemId, fields: { assigneeId: userId } },
+    command: { claimWorkItem: { workItemId: itemId } },
+    action: `assign ${card.key ?? 'the item'} to you`,
+  };
+}
+
+interface NewItem {
+  title: string;
+  statusId: string;
+  itemType: ItemType;
+  parentId?: string;
+}
+
+/** A new item at the top of its column. */
+export function createWrite(items: ItemsNow, messageId: string, fields: NewItem, action: string): ItemWrite | null {
+  const title = fields.title.trim();
+  if (!title) return null;
+  const item = { ...fields, title, priority: Priority.PRIORITY_NONE };
+  const first = columnCards(items.view.values(), fields.statusId)[0];
+  const card = toCard({ ...item, id: localId(messageId), projectId: items.projectId, key: '', labels: [], version: 0 });
+  return {
+    op: { kind: 'create', messageId, card, afterId: '', beforeId: first?.id ?? '' },
+    // The server cannot place it before a card it has not answered for yet.
+    command: { createWorkItem: { ...item, projectId: items.projectId, beforeId: first && !isLocal(first) ? first.id : '' } },
+    action,
+  };
+}
+
+/** A child item at the top of the parent's column: a sub-task where one may go, otherwise a story (under an epic). */
+export function childWrite(items: ItemsNow, messageId: string, parentId: string, title: string): ItemWrite | null {
+  const parent = editable(items, parentId);
+  if (!parent) return null;
+  const itemType = allowedParentTypes(ItemType.ITEM_TYPE_SUBTASK).includes((parent.itemType ?? 0) as ItemType)
+    ? ItemType.ITEM_TYPE_SUBTASK
+    : ItemType.ITEM_TYPE_STORY;
+  return createWrite(items, messageId, { title, statusId: parent.statusId, itemType, parentId }, 'add the sub-task');
+}
+
+/** The fields of `patch` the item does not have yet, against `expectedVersion`; 'unchanged' when there are none. */
+export function updateWrite(
+  items: ItemsNow,
+  messageId: string,
+  itemId: string,
+  patch: ItemPatch,
+  expectedVersion: number,
+  action?: string,
+): ItemWrite | 'unchanged' | null {
+  const card = editable(items, itemId);
+  if (!card) return null;
+  const changes = effectivePatch(card, patch);
+  if (patchFields(changes).length === 0) return 'unchanged';
+  return {
+    op: { kind: 'update', messageId, itemId, fields: patchToCard(changes) },
+    command: updateCommand(itemId, expectedVersion, changes),
+    action: action ?? `save ${card.key ?? 'the item'}`,
+    edit: { patch: changes, itemKey: card.key ?? '' },
+  };
+}

@@ -1,0 +1,166 @@
+// The item's fields as a list of label and value: for editors each is an
+// input that saves on its own (a pick from a list at once, typed text on blur
+// or Enter); for viewers plain text.
+import { For, Show, type JSX } from 'solid-js';
+import { allowedParentTypes } from '../../../shared/domain/hierarchy.ts';
+import { ItemType, Priority } from '../../../shared/proto.ts';
+import type { BoardSlice } from '../store/board.ts';
+import { useLive } from '../store/live.ts';
+import { parseLabels, type ItemPatch } from '../store/model/item-patch.ts';
+import type { Card } from '../store/model/items.ts';
+import { isLocal } from '../store/model/local-ids.ts';
+import { DraftInput } from '../ui/draft-input.tsx';
+import { Select } from '../ui/select.tsx';
+import { memberName, PRIORITY_NAMES, statusName, TYPE_NAMES } from './item-format.ts';
+
+const TYPES = [ItemType.ITEM_TYPE_EPIC, ItemType.ITEM_TYPE_STORY, ItemType.ITEM_TYPE_TASK, ItemType.ITEM_TYPE_BUG, ItemType.ITEM_TYPE_SUBTASK];
+const PRIORITIES = [Priority.PRIORITY_NONE, Priority.PRIORITY_LOW, Priority.PRIORITY_MEDIUM, Priority.PRIORITY_HIGH, Priority.PRIORITY_URGENT];
+
+function Row(props: { label: string; children: JSX.Element }) {
+  return (
+    <div class="item-field">
+      <dt class="item-field__label">{props.label}</dt>
+      <dd class="item-field__value">{props.children}</dd>
+    </div>
+  );
+}
+
+export function ItemFields(props: {
+  board: BoardSlice;
+  item: Card;
+  editable: boolean;
+  /** Saves against the version the edit started from. */
+  save(patch: ItemPatch, base: number): void;
+}) {
+  const live = useLive();
+  const board = props.board;
+  const item = () => props.item;
+  /** Typed text is based on the version the item had when the typing started (the input's focus). */
+  const begin = () => board.baseVersion(item().id);
+  /** A pick from a list: nothing is being typed, so it is based on the version shown now. */
+  const pick = (patch: ItemPatch) => props.save(patch, begin());
+
+  const statuses = () => board.columns().map((c) => ({ value: c.status.id, label: c.status.name ?? '' }));
+  const people = () => [
+    { value: '', label: 'Nobody' },
+    ...[...board.members()].sort((a, b) => (a.displayName ?? '').localeCompare(b.displayName ?? '')).map((m) => ({ value: m.userId ?? '', label: m.displayName ?? '' })),
+  ];
+  const parents = () => {
+    const allowed = allowedParentTypes((item().itemType ?? 0) as ItemType);
+    const options = [...board.items().values()]
+      .filter((c) => c.id !== item().id && !isLocal(c) && allowed.includes((c.itemType ?? 0) as ItemType))
+      .sort((a, b) => Number(a.number ?? 0) - Number(b.number ?? 0))
+      .map((c) => ({ value: c.id, label: `${c.key} ${c.title}` }));
+    const none = item().itemType === ItemType.ITEM_TYPE_SUBTASK ? [] : [{ value: '', label: 'None' }];
+    return [...none, ...options];
+  };
+  const savePoints = (text: string, base: number) => {
+    const t = text.trim();
+    if (!t) return props.save({ storyPoints: null }, base);
+    const n = Number(t);
+    if (!Number.isFinite(n) || n < 0 || n > 1000) return live.toasts.show('Story points are a number from 0 to 1000.');
+    props.save({ storyPoints: n }, base);
+  };
+
+  return (
+    <dl class="item-fields" data-testid="item-fields">
+      <Row label="Status">
+        <Show when={props.editable} fallback={<span data-testid="item-status">{statusName(board, item().statusId)}</span>}>
+          <Select label="Status" testId="item-status-select" class="item-select" value={item().statusId} options={statuses()} onChange={(v) => pick({ statusId: v })} />
+        </Show>
+      </Row>
+      <Row label="Type">
+        <Show when={props.editable} fallback={<span data-testid="item-type">{TYPE_NAMES[item().itemType ?? 0]}</span>}>
+          <Select
+            label="Type"
+            testId="item-type-select"
+            class="item-select"
+            value={(item().itemType ?? 0) as number}
+            options={TYPES.map((t) => ({ value: t as number, label: TYPE_NAMES[t]! }))}
+            onChange={(v) => pick({ itemType: v as ItemType })}
+          />
+        </Show>
+      </Row>
+      <Row label="Priority">
+        <Show when={props.editable} fallback={<span data-testid="item-priority">{PRIORITY_NAMES[item().priority ?? 0]}</span>}>
+          <Select
+            label="Priority"
+            testId="item-priority-select"
+            class="item-select"
+            value={(item().priority ?? 0) as number}
+            options={PRIORITIES.map((p) => ({ value: p as number, label: PRIORITY_NAMES[p]! }))}
+            onChange={(v) => pick({ priority: v as Priority })}
+          />
+        </Show>
+      </Row>
+      <Row label="Story points">
+        <Show when={props.editable} fallback={<span data-testid="item-points">{item().hasStoryPoints ? String(item().storyPoints) : 'None'}</span>}>
+          <DraftInput
+            value={item().hasStoryPoints ? String(item().storyPoints ?? 0) : ''}
+            label="Story points"
+            testId="item-points-input"
+            inputMode="decimal"
+            placeholder="None"
+            class="item-points"
+            begin={begin}
+            commit={savePoints}
+          />
+        </Show>
+      </Row>
+      <Row label="Assignee">
+        <div class="item-assignee">
+          <Show when={props.editable} fallback={<span data-testid="item-assignee">{memberName(board, item().assigneeId)}</span>}>
+            <Select
+              label="Assignee"
+              testId="item-assignee-select"
+              class="item-select"
+              value={item().assigneeId ?? ''}
+              options={people()}
+              onChange={(v) => pick({ assigneeId: v || null })}
+            />
+            <Show when={!item().assigneeId}>
+              <button type="button" class="link-button" data-testid="item-claim" onClick={() => board.claim(item().id)}>
+                Assign to me
+              </button>
+            </Show>
+          </Show>
+        </div>
+      </Row>
+      <Show when={allowedParentTypes((item().itemType ?? 0) as ItemType).length > 0}>
+        <Row label={item().itemType === ItemType.ITEM_TYPE_SUBTASK ? 'Parent' : 'Epic'}>
+          <Show when={props.editable} fallback={<span data-testid="item-parent">{item().parentId ? board.items().get(item().parentId!)?.key ?? '—' : 'None'}</span>}>
+            <Select
+              label="Parent"
+              testId="item-parent-select"
+              class="item-select"
+              value={item().parentId ?? ''}
+              options={parents()}
+              onChange={(v) => pick({ parentId: v || null })}
+            />
+          </Show>
+        </Row>
+      </Show>
+      <Row label="Labels">
+        <Show
+          when={props.editable}
+          fallback={
+            <span data-testid="item-labels">
+              <For each={item().labels ?? []} fallback="None">
+                {(l) => <span class="label-chip">{l}</span>}
+              </For>
+            </span>
+          }
+        >
+          <DraftInput
+            value={(item().labels ?? []).join(', ')}
+            label="Labels (comma separated)"
+            testId="item-labels-input"
+            placeholder="frontend, docs"
+            begin={begin}
+            commit={(text, base) => props.save({ labels: parseLabels(text) }, base)}
+          />
+        </Show>
+      </Row>
+    </dl>
+  );
+}
