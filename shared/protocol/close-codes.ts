@@ -1,4 +1,4 @@
-// The close codes the server uses (docs/PROTOCOL.md §1), each with what a
+// The close codes the server uses (docs/PROTOCOL.md §1, §16), each with what a
 // client does next written beside it. The server closes with these names; the
 // SDK only looks a code up here.
 

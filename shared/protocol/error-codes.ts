@@ -1,4 +1,4 @@
-// Every ErrorCode with what a client does about it (docs/PROTOCOL.md §8). The
+// Every ErrorCode with what a client does about it (docs/PROTOCOL.md §8, §15). The
 // write pipeline, the SDK and the client's stores consult this table instead
 // of switching on codes of their own.
 import { ErrorCode } from '../proto.ts';
