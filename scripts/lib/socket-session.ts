@@ -60,7 +60,7 @@ export class SocketSession {
     });
   }
 
-  /** Opens `ws://host:port/ws` with the token as a subprotocol (never in the URL, PROTOCOL.md §1). */
+  /** Opens `ws://host:port/ws` with the token as a subprotocol (never in the URL, docs/PROTOCOL.md §1). */
   static connect(url: string, token: string, opts: { timeoutMs?: number } = {}): Promise<SocketSession> {
     const socket = new WebSocket(url, ['tandem.v1', `bearer.${token}`]);
     return new Promise((resolve, reject) => {

@@ -1,4 +1,4 @@
-// PROTOCOL.md §2: standalone accounts over HTTP.
+// docs/PROTOCOL.md §2: standalone accounts over HTTP.
 import Database from 'better-sqlite3';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-// PROTOCOL.md §5 (subscribe) and §7, DESIGN.md decision 3: a client that comes
+// docs/PROTOCOL.md §5 (subscribe) and §7, docs/DESIGN.md decision 3: a client that comes
 // back resubscribes with its last seq and gets the `subscribed` Result, then
 // every event it missed, in order, without gaps or duplicates, before any live
 // one. since_seq 0 means from now. A cursor the log cannot serve (ahead of the

@@ -1,4 +1,4 @@
-// PROTOCOL.md §5: every command, round trip, between two real users of one
+// docs/PROTOCOL.md §5: every command, round trip, between two real users of one
 // workspace on their own sockets. Ada owns the workspace and the project; Bob
 // is invited and added as an EDITOR. Both watch the project, so every write by
 // one is an Event for the other, with the seq the writer's Result carries.

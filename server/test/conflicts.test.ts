@@ -1,4 +1,4 @@
-// PROTOCOL.md §5 and §8: optimistic concurrency. A write that names a stale
+// docs/PROTOCOL.md §5 and §8: optimistic concurrency. A write that names a stale
 // expected_version gets CONFLICT with `current` = the entity as the server has
 // it, and changes nothing: not the row, not the history, not the event log,
 // and no subscriber hears of it.

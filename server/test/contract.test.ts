@@ -28,7 +28,7 @@ describe('the wire contract', () => {
     expect({ version: PROTOCOL_VERSION, descriptorSha256: descriptorHash() }).toEqual(GOLDEN);
   });
 
-  it('PROTO-3 keeps the names PROTOCOL.md fixes', () => {
+  it('PROTO-3 keeps the names docs/PROTOCOL.md fixes', () => {
     const v1 = loadContract().lookup('tandem.v1') as protobuf.Namespace;
     const commands = (v1.lookupType('ClientFrame').oneofs['command']!.fieldsArray).map((f) => f.name);
     expect(commands).toEqual(expect.arrayContaining([

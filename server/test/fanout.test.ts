@@ -1,4 +1,4 @@
-// PROTOCOL.md §7: a write's event reaches every other subscriber of its project.
+// docs/PROTOCOL.md §7: a write's event reaches every other subscriber of its project.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ItemType } from '../../shared/proto.ts';
 import { invite, signup, type Session } from './support/accounts.ts';

@@ -1,4 +1,4 @@
-// PROTOCOL.md §4: message_id is the idempotency key, scoped to (tenant, user).
+// docs/PROTOCOL.md §4: message_id is the idempotency key, scoped to (tenant, user).
 // Sending the same id again returns the first answer byte for byte, writes
 // nothing and broadcasts nothing: on the same socket, on a new one, after a
 // restart. Refusals are answers too. Reads are never cached.

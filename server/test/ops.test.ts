@@ -1,4 +1,4 @@
-// PROTOCOL.md §2 and the HTTP list: health, metrics, logs, shutdown.
+// docs/PROTOCOL.md §2 and the HTTP list: health, metrics, logs, shutdown.
 import { mkdtempSync, rmSync, existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-// PROTOCOL.md §6 and §8, DESIGN.md decision 4: who may do what. Viewers read;
+// docs/PROTOCOL.md §6 and §8, docs/DESIGN.md decision 4: who may do what. Viewers read;
 // editors write items, comments and sprints; admins also manage members. A
 // project you are not in, and anything of another workspace, is NOT_FOUND,
 // word for word like an id that never existed, and nothing is written.

@@ -1,4 +1,4 @@
-// PROTOCOL.md §1 and §3: who may open the socket. Every refusal happens at the
+// docs/PROTOCOL.md §1 and §3: who may open the socket. Every refusal happens at the
 // upgrade (HTTP 401/403), before a socket or a tenant file exists.
 import { generateKeyPairSync, createSecretKey } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';

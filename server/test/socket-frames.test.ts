@@ -1,4 +1,4 @@
-// PROTOCOL.md §1: what the socket does with frames it cannot use. The bad
+// docs/PROTOCOL.md §1: what the socket does with frames it cannot use. The bad
 // socket gets an error or a close code; others are served; nothing is written.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// PROTOCOL.md §1 limits: connection caps, token expiry mid-session, idle
+// docs/PROTOCOL.md §1 limits: connection caps, token expiry mid-session, idle
 // sockets, and slow readers. Each protects the others on the instance.
 import { connect } from 'node:net';
 import { randomBytes } from 'node:crypto';

@@ -1,4 +1,4 @@
-// DESIGN.md decisions 4, 6 and 8: one file per tenant, opened lazily into a
+// docs/DESIGN.md decisions 4, 6 and 8: one file per tenant, opened lazily into a
 // bounded cache, migrated on open, described for outside readers.
 import Database from 'better-sqlite3';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// PROTOCOL.md §5, §6 and §8: the domain rules as a client meets them over the
+// docs/PROTOCOL.md §5, §6 and §8: the domain rules as a client meets them over the
 // wire. A refused write answers with an exact code and field and stores
 // nothing (the project's seq does not move); an allowed one takes the next seq.
 // Ada owns the workspace and both projects; Bob is an EDITOR of WEB only.

@@ -8,7 +8,7 @@ export type CurrentEntity =
   | { project: IProject };
 
 /**
- * An error the client should see, with a PROTOCOL.md code. Thrown by domain
+ * An error the client should see, with a docs/PROTOCOL.md code. Thrown by domain
  * rules and handlers; transport turns it into an Error frame in one place.
  */
 export class AppError extends Error {

@@ -35,7 +35,7 @@ export function allowedParentTypes(type: ItemType): readonly ItemType[] {
 }
 
 /**
- * PROTOCOL.md §6: an epic has no parent; stories, tasks and bugs may sit
+ * docs/PROTOCOL.md §6: an epic has no parent; stories, tasks and bugs may sit
  * under an epic; a sub-task must sit under a story, task or bug.
  * `parentType` null means no parent.
  */

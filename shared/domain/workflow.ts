@@ -5,7 +5,7 @@ export interface StatusTemplate {
   category: StatusCategory;
 }
 
-/** PROTOCOL.md §6: what a new project starts with. */
+/** docs/PROTOCOL.md §6: what a new project starts with. */
 export const DEFAULT_WORKFLOW: readonly StatusTemplate[] = [
   { name: 'Backlog', category: StatusCategory.STATUS_CATEGORY_BACKLOG },
   { name: 'To Do', category: StatusCategory.STATUS_CATEGORY_UNSTARTED },

@@ -2,7 +2,7 @@
 // hash to this version so the contract cannot drift silently.
 //
 // Changelog
-// 1: the v1 contract of PROTOCOL.md, plus CreateWorkItem.before_id,
+// 1: the v1 contract of docs/PROTOCOL.md, plus CreateWorkItem.before_id,
 //    Error.project_id (names the project of a RESYNC_REQUIRED),
 //    WorkItem.has_story_points, UpdateWorkItem.set_labels, Label, ActivityEntry.
 // 2: list_users (ListUsers -> Result.users, a UserList of User).

@@ -1,5 +1,5 @@
 // The two ways a request fails: the server answered with an Error frame
-// (RequestError, carrying PROTOCOL.md §8's fields), or there was no socket to
+// (RequestError, carrying docs/PROTOCOL.md §8's fields), or there was no socket to
 // answer at all (ConnectionError).
 import type { CurrentEntity } from '../domain/errors.ts';
 import { ErrorCode, type IError } from '../proto.ts';

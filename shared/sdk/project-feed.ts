@@ -1,6 +1,6 @@
 // Per-project event order on top of a connection: every stored event is
 // handed on once, in seq order, across reconnects and lost frames. The server
-// keeps the log (DESIGN.md decision 3); this side only remembers the last seq
+// keeps the log (docs/DESIGN.md decision 3); this side only remembers the last seq
 // it handed on and asks for the rest again when something is missing.
 import type { IEvent } from '../proto.ts';
 import { recoveryOf } from '../protocol/error-codes.ts';

@@ -1,4 +1,4 @@
-// The HTTP half of standalone accounts (PROTOCOL.md §2). Plain functions, no
+// The HTTP half of standalone accounts (docs/PROTOCOL.md §2). Plain functions, no
 // Solid: the session module decides what a grant means for the page.
 
 export interface SessionUser {

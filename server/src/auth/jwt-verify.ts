@@ -5,7 +5,7 @@
 // fixed upstream in a release that needs a newer glibc than ours).
 import { verify as verifySignature, type KeyObject } from 'node:crypto';
 
-/** PROTOCOL.md §3: asymmetric algorithms only, each bound to its key type. */
+/** docs/PROTOCOL.md §3: asymmetric algorithms only, each bound to its key type. */
 const ALGORITHMS = {
   RS256: { digest: 'sha256', keyType: 'rsa', curve: null },
   ES256: { digest: 'sha256', keyType: 'ec', curve: 'prime256v1' },

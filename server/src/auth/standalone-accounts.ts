@@ -1,4 +1,4 @@
-// Sign-up, log-in and invitations for standalone mode (PROTOCOL.md §2).
+// Sign-up, log-in and invitations for standalone mode (docs/PROTOCOL.md §2).
 // HTTP-free: the routes in http/auth-routes.ts translate to and from JSON.
 import { isTenantAdmin, type TenantRole } from '../../../shared/domain/permissions.ts';
 import type { TenantDatabases } from '../tenancy/tenant-databases.ts';

@@ -1,5 +1,5 @@
 // Issuing (standalone accounts) and verifying the JWTs that carry a user into
-// a tenant. PROTOCOL.md §3: asymmetric algorithms only; sub, tenant_id, exp,
+// a tenant. docs/PROTOCOL.md §3: asymmetric algorithms only; sub, tenant_id, exp,
 // iss and aud are required and checked. jose signs; jwt-verify.ts verifies,
 // synchronously (see there why).
 import { createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';

@@ -1,7 +1,7 @@
 // Delivers each project's events to this instance's subscribers exactly once
 // and in seq order, whichever path brings them: this instance's own writes,
 // Redis (fast, at-most-once), or the project's event log in SQLite (the
-// truth: DESIGN.md decision 3). An event past a gap first pulls the missing
+// truth: docs/DESIGN.md decision 3). An event past a gap first pulls the missing
 // ones from the log; an event already delivered is dropped.
 import { projectTopic } from './topics.ts';
 

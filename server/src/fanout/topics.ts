@@ -1,4 +1,4 @@
-/** DESIGN.md decision 4: one topic per (tenant, project), tenant first. Its subscribers get whole events. */
+/** docs/DESIGN.md decision 4: one topic per (tenant, project), tenant first. Its subscribers get whole events. */
 export function projectTopic(tenantId: string, projectId: string): string {
   return `t/${tenantId}/p/${projectId}`;
 }

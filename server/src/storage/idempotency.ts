@@ -1,4 +1,4 @@
-// Replies to writes by (user, message_id): PROTOCOL.md §4. Scoped to the user
+// Replies to writes by (user, message_id): docs/PROTOCOL.md §4. Scoped to the user
 // so nobody can read another's reply or block their write by guessing ids.
 import { prepared, tenantQueries as q, type SqlRunner } from './sql.ts';
 
