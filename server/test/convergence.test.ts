@@ -12,7 +12,11 @@
 //           its project feed handed on, plus its own Results) equals a fresh
 //           get_board, and its comments equal get_comments, field for field;
 //   CONV-2  every client was handed every seq after its starting board exactly
-//           once, as an event or as its own Result, in order;
+//           once, as an event or as its own Result (which stands for its
+//           write's last event; a multi-entity write's other events reach the
+//           writer as events before it), in order, each event the one the log
+//           holds at that seq; so was every plain socket that only watches
+//           (no SDK to dedupe or fill gaps for it);
 //   CONV-3  the tenant's SQLite file accounts for every acknowledged write once:
 //           its events (one, or one per entity for the multi-entity writes),
 //           the last equal to its Result, each with its history rows; no event
@@ -37,6 +41,7 @@
 // Locally:
 //   CONVERGENCE_SEEDS=20 npx vitest run server/test/convergence.test.ts   # 20 more random seeds
 //   CONVERGENCE_SEED=0x1234abcd npx vitest run server/test/convergence.test.ts   # one seed again
+//   CONVERGENCE_LOG=1 ...   # also write the op log of passing runs (a failure always writes it)
 // Neither is set in CI, which runs the fixed SEEDS and the regressions only.
 import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,11 +51,11 @@ import { hex, parseSeed } from './support/convergence/rng.ts';
 /**
  * Run on every CI run. Their plans (planFor) cover each mix: Redis stopped
  * mid-run or not, rounds one after another or overlapping.
- *   0x00c0ffee  Redis down rounds 7-17, sequential
- *   0x5eed0001  Redis up,              sequential
- *   0x5eed0003  Redis down rounds 3-12, overlapping
- *   0x5eed0004  Redis up,              overlapping
- *   0x5eed0005  Redis down rounds 5-12, sequential
+ *   0x00c0ffee  Redis stopped mid-run, sequential rounds
+ *   0x5eed0001  Redis up,              sequential rounds
+ *   0x5eed0003  Redis stopped mid-run, overlapping rounds
+ *   0x5eed0004  Redis up,              overlapping rounds
+ *   0x5eed0005  Redis stopped mid-run, sequential rounds
  */
 const SEEDS = [0x00c0ffee, 0x5eed0001, 0x5eed0003, 0x5eed0004, 0x5eed0005];
 

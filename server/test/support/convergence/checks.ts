@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { pb, type IComment, type IEvent, type IResult } from '../../../../shared/proto.ts';
 import type { CommandName } from '../../../../shared/proto.ts';
 import {
-  normComment, normItem, normMember, normProject, normSprint, type Board, type BoardModel,
+  normComment, normItem, normMember, normProject, normSprint, partialKeys, type Board, type BoardModel,
 } from './model.ts';
 
 // ------------------------------------------------------------------ CONV-1
@@ -146,6 +146,59 @@ function eventEntity(e: IEvent): string {
 interface EventRow { seq: number; kind: string; entity_id: string; actor_id: string; changed_fields: string; payload: Buffer }
 interface ActivityRow { event_seq: number; field: string; entity_id: string; actor_id: string }
 
+/** One project's event log and history rows, read from the tenant's SQLite file (read-only, beside the running servers). */
+export interface TenantLog {
+  events: EventRow[];
+  activity: ActivityRow[];
+}
+
+export function readLog(dbPath: string, projectId: string): TenantLog {
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  try {
+    return {
+      events: db.prepare('SELECT seq, kind, entity_id, actor_id, changed_fields, payload FROM pm_events WHERE project_id = ? ORDER BY seq').all(projectId) as EventRow[],
+      activity: db.prepare('SELECT event_seq, field, entity_id, actor_id FROM pm_activity WHERE project_id = ? ORDER BY id').all(projectId) as ActivityRow[],
+    };
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * CONV-2, what was handed on: each event a client (or socket) was handed
+ * is the event the log holds at its seq: the same entity, field for field,
+ * and the same changed fields. A partial item (changed fields only) must
+ * carry the logged item's identity and the changed fields' values.
+ */
+export function checkSentEvents(name: string, sent: readonly IEvent[], log: TenantLog): string[] {
+  const logged = new Map(log.events.map((e) => [e.seq, e]));
+  const out: string[] = [];
+  for (const event of sent) {
+    const seq = Number(event.seq ?? 0);
+    if (seq === 0) continue;
+    const row = logged.get(seq);
+    if (!row) {
+      out.push(`was handed seq ${seq}, which the log does not hold`);
+      continue;
+    }
+    const truth = pb.Event.decode(row.payload);
+    const fields = (e: IEvent) => JSON.stringify(e.workItem?.changedFields ?? e.sprint?.changedFields ?? []);
+    if (fields(event) !== fields(truth)) out.push(`seq ${seq} came with changed fields ${fields(event)}, the log has ${fields(truth)}`);
+    if (event.workItem?.partial) {
+      const keys = partialKeys(event.workItem.changedFields ?? []);
+      const partial = normItem(event.workItem.workItem ?? {});
+      const whole = normItem(truth.workItem?.workItem ?? {});
+      const wrong = (keys ?? []).filter((k) => JSON.stringify(partial[k]) !== JSON.stringify(whole[k]));
+      if (!keys || wrong.length > 0) {
+        out.push(`seq ${seq} came as a partial item that differs from the log in ${keys ? wrong.join(', ') : 'what it may carry'}`);
+      }
+    } else if (eventEntity(event) !== eventEntity(truth)) {
+      out.push(`seq ${seq} came with another entity than the log holds:\n      sent   ${eventEntity(event)}\n      logged ${eventEntity(truth)}`);
+    }
+  }
+  return out.map((line) => `CONV-2 ${name}: ${line}`);
+}
+
 /**
  * CONV-3: the tenant's SQLite file accounts for every acknowledged write,
  * once. The project's log is gap-free up to the board's seq; each
@@ -156,17 +209,9 @@ interface ActivityRow { event_seq: number; field: string; entity_id: string; act
  * and no event belongs to no acknowledged write (a refused write, or a
  * resent one, wrote nothing).
  */
-export function checkLog(dbPath: string, projectId: string, acked: readonly Acked[], lastSeq: number): string[] {
+export function checkLog(log: TenantLog, acked: readonly Acked[], lastSeq: number): string[] {
   const out: string[] = [];
-  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
-  let events: EventRow[];
-  let activity: ActivityRow[];
-  try {
-    events = db.prepare('SELECT seq, kind, entity_id, actor_id, changed_fields, payload FROM pm_events WHERE project_id = ? ORDER BY seq').all(projectId) as EventRow[];
-    activity = db.prepare('SELECT event_seq, field, entity_id, actor_id FROM pm_activity WHERE project_id = ? ORDER BY id').all(projectId) as ActivityRow[];
-  } finally {
-    db.close();
-  }
+  const { events, activity } = log;
 
   const seqs = events.map((e) => e.seq);
   const gapFree = seqs.length === lastSeq && seqs.every((s, i) => s === i + 1);

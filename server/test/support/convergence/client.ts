@@ -60,6 +60,8 @@ export class SdkClient {
   startSeq = 0;
   /** Pages before this one (reloaded away): what each was handed, from its board's seq to where its feed got. */
   readonly pastPages: { handed: number[]; from: number; to: number }[] = [];
+  /** Every event the feed handed on, on any page of this client. */
+  readonly received: IEvent[] = [];
   /** Partial items (changed fields only) this client laid over items it held. */
   partials = 0;
   private lastEvent = 0;
@@ -156,6 +158,7 @@ export class SdkClient {
     if (seq <= this.lastEvent) this.problems.push(`${this.opts.name}: event seq ${seq} handed on after seq ${this.lastEvent}`);
     this.lastEvent = Math.max(this.lastEvent, seq);
     this.handed.push(seq);
+    this.received.push(event);
     if (event.workItem?.partial) this.partials++;
     this.model.applyEvent(event);
   }

@@ -50,6 +50,17 @@ const PARTIAL_KEYS: Record<string, readonly (keyof Item)[]> = {
 };
 const IDENTITY: readonly (keyof Item)[] = ['id', 'projectId', 'key', 'number', 'version', 'updatedAt', 'updatedBy'];
 
+/** The fields a partial item for these changes carries (identity first); null if one of the names cannot be carried. */
+export function partialKeys(changedFields: readonly string[]): (keyof Item)[] | null {
+  const keys: (keyof Item)[] = [...IDENTITY];
+  for (const name of changedFields) {
+    const more = PARTIAL_KEYS[name];
+    if (!more) return null;
+    keys.push(...more);
+  }
+  return keys;
+}
+
 interface Held<T> {
   value: T;
   /** The seq of the change that produced this state. */
@@ -150,16 +161,13 @@ export class BoardModel {
       );
       return;
     }
-    const merged: Record<string, unknown> = { ...held.value };
-    for (const key of IDENTITY) merged[key] = partial[key];
-    for (const name of changedFields) {
-      const keys = PARTIAL_KEYS[name];
-      if (!keys) {
-        this.problems.push(`${this.name}: seq ${seq} is a partial item naming ${name}, which a partial item cannot carry`);
-        return;
-      }
-      for (const key of keys) merged[key] = partial[key];
+    const keys = partialKeys(changedFields);
+    if (!keys) {
+      this.problems.push(`${this.name}: seq ${seq} is a partial item for changes [${changedFields.join(', ')}], which a partial item cannot carry`);
+      return;
     }
+    const merged: Record<string, unknown> = { ...held.value };
+    for (const key of keys) merged[key] = partial[key];
     this.items.set(partial.id, { value: merged as Item, seq });
   }
 

@@ -19,7 +19,7 @@ import { invite, signup, type Session } from '../accounts.ts';
 import { OwnRedis, uniqueChannel } from '../redis.ts';
 import { startTestServer, type TestServer } from '../test-server.ts';
 import { TestClient } from '../ws-client.ts';
-import { checkLog, checkSeqs, compareBoard, type Acked } from './checks.ts';
+import { checkLog, checkSeqs, checkSentEvents, compareBoard, readLog, type Acked } from './checks.ts';
 import { SdkClient, codeName, type WriteRecord, type WriteReply } from './client.ts';
 import { nextOp } from './ops.ts';
 import { fork, hex } from './rng.ts';
@@ -31,6 +31,12 @@ const SEATS: readonly (readonly [number, number, boolean])[] = [[0, 0, false], [
 
 export interface Cluster {
   redis: OwnRedis;
+  /**
+   * Whether our redis-server runs. OwnRedis.resume() starts a new process
+   * whatever runs already (the new one cannot bind and exits, and the running
+   * one is lost to stop()), so it is called only when this says it is down.
+   */
+  redisUp: boolean;
   servers: TestServer[];
   dataDir: string;
   /** Ada, the workspace's owner, and Bob, a member: each run makes its own project in their workspace. */
@@ -43,12 +49,21 @@ export interface Cluster {
 export async function startCluster(): Promise<Cluster> {
   const redis = await OwnRedis.start();
   const dataDir = mkdtempSync(join(tmpdir(), 'tandem-conv-'));
-  const env = { REDIS_URL: redis.url, REDIS_CHANNEL: uniqueChannel(), ...FAST };
-  const servers = [await startTestServer(env, dataDir), await startTestServer(env, dataDir)];
-  for (const s of servers) await waitForHealth(s.http, 'ok');
-  const ada = await signup(servers[0]!.http, 'Ada');
-  const bob = await invite(servers[0]!.http, ada, 'Bob');
-  return { redis, servers, dataDir, people: [ada, bob], runs: 0 };
+  const servers: TestServer[] = [];
+  try {
+    const env = { REDIS_URL: redis.url, REDIS_CHANNEL: uniqueChannel(), ...FAST };
+    for (let i = 0; i < 2; i++) servers.push(await startTestServer(env, dataDir));
+    for (const s of servers) await waitForHealth(s.http, 'ok');
+    const ada = await signup(servers[0]!.http, 'Ada');
+    const bob = await invite(servers[0]!.http, ada, 'Bob');
+    return { redis, redisUp: true, servers, dataDir, people: [ada, bob], runs: 0 };
+  } catch (err) {
+    // Nothing of ours may outlive a failed start: a redis-server would stay behind.
+    for (const s of servers) await s.stop().catch(() => undefined);
+    await redis.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
 }
 
 /** A project key of the run's own: CVA, CVB, ..., CVBA, ... */
@@ -59,6 +74,20 @@ const projectKey = (run: number) => {
     if (n < 26) return `CV${letters}`;
   }
 };
+
+/** Stops Redis and waits until both instances say they are serving without it. */
+async function stopRedis(cluster: Cluster): Promise<void> {
+  if (!cluster.redisUp) return;
+  await cluster.redis.stop();
+  cluster.redisUp = false;
+  for (const s of cluster.servers) await waitForHealth(s.http, 'degraded', 5000);
+}
+
+async function startRedis(cluster: Cluster): Promise<void> {
+  if (cluster.redisUp) return;
+  await cluster.redis.resume();
+  cluster.redisUp = true;
+}
 
 export async function stopCluster(cluster: Cluster | undefined): Promise<void> {
   if (!cluster) return;
@@ -82,21 +111,19 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** The parts of a run the seed fixes before anything runs. */
 export interface Plan {
   rounds: number;
-  /** Redis is stopped before this round and started again before `redisUpAt` (null: it stays up). */
+  /** Redis is stopped before this round and started again before `redisUpAt`, or later if it has not been down MIN_OUTAGE_MS (null: it stays up). */
   redisDownAt: number | null;
   redisUpAt: number | null;
   /** A round's writes go out before the round before is answered. */
   overlap: boolean;
 }
 
-export function planFor(seed: number, rounds = 32): Plan {
+export function planFor(seed: number, rounds = 60): Plan {
   const rng = fork(seed, 1);
   const overlap = rng.chance(0.5);
   if (!rng.chance(0.75)) return { rounds, redisDownAt: null, redisUpAt: null, overlap };
-  // Long enough (a round takes some tens of ms) that several of the instances'
-  // log polls and reconnect attempts fall inside it.
-  const down = rng.int(2, Math.floor(rounds / 2));
-  return { rounds, redisDownAt: down, redisUpAt: Math.min(rounds, down + rng.int(6, 14)), overlap };
+  const down = rng.int(2, Math.floor(rounds / 3));
+  return { rounds, redisDownAt: down, redisUpAt: Math.min(rounds, down + rng.int(8, 20)), overlap };
 }
 
 export interface RunReport {
@@ -129,6 +156,7 @@ class OpLog {
 }
 
 const ROUND_TIMEOUT_MS = 15_000;
+const MIN_OUTAGE_MS = 500;
 const CONVERGE_TIMEOUT_MS = 10_000;
 
 /**
@@ -141,7 +169,7 @@ export async function runSeed(cluster: Cluster, seed: number, plan = planFor(see
   const findings: string[] = [];
   const clients: SdkClient[] = [];
   const raw: TestClient[] = [];
-  const { servers, redis } = cluster;
+  const { servers } = cluster;
   const seedHex = hex(seed);
   let report: RunReport | undefined;
   log.add(`seed ${seedHex}: ${plan.rounds} rounds${plan.overlap ? ' (overlapping)' : ''}, redis ${plan.redisDownAt === null ? 'stays up' : `down at round ${plan.redisDownAt}, up at ${plan.redisUpAt}`}`);
@@ -149,6 +177,8 @@ export async function runSeed(cluster: Cluster, seed: number, plan = planFor(see
     // ---------------------------------------------------------------- setup
     const run = cluster.runs++;
     const [ada, bob] = cluster.people;
+    // Linked, whatever the run before left: its writes must not be in flight either.
+    for (const s of servers) await waitForHealth(s.http, 'ok');
     const rawOf = new Map<string, TestClient[]>();
     for (const session of [ada, bob]) {
       const pair = [await TestClient.connect(servers[0]!.ws, session.token), await TestClient.connect(servers[1]!.ws, session.token)];
@@ -192,7 +222,7 @@ export async function runSeed(cluster: Cluster, seed: number, plan = planFor(see
     let drops = 0;
     let reloads = 0;
     let resends = 0;
-    let redisDown = false;
+    let downSince = 0;
     let writesWhileRedisDown = 0;
     const answered = (userId: string) =>
       clients.flatMap((c) => c.writes).filter((w) => w.userId === userId && w.reply && (w.reply.ok || w.reply.code !== ErrorCode.ERROR_CODE_INTERNAL));
@@ -202,14 +232,16 @@ export async function runSeed(cluster: Cluster, seed: number, plan = planFor(see
     let previous: Promise<unknown> = Promise.resolve();
     for (let round = 0; round < plan.rounds; round++) {
       if (round === plan.redisDownAt) {
-        await redis.stop();
-        redisDown = true;
-        log.add(`r${round} REDIS STOPPED`);
+        const t = Date.now();
+        await stopRedis(cluster);
+        downSince = Date.now();
+        log.add(`r${round} REDIS STOPPED (both instances said degraded after ${downSince - t} ms)`);
       }
-      if (round === plan.redisUpAt) {
-        await redis.resume();
-        redisDown = false;
-        log.add(`r${round} REDIS STARTED`);
+      // Down for at least MIN_OUTAGE_MS however fast the rounds go, so the
+      // instances' log polls and Redis reconnect attempts fall inside it.
+      if (!cluster.redisUp && round >= plan.redisUpAt! && Date.now() - downSince >= MIN_OUTAGE_MS) {
+        await startRedis(cluster);
+        log.add(`r${round} REDIS STARTED after ${Date.now() - downSince} ms`);
       }
       log.add(`r${round}`);
       const pending: Promise<void>[] = [];
@@ -219,7 +251,7 @@ export async function runSeed(cluster: Cluster, seed: number, plan = planFor(see
         for (let k = 0; k < n; k++) {
           const { record, settled } = client.write(nextOp(opsRng, { model: client.model, me: client.opts.session.user.id, users, projectId }));
           pending.push(settled);
-          if (redisDown) writesWhileRedisDown++;
+          if (!cluster.redisUp) writesWhileRedisDown++;
           fired.set(client, [...(fired.get(client) ?? []), record]);
         }
       }
@@ -273,9 +305,9 @@ export async function runSeed(cluster: Cluster, seed: number, plan = planFor(see
       await sleep(faultRng.int(0, 15));
     }
     await withTimeout(previous, ROUND_TIMEOUT_MS, () => 'the last round was not answered');
-    if (plan.redisDownAt !== null && (plan.redisUpAt ?? plan.rounds) >= plan.rounds) {
-      await redis.resume();
-      log.add('REDIS STARTED (end of rounds)');
+    if (!cluster.redisUp) {
+      await startRedis(cluster);
+      log.add(`REDIS STARTED after ${Date.now() - downSince} ms (end of rounds)`);
     }
 
     // --------------------------------------------------------------- settle
@@ -336,8 +368,10 @@ export async function runSeed(cluster: Cluster, seed: number, plan = planFor(see
       }
     }
     for (const t of twins) findings.push(...sameReply(`${t.record.ref}'s frame, sent again at once on ${t.instance},`, await t.frame, t.record.reply));
-    const dbPath = join(cluster.dataDir, ada.tenantId, 'main.db');
-    findings.push(...checkLog(dbPath, projectId, acked, lastSeq));
+    const tenantLog = readLog(join(cluster.dataDir, ada.tenantId, 'main.db'), projectId);
+    findings.push(...checkLog(tenantLog, acked, lastSeq));
+    for (const c of clients) findings.push(...checkSentEvents(c.opts.name, c.received, tenantLog));
+    for (const w of watchers) findings.push(...checkSentEvents(w.name, w.socket.events, tenantLog));
 
     const byCommand: Record<string, string> = {};
     for (const name of new Set(writes.map((w) => commandName(w.command)))) {
@@ -359,7 +393,7 @@ export async function runSeed(cluster: Cluster, seed: number, plan = planFor(see
     for (const c of clients) c.close();
     for (const r of raw) r.close();
     // A failed run must not leave the next seed without Redis.
-    if (plan.redisDownAt !== null) await redis.resume().catch(() => undefined);
+    await startRedis(cluster).catch(() => undefined);
   }
   if (findings.length > 0 || !report) throw new Error(failureMessage(seedHex, findings, log));
   return report;
