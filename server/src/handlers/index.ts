@@ -34,7 +34,7 @@ import { unsubscribe } from './unsubscribe.ts';
 import { updateSprint } from './update-sprint.ts';
 import { updateWorkItem } from './update-work-item.ts';
 
-/** read: no transaction of its own, nothing stored. write: one transaction, idempotent. session: changes the connection. */
+/** read: nothing stored (a read that needs one snapshot takes a read transaction). write: one transaction, idempotent. session: changes the connection. */
 export type HandlerSpec<C> =
   | { kind: 'read'; run(ctx: ReadContext, cmd: C): ResultValue }
   | { kind: 'write'; run(ctx: WriteContext, cmd: C): ResultValue }

@@ -59,8 +59,9 @@ export class OwnRedis {
     return redis;
   }
 
-  /** (Re)starts the server on the same port. */
+  /** (Re)starts the server on the same port; does nothing while it runs (a second one could not take the port). */
   async resume(): Promise<void> {
+    if (this.child && this.child.exitCode === null) return;
     this.child = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
       stdio: 'ignore',
     });
