@@ -9,7 +9,7 @@ import { ItemType, pb, Priority, Role } from '../../shared/proto.ts';
 import { signup } from '../../server/test/support/accounts.ts';
 import { startTestServer } from '../../server/test/support/test-server.ts';
 import { TestClient } from '../../server/test/support/ws-client.ts';
-import { asEditors, boardReady, column, letters, seedProject, signedInContext, titlesIn } from './support/board-seed.ts';
+import { asEditors, boardReady, card, column, letters, seedProject, signedInContext, titlesIn } from './support/board-seed.ts';
 import { useWorld } from './support/world.ts';
 
 const world = useWorld({ vic: false });
@@ -212,7 +212,8 @@ describe('swimlanes', () => {
     // Drag T1 across columns inside its lane.
     const target = cell(e1, 'In Review').locator('.column__cards');
     const box = (await target.boundingBox())!;
-    await page.locator('[data-testid="card"]', { hasText: 'T1 Pay' }).dragTo(target, { targetPosition: { x: box.width / 2, y: box.height / 2 } });
+    // By its title: S1's card names T1 as its parent.
+    await card(page, 'T1').dragTo(target, { targetPosition: { x: box.width / 2, y: box.height / 2 } });
     await expect.poll(() => cellTitles(e1, 'In Review')).toEqual(['T1']);
     await expect.poll(async () => (await serverItem(s.projectId, s.items['T1']!.id!)).statusId).toBe(s.status['In Review']);
 

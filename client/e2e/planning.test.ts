@@ -53,7 +53,8 @@ const sprintOf = async (s: Seeded, prefix: string) =>
 describe('sprint planning', () => {
   it('UI-PLAN-1 create a sprint, drag an item into it, start it (one active at a time), complete it to the backlog; Bob sees it all live', async () => {
     const s = await seedProject();
-    const [adaPage, bobPage] = await Promise.all([pageFor(world.ada, `/p/${s.key}/backlog`), pageFor(world.bob, `/p/${s.key}/backlog`)]);
+    // Done items show in the backlog only when asked (?done=show): D1 is planned below.
+    const [adaPage, bobPage] = await Promise.all([pageFor(world.ada, `/p/${s.key}/backlog?done=show`), pageFor(world.bob, `/p/${s.key}/backlog?done=show`)]);
     await Promise.all([planningReady(adaPage), planningReady(bobPage)]);
     await expect.poll(() => titlesIn(backlog(bobPage))).toEqual(['T1', 'T2', 'T3', 'D1']);
 

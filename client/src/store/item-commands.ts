@@ -5,13 +5,13 @@
 // person to choose; writes an earlier page left in the outbox show pending
 // again and, when refused, are treated as they would have been live.
 import { createMemo, createSignal, type Accessor } from 'solid-js';
-import { ItemType } from '../../../shared/proto.ts';
+import type { ItemType } from '../../../shared/proto.ts';
 import { randomId } from '../../../shared/sdk/ids.ts';
 import type { Reply } from '../../../shared/sdk/index.ts';
 import type { PendingWrites } from './board-lifecycle.ts';
 import { fromEarlierPage, type Live } from './live.ts';
 import type { Conflict } from './model/conflicts.ts';
-import { applyOps, baseVersion, type ItemView, type Op } from './model/item-ops.ts';
+import { applyOps, baseVersion, renameCard, type ItemView, type Op } from './model/item-ops.ts';
 import { patchFields, type ItemPatch } from './model/item-patch.ts';
 import { childWrite, claimWrite, createWrite, moveWrite, planWrite, updateWrite, type ItemsNow, type ItemWrite } from './model/item-writes.ts';
 import type { Card } from './model/items.ts';
@@ -40,8 +40,13 @@ export interface ItemCommands {
    * list; shown there at `rank` until the server's rank comes back.
    */
   plan(itemId: string, sprintId: string, place: { afterId: string; beforeId: string; rank: string }): void;
-  /** Adds a card at the top of a column: the card as shown while it is pending, or null when nothing was added. */
-  quickAdd(statusId: string, title: string): Card | null;
+  /**
+   * Adds a card at the top of a column, or right below `afterId` (the card
+   * added before it, by the id quickAdd returned: it is followed once the
+   * server names it): the card as shown while it is pending, or null when
+   * nothing was added.
+   */
+  quickAdd(statusId: string, title: string, kind: { itemType: ItemType; afterId?: string }): Card | null;
   conflicts: Accessor<readonly Conflict[]>;
   /** Keep theirs (an empty patch) or resend `patch` against their version, under a new message id. */
   resolveConflict(conflictId: string, patch: ItemPatch): void;
@@ -71,8 +76,18 @@ export function createItemCommands(live: Live, state: ProjectState, send: Send, 
       .map((e) => e.meta['op'] as Op);
   };
 
-  const write = (w: ItemWrite): Promise<WriteOutcome> =>
-    send({ command: w.command, action: w.action, op: w.op, into: pending, meta: { op: w.op, ...w.edit } });
+  /** The server's id of each card made on this page, by the local id it was shown under while pending. */
+  const madeAs = new Map<string, string>();
+  const answered = (localId: string, serverId: string | null | undefined) => {
+    if (!serverId) return;
+    madeAs.set(localId, serverId);
+    pending.rewrite((ops) => renameCard(ops, localId, serverId));
+  };
+  const write = async (w: ItemWrite): Promise<WriteOutcome> => {
+    const outcome = await send({ command: w.command, action: w.action, op: w.op, into: pending, meta: { op: w.op, ...w.edit } });
+    if (outcome.kind === 'saved' && w.op.kind === 'create') answered(w.op.card.id, outcome.result.workItem?.id);
+    return outcome;
+  };
   /** For the writes whose refusal a toast says: everything but an update, which may open the conflict dialog. */
   const sendAndSay = (w: ItemWrite | null) => {
     if (!w || !canEdit()) return;
@@ -119,9 +134,10 @@ export function createItemCommands(live: Live, state: ProjectState, send: Send, 
     addChild: (parentId, title) => sendAndSay(childWrite(now(), randomId(), parentId, title)),
     move: (cardId, statusId, index) => sendAndSay(moveWrite(now(), randomId(), cardId, statusId, index)),
     plan: (itemId, sprintId, place) => sendAndSay(planWrite(now(), randomId(), itemId, sprintId, place)),
-    quickAdd(statusId, title) {
+    quickAdd(statusId, title, { itemType, afterId = '' }) {
       if (!canEdit()) return null;
-      const w = createWrite(now(), randomId(), { title, statusId, itemType: ItemType.ITEM_TYPE_TASK }, 'add the card');
+      const after = madeAs.get(afterId) ?? afterId;
+      const w = createWrite(now(), randomId(), { title, statusId, itemType }, 'add the card', after);
       sendAndSay(w);
       return w?.op.kind === 'create' ? w.op.card : null;
     },

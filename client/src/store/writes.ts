@@ -29,6 +29,8 @@ export interface OpList<O extends WithMessageId> {
   ops: Accessor<readonly O[]>;
   add(...ops: O[]): void;
   drop(messageId: string): void;
+  /** Replaces the list with `change(list)`; nothing happens when that is the same list. */
+  rewrite(change: (ops: readonly O[]) => readonly O[]): void;
   clear(): void;
 }
 
@@ -41,6 +43,8 @@ export function createOpList<O extends WithMessageId>(): OpList<O> {
       if (more.length > 0) setOps((list) => [...list, ...more]);
     },
     drop: (messageId) => setOps((list) => list.filter((op) => op.messageId !== messageId)),
+    // The signal's own equality check keeps an unchanged list from recomputing the board.
+    rewrite: (change) => setOps(change),
     clear: () => setOps([]),
   };
 }

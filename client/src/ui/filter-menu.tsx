@@ -1,6 +1,7 @@
 // One facet of a filter as a button that opens a list of checkboxes (several
 // may be ticked: within a facet they are an OR). Closes on Escape, which gives
-// the focus back to the button, and on a click or focus outside it.
+// the focus back to the button, and on a click or focus outside it; a click
+// on an option's text ticks it and leaves the menu open, as on its box.
 import { createEffect, createSignal, createUniqueId, For, onCleanup, Show } from 'solid-js';
 
 export interface FilterOption {
@@ -76,7 +77,10 @@ export function FilterMenu(props: {
         <span class="filter-menu__chevron" aria-hidden="true" />
       </button>
       <Show when={open()}>
-        <fieldset class="filter-menu__panel" id={id} data-testid={`filter-${props.name}-options`}>
+        {/* Focusable so that a press on an option's text, which is not focusable itself, puts the focus here:
+            otherwise it goes to the nearest focusable ancestor (the page's <main>), which reads as a focus
+            outside and closes the menu before the click can tick the box. */}
+        <fieldset class="filter-menu__panel" id={id} tabIndex={-1} data-testid={`filter-${props.name}-options`}>
           <legend class="visually-hidden">{props.label}</legend>
           <For each={props.options} fallback={<p class="filter-menu__empty">{props.empty ?? 'Nothing to pick'}</p>}>
             {(option) => (

@@ -1,14 +1,16 @@
 // "/p/:key/backlog": sprint planning. The open sprints (the active one, then
-// the planned ones) sit above the backlog (items in no sprint), each list in
-// rank order. Items are dragged between lists (or sent with the row's "Move
-// to" menu, which also serves the keyboard): one move_work_item with the new
-// sprint_id and the neighbours at the drop point, through the board slice
-// (shown at once, pending until answered, kept across a reload). Items and
-// their live changes come from the board slice; sprints from the sprints slice.
-import { useParams } from '@solidjs/router';
+// the planned ones) sit above the backlog (items in no sprint that are not
+// done; "Show done" brings those back), each list in rank order. Items are
+// dragged between lists (or sent with the row's "Move to" menu): one
+// move_work_item with the new sprint_id and the neighbours at the drop point,
+// through the board slice (shown at once, pending until answered, kept across
+// a reload). A click on a row opens the item in the panel, at ?item=<number>
+// (as Jira's backlog does), over the plan. Items and their live changes come
+// from the board slice; sprints from the sprints slice.
+import { useLocation, useParams, useSearchParams } from '@solidjs/router';
 import { dropIndex } from '../ui/drop-index.ts';
 import { createMemo, createSignal, For, Show } from 'solid-js';
-import { ItemType, SprintState, StatusCategory, type ISprint } from '../../../shared/proto.ts';
+import { SprintState, StatusCategory, type ISprint } from '../../../shared/proto.ts';
 import { BoardContext, createBoardSlice, type BoardSlice } from '../store/board.ts';
 import { useLive } from '../store/live.ts';
 import { compareCards, neighboursAt, rankFor } from '../store/model/columns.ts';
@@ -16,20 +18,18 @@ import type { Card } from '../store/model/items.ts';
 import { isLocal } from '../store/model/local-ids.ts';
 import { plainError } from '../store/model/plain-error.ts';
 import { createSprintsSlice, type SprintsSlice } from '../store/sprints.ts';
-import { initials } from '../ui/initials.ts';
+import { BacklogRow } from './backlog-row.tsx';
+import { CompleteDialog } from './complete-sprint-dialog.tsx';
 import { ConflictDialogs } from './conflict-dialog.tsx';
+import { ItemPanelView, type ItemPanelNav } from './item-panel.tsx';
 import { ProjectBody } from './project-load-states.tsx';
 import { ProjectPageHeader } from './project-page-header.tsx';
 import { EditSprint, NewSprint } from './sprint-form.tsx';
 import '../styles/backlog.css';
 
-const TYPE: Record<number, string> = {
-  [ItemType.ITEM_TYPE_EPIC]: 'Epic',
-  [ItemType.ITEM_TYPE_STORY]: 'Story',
-  [ItemType.ITEM_TYPE_TASK]: 'Task',
-  [ItemType.ITEM_TYPE_BUG]: 'Bug',
-  [ItemType.ITEM_TYPE_SUBTASK]: 'Sub-task',
-};
+/** The page's query: the item open in the panel, and whether the backlog shows done items. */
+type BacklogQuery = { item?: string; done?: string };
+const SHOW_DONE = 'show';
 
 const DONE = new Set<number>([StatusCategory.STATUS_CATEGORY_COMPLETED, StatusCategory.STATUS_CATEGORY_CANCELED]);
 
@@ -40,8 +40,10 @@ interface Group {
   cards: Card[];
 }
 
-function Planning(props: { board: BoardSlice; sprints: SprintsSlice }) {
+function Planning(props: { board: BoardSlice; sprints: SprintsSlice; nav: ItemPanelNav; itemHref(itemNumber: number): string }) {
   const { board, sprints } = props;
+  const [query, setQuery] = useSearchParams<BacklogQuery>();
+  const showDone = () => query.done === SHOW_DONE;
   const [dragId, setDragId] = createSignal<string | null>(null);
   const [dropAt, setDropAt] = createSignal<{ sprintId: string; index: number } | null>(null);
   const [completing, setCompleting] = createSignal<ISprint | null>(null);
@@ -49,20 +51,23 @@ function Planning(props: { board: BoardSlice; sprints: SprintsSlice }) {
   const [sprintError, setSprintError] = createSignal<{ sprintId: string; message: string } | null>(null);
 
   const statusById = createMemo(() => new Map(board.columns().map((c) => [c.status.id, c.status])));
+  const isDone = (card: Card) => DONE.has(statusById().get(card.statusId)?.category ?? 0);
   // Planned moves are the board's pending ops, so they show here after a reload too.
   const cards = createMemo(() => board.columns().flatMap((c) => c.cards));
+  const backlogDone = createMemo(() => cards().filter((c) => !c.sprintId && isDone(c)).length);
   const groups = createMemo<Group[]>(() => {
     const open = sprints.open();
     const of = (id: string) => cards().filter((c) => (c.sprintId ?? '') === id).sort(compareCards);
     return [
+      // A sprint shows its done items: they are its progress.
       ...open.map((s) => ({ sprintId: s.id ?? '', sprint: s, cards: of(s.id ?? '') })),
-      // Items of completed sprints were finished there; the backlog is what has no sprint.
-      { sprintId: '', sprint: null, cards: of('') },
+      // Items of completed sprints were finished there; the backlog is what has no sprint and is still to do.
+      { sprintId: '', sprint: null, cards: showDone() ? of('') : of('').filter((c) => !isDone(c)) },
     ];
   });
   const groupIds = createMemo(() => groups().map((g) => g.sprintId), undefined, { equals: (a, b) => a.length === b.length && a.every((id, i) => id === b[i]) });
-  const unfinished = (sprintId: string) =>
-    cards().filter((c) => c.sprintId === sprintId && !DONE.has(statusById().get(c.statusId)?.category ?? 0));
+  const listName = (sprintId: string) => (sprintId ? (sprints.open().find((s) => s.id === sprintId)?.name ?? '') : 'Backlog');
+  const unfinished = (sprintId: string) => cards().filter((c) => c.sprintId === sprintId && !isDone(c));
 
   const move = (cardId: string, sprintId: string, index: number) => {
     const card = cards().find((c) => c.id === cardId);
@@ -138,6 +143,12 @@ function Planning(props: { board: BoardSlice; sprints: SprintsSlice }) {
                     {group().cards.length} {group().cards.length === 1 ? 'item' : 'items'} · {points(group().cards)} pts
                   </span>
                 </div>
+                <Show when={!s()}>
+                  <label class="plan-group__toggle">
+                    <input type="checkbox" checked={showDone()} onChange={(e) => setQuery({ done: e.currentTarget.checked ? SHOW_DONE : undefined }, { replace: true })} data-testid="show-done" />
+                    Show done ({backlogDone()})
+                  </label>
+                </Show>
                 <Show when={s() && board.canEdit()}>
                   <div class="plan-group__actions">
                     <button
@@ -186,14 +197,17 @@ function Planning(props: { board: BoardSlice; sprints: SprintsSlice }) {
               >
                 <For each={group().cards}>
                   {(card) => (
-                    <div
-                      class="plan-item"
-                      classList={{ 'plan-item--pending': !!card.pending, 'plan-item--dragging': dragId() === card.id }}
-                      draggable={board.canEdit() && !isLocal(card)}
-                      data-testid="backlog-item"
-                      data-item-id={card.id}
-                      data-key={card.key}
-                      data-pending={card.pending ? 'true' : undefined}
+                    <BacklogRow
+                      card={card}
+                      board={board}
+                      statusName={statusById().get(card.statusId)?.name ?? ''}
+                      lists={groupIds()}
+                      listName={listName}
+                      dragging={dragId() === card.id}
+                      href={props.itemHref(Number(card.number ?? 0))}
+                      open={() => props.nav.open(Number(card.number ?? 0))}
+                      // To the bottom of the chosen list.
+                      moveTo={(to) => move(card.id, to, groups().find((g) => g.sprintId === to)?.cards.length ?? 0)}
                       onDragStart={(e) => {
                         if (!board.canEdit() || isLocal(card)) return e.preventDefault();
                         e.dataTransfer?.setData('text/plain', card.key ?? card.id);
@@ -204,39 +218,7 @@ function Planning(props: { board: BoardSlice; sprints: SprintsSlice }) {
                         setDragId(null);
                         setDropAt(null);
                       }}
-                    >
-                      <span class="plan-item__type">{TYPE[card.itemType ?? 0] ?? ''}</span>
-                      <span class="plan-item__key">{card.key || 'New'}</span>
-                      <span class="plan-item__title" data-testid="item-title">
-                        {card.title}
-                      </span>
-                      <span class="plan-item__status">{statusById().get(card.statusId)?.name ?? ''}</span>
-                      <span class="points" title="Story points">
-                        {card.hasStoryPoints ? card.storyPoints : ''}
-                      </span>
-                      <Show when={board.members().find((m) => m.userId === card.assigneeId)}>
-                        {(m) => (
-                          <span class="avatar avatar--sm" title={`Assigned to ${m().displayName}`}>
-                            {initials(m().displayName ?? '')}
-                          </span>
-                        )}
-                      </Show>
-                      <Show when={board.canEdit() && !isLocal(card)}>
-                        <select
-                          class="plan-item__move"
-                          aria-label={`Move ${card.key} to`}
-                          data-testid="move-to"
-                          value={card.sprintId ?? ''}
-                          onChange={(e) => {
-                            const to = e.currentTarget.value;
-                            // To the bottom of the chosen list.
-                            move(card.id, to, groups().find((g) => g.sprintId === to)?.cards.length ?? 0);
-                          }}
-                        >
-                          <For each={groups()}>{(g) => <option value={g.sprintId}>{g.sprint ? g.sprint.name : 'Backlog'}</option>}</For>
-                        </select>
-                      </Show>
-                    </div>
+                    />
                   )}
                 </For>
                 <Show when={group().cards.length === 0}>
@@ -268,68 +250,22 @@ function Planning(props: { board: BoardSlice; sprints: SprintsSlice }) {
   );
 }
 
-function CompleteDialog(props: {
-  sprint: ISprint;
-  unfinished: number;
-  planned: ISprint[];
-  onCancel(): void;
-  onConfirm(nextSprintId: string): void;
-}) {
-  const [next, setNext] = createSignal('');
-  return (
-    <div class="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}>
-      <form
-        class="dialog panel"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="complete-title"
-        data-testid="complete-dialog"
-        onSubmit={(e) => {
-          e.preventDefault();
-          props.onConfirm(next());
-        }}
-      >
-        <h2 id="complete-title" class="dialog__title">
-          Complete {props.sprint.name}
-        </h2>
-        <p data-testid="unfinished-count">
-          {props.unfinished === 0
-            ? 'Every item in this sprint is done.'
-            : `${props.unfinished} ${props.unfinished === 1 ? 'item is' : 'items are'} not finished. Where should ${props.unfinished === 1 ? 'it' : 'they'} go?`}
-        </p>
-        <fieldset class="dialog__choices">
-          <legend class="visually-hidden">Unfinished items go to</legend>
-          <label class="dialog__choice">
-            <input type="radio" name="next" value="" checked={next() === ''} onChange={() => setNext('')} data-testid="complete-to-backlog" />
-            The backlog
-          </label>
-          <For each={props.planned}>
-            {(s) => (
-              <label class="dialog__choice">
-                <input type="radio" name="next" value={s.id ?? ''} checked={next() === s.id} onChange={() => setNext(s.id ?? '')} data-testid="complete-to-sprint" />
-                {s.name}
-              </label>
-            )}
-          </For>
-        </fieldset>
-        <div class="dialog__buttons">
-          <button type="button" class="button button--ghost" onClick={() => props.onCancel()}>
-            Cancel
-          </button>
-          <button type="submit" class="button button--primary" data-testid="complete-confirm" ref={(el) => queueMicrotask(() => el.focus())}>
-            Complete sprint
-          </button>
-        </div>
-      </form>
-    </div>
-  );
-}
-
 export function BacklogPage() {
   const params = useParams<{ key: string }>();
+  const location = useLocation();
+  const [query, setQuery] = useSearchParams<BacklogQuery>();
   const live = useLive();
   const board = createBoardSlice(live, () => params.key);
   const sprints = createSprintsSlice(board);
+  const itemHref = (itemNumber: number) => {
+    const search = new URLSearchParams(location.search);
+    search.set('item', String(itemNumber));
+    return `/p/${params.key}/backlog?${search}`;
+  };
+  const nav: ItemPanelNav = {
+    open: (itemNumber) => setQuery({ item: String(itemNumber) }),
+    close: () => setQuery({ item: undefined }),
+  };
   return (
     <BoardContext.Provider value={board}>
       <div class="page page--backlog">
@@ -348,10 +284,11 @@ export function BacklogPage() {
             errorTestId="board-error"
             skeleton={<div class="panel plan-group plan-group--skeleton" aria-hidden="true" />}
           >
-            <Planning board={board} sprints={sprints} />
+            <Planning board={board} sprints={sprints} nav={nav} itemHref={itemHref} />
           </ProjectBody>
         </section>
       </div>
+      <Show when={query.item}>{(itemNumber) => <ItemPanelView projectKey={params.key} number={itemNumber()} nav={nav} />}</Show>
       <ConflictDialogs board={board} />
     </BoardContext.Provider>
   );

@@ -1,9 +1,9 @@
-// One card on the board: key, title, type, priority, points, assignee and
-// labels; it opens its item on click and is the handle for pointer and
+// One card on the board: key, title, a sub-task's parent, type, priority,
+// points, assignee and labels; it opens its item on click and is the handle for pointer and
 // keyboard moves (the column decides where a move lands).
 import { useLocation, useNavigate, useParams } from '@solidjs/router';
 import { For, Show } from 'solid-js';
-import { Priority } from '../../../shared/proto.ts';
+import { ItemType, Priority } from '../../../shared/proto.ts';
 import type { BoardSlice } from '../store/board.ts';
 import type { Card } from '../store/model/items.ts';
 import { isLocal } from '../store/model/local-ids.ts';
@@ -30,6 +30,8 @@ export function CardView(props: {
   const assignee = () => props.board.members().find((m) => m.userId === props.card.assigneeId);
   const labelColor = (name: string) => props.board.labels().find((l) => l.name === name || l.id === name)?.color || '';
   const movable = () => props.board.canEdit() && !isLocal(props.card);
+  // Only sub-tasks name their parent: a story's epic is its lane when the board is grouped.
+  const parent = () => (props.card.itemType === ItemType.ITEM_TYPE_SUBTASK && props.card.parentId ? props.board.items().get(props.card.parentId) : undefined);
   const navigate = useNavigate();
   const location = useLocation();
   const params = useParams<{ key: string }>();
@@ -76,6 +78,13 @@ export function CardView(props: {
       <p class="card__title" data-testid="card-title">
         {props.card.title}
       </p>
+      <Show when={parent()}>
+        {(p) => (
+          <p class="card__parent" title={`Sub-task of ${p().key} ${p().title}`} data-testid="card-parent">
+            ↳ {p().key} {p().title}
+          </p>
+        )}
+      </Show>
       <Show when={(props.card.labels ?? []).length > 0}>
         <ul class="card__labels" aria-label="Labels">
           <For each={props.card.labels ?? []}>

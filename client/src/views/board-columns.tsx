@@ -13,7 +13,8 @@ import { columnIndexFor, type GroupBy } from './board-filter.ts';
 import { epicLanes, NO_EPIC } from './board-lanes.ts';
 import { VirtualList, type VirtualListHandle } from '../ui/virtual-list.tsx';
 import { CardView } from './board-card.tsx';
-import { ColumnHeader, type HiddenByFilter } from './board-column-header.tsx';
+import { ColumnHeader } from './board-column-header.tsx';
+import type { HiddenByFilter } from './quick-add.tsx';
 
 /** A card's height before it is measured: a title on two lines and the meta row. */
 const CARD_ESTIMATE = 110;

@@ -1,5 +1,5 @@
-// The bar above the board's columns: a text filter, one menu per facet, the
-// grouping, how many cards show, and a way back to all of them. It holds no
+// The bar above the board's columns: a text filter, one menu per facet, a
+// toggle that leaves sub-tasks off, the grouping, how many cards show, and a way back to all of them. It holds no
 // state: the view is the page's (which keeps it in the URL).
 import { createUniqueId, For, Show } from 'solid-js';
 import { FilterMenu, type FilterOption } from '../ui/filter-menu.tsx';
@@ -45,6 +45,16 @@ export function BoardFilterBar(props: {
           />
         )}
       </For>
+      <button
+        type="button"
+        class="filter-menu__button filter-bar__toggle"
+        classList={{ 'filter-menu__button--active': !!props.view.filter.hideSubtasks }}
+        aria-pressed={!!props.view.filter.hideSubtasks}
+        onClick={() => setFilter({ ...props.view.filter, hideSubtasks: !props.view.filter.hideSubtasks })}
+        data-testid="filter-subtasks"
+      >
+        Hide sub-tasks
+      </button>
       <div class="filter-bar__group">
         <label for={groupId}>Group by</label>
         <select

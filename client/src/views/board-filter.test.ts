@@ -59,6 +59,15 @@ describe('board filter', () => {
     expect(toggle(once, 'labels', 'docs').labels).toEqual([]);
     expect(EMPTY_FILTER.labels).toEqual([]);
   });
+
+  it('FILTER-7 sub-tasks can be left off; the other types stay, and it combines with the facets', () => {
+    const withSub = [...cards, card('5', { itemType: ItemType.ITEM_TYPE_SUBTASK, parentId: '1', assigneeId: 'ada' })];
+    const of = (filter: Partial<BoardFilter>) => withSub.filter(cardMatcher({ ...EMPTY_FILTER, ...filter }, 'ada')).map((c) => c.id);
+    expect(of({})).toEqual(['1', '2', '3', '4', '5']);
+    expect(of({ hideSubtasks: true })).toEqual(['1', '2', '3', '4']);
+    expect(of({ hideSubtasks: true, assignees: [ME] })).toEqual(['1', '4']);
+    expect(isFiltering({ ...EMPTY_FILTER, hideSubtasks: true })).toBe(true);
+  });
 });
 
 describe('board view in the query string', () => {
@@ -77,6 +86,14 @@ describe('board view in the query string', () => {
     expect(viewQuery({ filter: EMPTY_FILTER, groupBy: 'none' }, '?q=old&type=bug&tab=x')).toBe('?tab=x');
     expect(parseView('')).toEqual({ filter: EMPTY_FILTER, groupBy: 'none' });
     expect(parseView('?group=weird&type=&type=bug&type=bug')).toEqual({ filter: { ...EMPTY_FILTER, types: ['bug'] }, groupBy: 'none' });
+  });
+
+  it('FILTER-URL-3 hiding sub-tasks is ?subtasks=hide; any other value shows them', () => {
+    const hidden = { filter: { ...EMPTY_FILTER, hideSubtasks: true }, groupBy: 'none' as const };
+    expect(viewQuery(hidden, '?subtasks=show&tab=x')).toBe('?tab=x&subtasks=hide');
+    expect(parseView('?subtasks=hide')).toEqual(hidden);
+    expect(parseView('?subtasks=yes').filter.hideSubtasks).toBeUndefined();
+    expect(viewQuery({ filter: { ...EMPTY_FILTER, hideSubtasks: false }, groupBy: 'none' }, '?subtasks=hide')).toBe('');
   });
 });
 

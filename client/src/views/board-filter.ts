@@ -1,6 +1,6 @@
 // Which cards the board shows, and how it is grouped, as plain data that
 // lives in the URL's query string (so a reload or a shared link keeps it):
-// ?q=socket&assignee=me&assignee=none&type=bug&label=docs&sprint=none&group=epic.
+// ?q=socket&assignee=me&assignee=none&type=bug&label=docs&sprint=none&subtasks=hide&group=epic.
 // Facets combine with AND; several values within one facet are an OR.
 // No Solid and no DOM here.
 import { ItemType } from '../../../shared/proto.ts';
@@ -33,6 +33,8 @@ export interface BoardFilter {
   labels: readonly string[];
   /** Sprint ids or NONE. */
   sprints: readonly string[];
+  /** Sub-tasks left off the board (their parents show); absent when they show, as they do unless asked. */
+  hideSubtasks?: boolean;
 }
 
 export type GroupBy = 'none' | 'epic';
@@ -42,11 +44,14 @@ export interface BoardView {
   groupBy: GroupBy;
 }
 
-export type Facet = Exclude<keyof BoardFilter, 'text'>;
+export type Facet = Exclude<keyof BoardFilter, 'text' | 'hideSubtasks'>;
 
 /** The query-string name of each facet. */
 const PARAM: Record<Facet, string> = { assignees: 'assignee', types: 'type', labels: 'label', sprints: 'sprint' };
 const FACETS = Object.keys(PARAM) as Facet[];
+/** ?subtasks=hide: the one value it takes. */
+const SUBTASKS = 'subtasks';
+const HIDE = 'hide';
 
 export const EMPTY_FILTER: BoardFilter = { text: '', assignees: [], types: [], labels: [], sprints: [] };
 
@@ -56,6 +61,7 @@ export function parseView(search: string): BoardView {
   const params = new URLSearchParams(search);
   const filter: BoardFilter = { ...EMPTY_FILTER, text: params.get('q') ?? '' };
   for (const facet of FACETS) filter[facet] = distinct(params.getAll(PARAM[facet]));
+  if (params.get(SUBTASKS) === HIDE) filter.hideSubtasks = true;
   return { filter, groupBy: params.get('group') === 'epic' ? 'epic' : 'none' };
 }
 
@@ -65,15 +71,16 @@ export function parseView(search: string): BoardView {
  */
 export function viewQuery(view: BoardView, search = ''): string {
   const params = new URLSearchParams(search);
-  for (const name of ['q', 'group', ...Object.values(PARAM)]) params.delete(name);
+  for (const name of ['q', 'group', SUBTASKS, ...Object.values(PARAM)]) params.delete(name);
   if (view.filter.text.trim()) params.set('q', view.filter.text);
   for (const facet of FACETS) for (const value of view.filter[facet]) params.append(PARAM[facet], value);
+  if (view.filter.hideSubtasks) params.set(SUBTASKS, HIDE);
   if (view.groupBy !== 'none') params.set('group', view.groupBy);
   const query = params.toString();
   return query ? `?${query}` : '';
 }
 
-export const isFiltering = (filter: BoardFilter) => !!filter.text.trim() || FACETS.some((f) => filter[f].length > 0);
+export const isFiltering = (filter: BoardFilter) => !!filter.text.trim() || !!filter.hideSubtasks || FACETS.some((f) => filter[f].length > 0);
 
 /** Adds `value` to a facet, or takes it out when it is there. */
 export function toggle(filter: BoardFilter, facet: Facet, value: string): BoardFilter {
@@ -93,7 +100,8 @@ export function cardMatcher(filter: BoardFilter, me: string): (card: Card) => bo
     (assignees.size === 0 || assignees.has(card.assigneeId ?? '')) &&
     (types.size === 0 || types.has(card.itemType ?? undefined)) &&
     (labels.size === 0 || (card.labels ?? []).some((l) => labels.has(l))) &&
-    (sprints.size === 0 || sprints.has(card.sprintId ?? ''));
+    (sprints.size === 0 || sprints.has(card.sprintId ?? '')) &&
+    !(filter.hideSubtasks && card.itemType === ItemType.ITEM_TYPE_SUBTASK);
 }
 
 /**

@@ -1,10 +1,13 @@
-// The detail panel's lower half: comments (add; edit and delete your own)
-// and the item's history from the activity log, newest first.
+// The detail panel's lower half: comments (add, with what is typed kept as a
+// draft on this device until it is posted or discarded; edit and delete your
+// own) and the item's history from the activity log, newest first.
 import { createSignal, For, Match, Show, Switch } from 'solid-js';
 import type { BoardSlice } from '../store/board.ts';
 import type { ItemActivity } from '../store/item-activity.ts';
 import type { ItemComment } from '../store/model/comments.ts';
+import type { DraftStore } from '../store/drafts.ts';
 import { isLocal } from '../store/model/local-ids.ts';
+import { DraftBadge } from '../ui/draft-badge.tsx';
 import { Markdown } from '../ui/markdown-view.tsx';
 import { describeHistory, memberName, when } from './item-format.ts';
 
@@ -83,13 +86,22 @@ function CommentView(props: { comment: ItemComment; board: BoardSlice; activity:
   );
 }
 
-export function ItemComments(props: { board: BoardSlice; activity: ItemActivity; me: string }) {
-  const [draft, setDraft] = createSignal('');
+export function ItemComments(props: { board: BoardSlice; activity: ItemActivity; me: string; itemId: string; drafts: DraftStore }) {
+  // The panel makes this anew for each item it shows, so the draft is read once, here.
+  const [draft, setDraft] = createSignal(props.board.canEdit() ? (props.drafts.read(props.itemId, 'comment')?.text ?? '') : '');
+  const type = (text: string) => {
+    setDraft(text);
+    props.drafts.write(props.itemId, 'comment', { text });
+  };
+  const discard = () => {
+    setDraft('');
+    props.drafts.discard(props.itemId, 'comment');
+  };
   const submit = (e: Event) => {
     e.preventDefault();
     if (!draft().trim()) return;
     props.activity.addComment(draft());
-    setDraft('');
+    discard();
   };
   return (
     <section class="item-section" aria-labelledby="item-comments-title">
@@ -119,7 +131,7 @@ export function ItemComments(props: { board: BoardSlice; activity: ItemActivity;
             placeholder="Write a comment… (markdown)"
             aria-label="New comment"
             value={draft()}
-            onInput={(e) => setDraft(e.currentTarget.value)}
+            onInput={(e) => type(e.currentTarget.value)}
             onKeyDown={(e) => {
               if (e.key === 'Enter' && (e.metaKey || e.ctrlKey)) submit(e);
             }}
@@ -129,6 +141,12 @@ export function ItemComments(props: { board: BoardSlice; activity: ItemActivity;
             <button type="submit" class="button button--primary" data-testid="comment-submit" disabled={!draft().trim()}>
               Comment
             </button>
+            <Show when={draft().trim()}>
+              <DraftBadge testId="comment-draft" />
+              <button type="button" class="link-button link-button--danger" data-testid="comment-discard" onClick={discard}>
+                Discard draft
+              </button>
+            </Show>
           </div>
         </form>
       </Show>

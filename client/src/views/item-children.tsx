@@ -1,7 +1,6 @@
 // The items under an item (a story's sub-tasks, an epic's stories), each a
 // link to its own panel, and for editors a quick form that adds one at the
 // top of the parent's column.
-import { useNavigate } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import { ItemType } from '../../../shared/proto.ts';
 import type { BoardSlice } from '../store/board.ts';
@@ -9,8 +8,7 @@ import type { Card } from '../store/model/items.ts';
 import { isLocal } from '../store/model/local-ids.ts';
 import { statusName } from './item-format.ts';
 
-export function ItemChildren(props: { board: BoardSlice; item: Card; projectKey: string; editable: boolean }) {
-  const navigate = useNavigate();
+export function ItemChildren(props: { board: BoardSlice; item: Card; open(itemNumber: number): void; editable: boolean }) {
   const children = createMemo(() =>
     [...props.board.items().values()].filter((c) => c.parentId === props.item.id).sort((a, b) => Number(a.number ?? 0) - Number(b.number ?? 0)),
   );
@@ -39,7 +37,7 @@ export function ItemChildren(props: { board: BoardSlice; item: Card; projectKey:
                   type="button"
                   class="subtask__link"
                   disabled={isLocal(c)}
-                  onClick={() => navigate(`/p/${props.projectKey}/item/${Number(c.number ?? 0)}`)}
+                  onClick={() => props.open(Number(c.number ?? 0))}
                 >
                   <span class="subtask__key">{c.key || 'New'}</span>
                   <span class="subtask__title">{c.title}</span>

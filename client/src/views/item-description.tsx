@@ -1,28 +1,49 @@
 // The item's description: markdown shown as text, and for editors an editor
 // with a preview tab. The edit is based on the version the item had when the
 // editor opened, so a description someone saved meanwhile is a conflict to
-// resolve, not overwritten.
+// resolve, not overwritten. What is typed is kept on this device as a draft
+// (across closing the panel and a reload) until it is saved or discarded;
+// the item opens with its draft in the editor, marked unsaved.
 import { createSignal, Show } from 'solid-js';
 import type { BoardSlice } from '../store/board.ts';
+import type { DraftStore } from '../store/drafts.ts';
 import type { ItemPatch } from '../store/model/item-patch.ts';
 import type { Card } from '../store/model/items.ts';
 import { Markdown } from '../ui/markdown-view.tsx';
+import { DraftBadge } from '../ui/draft-badge.tsx';
 
-export function Description(props: { board: BoardSlice; item: Card; editable: boolean; save(patch: ItemPatch, base: number): void }) {
-  const [mode, setMode] = createSignal<'view' | 'edit' | 'preview'>('view');
-  const [draft, setDraft] = createSignal('');
-  let base = 0;
-  let start = '';
+export function Description(props: {
+  board: BoardSlice;
+  item: Card;
+  editable: boolean;
+  drafts: DraftStore;
+  save(patch: ItemPatch, base: number): void;
+}) {
+  // The panel makes this anew for each item it shows, so the draft is read once, here.
+  const kept = props.editable ? props.drafts.read(props.item.id, 'description') : null;
+  const [mode, setMode] = createSignal<'view' | 'edit' | 'preview'>(kept ? 'edit' : 'view');
+  const [draft, setDraft] = createSignal(kept?.text ?? '');
+  let base = kept?.base ?? { version: props.board.baseVersion(props.item.id), text: props.item.description ?? '' };
+  // A draft the panel opens with leaves the focus on the panel; an editor the person opens (or goes back to) takes it.
+  let focusEditor = !kept;
+  const changed = () => mode() !== 'view' && draft() !== base.text;
   const begin = () => {
-    base = props.board.baseVersion(props.item.id);
-    start = props.item.description ?? '';
-    setDraft(start);
+    base = { version: props.board.baseVersion(props.item.id), text: props.item.description ?? '' };
+    setDraft(base.text);
     setMode('edit');
+  };
+  const type = (text: string) => {
+    setDraft(text);
+    props.drafts.write(props.item.id, 'description', { text, base });
+  };
+  const close = () => {
+    props.drafts.discard(props.item.id, 'description');
+    setMode('view');
   };
   const save = () => {
     const text = draft();
-    setMode('view');
-    if (text !== start) props.save({ description: text }, base);
+    close();
+    if (text !== base.text) props.save({ description: text }, base.version);
   };
   return (
     <section class="item-section" aria-labelledby="item-description-title">
@@ -30,6 +51,9 @@ export function Description(props: { board: BoardSlice; item: Card; editable: bo
         <h2 id="item-description-title" class="item-section__title">
           Description
         </h2>
+        <Show when={changed()}>
+          <DraftBadge testId="description-draft" />
+        </Show>
         <Show when={props.editable}>
           <Show
             when={mode() !== 'view'}
@@ -73,14 +97,18 @@ export function Description(props: { board: BoardSlice; item: Card; editable: bo
             class="field__input item-textarea item-textarea--tall"
             aria-label="Description (markdown)"
             value={draft()}
-            onInput={(e) => setDraft(e.currentTarget.value)}
+            onInput={(e) => type(e.currentTarget.value)}
             onKeyDown={(e) => {
-              if (e.key === 'Escape') {
-                e.stopPropagation();
-                setMode('view');
-              }
+              if (e.key !== 'Escape') return;
+              e.stopPropagation();
+              // A draft stays in view (the next Escape closes the panel, which keeps it too); nothing typed closes the editor.
+              if (changed()) e.currentTarget.blur();
+              else setMode('view');
             }}
-            ref={(el) => queueMicrotask(() => el.focus())}
+            ref={(el) => {
+              if (focusEditor) queueMicrotask(() => el.focus());
+              focusEditor = true;
+            }}
             data-testid="description-input"
           />
         </Show>
@@ -88,9 +116,18 @@ export function Description(props: { board: BoardSlice; item: Card; editable: bo
           <button type="button" class="button button--primary" data-testid="description-save" onClick={save}>
             Save
           </button>
-          <button type="button" class="button" data-testid="description-cancel" onClick={() => setMode('view')}>
-            Cancel
-          </button>
+          <Show
+            when={changed()}
+            fallback={
+              <button type="button" class="button" data-testid="description-cancel" onClick={close}>
+                Cancel
+              </button>
+            }
+          >
+            <button type="button" class="button" data-testid="description-discard" onClick={close}>
+              Discard draft
+            </button>
+          </Show>
           <span class="item-muted">Markdown: **bold**, *italic*, `code`, lists, [links](https://…)</span>
         </div>
       </Show>

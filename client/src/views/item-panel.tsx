@@ -1,14 +1,19 @@
-// "/p/:key/item/:number": one work item in a panel over its board, which
-// stays mounted and live behind it. Editors change every field in place; each
+// One work item in a panel over a project page (the board at
+// "/p/:key/item/:number", the backlog at "/p/:key/backlog?item=:number"),
+// which stays mounted and live behind it. Editors change every field in place; each
 // change goes through the board slice (optimistic, pending until its reply,
 // rolled back with a toast on refusal, the conflict dialog on CONFLICT).
 // An edit is based on the version the item had when the person started it
 // (focus, or opening the description editor), so a change someone else saved
-// meanwhile is a CONFLICT to resolve, never silently overwritten.
+// meanwhile is a CONFLICT to resolve, never silently overwritten. A
+// half-written description or comment is kept on this device (drafts.ts)
+// until it is saved or discarded, so closing the panel loses nothing.
 // Viewers get the same panel as plain text: no inputs at all.
-import { useNavigate, useParams } from '@solidjs/router';
+import { useLocation, useNavigate, useParams } from '@solidjs/router';
 import { createEffect, createMemo, onCleanup, onMount, Show } from 'solid-js';
 import { useBoard, type BoardSlice } from '../store/board.ts';
+import { makeDeviceStorage } from '../store/device-storage.ts';
+import { makeDraftStore } from '../store/drafts.ts';
 import { createItemActivity } from '../store/item-activity.ts';
 import { useLive } from '../store/live.ts';
 import type { ItemPatch } from '../store/model/item-patch.ts';
@@ -23,10 +28,17 @@ import { Description } from './item-description.tsx';
 import { ItemFields } from './item-fields.tsx';
 import { TYPE_NAMES } from './item-format.ts';
 
-function ItemBody(props: { board: BoardSlice; item: Card; projectKey: string }) {
+/** Where the panel's links go: another item of the project (a sub-task, say), and back to the page under it. */
+export interface ItemPanelNav {
+  open(itemNumber: number): void;
+  close(): void;
+}
+
+function ItemBody(props: { board: BoardSlice; item: Card; nav: ItemPanelNav }) {
   const live = useLive();
   const board = props.board;
   const me = live.session.user.id;
+  const drafts = makeDraftStore(makeDeviceStorage(), { tenantId: live.session.tenantId, userId: me });
   const item = () => props.item;
   const editable = () => board.canEdit() && !isLocal(item());
   const activity = createItemActivity(live, board, () => item().id);
@@ -47,20 +59,31 @@ function ItemBody(props: { board: BoardSlice; item: Card; projectKey: string }) 
         </Show>
       </div>
       <ItemFields board={board} item={item()} editable={editable()} save={save} />
-      <Description board={board} item={item()} editable={editable()} save={save} />
-      <ItemChildren board={board} item={item()} projectKey={props.projectKey} editable={editable()} />
-      <ItemComments board={board} activity={activity} me={me} />
+      <Description board={board} item={item()} editable={editable()} drafts={drafts} save={save} />
+      <ItemChildren board={board} item={item()} open={props.nav.open} editable={editable()} />
+      <ItemComments board={board} activity={activity} me={me} itemId={item().id} drafts={drafts} />
       <ItemHistory board={board} activity={activity} me={me} />
     </>
   );
 }
 
+/** "/p/:key/item/:number" over the board; closing it goes back to the board as it was filtered. */
 export function ItemPanel() {
   const params = useParams<{ key: string; number: string }>();
   const navigate = useNavigate();
+  const location = useLocation();
+  const nav: ItemPanelNav = {
+    open: (n) => navigate(`/p/${params.key}/item/${n}${location.search}`),
+    close: () => navigate(`/p/${params.key}${location.search}`),
+  };
+  return <ItemPanelView projectKey={params.key} number={params.number} nav={nav} />;
+}
+
+/** The item numbered `number` of the board in context (BoardContext), in the panel. */
+export function ItemPanelView(props: { projectKey: string; number: string; nav: ItemPanelNav }) {
   const board = useBoard();
   const item = createMemo(() => {
-    const n = Number(params.number);
+    const n = Number(props.number);
     for (const c of board.items().values()) if (Number(c.number ?? 0) === n && !isLocal(c)) return c;
     return undefined;
   });
@@ -69,7 +92,7 @@ export function ItemPanel() {
   const itemId = createMemo(() => item()?.id);
   let last: Card | undefined;
   const current = () => (last = item() ?? last)!;
-  const close = () => navigate(`/p/${params.key}`);
+  const close = () => props.nav.close();
   const onKey = (e: KeyboardEvent) => {
     if (e.key !== 'Escape' || e.defaultPrevented || board.conflicts().length) return;
     close();
@@ -136,14 +159,14 @@ export function ItemPanel() {
               <Show when={board.load().state === 'ready'} fallback={<p class="item-muted">Loading…</p>}>
                 <div class="empty-state" data-testid="item-missing">
                   <p class="empty-state__title">
-                    There is no item {params.key}-{params.number}
+                    There is no item {props.projectKey}-{props.number}
                   </p>
                   <p class="empty-state__text">It may have been deleted.</p>
                 </div>
               </Show>
             }
           >
-            {(_id: string) => <ItemBody board={board} item={current()} projectKey={params.key} />}
+            {(_id: string) => <ItemBody board={board} item={current()} nav={props.nav} />}
           </Show>
         </div>
       </aside>

@@ -5,7 +5,7 @@ import { toPartialItem } from '../../../../shared/protocol/partial-work-item.ts'
 import { ErrorCode, pb, type IWorkItem } from '../../../../shared/proto.ts';
 import { RequestError } from '../../../../shared/sdk/errors.ts';
 import { columnCards, indexColumns, keyboardTarget, neighboursAt } from './columns.ts';
-import { applyOps, type Op } from './item-ops.ts';
+import { applyOps, renameCard, type Op } from './item-ops.ts';
 import { applyItem, applyPartialItem, fromItems, toCard, type Card } from './items.ts';
 import { plainError } from './plain-error.ts';
 
@@ -86,6 +86,24 @@ describe('board logic', () => {
     expect(view.get('tmp')?.pending).toBe(true);
     expect(view.get('b')).toMatchObject({ title: 'Edited', pending: true });
     expect(confirmed.get('b')?.title).toBe('b');
+  });
+
+  it('STORE-13 a card placed below one still pending stays below it once the server names that one', () => {
+    const first = toCard(item('local-1', 'todo', '', 0, { title: 'First' }));
+    const second = toCard(item('local-2', 'todo', '', 0, { title: 'Second' }));
+    const ops: Op[] = [
+      { kind: 'create', messageId: '1', card: first, afterId: '', beforeId: 'a' },
+      { kind: 'create', messageId: '2', card: second, afterId: 'local-1', beforeId: 'a' },
+      { kind: 'update', messageId: 'u', itemId: 'a', fields: { title: 'Edited' } },
+    ];
+    // The first is answered: its op goes, the server's card is confirmed, and the second follows it by its new id.
+    const confirmed = fromItems([item('a', 'todo', 'M'), item('s1', 'todo', rankBetween(null, 'M'), 1, { title: 'First' })]);
+    const renamed = renameCard(ops.slice(1), 'local-1', 's1');
+    expect(renamed[0]).toMatchObject({ afterId: 's1', beforeId: 'a' });
+    expect(renamed[1]).toBe(ops[2]);
+    expect(ids(columnCards(applyOps(confirmed, renamed).values(), 'todo'))).toEqual(['s1', 'local-2', 'a']);
+    // Nothing names the card: the very same list.
+    expect(renameCard(renamed, 'local-9', 'x')).toBe(renamed);
   });
 
   it('STORE-7 a drop position becomes before/after neighbours, not counting the card itself', () => {

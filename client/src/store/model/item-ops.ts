@@ -63,6 +63,19 @@ export function applyOps(confirmed: Confirmed, ops: readonly Op[]): ItemView {
   return view;
 }
 
+/**
+ * `ops` with the card made here as `localId` called by the id the server gave
+ * it: an op placed next to it while it was pending (the next card of a typed
+ * list) stays next to it once its own op is gone. The same list when no op
+ * names it.
+ */
+export function renameCard(ops: readonly Op[], localId: string, serverId: string): readonly Op[] {
+  const named = (op: Op) => op.kind !== 'update' && (op.afterId === localId || op.beforeId === localId);
+  if (!ops.some(named)) return ops;
+  const rename = (id: string) => (id === localId ? serverId : id);
+  return ops.map((op) => (op.kind === 'update' || !named(op) ? op : { ...op, afterId: rename(op.afterId), beforeId: rename(op.beforeId) }));
+}
+
 function unreachable(x: never): never {
   throw new Error(`unhandled op ${JSON.stringify(x)}`);
 }

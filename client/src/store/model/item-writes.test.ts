@@ -54,6 +54,24 @@ describe('item writes', () => {
     expect(createWrite(now(), 'n3', { title: '  ', statusId: 'todo', itemType: ItemType.ITEM_TYPE_TASK }, 'add the card')).toBeNull();
   });
 
+  it('MODEL-17 a typed list keeps its order: each card goes right below the one added before it', () => {
+    const first = createWrite(now(), 'n1', { title: 'First', statusId: 'todo', itemType: ItemType.ITEM_TYPE_BUG }, 'add the card')!;
+    // Below a pending card: shown between it and the card under it; the server is told "before that card".
+    const second = createWrite(now([first.op]), 'n2', { title: 'Second', statusId: 'todo', itemType: ItemType.ITEM_TYPE_BUG }, 'add the card', 'local-n1')!;
+    expect(second.op).toMatchObject({ afterId: 'local-n1', beforeId: 'a' });
+    expect(second.command).toMatchObject({ createWorkItem: { beforeId: 'a', itemType: ItemType.ITEM_TYPE_BUG } });
+    expect(second.command).not.toHaveProperty('createWorkItem.afterId');
+    const shown = [...applyOps(now().confirmed, [first.op, second.op]).values()].filter((c) => c.statusId === 'todo').sort((x, y) => (x.rank < y.rank ? -1 : 1));
+    expect(shown.map((c) => c.title)).toEqual(['First', 'Second', 'a', 'b', 'e']);
+    // Below a card the server knows: after it, by its id.
+    const third = createWrite(now(), 'n3', { title: 'Third', statusId: 'todo', itemType: ItemType.ITEM_TYPE_TASK }, 'add the card', 'a')!;
+    expect(third.op).toMatchObject({ afterId: 'a', beforeId: 'b' });
+    expect(third.command).toMatchObject({ createWorkItem: { afterId: 'a' } });
+    expect(third.command).not.toHaveProperty('createWorkItem.beforeId');
+    // The card above left the column (moved, deleted): the new one goes on top, as a first one would.
+    expect(createWrite(now(), 'n4', { title: 'Fourth', statusId: 'todo', itemType: ItemType.ITEM_TYPE_TASK }, 'add the card', 'c')!.op).toMatchObject({ afterId: '', beforeId: 'a' });
+  });
+
   it("MODEL-13 a child is a sub-task under a story or task, a story under an epic, in the parent's column", () => {
     expect(childWrite(now(), 'k1', 'a', 'Part')!.command).toMatchObject({ createWorkItem: { itemType: ItemType.ITEM_TYPE_SUBTASK, parentId: 'a', statusId: 'todo' } });
     expect(childWrite(now(), 'k2', 'e', 'Story')!.command).toMatchObject({ createWorkItem: { itemType: ItemType.ITEM_TYPE_STORY, parentId: 'e' } });

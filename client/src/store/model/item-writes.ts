@@ -84,17 +84,28 @@ interface NewItem {
   parentId?: string;
 }
 
-/** A new item at the top of its column. */
-export function createWrite(items: ItemsNow, messageId: string, fields: NewItem, action: string): ItemWrite | null {
+/**
+ * A new item at the top of its column, or right below `afterId` (the card
+ * added just before it, in a list typed one after another) while that card
+ * is still in the column.
+ */
+export function createWrite(items: ItemsNow, messageId: string, fields: NewItem, action: string, afterId = ''): ItemWrite | null {
   const title = fields.title.trim();
   if (!title) return null;
   const item = { ...fields, title, priority: Priority.PRIORITY_NONE };
-  const first = columnCards(items.view.values(), fields.statusId)[0];
+  const column = columnCards(items.view.values(), fields.statusId);
+  // findIndex's -1 for a card that left the column makes 0: the top.
+  const at = afterId ? column.findIndex((c) => c.id === afterId) + 1 : 0;
+  const above = column[at - 1];
+  const below = column[at];
   const card = toCard({ ...item, id: localId(messageId), projectId: items.projectId, key: '', labels: [], version: 0 });
+  // The server cannot place it next to a card it has not answered for yet. Below a card still
+  // pending it goes before the card under that one: our writes reach the server in order, so
+  // the pending card sits right above that one by then.
+  const place = above && !isLocal(above) ? { afterId: above.id } : { beforeId: below && !isLocal(below) ? below.id : '' };
   return {
-    op: { kind: 'create', messageId, card, afterId: '', beforeId: first?.id ?? '' },
-    // The server cannot place it before a card it has not answered for yet.
-    command: { createWorkItem: { ...item, projectId: items.projectId, beforeId: first && !isLocal(first) ? first.id : '' } },
+    op: { kind: 'create', messageId, card, afterId: above?.id ?? '', beforeId: below?.id ?? '' },
+    command: { createWorkItem: { ...item, projectId: items.projectId, ...place } },
     action,
   };
 }
