@@ -251,6 +251,60 @@ describe('auth in the browser', () => {
     await page.waitForFunction(() => document.documentElement.dataset['theme'] === 'light');
   });
 
+  it('UI-AUTH-10 logging out in one tab ends the session of another tab of the same browser within seconds (HARD-3e)', async () => {
+    const context = await openContext(browser, srv.http);
+    open.push(context);
+    const first = await context.newPage();
+    const ada = person();
+    await signupThroughForm(first, ada);
+    // A second tab has its own sessionStorage: it logs in, and its log-in's cookie replaces the first's.
+    const second = await context.newPage();
+    await second.goto('/login');
+    await loginThroughForm(second, ada.email, ada.password);
+    await second.getByTestId('project-list').waitFor();
+
+    await first.getByTestId('logout-button').click();
+    await first.waitForURL((url) => url.pathname === '/login');
+    // The second tab's socket is closed (4001), its refresh refused: it is sent to log in, told why.
+    await second.waitForURL((url) => url.pathname === '/login', { timeout: 10_000 });
+    await second.getByTestId('login-expired').waitFor();
+    expect(await storedSession(second)).toBeNull();
+  });
+
+  it('UI-AUTH-11 a short-lived token is refreshed from the cookie before it runs out: the tab stays signed in and its socket comes back (HARD-3f)', async () => {
+    const short = await startTestServer({ SESSION_TTL_MINUTES: '1' });
+    try {
+      const context = await openContext(browser, short.http);
+      open.push(context);
+      const page = await context.newPage();
+      const sockets: Array<{ closed: boolean }> = [];
+      page.on('websocket', (ws) => {
+        const entry = { closed: false };
+        sockets.push(entry);
+        ws.on('close', () => (entry.closed = true));
+      });
+      const refreshed = page.waitForResponse((r) => r.url().endsWith('/api/auth/refresh'), { timeout: 70_000 });
+      await signupThroughForm(page, person());
+      const first = JSON.parse((await storedSession(page))!) as { token: string };
+      const expiresAt = JSON.parse(Buffer.from(first.token.split('.')[1]!, 'base64url').toString()).exp * 1000;
+
+      expect((await refreshed).status()).toBe(200);
+      expect(Date.now()).toBeLessThan(expiresAt);
+      const next = JSON.parse((await storedSession(page))!) as { token: string };
+      expect(next.token).not.toBe(first.token);
+
+      // The socket opened with the first token is closed at its exp; the next one uses the new token.
+      await expect.poll(() => sockets.length >= 2 && sockets[0]!.closed && !sockets.at(-1)!.closed, { timeout: 30_000 }).toBe(true);
+      expect(Date.now()).toBeGreaterThanOrEqual(expiresAt);
+      expect(pathOf(page)).toBe('/');
+      expect(await text(page, 'user-name')).toBe('Ada Lovelace');
+      await page.reload();
+      await page.getByTestId('project-list').waitFor();
+    } finally {
+      await short.stop();
+    }
+  }, 120_000);
+
   it('UI-AUTH-9 fits a tablet screen without sideways scrolling', async () => {
     const page = await newPage({ viewport: { width: 768, height: 1024 } });
     const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -21,11 +21,20 @@ form.addEventListener('submit', async (event) => {
     status.textContent = res.status === 401 ? 'Wrong email or password.' : `Login failed (${res.status}).`;
     return;
   }
-  const { token, user } = await res.json();
-  status.textContent = `Signed in as ${user.displayName}.`;
-  // The token provider: asked before every connection attempt. A host would
-  // refresh the token here when it is close to expiry.
+  const grant = await res.json();
+  let token = grant.token;
+  status.textContent = `Signed in as ${grant.user.displayName}.`;
+  const expiresAt = (jwt) => JSON.parse(atob(jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))).exp * 1000;
+  // The token provider: asked before every connection attempt. Tandem's tokens
+  // are short-lived, so within a minute of its end this page gets the next one
+  // with the session cookie the log-in set; a host would sign a fresh one.
   board.setAttribute('server', TANDEM_SERVER);
   board.setAttribute('project', String(data.get('project')).toUpperCase());
-  board.getToken = async () => token;
+  board.getToken = async () => {
+    if (expiresAt(token) - Date.now() < 60_000) {
+      const next = await fetch(`${TANDEM_SERVER}/api/auth/refresh`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      if (next.ok) token = (await next.json()).token;
+    }
+    return token;
+  };
 });

@@ -4,6 +4,7 @@
 import { createPrivateKey, generateKeyPairSync, sign } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEFAULT_HOST_TENANT_PREFIX } from '../../shared/domain/tenant-id.ts';
 
 export const ISSUER = 'bench-host';
 export const AUDIENCE = 'tandem-bench';
@@ -25,6 +26,9 @@ export function hostKeyEnv(key: HostKey): Record<string, string> {
   return { JWT_PUBLIC_KEY_FILE: key.publicKeyFile, JWT_ISSUER: ISSUER, JWT_AUDIENCE: AUDIENCE };
 }
 
+/** The bench's tenants are the host's, so their ids carry the host prefix (HOST_TENANT_PREFIX, left at its default). */
+export const hostTenantId = (name: string): string => DEFAULT_HOST_TENANT_PREFIX + name;
+
 export interface BenchUser {
   tenantId: string;
   userId: string;
@@ -36,7 +40,7 @@ export function tokenSigner(privatePem: string): (user: BenchUser) => string {
   const header = Buffer.from(JSON.stringify({ alg: 'EdDSA', typ: 'JWT' })).toString('base64url');
   return ({ tenantId, userId }) => {
     const now = Math.floor(Date.now() / 1000);
-    const claims = { sub: userId, tenant_id: tenantId, roles: ['admin'], name: userId, iss: ISSUER, aud: AUDIENCE, iat: now, exp: now + 4 * 3600 };
+    const claims = { sub: userId, tenant_id: hostTenantId(tenantId), roles: ['admin'], name: userId, iss: ISSUER, aud: AUDIENCE, iat: now, exp: now + 4 * 3600 };
     const body = `${header}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}`;
     return `${body}.${sign(null, Buffer.from(body), key).toString('base64url')}`;
   };

@@ -1,6 +1,7 @@
 // Configuration, read and validated once at start. A bad value stops the
 // process with a message naming the variable (see README "Configuration").
 import { resolve } from 'node:path';
+import { DEFAULT_HOST_TENANT_PREFIX, HOST_TENANT_PREFIX_PATTERN } from '../../shared/domain/tenant-id.ts';
 
 export interface Config {
   port: number;
@@ -17,17 +18,30 @@ export interface Config {
   jwksFile: string | null;
   jwtIssuer: string | null;
   jwtAudience: string | null;
+  /** Host tokens may name only tenant ids with this prefix, standalone tokens only ids without it. */
+  hostTenantPrefix: string;
+  /** Lifetime of an access token (the grant's `token`), and of the HttpOnly cookie that refreshes it. */
+  sessionTtlMinutes: number;
+  refreshTtlDays: number;
   allowedOrigins: string[];
   /** Standalone sign-up on or off (an embedding host may want it off). */
   signupEnabled: boolean;
   /** Send the session cookie with Secure (behind HTTPS). */
   cookieSecure: boolean;
+  /** Who may show the app's pages in a frame: CSP frame-ancestors sources ('self', 'none' or origins). */
+  frameAncestors: string[];
+  /** When set, /metrics answers only `Authorization: Bearer <token>`. */
+  metricsToken: string | null;
+  /** How long SIGTERM waits for a clean stop before the process gives up and exits non-zero. */
+  shutdownDeadlineSeconds: number;
   limits: {
     maxFrameBytes: number;
     ratePerSecond: number;
     rateBurst: number;
     maxConnections: number;
     maxConnectionsPerTenant: number;
+    /** Sockets of one user (in one tenant) per instance: one person cannot take a tenant's share. */
+    maxConnectionsPerUser: number;
     idleTimeoutSeconds: number;
     maxBackpressureBytes: number;
     openDatabases: number;
@@ -94,6 +108,42 @@ function origins(env: Env): string[] {
   });
 }
 
+/**
+ * FRAME_ANCESTORS: origins (or 'self', or 'none' alone), separated by commas
+ * or spaces. The quotes CSP wants around the keywords are optional here, as
+ * they are awkward in a shell.
+ */
+function frameAncestors(env: Env): string[] {
+  const raw = optional(env, 'FRAME_ANCESTORS');
+  if (!raw) return ["'self'"];
+  const isOrigin = (source: string) => URL.canParse(source) && new URL(source).origin === source;
+  const sources = raw.split(/[\s,]+/).filter(Boolean).map((source) => {
+    const bare = source.replace(/^'(.*)'$/, '$1').toLowerCase();
+    if (bare === 'self' || bare === 'none') return `'${bare}'`;
+    if (isOrigin(source)) return source;
+    throw new ConfigError(`FRAME_ANCESTORS holds ${JSON.stringify(source)}, which is not 'self', 'none' or an origin like https://host.example.com`);
+  });
+  if (sources.includes("'none'") && sources.length > 1) throw new ConfigError("FRAME_ANCESTORS: 'none' cannot be combined with other sources");
+  return sources;
+}
+
+/** A bearer token a scraper is configured with: long enough that guessing it is hopeless. */
+function metricsToken(env: Env): string | null {
+  const token = optional(env, 'METRICS_TOKEN');
+  if (token !== null && !/^[\x21-\x7e]{16,}$/.test(token)) {
+    throw new ConfigError('METRICS_TOKEN must be at least 16 printable characters without spaces');
+  }
+  return token;
+}
+
+function hostTenantPrefix(env: Env): string {
+  const prefix = optional(env, 'HOST_TENANT_PREFIX') ?? DEFAULT_HOST_TENANT_PREFIX;
+  if (!HOST_TENANT_PREFIX_PATTERN.test(prefix)) {
+    throw new ConfigError(`HOST_TENANT_PREFIX must be lower-case letters, digits, _ or - ending in -, like host-; got ${JSON.stringify(prefix)}`);
+  }
+  return prefix;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const jwtPublicKeyFile = optional(env, 'JWT_PUBLIC_KEY_FILE');
   const jwksFile = optional(env, 'JWKS_FILE');
@@ -121,15 +171,22 @@ export function loadConfig(env: Env = process.env): Config {
     jwksFile,
     jwtIssuer,
     jwtAudience,
+    hostTenantPrefix: hostTenantPrefix(env),
+    sessionTtlMinutes: int(env, 'SESSION_TTL_MINUTES', 15, 1, 24 * 60),
+    refreshTtlDays: int(env, 'REFRESH_TTL_DAYS', 7, 1, 365),
     allowedOrigins: origins(env),
     signupEnabled: bool(env, 'SIGNUP_ENABLED', true),
     cookieSecure: bool(env, 'COOKIE_SECURE', false),
+    frameAncestors: frameAncestors(env),
+    metricsToken: metricsToken(env),
+    shutdownDeadlineSeconds: int(env, 'SHUTDOWN_DEADLINE_SECONDS', 10, 1, 3600),
     limits: {
       maxFrameBytes: int(env, 'MAX_FRAME_BYTES', 256 * 1024, 1024, 64 * 1024 * 1024),
       ratePerSecond: int(env, 'RATE_LIMIT_PER_SECOND', 50, 1, 1_000_000),
       rateBurst: int(env, 'RATE_LIMIT_BURST', 200, 1, 1_000_000),
       maxConnections: int(env, 'MAX_CONNECTIONS', 50_000, 1, 10_000_000),
       maxConnectionsPerTenant: int(env, 'MAX_CONNECTIONS_PER_TENANT', 5_000, 1, 10_000_000),
+      maxConnectionsPerUser: int(env, 'MAX_CONNECTIONS_PER_USER', 20, 1, 10_000_000),
       idleTimeoutSeconds: int(env, 'IDLE_TIMEOUT_SECONDS', 120, 8, 960),
       maxBackpressureBytes: int(env, 'MAX_BACKPRESSURE_BYTES', 4 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
       openDatabases: int(env, 'OPEN_DATABASES', 256, 1, 100_000),

@@ -1,7 +1,7 @@
 // The composition root: read config, start, stop on a signal. Wiring only.
 import { ConfigError, loadConfig } from './config.ts';
 import { makeLogger } from './log.ts';
-import { startServer } from './server.ts';
+import { startServer, stopWithin, type RunningServer } from './server.ts';
 
 let config;
 try {
@@ -12,7 +12,15 @@ try {
   process.exit(2);
 }
 const log = makeLogger(config.logLevel, { instance: config.instanceName });
-const server = await startServer(config, log);
+let server: RunningServer;
+try {
+  server = await startServer(config, log);
+} catch (err) {
+  // The log line keeps the stack; the terminal gets the reason in one sentence.
+  log.error('start_failed', {}, err);
+  process.stderr.write(`tandem: cannot start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+}
 const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
 log.info('listening', { port: server.port, data_dir: config.dataDir, redis: config.redisUrl !== null });
 process.stdout.write(`\n  Tandem is running: open http://${shown}:${server.port}/\n\n`);
@@ -20,6 +28,6 @@ process.stdout.write(`\n  Tandem is running: open http://${shown}:${server.port}
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {
     log.info('shutting_down', { signal });
-    server.stop().then(() => process.exit(0));
+    stopWithin(server, config.shutdownDeadlineSeconds * 1000, log).then((code) => process.exit(code));
   });
 }

@@ -8,6 +8,7 @@ import { AccountDirectory } from './auth/account-directory.ts';
 import { admitCaller } from './auth/caller.ts';
 import { loadOrCreateSigningKeys } from './auth/keys.ts';
 import { CommonPasswords } from './auth/common-passwords.ts';
+import { Sessions } from './auth/sessions.ts';
 import { SIGN_IN_WINDOW_SECONDS, openSignInThrottle } from './auth/sign-in-throttle.ts';
 import { StandaloneAccounts } from './auth/standalone-accounts.ts';
 import { TokenService, type HostKeyConfig } from './auth/tokens.ts';
@@ -18,20 +19,23 @@ import { linkInstances } from './fanout/link-instances.ts';
 import { checkHandlerKinds } from './handlers/index.ts';
 import { registerAuthRoutes } from './http/auth-routes.ts';
 import { registerOpsRoutes, type Health } from './http/ops-routes.ts';
+import { pagePolicy, withSecurityHeaders } from './http/security-headers.ts';
 import { registerStaticFiles } from './http/static-files.ts';
-import type { Logger } from './log.ts';
+import type { LogFields, Logger } from './log.ts';
 import { Metrics } from './metrics.ts';
 import { CommandQueue } from './pipeline/command-queue.ts';
 import { Checkpointer } from './tenancy/checkpointer.ts';
 import { tidyTenant } from './tenancy/maintenance.ts';
 import { TenantDatabases } from './tenancy/tenant-databases.ts';
 import { attachSocketServer } from './transport/socket-server.ts';
-import { WebServer } from './transport/web-server.ts';
+import { WebServer, nativeBindingProblem } from './transport/web-server.ts';
 
 export interface RunningServer {
   port: number;
   /** Stops accepting, closes every socket, closes every database. */
   stop(): Promise<void>;
+  /** What stop() has not closed yet: for the log line when it overruns its deadline. */
+  stillOpen(): LogFields;
   tokens: TokenService;
   databases: TenantDatabases;
 }
@@ -45,6 +49,9 @@ function hostKeys(config: Config): HostKeyConfig | null {
 }
 
 export async function startServer(config: Config, log: Logger): Promise<RunningServer> {
+  // Refused before anything opens: without the native binding this is not the server Tandem is built for.
+  const binding = nativeBindingProblem();
+  if (binding) throw new Error(binding);
   checkHandlerKinds();
   const checkpointer = new Checkpointer(log);
   const databases = new TenantDatabases({
@@ -56,12 +63,19 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     log,
     onOpen: (db) => tidyTenant(db, config.limits),
   });
-  const directory = new AccountDirectory(config.dataDir);
+  const directory = new AccountDirectory(config.dataDir, config.hostTenantPrefix);
   const host = hostKeys(config);
-  const tokens = new TokenService(loadOrCreateSigningKeys(config.dataDir), host);
+  const tokens = new TokenService(loadOrCreateSigningKeys(config.dataDir), host, config.hostTenantPrefix);
+  const sessions = new Sessions(tokens, directory, {
+    accessSeconds: config.sessionTtlMinutes * 60,
+    refreshSeconds: config.refreshTtlDays * 24 * 3600,
+  });
   const metrics = new Metrics(() => databases.size);
   const web = new WebServer();
+  const routes = withSecurityHeaders(web.routes);
   let stopping = false;
+  /** The step stop() is waiting on, if any. */
+  let closing: string | null = null;
 
   const fanout = new InstanceFanout(web.broadcaster((n) => metrics.framesOut.inc(n)), eventLogOf(databases), {
     ...DEFAULT_TIMINGS,
@@ -71,7 +85,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   const bus = config.redisUrl ? linkInstances(config.redisUrl, config.redisChannel, fanout, metrics, log) : null;
   const commands = new CommandQueue({ database: (id) => databases.get(id), log }, (writes) => metrics.writesPerCommit.observe(writes));
   const sockets = attachSocketServer(web, {
-    config, tokens, commands, fanout, metrics, log,
+    config, sessions, commands, fanout, metrics, log,
     admit: (claims) => admitCaller(databases, claims),
   });
   const health = (): Health => ({
@@ -84,7 +98,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     embeddedMode: host !== null,
     redis: bus === null ? 'not configured' : bus.connected ? 'connected' : 'disconnected',
   });
-  registerOpsRoutes(web.routes, metrics, health);
+  registerOpsRoutes(routes, metrics, health, config.metricsToken);
   const signIn = openSignInThrottle(
     {
       failuresPerAccount: config.limits.loginFailuresPerAccount,
@@ -97,15 +111,15 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     (err) => log.warn('sign_in_counts_redis_error', { error: err.message }),
   );
   const commonPasswords = new CommonPasswords();
-  registerAuthRoutes(web.routes, {
-    accounts: new StandaloneAccounts(directory, tokens, databases, signIn.throttle, commonPasswords),
-    tokens,
+  registerAuthRoutes(routes, {
+    accounts: new StandaloneAccounts(directory, sessions, databases, signIn.throttle, commonPasswords),
+    sessions,
     log,
     signupEnabled: config.signupEnabled,
     cookieSecure: config.cookieSecure,
     allowedOrigins: config.allowedOrigins,
   });
-  registerStaticFiles(web.routes, CLIENT_DIST);
+  registerStaticFiles(routes, CLIENT_DIST, pagePolicy(config.frameAncestors));
 
   const port = await web.listen(config.host, config.port);
   return {
@@ -121,12 +135,43 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       sockets.drain();
       sockets.closeAll(CLOSE.goingAway.code, 'server shutting down');
       fanout.stop();
+      closing = 'redis';
       await bus?.close();
       signIn.close();
+      closing = 'common-password worker';
       await commonPasswords.close();
       databases.closeAll();
+      closing = 'checkpointer';
       await checkpointer.stop();
       directory.close();
+      closing = null;
     },
+    stillOpen: () => ({ closing, connections: sockets.count(), open_tenant_databases: databases.size }),
   };
+}
+
+/**
+ * Stops the server, giving it `deadlineMs`; resolves with the exit code. 0
+ * once stop() finished; 1 when it failed, or when it was still waiting at the
+ * deadline (a worker or a connection that never lets go), logged with what
+ * was still open, so an orchestrator gets an exit and a reason instead of a
+ * process it must kill. The timer keeps the process alive meanwhile: were
+ * stop() stuck on nothing that holds the event loop, Node would otherwise
+ * exit 0 as if all were well.
+ */
+export async function stopWithin(server: Pick<RunningServer, 'stop' | 'stillOpen'>, deadlineMs: number, log: Logger): Promise<number> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), deadlineMs);
+  });
+  try {
+    if ((await Promise.race([server.stop(), deadline])) !== 'late') return 0;
+    log.error('shutdown_deadline_passed', { deadline_ms: deadlineMs, ...server.stillOpen() });
+    return 1;
+  } catch (err) {
+    log.error('shutdown_failed', {}, err);
+    return 1;
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -8,7 +8,7 @@ import { PROTOCOL_VERSION } from '../../shared/protocol/version.ts';
 
 // When this test fails after an edit of the .proto: bump PROTOCOL_VERSION, add a
 // changelog line in shared/protocol/version.ts, and put the new pair here.
-const GOLDEN = { version: 4, descriptorSha256: '9eea776184dbc93f47dec59236e959e35b7d843be7e8f2c4492be3b18ba1cff9' };
+const GOLDEN = { version: 5, descriptorSha256: '00cfe1d5f091da42d3bd46dd74b1fa8b0efd5be8c43a93ea7788c14288744d44' };
 
 function loadContract(): protobuf.Root {
   return new protobuf.Root().loadSync('proto/tandem.proto', { keepCase: true });
@@ -46,7 +46,7 @@ describe('the wire contract', () => {
     ]);
     const codes = Object.keys(v1.lookupEnum('ErrorCode').values);
     for (const code of ['INVALID_ARGUMENT', 'UNAUTHENTICATED', 'PERMISSION_DENIED', 'NOT_FOUND', 'CONFLICT',
-      'FAILED_PRECONDITION', 'RATE_LIMITED', 'RESYNC_REQUIRED', 'INTERNAL']) {
+      'FAILED_PRECONDITION', 'RATE_LIMITED', 'RESYNC_REQUIRED', 'INTERNAL', 'UNAVAILABLE']) {
       expect(codes).toContain(`ERROR_CODE_${code}`);
     }
     const server = v1.lookupType('ServerFrame');

@@ -1,5 +1,6 @@
 // docs/PROTOCOL.md §1 and §3: who may open the socket. Every refusal happens at the
 // upgrade (HTTP 401/403), before a socket or a tenant file exists.
+import Database from 'better-sqlite3';
 import { generateKeyPairSync, createSecretKey } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,7 +8,8 @@ import { join } from 'node:path';
 import { SignJWT, UnsecuredJWT, exportJWK, exportSPKI } from 'jose';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signup, type Session } from './support/accounts.ts';
+import { loadConfig } from '../src/config.ts';
+import { PASSWORD, postJson, signup, type Session } from './support/accounts.ts';
 import { startTestServer, type TestServer } from './support/test-server.ts';
 import { TestClient } from './support/ws-client.ts';
 
@@ -16,7 +18,7 @@ const AUDIENCE = 'tandem-embed';
 const hostKeys = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 
 function hostToken(claims: Record<string, unknown>, opts: { exp?: string | number; iss?: string; aud?: string } = {}) {
-  return new SignJWT({ tenant_id: 'acme', name: 'Host User', roles: ['member'], ...claims })
+  return new SignJWT({ tenant_id: 'host-acme', name: 'Host User', roles: ['member'], ...claims })
     .setProtectedHeader({ alg: 'ES256' })
     .setSubject(String(claims['sub'] ?? 'host-user-1'))
     .setIssuer(opts.iss ?? ISSUER)
@@ -75,10 +77,10 @@ describe('socket authentication', () => {
   });
 
   it('AUTH-4 accepts a host-signed token and creates the tenant on first sight', async () => {
-    const token = await hostToken({ sub: 'host-user-1', tenant_id: 'acme-first' });
-    expect(existsSync(join(srv.dataDir, 'acme-first', 'main.db'))).toBe(false);
+    const token = await hostToken({ sub: 'host-user-1', tenant_id: 'host-acme-first' });
+    expect(existsSync(join(srv.dataDir, 'host-acme-first', 'main.db'))).toBe(false);
     const client = await TestClient.connect(srv.ws, token);
-    expect(existsSync(join(srv.dataDir, 'acme-first', 'main.db'))).toBe(true);
+    expect(existsSync(join(srv.dataDir, 'host-acme-first', 'main.db'))).toBe(true);
     client.close();
   });
 
@@ -86,11 +88,11 @@ describe('socket authentication', () => {
     ['an expired token', () => hostToken({}, { exp: Math.floor(Date.now() / 1000) - 60 })],
     ['a wrong audience', () => hostToken({}, { aud: 'someone-else' })],
     ['a wrong issuer', () => hostToken({}, { iss: 'https://evil.example' })],
-    ['alg none', async () => new UnsecuredJWT({ tenant_id: 'acme', sub: 'x' }).setIssuer(ISSUER).setAudience(AUDIENCE).setExpirationTime('1h').encode()],
+    ['alg none', async () => new UnsecuredJWT({ tenant_id: 'host-acme', sub: 'x' }).setIssuer(ISSUER).setAudience(AUDIENCE).setExpirationTime('1h').encode()],
     [
       'HS256 signed with the host public key as secret',
       async () =>
-        new SignJWT({ tenant_id: 'acme' })
+        new SignJWT({ tenant_id: 'host-acme' })
           .setProtectedHeader({ alg: 'HS256' })
           .setSubject('x')
           .setIssuer(ISSUER)
@@ -102,17 +104,17 @@ describe('socket authentication', () => {
     ['a tenant_id with upper case', () => hostToken({ tenant_id: 'Acme' })],
     ['a token signed by another key', async () => {
       const other = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-      return new SignJWT({ tenant_id: 'acme' }).setProtectedHeader({ alg: 'ES256' }).setSubject('x')
+      return new SignJWT({ tenant_id: 'host-acme' }).setProtectedHeader({ alg: 'ES256' }).setSubject('x')
         .setIssuer(ISSUER).setAudience(AUDIENCE).setExpirationTime('1h').sign(other.privateKey);
     }],
     ['garbage', async () => 'not.a.jwt'],
-    ['a token not valid before next hour', async () => new SignJWT({ tenant_id: 'acme' }).setProtectedHeader({ alg: 'ES256' })
+    ['a token not valid before next hour', async () => new SignJWT({ tenant_id: 'host-acme' }).setProtectedHeader({ alg: 'ES256' })
       .setSubject('x').setIssuer(ISSUER).setAudience(AUDIENCE).setExpirationTime('2h').setNotBefore('1h').sign(hostKeys.privateKey)],
-    ['a token without sub', async () => new SignJWT({ tenant_id: 'acme' }).setProtectedHeader({ alg: 'ES256' })
+    ['a token without sub', async () => new SignJWT({ tenant_id: 'host-acme' }).setProtectedHeader({ alg: 'ES256' })
       .setIssuer(ISSUER).setAudience(AUDIENCE).setExpirationTime('1h').sign(hostKeys.privateKey)],
-    ['a token without exp', async () => new SignJWT({ tenant_id: 'acme' }).setProtectedHeader({ alg: 'ES256' })
+    ['a token without exp', async () => new SignJWT({ tenant_id: 'host-acme' }).setProtectedHeader({ alg: 'ES256' })
       .setSubject('x').setIssuer(ISSUER).setAudience(AUDIENCE).sign(hostKeys.privateKey)],
-    ['a host token claiming our own issuer', async () => new SignJWT({ tenant_id: 'acme' }).setProtectedHeader({ alg: 'ES256' })
+    ['a host token claiming our own issuer', async () => new SignJWT({ tenant_id: 'host-acme' }).setProtectedHeader({ alg: 'ES256' })
       .setSubject('x').setIssuer('tandem').setAudience('tandem').setExpirationTime('1h').sign(hostKeys.privateKey)],
   ];
 
@@ -131,14 +133,14 @@ describe('socket authentication', () => {
     writeFileSync(jwksFile, JSON.stringify({ keys: [jwk] }));
     const jwksServer = await startTestServer({ JWKS_FILE: jwksFile, JWT_ISSUER: ISSUER, JWT_AUDIENCE: AUDIENCE });
     try {
-      const token = await new SignJWT({ tenant_id: 'jwks-co' })
+      const token = await new SignJWT({ tenant_id: 'host-jwks-co' })
         .setProtectedHeader({ alg: 'ES256', kid: 'host-2026' })
         .setSubject('u-9').setIssuer(ISSUER).setAudience(AUDIENCE).setExpirationTime('1h')
         .sign(hostKeys.privateKey);
       const client = await TestClient.connect(jwksServer.ws, token);
       await client.ok({ listProjects: {} });
       client.close();
-      const otherKid = await new SignJWT({ tenant_id: 'jwks-co' })
+      const otherKid = await new SignJWT({ tenant_id: 'host-jwks-co' })
         .setProtectedHeader({ alg: 'ES256', kid: 'unknown' })
         .setSubject('u-9').setIssuer(ISSUER).setAudience(AUDIENCE).setExpirationTime('1h')
         .sign(hostKeys.privateKey);
@@ -149,8 +151,8 @@ describe('socket authentication', () => {
   });
 
   it('AUTH-7 accepts an audience list that includes ours', async () => {
-    const token = await hostToken({ sub: 'host-user-7', tenant_id: 'acme' }, { aud: AUDIENCE });
-    const listed = await new SignJWT({ tenant_id: 'acme' }).setProtectedHeader({ alg: 'ES256' }).setSubject('u7')
+    const token = await hostToken({ sub: 'host-user-7', tenant_id: 'host-acme' }, { aud: AUDIENCE });
+    const listed = await new SignJWT({ tenant_id: 'host-acme' }).setProtectedHeader({ alg: 'ES256' }).setSubject('u7')
       .setIssuer(ISSUER).setAudience(['other', AUDIENCE]).setExpirationTime('1h').sign(hostKeys.privateKey);
     for (const t of [token, listed]) {
       const client = await TestClient.connect(srv.ws, t);
@@ -166,4 +168,53 @@ describe('socket authentication', () => {
       client.close();
     }
   }, 60_000);
+});
+
+describe('HARD-8 embedded and standalone tenants do not mix', () => {
+  const tenantUsers = (tenantId: string) => {
+    const db = new Database(join(srv.dataDir, tenantId, 'main.db'), { readonly: true });
+    try {
+      return (db.prepare('SELECT id FROM pm_users ORDER BY id').all() as Array<{ id: string }>).map((r) => r.id);
+    } finally {
+      db.close();
+    }
+  };
+
+  it('HARD-8a a host token naming a standalone workspace is refused (401) and leaves no trace in it, even as owner', async () => {
+    const owner = await TestClient.connect(srv.ws, ada.token);
+    await owner.ok({ createProject: { key: 'MINE', name: 'Standalone' } });
+    owner.close();
+    const before = tenantUsers(ada.tenantId);
+    const intruder = await hostToken({ sub: 'host-intruder', tenant_id: ada.tenantId, roles: ['owner'] });
+    expect(await upgradeStatus(srv.ws, ['tandem.v1', `bearer.${intruder}`])).toBe(401);
+    expect(tenantUsers(ada.tenantId)).toEqual(before);
+    expect((await fetch(`${srv.http}/api/auth/session`, { headers: { authorization: `Bearer ${intruder}` } })).status).toBe(401);
+  });
+
+  it('HARD-8b a standalone token naming a host tenant is refused (401), though signed by this server', async () => {
+    const host = await TestClient.connect(srv.ws, await hostToken({ sub: 'host-owner', tenant_id: 'host-globex', roles: ['owner'] }));
+    await host.ok({ listProjects: {} });
+    host.close();
+    const forged = await srv.server.tokens.issue({ userId: ada.user.id, tenantId: 'host-globex', tenantRole: 'owner', name: 'Ada', email: ada.user.email }, 3600);
+    expect(await upgradeStatus(srv.ws, ['tandem.v1', `bearer.${forged}`])).toBe(401);
+    expect(tenantUsers('host-globex')).toEqual(['host-owner']);
+  });
+
+  it('HARD-8c a workspace whose name starts like the host prefix still gets a standalone id', async () => {
+    const res = await postJson(srv.http, '/api/auth/signup', {
+      email: `host-${Date.now()}@example.com`, password: PASSWORD, displayName: 'Hostess', workspaceName: 'Host Team',
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.tenantId).toMatch(/^ws[0-9a-f]{8}$/);
+    const client = await TestClient.connect(srv.ws, res.body.token);
+    await client.ok({ listProjects: {} });
+    client.close();
+  });
+
+  it('HARD-8d HOST_TENANT_PREFIX is configurable, and must end in "-"', () => {
+    expect(loadConfig({}).hostTenantPrefix).toBe('host-');
+    expect(loadConfig({ HOST_TENANT_PREFIX: 'embed_' + '-' }).hostTenantPrefix).toBe('embed_-');
+    expect(() => loadConfig({ HOST_TENANT_PREFIX: 'host' })).toThrow(/HOST_TENANT_PREFIX/);
+    expect(() => loadConfig({ HOST_TENANT_PREFIX: '../' })).toThrow(/HOST_TENANT_PREFIX/);
+  });
 });

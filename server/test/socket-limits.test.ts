@@ -4,7 +4,8 @@ import { connect } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ErrorCode, ItemType, pb } from '../../shared/proto.ts';
-import { invite, signup } from './support/accounts.ts';
+import { loadConfig } from '../src/config.ts';
+import { PASSWORD, invite, postJson, signup } from './support/accounts.ts';
 import { startTestServer, type TestServer } from './support/test-server.ts';
 import { TestClient } from './support/ws-client.ts';
 
@@ -30,6 +31,32 @@ describe('socket limits', () => {
     for (const c of [open[1]!, other, again]) c.close();
   });
 
+  it('HARD-7a refuses one user\'s sockets past MAX_CONNECTIONS_PER_USER with 503, while others of the tenant still connect', async () => {
+    srv = await startTestServer({ MAX_CONNECTIONS_PER_USER: '3' });
+    const ada = await signup(srv.http, 'Ada');
+    const bob = await invite(srv.http, ada, 'Bob');
+    const zed = await signup(srv.http, 'Zed');
+    const adas = [];
+    for (let i = 0; i < 3; i++) adas.push(await TestClient.connect(srv.ws, ada.token));
+    await expect(TestClient.connect(srv.ws, ada.token)).rejects.toThrow(/503/);
+    // Counted per person, not per token: a second log-in of Ada is still Ada.
+    const again = await postJson(srv.http, '/api/auth/login', { email: ada.user.email, password: PASSWORD });
+    await expect(TestClient.connect(srv.ws, again.body.token)).rejects.toThrow(/503/);
+    const others = [await TestClient.connect(srv.ws, bob.token), await TestClient.connect(srv.ws, zed.token)];
+    // A closed socket frees its place.
+    adas[0]!.close();
+    await adas[0]!.waitForClose();
+    await new Promise((r) => setTimeout(r, 50));
+    const back = await TestClient.connect(srv.ws, ada.token);
+    for (const c of [...adas.slice(1), ...others, back]) c.close();
+  });
+
+  it('HARD-7a defaults to 20 sockets per user, well below the tenant cap', () => {
+    const limits = loadConfig({}).limits;
+    expect(limits.maxConnectionsPerUser).toBe(20);
+    expect(limits.maxConnectionsPerUser).toBeLessThan(limits.maxConnectionsPerTenant / 100);
+  });
+
   it('LIM-2 refuses sockets past the instance cap with 503', async () => {
     srv = await startTestServer({ MAX_CONNECTIONS: '2' });
     const ada = await signup(srv.http, 'Ada');
@@ -47,10 +74,14 @@ describe('socket limits', () => {
     }, 2);
     const client = await TestClient.connect(srv.ws, token);
     await client.ok({ listProjects: {} });
-    await new Promise((r) => setTimeout(r, 2100));
-    const reply = await client.request({ listProjects: {} });
-    expect(reply.error!.code).toBe(ErrorCode.ERROR_CODE_UNAUTHENTICATED);
+    const expMs = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')).exp * 1000;
+    await new Promise((r) => setTimeout(r, expMs - Date.now()));
+    // A frame sent at exp is refused, unless the once-a-second sweep closed the socket first (HARD-3d).
+    client.sendRaw(pb.ClientFrame.encode({ messageId: 'late', listProjects: {} }).finish());
     expect(await client.waitForClose()).toBe(4001);
+    const reply = client.frames.find((f) => f.messageId === 'late');
+    if (reply) expect(reply.error!.code).toBe(ErrorCode.ERROR_CODE_UNAUTHENTICATED);
+    expect(client.frames.filter((f) => f.result && f.messageId === 'late')).toEqual([]);
   });
 
   it('LIM-4 closes a socket that answers no pings after the idle timeout, and keeps one that answers', async () => {

@@ -21,6 +21,6 @@ describe('VOC vocabulary tables', () => {
     const codes = Object.values(ErrorCode).filter((v): v is ErrorCode => typeof v === 'number');
     expect(Object.keys(ERROR_CODES).map(Number).sort()).toEqual([...codes].sort());
     const forgotten = codes.filter((c) => !ERROR_CODES[c].remembered).map((c) => ErrorCode[c]);
-    expect(forgotten.sort()).toEqual(['ERROR_CODE_INTERNAL', 'ERROR_CODE_RATE_LIMITED', 'ERROR_CODE_UNAUTHENTICATED']);
+    expect(forgotten.sort()).toEqual(['ERROR_CODE_INTERNAL', 'ERROR_CODE_RATE_LIMITED', 'ERROR_CODE_UNAUTHENTICATED', 'ERROR_CODE_UNAVAILABLE']);
   });
 });

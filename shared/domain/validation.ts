@@ -15,12 +15,31 @@ export const LIMITS = {
   sprintGoalMax: 1000,
   labelMax: 50,
   labelsPerItem: 20,
+  /** Entries of a labels list, repeats included: a longer list is refused unread. */
+  labelEntriesMax: 100,
+  /** Cursors in one subscribe, and project ids in one unsubscribe. */
+  projectsPerSubscribe: 100,
   storyPointsMax: 1000,
   idMax: 128,
 } as const;
 
 const utf8 = new TextEncoder();
-const byteLength = (s: string) => utf8.encode(s).length;
+
+/** Whether `s` takes more than `max` bytes of UTF-8; encoded only when its length cannot tell (each UTF-16 unit is 1-3 bytes). */
+function overBytes(s: string, max: number): boolean {
+  if (s.length > max) return true;
+  if (s.length * 3 <= max) return false;
+  return utf8.encode(s).length > max;
+}
+
+/** Whether `s` has more than `max` code points; counted only when its length cannot tell (a code point is 1-2 units). */
+function overCodePoints(s: string, max: number): boolean {
+  if (s.length <= max) return false;
+  if (s.length > max * 2) return true;
+  let count = 0;
+  for (const _ of s) if (++count > max) return true;
+  return false;
+}
 
 // A lone surrogate cannot be stored as UTF-8 (SQLite keeps the bytes, and a
 // reader such as Python's sqlite3 then fails on the row); control characters
@@ -57,18 +76,20 @@ export function checkProjectKey(key: string): string {
   return key;
 }
 
+// Each check below measures a text before it reads it through (checkText's
+// character rules), so a value far over its limit costs the length check.
+
 export function checkProjectName(name: string): string {
   const trimmed = name.trim();
   if (!trimmed) throw invalidArgument('name', 'A project needs a name');
-  checkText(trimmed, 'name', 'The project name', true);
   if (trimmed.length > LIMITS.projectNameMax) {
     throw invalidArgument('name', `A project name is at most ${LIMITS.projectNameMax} characters`);
   }
-  return trimmed;
+  return checkText(trimmed, 'name', 'The project name', true);
 }
 
 export function checkProjectDescription(text: string): string {
-  if (byteLength(text) > LIMITS.projectDescriptionBytes) {
+  if (overBytes(text, LIMITS.projectDescriptionBytes)) {
     throw invalidArgument('description', 'The project description is too long (16 KiB at most)');
   }
   return checkText(text, 'description', 'The project description');
@@ -77,15 +98,14 @@ export function checkProjectDescription(text: string): string {
 export function checkTitle(title: string): string {
   const trimmed = title.trim();
   if (!trimmed) throw invalidArgument('title', 'A work item needs a title');
-  checkText(trimmed, 'title', 'The title', true);
-  if ([...trimmed].length > LIMITS.titleMax) {
+  if (overCodePoints(trimmed, LIMITS.titleMax)) {
     throw invalidArgument('title', `A title is at most ${LIMITS.titleMax} characters`);
   }
-  return trimmed;
+  return checkText(trimmed, 'title', 'The title', true);
 }
 
 export function checkDescription(text: string): string {
-  if (byteLength(text) > LIMITS.descriptionBytes) {
+  if (overBytes(text, LIMITS.descriptionBytes)) {
     throw invalidArgument('description', 'The description is too long (64 KiB at most)');
   }
   return checkText(text, 'description', 'The description');
@@ -118,7 +138,7 @@ export function checkStoryPoints(points: number): number {
 export function checkLabels(labels: readonly string[]): string[] {
   const tooMany = () => invalidArgument('labels', `An item has at most ${LIMITS.labelsPerItem} labels`);
   // Repeats are forgiven, but a list this long is not a person's.
-  if (labels.length > LIMITS.labelsPerItem * 5) throw tooMany();
+  if (labels.length > LIMITS.labelEntriesMax) throw tooMany();
   const out = new Set<string>();
   for (const raw of labels) {
     const label = raw.trim();
@@ -133,21 +153,20 @@ export function checkLabels(labels: readonly string[]): string[] {
 }
 
 export function checkCommentBody(body: string): string {
-  if (!body.trim()) throw invalidArgument('body', 'A comment cannot be empty');
-  if (byteLength(body) > LIMITS.commentBytes) {
+  if (overBytes(body, LIMITS.commentBytes)) {
     throw invalidArgument('body', 'The comment is too long (64 KiB at most)');
   }
+  if (!body.trim()) throw invalidArgument('body', 'A comment cannot be empty');
   return checkText(body, 'body', 'The comment', true);
 }
 
 export function checkSprintName(name: string): string {
   const trimmed = name.trim();
   if (!trimmed) throw invalidArgument('name', 'A sprint needs a name');
-  checkText(trimmed, 'name', 'The sprint name', true);
   if (trimmed.length > LIMITS.sprintNameMax) {
     throw invalidArgument('name', `A sprint name is at most ${LIMITS.sprintNameMax} characters`);
   }
-  return trimmed;
+  return checkText(trimmed, 'name', 'The sprint name', true);
 }
 
 export function checkSprintGoal(goal: string): string {

@@ -192,7 +192,8 @@ export namespace tandem {
             ERROR_CODE_FAILED_PRECONDITION = 6,
             ERROR_CODE_RATE_LIMITED = 7,
             ERROR_CODE_RESYNC_REQUIRED = 8,
-            ERROR_CODE_INTERNAL = 9
+            ERROR_CODE_INTERNAL = 9,
+            ERROR_CODE_UNAVAILABLE = 10
         }
 
         interface IEmpty {

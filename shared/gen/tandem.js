@@ -2571,6 +2571,7 @@ export const tandem = $root.tandem = (() => {
                     case 7:
                     case 8:
                     case 9:
+                    case 10:
                         break;
                     }
                 }
@@ -2695,6 +2696,10 @@ export const tandem = $root.tandem = (() => {
                 case "ERROR_CODE_INTERNAL":
                 case 9:
                     m.code = 9;
+                    break;
+                case "ERROR_CODE_UNAVAILABLE":
+                case 10:
+                    m.code = 10;
                     break;
                 }
                 if (d.message != null) {
@@ -2853,6 +2858,7 @@ export const tandem = $root.tandem = (() => {
          * @property {number} ERROR_CODE_RATE_LIMITED=7 ERROR_CODE_RATE_LIMITED value
          * @property {number} ERROR_CODE_RESYNC_REQUIRED=8 ERROR_CODE_RESYNC_REQUIRED value
          * @property {number} ERROR_CODE_INTERNAL=9 ERROR_CODE_INTERNAL value
+         * @property {number} ERROR_CODE_UNAVAILABLE=10 ERROR_CODE_UNAVAILABLE value
          */
         v1.ErrorCode = (function() {
             const valuesById = {}, values = Object.create(valuesById);
@@ -2866,6 +2872,7 @@ export const tandem = $root.tandem = (() => {
             values[valuesById[7] = "ERROR_CODE_RATE_LIMITED"] = 7;
             values[valuesById[8] = "ERROR_CODE_RESYNC_REQUIRED"] = 8;
             values[valuesById[9] = "ERROR_CODE_INTERNAL"] = 9;
+            values[valuesById[10] = "ERROR_CODE_UNAVAILABLE"] = 10;
             return values;
         })();
 

@@ -10,8 +10,12 @@ import { ErrorCode } from '../proto.ts';
  *   write stays queued for the next socket, opened with a fresh token.
  * resync: the project cannot be caught up from the log; fetch its board again.
  * conflict: expected_version is stale; rebase on `current` or ask the person.
+ * keep-queued: the server cannot store writes just now (its disk is full) and
+ *   wrote nothing; the write stays queued and goes again after
+ *   retry_after_ms, while reads go on (unlike retry-after, which holds the
+ *   whole socket). A read that gets it rejects: reads are never queued.
  */
-export type Recovery = 'final' | 'retry-after' | 'reauthenticate' | 'resync' | 'conflict';
+export type Recovery = 'final' | 'retry-after' | 'reauthenticate' | 'resync' | 'conflict' | 'keep-queued';
 
 export interface ErrorCodeSpec {
   readonly recovery: Recovery;
@@ -36,6 +40,8 @@ export const ERROR_CODES: { readonly [C in ErrorCode]: ErrorCodeSpec } = {
   // A server fault leaves nothing half-written; the client cannot tell whether
   // a resend would fare better, so the person sees it and may try again.
   [ErrorCode.ERROR_CODE_INTERNAL]: { recovery: 'final', remembered: false },
+  // Not the client's fault and it passes (space is freed): a resend must really run.
+  [ErrorCode.ERROR_CODE_UNAVAILABLE]: { recovery: 'keep-queued', remembered: false },
 };
 
 /** The table's entry for a code, including one a newer server sent that this client does not know (final). */

@@ -9,4 +9,6 @@
 // 3: PresenceChanged.session_id.
 // 4: Subscribe.changed_fields_only and WorkItemChanged.partial (opt-in: a
 //    subscriber that asks gets ordinary work item changes as partial items).
-export const PROTOCOL_VERSION = 4;
+// 5: ErrorCode UNAVAILABLE (10): a write the server cannot store now (a full
+//    disk), with retry_after_ms; the write stays queued and goes again.
+export const PROTOCOL_VERSION = 5;

@@ -83,6 +83,12 @@ export interface Connection {
    * replayed from a previous page's outbox come only this way.
    */
   onReply(listener: (reply: Reply) => void): Unsubscribe;
+  /**
+   * An Error the server sent on its own (no message id) about one project,
+   * named in `projectId`: PERMISSION_DENIED when the person's access to it
+   * ended (removed from the project) and the server dropped the subscription.
+   */
+  onServerError(listener: (error: RequestError) => void): Unsubscribe;
   /** Writes sent or waiting to be sent, not yet answered, in order. */
   pending(): readonly OutboxEntry[];
   /** Skips the backoff wait (say, on the browser's `online` event). */
@@ -123,6 +129,7 @@ export function makeConnection(options: ConnectionOptions): Connection {
   const stateListeners = new Set<(state: ConnectionState) => void>();
   const eventListeners = new Set<(event: IEvent) => void>();
   const replyListeners = new Set<(reply: Reply) => void>();
+  const serverErrorListeners = new Set<(error: RequestError) => void>();
 
   let state: ConnectionState = { state: 'connecting', attempt: 0 };
   let socket: SocketLike | null = null;
@@ -143,6 +150,9 @@ export function makeConnection(options: ConnectionOptions): Connection {
   let pausedUntil = 0;
   let resumeTimer: unknown = null;
   const heldReads = new Set<string>();
+  /** While the server cannot store writes (UNAVAILABLE), queued writes wait until this time; reads still go. */
+  let writesHeldUntil = 0;
+  let writesTimer: unknown = null;
 
   /**
    * Every outbox step (load, then each put) runs on this chain, so writes
@@ -187,7 +197,7 @@ export function makeConnection(options: ConnectionOptions): Connection {
 
   /** Sends every queued write this socket has not carried yet, in order. */
   const pump = () => {
-    if (state.state !== 'open' || paused()) return;
+    if (state.state !== 'open' || paused() || clock.now() < writesHeldUntil) return;
     for (const entry of queue) {
       if (sentOnSocket.has(entry.messageId)) continue;
       if (!send(entry.frameBytes)) return;
@@ -220,6 +230,17 @@ export function makeConnection(options: ConnectionOptions): Connection {
     }, Math.max(retryAfterMs, 1));
   };
 
+  const holdWrites = (messageId: string, retryAfterMs: number) => {
+    sentOnSocket.delete(messageId);
+    writesHeldUntil = Math.max(writesHeldUntil, clock.now() + Math.max(retryAfterMs, 1));
+    if (writesTimer !== null) clock.clearTimeout(writesTimer);
+    writesTimer = clock.setTimeout(() => {
+      writesTimer = null;
+      writesHeldUntil = 0;
+      pump();
+    }, writesHeldUntil - clock.now());
+  };
+
   const failReads = (reason: ConnectionErrorReason, message: string) => {
     const failed = [...reads.values()];
     reads.clear();
@@ -229,8 +250,12 @@ export function makeConnection(options: ConnectionOptions): Connection {
 
   const handleReply = (frame: IServerFrame) => {
     const messageId = frame.messageId ?? '';
-    // An Error to a frame the server could not read carries no id: there is nobody to tell.
-    if (!messageId) return;
+    if (!messageId) {
+      // The server's own word about a project (access ended) names it; an Error
+      // to a frame the server could not read names nothing, and nobody waits for it.
+      if (frame.error?.projectId) emit(serverErrorListeners, RequestError.fromFrame(frame.error));
+      return;
+    }
     const error = frame.error ? RequestError.fromFrame(frame.error) : null;
     const index = queue.findIndex((e) => e.messageId === messageId);
     const read = reads.get(messageId);
@@ -247,6 +272,9 @@ export function makeConnection(options: ConnectionOptions): Connection {
       // The server refuses an expired token before running the command, then
       // closes with 4001: the write stays queued and goes again on the next socket.
       if (recovery === 'reauthenticate') return;
+      // Nothing was written and the refusal is not remembered: the same frame
+      // goes again later, and the caller's promise stays pending meanwhile.
+      if (error && recovery === 'keep-queued') return holdWrites(messageId, error.retryAfterMs);
       const [entry] = queue.splice(index, 1);
       sentOnSocket.delete(messageId);
       // If this delete is lost the entry is replayed after a reload; the server
@@ -304,6 +332,10 @@ export function makeConnection(options: ConnectionOptions): Connection {
     pausedUntil = 0;
     if (resumeTimer !== null) clock.clearTimeout(resumeTimer);
     resumeTimer = null;
+    // The next socket replays the whole outbox; a server still out of space refuses it again.
+    writesHeldUntil = 0;
+    if (writesTimer !== null) clock.clearTimeout(writesTimer);
+    writesTimer = null;
   };
 
   const connect = async () => {
@@ -437,6 +469,10 @@ export function makeConnection(options: ConnectionOptions): Connection {
     onReply(listener) {
       replyListeners.add(listener);
       return () => replyListeners.delete(listener);
+    },
+    onServerError(listener) {
+      serverErrorListeners.add(listener);
+      return () => serverErrorListeners.delete(listener);
     },
 
     pending: () => [...queue],

@@ -17,6 +17,7 @@ function fakeTransport() {
     state: new Set<(s: ConnectionState) => void>(),
     event: new Set<(e: IEvent) => void>(),
     reply: new Set<(r: Reply) => void>(),
+    serverError: new Set<(e: RequestError) => void>(),
   };
   const sent: { command: Command; messageId: string }[] = [];
   const transport: FeedTransport & { current: ConnectionState } = {
@@ -31,6 +32,7 @@ function fakeTransport() {
     onState: (l) => (listeners.state.add(l), () => listeners.state.delete(l)),
     onEvent: (l) => (listeners.event.add(l), () => listeners.event.delete(l)),
     onReply: (l) => (listeners.reply.add(l), () => listeners.reply.delete(l)),
+    onServerError: (l) => (listeners.serverError.add(l), () => listeners.serverError.delete(l)),
   };
   return {
     transport,
@@ -45,6 +47,9 @@ function fakeTransport() {
     },
     reply: (r: Reply) => {
       for (const l of listeners.reply) l(r);
+    },
+    serverError: (e: RequestError) => {
+      for (const l of listeners.serverError) l(e);
     },
   };
 }
@@ -175,6 +180,30 @@ describe('feed rules (fed by hand)', () => {
     expect(fake.sent.filter((s) => 'unsubscribe' in s.command)).toEqual([]);
     feed.watch('p', 9);
     expect(fake.subscribes().at(-1)!.command).toEqual({ subscribe: { projects: [{ projectId: 'p', sinceSeq: 9 }] } });
+  });
+
+  it('HARD-3g a subscription the server ended (PERMISSION_DENIED naming the project) is dropped once, with onError; the others stay', () => {
+    const fake = fakeTransport();
+    const log = eventLog();
+    const errors: Array<[string, ErrorCode]> = [];
+    const feed = makeProjectFeed(fake.transport, { onEvent: log.push, onResync: () => undefined, onError: (p, e) => errors.push([p, e.code]) });
+    feed.watch('a', 1);
+    feed.watch('b', 1);
+    answerSubscribe(fake, { a: 1 });
+    answerSubscribe(fake, { b: 1 });
+    const ended = new RequestError(ErrorCode.ERROR_CODE_PERMISSION_DENIED, 'no longer a member', 'projects', null, 0, 'a');
+    fake.serverError(ended);
+    fake.serverError(ended);
+    fake.event(ev('a', 2)); // anything still in flight for it is dropped
+    fake.event(ev('b', 2));
+    expect(errors).toEqual([['a', ErrorCode.ERROR_CODE_PERMISSION_DENIED]]);
+    expect(feed.lastSeq('a')).toBeUndefined();
+    expect(log.seqs('b')).toEqual([2]);
+    // The server already dropped it: nothing to unsubscribe, and no resubscribe after the next reconnect.
+    expect(fake.sent.filter((s) => 'unsubscribe' in s.command)).toEqual([]);
+    fake.setState({ state: 'offline', attempt: 1, nextRetryAt: 0, closeCode: 1006 });
+    fake.setState({ state: 'open' });
+    expect(fake.subscribes().at(-1)!.command).toEqual({ subscribe: { projects: [{ projectId: 'b', sinceSeq: 2 }] } });
   });
 });
 

@@ -16,6 +16,7 @@ export interface FeedTransport {
   onState(listener: (state: ConnectionState) => void): Unsubscribe;
   onEvent(listener: (event: IEvent) => void): Unsubscribe;
   onReply(listener: (reply: Reply) => void): Unsubscribe;
+  onServerError(listener: (error: RequestError) => void): Unsubscribe;
 }
 
 export interface ProjectFeedOptions {
@@ -27,7 +28,11 @@ export interface ProjectFeedOptions {
    * watch(projectId, board.seq) again.
    */
   onResync(projectId: string): void;
-  /** A subscribe refused for another reason (say, removed from the project); the project is no longer watched. */
+  /**
+   * A subscribe refused for another reason, or a subscription the server
+   * ended (PERMISSION_DENIED: the person was removed from the project). The
+   * project is no longer watched.
+   */
   onError?(projectId: string, error: RequestError): void;
   /**
    * Subscribe with changed_fields_only: ordinary work item changes come as
@@ -223,6 +228,10 @@ export function makeProjectFeed(transport: FeedTransport, options: ProjectFeedOp
   const unhook = [
     transport.onEvent((event) => feed.receive(event)),
     transport.onReply((reply) => feed.settle(reply)),
+    // The server dropped the subscription itself (access ended): watching it again would be refused.
+    transport.onServerError((error) => {
+      if (cursors.delete(error.projectId)) options.onError?.(error.projectId, error);
+    }),
     transport.onState((state) => {
       if (state.state === 'open') {
         // A new socket has no subscriptions: ask again from where each project got to.

@@ -7,11 +7,14 @@ export interface SessionUser {
   displayName: string;
 }
 
-/** What signup and login answer: the token, who it is for, and their workspace. */
+/** What signup, login and refresh answer: the token, who it is for, and their workspace. */
 export interface SessionGrant {
+  /** Short-lived (SESSION_TTL_MINUTES): refresh() gets the next one from the HttpOnly cookie. */
   token: string;
   user: SessionUser;
   tenantId: string;
+  /** Until when refresh() can succeed (the cookie's end), epoch ms; absent from servers before refresh. */
+  sessionExpiresAtMs?: number;
 }
 
 export interface SignupInput {
@@ -56,7 +59,8 @@ function toGrant(body: unknown): SessionGrant | null {
   const { id, email, displayName } = body['user'];
   if (typeof token !== 'string' || typeof tenantId !== 'string') return null;
   if (typeof id !== 'string' || typeof email !== 'string' || typeof displayName !== 'string') return null;
-  return { token, tenantId, user: { id, email, displayName } };
+  const ends = body['sessionExpiresAtMs'];
+  return { token, tenantId, user: { id, email, displayName }, ...(typeof ends === 'number' ? { sessionExpiresAtMs: ends } : {}) };
 }
 
 function toError(status: number, body: unknown): ApiError {
@@ -70,14 +74,14 @@ function toError(status: number, body: unknown): ApiError {
   return new ApiError(status, status >= 500 ? 'UNAVAILABLE' : 'UNKNOWN', status >= 500 ? UNREACHABLE : GARBLED);
 }
 
-async function post(path: string, body: unknown): Promise<Response> {
+async function post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
   try {
     return await fetch(path, {
       method: 'POST',
       // same-origin: the server also sets the HttpOnly session cookie, which
-      // the socket upgrade can use when no bearer token is offered.
+      // refreshes the token (and opens a socket when no bearer token is offered).
       credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', ...headers },
       body: JSON.stringify(body),
     });
   } catch {
@@ -109,8 +113,21 @@ export async function login(input: LoginInput): Promise<SessionGrant> {
   return grantFrom(await post('/api/auth/login', input));
 }
 
-/** Clears the server's cookie. Failing is not fatal: the page forgets the token anyway. */
-export async function logout(): Promise<void> {
-  const res = await post('/api/auth/logout', {});
+/**
+ * A new access token for the session the HttpOnly cookie holds. An ApiError
+ * with status 401 means the session is over (logged out elsewhere, expired,
+ * no longer in the workspace); status 0 or 5xx, that the server could not say.
+ */
+export async function refresh(): Promise<SessionGrant> {
+  return grantFrom(await post('/api/auth/refresh', {}));
+}
+
+/**
+ * Ends the session on the server: the cookie's, and the token's when it is
+ * given (another tab's log-in may have replaced the cookie since this tab's).
+ * Failing is not fatal: the page forgets the token anyway.
+ */
+export async function logout(token?: string): Promise<void> {
+  const res = await post('/api/auth/logout', {}, token ? { Authorization: `Bearer ${token}` } : {});
   if (!res.ok) throw toError(res.status, await readJson(res));
 }

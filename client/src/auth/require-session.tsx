@@ -2,9 +2,10 @@
 // sent to /login, which brings them back here afterwards, unless they chose to
 // log out (then a plain /login: returning them to where they left is a
 // surprise, not a help). With one, it opens the tab's live connection, which
-// lives exactly as long as this session (keyed: a new sign-in, a new socket).
+// lives exactly as long as this person's session (keyed on who is signed in:
+// a new sign-in, a new socket; a refreshed token, the same page).
 import { Navigate, useLocation, type RouteSectionProps } from '@solidjs/router';
-import { Show, type JSX } from 'solid-js';
+import { Show, createMemo, type JSX } from 'solid-js';
 import { LiveContext, createLive } from '../store/live.ts';
 import { ToastStack } from '../ui/toasts.tsx';
 import { AppShell } from '../views/app-shell.tsx';
@@ -12,7 +13,7 @@ import { loginHref } from './redirect.ts';
 import { useSession, type Session } from './session.ts';
 
 function LiveProvider(props: { session: Session; children?: JSX.Element }) {
-  // Read once on purpose: the Show above is keyed, so a new session mounts a new provider (and socket).
+  // Read once on purpose: the Show above is keyed, so another person mounts a new provider (and socket).
   const live = createLive(props.session);
   return (
     <LiveContext.Provider value={live}>
@@ -26,8 +27,10 @@ export function RequireSession(props: RouteSectionProps) {
   const { session, endedBy } = useSession();
   const location = useLocation();
   const target = () => (endedBy() === 'logout' ? '/login' : loginHref(location.pathname + location.search));
+  // A refresh replaces the session object every few minutes; the page must stay.
+  const signedIn = createMemo(session, null, { equals: (a, b) => a?.user.id === b?.user.id && a?.tenantId === b?.tenantId });
   return (
-    <Show when={session()} keyed fallback={<Navigate href={target()} />}>
+    <Show when={signedIn()} keyed fallback={<Navigate href={target()} />}>
       {(current) => (
         <LiveProvider session={current}>
           <AppShell session={current}>{props.children}</AppShell>

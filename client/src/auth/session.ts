@@ -1,42 +1,68 @@
 // Who is signed in: {user, tenantId, token}, kept in memory and in
-// sessionStorage so a reload keeps the tab signed in. The server also sets an
-// HttpOnly cookie, which this page cannot read; the token kept here is what
-// the socket will offer as its bearer subprotocol.
+// sessionStorage so a reload keeps the tab signed in. The token kept here is
+// what the socket offers as its bearer subprotocol; it is short-lived, and
+// the HttpOnly cookie the server set at log-in (which this page cannot read)
+// gets the next one (POST /api/auth/refresh) before it runs out.
 import { batch, createContext, createSignal, onCleanup, useContext, type Accessor } from 'solid-js';
 import * as api from './auth-api.ts';
-import type { SessionGrant, SessionUser } from './auth-api.ts';
+import { ApiError, type SessionGrant, type SessionUser } from './auth-api.ts';
 
 export interface Session {
   user: SessionUser;
   tenantId: string;
+  /** The token when this object was made. It is short-lived: the session context's token() gives a current one. */
   token: string;
   /** When the token stops being accepted (epoch ms), from its `exp` claim; null if it has none. */
   expiresAtMs: number | null;
+  /** Until when the token can be refreshed (the cookie's end, from the grant); the token's expiry when the server did not say. */
+  endsAtMs: number | null;
 }
 
 const STORAGE_KEY = 'tandem.session';
 
-/** The token's `exp` in ms. Read without verifying: the server verifies; this only avoids using a dead token. */
-export function tokenExpiryMs(token: string): number | null {
+/** A token has this much life left, at most, when the next one is asked for. */
+const REFRESH_MARGIN_MS = 60_000;
+/** After a refresh that could not reach the server, the next try. */
+const REFRESH_RETRY_MS = 15_000;
+
+/** A time claim of the token (`exp`, `iat`) in ms. Read without verifying: the server verifies; this only avoids using a dead token. */
+function tokenTimeMs(token: string, claim: 'exp' | 'iat'): number | null {
   const payload = token.split('.')[1];
   if (!payload) return null;
   try {
     const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
     const claims: unknown = JSON.parse(json);
-    const exp = typeof claims === 'object' && claims !== null ? (claims as Record<string, unknown>)['exp'] : undefined;
-    return typeof exp === 'number' ? exp * 1000 : null;
+    const value = typeof claims === 'object' && claims !== null ? (claims as Record<string, unknown>)[claim] : undefined;
+    return typeof value === 'number' ? value * 1000 : null;
   } catch {
     return null;
   }
 }
 
+export const tokenExpiryMs = (token: string): number | null => tokenTimeMs(token, 'exp');
+
 function fromGrant(grant: SessionGrant): Session {
-  return { user: grant.user, tenantId: grant.tenantId, token: grant.token, expiresAtMs: tokenExpiryMs(grant.token) };
+  const expiresAtMs = tokenExpiryMs(grant.token);
+  return { user: grant.user, tenantId: grant.tenantId, token: grant.token, expiresAtMs, endsAtMs: grant.sessionExpiresAtMs ?? expiresAtMs };
 }
 
+/** The stored session is good while it can still be refreshed, even if its token has run out (a reload after a while away). */
 function isLive(session: Session, now: number): boolean {
-  return session.expiresAtMs === null || session.expiresAtMs > now;
+  return session.endsAtMs === null || session.endsAtMs > now;
 }
+
+/**
+ * When to ask for the next token: a minute before `exp`, or a quarter of its
+ * life before for a token shorter than four minutes. Never for a session that
+ * ends with its token (a server that did not offer a refresh).
+ */
+function refreshAtMs(session: Session): number | null {
+  if (session.expiresAtMs === null || session.endsAtMs === session.expiresAtMs) return null;
+  const issuedAt = tokenTimeMs(session.token, 'iat') ?? session.expiresAtMs - 4 * REFRESH_MARGIN_MS;
+  return session.expiresAtMs - Math.min(REFRESH_MARGIN_MS, (session.expiresAtMs - issuedAt) / 4);
+}
+
+const samePerson = (a: Session, b: Session) => a.user.id === b.user.id && a.tenantId === b.tenantId;
 
 export interface SessionStore {
   load(): Session | null;
@@ -70,7 +96,9 @@ export function makeSessionStore(storage: Storage | null, now: () => number = Da
       }
     },
     save(session) {
-      const grant: SessionGrant = { token: session.token, user: session.user, tenantId: session.tenantId };
+      const grant: SessionGrant = {
+        token: session.token, user: session.user, tenantId: session.tenantId, ...(session.endsAtMs === null ? {} : { sessionExpiresAtMs: session.endsAtMs }),
+      };
       try {
         storage?.setItem(STORAGE_KEY, JSON.stringify(grant));
       } catch {
@@ -96,8 +124,16 @@ export interface SessionContextValue {
   /** Why the tab is signed out, when it was signed in earlier; null on a fresh load. */
   endedBy: Accessor<SessionEnd | null>;
   signIn(grant: SessionGrant): void;
-  /** Clears the cookie on the server (best effort) and forgets the token here. */
+  /** Ends the session on the server (best effort) and forgets the token here. */
   signOut(): Promise<void>;
+  /**
+   * A token for the socket and HTTP: the one held while it is not due for
+   * refreshing, else the next one from the cookie. `renew` asks for the next
+   * one anyway (the socket was closed with 4001: the session may have been
+   * revoked). Rejects when none can be had; when the server refuses, the tab
+   * is signed out too.
+   */
+  token(options?: { renew?: boolean }): Promise<string>;
 }
 
 function browserSessionStorage(): Storage | null {
@@ -111,14 +147,15 @@ function browserSessionStorage(): Storage | null {
 // setTimeout takes at most 2^31-1 ms (~24.8 days); longer waits re-arm.
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-/** The reactive session for the app. Owns its expiry timer; call inside a component or root. */
+/** The reactive session for the app. Owns its refresh timer; call inside a component or root. */
 export function createSession(store: SessionStore = makeSessionStore(browserSessionStorage())): SessionContextValue {
   const [session, setSession] = createSignal<Session | null>(store.load());
   const [endedBy, setEndedBy] = createSignal<SessionEnd | null>(null);
-  let expiryTimer: ReturnType<typeof setTimeout> | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let refreshing: Promise<Session> | null = null;
 
   const forget = (reason: SessionEnd) => {
-    clearTimeout(expiryTimer);
+    clearTimeout(timer);
     store.clear();
     batch(() => {
       setEndedBy(reason);
@@ -126,38 +163,98 @@ export function createSession(store: SessionStore = makeSessionStore(browserSess
     });
   };
 
-  // Signs the tab out when the token expires, so the guard sends the person
-  // to the login page instead of leaving them on a page the server refuses.
-  const armExpiry = (current: Session | null) => {
-    clearTimeout(expiryTimer);
-    if (!current || current.expiresAtMs === null) return;
-    const wait = current.expiresAtMs - Date.now();
-    if (wait <= 0) return forget('expired');
-    expiryTimer = setTimeout(() => armExpiry(session()), Math.min(wait, MAX_TIMER_MS));
+  const schedule = (waitMs: number) => {
+    clearTimeout(timer);
+    timer = setTimeout(tick, Math.max(0, Math.min(waitMs, MAX_TIMER_MS)));
   };
-  armExpiry(session());
-  onCleanup(() => clearTimeout(expiryTimer));
+
+  // Keeps an open page's token fresh, so the socket never offers a dead one,
+  // and signs the tab out when the session itself ends (the guard then sends
+  // the person to the login page instead of leaving them on a page the
+  // server refuses). Offline, a token that ran out is kept: the page still
+  // works from its saved board and outbox, and the next refresh catches up.
+  function tick() {
+    const current = session();
+    if (!current) return;
+    const now = Date.now();
+    if (current.endsAtMs !== null && current.endsAtMs <= now) return forget('expired');
+    const refreshAt = refreshAtMs(current);
+    if (refreshAt !== null && refreshAt <= now) {
+      refresh().catch(() => schedule(REFRESH_RETRY_MS)); // a refusal has signed the tab out already
+      return;
+    }
+    const next = Math.min(refreshAt ?? Infinity, current.endsAtMs ?? Infinity);
+    if (next !== Infinity) schedule(next - now);
+  }
+
+  const adopt = (next: Session) => {
+    store.save(next);
+    batch(() => {
+      setEndedBy(null);
+      setSession(next);
+    });
+    tick();
+  };
+
+  /** One refresh at a time, for the timer and every caller of token(). */
+  const refresh = (): Promise<Session> =>
+    (refreshing ??= (async () => {
+      const asked = session();
+      // Still the person the refresh was asked for (not signed out, or in as someone else, meanwhile).
+      const stillAsked = () => {
+        const held = session();
+        return held !== null && asked !== null && samePerson(held, asked);
+      };
+      try {
+        const next = fromGrant(await api.refresh());
+        if (!stillAsked()) throw new Error('The session changed while its token was being refreshed');
+        // The cookie is the browser's, shared by tabs: another tab may have logged in as someone else since.
+        if (!samePerson(asked!, next)) {
+          forget('expired');
+          throw new Error('Another tab logged in as someone else; log in again');
+        }
+        adopt(next);
+        return next;
+      } catch (err) {
+        if (err instanceof ApiError && (err.status === 401 || err.status === 403) && stillAsked()) forget('expired');
+        throw err;
+      } finally {
+        refreshing = null;
+      }
+    })());
+
+  tick();
+  onCleanup(() => clearTimeout(timer));
 
   return {
     session,
     endedBy,
     signIn(grant) {
-      const next = fromGrant(grant);
-      store.save(next);
-      batch(() => {
-        setEndedBy(null);
-        setSession(next);
-      });
-      armExpiry(next);
+      adopt(fromGrant(grant));
     },
     async signOut() {
       // Forget first: the person asked to leave, and a slow or failed request
-      // must not keep the page signed in. The cookie is the server's to clear.
+      // must not keep the page signed in. The server revokes the session.
+      const token = session()?.token;
       forget('logout');
       try {
-        await api.logout();
+        await api.logout(token);
       } catch {
-        // Offline or the server is down: the cookie expires on its own.
+        // Offline or the server is down: the cookie and its tokens expire on their own.
+      }
+    },
+    async token({ renew = false } = {}) {
+      const current = session();
+      if (!current) throw new Error('Signed out');
+      const refreshAt = refreshAtMs(current);
+      if (!renew && (refreshAt === null || Date.now() < refreshAt)) return current.token;
+      try {
+        return (await refresh()).token;
+      } catch (err) {
+        // Could not reach the server: a token not yet expired still serves.
+        const usable = !renew && session() === current && (current.expiresAtMs === null || current.expiresAtMs > Date.now());
+        if (usable) return current.token;
+        throw err;
       }
     },
   };

@@ -59,7 +59,9 @@ export function sessionFromToken(token: string): Session {
   if (typeof sub !== 'string' || typeof tenantId !== 'string') throw new Error('The token has no sub or tenant_id claim');
   const name = typeof claims['name'] === 'string' ? claims['name'] : '';
   const email = typeof claims['email'] === 'string' ? claims['email'] : '';
-  return { user: { id: sub, email, displayName: name || email || sub }, tenantId, token, expiresAtMs: tokenExpiryMs(token) };
+  // The host refreshes its own tokens (getToken is asked before every attempt): this one ends with its exp.
+  const expiresAtMs = tokenExpiryMs(token);
+  return { user: { id: sub, email, displayName: name || email || sub }, tenantId, token, expiresAtMs, endsAtMs: expiresAtMs };
 }
 
 const STYLE_ID = 'tandem-board-styles';

@@ -4,7 +4,7 @@
 // `createLive` owns them and closes the socket when the session ends.
 import { createContext, createSignal, onCleanup, useContext, type Accessor } from 'solid-js';
 import { SessionContext } from '../auth/session.ts';
-import { makeConnection, makeProjectFeed, type Connection, type ConnectionState, type ProjectFeed, type TokenProvider, type WriteMeta } from '../../../shared/sdk/index.ts';
+import { CLOSE_TOKEN_EXPIRED, makeConnection, makeProjectFeed, type Connection, type ConnectionState, type ProjectFeed, type TokenProvider, type WriteMeta } from '../../../shared/sdk/index.ts';
 import { randomId } from '../../../shared/sdk/ids.ts';
 import type { IEvent } from '../../../shared/proto.ts';
 import type { Session } from '../auth/session.ts';
@@ -66,17 +66,17 @@ function tagWrites(connection: Connection): Connection {
     onState: connection.onState,
     onEvent: connection.onEvent,
     onReply: connection.onReply,
+    onServerError: connection.onServerError,
     pending: connection.pending,
     reconnectNow: connection.reconnectNow,
     close: connection.close,
   };
 }
 
-export function makeTandemConnection(session: Session, options: LiveOptions = {}): Connection {
+export function makeTandemConnection(session: Session, options: LiveOptions & { token: TokenProvider }): Connection {
   return tagWrites(makeConnection({
     url: options.url ?? socketUrl(window.location),
-    // Read at every attempt: the session object is replaced when the person signs in again.
-    token: options.token ?? (async () => session.token),
+    token: options.token,
     WebSocketImpl: WebSocket,
     // Per user and workspace: a shared device must not replay someone else's edits.
     outbox: makeIdbOutbox({ databaseName: deviceStoreName('outbox', session) }),
@@ -137,6 +137,8 @@ export function makeSharedFeed(connection: Connection): SharedFeed & { dispose()
 
 export interface Live {
   session: Session;
+  /** A current token for HTTP calls (the session's token is short-lived); the socket asks the same provider. */
+  token: TokenProvider;
   connection: Connection;
   status: Accessor<LinkStatus>;
   /** True while the socket is open: reads (list_projects, get_board) need it. */
@@ -151,11 +153,24 @@ export interface Live {
 }
 
 export function createLive(session: Session, options: LiveOptions = {}): Live {
-  const connection = makeTandemConnection(session, options);
+  // Absent in the embed, whose host owns signing in and out (and its tokens).
+  const signedIn = useContext(SessionContext);
+  const endedBy = signedIn?.endedBy;
+  // After a 4001 the token ran out or its session was revoked: the next attempt asks for a new one either way.
+  let renew = false;
+  const token: TokenProvider = options.token ?? (signedIn
+    ? async () => {
+        const renewing = renew;
+        renew = false;
+        return signedIn.token({ renew: renewing });
+      }
+    : async () => session.token);
+  const connection = makeTandemConnection(session, { ...options, token });
+  const offRenew = connection.onState((s) => {
+    if (s.state === 'offline' && s.closeCode === CLOSE_TOKEN_EXPIRED) renew = true;
+  });
   const feed = makeSharedFeed(connection);
   const boardCache = makeIdbBoardCache({ databaseName: deviceStoreName('boards', session) });
-  // Absent in the embed, whose host owns signing in and out.
-  const endedBy = useContext(SessionContext)?.endedBy;
   const [state, setState] = createSignal<ConnectionState>(connection.state);
   const [browserOnline, setBrowserOnline] = createSignal(navigator.onLine);
   const offState = connection.onState(setState);
@@ -179,6 +194,7 @@ export function createLive(session: Session, options: LiveOptions = {}): Live {
     window.removeEventListener('online', wentOnline);
     window.removeEventListener('offline', wentOffline);
     offState();
+    offRenew();
     offReplyCount();
     offStateCount();
     clearInterval(pendingTimer);
@@ -190,7 +206,7 @@ export function createLive(session: Session, options: LiveOptions = {}): Live {
 
   const open = () => state().state === 'open';
   const toasts = createToasts();
-  const base = { session, connection, status: () => linkStatus(state(), browserOnline()), open, pendingWrites, feed, boardCache, toasts };
+  const base = { session, token, connection, status: () => linkStatus(state(), browserOnline()), open, pendingWrites, feed, boardCache, toasts };
   return { ...base, projects: createProjectsSlice(base) };
 }
 

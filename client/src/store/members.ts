@@ -59,7 +59,7 @@ export function createMembersSlice(live: Live, board: BoardSlice): MembersSlice 
     changeRole: (userId, r) => write({ changeMemberRole: { projectId: projectId(), userId, role: r } }, `change the role of ${name(userId)}`),
     remove: (userId) => write({ removeMember: { projectId: projectId(), userId } }, `remove ${name(userId)}`, userId),
     async invite(input) {
-      const res = await fetch_('/api/workspace/invitations', live.session.token, {
+      const res = await fetch_('/api/workspace/invitations', await live.token(), {
         email: input.email,
         displayName: input.displayName,
         password: input.password,
@@ -79,13 +79,13 @@ interface InviteAnswer {
   error?: { code: string; message: string; field?: string };
 }
 
-/** POST with the session's bearer token; a refusal becomes an Error with the server's words. */
-async function fetch_(path: string, token: string, body: unknown): Promise<InviteAnswer> {
+/** POST with the session's bearer token (the cookie when there is none); a refusal becomes an Error with the server's words. */
+async function fetch_(path: string, token: string | null, body: unknown): Promise<InviteAnswer> {
   let res: Response;
   try {
     res = await fetch(path, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify(body),
     });
   } catch {

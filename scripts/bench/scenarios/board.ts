@@ -5,7 +5,7 @@ import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import buildClientForE2e from '../../../client/e2e/support/global-setup.ts';
-import { tokenSigner } from '../auth.ts';
+import { hostTenantId, tokenSigner } from '../auth.ts';
 import { dataDir, type BenchContext } from '../context.ts';
 import { runLoad } from '../load-process.ts';
 import type { BoardSeedInput, BoardSeedOutput } from '../load/board-seed.ts';
@@ -30,7 +30,7 @@ function chromiumOnLoadCore(ctx: BenchContext): string {
 }
 
 async function signedIn(context: BrowserContext, token: string, userId: string): Promise<Page> {
-  const grant = JSON.stringify({ token, tenantId: TENANT, user: { id: userId, email: '', displayName: 'Bench Viewer' } });
+  const grant = JSON.stringify({ token, tenantId: hostTenantId(TENANT), user: { id: userId, email: '', displayName: 'Bench Viewer' } });
   // tsx compiles with esbuild's keepNames, which wraps named functions in __name();
   // the functions passed to page.evaluate run in the page, where it must exist too.
   await context.addInitScript('globalThis.__name = (fn) => fn;');

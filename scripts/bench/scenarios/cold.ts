@@ -1,6 +1,7 @@
 // 4. Cold tenant opens: many tenant files, a cache of 256 open ones.
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
+import { hostTenantId } from '../auth.ts';
 import { dataDir, type BenchContext } from '../context.ts';
 import { runLoad } from '../load-process.ts';
 import type { ColdInput, ColdOutput } from '../load/cold.ts';
@@ -27,7 +28,7 @@ async function tenantsFromTemplate(ctx: BenchContext, t: Target, dir: string, co
     await server.stop();
   }
   const ids = Array.from({ length: count }, (_, i) => `cold-${String(i).padStart(5, '0')}`);
-  for (const id of ids) cpSync(join(dir, 'cold-template'), join(dir, id), { recursive: true });
+  for (const id of ids) cpSync(join(dir, hostTenantId('cold-template')), join(dir, hostTenantId(id)), { recursive: true });
   return { ids, template };
 }
 

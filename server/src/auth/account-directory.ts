@@ -2,11 +2,13 @@
 // to. Kept in its own SQLite file beside the tenant folders; tenant files
 // hold only the users that appear in them.
 import Database from 'better-sqlite3';
+import type { Generated } from 'kysely';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TenantRole } from '../../../shared/domain/permissions.ts';
-import { SqlRunner, makeBuilder } from '../storage/sql.ts';
+import { isHostTenantId } from '../../../shared/domain/tenant-id.ts';
+import { SqlRunner, makeBuilder, prepared } from '../storage/sql.ts';
 
 interface AccountRow {
   id: string;
@@ -29,10 +31,19 @@ interface MembershipRow {
   added_at_ms: number;
 }
 
+interface RevocationRow {
+  /** Increasing and never reused: instances read the list from where they last stopped. */
+  id: Generated<number>;
+  session_id: string;
+  expires_at_ms: number;
+  revoked_at_ms: number;
+}
+
 interface DirectorySchema {
   accounts: AccountRow;
   workspaces: WorkspaceRow;
   workspace_members: MembershipRow;
+  revoked_sessions: RevocationRow;
 }
 
 const q = makeBuilder<DirectorySchema>();
@@ -57,7 +68,20 @@ CREATE TABLE IF NOT EXISTS workspace_members (
   added_at_ms INTEGER NOT NULL,
   PRIMARY KEY (account_id, tenant_id)
 );
+CREATE TABLE IF NOT EXISTS revoked_sessions (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  session_id TEXT NOT NULL UNIQUE,
+  expires_at_ms INTEGER NOT NULL,
+  revoked_at_ms INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS revoked_sessions_by_expiry ON revoked_sessions (expires_at_ms);
 `;
+
+// Compiled once: the upgrade of every socket asks, and every instance reads the list each second.
+const isRevokedQuery = prepared((sessionId: string) =>
+  q.selectFrom('revoked_sessions').select('id').where('session_id', '=', sessionId));
+const revokedAfterQuery = prepared((afterId: number) =>
+  q.selectFrom('revoked_sessions').select(['id', 'session_id']).where('id', '>', afterId).orderBy('id'));
 
 export interface Account {
   id: string;
@@ -74,7 +98,11 @@ export interface Membership {
 export class AccountDirectory {
   private readonly db: SqlRunner;
 
-  constructor(dataDir: string) {
+  /** `hostTenantPrefix`: HOST_TENANT_PREFIX, which no workspace id made here may start with. */
+  constructor(
+    dataDir: string,
+    private readonly hostTenantPrefix: string,
+  ) {
     const dir = join(dataDir, '_directory');
     mkdirSync(dir, { recursive: true });
     const sqlite = new Database(join(dir, 'accounts.db'));
@@ -92,6 +120,11 @@ export class AccountDirectory {
 
   findByEmail(email: string): Account | undefined {
     const row = this.db.get(q.selectFrom('accounts').selectAll().where('email', '=', email.trim()));
+    return row && { id: row.id, email: row.email, displayName: row.display_name, passwordHash: row.password_hash };
+  }
+
+  findById(id: string): Account | undefined {
+    const row = this.db.get(q.selectFrom('accounts').selectAll().where('id', '=', id));
     return row && { id: row.id, email: row.email, displayName: row.display_name, passwordHash: row.password_hash };
   }
 
@@ -141,6 +174,37 @@ export class AccountDirectory {
     });
   }
 
+  /**
+   * Revokes a session (a log-out) until `untilMs`, when every token of it has
+   * expired anyway; entries past that are deleted here. Every instance on this
+   * data folder sees it: at the upgrade, and in its sweep (revokedAfter).
+   */
+  revokeSession(sessionId: string, untilMs: number, now: number): void {
+    this.db.transaction(() => {
+      this.db.run(q.deleteFrom('revoked_sessions').where('expires_at_ms', '<=', now));
+      this.db.run(
+        q.insertInto('revoked_sessions')
+          .values({ session_id: sessionId, expires_at_ms: untilMs, revoked_at_ms: now })
+          .onConflict((c) => c.column('session_id').doUpdateSet((eb) => ({ expires_at_ms: eb.fn('max', ['expires_at_ms', eb.ref('excluded.expires_at_ms')]) }))),
+      );
+    });
+  }
+
+  isRevoked(sessionId: string): boolean {
+    return this.db.get(isRevokedQuery(sessionId)) !== undefined;
+  }
+
+  /** Where a reader of revokedAfter starts when only later revocations concern it. */
+  lastRevocationId(): number {
+    return this.db.get(q.selectFrom('revoked_sessions').select((eb) => eb.fn.max('id').as('last')))?.last ?? 0;
+  }
+
+  /** Sessions revoked after the entry `afterId` (0: all), oldest first, with the last id read. */
+  revokedAfter(afterId: number): { lastId: number; sessionIds: string[] } {
+    const rows = this.db.all(revokedAfterQuery(afterId));
+    return { lastId: rows.at(-1)?.id ?? afterId, sessionIds: rows.map((r) => r.session_id) };
+  }
+
   private insertAccount(input: { email: string; displayName: string; passwordHash: string }, now: number): Account {
     const id = randomUUID();
     this.db.run(
@@ -159,9 +223,15 @@ export class AccountDirectory {
     this.db.run(q.insertInto('workspace_members').values({ account_id: accountId, tenant_id: tenantId, role, added_at_ms: now }));
   }
 
-  /** A readable, valid tenant id: the workspace name's slug plus a random tail. */
+  /**
+   * A readable, valid tenant id: the workspace name's slug plus a random tail;
+   * never one with the host prefix (a workspace called "Host ..."), which gets
+   * `ws` and the tail without a '-', as no prefix can match that.
+   */
   private newTenantId(workspaceName: string): string {
     const slug = workspaceName.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40);
-    return `${slug || 'ws'}-${randomBytes(4).toString('hex')}`;
+    const tail = randomBytes(4).toString('hex');
+    const id = `${slug || 'ws'}-${tail}`;
+    return isHostTenantId(id, this.hostTenantPrefix) ? `ws${tail}` : id;
   }
 }

@@ -54,7 +54,9 @@ export function originAllowed(origin: string, host: string, allowed: readonly st
   if (allowed.includes(origin)) return true;
   try {
     const url = new URL(origin);
-    return url.protocol === (secure ? 'https:' : 'http:') && url.host === host;
+    const scheme = secure ? 'https:' : 'http:';
+    // Through URL both ways, so case and a spelled-out default port (example.com:443) compare equal.
+    return url.protocol === scheme && url.host === new URL(`${scheme}//${host}`).host;
   } catch {
     return false;
   }

@@ -11,16 +11,27 @@ import { AccountError } from './account-error.ts';
 import type { CommonPasswords } from './common-passwords.ts';
 import { burnVerifyTime, hashPassword, verifyPassword } from './passwords.ts';
 import { checkNewPassword, passwordWithinLimits } from './password-rules.ts';
+import type { Credential } from './credentials.ts';
+import { isRefreshToken, type Sessions } from './sessions.ts';
 import type { SignInThrottle } from './sign-in-throttle.ts';
-import type { TokenService, VerifiedToken } from './tokens.ts';
+import type { VerifiedToken } from './tokens.ts';
 
 export interface SessionGrant {
+  /** The access token: short-lived; the cookie's refresh token gets the next one. */
   token: string;
   user: { id: string; email: string; displayName: string };
   tenantId: string;
   /** The user's role in the workspace, and the workspace's name when it has one. */
   role: TenantRole;
   workspace: { name: string | null };
+  /** Until when the token can be refreshed (the cookie's end); the token's own `exp` when it cannot be. */
+  sessionExpiresAtMs: number;
+}
+
+/** A grant, and the refresh token for the cookie when a session started (sign-up, log-in). */
+export interface Issued {
+  grant: SessionGrant;
+  refreshToken: string | null;
 }
 
 /** A required text field; `label` names it for a person ("a display name"). */
@@ -46,14 +57,14 @@ function email(body: Record<string, unknown>): string {
 export class StandaloneAccounts {
   constructor(
     private readonly directory: AccountDirectory,
-    private readonly tokens: TokenService,
+    private readonly sessions: Sessions,
     private readonly databases: TenantDatabases,
     private readonly throttle: SignInThrottle,
     private readonly commonPasswords: CommonPasswords,
   ) {}
 
   /** `from`: the client's address, which sign-ups are counted by. */
-  async signup(body: Record<string, unknown>, from: string): Promise<SessionGrant> {
+  async signup(body: Record<string, unknown>, from: string): Promise<Issued> {
     const address = email(body);
     const input = {
       email: address,
@@ -61,9 +72,10 @@ export class StandaloneAccounts {
       displayName: text(body, 'displayName', MAX_NAME_LENGTH, 'a display name'),
       workspaceName: text(body, 'workspaceName', MAX_NAME_LENGTH, 'a workspace name'),
     };
-    await this.throttle.admitSignup(from);
     await checkNewPassword(input.password, address, this.commonPasswords);
     if (this.directory.findByEmail(input.email)) throw this.emailTaken();
+    // Counted once the request is one that would make a workspace: a mistyped form costs no quota.
+    await this.throttle.admitSignup(from);
     const passwordHash = await hashPassword(input.password);
     const now = Date.now();
     const created = this.directory.createOwner({ ...input, passwordHash }, now);
@@ -76,7 +88,7 @@ export class StandaloneAccounts {
    * counted per account and per client address (`from`); past either limit
    * the answer is 429 before any password is checked.
    */
-  async login(body: Record<string, unknown>, from: string): Promise<SessionGrant> {
+  async login(body: Record<string, unknown>, from: string): Promise<Issued> {
     const refused = new AccountError(401, 'UNAUTHENTICATED', 'Wrong email or password');
     const address = typeof body['email'] === 'string' ? body['email'].trim().toLowerCase().slice(0, MAX_EMAIL_LENGTH) : '';
     const secret = passwordWithinLimits(body['password']);
@@ -87,7 +99,7 @@ export class StandaloneAccounts {
       await this.throttle.loginFailed(from, address);
       throw refused;
     }
-    await this.throttle.loginSucceeded(address);
+    await this.throttle.loginSucceeded(from, address);
     const memberships = this.directory.memberships(account.id);
     const wanted = typeof body['tenantId'] === 'string' ? body['tenantId'] : null;
     const membership = wanted ? memberships.find((m) => m.tenantId === wanted) : memberships[0];
@@ -131,35 +143,44 @@ export class StandaloneAccounts {
     };
   }
 
-  private async grant(account: { id: string; email: string; displayName: string }, tenantId: string, role: TenantRole): Promise<SessionGrant> {
+  private async grant(account: { id: string; email: string; displayName: string }, tenantId: string, role: TenantRole): Promise<Issued> {
     upsertUser(
       this.databases.get(tenantId),
       { id: account.id, email: account.email, displayName: account.displayName, tenantRole: role },
       Date.now(),
     );
-    const token = await this.tokens.issue({
+    const started = await this.sessions.start({
       userId: account.id, tenantId, tenantRole: role, name: account.displayName, email: account.email,
     });
-    return this.describe(token, { id: account.id, email: account.email, displayName: account.displayName, tenantId, role });
+    const grant = this.describe(started.accessToken, this.sessions.verify(started.accessToken), started.sessionExpiresAtMs);
+    return { grant, refreshToken: started.refreshToken };
   }
 
-  /** What a page needs to resume a session it holds a valid token for (the cookie). */
-  resume(token: string, claims: VerifiedToken): SessionGrant {
-    return this.describe(token, {
-      id: claims.userId, email: claims.email, displayName: claims.displayName, tenantId: claims.tenantId, role: claims.tenantRole,
-    });
+  /** What a page needs to resume a session from an access token it holds (a bearer, or one a client put in the cookie). */
+  private resume(token: string, claims: VerifiedToken): SessionGrant {
+    return this.describe(token, claims, claims.expiresAtMs);
   }
 
-  private describe(
-    token: string,
-    who: { id: string; email: string; displayName: string; tenantId: string; role: TenantRole },
-  ): SessionGrant {
+  /** GET /api/auth/session: the cookie's refresh token gets a new access token; an access token is answered with itself. */
+  async session(credential: Credential): Promise<SessionGrant> {
+    if (credential.via === 'cookie' && isRefreshToken(credential.token)) return this.refresh(credential.token);
+    return this.resume(credential.token, this.sessions.verify(credential.token));
+  }
+
+  /** A new access token from the cookie's refresh token: a new tab resumes with it, an open one keeps going. */
+  async refresh(refreshToken: string): Promise<SessionGrant> {
+    const refreshed = await this.sessions.refresh(refreshToken);
+    return this.describe(refreshed.accessToken, refreshed.claims, refreshed.sessionExpiresAtMs);
+  }
+
+  private describe(token: string, claims: VerifiedToken, sessionExpiresAtMs: number): SessionGrant {
     return {
       token,
-      user: { id: who.id, email: who.email, displayName: who.displayName },
-      tenantId: who.tenantId,
-      role: who.role,
-      workspace: { name: this.directory.workspaceName(who.tenantId) },
+      user: { id: claims.userId, email: claims.email, displayName: claims.displayName },
+      tenantId: claims.tenantId,
+      role: claims.tenantRole,
+      workspace: { name: this.directory.workspaceName(claims.tenantId) },
+      sessionExpiresAtMs,
     };
   }
 

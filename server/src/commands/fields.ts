@@ -4,7 +4,7 @@
 // Each reader is made once, at start: a frame costs type checks and the
 // parsed object, nothing else.
 import { invalidArgument } from '../../../shared/domain/errors.ts';
-import { checkId } from '../../../shared/domain/validation.ts';
+import { LIMITS, checkId } from '../../../shared/domain/validation.ts';
 
 /** Reads one field's value; `field` is its proto name (snake_case), which an INVALID_ARGUMENT names. */
 export type Field<T> = (value: unknown, field: string) => T;
@@ -25,6 +25,16 @@ export const string: Field<string> = (value, field) => {
 
 /** A required id. proto3 cannot tell a missing string from an empty one: both are "x is required". */
 export const id: Field<string> = (value, field) => checkId(string(value, field), field);
+
+/**
+ * An optional reference to another entity: empty for none, else held to an
+ * id's length before anything looks it up (or echoes it in a message).
+ */
+export const ref: Field<string> = (value, field) => {
+  const text = string(value, field);
+  if (text.length > LIMITS.idMax) throw invalidArgument(field, `${field} is too long`);
+  return text;
+};
 
 export const bool: Field<boolean> = (value, field) => {
   if (value == null) return false;
@@ -56,12 +66,17 @@ export const optional =
 
 const NONE: readonly never[] = Object.freeze([]);
 
-/** A repeated field, as an array (never undefined). */
+/**
+ * A repeated field, as an array (never undefined), of at most `max` entries.
+ * The count is checked before any entry is read, so a frame full of entries
+ * costs no more than `max` of them.
+ */
 export const list =
-  <T>(read: Field<T>): Field<readonly T[]> =>
+  <T>(read: Field<T>, max: number): Field<readonly T[]> =>
   (value, field) => {
     if (value == null) return NONE;
     if (!Array.isArray(value)) throw wrongType(field, 'a list');
+    if (value.length > max) throw invalidArgument(field, `${field} takes at most ${max} entries`);
     if (value.length === 0) return NONE;
     const out: T[] = [];
     for (let i = 0; i < value.length; i++) out.push(read(value[i], field));

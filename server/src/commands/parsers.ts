@@ -1,14 +1,19 @@
 // One parser per command of ClientFrame's oneof: the typed form its handler
-// gets. Required ids are checked here (INVALID_ARGUMENT naming the field);
-// what a value means (a title's length, a known item type) is the handler's
-// rule. proto3 `optional` fields stay undefined when absent, repeated fields
-// are arrays, int64 fields are numbers.
+// gets. Required ids, the length of optional references and the count of
+// every repeated field are checked here (INVALID_ARGUMENT naming the field),
+// before anything looks at the values; what a value means (a title's length,
+// a known item type) is the handler's rule. proto3 `optional` fields stay
+// undefined when absent, repeated fields are arrays, int64 fields are numbers.
+import { LIMITS } from '../../../shared/domain/validation.ts';
 import type { CommandName, IClientFrame, ItemType, Priority, Role } from '../../../shared/proto.ts';
-import { bool, command, double, enumOf, id, int64, list, message, optional, string, type Parser } from './fields.ts';
+import { CLEARABLE_FIELDS } from '../../../shared/protocol/work-item-fields.ts';
+import { bool, command, double, enumOf, id, int64, list, message, optional, ref, string, type Parser } from './fields.ts';
 
 const itemType = enumOf<ItemType>();
 const priority = enumOf<Priority>();
 const role = enumOf<Role>();
+
+const labels = list(string, LIMITS.labelEntriesMax);
 
 /** Each parser reads exactly its proto message's fields: a field added to the .proto does not compile until it is read here. */
 type ReadsEveryField = { [K in CommandName]: Parser<{ readonly [F in keyof Required<NonNullable<IClientFrame[K]>>]: unknown }> };
@@ -19,23 +24,23 @@ export const COMMAND_PARSERS = {
   getBoard: command({ projectId: id }),
   getHistory: command({ workItemId: id }),
   getComments: command({ workItemId: id }),
-  subscribe: command({ projects: list(message({ projectId: id, sinceSeq: int64 })), changedFieldsOnly: bool }),
-  unsubscribe: command({ projectIds: list(string) }),
-  setPresence: command({ projectId: id, viewingWorkItemId: string }),
+  subscribe: command({ projects: list(message({ projectId: id, sinceSeq: int64 }), LIMITS.projectsPerSubscribe), changedFieldsOnly: bool }),
+  unsubscribe: command({ projectIds: list(ref, LIMITS.projectsPerSubscribe) }),
+  setPresence: command({ projectId: id, viewingWorkItemId: ref }),
 
   createProject: command({ key: string, name: string, description: string }),
   createWorkItem: command({
-    projectId: id, itemType, title: string, description: string, parentId: string, statusId: string, priority,
-    storyPoints: optional(double), assigneeId: string, sprintId: string, labels: list(string), afterId: string, beforeId: string,
+    projectId: id, itemType, title: string, description: string, parentId: ref, statusId: ref, priority,
+    storyPoints: optional(double), assigneeId: ref, sprintId: ref, labels, afterId: ref, beforeId: ref,
   }),
   updateWorkItem: command({
     workItemId: id, expectedVersion: int64, title: optional(string), description: optional(string),
-    itemType: optional(itemType), parentId: optional(string), statusId: optional(string), priority: optional(priority),
-    storyPoints: optional(double), assigneeId: optional(string), sprintId: optional(string),
-    labels: list(string), setLabels: bool, clear: list(string),
+    itemType: optional(itemType), parentId: optional(ref), statusId: optional(ref), priority: optional(priority),
+    storyPoints: optional(double), assigneeId: optional(ref), sprintId: optional(ref),
+    labels, setLabels: bool, clear: list(string, CLEARABLE_FIELDS.length),
   }),
   moveWorkItem: command({
-    workItemId: id, expectedVersion: int64, statusId: string, beforeId: string, afterId: string, sprintId: optional(string),
+    workItemId: id, expectedVersion: int64, statusId: ref, beforeId: ref, afterId: ref, sprintId: optional(ref),
   }),
   deleteWorkItem: command({ workItemId: id, expectedVersion: int64 }),
   restoreWorkItem: command({ workItemId: id }),
@@ -49,7 +54,7 @@ export const COMMAND_PARSERS = {
     startDate: optional(string), endDate: optional(string),
   }),
   startSprint: command({ sprintId: id }),
-  completeSprint: command({ sprintId: id, nextSprintId: string }),
+  completeSprint: command({ sprintId: id, nextSprintId: ref }),
   addMember: command({ projectId: id, userId: id, role }),
   changeMemberRole: command({ projectId: id, userId: id, role }),
   removeMember: command({ projectId: id, userId: id }),

@@ -4,6 +4,7 @@
 import type { AppendedEvent } from '../storage/events.ts';
 import type { Broadcaster } from './broadcaster.ts';
 import type { BusMessage } from './bus-envelope.ts';
+import { memberChangeOf, type MemberChange } from './member-change.ts';
 import { ProjectFeeds, type FeedSource } from './project-feeds.ts';
 import { publishEvent, publishToWatchers } from './project-publish.ts';
 import type { RedisBus } from './redis-bus.ts';
@@ -34,13 +35,19 @@ export class InstanceFanout<Origin> {
   private readonly localPresence = new Map<string, { tenantId: string; projectId: string; frame: Uint8Array }>();
   private readonly timers: NodeJS.Timeout[] = [];
   private bus: RedisBus | null = null;
+  private memberChanged: ((tenantId: string, projectId: string, change: MemberChange) => void) | null = null;
 
   constructor(
     private readonly local: Broadcaster<Origin>,
     source: FeedSource,
     private readonly timings: FanoutTimings = DEFAULT_TIMINGS,
   ) {
-    this.feeds = new ProjectFeeds<Origin>(source, (topic, payload, origin) => publishEvent(this.local, topic, payload, origin, Date.now()));
+    this.feeds = new ProjectFeeds<Origin>(source, (to, payload, origin) => {
+      publishEvent(this.local, to.topic, payload, origin, Date.now());
+      // After the event: a member who lost access gets the event that says so, and nothing after it.
+      const member = memberChangeOf(payload);
+      if (member) this.memberChanged?.(to.tenantId, to.projectId, member);
+    });
     this.remotePresence = new RemotePresence(timings.presenceTtlMs, (topic, frame) => publishToWatchers(this.local, topic, frame, null));
   }
 
@@ -60,6 +67,15 @@ export class InstanceFanout<Origin> {
       for (const p of this.localPresence.values()) bus.publish({ kind: 'presence', tenantId: p.tenantId, projectId: p.projectId, seq: 0, payload: p.frame });
     });
     this.every(Math.max(250, this.timings.presenceTtlMs / 4), () => this.remotePresence.sweep(Date.now()));
+  }
+
+  /**
+   * Told of each member change as it reaches this instance's subscribers,
+   * whichever instance wrote it (here, Redis, or the log): transport ends the
+   * subscriptions of whoever can no longer read the project.
+   */
+  onMemberChange(listener: (tenantId: string, projectId: string, change: MemberChange) => void): void {
+    this.memberChanged = listener;
   }
 
   get trackedProjects(): number {

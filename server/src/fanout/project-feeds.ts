@@ -16,12 +16,17 @@ export interface FeedSource {
   currentSeq(tenantId: string, projectId: string): number;
 }
 
-/** Sends one event frame to a topic's local subscribers, skipping `origin`. */
-export type Deliver<Origin> = (topic: string, payload: Uint8Array, origin: Origin | null) => void;
+/** Which project's subscribers an event is for, and their topic. */
+export interface FeedTarget {
+  readonly tenantId: string;
+  readonly projectId: string;
+  readonly topic: string;
+}
 
-interface Feed {
-  tenantId: string;
-  projectId: string;
+/** Sends one event frame to a topic's local subscribers, skipping `origin`. */
+export type Deliver<Origin> = (to: FeedTarget, payload: Uint8Array, origin: Origin | null) => void;
+
+interface Feed extends FeedTarget {
   delivered: number;
 }
 
@@ -46,10 +51,10 @@ export class ProjectFeeds<Origin> {
     const topic = projectTopic(tenantId, projectId);
     const feed = this.feeds.get(topic);
     if (!feed) {
-      this.feeds.set(topic, { tenantId, projectId, delivered: seq });
+      this.feeds.set(topic, { tenantId, projectId, topic, delivered: seq });
       return;
     }
-    this.fill(topic, feed, seq);
+    this.fill(feed, seq);
   }
 
   /** Stops tracking a topic no local socket listens to any more. */
@@ -62,27 +67,27 @@ export class ProjectFeeds<Origin> {
     const topic = projectTopic(tenantId, projectId);
     const feed = this.feeds.get(topic);
     if (!feed || seq <= feed.delivered) return;
-    this.fill(topic, feed, seq - 1);
-    this.deliver(topic, payload, origin);
+    this.fill(feed, seq - 1);
+    this.deliver(feed, payload, origin);
     feed.delivered = seq;
   }
 
   /** Pulls whatever the log has that was not delivered yet, for every project listened to here. */
   catchUp(): number {
     let sent = 0;
-    for (const [topic, feed] of this.feeds) {
+    for (const feed of this.feeds.values()) {
       const current = this.source.currentSeq(feed.tenantId, feed.projectId);
-      if (current > feed.delivered) sent += this.fill(topic, feed, current);
+      if (current > feed.delivered) sent += this.fill(feed, current);
     }
     return sent;
   }
 
-  private fill(topic: string, feed: Feed, upTo: number): number {
+  private fill(feed: Feed, upTo: number): number {
     if (upTo <= feed.delivered) return 0;
     const missing = this.source.eventsBetween(feed.tenantId, feed.projectId, feed.delivered, upTo);
     for (const event of missing) {
       if (event.seq <= feed.delivered) continue;
-      this.deliver(topic, event.payload, null);
+      this.deliver(feed, event.payload, null);
       feed.delivered = event.seq;
     }
     // A trimmed log cannot fill the gap; subscribers notice and resync.

@@ -1,5 +1,4 @@
 import { failedPrecondition, notFound } from '../../../shared/domain/errors.ts';
-import { checkId } from '../../../shared/domain/validation.ts';
 import { isFinished } from '../../../shared/domain/workflow.ts';
 import type { Commands } from '../commands/parsers.ts';
 import { statusCategories } from '../storage/enums.ts';
@@ -49,7 +48,6 @@ export function completeSprint(ctx: WriteContext, cmd: Commands['completeSprint'
 
 /** Where unfinished work goes: another sprint of the same project that is not over. */
 function nextSprint(ctx: WriteContext, completing: SprintRow, nextSprintId: string): SprintRow {
-  checkId(nextSprintId, 'next_sprint_id');
   const next = findSprint(ctx.db, nextSprintId);
   if (!next || next.project_id !== completing.project_id) throw notFound('Sprint', 'next_sprint_id');
   if (next.id === completing.id) {

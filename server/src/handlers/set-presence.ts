@@ -1,5 +1,4 @@
 import { failedPrecondition } from '../../../shared/domain/errors.ts';
-import { checkId } from '../../../shared/domain/validation.ts';
 import type { Commands } from '../commands/parsers.ts';
 import type { SessionContext, SessionOutcome } from './session.ts';
 
@@ -9,6 +8,5 @@ export function setPresence(ctx: SessionContext, cmd: Commands['setPresence']): 
   if (!ctx.subscriptions.has(projectId)) {
     throw failedPrecondition('Subscribe to the project before setting presence on it', 'project_id');
   }
-  if (viewingWorkItemId !== '') checkId(viewingWorkItemId, 'viewing_work_item_id');
   return { value: { ok: {} }, presence: { projectId, viewingWorkItemId } };
 }

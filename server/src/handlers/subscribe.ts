@@ -1,11 +1,9 @@
-import { AppError } from '../../../shared/domain/errors.ts';
+import { AppError, invalidArgument } from '../../../shared/domain/errors.ts';
 import type { Commands } from '../commands/parsers.ts';
 import { ErrorCode, Role, type IProjectCursor } from '../../../shared/proto.ts';
 import { eventsBetween, oldestSeq } from '../storage/events.ts';
 import { projectAccess } from './access.ts';
 import type { SessionContext, SessionOutcome } from './session.ts';
-
-const MAX_PROJECTS_PER_SUBSCRIBE = 100;
 
 /**
  * Subscribes to projects, replaying every stored event after each cursor's
@@ -15,8 +13,10 @@ const MAX_PROJECTS_PER_SUBSCRIBE = 100;
  */
 export function subscribe(ctx: SessionContext, cmd: Commands['subscribe']): SessionOutcome {
   const { projects: cursors, changedFieldsOnly } = cmd;
-  if (cursors.length === 0 || cursors.length > MAX_PROJECTS_PER_SUBSCRIBE) {
-    throw new AppError(ErrorCode.ERROR_CODE_INVALID_ARGUMENT, `Subscribe to 1-${MAX_PROJECTS_PER_SUBSCRIBE} projects`, 'projects');
+  if (cursors.length === 0) throw invalidArgument('projects', 'Subscribe to at least one project');
+  // Each cursor replays its project's log: the same project twice would replay it twice.
+  if (new Set(cursors.map((c) => c.projectId)).size < cursors.length) {
+    throw invalidArgument('projects', 'Name each project once in a subscribe');
   }
   return ctx.db.readTransaction(() => {
     const subscribed: IProjectCursor[] = [];

@@ -29,7 +29,8 @@ function clearedFields(cmd: Commands['updateWorkItem']): Set<ClearableField> {
   };
   const out = new Set<ClearableField>();
   for (const name of cmd.clear) {
-    if (!isClearable(name)) throw invalidArgument('clear', `${name} cannot be cleared`);
+    // The refusal is sent back and remembered: an unknown name is quoted only while it is name-sized.
+    if (!isClearable(name)) throw invalidArgument('clear', `${name.length <= 40 ? name : 'That field'} cannot be cleared`);
     if (isSet[name]) throw invalidArgument('clear', `${name} is both set and cleared`);
     out.add(name);
   }

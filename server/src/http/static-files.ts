@@ -30,7 +30,11 @@ function walk(dir: string): string[] {
   });
 }
 
-export function registerStaticFiles(routes: Router, distDir: string): void {
+/** A client route (/p/WEB/item/12) has no file extension; a missing file (/assets/x.js.map) does. */
+const looksLikeFile = (url: string) => /\.[a-z0-9]+$/i.test(url);
+
+/** `policy`: the Content-Security-Policy of the pages and of the files they load (security-headers.ts). */
+export function registerStaticFiles(routes: Router, distDir: string, policy: string): void {
   const files = new Map<string, { body: Buffer; type: string }>();
   if (existsSync(join(distDir, 'index.html'))) {
     for (const path of walk(distDir)) {
@@ -43,10 +47,11 @@ export function registerStaticFiles(routes: Router, distDir: string): void {
   const index = files.get('/index.html') ?? { body: Buffer.from(PLACEHOLDER), type: TYPES['.html']! };
 
   routes.get('/*', ({ url }, res) => {
-    // Client-side routes (/p/WEB/item/12) all get the app's index page.
-    const file = files.get(url) ?? (url.startsWith('/api/') ? null : index);
-    if (!file) return res.end('404 Not Found', {}, 'not found');
-    const headers: Record<string, string> = { 'Content-Type': file.type };
+    // Client-side routes all get the app's index page. A missing file is a
+    // 404, not the page: a source map that was not built must not answer 200.
+    const file = files.get(url) ?? (url.startsWith('/api/') || looksLikeFile(url) ? null : index);
+    if (!file) return res.end('404 Not Found', { 'Content-Type': 'text/plain; charset=utf-8' }, 'not found');
+    const headers: Record<string, string> = { 'Content-Type': file.type, 'Content-Security-Policy': policy };
     if (url.startsWith('/assets/')) headers['Cache-Control'] = 'public, max-age=31536000, immutable';
     // A host page on another origin loads the embeddable board as a module
     // script, which browsers fetch with CORS. The bundle holds no secrets.

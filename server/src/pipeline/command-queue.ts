@@ -14,7 +14,7 @@ import { isWrite } from '../../../shared/protocol/commands.ts';
 import type { Caller } from '../auth/caller.ts';
 import { dispatch, type DispatchDeps, type Dispatched } from './dispatch.ts';
 import { errorFrame, internalError } from './reply.ts';
-import { retryWhileBusy } from './write.ts';
+import { isStorageFault, retryWhileBusy, storageUnavailable } from './write.ts';
 
 export interface Job {
   caller: Caller;
@@ -82,17 +82,32 @@ export class CommandQueue {
   private commitTogether(tenantId: string, group: Job[]): Dispatched[] {
     this.onCommit(group.length);
     if (group.length === 1) return [this.run(group[0]!)];
+    let storageFault = false;
     try {
       const db = this.deps.database(tenantId);
-      return retryWhileBusy(() => db.transaction(() => group.map((job) => this.run(job))));
+      return retryWhileBusy(() => db.transaction(() => group.map((job) => {
+        const out = this.run(job);
+        // On a full disk SQLite may roll back the whole transaction, not just
+        // the failing statement (write.ts answered that write UNAVAILABLE):
+        // the writes before it are gone too, and the ones after it would each
+        // commit on their own. So the group ends here, and nobody gets a Result.
+        if (!db.sqlite.inTransaction) {
+          storageFault = out.errorCode === ErrorCode.ERROR_CODE_UNAVAILABLE;
+          throw new Error(`the group transaction was rolled back at ${job.frame.messageId}`);
+        }
+        return out;
+      })));
     } catch (err) {
       // The commit itself failed (disk full, I/O error, the lock never came):
       // none of these writes happened, and each sender may safely resend.
-      this.deps.log.error('group_commit_failed', { tenant: tenantId, writes: group.length }, err);
+      storageFault ||= isStorageFault(err);
+      const refusal = storageFault ? storageUnavailable() : internalError();
+      if (storageFault) this.deps.log.warn('group_not_stored', { tenant: tenantId, writes: group.length, error: String(err) });
+      else this.deps.log.error('group_commit_failed', { tenant: tenantId, writes: group.length }, err);
       return group.map((job) => ({
         command: job.frame.command ?? 'unknown',
-        reply: errorFrame(job.frame.messageId, job.now, internalError()),
-        errorCode: ErrorCode.ERROR_CODE_INTERNAL,
+        reply: errorFrame(job.frame.messageId, job.now, refusal),
+        errorCode: refusal.code,
         events: [],
         session: null,
       }));

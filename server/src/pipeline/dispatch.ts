@@ -14,7 +14,7 @@ import type { Logger } from '../log.ts';
 import type { AppendedEvent } from '../storage/events.ts';
 import type { TenantDb } from '../tenancy/tenant-db.ts';
 import { errorFrame, internalError, resultFrame } from './reply.ts';
-import { runWrite } from './write.ts';
+import { isStorageFault, runWrite, storageUnavailable } from './write.ts';
 
 /** What a session command asks of the connection (its subscriptions, its presence). */
 export type SessionChange = Omit<SessionOutcome, 'value'>;
@@ -81,6 +81,15 @@ export function dispatch(
   } catch (err) {
     const command = name ?? 'unknown';
     if (err instanceof AppError) return dispatched(command, errorFrame(messageId, now, err), err.code);
+    if (isStorageFault(err)) {
+      // Not a bug, and it repeats for every write until space is freed: a
+      // warning without a stack; the UNAVAILABLE count in /metrics is the alarm.
+      deps.log.warn('command_not_stored', {
+        tenant: caller.tenantId, message_id: messageId, command, code: (err as { code: string }).code,
+      });
+      const refusal = storageUnavailable();
+      return dispatched(command, errorFrame(messageId, now, refusal), refusal.code);
+    }
     deps.log.error('command_failed', {
       tenant: caller.tenantId, user: caller.userId, message_id: messageId, command,
     }, err);

@@ -3,6 +3,7 @@
 // it inside a group commit). A replay of a known message id returns the first
 // reply byte for byte and writes nothing.
 import { AppError } from '../../../shared/domain/errors.ts';
+import { ErrorCode } from '../../../shared/proto.ts';
 import { ERROR_CODES } from '../../../shared/protocol/error-codes.ts';
 import type { Caller } from '../auth/caller.ts';
 import type { ResultValue } from '../handlers/context.ts';
@@ -55,6 +56,29 @@ export function runWrite(
     return { reply, errorCode: err.code, events: [] };
   }
 }
+
+/**
+ * SQLite could not write: the disk is full (SQLITE_FULL), or writing, growing
+ * or syncing a file failed (SQLITE_IOERR_WRITE, _FSYNC, _SHMSIZE ...: what a
+ * full file system looks like while the WAL or its index grows). Nothing of
+ * the transaction was kept, and the same write can succeed once there is room.
+ */
+export function isStorageFault(err: unknown): boolean {
+  const code = err instanceof Error ? (err as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR'));
+}
+
+/** How long a client waits before sending a write refused for want of space again: an operator has to free it. */
+export const STORAGE_RETRY_AFTER_MS = 3000;
+
+export const storageUnavailable = () =>
+  new AppError(
+    ErrorCode.ERROR_CODE_UNAVAILABLE,
+    'The server cannot save changes right now; nothing was changed',
+    '',
+    undefined,
+    STORAGE_RETRY_AFTER_MS,
+  );
 
 /**
  * Another process holding the write lock past busy_timeout surfaces as

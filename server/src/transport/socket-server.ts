@@ -2,17 +2,20 @@
 // commands for the pipeline. The only module that sends, subscribes or closes.
 import type { HttpRequest, HttpResponse, WebSocket, us_socket_context_t } from 'uWebSockets.js';
 import { AppError } from '../../../shared/domain/errors.ts';
-import { ErrorCode } from '../../../shared/proto.ts';
+import { atLeast, effectiveRole } from '../../../shared/domain/permissions.ts';
+import { ErrorCode, Role } from '../../../shared/proto.ts';
 import { CLOSE } from '../../../shared/protocol/close-codes.ts';
 import { errorCodeName } from '../../../shared/protocol/error-codes.ts';
 import { SOCKET_PATH, SUBPROTOCOL } from '../../../shared/protocol/wire.ts';
 import type { Caller } from '../auth/caller.ts';
 import { originAllowed, socketCredential, subprotocols } from '../auth/credentials.ts';
-import { TokenError, type TokenService, type VerifiedToken } from '../auth/tokens.ts';
+import type { Sessions } from '../auth/sessions.ts';
+import { TokenError, type VerifiedToken } from '../auth/tokens.ts';
 import type { Config } from '../config.ts';
 import { compactEvent } from '../fanout/compact-event.ts';
 import { eventFrame } from '../fanout/event-frame.ts';
 import type { InstanceFanout } from '../fanout/instance-fanout.ts';
+import type { MemberChange } from '../fanout/member-change.ts';
 import { projectTopics, subscriberTopics } from '../fanout/topics.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
@@ -29,6 +32,8 @@ interface Connection {
   id: number;
   caller: Caller;
   expiresAtMs: number;
+  /** The log-in the token belongs to: a log-out revokes it, and the sweep closes this socket. */
+  sessionId: string | null;
   bucket: TokenBucket;
   subscriptions: Set<string>;
   /** project id -> work item id being viewed ('' for the board), for presence. */
@@ -43,7 +48,7 @@ export function hardFrameLimit(maxFrameBytes: number): number {
 
 export interface SocketDeps {
   config: Config;
-  tokens: TokenService;
+  sessions: Pick<Sessions, 'authenticate' | 'revokedSinceLastCall'>;
   /** Lets a verified user into their tenant (auth/caller.ts); throws when their tenant file cannot be opened. */
   admit(claims: VerifiedToken): Caller;
   commands: CommandQueue;
@@ -56,15 +61,50 @@ export interface SocketServer {
   count(): number;
   /** Applies and answers the commands still waiting for their group commit. */
   drain(): void;
+  /** Closes every socket and stops the sweep: the server is stopping. */
   closeAll(code: number, reason: string): void;
 }
 
+/** How often open sockets are checked for an expired token or a revoked session. */
+const SWEEP_MS = 1000;
+
+/** Open sockets per tenant, and per user within it, on this instance: the caps of the upgrade. */
+class SocketCounts {
+  private readonly tenants = new Map<string, { sockets: number; users: Map<string, number> }>();
+
+  ofTenant(tenantId: string): number {
+    return this.tenants.get(tenantId)?.sockets ?? 0;
+  }
+
+  ofUser(tenantId: string, userId: string): number {
+    return this.tenants.get(tenantId)?.users.get(userId) ?? 0;
+  }
+
+  add({ tenantId, userId }: Caller): void {
+    let tenant = this.tenants.get(tenantId);
+    if (!tenant) this.tenants.set(tenantId, (tenant = { sockets: 0, users: new Map() }));
+    tenant.sockets++;
+    tenant.users.set(userId, (tenant.users.get(userId) ?? 0) + 1);
+  }
+
+  remove({ tenantId, userId }: Caller): void {
+    const tenant = this.tenants.get(tenantId);
+    if (!tenant) return;
+    const left = (tenant.users.get(userId) ?? 1) - 1;
+    if (left > 0) tenant.users.set(userId, left);
+    else tenant.users.delete(userId);
+    if (--tenant.sockets <= 0) this.tenants.delete(tenantId);
+  }
+}
+
 export function attachSocketServer(web: WebServer, deps: SocketDeps): SocketServer {
-  const { config, tokens, admit, commands, fanout, metrics, log } = deps;
+  const { config, sessions, admit, commands, fanout, metrics, log } = deps;
   let nextConnectionId = 1;
   const limits = config.limits;
   const sockets = new Set<WebSocket<Connection>>();
-  const perTenant = new Map<string, number>();
+  const counts = new SocketCounts();
+  /** No socket's token expires before this: the sweep skips the scan until then. */
+  let nextExpiryMs = Infinity;
 
   const refuse = (res: HttpResponse, status: string, why: string) => {
     metrics.upgradesRefused.inc({ status: status.slice(0, 3) });
@@ -105,15 +145,65 @@ export function attachSocketServer(web: WebServer, deps: SocketDeps): SocketServ
       // A newcomer learns who is already here; later changes come as events.
       for (const frame of fanout.presenceOf(conn.caller.tenantId, projectId, `${conn.id}|`)) send(ws, frame);
     }
-    for (const projectId of outcome.unsubscribe ?? []) {
-      conn.subscriptions.delete(projectId);
-      for (const topic of projectTopics(conn.caller.tenantId, projectId)) ws.unsubscribe(topic);
-      fanout.left(conn.caller.tenantId, projectId);
-      // Sent as nobody's: uWS drops a publish from a socket no longer subscribed to anything.
-      if (conn.presence.has(projectId)) presence(conn, projectId, '', false, null);
-    }
+    for (const projectId of outcome.unsubscribe ?? []) leaveProject(ws, conn, projectId);
     if (outcome.presence) presence(conn, outcome.presence.projectId, outcome.presence.viewingWorkItemId, true, ws);
   };
+
+  const leaveProject = (ws: WebSocket<Connection>, conn: Connection, projectId: string) => {
+    conn.subscriptions.delete(projectId);
+    for (const topic of projectTopics(conn.caller.tenantId, projectId)) ws.unsubscribe(topic);
+    fanout.left(conn.caller.tenantId, projectId);
+    // Sent as nobody's: uWS drops a publish from a socket no longer subscribed to anything.
+    if (conn.presence.has(projectId)) presence(conn, projectId, '', false, null);
+  };
+
+  // A member removed (or given a role that cannot read, should one exist) stops
+  // receiving the project at once on every instance: each learns of it from the
+  // member event its own fan-out delivers. The socket is told in an Error frame
+  // with no message id that names the project (docs/PROTOCOL.md §7). A tenant
+  // owner or admin reads every project, member or not, and keeps watching.
+  // A linear scan: member changes are rare, and an index by user would cost
+  // every idle socket memory.
+  fanout.onMemberChange((tenantId: string, projectId: string, change: MemberChange) => {
+    if (atLeast(change.role, Role.ROLE_VIEWER)) return;
+    const now = Date.now();
+    for (const ws of sockets) {
+      const conn = ws.getUserData();
+      if (conn.closed || conn.caller.tenantId !== tenantId || conn.caller.userId !== change.userId || !conn.subscriptions.has(projectId)) continue;
+      if (atLeast(effectiveRole(conn.caller.tenantRole, change.role), Role.ROLE_VIEWER)) continue;
+      // The notice first: a direct send delivers the topic frames queued for this
+      // socket ahead of it (the removal event among them), which uWS would drop
+      // were the socket to leave its last topic before they went out.
+      const ended = new AppError(ErrorCode.ERROR_CODE_PERMISSION_DENIED, 'You no longer have access to this project', 'projects', undefined, 0, projectId);
+      send(ws, errorFrame('', now, ended));
+      if (!conn.closed) leaveProject(ws, conn, projectId);
+    }
+  });
+
+  // One sweep a second over every socket rather than a timer each: an idle
+  // socket costs no closure. Pings are answered by uWS itself, so without this
+  // a silent socket would outlive its token (or a log-out) indefinitely.
+  const sweep = () => {
+    const now = Date.now();
+    let revoked: string[] = [];
+    try {
+      revoked = sessions.revokedSinceLastCall();
+    } catch (err) {
+      log.error('revocation_read_failed', { error: err instanceof Error ? err.message : String(err) });
+    }
+    if (now < nextExpiryMs && revoked.length === 0) return;
+    const ended = new Set(revoked);
+    nextExpiryMs = Infinity;
+    for (const ws of sockets) {
+      const conn = ws.getUserData();
+      if (conn.closed) continue;
+      if (now >= conn.expiresAtMs) ws.end(CLOSE.tokenExpired.code, 'token expired');
+      else if (conn.sessionId !== null && ended.has(conn.sessionId)) ws.end(CLOSE.tokenExpired.code, 'session revoked');
+      else nextExpiryMs = Math.min(nextExpiryMs, conn.expiresAtMs);
+    }
+  };
+  const sweeper = setInterval(sweep, SWEEP_MS);
+  sweeper.unref();
 
   web.app.ws<Connection>(SOCKET_PATH, {
     // uWS drops a socket past its own limit without a close frame (1006), so it
@@ -135,15 +225,18 @@ export function attachSocketServer(web: WebServer, deps: SocketDeps): SocketServ
       }
       let claims: VerifiedToken;
       try {
-        claims = tokens.verify(credential.token);
+        claims = sessions.authenticate(credential);
       } catch (err) {
         if (!(err instanceof TokenError)) log.error('token_check_failed', { error: String(err) });
         else log.info('upgrade_refused', { reason: err.message });
         return refuse(res, '401 Unauthorized', 'invalid token');
       }
       if (sockets.size >= limits.maxConnections) return refuse(res, '503 Service Unavailable', 'server is full');
-      if ((perTenant.get(claims.tenantId) ?? 0) >= limits.maxConnectionsPerTenant) {
+      if (counts.ofTenant(claims.tenantId) >= limits.maxConnectionsPerTenant) {
         return refuse(res, '503 Service Unavailable', 'too many connections for this workspace');
+      }
+      if (counts.ofUser(claims.tenantId, claims.userId) >= limits.maxConnectionsPerUser) {
+        return refuse(res, '503 Service Unavailable', 'too many connections for this user');
       }
       let caller: Caller;
       try {
@@ -156,6 +249,7 @@ export function attachSocketServer(web: WebServer, deps: SocketDeps): SocketServ
         id: nextConnectionId++,
         caller,
         expiresAtMs: claims.expiresAtMs,
+        sessionId: claims.sessionId,
         bucket: new TokenBucket(limits.ratePerSecond, limits.rateBurst),
         subscriptions: new Set(),
         presence: new Map(),
@@ -168,7 +262,8 @@ export function attachSocketServer(web: WebServer, deps: SocketDeps): SocketServ
     open: (ws) => {
       const conn = ws.getUserData();
       sockets.add(ws);
-      perTenant.set(conn.caller.tenantId, (perTenant.get(conn.caller.tenantId) ?? 0) + 1);
+      counts.add(conn.caller);
+      nextExpiryMs = Math.min(nextExpiryMs, conn.expiresAtMs);
       metrics.connections.inc();
     },
 
@@ -231,9 +326,7 @@ export function attachSocketServer(web: WebServer, deps: SocketDeps): SocketServ
       const conn = ws.getUserData();
       conn.closed = true;
       sockets.delete(ws);
-      const left = (perTenant.get(conn.caller.tenantId) ?? 1) - 1;
-      if (left > 0) perTenant.set(conn.caller.tenantId, left);
-      else perTenant.delete(conn.caller.tenantId);
+      counts.remove(conn.caller);
       metrics.connections.dec();
       for (const projectId of [...conn.presence.keys()]) presence(conn, projectId, '', false, null);
       // uWS drops the closed socket's subscriptions after this handler returns.
@@ -247,6 +340,7 @@ export function attachSocketServer(web: WebServer, deps: SocketDeps): SocketServ
     count: () => sockets.size,
     drain: () => commands.flush(),
     closeAll(code, reason) {
+      clearInterval(sweeper);
       for (const ws of [...sockets]) ws.end(code, reason);
     },
   };
