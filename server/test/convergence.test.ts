@@ -46,7 +46,7 @@
 import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planFor, runSeed, startCluster, stopCluster, type Cluster, type RunReport } from './support/convergence/run.ts';
-import { hex, parseSeed } from './support/convergence/rng.ts';
+import { hex, parseSeed } from './support/rng.ts';
 
 /**
  * Run on every CI run. Their plans (planFor) cover each mix: Redis stopped

@@ -13,7 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode, ItemType, pb, type ServerFrame } from '../../shared/proto.ts';
 import { COMMAND_NAMES } from '../../shared/protocol/commands.ts';
 import { invite, signup } from './support/accounts.ts';
-import { delimited, hostileFrames, seeded, type Fixture, type HostileFrame } from './support/hostile-frames.ts';
+import { delimited, hostileFrames, type Fixture, type HostileFrame } from './support/hostile-frames.ts';
+import { mulberry32 } from './support/rng.ts';
 import { spawnServer, waitForExit, type ServerProcess } from './support/server-process.ts';
 import { TestClient } from './support/ws-client.ts';
 
@@ -123,7 +124,7 @@ async function burst(attacker: TestClient, frame: HostileFrame, bytes: (id: stri
 
 describe('HARD-1 a frame cannot hold the event loop', () => {
   it.each(SEEDS)('HARD-1d seed %i: every command\'s largest and hostile frames leave another tenant answered within 500 ms', async (seed) => {
-    const rnd = seeded(seed);
+    const rnd = mulberry32(seed);
     const tenant = await attackingTenant(`HB${'ABCDEFGHIJ'[seed % 10]}`);
     const zed = await signup(server.http, 'Zed');
     const probes = await probe(zed.token);

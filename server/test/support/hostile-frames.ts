@@ -5,6 +5,7 @@
 import protobuf from 'protobufjs';
 import { pb, type CommandName } from '../../../shared/proto.ts';
 import { CLEARABLE_FIELDS } from '../../../shared/protocol/work-item-fields.ts';
+import type { Rng } from './rng.ts';
 
 /** Ids of live entities in the attacking tenant, so frames reach the handlers' deep paths. */
 export interface Fixture {
@@ -28,21 +29,7 @@ export interface HostileFrame {
   build(fx: Fixture): (messageId: string) => Uint8Array;
 }
 
-/** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
-export function seeded(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;
-  return { next, int, pick, chance: (p: number) => next() < p };
-}
-type Random = ReturnType<typeof seeded>;
+type Random = Rng;
 
 const root = new protobuf.Root().loadSync('proto/tandem.proto');
 root.resolveAll();
@@ -130,7 +117,7 @@ function validValue(f: protobuf.Field, fx: Fixture, rnd: Random): unknown {
   switch (f.type) {
     case 'string':
       if (isId(f)) return idFor(f.name, fx);
-      if (f.name === 'key') return Array.from({ length: 2 + rnd.int(9) }, () => 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[rnd.int(26)]).join('');
+      if (f.name === 'key') return Array.from({ length: 2 + rnd.int(0, 8) }, () => 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[rnd.int(0, 25)]).join('');
       return ['title', 'name', 'body'].includes(f.name) ? `hostile ${f.name}` : '';
     case 'int64':
       return f.name === 'expectedVersion' ? 1 : 0;
@@ -161,7 +148,7 @@ function randomEntry(f: protobuf.Field, fx: Fixture, rnd: Random): unknown {
   }
   if (f.name === 'clear') return rnd.pick([...CLEARABLE_FIELDS, 'title', '', 'x'.repeat(100)]);
   if (isId(f)) return rnd.chance(0.5) ? idFor(f.name, fx) : randomString(f, fx, rnd);
-  return rnd.chance(0.5) ? `l${rnd.int(200)}` : randomString(f, fx, rnd);
+  return rnd.chance(0.5) ? `l${rnd.int(0, 199)}` : randomString(f, fx, rnd);
 }
 
 function randomValue(f: protobuf.Field, fx: Fixture, rnd: Random): unknown {
@@ -278,6 +265,6 @@ export function hostileFrames(name: CommandName, rnd: Random, maxFrameBytes: num
   if (firstString) add(`wire:repeated-${firstString.name}`, fillWith([...tag(firstString.id, 2), 0]));
   add('wire:nested-groups', fillWith(tag(1001, 3)));
   // Past the frame limit by a little: refused by its size alone.
-  add('over-frame-limit', (fx) => concat([encode(valid(fx)), delimited(1002, new Uint8Array(maxFrameBytes + 1 + rnd.int(4096)))]), true);
+  add('over-frame-limit', (fx) => concat([encode(valid(fx)), delimited(1002, new Uint8Array(maxFrameBytes + 1 + rnd.int(0, 4095)))]), true);
   return frames;
 }

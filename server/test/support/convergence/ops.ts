@@ -7,7 +7,7 @@ import { ItemType, Priority, SprintState } from '../../../../shared/proto.ts';
 import type { tandem } from '../../../../shared/gen/tandem.js';
 import type { Command } from '../../../../shared/sdk/index.ts';
 import type { BoardModel, Item } from './model.ts';
-import type { Rng } from './rng.ts';
+import type { Rng } from '../rng.ts';
 
 export interface OpContext {
   model: BoardModel;

@@ -22,7 +22,7 @@ import { TestClient } from '../ws-client.ts';
 import { checkLog, checkSeqs, checkSentEvents, compareBoard, readLog, type Acked } from './checks.ts';
 import { SdkClient, codeName, type WriteRecord, type WriteReply } from './client.ts';
 import { nextOp } from './ops.ts';
-import { fork, hex } from './rng.ts';
+import { fork, hex } from '../rng.ts';
 
 const FAST = { RATE_LIMIT_PER_SECOND: '100000', RATE_LIMIT_BURST: '100000' };
 
