@@ -223,6 +223,14 @@ describe('HARD-3 short access tokens, refreshed from the cookie', () => {
     old.close();
   });
 
+  it('HARD-3i a token refreshed near the end of the session ends with the session, not SESSION_TTL_MINUTES later', async () => {
+    const cookie = await srv.server.tokens.issueRefresh({ userId: ada.user.id, tenantId: ada.tenantId, sessionId: 'ending-soon' }, 5);
+    const res = await refresh(srv.http, { cookie: `tandem_session=${cookie}`, origin: srv.http });
+    expect(res.status).toBe(200);
+    const { token } = (await res.json()) as { token: string };
+    expect(claimsOf(token)['exp'] as number).toBeLessThanOrEqual(claimsOf(cookie)['exp'] as number);
+  });
+
   it('HARD-3f refresh needs the cookie: not a bearer token, not an access token in the cookie, not from another site', async () => {
     const session = await login(srv.http, ada.user.email);
     expect((await refresh(srv.http, {})).status).toBe(401);

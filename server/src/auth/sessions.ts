@@ -76,9 +76,11 @@ export class Sessions {
   /** A fresh access token for the session the cookie's refresh token names. Throws TokenError when it cannot have one. */
   async refresh(refreshToken: string, nowMs = Date.now()): Promise<RefreshedSession> {
     const { claims, refresh } = this.fromRefresh(refreshToken, nowMs);
+    // Never past the session's end: a log-out's revocation is kept only until then.
+    const untilSessionEnds = Math.max(1, Math.floor((refresh.expiresAtMs - nowMs) / 1000));
     const accessToken = await this.tokens.issue(
       { userId: claims.userId, tenantId: claims.tenantId, tenantRole: claims.tenantRole, name: claims.displayName, email: claims.email, sessionId: refresh.sessionId },
-      this.lifetimes.accessSeconds,
+      Math.min(this.lifetimes.accessSeconds, untilSessionEnds),
     );
     return { accessToken, claims: this.tokens.verify(accessToken, nowMs), sessionExpiresAtMs: refresh.expiresAtMs };
   }
