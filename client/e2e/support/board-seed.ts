@@ -1,7 +1,7 @@
 // Shared by the e2e tests: a project of Ada's with its members and cards
 // (by default Bob as editor and three cards in To Do, T1 above T2 above T3),
 // plus page helpers.
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { ItemType, Priority, Role, type IClientFrame, type IWorkItem } from '../../../shared/proto.ts';
@@ -17,8 +17,8 @@ export interface Seeded {
 }
 
 /** Four capital letters for a fresh project key. */
-export const letters = () =>
-  Array.from(randomUUID().replace(/[^a-f]/g, '').slice(0, 4), (c) => c.toUpperCase()).join('').padEnd(4, 'Q');
+/** Six random capitals: tests of one file share a workspace, and four letters of a-f (1,296 keys) collided. */
+export const letters = () => Array.from(randomBytes(6), (b) => String.fromCharCode(65 + (b % 26))).join('');
 
 /** A card to create: its title (whose first two characters name it in `Seeded.items`), its column, and any other fields. */
 export type ItemSpec = Omit<NonNullable<IClientFrame['createWorkItem']>, 'projectId' | 'statusId' | 'afterId' | 'title'> & {
