@@ -6,28 +6,15 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccountDirectory } from '../src/auth/account-directory.ts';
 import { PASSWORD, postJson, signup, type Session } from './support/accounts.ts';
 import { startTestServer, type TestServer } from './support/test-server.ts';
-import { TestClient } from './support/ws-client.ts';
+import { TestClient, upgradeStatus } from './support/ws-client.ts';
 
 /** The claims of a JWT, unverified: what the test checks the server put there. */
 const claimsOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as Record<string, unknown>;
 
-/** Resolves with the HTTP status of a refused upgrade, or 101 if it opened. */
-function upgradeStatus(url: string, protocols: string[], headers: Record<string, string> = {}): Promise<number> {
-  return new Promise((resolve) => {
-    const socket = new WebSocket(url, protocols, { headers });
-    socket.once('open', () => {
-      socket.close();
-      resolve(101);
-    });
-    socket.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
-    socket.once('error', () => undefined);
-  });
-}
 
 const bearer = (token: string) => ['tandem.v1', `bearer.${token}`];
 

@@ -6,12 +6,11 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT, UnsecuredJWT, exportJWK, exportSPKI } from 'jose';
-import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.ts';
 import { PASSWORD, postJson, signup, type Session } from './support/accounts.ts';
 import { startTestServer, type TestServer } from './support/test-server.ts';
-import { TestClient } from './support/ws-client.ts';
+import { TestClient, upgradeStatus } from './support/ws-client.ts';
 
 const ISSUER = 'https://host.example.com';
 const AUDIENCE = 'tandem-embed';
@@ -27,18 +26,6 @@ function hostToken(claims: Record<string, unknown>, opts: { exp?: string | numbe
     .sign(hostKeys.privateKey);
 }
 
-/** Resolves with the HTTP status of a refused upgrade, or 101 if it opened. */
-function upgradeStatus(url: string, protocols: string[], headers: Record<string, string> = {}): Promise<number> {
-  return new Promise((resolve) => {
-    const socket = new WebSocket(url, protocols, { headers });
-    socket.once('open', () => {
-      socket.close();
-      resolve(101);
-    });
-    socket.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
-    socket.once('error', () => undefined);
-  });
-}
 
 let srv: TestServer;
 let ada: Session;

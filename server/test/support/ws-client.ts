@@ -92,3 +92,16 @@ export class TestClient {
     this.socket.close();
   }
 }
+
+/** Resolves with the HTTP status of a refused upgrade, or 101 if it opened. */
+export function upgradeStatus(url: string, protocols: string[], headers: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve) => {
+    const socket = new WebSocket(url, protocols, { headers });
+    socket.once('open', () => {
+      socket.close();
+      resolve(101);
+    });
+    socket.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+    socket.once('error', () => undefined);
+  });
+}
