@@ -200,4 +200,28 @@ describe('work item panel', () => {
       .toEqual([['S1 Reproduce the drop', ItemType.ITEM_TYPE_SUBTASK]]);
     await expect.poll(() => card(adaPage, 'S1').count(), { timeout: 10_000 }).toBe(1);
   });
+
+  it('HARD-12d the board arrives without descriptions; opening an item fetches its own, which then stays on the card', async () => {
+    const { adaSocket, ada } = world;
+    const description = `Steps: ${'open the board, wait for the socket, '.repeat(400)}the end.`;
+    const s = await seedBoard(adaSocket, { prefix: 'D', name: 'Descriptions', items: [{ title: 'T1 Long story', description }, { title: 'T2 Bare' }] });
+    const page = await (await world.contextFor(ada)).newPage();
+    const received: number[] = [];
+    page.on('websocket', (socket) => socket.on('framereceived', ({ payload }) => received.push(typeof payload === 'string' ? payload.length : payload.byteLength)));
+    await page.goto(`/p/${s.key}`);
+    await boardReady(page);
+    // No frame the board page received could have held the description.
+    expect(Math.max(...received)).toBeLessThan(description.length);
+
+    await card(page, 'T1').click();
+    await panelReady(page, s.items['T1']!);
+    await expect.poll(() => page.getByTestId('description').textContent()).toContain('the end.');
+    expect(Math.max(...received)).toBeGreaterThan(description.length);
+    // Fetched once: closing and opening the item again shows it at once, with no further request that big.
+    const frames = received.length;
+    await page.locator('body').press('Escape');
+    await card(page, 'T1').click();
+    expect(await page.getByTestId('description').textContent()).toContain('the end.');
+    expect(received.slice(frames).every((bytes) => bytes < description.length)).toBe(true);
+  });
 });

@@ -43,6 +43,7 @@ export interface Config {
     /** Sockets of one user (in one tenant) per instance: one person cannot take a tenant's share. */
     maxConnectionsPerUser: number;
     idleTimeoutSeconds: number;
+    maxReplyBytes: number;
     maxBackpressureBytes: number;
     openDatabases: number;
     databaseIdleSeconds: number;
@@ -188,6 +189,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxConnectionsPerTenant: int(env, 'MAX_CONNECTIONS_PER_TENANT', 5_000, 1, 10_000_000),
       maxConnectionsPerUser: int(env, 'MAX_CONNECTIONS_PER_USER', 20, 1, 10_000_000),
       idleTimeoutSeconds: int(env, 'IDLE_TIMEOUT_SECONDS', 120, 8, 960),
+      maxReplyBytes: int(env, 'MAX_REPLY_BYTES', 8 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
       maxBackpressureBytes: int(env, 'MAX_BACKPRESSURE_BYTES', 4 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
       openDatabases: int(env, 'OPEN_DATABASES', 256, 1, 100_000),
       databaseIdleSeconds: int(env, 'DATABASE_IDLE_SECONDS', 300, 1, 86_400),

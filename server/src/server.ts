@@ -83,7 +83,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     presenceRefreshMs: (config.limits.presenceTtlSeconds * 1000) / 3,
   });
   const bus = config.redisUrl ? linkInstances(config.redisUrl, config.redisChannel, fanout, metrics, log) : null;
-  const commands = new CommandQueue({ database: (id) => databases.get(id), log }, (writes) => metrics.writesPerCommit.observe(writes));
+  const commands = new CommandQueue({ database: (id) => databases.get(id), log, maxReplyBytes: config.limits.maxReplyBytes }, (writes) => metrics.writesPerCommit.observe(writes));
   const sockets = attachSocketServer(web, {
     config, sessions, commands, fanout, metrics, log,
     admit: (claims) => admitCaller(databases, claims),

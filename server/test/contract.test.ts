@@ -8,7 +8,7 @@ import { PROTOCOL_VERSION } from '../../shared/protocol/version.ts';
 
 // When this test fails after an edit of the .proto: bump PROTOCOL_VERSION, add a
 // changelog line in shared/protocol/version.ts, and put the new pair here.
-const GOLDEN = { version: 5, descriptorSha256: '00cfe1d5f091da42d3bd46dd74b1fa8b0efd5be8c43a93ea7788c14288744d44' };
+const GOLDEN = { version: 6, descriptorSha256: '73adffd2d100e1b81b61120332ac6d4b84396e98de514525b96fb97cd8175302' };
 
 function loadContract(): protobuf.Root {
   return new protobuf.Root().loadSync('proto/tandem.proto', { keepCase: true });

@@ -169,7 +169,7 @@ describe('HARD-11 a full disk loses nothing acknowledged', () => {
   });
 
   it('HARD-11c a group commit that fails answers every write of the group UNAVAILABLE, and stores none of them', async () => {
-    const queue = new CommandQueue({ database: (id) => srv!.server.databases.get(id), log: makeLogger('error') });
+    const queue = new CommandQueue({ database: (id) => srv!.server.databases.get(id), log: makeLogger('error'), maxReplyBytes: Infinity });
     const caller: Caller = { tenantId: ada.tenantId, userId: ada.user.id, displayName: 'Ada', email: ada.user.email, tenantRole: 'owner' };
     const outs: Dispatched[] = [];
     const ids = Array.from({ length: 8 }, () => randomUUID());
@@ -289,7 +289,7 @@ describe('HARD-11g SQLite rolling back the whole group transaction on a full dis
     const real = databases.get(caller.tenantId);
     upsertUser(real, { ...caller, id: caller.userId }, Date.now());
     const flaky = new FullOnNthInsert(real, 3);
-    const queue = new CommandQueue({ database: () => flaky, log });
+    const queue = new CommandQueue({ database: () => flaky, log, maxReplyBytes: Infinity });
     const outs: Dispatched[] = [];
     const keys = ['ONE', 'TWO', 'THREE', 'FOUR', 'FIVE'];
     for (const key of keys) {

@@ -114,7 +114,7 @@ describe('the queue on its own', () => {
   });
 
   it('delivers a reply only once another connection can read the committed write', () => {
-    const queue = new CommandQueue({ database: (id) => databases.get(id), log });
+    const queue = new CommandQueue({ database: (id) => databases.get(id), log, maxReplyBytes: Infinity });
     const observer = new Database(join(dir, caller.tenantId, 'main.db'), { readonly: true });
     const seenAtDelivery: number[] = [];
     const outs: Dispatched[] = [];

@@ -12,6 +12,7 @@ export namespace tandem {
             getComments?: (tandem.v1.IGetComments|null);
             subscribe?: (tandem.v1.ISubscribe|null);
             unsubscribe?: (tandem.v1.IUnsubscribe|null);
+            getWorkItem?: (tandem.v1.IGetWorkItem|null);
             createProject?: (tandem.v1.ICreateProject|null);
             createWorkItem?: (tandem.v1.ICreateWorkItem|null);
             updateWorkItem?: (tandem.v1.IUpdateWorkItem|null);
@@ -42,6 +43,7 @@ export namespace tandem {
             public getComments?: (tandem.v1.IGetComments|null);
             public subscribe?: (tandem.v1.ISubscribe|null);
             public unsubscribe?: (tandem.v1.IUnsubscribe|null);
+            public getWorkItem?: (tandem.v1.IGetWorkItem|null);
             public createProject?: (tandem.v1.ICreateProject|null);
             public createWorkItem?: (tandem.v1.ICreateWorkItem|null);
             public updateWorkItem?: (tandem.v1.IUpdateWorkItem|null);
@@ -61,7 +63,7 @@ export namespace tandem {
             public removeMember?: (tandem.v1.IRemoveMember|null);
             public setPresence?: (tandem.v1.ISetPresence|null);
             public listUsers?: (tandem.v1.IListUsers|null);
-            public command?: ("listProjects"|"getBoard"|"getHistory"|"getComments"|"subscribe"|"unsubscribe"|"createProject"|"createWorkItem"|"updateWorkItem"|"moveWorkItem"|"deleteWorkItem"|"restoreWorkItem"|"claimWorkItem"|"addComment"|"editComment"|"deleteComment"|"createSprint"|"updateSprint"|"startSprint"|"completeSprint"|"addMember"|"changeMemberRole"|"removeMember"|"setPresence"|"listUsers");
+            public command?: ("listProjects"|"getBoard"|"getHistory"|"getComments"|"subscribe"|"unsubscribe"|"getWorkItem"|"createProject"|"createWorkItem"|"updateWorkItem"|"moveWorkItem"|"deleteWorkItem"|"restoreWorkItem"|"claimWorkItem"|"addComment"|"editComment"|"deleteComment"|"createSprint"|"updateSprint"|"startSprint"|"completeSprint"|"addMember"|"changeMemberRole"|"removeMember"|"setPresence"|"listUsers");
             public static create(properties?: tandem.v1.IClientFrame): tandem.v1.ClientFrame;
             public static encode(m: tandem.v1.IClientFrame, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: tandem.v1.IClientFrame, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -336,6 +338,7 @@ export namespace tandem {
             updatedBy?: (string|null);
             deletedAt?: (number|null);
             hasStoryPoints?: (boolean|null);
+            descriptionOmitted?: (boolean|null);
         }
 
         class WorkItem implements IWorkItem {
@@ -362,6 +365,7 @@ export namespace tandem {
             public updatedBy: string;
             public deletedAt: number;
             public hasStoryPoints: boolean;
+            public descriptionOmitted: boolean;
             public static create(properties?: tandem.v1.IWorkItem): tandem.v1.WorkItem;
             public static encode(m: tandem.v1.IWorkItem, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: tandem.v1.IWorkItem, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -737,11 +741,13 @@ export namespace tandem {
 
         interface IGetBoard {
             projectId?: (string|null);
+            omitDescriptions?: (boolean|null);
         }
 
         class GetBoard implements IGetBoard {
             constructor(p?: tandem.v1.IGetBoard);
             public projectId: string;
+            public omitDescriptions: boolean;
             public static create(properties?: tandem.v1.IGetBoard): tandem.v1.GetBoard;
             public static encode(m: tandem.v1.IGetBoard, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: tandem.v1.IGetBoard, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -750,6 +756,25 @@ export namespace tandem {
             public static verify(m: { [k: string]: any }): (string|null);
             public static fromObject(d: { [k: string]: any }): tandem.v1.GetBoard;
             public static toObject(m: tandem.v1.GetBoard, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IGetWorkItem {
+            workItemId?: (string|null);
+        }
+
+        class GetWorkItem implements IGetWorkItem {
+            constructor(p?: tandem.v1.IGetWorkItem);
+            public workItemId: string;
+            public static create(properties?: tandem.v1.IGetWorkItem): tandem.v1.GetWorkItem;
+            public static encode(m: tandem.v1.IGetWorkItem, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IGetWorkItem, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.GetWorkItem;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.GetWorkItem;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.GetWorkItem;
+            public static toObject(m: tandem.v1.GetWorkItem, o?: $protobuf.IConversionOptions): { [k: string]: any };
             public toJSON(): { [k: string]: any };
             public static getTypeUrl(typeUrlPrefix?: string): string;
         }

@@ -40,6 +40,7 @@ export const tandem = $root.tandem = (() => {
              * @property {tandem.v1.IGetComments|null} [getComments] ClientFrame getComments
              * @property {tandem.v1.ISubscribe|null} [subscribe] ClientFrame subscribe
              * @property {tandem.v1.IUnsubscribe|null} [unsubscribe] ClientFrame unsubscribe
+             * @property {tandem.v1.IGetWorkItem|null} [getWorkItem] ClientFrame getWorkItem
              * @property {tandem.v1.ICreateProject|null} [createProject] ClientFrame createProject
              * @property {tandem.v1.ICreateWorkItem|null} [createWorkItem] ClientFrame createWorkItem
              * @property {tandem.v1.IUpdateWorkItem|null} [updateWorkItem] ClientFrame updateWorkItem
@@ -131,6 +132,14 @@ export const tandem = $root.tandem = (() => {
              * @instance
              */
             ClientFrame.prototype.unsubscribe = null;
+
+            /**
+             * ClientFrame getWorkItem.
+             * @member {tandem.v1.IGetWorkItem|null|undefined} getWorkItem
+             * @memberof tandem.v1.ClientFrame
+             * @instance
+             */
+            ClientFrame.prototype.getWorkItem = null;
 
             /**
              * ClientFrame createProject.
@@ -289,12 +298,12 @@ export const tandem = $root.tandem = (() => {
 
             /**
              * ClientFrame command.
-             * @member {"listProjects"|"getBoard"|"getHistory"|"getComments"|"subscribe"|"unsubscribe"|"createProject"|"createWorkItem"|"updateWorkItem"|"moveWorkItem"|"deleteWorkItem"|"restoreWorkItem"|"claimWorkItem"|"addComment"|"editComment"|"deleteComment"|"createSprint"|"updateSprint"|"startSprint"|"completeSprint"|"addMember"|"changeMemberRole"|"removeMember"|"setPresence"|"listUsers"|undefined} command
+             * @member {"listProjects"|"getBoard"|"getHistory"|"getComments"|"subscribe"|"unsubscribe"|"getWorkItem"|"createProject"|"createWorkItem"|"updateWorkItem"|"moveWorkItem"|"deleteWorkItem"|"restoreWorkItem"|"claimWorkItem"|"addComment"|"editComment"|"deleteComment"|"createSprint"|"updateSprint"|"startSprint"|"completeSprint"|"addMember"|"changeMemberRole"|"removeMember"|"setPresence"|"listUsers"|undefined} command
              * @memberof tandem.v1.ClientFrame
              * @instance
              */
             Object.defineProperty(ClientFrame.prototype, "command", {
-                get: $util.oneOfGetter($oneOfFields = ["listProjects", "getBoard", "getHistory", "getComments", "subscribe", "unsubscribe", "createProject", "createWorkItem", "updateWorkItem", "moveWorkItem", "deleteWorkItem", "restoreWorkItem", "claimWorkItem", "addComment", "editComment", "deleteComment", "createSprint", "updateSprint", "startSprint", "completeSprint", "addMember", "changeMemberRole", "removeMember", "setPresence", "listUsers"]),
+                get: $util.oneOfGetter($oneOfFields = ["listProjects", "getBoard", "getHistory", "getComments", "subscribe", "unsubscribe", "getWorkItem", "createProject", "createWorkItem", "updateWorkItem", "moveWorkItem", "deleteWorkItem", "restoreWorkItem", "claimWorkItem", "addComment", "editComment", "deleteComment", "createSprint", "updateSprint", "startSprint", "completeSprint", "addMember", "changeMemberRole", "removeMember", "setPresence", "listUsers"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -340,6 +349,8 @@ export const tandem = $root.tandem = (() => {
                     $root.tandem.v1.Subscribe.encode(m.subscribe, w.uint32(114).fork(), q + 1).ldelim();
                 if (m.unsubscribe != null && Object.hasOwnProperty.call(m, "unsubscribe"))
                     $root.tandem.v1.Unsubscribe.encode(m.unsubscribe, w.uint32(122).fork(), q + 1).ldelim();
+                if (m.getWorkItem != null && Object.hasOwnProperty.call(m, "getWorkItem"))
+                    $root.tandem.v1.GetWorkItem.encode(m.getWorkItem, w.uint32(130).fork(), q + 1).ldelim();
                 if (m.createProject != null && Object.hasOwnProperty.call(m, "createProject"))
                     $root.tandem.v1.CreateProject.encode(m.createProject, w.uint32(162).fork(), q + 1).ldelim();
                 if (m.createWorkItem != null && Object.hasOwnProperty.call(m, "createWorkItem"))
@@ -454,6 +465,10 @@ export const tandem = $root.tandem = (() => {
                         }
                     case 15: {
                             m.unsubscribe = $root.tandem.v1.Unsubscribe.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 16: {
+                            m.getWorkItem = $root.tandem.v1.GetWorkItem.decode(r, r.uint32(), undefined, n + 1);
                             break;
                         }
                     case 20: {
@@ -637,6 +652,16 @@ export const tandem = $root.tandem = (() => {
                         var e = $root.tandem.v1.Unsubscribe.verify(m.unsubscribe, n + 1);
                         if (e)
                             return "unsubscribe." + e;
+                    }
+                }
+                if (m.getWorkItem != null && Object.hasOwnProperty.call(m, "getWorkItem")) {
+                    if (p.command === 1)
+                        return "command: multiple values";
+                    p.command = 1;
+                    {
+                        var e = $root.tandem.v1.GetWorkItem.verify(m.getWorkItem, n + 1);
+                        if (e)
+                            return "getWorkItem." + e;
                     }
                 }
                 if (m.createProject != null && Object.hasOwnProperty.call(m, "createProject")) {
@@ -883,6 +908,11 @@ export const tandem = $root.tandem = (() => {
                         throw TypeError(".tandem.v1.ClientFrame.unsubscribe: object expected");
                     m.unsubscribe = $root.tandem.v1.Unsubscribe.fromObject(d.unsubscribe, n + 1);
                 }
+                if (d.getWorkItem != null) {
+                    if (!$util.isObject(d.getWorkItem))
+                        throw TypeError(".tandem.v1.ClientFrame.getWorkItem: object expected");
+                    m.getWorkItem = $root.tandem.v1.GetWorkItem.fromObject(d.getWorkItem, n + 1);
+                }
                 if (d.createProject != null) {
                     if (!$util.isObject(d.createProject))
                         throw TypeError(".tandem.v1.ClientFrame.createProject: object expected");
@@ -1033,6 +1063,11 @@ export const tandem = $root.tandem = (() => {
                     d.unsubscribe = $root.tandem.v1.Unsubscribe.toObject(m.unsubscribe, o, q + 1);
                     if (o.oneofs)
                         d.command = "unsubscribe";
+                }
+                if (m.getWorkItem != null && Object.hasOwnProperty.call(m, "getWorkItem")) {
+                    d.getWorkItem = $root.tandem.v1.GetWorkItem.toObject(m.getWorkItem, o, q + 1);
+                    if (o.oneofs)
+                        d.command = "getWorkItem";
                 }
                 if (m.createProject != null && Object.hasOwnProperty.call(m, "createProject")) {
                     d.createProject = $root.tandem.v1.CreateProject.toObject(m.createProject, o, q + 1);
@@ -4096,6 +4131,7 @@ export const tandem = $root.tandem = (() => {
              * @property {string|null} [updatedBy] WorkItem updatedBy
              * @property {number|null} [deletedAt] WorkItem deletedAt
              * @property {boolean|null} [hasStoryPoints] WorkItem hasStoryPoints
+             * @property {boolean|null} [descriptionOmitted] WorkItem descriptionOmitted
              */
 
             /**
@@ -4291,6 +4327,14 @@ export const tandem = $root.tandem = (() => {
             WorkItem.prototype.hasStoryPoints = false;
 
             /**
+             * WorkItem descriptionOmitted.
+             * @member {boolean} descriptionOmitted
+             * @memberof tandem.v1.WorkItem
+             * @instance
+             */
+            WorkItem.prototype.descriptionOmitted = false;
+
+            /**
              * Creates a new WorkItem instance using the specified properties.
              * @function create
              * @memberof tandem.v1.WorkItem
@@ -4364,6 +4408,8 @@ export const tandem = $root.tandem = (() => {
                     w.uint32(168).int64(m.deletedAt);
                 if (m.hasStoryPoints != null && Object.hasOwnProperty.call(m, "hasStoryPoints"))
                     w.uint32(176).bool(m.hasStoryPoints);
+                if (m.descriptionOmitted != null && Object.hasOwnProperty.call(m, "descriptionOmitted"))
+                    w.uint32(184).bool(m.descriptionOmitted);
                 return w;
             };
 
@@ -4502,6 +4548,10 @@ export const tandem = $root.tandem = (() => {
                         }
                     case 22: {
                             m.hasStoryPoints = r.bool();
+                            break;
+                        }
+                    case 23: {
+                            m.descriptionOmitted = r.bool();
                             break;
                         }
                     default:
@@ -4656,6 +4706,10 @@ export const tandem = $root.tandem = (() => {
                 if (m.hasStoryPoints != null && Object.hasOwnProperty.call(m, "hasStoryPoints")) {
                     if (typeof m.hasStoryPoints !== "boolean")
                         return "hasStoryPoints: boolean expected";
+                }
+                if (m.descriptionOmitted != null && Object.hasOwnProperty.call(m, "descriptionOmitted")) {
+                    if (typeof m.descriptionOmitted !== "boolean")
+                        return "descriptionOmitted: boolean expected";
                 }
                 return null;
             };
@@ -4838,6 +4892,9 @@ export const tandem = $root.tandem = (() => {
                 if (d.hasStoryPoints != null) {
                     m.hasStoryPoints = Boolean(d.hasStoryPoints);
                 }
+                if (d.descriptionOmitted != null) {
+                    m.descriptionOmitted = Boolean(d.descriptionOmitted);
+                }
                 return m;
             };
 
@@ -4903,6 +4960,7 @@ export const tandem = $root.tandem = (() => {
                     } else
                         d.deletedAt = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
                     d.hasStoryPoints = false;
+                    d.descriptionOmitted = false;
                 }
                 if (m.id != null && Object.hasOwnProperty.call(m, "id")) {
                     d.id = m.id;
@@ -4997,6 +5055,9 @@ export const tandem = $root.tandem = (() => {
                 }
                 if (m.hasStoryPoints != null && Object.hasOwnProperty.call(m, "hasStoryPoints")) {
                     d.hasStoryPoints = m.hasStoryPoints;
+                }
+                if (m.descriptionOmitted != null && Object.hasOwnProperty.call(m, "descriptionOmitted")) {
+                    d.descriptionOmitted = m.descriptionOmitted;
                 }
                 return d;
             };
@@ -10158,6 +10219,7 @@ export const tandem = $root.tandem = (() => {
              * @memberof tandem.v1
              * @interface IGetBoard
              * @property {string|null} [projectId] GetBoard projectId
+             * @property {boolean|null} [omitDescriptions] GetBoard omitDescriptions
              */
 
             /**
@@ -10182,6 +10244,14 @@ export const tandem = $root.tandem = (() => {
              * @instance
              */
             GetBoard.prototype.projectId = "";
+
+            /**
+             * GetBoard omitDescriptions.
+             * @member {boolean} omitDescriptions
+             * @memberof tandem.v1.GetBoard
+             * @instance
+             */
+            GetBoard.prototype.omitDescriptions = false;
 
             /**
              * Creates a new GetBoard instance using the specified properties.
@@ -10213,6 +10283,8 @@ export const tandem = $root.tandem = (() => {
                     throw Error("max depth exceeded");
                 if (m.projectId != null && Object.hasOwnProperty.call(m, "projectId"))
                     w.uint32(10).string(m.projectId);
+                if (m.omitDescriptions != null && Object.hasOwnProperty.call(m, "omitDescriptions"))
+                    w.uint32(16).bool(m.omitDescriptions);
                 return w;
             };
 
@@ -10267,6 +10339,10 @@ export const tandem = $root.tandem = (() => {
                             m.projectId = r.string();
                             break;
                         }
+                    case 2: {
+                            m.omitDescriptions = r.bool();
+                            break;
+                        }
                     default:
                         r.skipType(t & 7, n);
                         break;
@@ -10315,6 +10391,10 @@ export const tandem = $root.tandem = (() => {
                     if (!$util.isString(m.projectId))
                         return "projectId: string expected";
                 }
+                if (m.omitDescriptions != null && Object.hasOwnProperty.call(m, "omitDescriptions")) {
+                    if (typeof m.omitDescriptions !== "boolean")
+                        return "omitDescriptions: boolean expected";
+                }
                 return null;
             };
 
@@ -10339,6 +10419,9 @@ export const tandem = $root.tandem = (() => {
                 if (d.projectId != null) {
                     m.projectId = String(d.projectId);
                 }
+                if (d.omitDescriptions != null) {
+                    m.omitDescriptions = Boolean(d.omitDescriptions);
+                }
                 return m;
             };
 
@@ -10361,9 +10444,13 @@ export const tandem = $root.tandem = (() => {
                 var d = {};
                 if (o.defaults) {
                     d.projectId = "";
+                    d.omitDescriptions = false;
                 }
                 if (m.projectId != null && Object.hasOwnProperty.call(m, "projectId")) {
                     d.projectId = m.projectId;
+                }
+                if (m.omitDescriptions != null && Object.hasOwnProperty.call(m, "omitDescriptions")) {
+                    d.omitDescriptions = m.omitDescriptions;
                 }
                 return d;
             };
@@ -10395,6 +10482,252 @@ export const tandem = $root.tandem = (() => {
             };
 
             return GetBoard;
+        })();
+
+        v1.GetWorkItem = (function() {
+
+            /**
+             * Properties of a GetWorkItem.
+             * @memberof tandem.v1
+             * @interface IGetWorkItem
+             * @property {string|null} [workItemId] GetWorkItem workItemId
+             */
+
+            /**
+             * Constructs a new GetWorkItem.
+             * @memberof tandem.v1
+             * @classdesc Represents a GetWorkItem.
+             * @implements IGetWorkItem
+             * @constructor
+             * @param {tandem.v1.IGetWorkItem=} [p] Properties to set
+             */
+            function GetWorkItem(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * GetWorkItem workItemId.
+             * @member {string} workItemId
+             * @memberof tandem.v1.GetWorkItem
+             * @instance
+             */
+            GetWorkItem.prototype.workItemId = "";
+
+            /**
+             * Creates a new GetWorkItem instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.GetWorkItem
+             * @static
+             * @param {tandem.v1.IGetWorkItem=} [properties] Properties to set
+             * @returns {tandem.v1.GetWorkItem} GetWorkItem instance
+             */
+            GetWorkItem.create = function create(properties) {
+                return new GetWorkItem(properties);
+            };
+
+            /**
+             * Encodes the specified GetWorkItem message. Does not implicitly {@link tandem.v1.GetWorkItem.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.GetWorkItem
+             * @static
+             * @param {tandem.v1.IGetWorkItem} m GetWorkItem message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            GetWorkItem.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.workItemId != null && Object.hasOwnProperty.call(m, "workItemId"))
+                    w.uint32(10).string(m.workItemId);
+                return w;
+            };
+
+            /**
+             * Encodes the specified GetWorkItem message, length delimited. Does not implicitly {@link tandem.v1.GetWorkItem.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.GetWorkItem
+             * @static
+             * @param {tandem.v1.IGetWorkItem} message GetWorkItem message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            GetWorkItem.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a GetWorkItem message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.GetWorkItem
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.GetWorkItem} GetWorkItem
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            GetWorkItem.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.GetWorkItem();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.workItemId = r.string();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a GetWorkItem message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.GetWorkItem
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.GetWorkItem} GetWorkItem
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            GetWorkItem.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a GetWorkItem message.
+             * @function verify
+             * @memberof tandem.v1.GetWorkItem
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            GetWorkItem.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.workItemId != null && Object.hasOwnProperty.call(m, "workItemId")) {
+                    if (!$util.isString(m.workItemId))
+                        return "workItemId: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a GetWorkItem message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.GetWorkItem
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.GetWorkItem} GetWorkItem
+             */
+            GetWorkItem.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.GetWorkItem)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.GetWorkItem: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.GetWorkItem();
+                if (d.workItemId != null) {
+                    m.workItemId = String(d.workItemId);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a GetWorkItem message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.GetWorkItem
+             * @static
+             * @param {tandem.v1.GetWorkItem} m GetWorkItem
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            GetWorkItem.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.workItemId = "";
+                }
+                if (m.workItemId != null && Object.hasOwnProperty.call(m, "workItemId")) {
+                    d.workItemId = m.workItemId;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this GetWorkItem to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.GetWorkItem
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            GetWorkItem.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for GetWorkItem
+             * @function getTypeUrl
+             * @memberof tandem.v1.GetWorkItem
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            GetWorkItem.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.GetWorkItem";
+            };
+
+            return GetWorkItem;
         })();
 
         v1.GetHistory = (function() {

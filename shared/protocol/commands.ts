@@ -20,6 +20,7 @@ export const COMMAND_KINDS: { readonly [K in CommandName]: CommandKind } = {
   getBoard: 'read',
   getHistory: 'read',
   getComments: 'read',
+  getWorkItem: 'read',
   subscribe: 'session',
   unsubscribe: 'session',
   setPresence: 'session',

@@ -1,6 +1,6 @@
 // What a partial work item carries (Subscribe.changed_fields_only), as the server makes it.
 import { describe, expect, it } from 'vitest';
-import { toPartialItem } from './partial-work-item.ts';
+import { mergePartialItem, toPartialItem } from './partial-work-item.ts';
 import type { IWorkItem } from '../proto.ts';
 
 const whole: IWorkItem = {
@@ -23,5 +23,14 @@ describe('partial work items', () => {
     for (const names of [['created'], ['deleted'], ['restored', 'rank'], ['title', 'something_new'], []]) {
       expect(toPartialItem(whole, names)).toBeNull();
     }
+  });
+
+  it('PART-3 a card held without its description (GetBoard.omit_descriptions) holds the whole one after a description change, and stays marked after others', () => {
+    const card: IWorkItem = { ...whole, version: 8, description: '', descriptionOmitted: true };
+    expect(mergePartialItem(card, { ...identity, description: 'New text' }, ['description'])).toMatchObject({
+      description: 'New text', descriptionOmitted: false,
+    });
+    expect(mergePartialItem(card, { ...identity }, ['description'])).toMatchObject({ description: '', descriptionOmitted: false });
+    expect(mergePartialItem(card, { ...identity, title: 'Renamed' }, ['title'])).toMatchObject({ title: 'Renamed', descriptionOmitted: true });
   });
 });

@@ -76,5 +76,7 @@ export function mergePartialItem<T extends IWorkItem>(held: T, partial: IWorkIte
   const fields = merged as Record<string, unknown>;
   for (const key of IDENTITY) fields[key] = partial[key] ?? fields[key];
   for (const key of keys) fields[key] = partial[key] ?? clearedValue(key);
+  // A card from a board without descriptions now holds its item's whole description.
+  if (keys.includes('description')) fields['descriptionOmitted'] = false;
   return merged;
 }

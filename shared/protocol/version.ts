@@ -11,4 +11,6 @@
 //    subscriber that asks gets ordinary work item changes as partial items).
 // 5: ErrorCode UNAVAILABLE (10): a write the server cannot store now (a full
 //    disk), with retry_after_ms; the write stays queued and goes again.
-export const PROTOCOL_VERSION = 5;
+// 6: GetBoard.omit_descriptions and WorkItem.description_omitted (a board of
+//    compact cards), get_work_item (16) for one whole item.
+export const PROTOCOL_VERSION = 6;

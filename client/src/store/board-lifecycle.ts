@@ -84,7 +84,7 @@ export function createBoardLifecycle(live: Live, projectKey: Accessor<string>, s
 
   const fetchBoard = (id: string) => {
     const generation = ++fetchGeneration;
-    live.connection.request({ getBoard: { projectId: id } }).then(
+    live.connection.request({ getBoard: { projectId: id, omitDescriptions: true } }).then(
       (result) => {
         if (generation !== fetchGeneration) return;
         const board = result.board;

@@ -3,18 +3,28 @@
 // editor opened, so a description someone saved meanwhile is a conflict to
 // resolve, not overwritten. What is typed is kept on this device as a draft
 // (across closing the panel and a reload) until it is saved or discarded;
-// the item opens with its draft in the editor, marked unsaved.
+// the item opens with its draft in the editor, marked unsaved. A card comes
+// without its description (store/item-description.ts): until it has arrived
+// there is nothing to show or to edit from.
 import { createSignal, Show } from 'solid-js';
 import type { BoardSlice } from '../store/board.ts';
 import type { DraftStore } from '../store/drafts.ts';
+import type { DescriptionLoad } from '../store/item-description.ts';
 import type { ItemPatch } from '../store/model/item-patch.ts';
 import type { Card } from '../store/model/items.ts';
 import { Markdown } from '../ui/markdown-view.tsx';
 import { DraftBadge } from '../ui/draft-badge.tsx';
 
+const LOAD_TEXT: Record<DescriptionLoad, string> = {
+  loading: 'Loading the description…',
+  offline: 'The description is not on this device yet; it loads when you are back online.',
+  error: 'The description could not be loaded. Close the item and open it again to retry.',
+};
+
 export function Description(props: {
   board: BoardSlice;
   item: Card;
+  load: DescriptionLoad;
   editable: boolean;
   drafts: DraftStore;
   save(patch: ItemPatch, base: number): void;
@@ -27,6 +37,7 @@ export function Description(props: {
   // A draft the panel opens with leaves the focus on the panel; an editor the person opens (or goes back to) takes it.
   let focusEditor = !kept;
   const changed = () => mode() !== 'view' && draft() !== base.text;
+  const missing = () => props.item.descriptionOmitted === true;
   const begin = () => {
     base = { version: props.board.baseVersion(props.item.id), text: props.item.description ?? '' };
     setDraft(base.text);
@@ -58,7 +69,7 @@ export function Description(props: {
           <Show
             when={mode() !== 'view'}
             fallback={
-              <button type="button" class="link-button" data-testid="description-edit" onClick={begin}>
+              <button type="button" class="link-button" data-testid="description-edit" disabled={missing()} onClick={begin}>
                 Edit
               </button>
             }
@@ -84,8 +95,10 @@ export function Description(props: {
       <Show
         when={mode() !== 'view'}
         fallback={
-          <Show when={props.item.description} fallback={<p class="item-muted" data-testid="description-empty">No description.</p>}>
-            <Markdown text={props.item.description ?? ''} testId="description" class="item-description" />
+          <Show when={!missing()} fallback={<p class="item-muted" data-testid="description-loading">{LOAD_TEXT[props.load]}</p>}>
+            <Show when={props.item.description} fallback={<p class="item-muted" data-testid="description-empty">No description.</p>}>
+              <Markdown text={props.item.description ?? ''} testId="description" class="item-description" />
+            </Show>
           </Show>
         }
       >

@@ -15,6 +15,7 @@ import { useBoard, type BoardSlice } from '../store/board.ts';
 import { makeDeviceStorage } from '../store/device-storage.ts';
 import { makeDraftStore } from '../store/drafts.ts';
 import { createItemActivity } from '../store/item-activity.ts';
+import { createDescriptionLoad } from '../store/item-description.ts';
 import { useLive } from '../store/live.ts';
 import type { ItemPatch } from '../store/model/item-patch.ts';
 import type { Card } from '../store/model/items.ts';
@@ -42,6 +43,7 @@ function ItemBody(props: { board: BoardSlice; item: Card; nav: ItemPanelNav }) {
   const item = () => props.item;
   const editable = () => board.canEdit() && !isLocal(item());
   const activity = createItemActivity(live, board, () => item().id);
+  const descriptionLoad = createDescriptionLoad(live, () => item().id, () => item().descriptionOmitted === true);
   const save = (patch: ItemPatch, base: number) => void board.update(item().id, patch, base);
 
   return (
@@ -59,7 +61,7 @@ function ItemBody(props: { board: BoardSlice; item: Card; nav: ItemPanelNav }) {
         </Show>
       </div>
       <ItemFields board={board} item={item()} editable={editable()} save={save} />
-      <Description board={board} item={item()} editable={editable()} drafts={drafts} save={save} />
+      <Description board={board} item={item()} load={descriptionLoad()} editable={editable()} drafts={drafts} save={save} />
       <ItemChildren board={board} item={item()} open={props.nav.open} editable={editable()} />
       <ItemComments board={board} activity={activity} me={me} itemId={item().id} drafts={drafts} />
       <ItemHistory board={board} activity={activity} me={me} />

@@ -21,7 +21,8 @@ type ReadsEveryField = { [K in CommandName]: Parser<{ readonly [F in keyof Requi
 export const COMMAND_PARSERS = {
   listProjects: command({}),
   listUsers: command({}),
-  getBoard: command({ projectId: id }),
+  getBoard: command({ projectId: id, omitDescriptions: bool }),
+  getWorkItem: command({ workItemId: id }),
   getHistory: command({ workItemId: id }),
   getComments: command({ workItemId: id }),
   subscribe: command({ projects: list(message({ projectId: id, sinceSeq: int64 }), LIMITS.projectsPerSubscribe), changedFieldsOnly: bool }),

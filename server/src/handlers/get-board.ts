@@ -20,7 +20,7 @@ export function getBoard(ctx: ReadContext, cmd: Commands['getBoard']): ResultVal
       board: {
         project: projectMessage(ctx.db, project),
         statuses: statusesOf(ctx.db, project.id).map(toStatus),
-        workItems: liveWorkItems(ctx.db, project.id),
+        workItems: liveWorkItems(ctx.db, project.id, { descriptions: !cmd.omitDescriptions }),
         sprints: sprintsOf(ctx.db, project.id),
         members: membersOf(ctx.db, project.id),
         labels: labelsOfProject(ctx.db, project.id),

@@ -22,6 +22,7 @@ import { editComment } from './edit-comment.ts';
 import { getBoard } from './get-board.ts';
 import { getComments } from './get-comments.ts';
 import { getHistory } from './get-history.ts';
+import { getWorkItem } from './get-work-item.ts';
 import { listProjects } from './list-projects.ts';
 import { listUsers } from './list-users.ts';
 import { moveWorkItem } from './move-work-item.ts';
@@ -50,6 +51,7 @@ export const HANDLERS: { [K in CommandName]: HandlerSpec<Commands[K]> } = {
   getBoard: read(getBoard),
   getHistory: read(getHistory),
   getComments: read(getComments),
+  getWorkItem: read(getWorkItem),
   subscribe: session(subscribe),
   unsubscribe: session(unsubscribe),
   setPresence: session(setPresence),

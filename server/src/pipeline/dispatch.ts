@@ -31,6 +31,8 @@ export interface Dispatched {
 export interface DispatchDeps {
   database(tenantId: string): TenantDb;
   log: Logger;
+  /** MAX_REPLY_BYTES: a read whose reply would be bigger is refused instead of sent. */
+  maxReplyBytes: number;
 }
 
 const NO_EVENTS: readonly AppendedEvent[] = [];
@@ -63,7 +65,7 @@ export function dispatch(
     const spec = HANDLERS[name] as HandlerSpec<unknown>;
     switch (spec.kind) {
       case 'read':
-        return dispatched(name, resultFrame(messageId, now, { seq: 0, ...spec.run({ db, caller, now }, parse(raw)) }));
+        return dispatched(name, boundedReply(name, resultFrame(messageId, now, { seq: 0, ...spec.run({ db, caller, now }, parse(raw)) }), deps.maxReplyBytes));
       case 'session': {
         const { value, ...session } = spec.run({ db, caller, now, subscriptions }, parse(raw));
         return dispatched(name, resultFrame(messageId, now, { seq: 0, ...value }), null, NO_EVENTS, session);
@@ -96,6 +98,23 @@ export function dispatch(
     return dispatched(command, errorFrame(messageId, now, internalError()), ErrorCode.ERROR_CODE_INTERNAL);
   }
 }
+
+/**
+ * Every slow reader holds its own copy of a reply until it is read, so a read
+ * cannot answer with more than MAX_REPLY_BYTES. Only reads can grow so (a
+ * write answers with one entity, whose fields are bounded).
+ */
+function boundedReply(name: CommandName, reply: Uint8Array, maxReplyBytes: number): Uint8Array {
+  if (reply.byteLength <= maxReplyBytes) return reply;
+  const hint = name === 'getBoard' ? '; ask for the board with omit_descriptions, and for each description with get_work_item' : '';
+  throw new AppError(
+    ErrorCode.ERROR_CODE_FAILED_PRECONDITION,
+    `The reply to ${wireName(name)} would be ${mib(reply.byteLength)}, over this server's limit of ${mib(maxReplyBytes)} (MAX_REPLY_BYTES)${hint}`,
+  );
+}
+
+const wireName = (name: CommandName) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const mib = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
 
 function unreachable(x: never): never {
   throw new Error(`unhandled handler kind ${JSON.stringify(x)}`);

@@ -1,6 +1,7 @@
 import type { IWorkItem } from '../../../shared/proto.ts';
 import { labelsByItem, labelsOfItem } from './labels.ts';
 import { toWorkItem } from './mappers.ts';
+import { sql } from 'kysely';
 import { prepared, preparedByShape, tenantQueries as q, type SqlRunner } from './sql.ts';
 import type { WorkItemRow } from './tables.ts';
 
@@ -32,18 +33,39 @@ export function workItemMessage(db: SqlRunner, row: WorkItemRow, labels: readonl
   return toWorkItem(row, labels);
 }
 
-export function liveWorkItems(db: SqlRunner, projectId: string): IWorkItem[] {
+/** Every column but the description, and whether there is one: what a card needs. */
+const CARD_COLUMNS = [
+  'id', 'project_id', 'number', 'key', 'item_type', 'parent_id', 'title', 'status_id', 'priority', 'story_points',
+  'assignee_id', 'sprint_id', 'rank', 'version', 'created_at_ms', 'created_by', 'updated_at_ms', 'updated_by', 'deleted_at_ms',
+] as const satisfies readonly Exclude<keyof WorkItemRow, 'description'>[];
+
+const liveRows = prepared((projectId: string) =>
+  q.selectFrom('pm_work_items').selectAll().where('project_id', '=', projectId).where('deleted_at_ms', 'is', null).orderBy('rank').orderBy('id'),
+);
+
+// octet_length, unlike length, does not read a long description's overflow pages to count its characters.
+const liveCards = prepared((projectId: string) =>
+  q.selectFrom('pm_work_items')
+    .select(CARD_COLUMNS)
+    .select(sql<number>`octet_length(description) > 0`.as('has_description'))
+    .where('project_id', '=', projectId)
+    .where('deleted_at_ms', 'is', null)
+    .orderBy('rank')
+    .orderBy('id'),
+);
+
+/**
+ * The project's live items in board order. Without descriptions, each item
+ * has an empty one and description_omitted says whether it really has one
+ * (GetBoard.omit_descriptions).
+ */
+export function liveWorkItems(db: SqlRunner, projectId: string, { descriptions }: { descriptions: boolean }): IWorkItem[] {
   const labels = labelsByItem(db, projectId);
-  return db
-    .all(
-      q.selectFrom('pm_work_items')
-        .selectAll()
-        .where('project_id', '=', projectId)
-        .where('deleted_at_ms', 'is', null)
-        .orderBy('rank')
-        .orderBy('id'),
-    )
-    .map((row) => toWorkItem(row, labels.get(row.id) ?? []));
+  if (descriptions) return db.all(liveRows(projectId)).map((row) => toWorkItem(row, labels.get(row.id) ?? []));
+  return db.all(liveCards(projectId)).map(({ has_description, ...row }) => ({
+    ...toWorkItem({ ...row, description: '' }, labels.get(row.id) ?? []),
+    descriptionOmitted: has_description === 1,
+  }));
 }
 
 export function insertWorkItem(db: SqlRunner, row: WorkItemRow): void {
