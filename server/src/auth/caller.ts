@@ -1,6 +1,7 @@
 // The person a command runs for, as the socket's verified token names them.
 import type { TenantRole } from '../../../shared/domain/permissions.ts';
 import { upsertUser } from '../storage/users.ts';
+import { isStorageFault } from '../tenancy/storage-fault.ts';
 import type { TenantDatabases } from '../tenancy/tenant-databases.ts';
 import type { VerifiedToken } from './tokens.ts';
 
@@ -21,6 +22,12 @@ export function admitCaller(databases: TenantDatabases, claims: VerifiedToken, n
     email: claims.email,
     tenantRole: claims.tenantRole,
   };
-  upsertUser(databases.get(caller.tenantId), { ...caller, id: caller.userId }, now);
+  const db = databases.get(caller.tenantId);
+  try {
+    upsertUser(db, { ...caller, id: caller.userId }, now);
+  } catch (err) {
+    // A full disk refuses writes, not reads: the person comes in and is recorded on a later visit.
+    if (!isStorageFault(err)) throw err;
+  }
   return caller;
 }

@@ -14,7 +14,8 @@ import { isWrite } from '../../../shared/protocol/commands.ts';
 import type { Caller } from '../auth/caller.ts';
 import { dispatch, type DispatchDeps, type Dispatched } from './dispatch.ts';
 import { errorFrame, internalError } from './reply.ts';
-import { isStorageFault, retryWhileBusy, storageUnavailable } from './write.ts';
+import { isStorageFault } from '../tenancy/storage-fault.ts';
+import { retryWhileBusy, storageUnavailable } from './write.ts';
 
 export interface Job {
   caller: Caller;

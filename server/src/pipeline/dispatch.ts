@@ -14,7 +14,8 @@ import type { Logger } from '../log.ts';
 import type { AppendedEvent } from '../storage/events.ts';
 import type { TenantDb } from '../tenancy/tenant-db.ts';
 import { errorFrame, internalError, resultFrame } from './reply.ts';
-import { isStorageFault, runWrite, storageUnavailable } from './write.ts';
+import { isStorageFault } from '../tenancy/storage-fault.ts';
+import { runWrite, storageUnavailable } from './write.ts';
 
 /** What a session command asks of the connection (its subscriptions, its presence). */
 export type SessionChange = Omit<SessionOutcome, 'value'>;
