@@ -19,6 +19,8 @@ export type ILabel = tandem.v1.ILabel;
 export type IWorkflowStatus = tandem.v1.IWorkflowStatus;
 export type IActivityEntry = tandem.v1.IActivityEntry;
 export type IProjectCursor = tandem.v1.IProjectCursor;
+export type ISearchHit = tandem.v1.ISearchHit;
+export type ISnippetPart = tandem.v1.ISnippetPart;
 
 /** The name of the command a ClientFrame carries (its oneof case). */
 export type CommandName = NonNullable<ClientFrame['command']>;

@@ -1,12 +1,13 @@
 // docs/DESIGN.md decisions 4, 6 and 8: one file per tenant, opened lazily into a
 // bounded cache, migrated on open, described for outside readers.
 import Database from 'better-sqlite3';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeLogger } from '../src/log.ts';
 import { LATEST_SCHEMA_VERSION } from '../src/tenancy/migrations.ts';
+import { SCHEMA_V1 } from '../src/tenancy/schema-v1.ts';
 import { openTenantDb, tenantDbPath } from '../src/tenancy/tenant-db.ts';
 import { Checkpointer } from '../src/tenancy/checkpointer.ts';
 import { tidyTenant } from '../src/tenancy/maintenance.ts';
@@ -193,12 +194,22 @@ describe('tenant files', () => {
 });
 
 describe('migrations', () => {
-  it('TEN-7 brings a version-1 file forward, keeping its rows', () => {
-    const db = openTenantDb(dataDir, 'old', { synchronous: 'NORMAL' });
-    db.sqlite.exec("INSERT INTO pm_users VALUES ('u1', '', 'U', 'owner', 0, 0)");
-    db.sqlite.exec('DROP INDEX pm_work_item_labels_by_label');
-    db.sqlite.pragma('user_version = 1');
-    db.close();
+  it('TEN-7 brings a version-1 file forward, keeping its rows, and indexes them for search (SEARCH-8)', () => {
+    const v1 = new Database(join(dataDir, 'old.db'));
+    v1.exec(SCHEMA_V1);
+    v1.exec(`
+      INSERT INTO pm_schema_docs VALUES ('pm_users', '', 'People');
+      INSERT INTO pm_users VALUES ('u1', '', 'U', 'owner', 0, 0);
+      INSERT INTO pm_projects (id, key, name, version, created_at_ms, created_by, updated_at_ms) VALUES ('p', 'OLD', 'Old', 1, 0, 'u1', 0);
+      INSERT INTO pm_workflow_statuses VALUES ('s', 'p', 'To Do', 'UNSTARTED', 0);
+      INSERT INTO pm_work_items (id, project_id, number, key, item_type, title, description, status_id, priority, rank, version,
+        created_at_ms, created_by, updated_at_ms, updated_by) VALUES ('w', 'p', 1, 'OLD-1', 'TASK', 'Legacy title', 'Older words', 's', 'NONE', 'M', 1, 0, 'u1', 0, 'u1');
+      INSERT INTO pm_comments (id, work_item_id, author_id, body, created_at_ms, version) VALUES ('c', 'w', 'u1', 'A remark', 0, 1);
+    `);
+    v1.pragma('user_version = 1');
+    v1.close();
+    mkdirSync(join(dataDir, 'old'));
+    renameSync(join(dataDir, 'old.db'), join(dataDir, 'old', 'main.db'));
     const again = openTenantDb(dataDir, 'old', { synchronous: 'NORMAL' });
     expect(again.sqlite.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     const plan = again.sqlite.prepare(
@@ -206,6 +217,10 @@ describe('migrations', () => {
     ).all() as { detail: string }[];
     expect(plan.map((r) => r.detail).join(' ')).toMatch(/pm_work_item_labels_by_label/);
     expect(again.sqlite.prepare('SELECT count(*) AS n FROM pm_users').get()).toEqual({ n: 1 });
+    const found = (words: string) =>
+      again.sqlite.prepare('SELECT r.entity_id FROM pm_search JOIN pm_search_rows r ON r.search_rowid = pm_search.rowid WHERE pm_search MATCH ?').pluck().all(words);
+    expect([found('legacy'), found('older'), found('remark'), found('"old 1"')]).toEqual([['w'], ['w'], ['c'], ['w']]);
+    expect(again.sqlite.prepare("SELECT count(*) FROM pm_schema_docs WHERE table_name = 'pm_search_rows'").pluck().get()).toBe(5);
     again.close();
   });
 });

@@ -13,6 +13,7 @@ export namespace tandem {
             subscribe?: (tandem.v1.ISubscribe|null);
             unsubscribe?: (tandem.v1.IUnsubscribe|null);
             getWorkItem?: (tandem.v1.IGetWorkItem|null);
+            search?: (tandem.v1.ISearch|null);
             createProject?: (tandem.v1.ICreateProject|null);
             createWorkItem?: (tandem.v1.ICreateWorkItem|null);
             updateWorkItem?: (tandem.v1.IUpdateWorkItem|null);
@@ -44,6 +45,7 @@ export namespace tandem {
             public subscribe?: (tandem.v1.ISubscribe|null);
             public unsubscribe?: (tandem.v1.IUnsubscribe|null);
             public getWorkItem?: (tandem.v1.IGetWorkItem|null);
+            public search?: (tandem.v1.ISearch|null);
             public createProject?: (tandem.v1.ICreateProject|null);
             public createWorkItem?: (tandem.v1.ICreateWorkItem|null);
             public updateWorkItem?: (tandem.v1.IUpdateWorkItem|null);
@@ -63,7 +65,7 @@ export namespace tandem {
             public removeMember?: (tandem.v1.IRemoveMember|null);
             public setPresence?: (tandem.v1.ISetPresence|null);
             public listUsers?: (tandem.v1.IListUsers|null);
-            public command?: ("listProjects"|"getBoard"|"getHistory"|"getComments"|"subscribe"|"unsubscribe"|"getWorkItem"|"createProject"|"createWorkItem"|"updateWorkItem"|"moveWorkItem"|"deleteWorkItem"|"restoreWorkItem"|"claimWorkItem"|"addComment"|"editComment"|"deleteComment"|"createSprint"|"updateSprint"|"startSprint"|"completeSprint"|"addMember"|"changeMemberRole"|"removeMember"|"setPresence"|"listUsers");
+            public command?: ("listProjects"|"getBoard"|"getHistory"|"getComments"|"subscribe"|"unsubscribe"|"getWorkItem"|"search"|"createProject"|"createWorkItem"|"updateWorkItem"|"moveWorkItem"|"deleteWorkItem"|"restoreWorkItem"|"claimWorkItem"|"addComment"|"editComment"|"deleteComment"|"createSprint"|"updateSprint"|"startSprint"|"completeSprint"|"addMember"|"changeMemberRole"|"removeMember"|"setPresence"|"listUsers");
             public static create(properties?: tandem.v1.IClientFrame): tandem.v1.ClientFrame;
             public static encode(m: tandem.v1.IClientFrame, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: tandem.v1.IClientFrame, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -118,6 +120,7 @@ export namespace tandem {
             subscribed?: (tandem.v1.ISubscribed|null);
             ok?: (tandem.v1.IEmpty|null);
             users?: (tandem.v1.IUserList|null);
+            searchResults?: (tandem.v1.ISearchResults|null);
         }
 
         class Result implements IResult {
@@ -135,7 +138,8 @@ export namespace tandem {
             public subscribed?: (tandem.v1.ISubscribed|null);
             public ok?: (tandem.v1.IEmpty|null);
             public users?: (tandem.v1.IUserList|null);
-            public value?: ("project"|"workItem"|"comment"|"sprint"|"member"|"projects"|"board"|"history"|"comments"|"subscribed"|"ok"|"users");
+            public searchResults?: (tandem.v1.ISearchResults|null);
+            public value?: ("project"|"workItem"|"comment"|"sprint"|"member"|"projects"|"board"|"history"|"comments"|"subscribed"|"ok"|"users"|"searchResults");
             public static create(properties?: tandem.v1.IResult): tandem.v1.Result;
             public static encode(m: tandem.v1.IResult, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: tandem.v1.IResult, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -686,6 +690,85 @@ export namespace tandem {
             public static getTypeUrl(typeUrlPrefix?: string): string;
         }
 
+        interface ISearchResults {
+            hits?: (tandem.v1.ISearchHit[]|null);
+        }
+
+        class SearchResults implements ISearchResults {
+            constructor(p?: tandem.v1.ISearchResults);
+            public hits: tandem.v1.ISearchHit[];
+            public static create(properties?: tandem.v1.ISearchResults): tandem.v1.SearchResults;
+            public static encode(m: tandem.v1.ISearchResults, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.ISearchResults, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.SearchResults;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.SearchResults;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.SearchResults;
+            public static toObject(m: tandem.v1.SearchResults, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ISearchHit {
+            workItemId?: (string|null);
+            projectId?: (string|null);
+            projectKey?: (string|null);
+            key?: (string|null);
+            title?: (string|null);
+            itemType?: (tandem.v1.ItemType|null);
+            statusName?: (string|null);
+            statusCategory?: (tandem.v1.StatusCategory|null);
+            matchedIn?: (string|null);
+            commentId?: (string|null);
+            snippet?: (tandem.v1.ISnippetPart[]|null);
+        }
+
+        class SearchHit implements ISearchHit {
+            constructor(p?: tandem.v1.ISearchHit);
+            public workItemId: string;
+            public projectId: string;
+            public projectKey: string;
+            public key: string;
+            public title: string;
+            public itemType: tandem.v1.ItemType;
+            public statusName: string;
+            public statusCategory: tandem.v1.StatusCategory;
+            public matchedIn: string;
+            public commentId: string;
+            public snippet: tandem.v1.ISnippetPart[];
+            public static create(properties?: tandem.v1.ISearchHit): tandem.v1.SearchHit;
+            public static encode(m: tandem.v1.ISearchHit, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.ISearchHit, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.SearchHit;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.SearchHit;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.SearchHit;
+            public static toObject(m: tandem.v1.SearchHit, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ISnippetPart {
+            text?: (string|null);
+            match?: (boolean|null);
+        }
+
+        class SnippetPart implements ISnippetPart {
+            constructor(p?: tandem.v1.ISnippetPart);
+            public text: string;
+            public match: boolean;
+            public static create(properties?: tandem.v1.ISnippetPart): tandem.v1.SnippetPart;
+            public static encode(m: tandem.v1.ISnippetPart, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.ISnippetPart, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.SnippetPart;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.SnippetPart;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.SnippetPart;
+            public static toObject(m: tandem.v1.SnippetPart, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
         interface ISubscribed {
             projects?: (tandem.v1.IProjectCursor[]|null);
         }
@@ -775,6 +858,29 @@ export namespace tandem {
             public static verify(m: { [k: string]: any }): (string|null);
             public static fromObject(d: { [k: string]: any }): tandem.v1.GetWorkItem;
             public static toObject(m: tandem.v1.GetWorkItem, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ISearch {
+            query?: (string|null);
+            projectId?: (string|null);
+            limit?: (number|null);
+        }
+
+        class Search implements ISearch {
+            constructor(p?: tandem.v1.ISearch);
+            public query: string;
+            public projectId: string;
+            public limit: number;
+            public static create(properties?: tandem.v1.ISearch): tandem.v1.Search;
+            public static encode(m: tandem.v1.ISearch, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.ISearch, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.Search;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.Search;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.Search;
+            public static toObject(m: tandem.v1.Search, o?: $protobuf.IConversionOptions): { [k: string]: any };
             public toJSON(): { [k: string]: any };
             public static getTypeUrl(typeUrlPrefix?: string): string;
         }

@@ -41,6 +41,7 @@ export const tandem = $root.tandem = (() => {
              * @property {tandem.v1.ISubscribe|null} [subscribe] ClientFrame subscribe
              * @property {tandem.v1.IUnsubscribe|null} [unsubscribe] ClientFrame unsubscribe
              * @property {tandem.v1.IGetWorkItem|null} [getWorkItem] ClientFrame getWorkItem
+             * @property {tandem.v1.ISearch|null} [search] ClientFrame search
              * @property {tandem.v1.ICreateProject|null} [createProject] ClientFrame createProject
              * @property {tandem.v1.ICreateWorkItem|null} [createWorkItem] ClientFrame createWorkItem
              * @property {tandem.v1.IUpdateWorkItem|null} [updateWorkItem] ClientFrame updateWorkItem
@@ -140,6 +141,14 @@ export const tandem = $root.tandem = (() => {
              * @instance
              */
             ClientFrame.prototype.getWorkItem = null;
+
+            /**
+             * ClientFrame search.
+             * @member {tandem.v1.ISearch|null|undefined} search
+             * @memberof tandem.v1.ClientFrame
+             * @instance
+             */
+            ClientFrame.prototype.search = null;
 
             /**
              * ClientFrame createProject.
@@ -298,12 +307,12 @@ export const tandem = $root.tandem = (() => {
 
             /**
              * ClientFrame command.
-             * @member {"listProjects"|"getBoard"|"getHistory"|"getComments"|"subscribe"|"unsubscribe"|"getWorkItem"|"createProject"|"createWorkItem"|"updateWorkItem"|"moveWorkItem"|"deleteWorkItem"|"restoreWorkItem"|"claimWorkItem"|"addComment"|"editComment"|"deleteComment"|"createSprint"|"updateSprint"|"startSprint"|"completeSprint"|"addMember"|"changeMemberRole"|"removeMember"|"setPresence"|"listUsers"|undefined} command
+             * @member {"listProjects"|"getBoard"|"getHistory"|"getComments"|"subscribe"|"unsubscribe"|"getWorkItem"|"search"|"createProject"|"createWorkItem"|"updateWorkItem"|"moveWorkItem"|"deleteWorkItem"|"restoreWorkItem"|"claimWorkItem"|"addComment"|"editComment"|"deleteComment"|"createSprint"|"updateSprint"|"startSprint"|"completeSprint"|"addMember"|"changeMemberRole"|"removeMember"|"setPresence"|"listUsers"|undefined} command
              * @memberof tandem.v1.ClientFrame
              * @instance
              */
             Object.defineProperty(ClientFrame.prototype, "command", {
-                get: $util.oneOfGetter($oneOfFields = ["listProjects", "getBoard", "getHistory", "getComments", "subscribe", "unsubscribe", "getWorkItem", "createProject", "createWorkItem", "updateWorkItem", "moveWorkItem", "deleteWorkItem", "restoreWorkItem", "claimWorkItem", "addComment", "editComment", "deleteComment", "createSprint", "updateSprint", "startSprint", "completeSprint", "addMember", "changeMemberRole", "removeMember", "setPresence", "listUsers"]),
+                get: $util.oneOfGetter($oneOfFields = ["listProjects", "getBoard", "getHistory", "getComments", "subscribe", "unsubscribe", "getWorkItem", "search", "createProject", "createWorkItem", "updateWorkItem", "moveWorkItem", "deleteWorkItem", "restoreWorkItem", "claimWorkItem", "addComment", "editComment", "deleteComment", "createSprint", "updateSprint", "startSprint", "completeSprint", "addMember", "changeMemberRole", "removeMember", "setPresence", "listUsers"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -351,6 +360,8 @@ export const tandem = $root.tandem = (() => {
                     $root.tandem.v1.Unsubscribe.encode(m.unsubscribe, w.uint32(122).fork(), q + 1).ldelim();
                 if (m.getWorkItem != null && Object.hasOwnProperty.call(m, "getWorkItem"))
                     $root.tandem.v1.GetWorkItem.encode(m.getWorkItem, w.uint32(130).fork(), q + 1).ldelim();
+                if (m.search != null && Object.hasOwnProperty.call(m, "search"))
+                    $root.tandem.v1.Search.encode(m.search, w.uint32(138).fork(), q + 1).ldelim();
                 if (m.createProject != null && Object.hasOwnProperty.call(m, "createProject"))
                     $root.tandem.v1.CreateProject.encode(m.createProject, w.uint32(162).fork(), q + 1).ldelim();
                 if (m.createWorkItem != null && Object.hasOwnProperty.call(m, "createWorkItem"))
@@ -469,6 +480,10 @@ export const tandem = $root.tandem = (() => {
                         }
                     case 16: {
                             m.getWorkItem = $root.tandem.v1.GetWorkItem.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 17: {
+                            m.search = $root.tandem.v1.Search.decode(r, r.uint32(), undefined, n + 1);
                             break;
                         }
                     case 20: {
@@ -662,6 +677,16 @@ export const tandem = $root.tandem = (() => {
                         var e = $root.tandem.v1.GetWorkItem.verify(m.getWorkItem, n + 1);
                         if (e)
                             return "getWorkItem." + e;
+                    }
+                }
+                if (m.search != null && Object.hasOwnProperty.call(m, "search")) {
+                    if (p.command === 1)
+                        return "command: multiple values";
+                    p.command = 1;
+                    {
+                        var e = $root.tandem.v1.Search.verify(m.search, n + 1);
+                        if (e)
+                            return "search." + e;
                     }
                 }
                 if (m.createProject != null && Object.hasOwnProperty.call(m, "createProject")) {
@@ -913,6 +938,11 @@ export const tandem = $root.tandem = (() => {
                         throw TypeError(".tandem.v1.ClientFrame.getWorkItem: object expected");
                     m.getWorkItem = $root.tandem.v1.GetWorkItem.fromObject(d.getWorkItem, n + 1);
                 }
+                if (d.search != null) {
+                    if (!$util.isObject(d.search))
+                        throw TypeError(".tandem.v1.ClientFrame.search: object expected");
+                    m.search = $root.tandem.v1.Search.fromObject(d.search, n + 1);
+                }
                 if (d.createProject != null) {
                     if (!$util.isObject(d.createProject))
                         throw TypeError(".tandem.v1.ClientFrame.createProject: object expected");
@@ -1068,6 +1098,11 @@ export const tandem = $root.tandem = (() => {
                     d.getWorkItem = $root.tandem.v1.GetWorkItem.toObject(m.getWorkItem, o, q + 1);
                     if (o.oneofs)
                         d.command = "getWorkItem";
+                }
+                if (m.search != null && Object.hasOwnProperty.call(m, "search")) {
+                    d.search = $root.tandem.v1.Search.toObject(m.search, o, q + 1);
+                    if (o.oneofs)
+                        d.command = "search";
                 }
                 if (m.createProject != null && Object.hasOwnProperty.call(m, "createProject")) {
                     d.createProject = $root.tandem.v1.CreateProject.toObject(m.createProject, o, q + 1);
@@ -1621,6 +1656,7 @@ export const tandem = $root.tandem = (() => {
              * @property {tandem.v1.ISubscribed|null} [subscribed] Result subscribed
              * @property {tandem.v1.IEmpty|null} [ok] Result ok
              * @property {tandem.v1.IUserList|null} [users] Result users
+             * @property {tandem.v1.ISearchResults|null} [searchResults] Result searchResults
              */
 
             /**
@@ -1742,17 +1778,25 @@ export const tandem = $root.tandem = (() => {
              */
             Result.prototype.users = null;
 
+            /**
+             * Result searchResults.
+             * @member {tandem.v1.ISearchResults|null|undefined} searchResults
+             * @memberof tandem.v1.Result
+             * @instance
+             */
+            Result.prototype.searchResults = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
             /**
              * Result value.
-             * @member {"project"|"workItem"|"comment"|"sprint"|"member"|"projects"|"board"|"history"|"comments"|"subscribed"|"ok"|"users"|undefined} value
+             * @member {"project"|"workItem"|"comment"|"sprint"|"member"|"projects"|"board"|"history"|"comments"|"subscribed"|"ok"|"users"|"searchResults"|undefined} value
              * @memberof tandem.v1.Result
              * @instance
              */
             Object.defineProperty(Result.prototype, "value", {
-                get: $util.oneOfGetter($oneOfFields = ["project", "workItem", "comment", "sprint", "member", "projects", "board", "history", "comments", "subscribed", "ok", "users"]),
+                get: $util.oneOfGetter($oneOfFields = ["project", "workItem", "comment", "sprint", "member", "projects", "board", "history", "comments", "subscribed", "ok", "users", "searchResults"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -1810,6 +1854,8 @@ export const tandem = $root.tandem = (() => {
                     $root.tandem.v1.Empty.encode(m.ok, w.uint32(162).fork(), q + 1).ldelim();
                 if (m.users != null && Object.hasOwnProperty.call(m, "users"))
                     $root.tandem.v1.UserList.encode(m.users, w.uint32(170).fork(), q + 1).ldelim();
+                if (m.searchResults != null && Object.hasOwnProperty.call(m, "searchResults"))
+                    $root.tandem.v1.SearchResults.encode(m.searchResults, w.uint32(178).fork(), q + 1).ldelim();
                 return w;
             };
 
@@ -1910,6 +1956,10 @@ export const tandem = $root.tandem = (() => {
                         }
                     case 21: {
                             m.users = $root.tandem.v1.UserList.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 22: {
+                            m.searchResults = $root.tandem.v1.SearchResults.decode(r, r.uint32(), undefined, n + 1);
                             break;
                         }
                     default:
@@ -2079,6 +2129,16 @@ export const tandem = $root.tandem = (() => {
                             return "users." + e;
                     }
                 }
+                if (m.searchResults != null && Object.hasOwnProperty.call(m, "searchResults")) {
+                    if (p.value === 1)
+                        return "value: multiple values";
+                    p.value = 1;
+                    {
+                        var e = $root.tandem.v1.SearchResults.verify(m.searchResults, n + 1);
+                        if (e)
+                            return "searchResults." + e;
+                    }
+                }
                 return null;
             };
 
@@ -2169,6 +2229,11 @@ export const tandem = $root.tandem = (() => {
                     if (!$util.isObject(d.users))
                         throw TypeError(".tandem.v1.Result.users: object expected");
                     m.users = $root.tandem.v1.UserList.fromObject(d.users, n + 1);
+                }
+                if (d.searchResults != null) {
+                    if (!$util.isObject(d.searchResults))
+                        throw TypeError(".tandem.v1.Result.searchResults: object expected");
+                    m.searchResults = $root.tandem.v1.SearchResults.fromObject(d.searchResults, n + 1);
                 }
                 return m;
             };
@@ -2264,6 +2329,11 @@ export const tandem = $root.tandem = (() => {
                     d.users = $root.tandem.v1.UserList.toObject(m.users, o, q + 1);
                     if (o.oneofs)
                         d.value = "users";
+                }
+                if (m.searchResults != null && Object.hasOwnProperty.call(m, "searchResults")) {
+                    d.searchResults = $root.tandem.v1.SearchResults.toObject(m.searchResults, o, q + 1);
+                    if (o.oneofs)
+                        d.value = "searchResults";
                 }
                 return d;
             };
@@ -9536,6 +9606,1152 @@ export const tandem = $root.tandem = (() => {
             return ProjectCursor;
         })();
 
+        v1.SearchResults = (function() {
+
+            /**
+             * Properties of a SearchResults.
+             * @memberof tandem.v1
+             * @interface ISearchResults
+             * @property {Array.<tandem.v1.ISearchHit>|null} [hits] SearchResults hits
+             */
+
+            /**
+             * Constructs a new SearchResults.
+             * @memberof tandem.v1
+             * @classdesc Represents a SearchResults.
+             * @implements ISearchResults
+             * @constructor
+             * @param {tandem.v1.ISearchResults=} [p] Properties to set
+             */
+            function SearchResults(p) {
+                this.hits = [];
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * SearchResults hits.
+             * @member {Array.<tandem.v1.ISearchHit>} hits
+             * @memberof tandem.v1.SearchResults
+             * @instance
+             */
+            SearchResults.prototype.hits = $util.emptyArray;
+
+            /**
+             * Creates a new SearchResults instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.SearchResults
+             * @static
+             * @param {tandem.v1.ISearchResults=} [properties] Properties to set
+             * @returns {tandem.v1.SearchResults} SearchResults instance
+             */
+            SearchResults.create = function create(properties) {
+                return new SearchResults(properties);
+            };
+
+            /**
+             * Encodes the specified SearchResults message. Does not implicitly {@link tandem.v1.SearchResults.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.SearchResults
+             * @static
+             * @param {tandem.v1.ISearchResults} m SearchResults message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SearchResults.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.hits != null && m.hits.length) {
+                    for (var i = 0; i < m.hits.length; ++i)
+                        $root.tandem.v1.SearchHit.encode(m.hits[i], w.uint32(10).fork(), q + 1).ldelim();
+                }
+                return w;
+            };
+
+            /**
+             * Encodes the specified SearchResults message, length delimited. Does not implicitly {@link tandem.v1.SearchResults.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.SearchResults
+             * @static
+             * @param {tandem.v1.ISearchResults} message SearchResults message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SearchResults.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a SearchResults message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.SearchResults
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.SearchResults} SearchResults
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SearchResults.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.SearchResults();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            if (!(m.hits && m.hits.length))
+                                m.hits = [];
+                            m.hits.push($root.tandem.v1.SearchHit.decode(r, r.uint32(), undefined, n + 1));
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a SearchResults message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.SearchResults
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.SearchResults} SearchResults
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SearchResults.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a SearchResults message.
+             * @function verify
+             * @memberof tandem.v1.SearchResults
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            SearchResults.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.hits != null && Object.hasOwnProperty.call(m, "hits")) {
+                    if (!Array.isArray(m.hits))
+                        return "hits: array expected";
+                    for (var i = 0; i < m.hits.length; ++i) {
+                        {
+                            var e = $root.tandem.v1.SearchHit.verify(m.hits[i], n + 1);
+                            if (e)
+                                return "hits." + e;
+                        }
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates a SearchResults message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.SearchResults
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.SearchResults} SearchResults
+             */
+            SearchResults.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.SearchResults)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.SearchResults: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.SearchResults();
+                if (d.hits) {
+                    if (!Array.isArray(d.hits))
+                        throw TypeError(".tandem.v1.SearchResults.hits: array expected");
+                    m.hits = [];
+                    for (var i = 0; i < d.hits.length; ++i) {
+                        if (!$util.isObject(d.hits[i]))
+                            throw TypeError(".tandem.v1.SearchResults.hits: object expected");
+                        m.hits[i] = $root.tandem.v1.SearchHit.fromObject(d.hits[i], n + 1);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a SearchResults message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.SearchResults
+             * @static
+             * @param {tandem.v1.SearchResults} m SearchResults
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            SearchResults.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.hits = [];
+                }
+                if (m.hits && m.hits.length) {
+                    d.hits = [];
+                    for (var j = 0; j < m.hits.length; ++j) {
+                        d.hits[j] = $root.tandem.v1.SearchHit.toObject(m.hits[j], o, q + 1);
+                    }
+                }
+                return d;
+            };
+
+            /**
+             * Converts this SearchResults to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.SearchResults
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            SearchResults.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for SearchResults
+             * @function getTypeUrl
+             * @memberof tandem.v1.SearchResults
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            SearchResults.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.SearchResults";
+            };
+
+            return SearchResults;
+        })();
+
+        v1.SearchHit = (function() {
+
+            /**
+             * Properties of a SearchHit.
+             * @memberof tandem.v1
+             * @interface ISearchHit
+             * @property {string|null} [workItemId] SearchHit workItemId
+             * @property {string|null} [projectId] SearchHit projectId
+             * @property {string|null} [projectKey] SearchHit projectKey
+             * @property {string|null} [key] SearchHit key
+             * @property {string|null} [title] SearchHit title
+             * @property {tandem.v1.ItemType|null} [itemType] SearchHit itemType
+             * @property {string|null} [statusName] SearchHit statusName
+             * @property {tandem.v1.StatusCategory|null} [statusCategory] SearchHit statusCategory
+             * @property {string|null} [matchedIn] SearchHit matchedIn
+             * @property {string|null} [commentId] SearchHit commentId
+             * @property {Array.<tandem.v1.ISnippetPart>|null} [snippet] SearchHit snippet
+             */
+
+            /**
+             * Constructs a new SearchHit.
+             * @memberof tandem.v1
+             * @classdesc Represents a SearchHit.
+             * @implements ISearchHit
+             * @constructor
+             * @param {tandem.v1.ISearchHit=} [p] Properties to set
+             */
+            function SearchHit(p) {
+                this.snippet = [];
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * SearchHit workItemId.
+             * @member {string} workItemId
+             * @memberof tandem.v1.SearchHit
+             * @instance
+             */
+            SearchHit.prototype.workItemId = "";
+
+            /**
+             * SearchHit projectId.
+             * @member {string} projectId
+             * @memberof tandem.v1.SearchHit
+             * @instance
+             */
+            SearchHit.prototype.projectId = "";
+
+            /**
+             * SearchHit projectKey.
+             * @member {string} projectKey
+             * @memberof tandem.v1.SearchHit
+             * @instance
+             */
+            SearchHit.prototype.projectKey = "";
+
+            /**
+             * SearchHit key.
+             * @member {string} key
+             * @memberof tandem.v1.SearchHit
+             * @instance
+             */
+            SearchHit.prototype.key = "";
+
+            /**
+             * SearchHit title.
+             * @member {string} title
+             * @memberof tandem.v1.SearchHit
+             * @instance
+             */
+            SearchHit.prototype.title = "";
+
+            /**
+             * SearchHit itemType.
+             * @member {tandem.v1.ItemType} itemType
+             * @memberof tandem.v1.SearchHit
+             * @instance
+             */
+            SearchHit.prototype.itemType = 0;
+
+            /**
+             * SearchHit statusName.
+             * @member {string} statusName
+             * @memberof tandem.v1.SearchHit
+             * @instance
+             */
+            SearchHit.prototype.statusName = "";
+
+            /**
+             * SearchHit statusCategory.
+             * @member {tandem.v1.StatusCategory} statusCategory
+             * @memberof tandem.v1.SearchHit
+             * @instance
+             */
+            SearchHit.prototype.statusCategory = 0;
+
+            /**
+             * SearchHit matchedIn.
+             * @member {string} matchedIn
+             * @memberof tandem.v1.SearchHit
+             * @instance
+             */
+            SearchHit.prototype.matchedIn = "";
+
+            /**
+             * SearchHit commentId.
+             * @member {string} commentId
+             * @memberof tandem.v1.SearchHit
+             * @instance
+             */
+            SearchHit.prototype.commentId = "";
+
+            /**
+             * SearchHit snippet.
+             * @member {Array.<tandem.v1.ISnippetPart>} snippet
+             * @memberof tandem.v1.SearchHit
+             * @instance
+             */
+            SearchHit.prototype.snippet = $util.emptyArray;
+
+            /**
+             * Creates a new SearchHit instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.SearchHit
+             * @static
+             * @param {tandem.v1.ISearchHit=} [properties] Properties to set
+             * @returns {tandem.v1.SearchHit} SearchHit instance
+             */
+            SearchHit.create = function create(properties) {
+                return new SearchHit(properties);
+            };
+
+            /**
+             * Encodes the specified SearchHit message. Does not implicitly {@link tandem.v1.SearchHit.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.SearchHit
+             * @static
+             * @param {tandem.v1.ISearchHit} m SearchHit message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SearchHit.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.workItemId != null && Object.hasOwnProperty.call(m, "workItemId"))
+                    w.uint32(10).string(m.workItemId);
+                if (m.projectId != null && Object.hasOwnProperty.call(m, "projectId"))
+                    w.uint32(18).string(m.projectId);
+                if (m.projectKey != null && Object.hasOwnProperty.call(m, "projectKey"))
+                    w.uint32(26).string(m.projectKey);
+                if (m.key != null && Object.hasOwnProperty.call(m, "key"))
+                    w.uint32(34).string(m.key);
+                if (m.title != null && Object.hasOwnProperty.call(m, "title"))
+                    w.uint32(42).string(m.title);
+                if (m.itemType != null && Object.hasOwnProperty.call(m, "itemType"))
+                    w.uint32(48).int32(m.itemType);
+                if (m.statusName != null && Object.hasOwnProperty.call(m, "statusName"))
+                    w.uint32(58).string(m.statusName);
+                if (m.statusCategory != null && Object.hasOwnProperty.call(m, "statusCategory"))
+                    w.uint32(64).int32(m.statusCategory);
+                if (m.matchedIn != null && Object.hasOwnProperty.call(m, "matchedIn"))
+                    w.uint32(74).string(m.matchedIn);
+                if (m.commentId != null && Object.hasOwnProperty.call(m, "commentId"))
+                    w.uint32(82).string(m.commentId);
+                if (m.snippet != null && m.snippet.length) {
+                    for (var i = 0; i < m.snippet.length; ++i)
+                        $root.tandem.v1.SnippetPart.encode(m.snippet[i], w.uint32(90).fork(), q + 1).ldelim();
+                }
+                return w;
+            };
+
+            /**
+             * Encodes the specified SearchHit message, length delimited. Does not implicitly {@link tandem.v1.SearchHit.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.SearchHit
+             * @static
+             * @param {tandem.v1.ISearchHit} message SearchHit message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SearchHit.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a SearchHit message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.SearchHit
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.SearchHit} SearchHit
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SearchHit.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.SearchHit();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.workItemId = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.projectId = r.string();
+                            break;
+                        }
+                    case 3: {
+                            m.projectKey = r.string();
+                            break;
+                        }
+                    case 4: {
+                            m.key = r.string();
+                            break;
+                        }
+                    case 5: {
+                            m.title = r.string();
+                            break;
+                        }
+                    case 6: {
+                            m.itemType = r.int32();
+                            break;
+                        }
+                    case 7: {
+                            m.statusName = r.string();
+                            break;
+                        }
+                    case 8: {
+                            m.statusCategory = r.int32();
+                            break;
+                        }
+                    case 9: {
+                            m.matchedIn = r.string();
+                            break;
+                        }
+                    case 10: {
+                            m.commentId = r.string();
+                            break;
+                        }
+                    case 11: {
+                            if (!(m.snippet && m.snippet.length))
+                                m.snippet = [];
+                            m.snippet.push($root.tandem.v1.SnippetPart.decode(r, r.uint32(), undefined, n + 1));
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a SearchHit message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.SearchHit
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.SearchHit} SearchHit
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SearchHit.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a SearchHit message.
+             * @function verify
+             * @memberof tandem.v1.SearchHit
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            SearchHit.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.workItemId != null && Object.hasOwnProperty.call(m, "workItemId")) {
+                    if (!$util.isString(m.workItemId))
+                        return "workItemId: string expected";
+                }
+                if (m.projectId != null && Object.hasOwnProperty.call(m, "projectId")) {
+                    if (!$util.isString(m.projectId))
+                        return "projectId: string expected";
+                }
+                if (m.projectKey != null && Object.hasOwnProperty.call(m, "projectKey")) {
+                    if (!$util.isString(m.projectKey))
+                        return "projectKey: string expected";
+                }
+                if (m.key != null && Object.hasOwnProperty.call(m, "key")) {
+                    if (!$util.isString(m.key))
+                        return "key: string expected";
+                }
+                if (m.title != null && Object.hasOwnProperty.call(m, "title")) {
+                    if (!$util.isString(m.title))
+                        return "title: string expected";
+                }
+                if (m.itemType != null && Object.hasOwnProperty.call(m, "itemType")) {
+                    switch (m.itemType) {
+                    default:
+                        return "itemType: enum value expected";
+                    case 0:
+                    case 1:
+                    case 2:
+                    case 3:
+                    case 4:
+                    case 5:
+                        break;
+                    }
+                }
+                if (m.statusName != null && Object.hasOwnProperty.call(m, "statusName")) {
+                    if (!$util.isString(m.statusName))
+                        return "statusName: string expected";
+                }
+                if (m.statusCategory != null && Object.hasOwnProperty.call(m, "statusCategory")) {
+                    switch (m.statusCategory) {
+                    default:
+                        return "statusCategory: enum value expected";
+                    case 0:
+                    case 1:
+                    case 2:
+                    case 3:
+                    case 4:
+                    case 5:
+                        break;
+                    }
+                }
+                if (m.matchedIn != null && Object.hasOwnProperty.call(m, "matchedIn")) {
+                    if (!$util.isString(m.matchedIn))
+                        return "matchedIn: string expected";
+                }
+                if (m.commentId != null && Object.hasOwnProperty.call(m, "commentId")) {
+                    if (!$util.isString(m.commentId))
+                        return "commentId: string expected";
+                }
+                if (m.snippet != null && Object.hasOwnProperty.call(m, "snippet")) {
+                    if (!Array.isArray(m.snippet))
+                        return "snippet: array expected";
+                    for (var i = 0; i < m.snippet.length; ++i) {
+                        {
+                            var e = $root.tandem.v1.SnippetPart.verify(m.snippet[i], n + 1);
+                            if (e)
+                                return "snippet." + e;
+                        }
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates a SearchHit message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.SearchHit
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.SearchHit} SearchHit
+             */
+            SearchHit.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.SearchHit)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.SearchHit: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.SearchHit();
+                if (d.workItemId != null) {
+                    m.workItemId = String(d.workItemId);
+                }
+                if (d.projectId != null) {
+                    m.projectId = String(d.projectId);
+                }
+                if (d.projectKey != null) {
+                    m.projectKey = String(d.projectKey);
+                }
+                if (d.key != null) {
+                    m.key = String(d.key);
+                }
+                if (d.title != null) {
+                    m.title = String(d.title);
+                }
+                switch (d.itemType) {
+                default:
+                    if (typeof d.itemType === "number") {
+                        m.itemType = d.itemType;
+                        break;
+                    }
+                    break;
+                case "ITEM_TYPE_UNSPECIFIED":
+                case 0:
+                    m.itemType = 0;
+                    break;
+                case "ITEM_TYPE_EPIC":
+                case 1:
+                    m.itemType = 1;
+                    break;
+                case "ITEM_TYPE_STORY":
+                case 2:
+                    m.itemType = 2;
+                    break;
+                case "ITEM_TYPE_TASK":
+                case 3:
+                    m.itemType = 3;
+                    break;
+                case "ITEM_TYPE_BUG":
+                case 4:
+                    m.itemType = 4;
+                    break;
+                case "ITEM_TYPE_SUBTASK":
+                case 5:
+                    m.itemType = 5;
+                    break;
+                }
+                if (d.statusName != null) {
+                    m.statusName = String(d.statusName);
+                }
+                switch (d.statusCategory) {
+                default:
+                    if (typeof d.statusCategory === "number") {
+                        m.statusCategory = d.statusCategory;
+                        break;
+                    }
+                    break;
+                case "STATUS_CATEGORY_UNSPECIFIED":
+                case 0:
+                    m.statusCategory = 0;
+                    break;
+                case "STATUS_CATEGORY_BACKLOG":
+                case 1:
+                    m.statusCategory = 1;
+                    break;
+                case "STATUS_CATEGORY_UNSTARTED":
+                case 2:
+                    m.statusCategory = 2;
+                    break;
+                case "STATUS_CATEGORY_STARTED":
+                case 3:
+                    m.statusCategory = 3;
+                    break;
+                case "STATUS_CATEGORY_COMPLETED":
+                case 4:
+                    m.statusCategory = 4;
+                    break;
+                case "STATUS_CATEGORY_CANCELED":
+                case 5:
+                    m.statusCategory = 5;
+                    break;
+                }
+                if (d.matchedIn != null) {
+                    m.matchedIn = String(d.matchedIn);
+                }
+                if (d.commentId != null) {
+                    m.commentId = String(d.commentId);
+                }
+                if (d.snippet) {
+                    if (!Array.isArray(d.snippet))
+                        throw TypeError(".tandem.v1.SearchHit.snippet: array expected");
+                    m.snippet = [];
+                    for (var i = 0; i < d.snippet.length; ++i) {
+                        if (!$util.isObject(d.snippet[i]))
+                            throw TypeError(".tandem.v1.SearchHit.snippet: object expected");
+                        m.snippet[i] = $root.tandem.v1.SnippetPart.fromObject(d.snippet[i], n + 1);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a SearchHit message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.SearchHit
+             * @static
+             * @param {tandem.v1.SearchHit} m SearchHit
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            SearchHit.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.snippet = [];
+                }
+                if (o.defaults) {
+                    d.workItemId = "";
+                    d.projectId = "";
+                    d.projectKey = "";
+                    d.key = "";
+                    d.title = "";
+                    d.itemType = o.enums === String ? "ITEM_TYPE_UNSPECIFIED" : 0;
+                    d.statusName = "";
+                    d.statusCategory = o.enums === String ? "STATUS_CATEGORY_UNSPECIFIED" : 0;
+                    d.matchedIn = "";
+                    d.commentId = "";
+                }
+                if (m.workItemId != null && Object.hasOwnProperty.call(m, "workItemId")) {
+                    d.workItemId = m.workItemId;
+                }
+                if (m.projectId != null && Object.hasOwnProperty.call(m, "projectId")) {
+                    d.projectId = m.projectId;
+                }
+                if (m.projectKey != null && Object.hasOwnProperty.call(m, "projectKey")) {
+                    d.projectKey = m.projectKey;
+                }
+                if (m.key != null && Object.hasOwnProperty.call(m, "key")) {
+                    d.key = m.key;
+                }
+                if (m.title != null && Object.hasOwnProperty.call(m, "title")) {
+                    d.title = m.title;
+                }
+                if (m.itemType != null && Object.hasOwnProperty.call(m, "itemType")) {
+                    d.itemType = o.enums === String ? $root.tandem.v1.ItemType[m.itemType] === undefined ? m.itemType : $root.tandem.v1.ItemType[m.itemType] : m.itemType;
+                }
+                if (m.statusName != null && Object.hasOwnProperty.call(m, "statusName")) {
+                    d.statusName = m.statusName;
+                }
+                if (m.statusCategory != null && Object.hasOwnProperty.call(m, "statusCategory")) {
+                    d.statusCategory = o.enums === String ? $root.tandem.v1.StatusCategory[m.statusCategory] === undefined ? m.statusCategory : $root.tandem.v1.StatusCategory[m.statusCategory] : m.statusCategory;
+                }
+                if (m.matchedIn != null && Object.hasOwnProperty.call(m, "matchedIn")) {
+                    d.matchedIn = m.matchedIn;
+                }
+                if (m.commentId != null && Object.hasOwnProperty.call(m, "commentId")) {
+                    d.commentId = m.commentId;
+                }
+                if (m.snippet && m.snippet.length) {
+                    d.snippet = [];
+                    for (var j = 0; j < m.snippet.length; ++j) {
+                        d.snippet[j] = $root.tandem.v1.SnippetPart.toObject(m.snippet[j], o, q + 1);
+                    }
+                }
+                return d;
+            };
+
+            /**
+             * Converts this SearchHit to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.SearchHit
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            SearchHit.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for SearchHit
+             * @function getTypeUrl
+             * @memberof tandem.v1.SearchHit
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            SearchHit.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.SearchHit";
+            };
+
+            return SearchHit;
+        })();
+
+        v1.SnippetPart = (function() {
+
+            /**
+             * Properties of a SnippetPart.
+             * @memberof tandem.v1
+             * @interface ISnippetPart
+             * @property {string|null} [text] SnippetPart text
+             * @property {boolean|null} [match] SnippetPart match
+             */
+
+            /**
+             * Constructs a new SnippetPart.
+             * @memberof tandem.v1
+             * @classdesc Represents a SnippetPart.
+             * @implements ISnippetPart
+             * @constructor
+             * @param {tandem.v1.ISnippetPart=} [p] Properties to set
+             */
+            function SnippetPart(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * SnippetPart text.
+             * @member {string} text
+             * @memberof tandem.v1.SnippetPart
+             * @instance
+             */
+            SnippetPart.prototype.text = "";
+
+            /**
+             * SnippetPart match.
+             * @member {boolean} match
+             * @memberof tandem.v1.SnippetPart
+             * @instance
+             */
+            SnippetPart.prototype.match = false;
+
+            /**
+             * Creates a new SnippetPart instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.SnippetPart
+             * @static
+             * @param {tandem.v1.ISnippetPart=} [properties] Properties to set
+             * @returns {tandem.v1.SnippetPart} SnippetPart instance
+             */
+            SnippetPart.create = function create(properties) {
+                return new SnippetPart(properties);
+            };
+
+            /**
+             * Encodes the specified SnippetPart message. Does not implicitly {@link tandem.v1.SnippetPart.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.SnippetPart
+             * @static
+             * @param {tandem.v1.ISnippetPart} m SnippetPart message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SnippetPart.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.text != null && Object.hasOwnProperty.call(m, "text"))
+                    w.uint32(10).string(m.text);
+                if (m.match != null && Object.hasOwnProperty.call(m, "match"))
+                    w.uint32(16).bool(m.match);
+                return w;
+            };
+
+            /**
+             * Encodes the specified SnippetPart message, length delimited. Does not implicitly {@link tandem.v1.SnippetPart.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.SnippetPart
+             * @static
+             * @param {tandem.v1.ISnippetPart} message SnippetPart message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SnippetPart.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a SnippetPart message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.SnippetPart
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.SnippetPart} SnippetPart
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SnippetPart.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.SnippetPart();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.text = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.match = r.bool();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a SnippetPart message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.SnippetPart
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.SnippetPart} SnippetPart
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SnippetPart.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a SnippetPart message.
+             * @function verify
+             * @memberof tandem.v1.SnippetPart
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            SnippetPart.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.text != null && Object.hasOwnProperty.call(m, "text")) {
+                    if (!$util.isString(m.text))
+                        return "text: string expected";
+                }
+                if (m.match != null && Object.hasOwnProperty.call(m, "match")) {
+                    if (typeof m.match !== "boolean")
+                        return "match: boolean expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a SnippetPart message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.SnippetPart
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.SnippetPart} SnippetPart
+             */
+            SnippetPart.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.SnippetPart)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.SnippetPart: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.SnippetPart();
+                if (d.text != null) {
+                    m.text = String(d.text);
+                }
+                if (d.match != null) {
+                    m.match = Boolean(d.match);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a SnippetPart message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.SnippetPart
+             * @static
+             * @param {tandem.v1.SnippetPart} m SnippetPart
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            SnippetPart.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.text = "";
+                    d.match = false;
+                }
+                if (m.text != null && Object.hasOwnProperty.call(m, "text")) {
+                    d.text = m.text;
+                }
+                if (m.match != null && Object.hasOwnProperty.call(m, "match")) {
+                    d.match = m.match;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this SnippetPart to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.SnippetPart
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            SnippetPart.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for SnippetPart
+             * @function getTypeUrl
+             * @memberof tandem.v1.SnippetPart
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            SnippetPart.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.SnippetPart";
+            };
+
+            return SnippetPart;
+        })();
+
         v1.Subscribed = (function() {
 
             /**
@@ -10728,6 +11944,304 @@ export const tandem = $root.tandem = (() => {
             };
 
             return GetWorkItem;
+        })();
+
+        v1.Search = (function() {
+
+            /**
+             * Properties of a Search.
+             * @memberof tandem.v1
+             * @interface ISearch
+             * @property {string|null} [query] Search query
+             * @property {string|null} [projectId] Search projectId
+             * @property {number|null} [limit] Search limit
+             */
+
+            /**
+             * Constructs a new Search.
+             * @memberof tandem.v1
+             * @classdesc Represents a Search.
+             * @implements ISearch
+             * @constructor
+             * @param {tandem.v1.ISearch=} [p] Properties to set
+             */
+            function Search(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * Search query.
+             * @member {string} query
+             * @memberof tandem.v1.Search
+             * @instance
+             */
+            Search.prototype.query = "";
+
+            /**
+             * Search projectId.
+             * @member {string} projectId
+             * @memberof tandem.v1.Search
+             * @instance
+             */
+            Search.prototype.projectId = "";
+
+            /**
+             * Search limit.
+             * @member {number} limit
+             * @memberof tandem.v1.Search
+             * @instance
+             */
+            Search.prototype.limit = 0;
+
+            /**
+             * Creates a new Search instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.Search
+             * @static
+             * @param {tandem.v1.ISearch=} [properties] Properties to set
+             * @returns {tandem.v1.Search} Search instance
+             */
+            Search.create = function create(properties) {
+                return new Search(properties);
+            };
+
+            /**
+             * Encodes the specified Search message. Does not implicitly {@link tandem.v1.Search.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.Search
+             * @static
+             * @param {tandem.v1.ISearch} m Search message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Search.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.query != null && Object.hasOwnProperty.call(m, "query"))
+                    w.uint32(10).string(m.query);
+                if (m.projectId != null && Object.hasOwnProperty.call(m, "projectId"))
+                    w.uint32(18).string(m.projectId);
+                if (m.limit != null && Object.hasOwnProperty.call(m, "limit"))
+                    w.uint32(24).int32(m.limit);
+                return w;
+            };
+
+            /**
+             * Encodes the specified Search message, length delimited. Does not implicitly {@link tandem.v1.Search.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.Search
+             * @static
+             * @param {tandem.v1.ISearch} message Search message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Search.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a Search message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.Search
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.Search} Search
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Search.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.Search();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.query = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.projectId = r.string();
+                            break;
+                        }
+                    case 3: {
+                            m.limit = r.int32();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a Search message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.Search
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.Search} Search
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Search.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a Search message.
+             * @function verify
+             * @memberof tandem.v1.Search
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Search.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.query != null && Object.hasOwnProperty.call(m, "query")) {
+                    if (!$util.isString(m.query))
+                        return "query: string expected";
+                }
+                if (m.projectId != null && Object.hasOwnProperty.call(m, "projectId")) {
+                    if (!$util.isString(m.projectId))
+                        return "projectId: string expected";
+                }
+                if (m.limit != null && Object.hasOwnProperty.call(m, "limit")) {
+                    if (!$util.isInteger(m.limit))
+                        return "limit: integer expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a Search message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.Search
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.Search} Search
+             */
+            Search.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.Search)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.Search: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.Search();
+                if (d.query != null) {
+                    m.query = String(d.query);
+                }
+                if (d.projectId != null) {
+                    m.projectId = String(d.projectId);
+                }
+                if (d.limit != null) {
+                    m.limit = d.limit | 0;
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a Search message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.Search
+             * @static
+             * @param {tandem.v1.Search} m Search
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Search.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.query = "";
+                    d.projectId = "";
+                    d.limit = 0;
+                }
+                if (m.query != null && Object.hasOwnProperty.call(m, "query")) {
+                    d.query = m.query;
+                }
+                if (m.projectId != null && Object.hasOwnProperty.call(m, "projectId")) {
+                    d.projectId = m.projectId;
+                }
+                if (m.limit != null && Object.hasOwnProperty.call(m, "limit")) {
+                    d.limit = m.limit;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this Search to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.Search
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Search.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for Search
+             * @function getTypeUrl
+             * @memberof tandem.v1.Search
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            Search.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.Search";
+            };
+
+            return Search;
         })();
 
         v1.GetHistory = (function() {

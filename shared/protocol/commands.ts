@@ -21,6 +21,7 @@ export const COMMAND_KINDS: { readonly [K in CommandName]: CommandKind } = {
   getHistory: 'read',
   getComments: 'read',
   getWorkItem: 'read',
+  search: 'read',
   subscribe: 'session',
   unsubscribe: 'session',
   setPresence: 'session',

@@ -13,4 +13,6 @@
 //    disk), with retry_after_ms; the write stays queued and goes again.
 // 6: GetBoard.omit_descriptions and WorkItem.description_omitted (a board of
 //    compact cards), get_work_item (16) for one whole item.
-export const PROTOCOL_VERSION = 6;
+// 7: search (17) -> Result.search_results (22): SearchResults of SearchHit
+//    with SnippetPart.
+export const PROTOCOL_VERSION = 7;

@@ -23,6 +23,7 @@ export const COMMAND_PARSERS = {
   listUsers: command({}),
   getBoard: command({ projectId: id, omitDescriptions: bool }),
   getWorkItem: command({ workItemId: id }),
+  search: command({ query: string, projectId: ref, limit: int64 }),
   getHistory: command({ workItemId: id }),
   getComments: command({ workItemId: id }),
   subscribe: command({ projects: list(message({ projectId: id, sinceSeq: int64 }), LIMITS.projectsPerSubscribe), changedFieldsOnly: bool }),

@@ -28,6 +28,7 @@ import { listUsers } from './list-users.ts';
 import { moveWorkItem } from './move-work-item.ts';
 import { removeMember } from './remove-member.ts';
 import { restoreWorkItem } from './restore-work-item.ts';
+import { search } from './search.ts';
 import { setPresence } from './set-presence.ts';
 import { startSprint } from './start-sprint.ts';
 import { subscribe } from './subscribe.ts';
@@ -52,6 +53,7 @@ export const HANDLERS: { [K in CommandName]: HandlerSpec<Commands[K]> } = {
   getHistory: read(getHistory),
   getComments: read(getComments),
   getWorkItem: read(getWorkItem),
+  search: read(search),
   subscribe: session(subscribe),
   unsubscribe: session(unsubscribe),
   setPresence: session(setPresence),

@@ -157,4 +157,22 @@ export interface TenantSchema {
   pm_activity: ActivityRow;
   pm_events: EventRow;
   pm_idempotency_keys: IdempotencyRow;
+  pm_search: SearchTextRow;
+  pm_search_rows: SearchRowsRow;
+}
+
+/** The FTS5 index of items and comments (migration 3, kept by triggers: never written from here). */
+export interface SearchTextRow {
+  rowid: number;
+  key: string;
+  title: string;
+  body: string;
+}
+
+/** Which item or comment each pm_search row is. */
+export interface SearchRowsRow {
+  entity_id: string;
+  work_item_id: string;
+  project_id: string;
+  search_rowid: number;
 }

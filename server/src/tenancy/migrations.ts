@@ -1,7 +1,8 @@
 // Versioned, forward-only migrations keyed on SQLite's user_version.
 import type { Database } from 'better-sqlite3';
 import { SCHEMA_V1 } from './schema-v1.ts';
-import { schemaDocRows } from './schema-docs.ts';
+import { writeSchemaDocs } from './schema-docs.ts';
+import { BACKFILL_V3_SEARCH, SCHEMA_V3_SEARCH } from './schema-v3-search.ts';
 
 interface Migration {
   version: number;
@@ -13,8 +14,6 @@ const MIGRATIONS: readonly Migration[] = [
     version: 1,
     up(db) {
       db.exec(SCHEMA_V1);
-      const insert = db.prepare('INSERT INTO pm_schema_docs (table_name, column_name, description) VALUES (?, ?, ?)');
-      for (const row of schemaDocRows()) insert.run(...row);
     },
   },
   {
@@ -22,6 +21,14 @@ const MIGRATIONS: readonly Migration[] = [
     version: 2,
     up(db) {
       db.exec('CREATE INDEX pm_work_item_labels_by_label ON pm_work_item_labels(label_id)');
+    },
+  },
+  {
+    // Search (issue "Insight"): an FTS5 index kept by triggers, filled from what the file holds.
+    version: 3,
+    up(db) {
+      db.exec(SCHEMA_V3_SEARCH);
+      db.exec(BACKFILL_V3_SEARCH);
     },
   },
 ];
@@ -40,6 +47,8 @@ export function migrate(db: Database): void {
       const now = db.pragma('user_version', { simple: true }) as number;
       if (now >= m.version) return;
       m.up(db);
+      // The docs describe the schema as it now is, so a reader never meets an undescribed table.
+      writeSchemaDocs(db);
       db.pragma(`user_version = ${m.version}`);
     }).immediate();
   }

@@ -1,6 +1,8 @@
 // Rows of pm_schema_docs: one per table (column_name '') and per column, so a
 // reader who opens the file cold (a person or an LLM tool) learns what each
 // thing means without this code. A test checks that nothing is left out.
+import type { Database } from 'better-sqlite3';
+
 type Docs = Record<string, { about: string; columns: Record<string, string> }>;
 
 const TIME = 'epoch milliseconds (UTC)';
@@ -192,6 +194,24 @@ export const SCHEMA_DOCS: Docs = {
       is_deleted: '1 when deleted, else 0',
     },
   },
+  pm_search: {
+    about: 'Full-text index (FTS5) of work items and comments, kept by triggers. Query with MATCH; join pm_search_rows on search_rowid = pm_search.rowid to find the item or comment, and leave out deleted ones (their rows stay for a restore).',
+    columns: {
+      key: 'Work item key, e.g. WEB-12 (empty for a comment)',
+      title: 'Work item title (empty for a comment)',
+      body: 'Work item description, or comment body (markdown)',
+    },
+  },
+  pm_search_rows: {
+    about: 'Which work item or comment each pm_search row indexes.',
+    columns: {
+      entity_id: 'pm_work_items.id or pm_comments.id',
+      work_item_id: 'pm_work_items.id (the item itself, or the item a comment is on)',
+      project_id: 'pm_projects.id',
+      search_rowid: 'pm_search.rowid',
+    },
+  },
+  ...ftsShadowTables('pm_search'),
   pm_activity_readable: {
     about: 'View: the audit log with names instead of ids.',
     columns: {
@@ -209,7 +229,30 @@ export const SCHEMA_DOCS: Docs = {
   },
 };
 
-export function schemaDocRows(): Array<[table: string, column: string, description: string]> {
+/** FTS5's own tables behind a full-text index: internal, never to be read or written directly. */
+function ftsShadowTables(index: string): Docs {
+  const internal = (what: string, columns: string[]): Docs[string] => ({
+    about: `Internal to the FTS5 index ${index} (${what}); query ${index} instead.`,
+    columns: Object.fromEntries(columns.map((c) => [c, `FTS5 internal (${c})`])),
+  });
+  return {
+    [`${index}_data`]: internal('index segments', ['id', 'block']),
+    [`${index}_idx`]: internal('segment directory', ['segid', 'term', 'pgno']),
+    [`${index}_content`]: internal('stored text of each row', ['id', 'c0', 'c1', 'c2']),
+    [`${index}_docsize`]: internal('token counts per row', ['id', 'sz']),
+    [`${index}_config`]: internal('settings', ['k', 'v']),
+  };
+}
+
+/** Replaces pm_schema_docs with the rows of the tables and views the file has now. */
+export function writeSchemaDocs(db: Database): void {
+  const present = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')").all() as { name: string }[]).map((r) => r.name));
+  db.prepare('DELETE FROM pm_schema_docs').run();
+  const insert = db.prepare('INSERT INTO pm_schema_docs (table_name, column_name, description) VALUES (?, ?, ?)');
+  for (const row of schemaDocRows()) if (present.has(row[0])) insert.run(...row);
+}
+
+function schemaDocRows(): Array<[table: string, column: string, description: string]> {
   return Object.entries(SCHEMA_DOCS).flatMap(([table, doc]) => [
     [table, '', doc.about] as [string, string, string],
     ...Object.entries(doc.columns).map(([col, text]) => [table, col, text] as [string, string, string]),
