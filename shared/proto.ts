@@ -21,6 +21,13 @@ export type IActivityEntry = tandem.v1.IActivityEntry;
 export type IProjectCursor = tandem.v1.IProjectCursor;
 export type ISearchHit = tandem.v1.ISearchHit;
 export type ISnippetPart = tandem.v1.ISnippetPart;
+export type IReport = tandem.v1.IReport;
+export type IBurndown = tandem.v1.IBurndown;
+export type IBurndownDay = tandem.v1.IBurndownDay;
+export type IVelocity = tandem.v1.IVelocity;
+export type ICumulativeFlow = tandem.v1.ICumulativeFlow;
+export type ICycleTime = tandem.v1.ICycleTime;
+export type ICycleItem = tandem.v1.ICycleItem;
 
 /** The name of the command a ClientFrame carries (its oneof case). */
 export type CommandName = NonNullable<ClientFrame['command']>;
@@ -37,3 +44,5 @@ export const SprintState = tandem.v1.SprintState;
 export type SprintState = tandem.v1.SprintState;
 export const Role = tandem.v1.Role;
 export type Role = tandem.v1.Role;
+export const ReportKind = tandem.v1.ReportKind;
+export type ReportKind = tandem.v1.ReportKind;

@@ -14,13 +14,18 @@ const LAYERS: Record<string, readonly string[]> = {
   tenancy: ['storage'],
   auth: ['storage', 'tenancy'],
   commands: [],
-  handlers: ['commands', 'auth', 'storage', 'tenancy'],
+  // Pure: reports computed from facts handed in, no I/O.
+  reports: [],
+  handlers: ['commands', 'reports', 'auth', 'storage', 'tenancy'],
   pipeline: ['handlers', 'commands', 'auth', 'storage', 'tenancy'],
   fanout: ['storage', 'tenancy'],
   http: ['auth'],
+  transfer: ['http', 'pipeline', 'handlers', 'commands', 'auth', 'storage', 'tenancy'],
   transport: ['pipeline', 'fanout', 'http', 'auth'],
-  server: ['transport', 'http', 'fanout', 'pipeline', 'handlers', 'auth', 'tenancy'],
+  server: ['transport', 'transfer', 'http', 'fanout', 'pipeline', 'handlers', 'auth', 'tenancy'],
   main: ['server'],
+  // A process of its own (npm run mcp) that reads a tenant file: it knows nothing of the server's socket or writes.
+  mcp: ['tenancy', 'storage'],
 };
 
 const files = (dir: string): string[] =>

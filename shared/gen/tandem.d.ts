@@ -14,6 +14,7 @@ export namespace tandem {
             unsubscribe?: (tandem.v1.IUnsubscribe|null);
             getWorkItem?: (tandem.v1.IGetWorkItem|null);
             search?: (tandem.v1.ISearch|null);
+            getReport?: (tandem.v1.IGetReport|null);
             createProject?: (tandem.v1.ICreateProject|null);
             createWorkItem?: (tandem.v1.ICreateWorkItem|null);
             updateWorkItem?: (tandem.v1.IUpdateWorkItem|null);
@@ -46,6 +47,7 @@ export namespace tandem {
             public unsubscribe?: (tandem.v1.IUnsubscribe|null);
             public getWorkItem?: (tandem.v1.IGetWorkItem|null);
             public search?: (tandem.v1.ISearch|null);
+            public getReport?: (tandem.v1.IGetReport|null);
             public createProject?: (tandem.v1.ICreateProject|null);
             public createWorkItem?: (tandem.v1.ICreateWorkItem|null);
             public updateWorkItem?: (tandem.v1.IUpdateWorkItem|null);
@@ -65,7 +67,7 @@ export namespace tandem {
             public removeMember?: (tandem.v1.IRemoveMember|null);
             public setPresence?: (tandem.v1.ISetPresence|null);
             public listUsers?: (tandem.v1.IListUsers|null);
-            public command?: ("listProjects"|"getBoard"|"getHistory"|"getComments"|"subscribe"|"unsubscribe"|"getWorkItem"|"search"|"createProject"|"createWorkItem"|"updateWorkItem"|"moveWorkItem"|"deleteWorkItem"|"restoreWorkItem"|"claimWorkItem"|"addComment"|"editComment"|"deleteComment"|"createSprint"|"updateSprint"|"startSprint"|"completeSprint"|"addMember"|"changeMemberRole"|"removeMember"|"setPresence"|"listUsers");
+            public command?: ("listProjects"|"getBoard"|"getHistory"|"getComments"|"subscribe"|"unsubscribe"|"getWorkItem"|"search"|"getReport"|"createProject"|"createWorkItem"|"updateWorkItem"|"moveWorkItem"|"deleteWorkItem"|"restoreWorkItem"|"claimWorkItem"|"addComment"|"editComment"|"deleteComment"|"createSprint"|"updateSprint"|"startSprint"|"completeSprint"|"addMember"|"changeMemberRole"|"removeMember"|"setPresence"|"listUsers");
             public static create(properties?: tandem.v1.IClientFrame): tandem.v1.ClientFrame;
             public static encode(m: tandem.v1.IClientFrame, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: tandem.v1.IClientFrame, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -121,6 +123,7 @@ export namespace tandem {
             ok?: (tandem.v1.IEmpty|null);
             users?: (tandem.v1.IUserList|null);
             searchResults?: (tandem.v1.ISearchResults|null);
+            report?: (tandem.v1.IReport|null);
         }
 
         class Result implements IResult {
@@ -139,7 +142,8 @@ export namespace tandem {
             public ok?: (tandem.v1.IEmpty|null);
             public users?: (tandem.v1.IUserList|null);
             public searchResults?: (tandem.v1.ISearchResults|null);
-            public value?: ("project"|"workItem"|"comment"|"sprint"|"member"|"projects"|"board"|"history"|"comments"|"subscribed"|"ok"|"users"|"searchResults");
+            public report?: (tandem.v1.IReport|null);
+            public value?: ("project"|"workItem"|"comment"|"sprint"|"member"|"projects"|"board"|"history"|"comments"|"subscribed"|"ok"|"users"|"searchResults"|"report");
             public static create(properties?: tandem.v1.IResult): tandem.v1.Result;
             public static encode(m: tandem.v1.IResult, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: tandem.v1.IResult, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -686,6 +690,302 @@ export namespace tandem {
             public static verify(m: { [k: string]: any }): (string|null);
             public static fromObject(d: { [k: string]: any }): tandem.v1.ProjectCursor;
             public static toObject(m: tandem.v1.ProjectCursor, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IGetReport {
+            projectId?: (string|null);
+            kind?: (tandem.v1.ReportKind|null);
+            sprintId?: (string|null);
+            sprints?: (number|null);
+            fromDate?: (string|null);
+            toDate?: (string|null);
+            utcOffsetMinutes?: (number|null);
+        }
+
+        class GetReport implements IGetReport {
+            constructor(p?: tandem.v1.IGetReport);
+            public projectId: string;
+            public kind: tandem.v1.ReportKind;
+            public sprintId: string;
+            public sprints: number;
+            public fromDate: string;
+            public toDate: string;
+            public utcOffsetMinutes: number;
+            public static create(properties?: tandem.v1.IGetReport): tandem.v1.GetReport;
+            public static encode(m: tandem.v1.IGetReport, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IGetReport, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.GetReport;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.GetReport;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.GetReport;
+            public static toObject(m: tandem.v1.GetReport, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        enum ReportKind {
+            REPORT_KIND_UNSPECIFIED = 0,
+            REPORT_KIND_BURNDOWN = 1,
+            REPORT_KIND_VELOCITY = 2,
+            REPORT_KIND_CUMULATIVE_FLOW = 3,
+            REPORT_KIND_CYCLE_TIME = 4
+        }
+
+        interface IReport {
+            kind?: (tandem.v1.ReportKind|null);
+            seq?: (number|null);
+            burndown?: (tandem.v1.IBurndown|null);
+            velocity?: (tandem.v1.IVelocity|null);
+            cumulativeFlow?: (tandem.v1.ICumulativeFlow|null);
+            cycleTime?: (tandem.v1.ICycleTime|null);
+        }
+
+        class Report implements IReport {
+            constructor(p?: tandem.v1.IReport);
+            public kind: tandem.v1.ReportKind;
+            public seq: number;
+            public burndown?: (tandem.v1.IBurndown|null);
+            public velocity?: (tandem.v1.IVelocity|null);
+            public cumulativeFlow?: (tandem.v1.ICumulativeFlow|null);
+            public cycleTime?: (tandem.v1.ICycleTime|null);
+            public body?: ("burndown"|"velocity"|"cumulativeFlow"|"cycleTime");
+            public static create(properties?: tandem.v1.IReport): tandem.v1.Report;
+            public static encode(m: tandem.v1.IReport, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IReport, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.Report;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.Report;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.Report;
+            public static toObject(m: tandem.v1.Report, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IBurndown {
+            sprint?: (tandem.v1.ISprint|null);
+            days?: (tandem.v1.IBurndownDay[]|null);
+            summary?: (tandem.v1.ISprintSummary|null);
+        }
+
+        class Burndown implements IBurndown {
+            constructor(p?: tandem.v1.IBurndown);
+            public sprint?: (tandem.v1.ISprint|null);
+            public days: tandem.v1.IBurndownDay[];
+            public summary?: (tandem.v1.ISprintSummary|null);
+            public static create(properties?: tandem.v1.IBurndown): tandem.v1.Burndown;
+            public static encode(m: tandem.v1.IBurndown, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IBurndown, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.Burndown;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.Burndown;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.Burndown;
+            public static toObject(m: tandem.v1.Burndown, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IBurndownDay {
+            date?: (string|null);
+            actual?: (boolean|null);
+            remainingPoints?: (number|null);
+            remainingItems?: (number|null);
+            idealPoints?: (number|null);
+            addedPoints?: (number|null);
+            addedItems?: (number|null);
+        }
+
+        class BurndownDay implements IBurndownDay {
+            constructor(p?: tandem.v1.IBurndownDay);
+            public date: string;
+            public actual: boolean;
+            public remainingPoints: number;
+            public remainingItems: number;
+            public idealPoints: number;
+            public addedPoints: number;
+            public addedItems: number;
+            public static create(properties?: tandem.v1.IBurndownDay): tandem.v1.BurndownDay;
+            public static encode(m: tandem.v1.IBurndownDay, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IBurndownDay, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.BurndownDay;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.BurndownDay;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.BurndownDay;
+            public static toObject(m: tandem.v1.BurndownDay, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ISprintSummary {
+            committedPoints?: (number|null);
+            committedItems?: (number|null);
+            completedPoints?: (number|null);
+            completedItems?: (number|null);
+            addedPoints?: (number|null);
+            addedItems?: (number|null);
+            carriedOverPoints?: (number|null);
+            carriedOverItems?: (number|null);
+        }
+
+        class SprintSummary implements ISprintSummary {
+            constructor(p?: tandem.v1.ISprintSummary);
+            public committedPoints: number;
+            public committedItems: number;
+            public completedPoints: number;
+            public completedItems: number;
+            public addedPoints: number;
+            public addedItems: number;
+            public carriedOverPoints: number;
+            public carriedOverItems: number;
+            public static create(properties?: tandem.v1.ISprintSummary): tandem.v1.SprintSummary;
+            public static encode(m: tandem.v1.ISprintSummary, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.ISprintSummary, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.SprintSummary;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.SprintSummary;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.SprintSummary;
+            public static toObject(m: tandem.v1.SprintSummary, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IVelocity {
+            sprints?: (tandem.v1.IVelocitySprint[]|null);
+        }
+
+        class Velocity implements IVelocity {
+            constructor(p?: tandem.v1.IVelocity);
+            public sprints: tandem.v1.IVelocitySprint[];
+            public static create(properties?: tandem.v1.IVelocity): tandem.v1.Velocity;
+            public static encode(m: tandem.v1.IVelocity, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IVelocity, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.Velocity;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.Velocity;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.Velocity;
+            public static toObject(m: tandem.v1.Velocity, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IVelocitySprint {
+            sprintId?: (string|null);
+            name?: (string|null);
+            committedPoints?: (number|null);
+            completedPoints?: (number|null);
+            completedAt?: (number|null);
+        }
+
+        class VelocitySprint implements IVelocitySprint {
+            constructor(p?: tandem.v1.IVelocitySprint);
+            public sprintId: string;
+            public name: string;
+            public committedPoints: number;
+            public completedPoints: number;
+            public completedAt: number;
+            public static create(properties?: tandem.v1.IVelocitySprint): tandem.v1.VelocitySprint;
+            public static encode(m: tandem.v1.IVelocitySprint, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IVelocitySprint, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.VelocitySprint;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.VelocitySprint;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.VelocitySprint;
+            public static toObject(m: tandem.v1.VelocitySprint, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ICumulativeFlow {
+            statuses?: (tandem.v1.IWorkflowStatus[]|null);
+            days?: (tandem.v1.IFlowDay[]|null);
+        }
+
+        class CumulativeFlow implements ICumulativeFlow {
+            constructor(p?: tandem.v1.ICumulativeFlow);
+            public statuses: tandem.v1.IWorkflowStatus[];
+            public days: tandem.v1.IFlowDay[];
+            public static create(properties?: tandem.v1.ICumulativeFlow): tandem.v1.CumulativeFlow;
+            public static encode(m: tandem.v1.ICumulativeFlow, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.ICumulativeFlow, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.CumulativeFlow;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.CumulativeFlow;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.CumulativeFlow;
+            public static toObject(m: tandem.v1.CumulativeFlow, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IFlowDay {
+            date?: (string|null);
+            counts?: (number[]|null);
+        }
+
+        class FlowDay implements IFlowDay {
+            constructor(p?: tandem.v1.IFlowDay);
+            public date: string;
+            public counts: number[];
+            public static create(properties?: tandem.v1.IFlowDay): tandem.v1.FlowDay;
+            public static encode(m: tandem.v1.IFlowDay, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IFlowDay, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.FlowDay;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.FlowDay;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.FlowDay;
+            public static toObject(m: tandem.v1.FlowDay, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ICycleTime {
+            items?: (tandem.v1.ICycleItem[]|null);
+            medianHours?: (number|null);
+            p85Hours?: (number|null);
+        }
+
+        class CycleTime implements ICycleTime {
+            constructor(p?: tandem.v1.ICycleTime);
+            public items: tandem.v1.ICycleItem[];
+            public medianHours: number;
+            public p85Hours: number;
+            public static create(properties?: tandem.v1.ICycleTime): tandem.v1.CycleTime;
+            public static encode(m: tandem.v1.ICycleTime, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.ICycleTime, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.CycleTime;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.CycleTime;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.CycleTime;
+            public static toObject(m: tandem.v1.CycleTime, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ICycleItem {
+            workItemId?: (string|null);
+            key?: (string|null);
+            title?: (string|null);
+            startedAt?: (number|null);
+            doneAt?: (number|null);
+            hours?: (number|null);
+        }
+
+        class CycleItem implements ICycleItem {
+            constructor(p?: tandem.v1.ICycleItem);
+            public workItemId: string;
+            public key: string;
+            public title: string;
+            public startedAt: number;
+            public doneAt: number;
+            public hours: number;
+            public static create(properties?: tandem.v1.ICycleItem): tandem.v1.CycleItem;
+            public static encode(m: tandem.v1.ICycleItem, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.ICycleItem, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.CycleItem;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.CycleItem;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.CycleItem;
+            public static toObject(m: tandem.v1.CycleItem, o?: $protobuf.IConversionOptions): { [k: string]: any };
             public toJSON(): { [k: string]: any };
             public static getTypeUrl(typeUrlPrefix?: string): string;
         }

@@ -42,6 +42,7 @@ export const tandem = $root.tandem = (() => {
              * @property {tandem.v1.IUnsubscribe|null} [unsubscribe] ClientFrame unsubscribe
              * @property {tandem.v1.IGetWorkItem|null} [getWorkItem] ClientFrame getWorkItem
              * @property {tandem.v1.ISearch|null} [search] ClientFrame search
+             * @property {tandem.v1.IGetReport|null} [getReport] ClientFrame getReport
              * @property {tandem.v1.ICreateProject|null} [createProject] ClientFrame createProject
              * @property {tandem.v1.ICreateWorkItem|null} [createWorkItem] ClientFrame createWorkItem
              * @property {tandem.v1.IUpdateWorkItem|null} [updateWorkItem] ClientFrame updateWorkItem
@@ -149,6 +150,14 @@ export const tandem = $root.tandem = (() => {
              * @instance
              */
             ClientFrame.prototype.search = null;
+
+            /**
+             * ClientFrame getReport.
+             * @member {tandem.v1.IGetReport|null|undefined} getReport
+             * @memberof tandem.v1.ClientFrame
+             * @instance
+             */
+            ClientFrame.prototype.getReport = null;
 
             /**
              * ClientFrame createProject.
@@ -307,12 +316,12 @@ export const tandem = $root.tandem = (() => {
 
             /**
              * ClientFrame command.
-             * @member {"listProjects"|"getBoard"|"getHistory"|"getComments"|"subscribe"|"unsubscribe"|"getWorkItem"|"search"|"createProject"|"createWorkItem"|"updateWorkItem"|"moveWorkItem"|"deleteWorkItem"|"restoreWorkItem"|"claimWorkItem"|"addComment"|"editComment"|"deleteComment"|"createSprint"|"updateSprint"|"startSprint"|"completeSprint"|"addMember"|"changeMemberRole"|"removeMember"|"setPresence"|"listUsers"|undefined} command
+             * @member {"listProjects"|"getBoard"|"getHistory"|"getComments"|"subscribe"|"unsubscribe"|"getWorkItem"|"search"|"getReport"|"createProject"|"createWorkItem"|"updateWorkItem"|"moveWorkItem"|"deleteWorkItem"|"restoreWorkItem"|"claimWorkItem"|"addComment"|"editComment"|"deleteComment"|"createSprint"|"updateSprint"|"startSprint"|"completeSprint"|"addMember"|"changeMemberRole"|"removeMember"|"setPresence"|"listUsers"|undefined} command
              * @memberof tandem.v1.ClientFrame
              * @instance
              */
             Object.defineProperty(ClientFrame.prototype, "command", {
-                get: $util.oneOfGetter($oneOfFields = ["listProjects", "getBoard", "getHistory", "getComments", "subscribe", "unsubscribe", "getWorkItem", "search", "createProject", "createWorkItem", "updateWorkItem", "moveWorkItem", "deleteWorkItem", "restoreWorkItem", "claimWorkItem", "addComment", "editComment", "deleteComment", "createSprint", "updateSprint", "startSprint", "completeSprint", "addMember", "changeMemberRole", "removeMember", "setPresence", "listUsers"]),
+                get: $util.oneOfGetter($oneOfFields = ["listProjects", "getBoard", "getHistory", "getComments", "subscribe", "unsubscribe", "getWorkItem", "search", "getReport", "createProject", "createWorkItem", "updateWorkItem", "moveWorkItem", "deleteWorkItem", "restoreWorkItem", "claimWorkItem", "addComment", "editComment", "deleteComment", "createSprint", "updateSprint", "startSprint", "completeSprint", "addMember", "changeMemberRole", "removeMember", "setPresence", "listUsers"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -362,6 +371,8 @@ export const tandem = $root.tandem = (() => {
                     $root.tandem.v1.GetWorkItem.encode(m.getWorkItem, w.uint32(130).fork(), q + 1).ldelim();
                 if (m.search != null && Object.hasOwnProperty.call(m, "search"))
                     $root.tandem.v1.Search.encode(m.search, w.uint32(138).fork(), q + 1).ldelim();
+                if (m.getReport != null && Object.hasOwnProperty.call(m, "getReport"))
+                    $root.tandem.v1.GetReport.encode(m.getReport, w.uint32(146).fork(), q + 1).ldelim();
                 if (m.createProject != null && Object.hasOwnProperty.call(m, "createProject"))
                     $root.tandem.v1.CreateProject.encode(m.createProject, w.uint32(162).fork(), q + 1).ldelim();
                 if (m.createWorkItem != null && Object.hasOwnProperty.call(m, "createWorkItem"))
@@ -484,6 +495,10 @@ export const tandem = $root.tandem = (() => {
                         }
                     case 17: {
                             m.search = $root.tandem.v1.Search.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 18: {
+                            m.getReport = $root.tandem.v1.GetReport.decode(r, r.uint32(), undefined, n + 1);
                             break;
                         }
                     case 20: {
@@ -687,6 +702,16 @@ export const tandem = $root.tandem = (() => {
                         var e = $root.tandem.v1.Search.verify(m.search, n + 1);
                         if (e)
                             return "search." + e;
+                    }
+                }
+                if (m.getReport != null && Object.hasOwnProperty.call(m, "getReport")) {
+                    if (p.command === 1)
+                        return "command: multiple values";
+                    p.command = 1;
+                    {
+                        var e = $root.tandem.v1.GetReport.verify(m.getReport, n + 1);
+                        if (e)
+                            return "getReport." + e;
                     }
                 }
                 if (m.createProject != null && Object.hasOwnProperty.call(m, "createProject")) {
@@ -943,6 +968,11 @@ export const tandem = $root.tandem = (() => {
                         throw TypeError(".tandem.v1.ClientFrame.search: object expected");
                     m.search = $root.tandem.v1.Search.fromObject(d.search, n + 1);
                 }
+                if (d.getReport != null) {
+                    if (!$util.isObject(d.getReport))
+                        throw TypeError(".tandem.v1.ClientFrame.getReport: object expected");
+                    m.getReport = $root.tandem.v1.GetReport.fromObject(d.getReport, n + 1);
+                }
                 if (d.createProject != null) {
                     if (!$util.isObject(d.createProject))
                         throw TypeError(".tandem.v1.ClientFrame.createProject: object expected");
@@ -1103,6 +1133,11 @@ export const tandem = $root.tandem = (() => {
                     d.search = $root.tandem.v1.Search.toObject(m.search, o, q + 1);
                     if (o.oneofs)
                         d.command = "search";
+                }
+                if (m.getReport != null && Object.hasOwnProperty.call(m, "getReport")) {
+                    d.getReport = $root.tandem.v1.GetReport.toObject(m.getReport, o, q + 1);
+                    if (o.oneofs)
+                        d.command = "getReport";
                 }
                 if (m.createProject != null && Object.hasOwnProperty.call(m, "createProject")) {
                     d.createProject = $root.tandem.v1.CreateProject.toObject(m.createProject, o, q + 1);
@@ -1657,6 +1692,7 @@ export const tandem = $root.tandem = (() => {
              * @property {tandem.v1.IEmpty|null} [ok] Result ok
              * @property {tandem.v1.IUserList|null} [users] Result users
              * @property {tandem.v1.ISearchResults|null} [searchResults] Result searchResults
+             * @property {tandem.v1.IReport|null} [report] Result report
              */
 
             /**
@@ -1786,17 +1822,25 @@ export const tandem = $root.tandem = (() => {
              */
             Result.prototype.searchResults = null;
 
+            /**
+             * Result report.
+             * @member {tandem.v1.IReport|null|undefined} report
+             * @memberof tandem.v1.Result
+             * @instance
+             */
+            Result.prototype.report = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
             /**
              * Result value.
-             * @member {"project"|"workItem"|"comment"|"sprint"|"member"|"projects"|"board"|"history"|"comments"|"subscribed"|"ok"|"users"|"searchResults"|undefined} value
+             * @member {"project"|"workItem"|"comment"|"sprint"|"member"|"projects"|"board"|"history"|"comments"|"subscribed"|"ok"|"users"|"searchResults"|"report"|undefined} value
              * @memberof tandem.v1.Result
              * @instance
              */
             Object.defineProperty(Result.prototype, "value", {
-                get: $util.oneOfGetter($oneOfFields = ["project", "workItem", "comment", "sprint", "member", "projects", "board", "history", "comments", "subscribed", "ok", "users", "searchResults"]),
+                get: $util.oneOfGetter($oneOfFields = ["project", "workItem", "comment", "sprint", "member", "projects", "board", "history", "comments", "subscribed", "ok", "users", "searchResults", "report"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -1856,6 +1900,8 @@ export const tandem = $root.tandem = (() => {
                     $root.tandem.v1.UserList.encode(m.users, w.uint32(170).fork(), q + 1).ldelim();
                 if (m.searchResults != null && Object.hasOwnProperty.call(m, "searchResults"))
                     $root.tandem.v1.SearchResults.encode(m.searchResults, w.uint32(178).fork(), q + 1).ldelim();
+                if (m.report != null && Object.hasOwnProperty.call(m, "report"))
+                    $root.tandem.v1.Report.encode(m.report, w.uint32(186).fork(), q + 1).ldelim();
                 return w;
             };
 
@@ -1960,6 +2006,10 @@ export const tandem = $root.tandem = (() => {
                         }
                     case 22: {
                             m.searchResults = $root.tandem.v1.SearchResults.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 23: {
+                            m.report = $root.tandem.v1.Report.decode(r, r.uint32(), undefined, n + 1);
                             break;
                         }
                     default:
@@ -2139,6 +2189,16 @@ export const tandem = $root.tandem = (() => {
                             return "searchResults." + e;
                     }
                 }
+                if (m.report != null && Object.hasOwnProperty.call(m, "report")) {
+                    if (p.value === 1)
+                        return "value: multiple values";
+                    p.value = 1;
+                    {
+                        var e = $root.tandem.v1.Report.verify(m.report, n + 1);
+                        if (e)
+                            return "report." + e;
+                    }
+                }
                 return null;
             };
 
@@ -2234,6 +2294,11 @@ export const tandem = $root.tandem = (() => {
                     if (!$util.isObject(d.searchResults))
                         throw TypeError(".tandem.v1.Result.searchResults: object expected");
                     m.searchResults = $root.tandem.v1.SearchResults.fromObject(d.searchResults, n + 1);
+                }
+                if (d.report != null) {
+                    if (!$util.isObject(d.report))
+                        throw TypeError(".tandem.v1.Result.report: object expected");
+                    m.report = $root.tandem.v1.Report.fromObject(d.report, n + 1);
                 }
                 return m;
             };
@@ -2334,6 +2399,11 @@ export const tandem = $root.tandem = (() => {
                     d.searchResults = $root.tandem.v1.SearchResults.toObject(m.searchResults, o, q + 1);
                     if (o.oneofs)
                         d.value = "searchResults";
+                }
+                if (m.report != null && Object.hasOwnProperty.call(m, "report")) {
+                    d.report = $root.tandem.v1.Report.toObject(m.report, o, q + 1);
+                    if (o.oneofs)
+                        d.value = "report";
                 }
                 return d;
             };
@@ -9604,6 +9674,4081 @@ export const tandem = $root.tandem = (() => {
             };
 
             return ProjectCursor;
+        })();
+
+        v1.GetReport = (function() {
+
+            /**
+             * Properties of a GetReport.
+             * @memberof tandem.v1
+             * @interface IGetReport
+             * @property {string|null} [projectId] GetReport projectId
+             * @property {tandem.v1.ReportKind|null} [kind] GetReport kind
+             * @property {string|null} [sprintId] GetReport sprintId
+             * @property {number|null} [sprints] GetReport sprints
+             * @property {string|null} [fromDate] GetReport fromDate
+             * @property {string|null} [toDate] GetReport toDate
+             * @property {number|null} [utcOffsetMinutes] GetReport utcOffsetMinutes
+             */
+
+            /**
+             * Constructs a new GetReport.
+             * @memberof tandem.v1
+             * @classdesc Represents a GetReport.
+             * @implements IGetReport
+             * @constructor
+             * @param {tandem.v1.IGetReport=} [p] Properties to set
+             */
+            function GetReport(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * GetReport projectId.
+             * @member {string} projectId
+             * @memberof tandem.v1.GetReport
+             * @instance
+             */
+            GetReport.prototype.projectId = "";
+
+            /**
+             * GetReport kind.
+             * @member {tandem.v1.ReportKind} kind
+             * @memberof tandem.v1.GetReport
+             * @instance
+             */
+            GetReport.prototype.kind = 0;
+
+            /**
+             * GetReport sprintId.
+             * @member {string} sprintId
+             * @memberof tandem.v1.GetReport
+             * @instance
+             */
+            GetReport.prototype.sprintId = "";
+
+            /**
+             * GetReport sprints.
+             * @member {number} sprints
+             * @memberof tandem.v1.GetReport
+             * @instance
+             */
+            GetReport.prototype.sprints = 0;
+
+            /**
+             * GetReport fromDate.
+             * @member {string} fromDate
+             * @memberof tandem.v1.GetReport
+             * @instance
+             */
+            GetReport.prototype.fromDate = "";
+
+            /**
+             * GetReport toDate.
+             * @member {string} toDate
+             * @memberof tandem.v1.GetReport
+             * @instance
+             */
+            GetReport.prototype.toDate = "";
+
+            /**
+             * GetReport utcOffsetMinutes.
+             * @member {number} utcOffsetMinutes
+             * @memberof tandem.v1.GetReport
+             * @instance
+             */
+            GetReport.prototype.utcOffsetMinutes = 0;
+
+            /**
+             * Creates a new GetReport instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.GetReport
+             * @static
+             * @param {tandem.v1.IGetReport=} [properties] Properties to set
+             * @returns {tandem.v1.GetReport} GetReport instance
+             */
+            GetReport.create = function create(properties) {
+                return new GetReport(properties);
+            };
+
+            /**
+             * Encodes the specified GetReport message. Does not implicitly {@link tandem.v1.GetReport.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.GetReport
+             * @static
+             * @param {tandem.v1.IGetReport} m GetReport message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            GetReport.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.projectId != null && Object.hasOwnProperty.call(m, "projectId"))
+                    w.uint32(10).string(m.projectId);
+                if (m.kind != null && Object.hasOwnProperty.call(m, "kind"))
+                    w.uint32(16).int32(m.kind);
+                if (m.sprintId != null && Object.hasOwnProperty.call(m, "sprintId"))
+                    w.uint32(26).string(m.sprintId);
+                if (m.sprints != null && Object.hasOwnProperty.call(m, "sprints"))
+                    w.uint32(32).int32(m.sprints);
+                if (m.fromDate != null && Object.hasOwnProperty.call(m, "fromDate"))
+                    w.uint32(42).string(m.fromDate);
+                if (m.toDate != null && Object.hasOwnProperty.call(m, "toDate"))
+                    w.uint32(50).string(m.toDate);
+                if (m.utcOffsetMinutes != null && Object.hasOwnProperty.call(m, "utcOffsetMinutes"))
+                    w.uint32(56).int32(m.utcOffsetMinutes);
+                return w;
+            };
+
+            /**
+             * Encodes the specified GetReport message, length delimited. Does not implicitly {@link tandem.v1.GetReport.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.GetReport
+             * @static
+             * @param {tandem.v1.IGetReport} message GetReport message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            GetReport.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a GetReport message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.GetReport
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.GetReport} GetReport
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            GetReport.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.GetReport();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.projectId = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.kind = r.int32();
+                            break;
+                        }
+                    case 3: {
+                            m.sprintId = r.string();
+                            break;
+                        }
+                    case 4: {
+                            m.sprints = r.int32();
+                            break;
+                        }
+                    case 5: {
+                            m.fromDate = r.string();
+                            break;
+                        }
+                    case 6: {
+                            m.toDate = r.string();
+                            break;
+                        }
+                    case 7: {
+                            m.utcOffsetMinutes = r.int32();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a GetReport message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.GetReport
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.GetReport} GetReport
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            GetReport.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a GetReport message.
+             * @function verify
+             * @memberof tandem.v1.GetReport
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            GetReport.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.projectId != null && Object.hasOwnProperty.call(m, "projectId")) {
+                    if (!$util.isString(m.projectId))
+                        return "projectId: string expected";
+                }
+                if (m.kind != null && Object.hasOwnProperty.call(m, "kind")) {
+                    switch (m.kind) {
+                    default:
+                        return "kind: enum value expected";
+                    case 0:
+                    case 1:
+                    case 2:
+                    case 3:
+                    case 4:
+                        break;
+                    }
+                }
+                if (m.sprintId != null && Object.hasOwnProperty.call(m, "sprintId")) {
+                    if (!$util.isString(m.sprintId))
+                        return "sprintId: string expected";
+                }
+                if (m.sprints != null && Object.hasOwnProperty.call(m, "sprints")) {
+                    if (!$util.isInteger(m.sprints))
+                        return "sprints: integer expected";
+                }
+                if (m.fromDate != null && Object.hasOwnProperty.call(m, "fromDate")) {
+                    if (!$util.isString(m.fromDate))
+                        return "fromDate: string expected";
+                }
+                if (m.toDate != null && Object.hasOwnProperty.call(m, "toDate")) {
+                    if (!$util.isString(m.toDate))
+                        return "toDate: string expected";
+                }
+                if (m.utcOffsetMinutes != null && Object.hasOwnProperty.call(m, "utcOffsetMinutes")) {
+                    if (!$util.isInteger(m.utcOffsetMinutes))
+                        return "utcOffsetMinutes: integer expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a GetReport message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.GetReport
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.GetReport} GetReport
+             */
+            GetReport.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.GetReport)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.GetReport: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.GetReport();
+                if (d.projectId != null) {
+                    m.projectId = String(d.projectId);
+                }
+                switch (d.kind) {
+                default:
+                    if (typeof d.kind === "number") {
+                        m.kind = d.kind;
+                        break;
+                    }
+                    break;
+                case "REPORT_KIND_UNSPECIFIED":
+                case 0:
+                    m.kind = 0;
+                    break;
+                case "REPORT_KIND_BURNDOWN":
+                case 1:
+                    m.kind = 1;
+                    break;
+                case "REPORT_KIND_VELOCITY":
+                case 2:
+                    m.kind = 2;
+                    break;
+                case "REPORT_KIND_CUMULATIVE_FLOW":
+                case 3:
+                    m.kind = 3;
+                    break;
+                case "REPORT_KIND_CYCLE_TIME":
+                case 4:
+                    m.kind = 4;
+                    break;
+                }
+                if (d.sprintId != null) {
+                    m.sprintId = String(d.sprintId);
+                }
+                if (d.sprints != null) {
+                    m.sprints = d.sprints | 0;
+                }
+                if (d.fromDate != null) {
+                    m.fromDate = String(d.fromDate);
+                }
+                if (d.toDate != null) {
+                    m.toDate = String(d.toDate);
+                }
+                if (d.utcOffsetMinutes != null) {
+                    m.utcOffsetMinutes = d.utcOffsetMinutes | 0;
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a GetReport message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.GetReport
+             * @static
+             * @param {tandem.v1.GetReport} m GetReport
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            GetReport.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.projectId = "";
+                    d.kind = o.enums === String ? "REPORT_KIND_UNSPECIFIED" : 0;
+                    d.sprintId = "";
+                    d.sprints = 0;
+                    d.fromDate = "";
+                    d.toDate = "";
+                    d.utcOffsetMinutes = 0;
+                }
+                if (m.projectId != null && Object.hasOwnProperty.call(m, "projectId")) {
+                    d.projectId = m.projectId;
+                }
+                if (m.kind != null && Object.hasOwnProperty.call(m, "kind")) {
+                    d.kind = o.enums === String ? $root.tandem.v1.ReportKind[m.kind] === undefined ? m.kind : $root.tandem.v1.ReportKind[m.kind] : m.kind;
+                }
+                if (m.sprintId != null && Object.hasOwnProperty.call(m, "sprintId")) {
+                    d.sprintId = m.sprintId;
+                }
+                if (m.sprints != null && Object.hasOwnProperty.call(m, "sprints")) {
+                    d.sprints = m.sprints;
+                }
+                if (m.fromDate != null && Object.hasOwnProperty.call(m, "fromDate")) {
+                    d.fromDate = m.fromDate;
+                }
+                if (m.toDate != null && Object.hasOwnProperty.call(m, "toDate")) {
+                    d.toDate = m.toDate;
+                }
+                if (m.utcOffsetMinutes != null && Object.hasOwnProperty.call(m, "utcOffsetMinutes")) {
+                    d.utcOffsetMinutes = m.utcOffsetMinutes;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this GetReport to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.GetReport
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            GetReport.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for GetReport
+             * @function getTypeUrl
+             * @memberof tandem.v1.GetReport
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            GetReport.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.GetReport";
+            };
+
+            return GetReport;
+        })();
+
+        /**
+         * ReportKind enum.
+         * @name tandem.v1.ReportKind
+         * @enum {number}
+         * @property {number} REPORT_KIND_UNSPECIFIED=0 REPORT_KIND_UNSPECIFIED value
+         * @property {number} REPORT_KIND_BURNDOWN=1 REPORT_KIND_BURNDOWN value
+         * @property {number} REPORT_KIND_VELOCITY=2 REPORT_KIND_VELOCITY value
+         * @property {number} REPORT_KIND_CUMULATIVE_FLOW=3 REPORT_KIND_CUMULATIVE_FLOW value
+         * @property {number} REPORT_KIND_CYCLE_TIME=4 REPORT_KIND_CYCLE_TIME value
+         */
+        v1.ReportKind = (function() {
+            const valuesById = {}, values = Object.create(valuesById);
+            values[valuesById[0] = "REPORT_KIND_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "REPORT_KIND_BURNDOWN"] = 1;
+            values[valuesById[2] = "REPORT_KIND_VELOCITY"] = 2;
+            values[valuesById[3] = "REPORT_KIND_CUMULATIVE_FLOW"] = 3;
+            values[valuesById[4] = "REPORT_KIND_CYCLE_TIME"] = 4;
+            return values;
+        })();
+
+        v1.Report = (function() {
+
+            /**
+             * Properties of a Report.
+             * @memberof tandem.v1
+             * @interface IReport
+             * @property {tandem.v1.ReportKind|null} [kind] Report kind
+             * @property {number|null} [seq] Report seq
+             * @property {tandem.v1.IBurndown|null} [burndown] Report burndown
+             * @property {tandem.v1.IVelocity|null} [velocity] Report velocity
+             * @property {tandem.v1.ICumulativeFlow|null} [cumulativeFlow] Report cumulativeFlow
+             * @property {tandem.v1.ICycleTime|null} [cycleTime] Report cycleTime
+             */
+
+            /**
+             * Constructs a new Report.
+             * @memberof tandem.v1
+             * @classdesc Represents a Report.
+             * @implements IReport
+             * @constructor
+             * @param {tandem.v1.IReport=} [p] Properties to set
+             */
+            function Report(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * Report kind.
+             * @member {tandem.v1.ReportKind} kind
+             * @memberof tandem.v1.Report
+             * @instance
+             */
+            Report.prototype.kind = 0;
+
+            /**
+             * Report seq.
+             * @member {number} seq
+             * @memberof tandem.v1.Report
+             * @instance
+             */
+            Report.prototype.seq = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Report burndown.
+             * @member {tandem.v1.IBurndown|null|undefined} burndown
+             * @memberof tandem.v1.Report
+             * @instance
+             */
+            Report.prototype.burndown = null;
+
+            /**
+             * Report velocity.
+             * @member {tandem.v1.IVelocity|null|undefined} velocity
+             * @memberof tandem.v1.Report
+             * @instance
+             */
+            Report.prototype.velocity = null;
+
+            /**
+             * Report cumulativeFlow.
+             * @member {tandem.v1.ICumulativeFlow|null|undefined} cumulativeFlow
+             * @memberof tandem.v1.Report
+             * @instance
+             */
+            Report.prototype.cumulativeFlow = null;
+
+            /**
+             * Report cycleTime.
+             * @member {tandem.v1.ICycleTime|null|undefined} cycleTime
+             * @memberof tandem.v1.Report
+             * @instance
+             */
+            Report.prototype.cycleTime = null;
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            /**
+             * Report body.
+             * @member {"burndown"|"velocity"|"cumulativeFlow"|"cycleTime"|undefined} body
+             * @memberof tandem.v1.Report
+             * @instance
+             */
+            Object.defineProperty(Report.prototype, "body", {
+                get: $util.oneOfGetter($oneOfFields = ["burndown", "velocity", "cumulativeFlow", "cycleTime"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * Creates a new Report instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.Report
+             * @static
+             * @param {tandem.v1.IReport=} [properties] Properties to set
+             * @returns {tandem.v1.Report} Report instance
+             */
+            Report.create = function create(properties) {
+                return new Report(properties);
+            };
+
+            /**
+             * Encodes the specified Report message. Does not implicitly {@link tandem.v1.Report.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.Report
+             * @static
+             * @param {tandem.v1.IReport} m Report message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Report.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.kind != null && Object.hasOwnProperty.call(m, "kind"))
+                    w.uint32(8).int32(m.kind);
+                if (m.seq != null && Object.hasOwnProperty.call(m, "seq"))
+                    w.uint32(16).int64(m.seq);
+                if (m.burndown != null && Object.hasOwnProperty.call(m, "burndown"))
+                    $root.tandem.v1.Burndown.encode(m.burndown, w.uint32(82).fork(), q + 1).ldelim();
+                if (m.velocity != null && Object.hasOwnProperty.call(m, "velocity"))
+                    $root.tandem.v1.Velocity.encode(m.velocity, w.uint32(90).fork(), q + 1).ldelim();
+                if (m.cumulativeFlow != null && Object.hasOwnProperty.call(m, "cumulativeFlow"))
+                    $root.tandem.v1.CumulativeFlow.encode(m.cumulativeFlow, w.uint32(98).fork(), q + 1).ldelim();
+                if (m.cycleTime != null && Object.hasOwnProperty.call(m, "cycleTime"))
+                    $root.tandem.v1.CycleTime.encode(m.cycleTime, w.uint32(106).fork(), q + 1).ldelim();
+                return w;
+            };
+
+            /**
+             * Encodes the specified Report message, length delimited. Does not implicitly {@link tandem.v1.Report.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.Report
+             * @static
+             * @param {tandem.v1.IReport} message Report message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Report.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a Report message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.Report
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.Report} Report
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Report.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.Report();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.kind = r.int32();
+                            break;
+                        }
+                    case 2: {
+                            m.seq = r.int64();
+                            break;
+                        }
+                    case 10: {
+                            m.burndown = $root.tandem.v1.Burndown.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 11: {
+                            m.velocity = $root.tandem.v1.Velocity.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 12: {
+                            m.cumulativeFlow = $root.tandem.v1.CumulativeFlow.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 13: {
+                            m.cycleTime = $root.tandem.v1.CycleTime.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a Report message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.Report
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.Report} Report
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Report.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a Report message.
+             * @function verify
+             * @memberof tandem.v1.Report
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Report.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                var p = {};
+                if (m.kind != null && Object.hasOwnProperty.call(m, "kind")) {
+                    switch (m.kind) {
+                    default:
+                        return "kind: enum value expected";
+                    case 0:
+                    case 1:
+                    case 2:
+                    case 3:
+                    case 4:
+                        break;
+                    }
+                }
+                if (m.seq != null && Object.hasOwnProperty.call(m, "seq")) {
+                    if (!$util.isInteger(m.seq) && !(m.seq && $util.isInteger(m.seq.low) && $util.isInteger(m.seq.high)))
+                        return "seq: integer|Long expected";
+                }
+                if (m.burndown != null && Object.hasOwnProperty.call(m, "burndown")) {
+                    p.body = 1;
+                    {
+                        var e = $root.tandem.v1.Burndown.verify(m.burndown, n + 1);
+                        if (e)
+                            return "burndown." + e;
+                    }
+                }
+                if (m.velocity != null && Object.hasOwnProperty.call(m, "velocity")) {
+                    if (p.body === 1)
+                        return "body: multiple values";
+                    p.body = 1;
+                    {
+                        var e = $root.tandem.v1.Velocity.verify(m.velocity, n + 1);
+                        if (e)
+                            return "velocity." + e;
+                    }
+                }
+                if (m.cumulativeFlow != null && Object.hasOwnProperty.call(m, "cumulativeFlow")) {
+                    if (p.body === 1)
+                        return "body: multiple values";
+                    p.body = 1;
+                    {
+                        var e = $root.tandem.v1.CumulativeFlow.verify(m.cumulativeFlow, n + 1);
+                        if (e)
+                            return "cumulativeFlow." + e;
+                    }
+                }
+                if (m.cycleTime != null && Object.hasOwnProperty.call(m, "cycleTime")) {
+                    if (p.body === 1)
+                        return "body: multiple values";
+                    p.body = 1;
+                    {
+                        var e = $root.tandem.v1.CycleTime.verify(m.cycleTime, n + 1);
+                        if (e)
+                            return "cycleTime." + e;
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates a Report message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.Report
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.Report} Report
+             */
+            Report.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.Report)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.Report: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.Report();
+                switch (d.kind) {
+                default:
+                    if (typeof d.kind === "number") {
+                        m.kind = d.kind;
+                        break;
+                    }
+                    break;
+                case "REPORT_KIND_UNSPECIFIED":
+                case 0:
+                    m.kind = 0;
+                    break;
+                case "REPORT_KIND_BURNDOWN":
+                case 1:
+                    m.kind = 1;
+                    break;
+                case "REPORT_KIND_VELOCITY":
+                case 2:
+                    m.kind = 2;
+                    break;
+                case "REPORT_KIND_CUMULATIVE_FLOW":
+                case 3:
+                    m.kind = 3;
+                    break;
+                case "REPORT_KIND_CYCLE_TIME":
+                case 4:
+                    m.kind = 4;
+                    break;
+                }
+                if (d.seq != null) {
+                    if ($util.Long)
+                        m.seq = $util.Long.fromValue(d.seq, false);
+                    else if (typeof d.seq === "string")
+                        m.seq = parseInt(d.seq, 10);
+                    else if (typeof d.seq === "number")
+                        m.seq = d.seq;
+                    else if (typeof d.seq === "object")
+                        m.seq = new $util.LongBits(d.seq.low >>> 0, d.seq.high >>> 0).toNumber();
+                }
+                if (d.burndown != null) {
+                    if (!$util.isObject(d.burndown))
+                        throw TypeError(".tandem.v1.Report.burndown: object expected");
+                    m.burndown = $root.tandem.v1.Burndown.fromObject(d.burndown, n + 1);
+                }
+                if (d.velocity != null) {
+                    if (!$util.isObject(d.velocity))
+                        throw TypeError(".tandem.v1.Report.velocity: object expected");
+                    m.velocity = $root.tandem.v1.Velocity.fromObject(d.velocity, n + 1);
+                }
+                if (d.cumulativeFlow != null) {
+                    if (!$util.isObject(d.cumulativeFlow))
+                        throw TypeError(".tandem.v1.Report.cumulativeFlow: object expected");
+                    m.cumulativeFlow = $root.tandem.v1.CumulativeFlow.fromObject(d.cumulativeFlow, n + 1);
+                }
+                if (d.cycleTime != null) {
+                    if (!$util.isObject(d.cycleTime))
+                        throw TypeError(".tandem.v1.Report.cycleTime: object expected");
+                    m.cycleTime = $root.tandem.v1.CycleTime.fromObject(d.cycleTime, n + 1);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a Report message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.Report
+             * @static
+             * @param {tandem.v1.Report} m Report
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Report.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.kind = o.enums === String ? "REPORT_KIND_UNSPECIFIED" : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.seq = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                    } else
+                        d.seq = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                }
+                if (m.kind != null && Object.hasOwnProperty.call(m, "kind")) {
+                    d.kind = o.enums === String ? $root.tandem.v1.ReportKind[m.kind] === undefined ? m.kind : $root.tandem.v1.ReportKind[m.kind] : m.kind;
+                }
+                if (m.seq != null && Object.hasOwnProperty.call(m, "seq")) {
+                    if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                        d.seq = typeof m.seq === "number" ? BigInt(m.seq) : $util.Long.fromBits(m.seq.low >>> 0, m.seq.high >>> 0, false).toBigInt();
+                    else if (typeof m.seq === "number")
+                        d.seq = o.longs === String ? String(m.seq) : m.seq;
+                    else
+                        d.seq = o.longs === String ? $util.Long.prototype.toString.call(m.seq) : o.longs === Number ? new $util.LongBits(m.seq.low >>> 0, m.seq.high >>> 0).toNumber() : m.seq;
+                }
+                if (m.burndown != null && Object.hasOwnProperty.call(m, "burndown")) {
+                    d.burndown = $root.tandem.v1.Burndown.toObject(m.burndown, o, q + 1);
+                    if (o.oneofs)
+                        d.body = "burndown";
+                }
+                if (m.velocity != null && Object.hasOwnProperty.call(m, "velocity")) {
+                    d.velocity = $root.tandem.v1.Velocity.toObject(m.velocity, o, q + 1);
+                    if (o.oneofs)
+                        d.body = "velocity";
+                }
+                if (m.cumulativeFlow != null && Object.hasOwnProperty.call(m, "cumulativeFlow")) {
+                    d.cumulativeFlow = $root.tandem.v1.CumulativeFlow.toObject(m.cumulativeFlow, o, q + 1);
+                    if (o.oneofs)
+                        d.body = "cumulativeFlow";
+                }
+                if (m.cycleTime != null && Object.hasOwnProperty.call(m, "cycleTime")) {
+                    d.cycleTime = $root.tandem.v1.CycleTime.toObject(m.cycleTime, o, q + 1);
+                    if (o.oneofs)
+                        d.body = "cycleTime";
+                }
+                return d;
+            };
+
+            /**
+             * Converts this Report to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.Report
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Report.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for Report
+             * @function getTypeUrl
+             * @memberof tandem.v1.Report
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            Report.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.Report";
+            };
+
+            return Report;
+        })();
+
+        v1.Burndown = (function() {
+
+            /**
+             * Properties of a Burndown.
+             * @memberof tandem.v1
+             * @interface IBurndown
+             * @property {tandem.v1.ISprint|null} [sprint] Burndown sprint
+             * @property {Array.<tandem.v1.IBurndownDay>|null} [days] Burndown days
+             * @property {tandem.v1.ISprintSummary|null} [summary] Burndown summary
+             */
+
+            /**
+             * Constructs a new Burndown.
+             * @memberof tandem.v1
+             * @classdesc Represents a Burndown.
+             * @implements IBurndown
+             * @constructor
+             * @param {tandem.v1.IBurndown=} [p] Properties to set
+             */
+            function Burndown(p) {
+                this.days = [];
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * Burndown sprint.
+             * @member {tandem.v1.ISprint|null|undefined} sprint
+             * @memberof tandem.v1.Burndown
+             * @instance
+             */
+            Burndown.prototype.sprint = null;
+
+            /**
+             * Burndown days.
+             * @member {Array.<tandem.v1.IBurndownDay>} days
+             * @memberof tandem.v1.Burndown
+             * @instance
+             */
+            Burndown.prototype.days = $util.emptyArray;
+
+            /**
+             * Burndown summary.
+             * @member {tandem.v1.ISprintSummary|null|undefined} summary
+             * @memberof tandem.v1.Burndown
+             * @instance
+             */
+            Burndown.prototype.summary = null;
+
+            /**
+             * Creates a new Burndown instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.Burndown
+             * @static
+             * @param {tandem.v1.IBurndown=} [properties] Properties to set
+             * @returns {tandem.v1.Burndown} Burndown instance
+             */
+            Burndown.create = function create(properties) {
+                return new Burndown(properties);
+            };
+
+            /**
+             * Encodes the specified Burndown message. Does not implicitly {@link tandem.v1.Burndown.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.Burndown
+             * @static
+             * @param {tandem.v1.IBurndown} m Burndown message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Burndown.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.sprint != null && Object.hasOwnProperty.call(m, "sprint"))
+                    $root.tandem.v1.Sprint.encode(m.sprint, w.uint32(10).fork(), q + 1).ldelim();
+                if (m.days != null && m.days.length) {
+                    for (var i = 0; i < m.days.length; ++i)
+                        $root.tandem.v1.BurndownDay.encode(m.days[i], w.uint32(18).fork(), q + 1).ldelim();
+                }
+                if (m.summary != null && Object.hasOwnProperty.call(m, "summary"))
+                    $root.tandem.v1.SprintSummary.encode(m.summary, w.uint32(26).fork(), q + 1).ldelim();
+                return w;
+            };
+
+            /**
+             * Encodes the specified Burndown message, length delimited. Does not implicitly {@link tandem.v1.Burndown.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.Burndown
+             * @static
+             * @param {tandem.v1.IBurndown} message Burndown message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Burndown.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a Burndown message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.Burndown
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.Burndown} Burndown
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Burndown.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.Burndown();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.sprint = $root.tandem.v1.Sprint.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 2: {
+                            if (!(m.days && m.days.length))
+                                m.days = [];
+                            m.days.push($root.tandem.v1.BurndownDay.decode(r, r.uint32(), undefined, n + 1));
+                            break;
+                        }
+                    case 3: {
+                            m.summary = $root.tandem.v1.SprintSummary.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a Burndown message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.Burndown
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.Burndown} Burndown
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Burndown.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a Burndown message.
+             * @function verify
+             * @memberof tandem.v1.Burndown
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Burndown.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.sprint != null && Object.hasOwnProperty.call(m, "sprint")) {
+                    {
+                        var e = $root.tandem.v1.Sprint.verify(m.sprint, n + 1);
+                        if (e)
+                            return "sprint." + e;
+                    }
+                }
+                if (m.days != null && Object.hasOwnProperty.call(m, "days")) {
+                    if (!Array.isArray(m.days))
+                        return "days: array expected";
+                    for (var i = 0; i < m.days.length; ++i) {
+                        {
+                            var e = $root.tandem.v1.BurndownDay.verify(m.days[i], n + 1);
+                            if (e)
+                                return "days." + e;
+                        }
+                    }
+                }
+                if (m.summary != null && Object.hasOwnProperty.call(m, "summary")) {
+                    {
+                        var e = $root.tandem.v1.SprintSummary.verify(m.summary, n + 1);
+                        if (e)
+                            return "summary." + e;
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates a Burndown message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.Burndown
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.Burndown} Burndown
+             */
+            Burndown.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.Burndown)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.Burndown: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.Burndown();
+                if (d.sprint != null) {
+                    if (!$util.isObject(d.sprint))
+                        throw TypeError(".tandem.v1.Burndown.sprint: object expected");
+                    m.sprint = $root.tandem.v1.Sprint.fromObject(d.sprint, n + 1);
+                }
+                if (d.days) {
+                    if (!Array.isArray(d.days))
+                        throw TypeError(".tandem.v1.Burndown.days: array expected");
+                    m.days = [];
+                    for (var i = 0; i < d.days.length; ++i) {
+                        if (!$util.isObject(d.days[i]))
+                            throw TypeError(".tandem.v1.Burndown.days: object expected");
+                        m.days[i] = $root.tandem.v1.BurndownDay.fromObject(d.days[i], n + 1);
+                    }
+                }
+                if (d.summary != null) {
+                    if (!$util.isObject(d.summary))
+                        throw TypeError(".tandem.v1.Burndown.summary: object expected");
+                    m.summary = $root.tandem.v1.SprintSummary.fromObject(d.summary, n + 1);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a Burndown message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.Burndown
+             * @static
+             * @param {tandem.v1.Burndown} m Burndown
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Burndown.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.days = [];
+                }
+                if (o.defaults) {
+                    d.sprint = null;
+                    d.summary = null;
+                }
+                if (m.sprint != null && Object.hasOwnProperty.call(m, "sprint")) {
+                    d.sprint = $root.tandem.v1.Sprint.toObject(m.sprint, o, q + 1);
+                }
+                if (m.days && m.days.length) {
+                    d.days = [];
+                    for (var j = 0; j < m.days.length; ++j) {
+                        d.days[j] = $root.tandem.v1.BurndownDay.toObject(m.days[j], o, q + 1);
+                    }
+                }
+                if (m.summary != null && Object.hasOwnProperty.call(m, "summary")) {
+                    d.summary = $root.tandem.v1.SprintSummary.toObject(m.summary, o, q + 1);
+                }
+                return d;
+            };
+
+            /**
+             * Converts this Burndown to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.Burndown
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Burndown.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for Burndown
+             * @function getTypeUrl
+             * @memberof tandem.v1.Burndown
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            Burndown.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.Burndown";
+            };
+
+            return Burndown;
+        })();
+
+        v1.BurndownDay = (function() {
+
+            /**
+             * Properties of a BurndownDay.
+             * @memberof tandem.v1
+             * @interface IBurndownDay
+             * @property {string|null} [date] BurndownDay date
+             * @property {boolean|null} [actual] BurndownDay actual
+             * @property {number|null} [remainingPoints] BurndownDay remainingPoints
+             * @property {number|null} [remainingItems] BurndownDay remainingItems
+             * @property {number|null} [idealPoints] BurndownDay idealPoints
+             * @property {number|null} [addedPoints] BurndownDay addedPoints
+             * @property {number|null} [addedItems] BurndownDay addedItems
+             */
+
+            /**
+             * Constructs a new BurndownDay.
+             * @memberof tandem.v1
+             * @classdesc Represents a BurndownDay.
+             * @implements IBurndownDay
+             * @constructor
+             * @param {tandem.v1.IBurndownDay=} [p] Properties to set
+             */
+            function BurndownDay(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * BurndownDay date.
+             * @member {string} date
+             * @memberof tandem.v1.BurndownDay
+             * @instance
+             */
+            BurndownDay.prototype.date = "";
+
+            /**
+             * BurndownDay actual.
+             * @member {boolean} actual
+             * @memberof tandem.v1.BurndownDay
+             * @instance
+             */
+            BurndownDay.prototype.actual = false;
+
+            /**
+             * BurndownDay remainingPoints.
+             * @member {number} remainingPoints
+             * @memberof tandem.v1.BurndownDay
+             * @instance
+             */
+            BurndownDay.prototype.remainingPoints = 0;
+
+            /**
+             * BurndownDay remainingItems.
+             * @member {number} remainingItems
+             * @memberof tandem.v1.BurndownDay
+             * @instance
+             */
+            BurndownDay.prototype.remainingItems = 0;
+
+            /**
+             * BurndownDay idealPoints.
+             * @member {number} idealPoints
+             * @memberof tandem.v1.BurndownDay
+             * @instance
+             */
+            BurndownDay.prototype.idealPoints = 0;
+
+            /**
+             * BurndownDay addedPoints.
+             * @member {number} addedPoints
+             * @memberof tandem.v1.BurndownDay
+             * @instance
+             */
+            BurndownDay.prototype.addedPoints = 0;
+
+            /**
+             * BurndownDay addedItems.
+             * @member {number} addedItems
+             * @memberof tandem.v1.BurndownDay
+             * @instance
+             */
+            BurndownDay.prototype.addedItems = 0;
+
+            /**
+             * Creates a new BurndownDay instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.BurndownDay
+             * @static
+             * @param {tandem.v1.IBurndownDay=} [properties] Properties to set
+             * @returns {tandem.v1.BurndownDay} BurndownDay instance
+             */
+            BurndownDay.create = function create(properties) {
+                return new BurndownDay(properties);
+            };
+
+            /**
+             * Encodes the specified BurndownDay message. Does not implicitly {@link tandem.v1.BurndownDay.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.BurndownDay
+             * @static
+             * @param {tandem.v1.IBurndownDay} m BurndownDay message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            BurndownDay.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.date != null && Object.hasOwnProperty.call(m, "date"))
+                    w.uint32(10).string(m.date);
+                if (m.actual != null && Object.hasOwnProperty.call(m, "actual"))
+                    w.uint32(16).bool(m.actual);
+                if (m.remainingPoints != null && Object.hasOwnProperty.call(m, "remainingPoints"))
+                    w.uint32(25).double(m.remainingPoints);
+                if (m.remainingItems != null && Object.hasOwnProperty.call(m, "remainingItems"))
+                    w.uint32(32).int32(m.remainingItems);
+                if (m.idealPoints != null && Object.hasOwnProperty.call(m, "idealPoints"))
+                    w.uint32(41).double(m.idealPoints);
+                if (m.addedPoints != null && Object.hasOwnProperty.call(m, "addedPoints"))
+                    w.uint32(49).double(m.addedPoints);
+                if (m.addedItems != null && Object.hasOwnProperty.call(m, "addedItems"))
+                    w.uint32(56).int32(m.addedItems);
+                return w;
+            };
+
+            /**
+             * Encodes the specified BurndownDay message, length delimited. Does not implicitly {@link tandem.v1.BurndownDay.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.BurndownDay
+             * @static
+             * @param {tandem.v1.IBurndownDay} message BurndownDay message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            BurndownDay.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a BurndownDay message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.BurndownDay
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.BurndownDay} BurndownDay
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            BurndownDay.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.BurndownDay();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.date = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.actual = r.bool();
+                            break;
+                        }
+                    case 3: {
+                            m.remainingPoints = r.double();
+                            break;
+                        }
+                    case 4: {
+                            m.remainingItems = r.int32();
+                            break;
+                        }
+                    case 5: {
+                            m.idealPoints = r.double();
+                            break;
+                        }
+                    case 6: {
+                            m.addedPoints = r.double();
+                            break;
+                        }
+                    case 7: {
+                            m.addedItems = r.int32();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a BurndownDay message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.BurndownDay
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.BurndownDay} BurndownDay
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            BurndownDay.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a BurndownDay message.
+             * @function verify
+             * @memberof tandem.v1.BurndownDay
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            BurndownDay.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.date != null && Object.hasOwnProperty.call(m, "date")) {
+                    if (!$util.isString(m.date))
+                        return "date: string expected";
+                }
+                if (m.actual != null && Object.hasOwnProperty.call(m, "actual")) {
+                    if (typeof m.actual !== "boolean")
+                        return "actual: boolean expected";
+                }
+                if (m.remainingPoints != null && Object.hasOwnProperty.call(m, "remainingPoints")) {
+                    if (typeof m.remainingPoints !== "number")
+                        return "remainingPoints: number expected";
+                }
+                if (m.remainingItems != null && Object.hasOwnProperty.call(m, "remainingItems")) {
+                    if (!$util.isInteger(m.remainingItems))
+                        return "remainingItems: integer expected";
+                }
+                if (m.idealPoints != null && Object.hasOwnProperty.call(m, "idealPoints")) {
+                    if (typeof m.idealPoints !== "number")
+                        return "idealPoints: number expected";
+                }
+                if (m.addedPoints != null && Object.hasOwnProperty.call(m, "addedPoints")) {
+                    if (typeof m.addedPoints !== "number")
+                        return "addedPoints: number expected";
+                }
+                if (m.addedItems != null && Object.hasOwnProperty.call(m, "addedItems")) {
+                    if (!$util.isInteger(m.addedItems))
+                        return "addedItems: integer expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a BurndownDay message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.BurndownDay
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.BurndownDay} BurndownDay
+             */
+            BurndownDay.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.BurndownDay)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.BurndownDay: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.BurndownDay();
+                if (d.date != null) {
+                    m.date = String(d.date);
+                }
+                if (d.actual != null) {
+                    m.actual = Boolean(d.actual);
+                }
+                if (d.remainingPoints != null) {
+                    m.remainingPoints = Number(d.remainingPoints);
+                }
+                if (d.remainingItems != null) {
+                    m.remainingItems = d.remainingItems | 0;
+                }
+                if (d.idealPoints != null) {
+                    m.idealPoints = Number(d.idealPoints);
+                }
+                if (d.addedPoints != null) {
+                    m.addedPoints = Number(d.addedPoints);
+                }
+                if (d.addedItems != null) {
+                    m.addedItems = d.addedItems | 0;
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a BurndownDay message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.BurndownDay
+             * @static
+             * @param {tandem.v1.BurndownDay} m BurndownDay
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            BurndownDay.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.date = "";
+                    d.actual = false;
+                    d.remainingPoints = 0;
+                    d.remainingItems = 0;
+                    d.idealPoints = 0;
+                    d.addedPoints = 0;
+                    d.addedItems = 0;
+                }
+                if (m.date != null && Object.hasOwnProperty.call(m, "date")) {
+                    d.date = m.date;
+                }
+                if (m.actual != null && Object.hasOwnProperty.call(m, "actual")) {
+                    d.actual = m.actual;
+                }
+                if (m.remainingPoints != null && Object.hasOwnProperty.call(m, "remainingPoints")) {
+                    d.remainingPoints = o.json && !isFinite(m.remainingPoints) ? String(m.remainingPoints) : m.remainingPoints;
+                }
+                if (m.remainingItems != null && Object.hasOwnProperty.call(m, "remainingItems")) {
+                    d.remainingItems = m.remainingItems;
+                }
+                if (m.idealPoints != null && Object.hasOwnProperty.call(m, "idealPoints")) {
+                    d.idealPoints = o.json && !isFinite(m.idealPoints) ? String(m.idealPoints) : m.idealPoints;
+                }
+                if (m.addedPoints != null && Object.hasOwnProperty.call(m, "addedPoints")) {
+                    d.addedPoints = o.json && !isFinite(m.addedPoints) ? String(m.addedPoints) : m.addedPoints;
+                }
+                if (m.addedItems != null && Object.hasOwnProperty.call(m, "addedItems")) {
+                    d.addedItems = m.addedItems;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this BurndownDay to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.BurndownDay
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            BurndownDay.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for BurndownDay
+             * @function getTypeUrl
+             * @memberof tandem.v1.BurndownDay
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            BurndownDay.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.BurndownDay";
+            };
+
+            return BurndownDay;
+        })();
+
+        v1.SprintSummary = (function() {
+
+            /**
+             * Properties of a SprintSummary.
+             * @memberof tandem.v1
+             * @interface ISprintSummary
+             * @property {number|null} [committedPoints] SprintSummary committedPoints
+             * @property {number|null} [committedItems] SprintSummary committedItems
+             * @property {number|null} [completedPoints] SprintSummary completedPoints
+             * @property {number|null} [completedItems] SprintSummary completedItems
+             * @property {number|null} [addedPoints] SprintSummary addedPoints
+             * @property {number|null} [addedItems] SprintSummary addedItems
+             * @property {number|null} [carriedOverPoints] SprintSummary carriedOverPoints
+             * @property {number|null} [carriedOverItems] SprintSummary carriedOverItems
+             */
+
+            /**
+             * Constructs a new SprintSummary.
+             * @memberof tandem.v1
+             * @classdesc Represents a SprintSummary.
+             * @implements ISprintSummary
+             * @constructor
+             * @param {tandem.v1.ISprintSummary=} [p] Properties to set
+             */
+            function SprintSummary(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * SprintSummary committedPoints.
+             * @member {number} committedPoints
+             * @memberof tandem.v1.SprintSummary
+             * @instance
+             */
+            SprintSummary.prototype.committedPoints = 0;
+
+            /**
+             * SprintSummary committedItems.
+             * @member {number} committedItems
+             * @memberof tandem.v1.SprintSummary
+             * @instance
+             */
+            SprintSummary.prototype.committedItems = 0;
+
+            /**
+             * SprintSummary completedPoints.
+             * @member {number} completedPoints
+             * @memberof tandem.v1.SprintSummary
+             * @instance
+             */
+            SprintSummary.prototype.completedPoints = 0;
+
+            /**
+             * SprintSummary completedItems.
+             * @member {number} completedItems
+             * @memberof tandem.v1.SprintSummary
+             * @instance
+             */
+            SprintSummary.prototype.completedItems = 0;
+
+            /**
+             * SprintSummary addedPoints.
+             * @member {number} addedPoints
+             * @memberof tandem.v1.SprintSummary
+             * @instance
+             */
+            SprintSummary.prototype.addedPoints = 0;
+
+            /**
+             * SprintSummary addedItems.
+             * @member {number} addedItems
+             * @memberof tandem.v1.SprintSummary
+             * @instance
+             */
+            SprintSummary.prototype.addedItems = 0;
+
+            /**
+             * SprintSummary carriedOverPoints.
+             * @member {number} carriedOverPoints
+             * @memberof tandem.v1.SprintSummary
+             * @instance
+             */
+            SprintSummary.prototype.carriedOverPoints = 0;
+
+            /**
+             * SprintSummary carriedOverItems.
+             * @member {number} carriedOverItems
+             * @memberof tandem.v1.SprintSummary
+             * @instance
+             */
+            SprintSummary.prototype.carriedOverItems = 0;
+
+            /**
+             * Creates a new SprintSummary instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.SprintSummary
+             * @static
+             * @param {tandem.v1.ISprintSummary=} [properties] Properties to set
+             * @returns {tandem.v1.SprintSummary} SprintSummary instance
+             */
+            SprintSummary.create = function create(properties) {
+                return new SprintSummary(properties);
+            };
+
+            /**
+             * Encodes the specified SprintSummary message. Does not implicitly {@link tandem.v1.SprintSummary.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.SprintSummary
+             * @static
+             * @param {tandem.v1.ISprintSummary} m SprintSummary message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SprintSummary.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.committedPoints != null && Object.hasOwnProperty.call(m, "committedPoints"))
+                    w.uint32(9).double(m.committedPoints);
+                if (m.committedItems != null && Object.hasOwnProperty.call(m, "committedItems"))
+                    w.uint32(16).int32(m.committedItems);
+                if (m.completedPoints != null && Object.hasOwnProperty.call(m, "completedPoints"))
+                    w.uint32(25).double(m.completedPoints);
+                if (m.completedItems != null && Object.hasOwnProperty.call(m, "completedItems"))
+                    w.uint32(32).int32(m.completedItems);
+                if (m.addedPoints != null && Object.hasOwnProperty.call(m, "addedPoints"))
+                    w.uint32(41).double(m.addedPoints);
+                if (m.addedItems != null && Object.hasOwnProperty.call(m, "addedItems"))
+                    w.uint32(48).int32(m.addedItems);
+                if (m.carriedOverPoints != null && Object.hasOwnProperty.call(m, "carriedOverPoints"))
+                    w.uint32(57).double(m.carriedOverPoints);
+                if (m.carriedOverItems != null && Object.hasOwnProperty.call(m, "carriedOverItems"))
+                    w.uint32(64).int32(m.carriedOverItems);
+                return w;
+            };
+
+            /**
+             * Encodes the specified SprintSummary message, length delimited. Does not implicitly {@link tandem.v1.SprintSummary.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.SprintSummary
+             * @static
+             * @param {tandem.v1.ISprintSummary} message SprintSummary message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SprintSummary.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a SprintSummary message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.SprintSummary
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.SprintSummary} SprintSummary
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SprintSummary.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.SprintSummary();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.committedPoints = r.double();
+                            break;
+                        }
+                    case 2: {
+                            m.committedItems = r.int32();
+                            break;
+                        }
+                    case 3: {
+                            m.completedPoints = r.double();
+                            break;
+                        }
+                    case 4: {
+                            m.completedItems = r.int32();
+                            break;
+                        }
+                    case 5: {
+                            m.addedPoints = r.double();
+                            break;
+                        }
+                    case 6: {
+                            m.addedItems = r.int32();
+                            break;
+                        }
+                    case 7: {
+                            m.carriedOverPoints = r.double();
+                            break;
+                        }
+                    case 8: {
+                            m.carriedOverItems = r.int32();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a SprintSummary message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.SprintSummary
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.SprintSummary} SprintSummary
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SprintSummary.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a SprintSummary message.
+             * @function verify
+             * @memberof tandem.v1.SprintSummary
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            SprintSummary.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.committedPoints != null && Object.hasOwnProperty.call(m, "committedPoints")) {
+                    if (typeof m.committedPoints !== "number")
+                        return "committedPoints: number expected";
+                }
+                if (m.committedItems != null && Object.hasOwnProperty.call(m, "committedItems")) {
+                    if (!$util.isInteger(m.committedItems))
+                        return "committedItems: integer expected";
+                }
+                if (m.completedPoints != null && Object.hasOwnProperty.call(m, "completedPoints")) {
+                    if (typeof m.completedPoints !== "number")
+                        return "completedPoints: number expected";
+                }
+                if (m.completedItems != null && Object.hasOwnProperty.call(m, "completedItems")) {
+                    if (!$util.isInteger(m.completedItems))
+                        return "completedItems: integer expected";
+                }
+                if (m.addedPoints != null && Object.hasOwnProperty.call(m, "addedPoints")) {
+                    if (typeof m.addedPoints !== "number")
+                        return "addedPoints: number expected";
+                }
+                if (m.addedItems != null && Object.hasOwnProperty.call(m, "addedItems")) {
+                    if (!$util.isInteger(m.addedItems))
+                        return "addedItems: integer expected";
+                }
+                if (m.carriedOverPoints != null && Object.hasOwnProperty.call(m, "carriedOverPoints")) {
+                    if (typeof m.carriedOverPoints !== "number")
+                        return "carriedOverPoints: number expected";
+                }
+                if (m.carriedOverItems != null && Object.hasOwnProperty.call(m, "carriedOverItems")) {
+                    if (!$util.isInteger(m.carriedOverItems))
+                        return "carriedOverItems: integer expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a SprintSummary message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.SprintSummary
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.SprintSummary} SprintSummary
+             */
+            SprintSummary.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.SprintSummary)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.SprintSummary: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.SprintSummary();
+                if (d.committedPoints != null) {
+                    m.committedPoints = Number(d.committedPoints);
+                }
+                if (d.committedItems != null) {
+                    m.committedItems = d.committedItems | 0;
+                }
+                if (d.completedPoints != null) {
+                    m.completedPoints = Number(d.completedPoints);
+                }
+                if (d.completedItems != null) {
+                    m.completedItems = d.completedItems | 0;
+                }
+                if (d.addedPoints != null) {
+                    m.addedPoints = Number(d.addedPoints);
+                }
+                if (d.addedItems != null) {
+                    m.addedItems = d.addedItems | 0;
+                }
+                if (d.carriedOverPoints != null) {
+                    m.carriedOverPoints = Number(d.carriedOverPoints);
+                }
+                if (d.carriedOverItems != null) {
+                    m.carriedOverItems = d.carriedOverItems | 0;
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a SprintSummary message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.SprintSummary
+             * @static
+             * @param {tandem.v1.SprintSummary} m SprintSummary
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            SprintSummary.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.committedPoints = 0;
+                    d.committedItems = 0;
+                    d.completedPoints = 0;
+                    d.completedItems = 0;
+                    d.addedPoints = 0;
+                    d.addedItems = 0;
+                    d.carriedOverPoints = 0;
+                    d.carriedOverItems = 0;
+                }
+                if (m.committedPoints != null && Object.hasOwnProperty.call(m, "committedPoints")) {
+                    d.committedPoints = o.json && !isFinite(m.committedPoints) ? String(m.committedPoints) : m.committedPoints;
+                }
+                if (m.committedItems != null && Object.hasOwnProperty.call(m, "committedItems")) {
+                    d.committedItems = m.committedItems;
+                }
+                if (m.completedPoints != null && Object.hasOwnProperty.call(m, "completedPoints")) {
+                    d.completedPoints = o.json && !isFinite(m.completedPoints) ? String(m.completedPoints) : m.completedPoints;
+                }
+                if (m.completedItems != null && Object.hasOwnProperty.call(m, "completedItems")) {
+                    d.completedItems = m.completedItems;
+                }
+                if (m.addedPoints != null && Object.hasOwnProperty.call(m, "addedPoints")) {
+                    d.addedPoints = o.json && !isFinite(m.addedPoints) ? String(m.addedPoints) : m.addedPoints;
+                }
+                if (m.addedItems != null && Object.hasOwnProperty.call(m, "addedItems")) {
+                    d.addedItems = m.addedItems;
+                }
+                if (m.carriedOverPoints != null && Object.hasOwnProperty.call(m, "carriedOverPoints")) {
+                    d.carriedOverPoints = o.json && !isFinite(m.carriedOverPoints) ? String(m.carriedOverPoints) : m.carriedOverPoints;
+                }
+                if (m.carriedOverItems != null && Object.hasOwnProperty.call(m, "carriedOverItems")) {
+                    d.carriedOverItems = m.carriedOverItems;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this SprintSummary to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.SprintSummary
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            SprintSummary.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for SprintSummary
+             * @function getTypeUrl
+             * @memberof tandem.v1.SprintSummary
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            SprintSummary.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.SprintSummary";
+            };
+
+            return SprintSummary;
+        })();
+
+        v1.Velocity = (function() {
+
+            /**
+             * Properties of a Velocity.
+             * @memberof tandem.v1
+             * @interface IVelocity
+             * @property {Array.<tandem.v1.IVelocitySprint>|null} [sprints] Velocity sprints
+             */
+
+            /**
+             * Constructs a new Velocity.
+             * @memberof tandem.v1
+             * @classdesc Represents a Velocity.
+             * @implements IVelocity
+             * @constructor
+             * @param {tandem.v1.IVelocity=} [p] Properties to set
+             */
+            function Velocity(p) {
+                this.sprints = [];
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * Velocity sprints.
+             * @member {Array.<tandem.v1.IVelocitySprint>} sprints
+             * @memberof tandem.v1.Velocity
+             * @instance
+             */
+            Velocity.prototype.sprints = $util.emptyArray;
+
+            /**
+             * Creates a new Velocity instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.Velocity
+             * @static
+             * @param {tandem.v1.IVelocity=} [properties] Properties to set
+             * @returns {tandem.v1.Velocity} Velocity instance
+             */
+            Velocity.create = function create(properties) {
+                return new Velocity(properties);
+            };
+
+            /**
+             * Encodes the specified Velocity message. Does not implicitly {@link tandem.v1.Velocity.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.Velocity
+             * @static
+             * @param {tandem.v1.IVelocity} m Velocity message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Velocity.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.sprints != null && m.sprints.length) {
+                    for (var i = 0; i < m.sprints.length; ++i)
+                        $root.tandem.v1.VelocitySprint.encode(m.sprints[i], w.uint32(10).fork(), q + 1).ldelim();
+                }
+                return w;
+            };
+
+            /**
+             * Encodes the specified Velocity message, length delimited. Does not implicitly {@link tandem.v1.Velocity.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.Velocity
+             * @static
+             * @param {tandem.v1.IVelocity} message Velocity message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Velocity.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a Velocity message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.Velocity
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.Velocity} Velocity
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Velocity.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.Velocity();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            if (!(m.sprints && m.sprints.length))
+                                m.sprints = [];
+                            m.sprints.push($root.tandem.v1.VelocitySprint.decode(r, r.uint32(), undefined, n + 1));
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a Velocity message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.Velocity
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.Velocity} Velocity
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Velocity.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a Velocity message.
+             * @function verify
+             * @memberof tandem.v1.Velocity
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Velocity.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.sprints != null && Object.hasOwnProperty.call(m, "sprints")) {
+                    if (!Array.isArray(m.sprints))
+                        return "sprints: array expected";
+                    for (var i = 0; i < m.sprints.length; ++i) {
+                        {
+                            var e = $root.tandem.v1.VelocitySprint.verify(m.sprints[i], n + 1);
+                            if (e)
+                                return "sprints." + e;
+                        }
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates a Velocity message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.Velocity
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.Velocity} Velocity
+             */
+            Velocity.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.Velocity)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.Velocity: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.Velocity();
+                if (d.sprints) {
+                    if (!Array.isArray(d.sprints))
+                        throw TypeError(".tandem.v1.Velocity.sprints: array expected");
+                    m.sprints = [];
+                    for (var i = 0; i < d.sprints.length; ++i) {
+                        if (!$util.isObject(d.sprints[i]))
+                            throw TypeError(".tandem.v1.Velocity.sprints: object expected");
+                        m.sprints[i] = $root.tandem.v1.VelocitySprint.fromObject(d.sprints[i], n + 1);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a Velocity message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.Velocity
+             * @static
+             * @param {tandem.v1.Velocity} m Velocity
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Velocity.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.sprints = [];
+                }
+                if (m.sprints && m.sprints.length) {
+                    d.sprints = [];
+                    for (var j = 0; j < m.sprints.length; ++j) {
+                        d.sprints[j] = $root.tandem.v1.VelocitySprint.toObject(m.sprints[j], o, q + 1);
+                    }
+                }
+                return d;
+            };
+
+            /**
+             * Converts this Velocity to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.Velocity
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Velocity.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for Velocity
+             * @function getTypeUrl
+             * @memberof tandem.v1.Velocity
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            Velocity.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.Velocity";
+            };
+
+            return Velocity;
+        })();
+
+        v1.VelocitySprint = (function() {
+
+            /**
+             * Properties of a VelocitySprint.
+             * @memberof tandem.v1
+             * @interface IVelocitySprint
+             * @property {string|null} [sprintId] VelocitySprint sprintId
+             * @property {string|null} [name] VelocitySprint name
+             * @property {number|null} [committedPoints] VelocitySprint committedPoints
+             * @property {number|null} [completedPoints] VelocitySprint completedPoints
+             * @property {number|null} [completedAt] VelocitySprint completedAt
+             */
+
+            /**
+             * Constructs a new VelocitySprint.
+             * @memberof tandem.v1
+             * @classdesc Represents a VelocitySprint.
+             * @implements IVelocitySprint
+             * @constructor
+             * @param {tandem.v1.IVelocitySprint=} [p] Properties to set
+             */
+            function VelocitySprint(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * VelocitySprint sprintId.
+             * @member {string} sprintId
+             * @memberof tandem.v1.VelocitySprint
+             * @instance
+             */
+            VelocitySprint.prototype.sprintId = "";
+
+            /**
+             * VelocitySprint name.
+             * @member {string} name
+             * @memberof tandem.v1.VelocitySprint
+             * @instance
+             */
+            VelocitySprint.prototype.name = "";
+
+            /**
+             * VelocitySprint committedPoints.
+             * @member {number} committedPoints
+             * @memberof tandem.v1.VelocitySprint
+             * @instance
+             */
+            VelocitySprint.prototype.committedPoints = 0;
+
+            /**
+             * VelocitySprint completedPoints.
+             * @member {number} completedPoints
+             * @memberof tandem.v1.VelocitySprint
+             * @instance
+             */
+            VelocitySprint.prototype.completedPoints = 0;
+
+            /**
+             * VelocitySprint completedAt.
+             * @member {number} completedAt
+             * @memberof tandem.v1.VelocitySprint
+             * @instance
+             */
+            VelocitySprint.prototype.completedAt = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Creates a new VelocitySprint instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.VelocitySprint
+             * @static
+             * @param {tandem.v1.IVelocitySprint=} [properties] Properties to set
+             * @returns {tandem.v1.VelocitySprint} VelocitySprint instance
+             */
+            VelocitySprint.create = function create(properties) {
+                return new VelocitySprint(properties);
+            };
+
+            /**
+             * Encodes the specified VelocitySprint message. Does not implicitly {@link tandem.v1.VelocitySprint.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.VelocitySprint
+             * @static
+             * @param {tandem.v1.IVelocitySprint} m VelocitySprint message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            VelocitySprint.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.sprintId != null && Object.hasOwnProperty.call(m, "sprintId"))
+                    w.uint32(10).string(m.sprintId);
+                if (m.name != null && Object.hasOwnProperty.call(m, "name"))
+                    w.uint32(18).string(m.name);
+                if (m.committedPoints != null && Object.hasOwnProperty.call(m, "committedPoints"))
+                    w.uint32(25).double(m.committedPoints);
+                if (m.completedPoints != null && Object.hasOwnProperty.call(m, "completedPoints"))
+                    w.uint32(33).double(m.completedPoints);
+                if (m.completedAt != null && Object.hasOwnProperty.call(m, "completedAt"))
+                    w.uint32(40).int64(m.completedAt);
+                return w;
+            };
+
+            /**
+             * Encodes the specified VelocitySprint message, length delimited. Does not implicitly {@link tandem.v1.VelocitySprint.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.VelocitySprint
+             * @static
+             * @param {tandem.v1.IVelocitySprint} message VelocitySprint message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            VelocitySprint.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a VelocitySprint message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.VelocitySprint
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.VelocitySprint} VelocitySprint
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            VelocitySprint.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.VelocitySprint();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.sprintId = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.name = r.string();
+                            break;
+                        }
+                    case 3: {
+                            m.committedPoints = r.double();
+                            break;
+                        }
+                    case 4: {
+                            m.completedPoints = r.double();
+                            break;
+                        }
+                    case 5: {
+                            m.completedAt = r.int64();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a VelocitySprint message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.VelocitySprint
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.VelocitySprint} VelocitySprint
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            VelocitySprint.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a VelocitySprint message.
+             * @function verify
+             * @memberof tandem.v1.VelocitySprint
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            VelocitySprint.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.sprintId != null && Object.hasOwnProperty.call(m, "sprintId")) {
+                    if (!$util.isString(m.sprintId))
+                        return "sprintId: string expected";
+                }
+                if (m.name != null && Object.hasOwnProperty.call(m, "name")) {
+                    if (!$util.isString(m.name))
+                        return "name: string expected";
+                }
+                if (m.committedPoints != null && Object.hasOwnProperty.call(m, "committedPoints")) {
+                    if (typeof m.committedPoints !== "number")
+                        return "committedPoints: number expected";
+                }
+                if (m.completedPoints != null && Object.hasOwnProperty.call(m, "completedPoints")) {
+                    if (typeof m.completedPoints !== "number")
+                        return "completedPoints: number expected";
+                }
+                if (m.completedAt != null && Object.hasOwnProperty.call(m, "completedAt")) {
+                    if (!$util.isInteger(m.completedAt) && !(m.completedAt && $util.isInteger(m.completedAt.low) && $util.isInteger(m.completedAt.high)))
+                        return "completedAt: integer|Long expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a VelocitySprint message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.VelocitySprint
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.VelocitySprint} VelocitySprint
+             */
+            VelocitySprint.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.VelocitySprint)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.VelocitySprint: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.VelocitySprint();
+                if (d.sprintId != null) {
+                    m.sprintId = String(d.sprintId);
+                }
+                if (d.name != null) {
+                    m.name = String(d.name);
+                }
+                if (d.committedPoints != null) {
+                    m.committedPoints = Number(d.committedPoints);
+                }
+                if (d.completedPoints != null) {
+                    m.completedPoints = Number(d.completedPoints);
+                }
+                if (d.completedAt != null) {
+                    if ($util.Long)
+                        m.completedAt = $util.Long.fromValue(d.completedAt, false);
+                    else if (typeof d.completedAt === "string")
+                        m.completedAt = parseInt(d.completedAt, 10);
+                    else if (typeof d.completedAt === "number")
+                        m.completedAt = d.completedAt;
+                    else if (typeof d.completedAt === "object")
+                        m.completedAt = new $util.LongBits(d.completedAt.low >>> 0, d.completedAt.high >>> 0).toNumber();
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a VelocitySprint message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.VelocitySprint
+             * @static
+             * @param {tandem.v1.VelocitySprint} m VelocitySprint
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            VelocitySprint.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.sprintId = "";
+                    d.name = "";
+                    d.committedPoints = 0;
+                    d.completedPoints = 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.completedAt = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                    } else
+                        d.completedAt = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                }
+                if (m.sprintId != null && Object.hasOwnProperty.call(m, "sprintId")) {
+                    d.sprintId = m.sprintId;
+                }
+                if (m.name != null && Object.hasOwnProperty.call(m, "name")) {
+                    d.name = m.name;
+                }
+                if (m.committedPoints != null && Object.hasOwnProperty.call(m, "committedPoints")) {
+                    d.committedPoints = o.json && !isFinite(m.committedPoints) ? String(m.committedPoints) : m.committedPoints;
+                }
+                if (m.completedPoints != null && Object.hasOwnProperty.call(m, "completedPoints")) {
+                    d.completedPoints = o.json && !isFinite(m.completedPoints) ? String(m.completedPoints) : m.completedPoints;
+                }
+                if (m.completedAt != null && Object.hasOwnProperty.call(m, "completedAt")) {
+                    if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                        d.completedAt = typeof m.completedAt === "number" ? BigInt(m.completedAt) : $util.Long.fromBits(m.completedAt.low >>> 0, m.completedAt.high >>> 0, false).toBigInt();
+                    else if (typeof m.completedAt === "number")
+                        d.completedAt = o.longs === String ? String(m.completedAt) : m.completedAt;
+                    else
+                        d.completedAt = o.longs === String ? $util.Long.prototype.toString.call(m.completedAt) : o.longs === Number ? new $util.LongBits(m.completedAt.low >>> 0, m.completedAt.high >>> 0).toNumber() : m.completedAt;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this VelocitySprint to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.VelocitySprint
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            VelocitySprint.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for VelocitySprint
+             * @function getTypeUrl
+             * @memberof tandem.v1.VelocitySprint
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            VelocitySprint.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.VelocitySprint";
+            };
+
+            return VelocitySprint;
+        })();
+
+        v1.CumulativeFlow = (function() {
+
+            /**
+             * Properties of a CumulativeFlow.
+             * @memberof tandem.v1
+             * @interface ICumulativeFlow
+             * @property {Array.<tandem.v1.IWorkflowStatus>|null} [statuses] CumulativeFlow statuses
+             * @property {Array.<tandem.v1.IFlowDay>|null} [days] CumulativeFlow days
+             */
+
+            /**
+             * Constructs a new CumulativeFlow.
+             * @memberof tandem.v1
+             * @classdesc Represents a CumulativeFlow.
+             * @implements ICumulativeFlow
+             * @constructor
+             * @param {tandem.v1.ICumulativeFlow=} [p] Properties to set
+             */
+            function CumulativeFlow(p) {
+                this.statuses = [];
+                this.days = [];
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * CumulativeFlow statuses.
+             * @member {Array.<tandem.v1.IWorkflowStatus>} statuses
+             * @memberof tandem.v1.CumulativeFlow
+             * @instance
+             */
+            CumulativeFlow.prototype.statuses = $util.emptyArray;
+
+            /**
+             * CumulativeFlow days.
+             * @member {Array.<tandem.v1.IFlowDay>} days
+             * @memberof tandem.v1.CumulativeFlow
+             * @instance
+             */
+            CumulativeFlow.prototype.days = $util.emptyArray;
+
+            /**
+             * Creates a new CumulativeFlow instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.CumulativeFlow
+             * @static
+             * @param {tandem.v1.ICumulativeFlow=} [properties] Properties to set
+             * @returns {tandem.v1.CumulativeFlow} CumulativeFlow instance
+             */
+            CumulativeFlow.create = function create(properties) {
+                return new CumulativeFlow(properties);
+            };
+
+            /**
+             * Encodes the specified CumulativeFlow message. Does not implicitly {@link tandem.v1.CumulativeFlow.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.CumulativeFlow
+             * @static
+             * @param {tandem.v1.ICumulativeFlow} m CumulativeFlow message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CumulativeFlow.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.statuses != null && m.statuses.length) {
+                    for (var i = 0; i < m.statuses.length; ++i)
+                        $root.tandem.v1.WorkflowStatus.encode(m.statuses[i], w.uint32(10).fork(), q + 1).ldelim();
+                }
+                if (m.days != null && m.days.length) {
+                    for (var i = 0; i < m.days.length; ++i)
+                        $root.tandem.v1.FlowDay.encode(m.days[i], w.uint32(18).fork(), q + 1).ldelim();
+                }
+                return w;
+            };
+
+            /**
+             * Encodes the specified CumulativeFlow message, length delimited. Does not implicitly {@link tandem.v1.CumulativeFlow.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.CumulativeFlow
+             * @static
+             * @param {tandem.v1.ICumulativeFlow} message CumulativeFlow message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CumulativeFlow.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a CumulativeFlow message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.CumulativeFlow
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.CumulativeFlow} CumulativeFlow
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CumulativeFlow.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.CumulativeFlow();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            if (!(m.statuses && m.statuses.length))
+                                m.statuses = [];
+                            m.statuses.push($root.tandem.v1.WorkflowStatus.decode(r, r.uint32(), undefined, n + 1));
+                            break;
+                        }
+                    case 2: {
+                            if (!(m.days && m.days.length))
+                                m.days = [];
+                            m.days.push($root.tandem.v1.FlowDay.decode(r, r.uint32(), undefined, n + 1));
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a CumulativeFlow message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.CumulativeFlow
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.CumulativeFlow} CumulativeFlow
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CumulativeFlow.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a CumulativeFlow message.
+             * @function verify
+             * @memberof tandem.v1.CumulativeFlow
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            CumulativeFlow.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.statuses != null && Object.hasOwnProperty.call(m, "statuses")) {
+                    if (!Array.isArray(m.statuses))
+                        return "statuses: array expected";
+                    for (var i = 0; i < m.statuses.length; ++i) {
+                        {
+                            var e = $root.tandem.v1.WorkflowStatus.verify(m.statuses[i], n + 1);
+                            if (e)
+                                return "statuses." + e;
+                        }
+                    }
+                }
+                if (m.days != null && Object.hasOwnProperty.call(m, "days")) {
+                    if (!Array.isArray(m.days))
+                        return "days: array expected";
+                    for (var i = 0; i < m.days.length; ++i) {
+                        {
+                            var e = $root.tandem.v1.FlowDay.verify(m.days[i], n + 1);
+                            if (e)
+                                return "days." + e;
+                        }
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates a CumulativeFlow message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.CumulativeFlow
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.CumulativeFlow} CumulativeFlow
+             */
+            CumulativeFlow.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.CumulativeFlow)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.CumulativeFlow: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.CumulativeFlow();
+                if (d.statuses) {
+                    if (!Array.isArray(d.statuses))
+                        throw TypeError(".tandem.v1.CumulativeFlow.statuses: array expected");
+                    m.statuses = [];
+                    for (var i = 0; i < d.statuses.length; ++i) {
+                        if (!$util.isObject(d.statuses[i]))
+                            throw TypeError(".tandem.v1.CumulativeFlow.statuses: object expected");
+                        m.statuses[i] = $root.tandem.v1.WorkflowStatus.fromObject(d.statuses[i], n + 1);
+                    }
+                }
+                if (d.days) {
+                    if (!Array.isArray(d.days))
+                        throw TypeError(".tandem.v1.CumulativeFlow.days: array expected");
+                    m.days = [];
+                    for (var i = 0; i < d.days.length; ++i) {
+                        if (!$util.isObject(d.days[i]))
+                            throw TypeError(".tandem.v1.CumulativeFlow.days: object expected");
+                        m.days[i] = $root.tandem.v1.FlowDay.fromObject(d.days[i], n + 1);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a CumulativeFlow message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.CumulativeFlow
+             * @static
+             * @param {tandem.v1.CumulativeFlow} m CumulativeFlow
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            CumulativeFlow.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.statuses = [];
+                    d.days = [];
+                }
+                if (m.statuses && m.statuses.length) {
+                    d.statuses = [];
+                    for (var j = 0; j < m.statuses.length; ++j) {
+                        d.statuses[j] = $root.tandem.v1.WorkflowStatus.toObject(m.statuses[j], o, q + 1);
+                    }
+                }
+                if (m.days && m.days.length) {
+                    d.days = [];
+                    for (var j = 0; j < m.days.length; ++j) {
+                        d.days[j] = $root.tandem.v1.FlowDay.toObject(m.days[j], o, q + 1);
+                    }
+                }
+                return d;
+            };
+
+            /**
+             * Converts this CumulativeFlow to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.CumulativeFlow
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            CumulativeFlow.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for CumulativeFlow
+             * @function getTypeUrl
+             * @memberof tandem.v1.CumulativeFlow
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            CumulativeFlow.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.CumulativeFlow";
+            };
+
+            return CumulativeFlow;
+        })();
+
+        v1.FlowDay = (function() {
+
+            /**
+             * Properties of a FlowDay.
+             * @memberof tandem.v1
+             * @interface IFlowDay
+             * @property {string|null} [date] FlowDay date
+             * @property {Array.<number>|null} [counts] FlowDay counts
+             */
+
+            /**
+             * Constructs a new FlowDay.
+             * @memberof tandem.v1
+             * @classdesc Represents a FlowDay.
+             * @implements IFlowDay
+             * @constructor
+             * @param {tandem.v1.IFlowDay=} [p] Properties to set
+             */
+            function FlowDay(p) {
+                this.counts = [];
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * FlowDay date.
+             * @member {string} date
+             * @memberof tandem.v1.FlowDay
+             * @instance
+             */
+            FlowDay.prototype.date = "";
+
+            /**
+             * FlowDay counts.
+             * @member {Array.<number>} counts
+             * @memberof tandem.v1.FlowDay
+             * @instance
+             */
+            FlowDay.prototype.counts = $util.emptyArray;
+
+            /**
+             * Creates a new FlowDay instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.FlowDay
+             * @static
+             * @param {tandem.v1.IFlowDay=} [properties] Properties to set
+             * @returns {tandem.v1.FlowDay} FlowDay instance
+             */
+            FlowDay.create = function create(properties) {
+                return new FlowDay(properties);
+            };
+
+            /**
+             * Encodes the specified FlowDay message. Does not implicitly {@link tandem.v1.FlowDay.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.FlowDay
+             * @static
+             * @param {tandem.v1.IFlowDay} m FlowDay message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            FlowDay.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.date != null && Object.hasOwnProperty.call(m, "date"))
+                    w.uint32(10).string(m.date);
+                if (m.counts != null && m.counts.length) {
+                    w.uint32(18).fork();
+                    for (var i = 0; i < m.counts.length; ++i)
+                        w.int32(m.counts[i]);
+                    w.ldelim();
+                }
+                return w;
+            };
+
+            /**
+             * Encodes the specified FlowDay message, length delimited. Does not implicitly {@link tandem.v1.FlowDay.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.FlowDay
+             * @static
+             * @param {tandem.v1.IFlowDay} message FlowDay message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            FlowDay.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a FlowDay message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.FlowDay
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.FlowDay} FlowDay
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            FlowDay.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.FlowDay();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.date = r.string();
+                            break;
+                        }
+                    case 2: {
+                            if (!(m.counts && m.counts.length))
+                                m.counts = [];
+                            if ((t & 7) === 2) {
+                                var c2 = r.uint32() + r.pos;
+                                if (c2 > r.len)
+                                    throw RangeError("index out of range");
+                                r.len = c2;
+                                while (r.pos < c2)
+                                    m.counts.push(r.int32());
+                                if (r.pos !== c2)
+                                    throw RangeError("index out of range");
+                                r.len = c;
+                            } else
+                                m.counts.push(r.int32());
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a FlowDay message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.FlowDay
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.FlowDay} FlowDay
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            FlowDay.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a FlowDay message.
+             * @function verify
+             * @memberof tandem.v1.FlowDay
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            FlowDay.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.date != null && Object.hasOwnProperty.call(m, "date")) {
+                    if (!$util.isString(m.date))
+                        return "date: string expected";
+                }
+                if (m.counts != null && Object.hasOwnProperty.call(m, "counts")) {
+                    if (!Array.isArray(m.counts))
+                        return "counts: array expected";
+                    for (var i = 0; i < m.counts.length; ++i) {
+                        if (!$util.isInteger(m.counts[i]))
+                            return "counts: integer[] expected";
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates a FlowDay message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.FlowDay
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.FlowDay} FlowDay
+             */
+            FlowDay.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.FlowDay)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.FlowDay: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.FlowDay();
+                if (d.date != null) {
+                    m.date = String(d.date);
+                }
+                if (d.counts) {
+                    if (!Array.isArray(d.counts))
+                        throw TypeError(".tandem.v1.FlowDay.counts: array expected");
+                    m.counts = [];
+                    for (var i = 0; i < d.counts.length; ++i) {
+                        m.counts[i] = d.counts[i] | 0;
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a FlowDay message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.FlowDay
+             * @static
+             * @param {tandem.v1.FlowDay} m FlowDay
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            FlowDay.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.counts = [];
+                }
+                if (o.defaults) {
+                    d.date = "";
+                }
+                if (m.date != null && Object.hasOwnProperty.call(m, "date")) {
+                    d.date = m.date;
+                }
+                if (m.counts && m.counts.length) {
+                    d.counts = [];
+                    for (var j = 0; j < m.counts.length; ++j) {
+                        d.counts[j] = m.counts[j];
+                    }
+                }
+                return d;
+            };
+
+            /**
+             * Converts this FlowDay to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.FlowDay
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            FlowDay.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for FlowDay
+             * @function getTypeUrl
+             * @memberof tandem.v1.FlowDay
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            FlowDay.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.FlowDay";
+            };
+
+            return FlowDay;
+        })();
+
+        v1.CycleTime = (function() {
+
+            /**
+             * Properties of a CycleTime.
+             * @memberof tandem.v1
+             * @interface ICycleTime
+             * @property {Array.<tandem.v1.ICycleItem>|null} [items] CycleTime items
+             * @property {number|null} [medianHours] CycleTime medianHours
+             * @property {number|null} [p85Hours] CycleTime p85Hours
+             */
+
+            /**
+             * Constructs a new CycleTime.
+             * @memberof tandem.v1
+             * @classdesc Represents a CycleTime.
+             * @implements ICycleTime
+             * @constructor
+             * @param {tandem.v1.ICycleTime=} [p] Properties to set
+             */
+            function CycleTime(p) {
+                this.items = [];
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * CycleTime items.
+             * @member {Array.<tandem.v1.ICycleItem>} items
+             * @memberof tandem.v1.CycleTime
+             * @instance
+             */
+            CycleTime.prototype.items = $util.emptyArray;
+
+            /**
+             * CycleTime medianHours.
+             * @member {number} medianHours
+             * @memberof tandem.v1.CycleTime
+             * @instance
+             */
+            CycleTime.prototype.medianHours = 0;
+
+            /**
+             * CycleTime p85Hours.
+             * @member {number} p85Hours
+             * @memberof tandem.v1.CycleTime
+             * @instance
+             */
+            CycleTime.prototype.p85Hours = 0;
+
+            /**
+             * Creates a new CycleTime instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.CycleTime
+             * @static
+             * @param {tandem.v1.ICycleTime=} [properties] Properties to set
+             * @returns {tandem.v1.CycleTime} CycleTime instance
+             */
+            CycleTime.create = function create(properties) {
+                return new CycleTime(properties);
+            };
+
+            /**
+             * Encodes the specified CycleTime message. Does not implicitly {@link tandem.v1.CycleTime.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.CycleTime
+             * @static
+             * @param {tandem.v1.ICycleTime} m CycleTime message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CycleTime.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.items != null && m.items.length) {
+                    for (var i = 0; i < m.items.length; ++i)
+                        $root.tandem.v1.CycleItem.encode(m.items[i], w.uint32(10).fork(), q + 1).ldelim();
+                }
+                if (m.medianHours != null && Object.hasOwnProperty.call(m, "medianHours"))
+                    w.uint32(17).double(m.medianHours);
+                if (m.p85Hours != null && Object.hasOwnProperty.call(m, "p85Hours"))
+                    w.uint32(25).double(m.p85Hours);
+                return w;
+            };
+
+            /**
+             * Encodes the specified CycleTime message, length delimited. Does not implicitly {@link tandem.v1.CycleTime.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.CycleTime
+             * @static
+             * @param {tandem.v1.ICycleTime} message CycleTime message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CycleTime.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a CycleTime message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.CycleTime
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.CycleTime} CycleTime
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CycleTime.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.CycleTime();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            if (!(m.items && m.items.length))
+                                m.items = [];
+                            m.items.push($root.tandem.v1.CycleItem.decode(r, r.uint32(), undefined, n + 1));
+                            break;
+                        }
+                    case 2: {
+                            m.medianHours = r.double();
+                            break;
+                        }
+                    case 3: {
+                            m.p85Hours = r.double();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a CycleTime message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.CycleTime
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.CycleTime} CycleTime
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CycleTime.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a CycleTime message.
+             * @function verify
+             * @memberof tandem.v1.CycleTime
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            CycleTime.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.items != null && Object.hasOwnProperty.call(m, "items")) {
+                    if (!Array.isArray(m.items))
+                        return "items: array expected";
+                    for (var i = 0; i < m.items.length; ++i) {
+                        {
+                            var e = $root.tandem.v1.CycleItem.verify(m.items[i], n + 1);
+                            if (e)
+                                return "items." + e;
+                        }
+                    }
+                }
+                if (m.medianHours != null && Object.hasOwnProperty.call(m, "medianHours")) {
+                    if (typeof m.medianHours !== "number")
+                        return "medianHours: number expected";
+                }
+                if (m.p85Hours != null && Object.hasOwnProperty.call(m, "p85Hours")) {
+                    if (typeof m.p85Hours !== "number")
+                        return "p85Hours: number expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a CycleTime message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.CycleTime
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.CycleTime} CycleTime
+             */
+            CycleTime.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.CycleTime)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.CycleTime: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.CycleTime();
+                if (d.items) {
+                    if (!Array.isArray(d.items))
+                        throw TypeError(".tandem.v1.CycleTime.items: array expected");
+                    m.items = [];
+                    for (var i = 0; i < d.items.length; ++i) {
+                        if (!$util.isObject(d.items[i]))
+                            throw TypeError(".tandem.v1.CycleTime.items: object expected");
+                        m.items[i] = $root.tandem.v1.CycleItem.fromObject(d.items[i], n + 1);
+                    }
+                }
+                if (d.medianHours != null) {
+                    m.medianHours = Number(d.medianHours);
+                }
+                if (d.p85Hours != null) {
+                    m.p85Hours = Number(d.p85Hours);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a CycleTime message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.CycleTime
+             * @static
+             * @param {tandem.v1.CycleTime} m CycleTime
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            CycleTime.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.items = [];
+                }
+                if (o.defaults) {
+                    d.medianHours = 0;
+                    d.p85Hours = 0;
+                }
+                if (m.items && m.items.length) {
+                    d.items = [];
+                    for (var j = 0; j < m.items.length; ++j) {
+                        d.items[j] = $root.tandem.v1.CycleItem.toObject(m.items[j], o, q + 1);
+                    }
+                }
+                if (m.medianHours != null && Object.hasOwnProperty.call(m, "medianHours")) {
+                    d.medianHours = o.json && !isFinite(m.medianHours) ? String(m.medianHours) : m.medianHours;
+                }
+                if (m.p85Hours != null && Object.hasOwnProperty.call(m, "p85Hours")) {
+                    d.p85Hours = o.json && !isFinite(m.p85Hours) ? String(m.p85Hours) : m.p85Hours;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this CycleTime to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.CycleTime
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            CycleTime.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for CycleTime
+             * @function getTypeUrl
+             * @memberof tandem.v1.CycleTime
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            CycleTime.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.CycleTime";
+            };
+
+            return CycleTime;
+        })();
+
+        v1.CycleItem = (function() {
+
+            /**
+             * Properties of a CycleItem.
+             * @memberof tandem.v1
+             * @interface ICycleItem
+             * @property {string|null} [workItemId] CycleItem workItemId
+             * @property {string|null} [key] CycleItem key
+             * @property {string|null} [title] CycleItem title
+             * @property {number|null} [startedAt] CycleItem startedAt
+             * @property {number|null} [doneAt] CycleItem doneAt
+             * @property {number|null} [hours] CycleItem hours
+             */
+
+            /**
+             * Constructs a new CycleItem.
+             * @memberof tandem.v1
+             * @classdesc Represents a CycleItem.
+             * @implements ICycleItem
+             * @constructor
+             * @param {tandem.v1.ICycleItem=} [p] Properties to set
+             */
+            function CycleItem(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * CycleItem workItemId.
+             * @member {string} workItemId
+             * @memberof tandem.v1.CycleItem
+             * @instance
+             */
+            CycleItem.prototype.workItemId = "";
+
+            /**
+             * CycleItem key.
+             * @member {string} key
+             * @memberof tandem.v1.CycleItem
+             * @instance
+             */
+            CycleItem.prototype.key = "";
+
+            /**
+             * CycleItem title.
+             * @member {string} title
+             * @memberof tandem.v1.CycleItem
+             * @instance
+             */
+            CycleItem.prototype.title = "";
+
+            /**
+             * CycleItem startedAt.
+             * @member {number} startedAt
+             * @memberof tandem.v1.CycleItem
+             * @instance
+             */
+            CycleItem.prototype.startedAt = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * CycleItem doneAt.
+             * @member {number} doneAt
+             * @memberof tandem.v1.CycleItem
+             * @instance
+             */
+            CycleItem.prototype.doneAt = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * CycleItem hours.
+             * @member {number} hours
+             * @memberof tandem.v1.CycleItem
+             * @instance
+             */
+            CycleItem.prototype.hours = 0;
+
+            /**
+             * Creates a new CycleItem instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.CycleItem
+             * @static
+             * @param {tandem.v1.ICycleItem=} [properties] Properties to set
+             * @returns {tandem.v1.CycleItem} CycleItem instance
+             */
+            CycleItem.create = function create(properties) {
+                return new CycleItem(properties);
+            };
+
+            /**
+             * Encodes the specified CycleItem message. Does not implicitly {@link tandem.v1.CycleItem.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.CycleItem
+             * @static
+             * @param {tandem.v1.ICycleItem} m CycleItem message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CycleItem.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.workItemId != null && Object.hasOwnProperty.call(m, "workItemId"))
+                    w.uint32(10).string(m.workItemId);
+                if (m.key != null && Object.hasOwnProperty.call(m, "key"))
+                    w.uint32(18).string(m.key);
+                if (m.title != null && Object.hasOwnProperty.call(m, "title"))
+                    w.uint32(26).string(m.title);
+                if (m.startedAt != null && Object.hasOwnProperty.call(m, "startedAt"))
+                    w.uint32(32).int64(m.startedAt);
+                if (m.doneAt != null && Object.hasOwnProperty.call(m, "doneAt"))
+                    w.uint32(40).int64(m.doneAt);
+                if (m.hours != null && Object.hasOwnProperty.call(m, "hours"))
+                    w.uint32(49).double(m.hours);
+                return w;
+            };
+
+            /**
+             * Encodes the specified CycleItem message, length delimited. Does not implicitly {@link tandem.v1.CycleItem.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.CycleItem
+             * @static
+             * @param {tandem.v1.ICycleItem} message CycleItem message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CycleItem.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a CycleItem message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.CycleItem
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.CycleItem} CycleItem
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CycleItem.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.CycleItem();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.workItemId = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.key = r.string();
+                            break;
+                        }
+                    case 3: {
+                            m.title = r.string();
+                            break;
+                        }
+                    case 4: {
+                            m.startedAt = r.int64();
+                            break;
+                        }
+                    case 5: {
+                            m.doneAt = r.int64();
+                            break;
+                        }
+                    case 6: {
+                            m.hours = r.double();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a CycleItem message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.CycleItem
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.CycleItem} CycleItem
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CycleItem.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a CycleItem message.
+             * @function verify
+             * @memberof tandem.v1.CycleItem
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            CycleItem.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.workItemId != null && Object.hasOwnProperty.call(m, "workItemId")) {
+                    if (!$util.isString(m.workItemId))
+                        return "workItemId: string expected";
+                }
+                if (m.key != null && Object.hasOwnProperty.call(m, "key")) {
+                    if (!$util.isString(m.key))
+                        return "key: string expected";
+                }
+                if (m.title != null && Object.hasOwnProperty.call(m, "title")) {
+                    if (!$util.isString(m.title))
+                        return "title: string expected";
+                }
+                if (m.startedAt != null && Object.hasOwnProperty.call(m, "startedAt")) {
+                    if (!$util.isInteger(m.startedAt) && !(m.startedAt && $util.isInteger(m.startedAt.low) && $util.isInteger(m.startedAt.high)))
+                        return "startedAt: integer|Long expected";
+                }
+                if (m.doneAt != null && Object.hasOwnProperty.call(m, "doneAt")) {
+                    if (!$util.isInteger(m.doneAt) && !(m.doneAt && $util.isInteger(m.doneAt.low) && $util.isInteger(m.doneAt.high)))
+                        return "doneAt: integer|Long expected";
+                }
+                if (m.hours != null && Object.hasOwnProperty.call(m, "hours")) {
+                    if (typeof m.hours !== "number")
+                        return "hours: number expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a CycleItem message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.CycleItem
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.CycleItem} CycleItem
+             */
+            CycleItem.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.CycleItem)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.CycleItem: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.CycleItem();
+                if (d.workItemId != null) {
+                    m.workItemId = String(d.workItemId);
+                }
+                if (d.key != null) {
+                    m.key = String(d.key);
+                }
+                if (d.title != null) {
+                    m.title = String(d.title);
+                }
+                if (d.startedAt != null) {
+                    if ($util.Long)
+                        m.startedAt = $util.Long.fromValue(d.startedAt, false);
+                    else if (typeof d.startedAt === "string")
+                        m.startedAt = parseInt(d.startedAt, 10);
+                    else if (typeof d.startedAt === "number")
+                        m.startedAt = d.startedAt;
+                    else if (typeof d.startedAt === "object")
+                        m.startedAt = new $util.LongBits(d.startedAt.low >>> 0, d.startedAt.high >>> 0).toNumber();
+                }
+                if (d.doneAt != null) {
+                    if ($util.Long)
+                        m.doneAt = $util.Long.fromValue(d.doneAt, false);
+                    else if (typeof d.doneAt === "string")
+                        m.doneAt = parseInt(d.doneAt, 10);
+                    else if (typeof d.doneAt === "number")
+                        m.doneAt = d.doneAt;
+                    else if (typeof d.doneAt === "object")
+                        m.doneAt = new $util.LongBits(d.doneAt.low >>> 0, d.doneAt.high >>> 0).toNumber();
+                }
+                if (d.hours != null) {
+                    m.hours = Number(d.hours);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a CycleItem message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.CycleItem
+             * @static
+             * @param {tandem.v1.CycleItem} m CycleItem
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            CycleItem.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.workItemId = "";
+                    d.key = "";
+                    d.title = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.startedAt = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                    } else
+                        d.startedAt = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.doneAt = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                    } else
+                        d.doneAt = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                    d.hours = 0;
+                }
+                if (m.workItemId != null && Object.hasOwnProperty.call(m, "workItemId")) {
+                    d.workItemId = m.workItemId;
+                }
+                if (m.key != null && Object.hasOwnProperty.call(m, "key")) {
+                    d.key = m.key;
+                }
+                if (m.title != null && Object.hasOwnProperty.call(m, "title")) {
+                    d.title = m.title;
+                }
+                if (m.startedAt != null && Object.hasOwnProperty.call(m, "startedAt")) {
+                    if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                        d.startedAt = typeof m.startedAt === "number" ? BigInt(m.startedAt) : $util.Long.fromBits(m.startedAt.low >>> 0, m.startedAt.high >>> 0, false).toBigInt();
+                    else if (typeof m.startedAt === "number")
+                        d.startedAt = o.longs === String ? String(m.startedAt) : m.startedAt;
+                    else
+                        d.startedAt = o.longs === String ? $util.Long.prototype.toString.call(m.startedAt) : o.longs === Number ? new $util.LongBits(m.startedAt.low >>> 0, m.startedAt.high >>> 0).toNumber() : m.startedAt;
+                }
+                if (m.doneAt != null && Object.hasOwnProperty.call(m, "doneAt")) {
+                    if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                        d.doneAt = typeof m.doneAt === "number" ? BigInt(m.doneAt) : $util.Long.fromBits(m.doneAt.low >>> 0, m.doneAt.high >>> 0, false).toBigInt();
+                    else if (typeof m.doneAt === "number")
+                        d.doneAt = o.longs === String ? String(m.doneAt) : m.doneAt;
+                    else
+                        d.doneAt = o.longs === String ? $util.Long.prototype.toString.call(m.doneAt) : o.longs === Number ? new $util.LongBits(m.doneAt.low >>> 0, m.doneAt.high >>> 0).toNumber() : m.doneAt;
+                }
+                if (m.hours != null && Object.hasOwnProperty.call(m, "hours")) {
+                    d.hours = o.json && !isFinite(m.hours) ? String(m.hours) : m.hours;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this CycleItem to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.CycleItem
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            CycleItem.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for CycleItem
+             * @function getTypeUrl
+             * @memberof tandem.v1.CycleItem
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            CycleItem.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.CycleItem";
+            };
+
+            return CycleItem;
         })();
 
         v1.SearchResults = (function() {

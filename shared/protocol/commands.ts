@@ -22,6 +22,7 @@ export const COMMAND_KINDS: { readonly [K in CommandName]: CommandKind } = {
   getComments: 'read',
   getWorkItem: 'read',
   search: 'read',
+  getReport: 'read',
   subscribe: 'session',
   unsubscribe: 'session',
   setPresence: 'session',

@@ -15,4 +15,6 @@
 //    compact cards), get_work_item (16) for one whole item.
 // 7: search (17) -> Result.search_results (22): SearchResults of SearchHit
 //    with SnippetPart.
-export const PROTOCOL_VERSION = 7;
+// 8: get_report (18) -> Result.report (23): burndown, velocity, cumulative
+//    flow and cycle time of a project (ReportKind, Report and its parts).
+export const PROTOCOL_VERSION = 8;

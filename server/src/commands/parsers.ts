@@ -5,7 +5,7 @@
 // a known item type) is the handler's rule. proto3 `optional` fields stay
 // undefined when absent, repeated fields are arrays, int64 fields are numbers.
 import { LIMITS } from '../../../shared/domain/validation.ts';
-import type { CommandName, IClientFrame, ItemType, Priority, Role } from '../../../shared/proto.ts';
+import type { CommandName, IClientFrame, ItemType, Priority, ReportKind, Role } from '../../../shared/proto.ts';
 import { CLEARABLE_FIELDS } from '../../../shared/protocol/work-item-fields.ts';
 import { bool, command, double, enumOf, id, int64, list, message, optional, ref, string, type Parser } from './fields.ts';
 
@@ -24,6 +24,9 @@ export const COMMAND_PARSERS = {
   getBoard: command({ projectId: id, omitDescriptions: bool }),
   getWorkItem: command({ workItemId: id }),
   search: command({ query: string, projectId: ref, limit: int64 }),
+  getReport: command({
+    projectId: id, kind: enumOf<ReportKind>(), sprintId: ref, sprints: int64, fromDate: string, toDate: string, utcOffsetMinutes: int64,
+  }),
   getHistory: command({ workItemId: id }),
   getComments: command({ workItemId: id }),
   subscribe: command({ projects: list(message({ projectId: id, sinceSeq: int64 }), LIMITS.projectsPerSubscribe), changedFieldsOnly: bool }),

@@ -21,6 +21,7 @@ import { deleteWorkItem } from './delete-work-item.ts';
 import { editComment } from './edit-comment.ts';
 import { getBoard } from './get-board.ts';
 import { getComments } from './get-comments.ts';
+import { getReport } from './get-report.ts';
 import { getHistory } from './get-history.ts';
 import { getWorkItem } from './get-work-item.ts';
 import { listProjects } from './list-projects.ts';
@@ -54,6 +55,7 @@ export const HANDLERS: { [K in CommandName]: HandlerSpec<Commands[K]> } = {
   getComments: read(getComments),
   getWorkItem: read(getWorkItem),
   search: read(search),
+  getReport: read(getReport),
   subscribe: session(subscribe),
   unsubscribe: session(unsubscribe),
   setPresence: session(setPresence),

@@ -31,6 +31,13 @@ const MIGRATIONS: readonly Migration[] = [
       db.exec(BACKFILL_V3_SEARCH);
     },
   },
+  {
+    // Reports read a project's item history in order: without this, a scan of every project's.
+    version: 4,
+    up(db) {
+      db.exec('CREATE INDEX pm_activity_by_project ON pm_activity(project_id, id)');
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
