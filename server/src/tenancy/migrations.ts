@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import { SCHEMA_V1 } from './schema-v1.ts';
 import { writeSchemaDocs } from './schema-docs.ts';
 import { BACKFILL_V3_SEARCH, SCHEMA_V3_SEARCH } from './schema-v3-search.ts';
+import { SCHEMA_V5_VIEWS } from './schema-v5-views.ts';
 
 interface Migration {
   version: number;
@@ -36,6 +37,13 @@ const MIGRATIONS: readonly Migration[] = [
     version: 4,
     up(db) {
       db.exec('CREATE INDEX pm_activity_by_project ON pm_activity(project_id, id)');
+    },
+  },
+  {
+    // Names instead of ids for readers of the file: the epic of each item, comments, sprints.
+    version: 5,
+    up(db) {
+      db.exec(SCHEMA_V5_VIEWS);
     },
   },
 ];
