@@ -19,6 +19,8 @@ export interface Sizes {
   redisSubscribers: number[];
   boardCards: number;
   boardUpdateSeconds: number;
+  /** Items in the tenant the search benchmark searches. */
+  searchItems: number;
 }
 
 export const QUICK: Sizes = {
@@ -35,6 +37,7 @@ export const QUICK: Sizes = {
   redisSubscribers: [100],
   boardCards: 5000,
   boardUpdateSeconds: 3,
+  searchItems: 50_000,
 };
 
 export const FULL: Sizes = {
@@ -51,6 +54,7 @@ export const FULL: Sizes = {
   redisSubscribers: [100, 1000],
   boardCards: 5000,
   boardUpdateSeconds: 10,
+  searchItems: 50_000,
 };
 
 export interface BenchContext {

@@ -13,6 +13,7 @@ import { catchUpTable } from './scenarios/catchup.ts';
 import { coldTable } from './scenarios/cold.ts';
 import { fanoutTable } from './scenarios/fanout.ts';
 import { idleTable } from './scenarios/idle.ts';
+import { insightTable } from './scenarios/insight.ts';
 import { redisTable } from './scenarios/redis.ts';
 import { wireSizeTable } from './scenarios/wire-size.ts';
 import { writesTable } from './scenarios/writes.ts';
@@ -27,6 +28,7 @@ const SCENARIOS: Record<string, (ctx: BenchContext) => Promise<Table>> = {
   redis: redisTable,
   wire: async () => wireSizeTable(),
   board: boardTable,
+  insight: insightTable,
 };
 
 const { values } = parseArgs({

@@ -62,7 +62,7 @@ describe('the tenant file for its readers', () => {
     reader.exec('BEGIN');
     const before = count();
     try {
-      const ids = Array.from({ length: 300 }, () => randomUUID());
+      const ids: string[] = Array.from({ length: 300 }, () => randomUUID());
       const started = Date.now();
       const replies = new Map<string, ServerFrame>();
       let scanned = client.frames.length;

@@ -103,6 +103,10 @@ describe('search', () => {
     const refused = await bobSocket.request({ search: { query: 'rotate', projectId: ops } });
     expect(refused.error).toMatchObject({ code: ErrorCode.ERROR_CODE_NOT_FOUND, field: 'project_id' });
     expect(keys(await find(adaSocket, 'deploy', web))).toEqual(['WEB-3']);
+    // Rows of projects Bob cannot read rank first and are passed over until his own come.
+    for (let i = 0; i < 100; i++) await create(ops, `Zebra crossing ${i}`);
+    await create(web, 'A zebra somewhere in a longer title than the others');
+    expect(keys(await find(bobSocket, 'zebra'))).toEqual(['WEB-14']);
 
     const zed = await signup(srv.http, 'Zed');
     const zedSocket = await TestClient.connect(srv.ws, zed.token);

@@ -12,6 +12,7 @@ describe('search queries', () => {
   it('SEARCH-7 the MATCH expression quotes every word: prefixes from two characters, one character whole, nothing for no words', () => {
     expect(ftsMatch(parseSearchQuery('web-3 AND near(x'))).toBe('"web"* AND "3" AND "and"* AND "near"* AND "x"');
     expect(ftsMatch(parseSearchQuery('"*()'))).toBeNull();
+    expect(ftsMatch(parseSearchQuery('flaky so'), ['key', 'title'])).toBe('{key title} : ("flaky"* AND "so"*)');
   });
 
   it('SEARCH-7 refuses a query past 200 characters or 12 words, control characters, and a limit past 50', () => {

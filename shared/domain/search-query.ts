@@ -34,11 +34,13 @@ export function parseSearchQuery(text: string): SearchQuery {
  * The FTS5 MATCH expression: every word must be there, in any order. A word of
  * two characters or more matches as a prefix (what a person is still typing);
  * a single character only whole, since a one-letter prefix matches most of
- * the index. Null when there is nothing to look for.
+ * the index. `columns` narrows every word to those index columns. Null
+ * when there is nothing to look for.
  */
-export function ftsMatch(query: SearchQuery): string | null {
+export function ftsMatch(query: SearchQuery, columns?: readonly string[]): string | null {
   if (query.words.length === 0) return null;
-  return query.words.map((w) => (w.length >= 2 ? `"${w}"*` : `"${w}"`)).join(' AND ');
+  const all = query.words.map((w) => (w.length >= 2 ? `"${w}"*` : `"${w}"`)).join(' AND ');
+  return columns ? `{${columns.join(' ')}} : (${all})` : all;
 }
 
 export function checkSearchLimit(limit: number): number {

@@ -49,7 +49,8 @@ export class TandemClient implements BenchClient {
     else waiting.reject(new CommandError((ErrorCode[frame.error?.code ?? 0] ?? 'UNKNOWN').replace('ERROR_CODE_', ''), frame.error?.message ?? ''));
   }
 
-  private request(command: Command): Promise<IResult> {
+  /** Any command; the result, or a CommandError with the refusal. */
+  request(command: Command): Promise<IResult> {
     const messageId = randomUUID();
     return new Promise((resolve, reject) => {
       this.pending.set(messageId, { resolve, reject });

@@ -1,42 +1,56 @@
-import { effectiveRole, isTenantAdmin } from '../../../shared/domain/permissions.ts';
+import { isTenantAdmin } from '../../../shared/domain/permissions.ts';
 import { checkSearchLimit, ftsMatch, parseSearchQuery } from '../../../shared/domain/search-query.ts';
 import { Role, type ISearchHit, type ISnippetPart } from '../../../shared/proto.ts';
 import type { Commands } from '../commands/parsers.ts';
 import { itemTypes, statusCategories } from '../storage/enums.ts';
-import { memberRole } from '../storage/members.ts';
 import {
-  itemWithKey, MATCH_END, MATCH_START, searchRowOfItem, searchRows, type SearchRow, type SearchScope,
+  liveRowsIn, MATCH_END, MATCH_START, rankedRowids, rowidOfKey, searchMarks, type SearchMarks, type SearchRow, type SearchScope,
 } from '../storage/search.ts';
 import { projectAccess } from './access.ts';
 import type { ReadContext, ResultValue } from './context.ts';
 
-/** Rows fetched per hit asked for: an item matched by itself and by some of its comments comes more than once. */
-const ROWS_PER_HIT = 4;
+/**
+ * Index rows ranked per round, as multiples of the hits asked for: an item
+ * can come more than once (itself and its comments), and rows of deleted
+ * items or of projects the caller cannot read are passed over, so a round
+ * that leaves too few hits ranks more.
+ */
+const ROUNDS = [4, 32, 256];
 
 /**
- * Ranked items for a query, in the caller's projects (or one of them). An
- * exact key (`WEB-12`) comes first; then each item once, at its best row.
+ * Ranked items for a query, in the caller's projects (or one of them), each
+ * once: an exact key (`WEB-12`) first, then items whose key or title has
+ * every word, then those that have them anywhere (description, comments).
+ * Ranking titles on their own first keeps a query that matches most of a
+ * tenant's text as cheap as one that matches its titles.
  */
 export function search(ctx: ReadContext, cmd: Commands['search']): ResultValue {
   const query = parseSearchQuery(cmd.query);
   const limit = checkSearchLimit(cmd.limit);
-  const match = ftsMatch(query);
+  const everywhere = ftsMatch(query);
+  const inTitles = ftsMatch(query, ['key', 'title']);
   return ctx.db.readTransaction(() => {
     const scope = scopeOf(ctx, cmd.projectId);
-    if (match === null) return { searchResults: { hits: [] } };
-    const found: SearchRow[] = [];
-    const keyed = query.key === null ? undefined : itemWithKey(ctx.db, query.key);
-    const keyRow = keyed && inScope(ctx, scope, keyed.project_id) ? searchRowOfItem(ctx.db, match, keyed.id) : undefined;
-    if (keyRow) found.push(keyRow);
-    found.push(...searchRows(ctx.db, match, scope, limit * ROWS_PER_HIT));
-    const seen = new Set<string>();
-    const hits: ISearchHit[] = [];
-    for (const row of found) {
-      if (seen.has(row.work_item_id)) continue;
-      seen.add(row.work_item_id);
-      hits.push(toHit(row, row === keyRow));
-      if (hits.length === limit) break;
+    if (everywhere === null || inTitles === null) return { searchResults: { hits: [] } };
+    const found = new Map<string, { row: SearchRow; exactKey: boolean }>();
+    const take = (rowids: readonly number[], exactKey = false) => {
+      const rows = new Map(liveRowsIn(ctx.db, rowids, scope).map((row) => [row.search_rowid, row]));
+      for (const rowid of rowids) {
+        const row = rows.get(rowid);
+        if (row && !found.has(row.work_item_id) && found.size < limit) found.set(row.work_item_id, { row, exactKey });
+      }
+    };
+    const keyed = query.key === null ? undefined : rowidOfKey(ctx.db, query.key);
+    if (keyed !== undefined) take([keyed], true);
+    for (const match of [inTitles, everywhere]) {
+      for (const multiple of ROUNDS) {
+        if (found.size >= limit) break;
+        const rowids = rankedRowids(ctx.db, match, limit * multiple);
+        take(rowids);
+        if (rowids.length < limit * multiple) break;
+      }
     }
+    const hits = [...found.values()].map(({ row, exactKey }) => toHit(row, exactKey, searchMarks(ctx.db, everywhere, row.search_rowid)));
     return { searchResults: { hits } };
   });
 }
@@ -46,13 +60,8 @@ function scopeOf(ctx: ReadContext, projectId: string): SearchScope {
   return isTenantAdmin(ctx.caller.tenantRole) ? 'all' : { memberOf: ctx.caller.userId };
 }
 
-function inScope(ctx: ReadContext, scope: SearchScope, projectId: string): boolean {
-  if (scope !== 'all' && 'project' in scope) return scope.project === projectId;
-  return effectiveRole(ctx.caller.tenantRole, memberRole(ctx.db, projectId, ctx.caller.userId)) !== null;
-}
-
-function toHit(row: SearchRow, exactKey: boolean): ISearchHit {
-  const where = exactKey ? 'key' : matchedIn(row);
+function toHit(row: SearchRow, exactKey: boolean, marks: SearchMarks): ISearchHit {
+  const where = exactKey ? 'key' : matchedIn(row, marks);
   return {
     workItemId: row.work_item_id,
     projectId: row.project_id,
@@ -64,16 +73,16 @@ function toHit(row: SearchRow, exactKey: boolean): ISearchHit {
     statusCategory: statusCategories.fromName(row.status_category),
     matchedIn: where,
     commentId: row.comment_id ?? '',
-    snippet: snippetParts(where === 'title' || where === 'key' ? row.title_marked : row.body_snippet),
+    snippet: snippetParts(where === 'title' || where === 'key' ? marks.title_marked : marks.body_snippet),
   };
 }
 
 const marked = (text: string) => text.includes(MATCH_START);
 
-function matchedIn(row: SearchRow): 'key' | 'title' | 'description' | 'comment' {
+function matchedIn(row: SearchRow, marks: SearchMarks): 'key' | 'title' | 'description' | 'comment' {
   if (row.comment_id !== null) return 'comment';
-  if (marked(row.title_marked)) return 'title';
-  if (marked(row.key_marked)) return 'key';
+  if (marked(marks.title_marked)) return 'title';
+  if (marked(marks.key_marked)) return 'key';
   return 'description';
 }
 
