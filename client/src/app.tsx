@@ -8,6 +8,7 @@ import { SignupPage } from './auth/signup-page.tsx';
 import { ThemeContext, createTheme } from './theme/theme.ts';
 import { BacklogPage } from './views/backlog-page.tsx';
 import { BoardPage } from './views/board-page.tsx';
+import { ImportPage } from './views/import-page.tsx';
 import { ItemPanel } from './views/item-panel.tsx';
 import { MembersPage } from './views/members-page.tsx';
 import { NotFoundPage } from './views/not-found-page.tsx';
@@ -28,6 +29,7 @@ export function App() {
             </Route>
             <Route path="/p/:key/backlog" component={BacklogPage} />
             <Route path="/p/:key/members" component={MembersPage} />
+            <Route path="/p/:key/import" component={ImportPage} />
           </Route>
           <Route path="*404" component={NotFoundPage} />
         </Router>

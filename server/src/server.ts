@@ -27,6 +27,8 @@ import { CommandQueue } from './pipeline/command-queue.ts';
 import { Checkpointer } from './tenancy/checkpointer.ts';
 import { tidyTenant } from './tenancy/maintenance.ts';
 import { TenantDatabases } from './tenancy/tenant-databases.ts';
+import { openTenantDb } from './tenancy/tenant-db.ts';
+import { registerTransferRoutes } from './transfer/transfer-routes.ts';
 import { attachSocketServer } from './transport/socket-server.ts';
 import { WebServer, nativeBindingProblem } from './transport/web-server.ts';
 
@@ -118,6 +120,15 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     signupEnabled: config.signupEnabled,
     cookieSecure: config.cookieSecure,
     allowedOrigins: config.allowedOrigins,
+  });
+  registerTransferRoutes(routes, {
+    sessions,
+    databases,
+    openSnapshot: (tenantId) => openTenantDb(config.dataDir, tenantId, { synchronous: config.sqliteSynchronous, readonly: true }),
+    // Published as a socket write's are: to this instance's subscribers and, through Redis, every other's.
+    publish: (tenantId, events) => fanout.committed(tenantId, events, null),
+    log,
+    guard: { allowedOrigins: config.allowedOrigins, secure: config.cookieSecure },
   });
   registerStaticFiles(routes, CLIENT_DIST, pagePolicy(config.frameAncestors));
 

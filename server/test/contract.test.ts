@@ -8,7 +8,7 @@ import { PROTOCOL_VERSION } from '../../shared/protocol/version.ts';
 
 // When this test fails after an edit of the .proto: bump PROTOCOL_VERSION, add a
 // changelog line in shared/protocol/version.ts, and put the new pair here.
-const GOLDEN = { version: 8, descriptorSha256: '0883c3e962106fcb4a67380b122148dcfd23f425a8b072bb31d53b28ae641dd2' };
+const GOLDEN = { version: 9, descriptorSha256: '5666ddcfa963b28acc9ef4b42145439ed8467940744191b71651a677648e82bd' };
 
 function loadContract(): protobuf.Root {
   return new protobuf.Root().loadSync('proto/tandem.proto', { keepCase: true });

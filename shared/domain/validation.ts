@@ -187,6 +187,11 @@ export function checkDate(value: string, field: string): string {
   return value;
 }
 
+/** An item's start date cannot come after its due date (either may be empty). */
+export function checkItemDates(start: string, due: string): void {
+  if (start && due && start > due) throw invalidArgument('due_date', 'The due date comes before the start date');
+}
+
 export function checkDateRange(start: string, end: string): void {
   if (start && end && end < start) throw invalidArgument('end_date', 'A sprint cannot end before it starts');
 }

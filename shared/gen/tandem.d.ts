@@ -15,6 +15,7 @@ export namespace tandem {
             getWorkItem?: (tandem.v1.IGetWorkItem|null);
             search?: (tandem.v1.ISearch|null);
             getReport?: (tandem.v1.IGetReport|null);
+            listDeletedWorkItems?: (tandem.v1.IListDeletedWorkItems|null);
             createProject?: (tandem.v1.ICreateProject|null);
             createWorkItem?: (tandem.v1.ICreateWorkItem|null);
             updateWorkItem?: (tandem.v1.IUpdateWorkItem|null);
@@ -34,6 +35,8 @@ export namespace tandem {
             removeMember?: (tandem.v1.IRemoveMember|null);
             setPresence?: (tandem.v1.ISetPresence|null);
             listUsers?: (tandem.v1.IListUsers|null);
+            linkWorkItems?: (tandem.v1.ILinkWorkItems|null);
+            unlinkWorkItems?: (tandem.v1.IUnlinkWorkItems|null);
         }
 
         class ClientFrame implements IClientFrame {
@@ -48,6 +51,7 @@ export namespace tandem {
             public getWorkItem?: (tandem.v1.IGetWorkItem|null);
             public search?: (tandem.v1.ISearch|null);
             public getReport?: (tandem.v1.IGetReport|null);
+            public listDeletedWorkItems?: (tandem.v1.IListDeletedWorkItems|null);
             public createProject?: (tandem.v1.ICreateProject|null);
             public createWorkItem?: (tandem.v1.ICreateWorkItem|null);
             public updateWorkItem?: (tandem.v1.IUpdateWorkItem|null);
@@ -67,7 +71,9 @@ export namespace tandem {
             public removeMember?: (tandem.v1.IRemoveMember|null);
             public setPresence?: (tandem.v1.ISetPresence|null);
             public listUsers?: (tandem.v1.IListUsers|null);
-            public command?: ("listProjects"|"getBoard"|"getHistory"|"getComments"|"subscribe"|"unsubscribe"|"getWorkItem"|"search"|"getReport"|"createProject"|"createWorkItem"|"updateWorkItem"|"moveWorkItem"|"deleteWorkItem"|"restoreWorkItem"|"claimWorkItem"|"addComment"|"editComment"|"deleteComment"|"createSprint"|"updateSprint"|"startSprint"|"completeSprint"|"addMember"|"changeMemberRole"|"removeMember"|"setPresence"|"listUsers");
+            public linkWorkItems?: (tandem.v1.ILinkWorkItems|null);
+            public unlinkWorkItems?: (tandem.v1.IUnlinkWorkItems|null);
+            public command?: ("listProjects"|"getBoard"|"getHistory"|"getComments"|"subscribe"|"unsubscribe"|"getWorkItem"|"search"|"getReport"|"listDeletedWorkItems"|"createProject"|"createWorkItem"|"updateWorkItem"|"moveWorkItem"|"deleteWorkItem"|"restoreWorkItem"|"claimWorkItem"|"addComment"|"editComment"|"deleteComment"|"createSprint"|"updateSprint"|"startSprint"|"completeSprint"|"addMember"|"changeMemberRole"|"removeMember"|"setPresence"|"listUsers"|"linkWorkItems"|"unlinkWorkItems");
             public static create(properties?: tandem.v1.IClientFrame): tandem.v1.ClientFrame;
             public static encode(m: tandem.v1.IClientFrame, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: tandem.v1.IClientFrame, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -124,6 +130,8 @@ export namespace tandem {
             users?: (tandem.v1.IUserList|null);
             searchResults?: (tandem.v1.ISearchResults|null);
             report?: (tandem.v1.IReport|null);
+            workItems?: (tandem.v1.IWorkItemList|null);
+            link?: (tandem.v1.IWorkItemLink|null);
         }
 
         class Result implements IResult {
@@ -143,7 +151,9 @@ export namespace tandem {
             public users?: (tandem.v1.IUserList|null);
             public searchResults?: (tandem.v1.ISearchResults|null);
             public report?: (tandem.v1.IReport|null);
-            public value?: ("project"|"workItem"|"comment"|"sprint"|"member"|"projects"|"board"|"history"|"comments"|"subscribed"|"ok"|"users"|"searchResults"|"report");
+            public workItems?: (tandem.v1.IWorkItemList|null);
+            public link?: (tandem.v1.IWorkItemLink|null);
+            public value?: ("project"|"workItem"|"comment"|"sprint"|"member"|"projects"|"board"|"history"|"comments"|"subscribed"|"ok"|"users"|"searchResults"|"report"|"workItems"|"link");
             public static create(properties?: tandem.v1.IResult): tandem.v1.Result;
             public static encode(m: tandem.v1.IResult, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: tandem.v1.IResult, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -347,6 +357,8 @@ export namespace tandem {
             deletedAt?: (number|null);
             hasStoryPoints?: (boolean|null);
             descriptionOmitted?: (boolean|null);
+            startDate?: (string|null);
+            dueDate?: (string|null);
         }
 
         class WorkItem implements IWorkItem {
@@ -374,6 +386,8 @@ export namespace tandem {
             public deletedAt: number;
             public hasStoryPoints: boolean;
             public descriptionOmitted: boolean;
+            public startDate: string;
+            public dueDate: string;
             public static create(properties?: tandem.v1.IWorkItem): tandem.v1.WorkItem;
             public static encode(m: tandem.v1.IWorkItem, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: tandem.v1.IWorkItem, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -382,6 +396,90 @@ export namespace tandem {
             public static verify(m: { [k: string]: any }): (string|null);
             public static fromObject(d: { [k: string]: any }): tandem.v1.WorkItem;
             public static toObject(m: tandem.v1.WorkItem, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        enum LinkKind {
+            LINK_KIND_UNSPECIFIED = 0,
+            LINK_KIND_BLOCKS = 1,
+            LINK_KIND_RELATES_TO = 2,
+            LINK_KIND_DUPLICATES = 3
+        }
+
+        interface IWorkItemLink {
+            id?: (string|null);
+            fromId?: (string|null);
+            toId?: (string|null);
+            kind?: (tandem.v1.LinkKind|null);
+            createdAt?: (number|null);
+            createdBy?: (string|null);
+        }
+
+        class WorkItemLink implements IWorkItemLink {
+            constructor(p?: tandem.v1.IWorkItemLink);
+            public id: string;
+            public fromId: string;
+            public toId: string;
+            public kind: tandem.v1.LinkKind;
+            public createdAt: number;
+            public createdBy: string;
+            public static create(properties?: tandem.v1.IWorkItemLink): tandem.v1.WorkItemLink;
+            public static encode(m: tandem.v1.IWorkItemLink, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IWorkItemLink, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.WorkItemLink;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.WorkItemLink;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.WorkItemLink;
+            public static toObject(m: tandem.v1.WorkItemLink, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ILinkedItem {
+            id?: (string|null);
+            projectId?: (string|null);
+            projectKey?: (string|null);
+            key?: (string|null);
+            title?: (string|null);
+            statusCategory?: (tandem.v1.StatusCategory|null);
+        }
+
+        class LinkedItem implements ILinkedItem {
+            constructor(p?: tandem.v1.ILinkedItem);
+            public id: string;
+            public projectId: string;
+            public projectKey: string;
+            public key: string;
+            public title: string;
+            public statusCategory: tandem.v1.StatusCategory;
+            public static create(properties?: tandem.v1.ILinkedItem): tandem.v1.LinkedItem;
+            public static encode(m: tandem.v1.ILinkedItem, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.ILinkedItem, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.LinkedItem;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.LinkedItem;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.LinkedItem;
+            public static toObject(m: tandem.v1.LinkedItem, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IWorkItemList {
+            workItems?: (tandem.v1.IWorkItem[]|null);
+        }
+
+        class WorkItemList implements IWorkItemList {
+            constructor(p?: tandem.v1.IWorkItemList);
+            public workItems: tandem.v1.IWorkItem[];
+            public static create(properties?: tandem.v1.IWorkItemList): tandem.v1.WorkItemList;
+            public static encode(m: tandem.v1.IWorkItemList, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IWorkItemList, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.WorkItemList;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.WorkItemList;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.WorkItemList;
+            public static toObject(m: tandem.v1.WorkItemList, o?: $protobuf.IConversionOptions): { [k: string]: any };
             public toJSON(): { [k: string]: any };
             public static getTypeUrl(typeUrlPrefix?: string): string;
         }
@@ -612,6 +710,8 @@ export namespace tandem {
             members?: (tandem.v1.IMember[]|null);
             labels?: (tandem.v1.ILabel[]|null);
             seq?: (number|null);
+            links?: (tandem.v1.IWorkItemLink[]|null);
+            linkedItems?: (tandem.v1.ILinkedItem[]|null);
         }
 
         class Board implements IBoard {
@@ -623,6 +723,8 @@ export namespace tandem {
             public members: tandem.v1.IMember[];
             public labels: tandem.v1.ILabel[];
             public seq: number;
+            public links: tandem.v1.IWorkItemLink[];
+            public linkedItems: tandem.v1.ILinkedItem[];
             public static create(properties?: tandem.v1.IBoard): tandem.v1.Board;
             public static encode(m: tandem.v1.IBoard, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: tandem.v1.IBoard, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -1143,6 +1245,25 @@ export namespace tandem {
             public static getTypeUrl(typeUrlPrefix?: string): string;
         }
 
+        interface IListDeletedWorkItems {
+            projectId?: (string|null);
+        }
+
+        class ListDeletedWorkItems implements IListDeletedWorkItems {
+            constructor(p?: tandem.v1.IListDeletedWorkItems);
+            public projectId: string;
+            public static create(properties?: tandem.v1.IListDeletedWorkItems): tandem.v1.ListDeletedWorkItems;
+            public static encode(m: tandem.v1.IListDeletedWorkItems, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IListDeletedWorkItems, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.ListDeletedWorkItems;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.ListDeletedWorkItems;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.ListDeletedWorkItems;
+            public static toObject(m: tandem.v1.ListDeletedWorkItems, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
         interface IGetWorkItem {
             workItemId?: (string|null);
         }
@@ -1300,6 +1421,8 @@ export namespace tandem {
             labels?: (string[]|null);
             afterId?: (string|null);
             beforeId?: (string|null);
+            startDate?: (string|null);
+            dueDate?: (string|null);
         }
 
         class CreateWorkItem implements ICreateWorkItem {
@@ -1317,6 +1440,8 @@ export namespace tandem {
             public labels: string[];
             public afterId: string;
             public beforeId: string;
+            public startDate: string;
+            public dueDate: string;
             public static create(properties?: tandem.v1.ICreateWorkItem): tandem.v1.CreateWorkItem;
             public static encode(m: tandem.v1.ICreateWorkItem, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: tandem.v1.ICreateWorkItem, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -1344,6 +1469,8 @@ export namespace tandem {
             labels?: (string[]|null);
             setLabels?: (boolean|null);
             clear?: (string[]|null);
+            startDate?: (string|null);
+            dueDate?: (string|null);
         }
 
         class UpdateWorkItem implements IUpdateWorkItem {
@@ -1362,6 +1489,8 @@ export namespace tandem {
             public labels: string[];
             public setLabels: boolean;
             public clear: string[];
+            public startDate?: (string|null);
+            public dueDate?: (string|null);
             public static create(properties?: tandem.v1.IUpdateWorkItem): tandem.v1.UpdateWorkItem;
             public static encode(m: tandem.v1.IUpdateWorkItem, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: tandem.v1.IUpdateWorkItem, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -1370,6 +1499,48 @@ export namespace tandem {
             public static verify(m: { [k: string]: any }): (string|null);
             public static fromObject(d: { [k: string]: any }): tandem.v1.UpdateWorkItem;
             public static toObject(m: tandem.v1.UpdateWorkItem, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ILinkWorkItems {
+            fromId?: (string|null);
+            toId?: (string|null);
+            kind?: (tandem.v1.LinkKind|null);
+        }
+
+        class LinkWorkItems implements ILinkWorkItems {
+            constructor(p?: tandem.v1.ILinkWorkItems);
+            public fromId: string;
+            public toId: string;
+            public kind: tandem.v1.LinkKind;
+            public static create(properties?: tandem.v1.ILinkWorkItems): tandem.v1.LinkWorkItems;
+            public static encode(m: tandem.v1.ILinkWorkItems, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.ILinkWorkItems, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.LinkWorkItems;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.LinkWorkItems;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.LinkWorkItems;
+            public static toObject(m: tandem.v1.LinkWorkItems, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IUnlinkWorkItems {
+            linkId?: (string|null);
+        }
+
+        class UnlinkWorkItems implements IUnlinkWorkItems {
+            constructor(p?: tandem.v1.IUnlinkWorkItems);
+            public linkId: string;
+            public static create(properties?: tandem.v1.IUnlinkWorkItems): tandem.v1.UnlinkWorkItems;
+            public static encode(m: tandem.v1.IUnlinkWorkItems, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IUnlinkWorkItems, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.UnlinkWorkItems;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.UnlinkWorkItems;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.UnlinkWorkItems;
+            public static toObject(m: tandem.v1.UnlinkWorkItems, o?: $protobuf.IConversionOptions): { [k: string]: any };
             public toJSON(): { [k: string]: any };
             public static getTypeUrl(typeUrlPrefix?: string): string;
         }
@@ -1720,6 +1891,7 @@ export namespace tandem {
             member?: (tandem.v1.IMemberChanged|null);
             project?: (tandem.v1.IProjectChanged|null);
             presence?: (tandem.v1.IPresenceChanged|null);
+            link?: (tandem.v1.ILinkChanged|null);
         }
 
         class Event implements IEvent {
@@ -1734,7 +1906,8 @@ export namespace tandem {
             public member?: (tandem.v1.IMemberChanged|null);
             public project?: (tandem.v1.IProjectChanged|null);
             public presence?: (tandem.v1.IPresenceChanged|null);
-            public change?: ("workItem"|"comment"|"sprint"|"member"|"project"|"presence");
+            public link?: (tandem.v1.ILinkChanged|null);
+            public change?: ("workItem"|"comment"|"sprint"|"member"|"project"|"presence"|"link");
             public static create(properties?: tandem.v1.IEvent): tandem.v1.Event;
             public static encode(m: tandem.v1.IEvent, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: tandem.v1.IEvent, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -1743,6 +1916,27 @@ export namespace tandem {
             public static verify(m: { [k: string]: any }): (string|null);
             public static fromObject(d: { [k: string]: any }): tandem.v1.Event;
             public static toObject(m: tandem.v1.Event, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ILinkChanged {
+            link?: (tandem.v1.IWorkItemLink|null);
+            removed?: (boolean|null);
+        }
+
+        class LinkChanged implements ILinkChanged {
+            constructor(p?: tandem.v1.ILinkChanged);
+            public link?: (tandem.v1.IWorkItemLink|null);
+            public removed: boolean;
+            public static create(properties?: tandem.v1.ILinkChanged): tandem.v1.LinkChanged;
+            public static encode(m: tandem.v1.ILinkChanged, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.ILinkChanged, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.LinkChanged;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.LinkChanged;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.LinkChanged;
+            public static toObject(m: tandem.v1.LinkChanged, o?: $protobuf.IConversionOptions): { [k: string]: any };
             public toJSON(): { [k: string]: any };
             public static getTypeUrl(typeUrlPrefix?: string): string;
         }

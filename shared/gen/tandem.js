@@ -43,6 +43,7 @@ export const tandem = $root.tandem = (() => {
              * @property {tandem.v1.IGetWorkItem|null} [getWorkItem] ClientFrame getWorkItem
              * @property {tandem.v1.ISearch|null} [search] ClientFrame search
              * @property {tandem.v1.IGetReport|null} [getReport] ClientFrame getReport
+             * @property {tandem.v1.IListDeletedWorkItems|null} [listDeletedWorkItems] ClientFrame listDeletedWorkItems
              * @property {tandem.v1.ICreateProject|null} [createProject] ClientFrame createProject
              * @property {tandem.v1.ICreateWorkItem|null} [createWorkItem] ClientFrame createWorkItem
              * @property {tandem.v1.IUpdateWorkItem|null} [updateWorkItem] ClientFrame updateWorkItem
@@ -62,6 +63,8 @@ export const tandem = $root.tandem = (() => {
              * @property {tandem.v1.IRemoveMember|null} [removeMember] ClientFrame removeMember
              * @property {tandem.v1.ISetPresence|null} [setPresence] ClientFrame setPresence
              * @property {tandem.v1.IListUsers|null} [listUsers] ClientFrame listUsers
+             * @property {tandem.v1.ILinkWorkItems|null} [linkWorkItems] ClientFrame linkWorkItems
+             * @property {tandem.v1.IUnlinkWorkItems|null} [unlinkWorkItems] ClientFrame unlinkWorkItems
              */
 
             /**
@@ -158,6 +161,14 @@ export const tandem = $root.tandem = (() => {
              * @instance
              */
             ClientFrame.prototype.getReport = null;
+
+            /**
+             * ClientFrame listDeletedWorkItems.
+             * @member {tandem.v1.IListDeletedWorkItems|null|undefined} listDeletedWorkItems
+             * @memberof tandem.v1.ClientFrame
+             * @instance
+             */
+            ClientFrame.prototype.listDeletedWorkItems = null;
 
             /**
              * ClientFrame createProject.
@@ -311,17 +322,33 @@ export const tandem = $root.tandem = (() => {
              */
             ClientFrame.prototype.listUsers = null;
 
+            /**
+             * ClientFrame linkWorkItems.
+             * @member {tandem.v1.ILinkWorkItems|null|undefined} linkWorkItems
+             * @memberof tandem.v1.ClientFrame
+             * @instance
+             */
+            ClientFrame.prototype.linkWorkItems = null;
+
+            /**
+             * ClientFrame unlinkWorkItems.
+             * @member {tandem.v1.IUnlinkWorkItems|null|undefined} unlinkWorkItems
+             * @memberof tandem.v1.ClientFrame
+             * @instance
+             */
+            ClientFrame.prototype.unlinkWorkItems = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
             /**
              * ClientFrame command.
-             * @member {"listProjects"|"getBoard"|"getHistory"|"getComments"|"subscribe"|"unsubscribe"|"getWorkItem"|"search"|"getReport"|"createProject"|"createWorkItem"|"updateWorkItem"|"moveWorkItem"|"deleteWorkItem"|"restoreWorkItem"|"claimWorkItem"|"addComment"|"editComment"|"deleteComment"|"createSprint"|"updateSprint"|"startSprint"|"completeSprint"|"addMember"|"changeMemberRole"|"removeMember"|"setPresence"|"listUsers"|undefined} command
+             * @member {"listProjects"|"getBoard"|"getHistory"|"getComments"|"subscribe"|"unsubscribe"|"getWorkItem"|"search"|"getReport"|"listDeletedWorkItems"|"createProject"|"createWorkItem"|"updateWorkItem"|"moveWorkItem"|"deleteWorkItem"|"restoreWorkItem"|"claimWorkItem"|"addComment"|"editComment"|"deleteComment"|"createSprint"|"updateSprint"|"startSprint"|"completeSprint"|"addMember"|"changeMemberRole"|"removeMember"|"setPresence"|"listUsers"|"linkWorkItems"|"unlinkWorkItems"|undefined} command
              * @memberof tandem.v1.ClientFrame
              * @instance
              */
             Object.defineProperty(ClientFrame.prototype, "command", {
-                get: $util.oneOfGetter($oneOfFields = ["listProjects", "getBoard", "getHistory", "getComments", "subscribe", "unsubscribe", "getWorkItem", "search", "getReport", "createProject", "createWorkItem", "updateWorkItem", "moveWorkItem", "deleteWorkItem", "restoreWorkItem", "claimWorkItem", "addComment", "editComment", "deleteComment", "createSprint", "updateSprint", "startSprint", "completeSprint", "addMember", "changeMemberRole", "removeMember", "setPresence", "listUsers"]),
+                get: $util.oneOfGetter($oneOfFields = ["listProjects", "getBoard", "getHistory", "getComments", "subscribe", "unsubscribe", "getWorkItem", "search", "getReport", "listDeletedWorkItems", "createProject", "createWorkItem", "updateWorkItem", "moveWorkItem", "deleteWorkItem", "restoreWorkItem", "claimWorkItem", "addComment", "editComment", "deleteComment", "createSprint", "updateSprint", "startSprint", "completeSprint", "addMember", "changeMemberRole", "removeMember", "setPresence", "listUsers", "linkWorkItems", "unlinkWorkItems"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -373,6 +400,8 @@ export const tandem = $root.tandem = (() => {
                     $root.tandem.v1.Search.encode(m.search, w.uint32(138).fork(), q + 1).ldelim();
                 if (m.getReport != null && Object.hasOwnProperty.call(m, "getReport"))
                     $root.tandem.v1.GetReport.encode(m.getReport, w.uint32(146).fork(), q + 1).ldelim();
+                if (m.listDeletedWorkItems != null && Object.hasOwnProperty.call(m, "listDeletedWorkItems"))
+                    $root.tandem.v1.ListDeletedWorkItems.encode(m.listDeletedWorkItems, w.uint32(154).fork(), q + 1).ldelim();
                 if (m.createProject != null && Object.hasOwnProperty.call(m, "createProject"))
                     $root.tandem.v1.CreateProject.encode(m.createProject, w.uint32(162).fork(), q + 1).ldelim();
                 if (m.createWorkItem != null && Object.hasOwnProperty.call(m, "createWorkItem"))
@@ -411,6 +440,10 @@ export const tandem = $root.tandem = (() => {
                     $root.tandem.v1.SetPresence.encode(m.setPresence, w.uint32(298).fork(), q + 1).ldelim();
                 if (m.listUsers != null && Object.hasOwnProperty.call(m, "listUsers"))
                     $root.tandem.v1.ListUsers.encode(m.listUsers, w.uint32(306).fork(), q + 1).ldelim();
+                if (m.linkWorkItems != null && Object.hasOwnProperty.call(m, "linkWorkItems"))
+                    $root.tandem.v1.LinkWorkItems.encode(m.linkWorkItems, w.uint32(314).fork(), q + 1).ldelim();
+                if (m.unlinkWorkItems != null && Object.hasOwnProperty.call(m, "unlinkWorkItems"))
+                    $root.tandem.v1.UnlinkWorkItems.encode(m.unlinkWorkItems, w.uint32(322).fork(), q + 1).ldelim();
                 return w;
             };
 
@@ -501,6 +534,10 @@ export const tandem = $root.tandem = (() => {
                             m.getReport = $root.tandem.v1.GetReport.decode(r, r.uint32(), undefined, n + 1);
                             break;
                         }
+                    case 19: {
+                            m.listDeletedWorkItems = $root.tandem.v1.ListDeletedWorkItems.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
                     case 20: {
                             m.createProject = $root.tandem.v1.CreateProject.decode(r, r.uint32(), undefined, n + 1);
                             break;
@@ -575,6 +612,14 @@ export const tandem = $root.tandem = (() => {
                         }
                     case 38: {
                             m.listUsers = $root.tandem.v1.ListUsers.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 39: {
+                            m.linkWorkItems = $root.tandem.v1.LinkWorkItems.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 40: {
+                            m.unlinkWorkItems = $root.tandem.v1.UnlinkWorkItems.decode(r, r.uint32(), undefined, n + 1);
                             break;
                         }
                     default:
@@ -712,6 +757,16 @@ export const tandem = $root.tandem = (() => {
                         var e = $root.tandem.v1.GetReport.verify(m.getReport, n + 1);
                         if (e)
                             return "getReport." + e;
+                    }
+                }
+                if (m.listDeletedWorkItems != null && Object.hasOwnProperty.call(m, "listDeletedWorkItems")) {
+                    if (p.command === 1)
+                        return "command: multiple values";
+                    p.command = 1;
+                    {
+                        var e = $root.tandem.v1.ListDeletedWorkItems.verify(m.listDeletedWorkItems, n + 1);
+                        if (e)
+                            return "listDeletedWorkItems." + e;
                     }
                 }
                 if (m.createProject != null && Object.hasOwnProperty.call(m, "createProject")) {
@@ -904,6 +959,26 @@ export const tandem = $root.tandem = (() => {
                             return "listUsers." + e;
                     }
                 }
+                if (m.linkWorkItems != null && Object.hasOwnProperty.call(m, "linkWorkItems")) {
+                    if (p.command === 1)
+                        return "command: multiple values";
+                    p.command = 1;
+                    {
+                        var e = $root.tandem.v1.LinkWorkItems.verify(m.linkWorkItems, n + 1);
+                        if (e)
+                            return "linkWorkItems." + e;
+                    }
+                }
+                if (m.unlinkWorkItems != null && Object.hasOwnProperty.call(m, "unlinkWorkItems")) {
+                    if (p.command === 1)
+                        return "command: multiple values";
+                    p.command = 1;
+                    {
+                        var e = $root.tandem.v1.UnlinkWorkItems.verify(m.unlinkWorkItems, n + 1);
+                        if (e)
+                            return "unlinkWorkItems." + e;
+                    }
+                }
                 return null;
             };
 
@@ -972,6 +1047,11 @@ export const tandem = $root.tandem = (() => {
                     if (!$util.isObject(d.getReport))
                         throw TypeError(".tandem.v1.ClientFrame.getReport: object expected");
                     m.getReport = $root.tandem.v1.GetReport.fromObject(d.getReport, n + 1);
+                }
+                if (d.listDeletedWorkItems != null) {
+                    if (!$util.isObject(d.listDeletedWorkItems))
+                        throw TypeError(".tandem.v1.ClientFrame.listDeletedWorkItems: object expected");
+                    m.listDeletedWorkItems = $root.tandem.v1.ListDeletedWorkItems.fromObject(d.listDeletedWorkItems, n + 1);
                 }
                 if (d.createProject != null) {
                     if (!$util.isObject(d.createProject))
@@ -1068,6 +1148,16 @@ export const tandem = $root.tandem = (() => {
                         throw TypeError(".tandem.v1.ClientFrame.listUsers: object expected");
                     m.listUsers = $root.tandem.v1.ListUsers.fromObject(d.listUsers, n + 1);
                 }
+                if (d.linkWorkItems != null) {
+                    if (!$util.isObject(d.linkWorkItems))
+                        throw TypeError(".tandem.v1.ClientFrame.linkWorkItems: object expected");
+                    m.linkWorkItems = $root.tandem.v1.LinkWorkItems.fromObject(d.linkWorkItems, n + 1);
+                }
+                if (d.unlinkWorkItems != null) {
+                    if (!$util.isObject(d.unlinkWorkItems))
+                        throw TypeError(".tandem.v1.ClientFrame.unlinkWorkItems: object expected");
+                    m.unlinkWorkItems = $root.tandem.v1.UnlinkWorkItems.fromObject(d.unlinkWorkItems, n + 1);
+                }
                 return m;
             };
 
@@ -1138,6 +1228,11 @@ export const tandem = $root.tandem = (() => {
                     d.getReport = $root.tandem.v1.GetReport.toObject(m.getReport, o, q + 1);
                     if (o.oneofs)
                         d.command = "getReport";
+                }
+                if (m.listDeletedWorkItems != null && Object.hasOwnProperty.call(m, "listDeletedWorkItems")) {
+                    d.listDeletedWorkItems = $root.tandem.v1.ListDeletedWorkItems.toObject(m.listDeletedWorkItems, o, q + 1);
+                    if (o.oneofs)
+                        d.command = "listDeletedWorkItems";
                 }
                 if (m.createProject != null && Object.hasOwnProperty.call(m, "createProject")) {
                     d.createProject = $root.tandem.v1.CreateProject.toObject(m.createProject, o, q + 1);
@@ -1233,6 +1328,16 @@ export const tandem = $root.tandem = (() => {
                     d.listUsers = $root.tandem.v1.ListUsers.toObject(m.listUsers, o, q + 1);
                     if (o.oneofs)
                         d.command = "listUsers";
+                }
+                if (m.linkWorkItems != null && Object.hasOwnProperty.call(m, "linkWorkItems")) {
+                    d.linkWorkItems = $root.tandem.v1.LinkWorkItems.toObject(m.linkWorkItems, o, q + 1);
+                    if (o.oneofs)
+                        d.command = "linkWorkItems";
+                }
+                if (m.unlinkWorkItems != null && Object.hasOwnProperty.call(m, "unlinkWorkItems")) {
+                    d.unlinkWorkItems = $root.tandem.v1.UnlinkWorkItems.toObject(m.unlinkWorkItems, o, q + 1);
+                    if (o.oneofs)
+                        d.command = "unlinkWorkItems";
                 }
                 return d;
             };
@@ -1693,6 +1798,8 @@ export const tandem = $root.tandem = (() => {
              * @property {tandem.v1.IUserList|null} [users] Result users
              * @property {tandem.v1.ISearchResults|null} [searchResults] Result searchResults
              * @property {tandem.v1.IReport|null} [report] Result report
+             * @property {tandem.v1.IWorkItemList|null} [workItems] Result workItems
+             * @property {tandem.v1.IWorkItemLink|null} [link] Result link
              */
 
             /**
@@ -1830,17 +1937,33 @@ export const tandem = $root.tandem = (() => {
              */
             Result.prototype.report = null;
 
+            /**
+             * Result workItems.
+             * @member {tandem.v1.IWorkItemList|null|undefined} workItems
+             * @memberof tandem.v1.Result
+             * @instance
+             */
+            Result.prototype.workItems = null;
+
+            /**
+             * Result link.
+             * @member {tandem.v1.IWorkItemLink|null|undefined} link
+             * @memberof tandem.v1.Result
+             * @instance
+             */
+            Result.prototype.link = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
             /**
              * Result value.
-             * @member {"project"|"workItem"|"comment"|"sprint"|"member"|"projects"|"board"|"history"|"comments"|"subscribed"|"ok"|"users"|"searchResults"|"report"|undefined} value
+             * @member {"project"|"workItem"|"comment"|"sprint"|"member"|"projects"|"board"|"history"|"comments"|"subscribed"|"ok"|"users"|"searchResults"|"report"|"workItems"|"link"|undefined} value
              * @memberof tandem.v1.Result
              * @instance
              */
             Object.defineProperty(Result.prototype, "value", {
-                get: $util.oneOfGetter($oneOfFields = ["project", "workItem", "comment", "sprint", "member", "projects", "board", "history", "comments", "subscribed", "ok", "users", "searchResults", "report"]),
+                get: $util.oneOfGetter($oneOfFields = ["project", "workItem", "comment", "sprint", "member", "projects", "board", "history", "comments", "subscribed", "ok", "users", "searchResults", "report", "workItems", "link"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -1902,6 +2025,10 @@ export const tandem = $root.tandem = (() => {
                     $root.tandem.v1.SearchResults.encode(m.searchResults, w.uint32(178).fork(), q + 1).ldelim();
                 if (m.report != null && Object.hasOwnProperty.call(m, "report"))
                     $root.tandem.v1.Report.encode(m.report, w.uint32(186).fork(), q + 1).ldelim();
+                if (m.workItems != null && Object.hasOwnProperty.call(m, "workItems"))
+                    $root.tandem.v1.WorkItemList.encode(m.workItems, w.uint32(194).fork(), q + 1).ldelim();
+                if (m.link != null && Object.hasOwnProperty.call(m, "link"))
+                    $root.tandem.v1.WorkItemLink.encode(m.link, w.uint32(202).fork(), q + 1).ldelim();
                 return w;
             };
 
@@ -2010,6 +2137,14 @@ export const tandem = $root.tandem = (() => {
                         }
                     case 23: {
                             m.report = $root.tandem.v1.Report.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 24: {
+                            m.workItems = $root.tandem.v1.WorkItemList.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 25: {
+                            m.link = $root.tandem.v1.WorkItemLink.decode(r, r.uint32(), undefined, n + 1);
                             break;
                         }
                     default:
@@ -2199,6 +2334,26 @@ export const tandem = $root.tandem = (() => {
                             return "report." + e;
                     }
                 }
+                if (m.workItems != null && Object.hasOwnProperty.call(m, "workItems")) {
+                    if (p.value === 1)
+                        return "value: multiple values";
+                    p.value = 1;
+                    {
+                        var e = $root.tandem.v1.WorkItemList.verify(m.workItems, n + 1);
+                        if (e)
+                            return "workItems." + e;
+                    }
+                }
+                if (m.link != null && Object.hasOwnProperty.call(m, "link")) {
+                    if (p.value === 1)
+                        return "value: multiple values";
+                    p.value = 1;
+                    {
+                        var e = $root.tandem.v1.WorkItemLink.verify(m.link, n + 1);
+                        if (e)
+                            return "link." + e;
+                    }
+                }
                 return null;
             };
 
@@ -2299,6 +2454,16 @@ export const tandem = $root.tandem = (() => {
                     if (!$util.isObject(d.report))
                         throw TypeError(".tandem.v1.Result.report: object expected");
                     m.report = $root.tandem.v1.Report.fromObject(d.report, n + 1);
+                }
+                if (d.workItems != null) {
+                    if (!$util.isObject(d.workItems))
+                        throw TypeError(".tandem.v1.Result.workItems: object expected");
+                    m.workItems = $root.tandem.v1.WorkItemList.fromObject(d.workItems, n + 1);
+                }
+                if (d.link != null) {
+                    if (!$util.isObject(d.link))
+                        throw TypeError(".tandem.v1.Result.link: object expected");
+                    m.link = $root.tandem.v1.WorkItemLink.fromObject(d.link, n + 1);
                 }
                 return m;
             };
@@ -2404,6 +2569,16 @@ export const tandem = $root.tandem = (() => {
                     d.report = $root.tandem.v1.Report.toObject(m.report, o, q + 1);
                     if (o.oneofs)
                         d.value = "report";
+                }
+                if (m.workItems != null && Object.hasOwnProperty.call(m, "workItems")) {
+                    d.workItems = $root.tandem.v1.WorkItemList.toObject(m.workItems, o, q + 1);
+                    if (o.oneofs)
+                        d.value = "workItems";
+                }
+                if (m.link != null && Object.hasOwnProperty.call(m, "link")) {
+                    d.link = $root.tandem.v1.WorkItemLink.toObject(m.link, o, q + 1);
+                    if (o.oneofs)
+                        d.value = "link";
                 }
                 return d;
             };
@@ -4272,6 +4447,8 @@ export const tandem = $root.tandem = (() => {
              * @property {number|null} [deletedAt] WorkItem deletedAt
              * @property {boolean|null} [hasStoryPoints] WorkItem hasStoryPoints
              * @property {boolean|null} [descriptionOmitted] WorkItem descriptionOmitted
+             * @property {string|null} [startDate] WorkItem startDate
+             * @property {string|null} [dueDate] WorkItem dueDate
              */
 
             /**
@@ -4475,6 +4652,22 @@ export const tandem = $root.tandem = (() => {
             WorkItem.prototype.descriptionOmitted = false;
 
             /**
+             * WorkItem startDate.
+             * @member {string} startDate
+             * @memberof tandem.v1.WorkItem
+             * @instance
+             */
+            WorkItem.prototype.startDate = "";
+
+            /**
+             * WorkItem dueDate.
+             * @member {string} dueDate
+             * @memberof tandem.v1.WorkItem
+             * @instance
+             */
+            WorkItem.prototype.dueDate = "";
+
+            /**
              * Creates a new WorkItem instance using the specified properties.
              * @function create
              * @memberof tandem.v1.WorkItem
@@ -4550,6 +4743,10 @@ export const tandem = $root.tandem = (() => {
                     w.uint32(176).bool(m.hasStoryPoints);
                 if (m.descriptionOmitted != null && Object.hasOwnProperty.call(m, "descriptionOmitted"))
                     w.uint32(184).bool(m.descriptionOmitted);
+                if (m.startDate != null && Object.hasOwnProperty.call(m, "startDate"))
+                    w.uint32(194).string(m.startDate);
+                if (m.dueDate != null && Object.hasOwnProperty.call(m, "dueDate"))
+                    w.uint32(202).string(m.dueDate);
                 return w;
             };
 
@@ -4692,6 +4889,14 @@ export const tandem = $root.tandem = (() => {
                         }
                     case 23: {
                             m.descriptionOmitted = r.bool();
+                            break;
+                        }
+                    case 24: {
+                            m.startDate = r.string();
+                            break;
+                        }
+                    case 25: {
+                            m.dueDate = r.string();
                             break;
                         }
                     default:
@@ -4850,6 +5055,14 @@ export const tandem = $root.tandem = (() => {
                 if (m.descriptionOmitted != null && Object.hasOwnProperty.call(m, "descriptionOmitted")) {
                     if (typeof m.descriptionOmitted !== "boolean")
                         return "descriptionOmitted: boolean expected";
+                }
+                if (m.startDate != null && Object.hasOwnProperty.call(m, "startDate")) {
+                    if (!$util.isString(m.startDate))
+                        return "startDate: string expected";
+                }
+                if (m.dueDate != null && Object.hasOwnProperty.call(m, "dueDate")) {
+                    if (!$util.isString(m.dueDate))
+                        return "dueDate: string expected";
                 }
                 return null;
             };
@@ -5035,6 +5248,12 @@ export const tandem = $root.tandem = (() => {
                 if (d.descriptionOmitted != null) {
                     m.descriptionOmitted = Boolean(d.descriptionOmitted);
                 }
+                if (d.startDate != null) {
+                    m.startDate = String(d.startDate);
+                }
+                if (d.dueDate != null) {
+                    m.dueDate = String(d.dueDate);
+                }
                 return m;
             };
 
@@ -5101,6 +5320,8 @@ export const tandem = $root.tandem = (() => {
                         d.deletedAt = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
                     d.hasStoryPoints = false;
                     d.descriptionOmitted = false;
+                    d.startDate = "";
+                    d.dueDate = "";
                 }
                 if (m.id != null && Object.hasOwnProperty.call(m, "id")) {
                     d.id = m.id;
@@ -5199,6 +5420,12 @@ export const tandem = $root.tandem = (() => {
                 if (m.descriptionOmitted != null && Object.hasOwnProperty.call(m, "descriptionOmitted")) {
                     d.descriptionOmitted = m.descriptionOmitted;
                 }
+                if (m.startDate != null && Object.hasOwnProperty.call(m, "startDate")) {
+                    d.startDate = m.startDate;
+                }
+                if (m.dueDate != null && Object.hasOwnProperty.call(m, "dueDate")) {
+                    d.dueDate = m.dueDate;
+                }
                 return d;
             };
 
@@ -5229,6 +5456,1126 @@ export const tandem = $root.tandem = (() => {
             };
 
             return WorkItem;
+        })();
+
+        /**
+         * LinkKind enum.
+         * @name tandem.v1.LinkKind
+         * @enum {number}
+         * @property {number} LINK_KIND_UNSPECIFIED=0 LINK_KIND_UNSPECIFIED value
+         * @property {number} LINK_KIND_BLOCKS=1 LINK_KIND_BLOCKS value
+         * @property {number} LINK_KIND_RELATES_TO=2 LINK_KIND_RELATES_TO value
+         * @property {number} LINK_KIND_DUPLICATES=3 LINK_KIND_DUPLICATES value
+         */
+        v1.LinkKind = (function() {
+            const valuesById = {}, values = Object.create(valuesById);
+            values[valuesById[0] = "LINK_KIND_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "LINK_KIND_BLOCKS"] = 1;
+            values[valuesById[2] = "LINK_KIND_RELATES_TO"] = 2;
+            values[valuesById[3] = "LINK_KIND_DUPLICATES"] = 3;
+            return values;
+        })();
+
+        v1.WorkItemLink = (function() {
+
+            /**
+             * Properties of a WorkItemLink.
+             * @memberof tandem.v1
+             * @interface IWorkItemLink
+             * @property {string|null} [id] WorkItemLink id
+             * @property {string|null} [fromId] WorkItemLink fromId
+             * @property {string|null} [toId] WorkItemLink toId
+             * @property {tandem.v1.LinkKind|null} [kind] WorkItemLink kind
+             * @property {number|null} [createdAt] WorkItemLink createdAt
+             * @property {string|null} [createdBy] WorkItemLink createdBy
+             */
+
+            /**
+             * Constructs a new WorkItemLink.
+             * @memberof tandem.v1
+             * @classdesc Represents a WorkItemLink.
+             * @implements IWorkItemLink
+             * @constructor
+             * @param {tandem.v1.IWorkItemLink=} [p] Properties to set
+             */
+            function WorkItemLink(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * WorkItemLink id.
+             * @member {string} id
+             * @memberof tandem.v1.WorkItemLink
+             * @instance
+             */
+            WorkItemLink.prototype.id = "";
+
+            /**
+             * WorkItemLink fromId.
+             * @member {string} fromId
+             * @memberof tandem.v1.WorkItemLink
+             * @instance
+             */
+            WorkItemLink.prototype.fromId = "";
+
+            /**
+             * WorkItemLink toId.
+             * @member {string} toId
+             * @memberof tandem.v1.WorkItemLink
+             * @instance
+             */
+            WorkItemLink.prototype.toId = "";
+
+            /**
+             * WorkItemLink kind.
+             * @member {tandem.v1.LinkKind} kind
+             * @memberof tandem.v1.WorkItemLink
+             * @instance
+             */
+            WorkItemLink.prototype.kind = 0;
+
+            /**
+             * WorkItemLink createdAt.
+             * @member {number} createdAt
+             * @memberof tandem.v1.WorkItemLink
+             * @instance
+             */
+            WorkItemLink.prototype.createdAt = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * WorkItemLink createdBy.
+             * @member {string} createdBy
+             * @memberof tandem.v1.WorkItemLink
+             * @instance
+             */
+            WorkItemLink.prototype.createdBy = "";
+
+            /**
+             * Creates a new WorkItemLink instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.WorkItemLink
+             * @static
+             * @param {tandem.v1.IWorkItemLink=} [properties] Properties to set
+             * @returns {tandem.v1.WorkItemLink} WorkItemLink instance
+             */
+            WorkItemLink.create = function create(properties) {
+                return new WorkItemLink(properties);
+            };
+
+            /**
+             * Encodes the specified WorkItemLink message. Does not implicitly {@link tandem.v1.WorkItemLink.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.WorkItemLink
+             * @static
+             * @param {tandem.v1.IWorkItemLink} m WorkItemLink message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            WorkItemLink.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.id != null && Object.hasOwnProperty.call(m, "id"))
+                    w.uint32(10).string(m.id);
+                if (m.fromId != null && Object.hasOwnProperty.call(m, "fromId"))
+                    w.uint32(18).string(m.fromId);
+                if (m.toId != null && Object.hasOwnProperty.call(m, "toId"))
+                    w.uint32(26).string(m.toId);
+                if (m.kind != null && Object.hasOwnProperty.call(m, "kind"))
+                    w.uint32(32).int32(m.kind);
+                if (m.createdAt != null && Object.hasOwnProperty.call(m, "createdAt"))
+                    w.uint32(40).int64(m.createdAt);
+                if (m.createdBy != null && Object.hasOwnProperty.call(m, "createdBy"))
+                    w.uint32(50).string(m.createdBy);
+                return w;
+            };
+
+            /**
+             * Encodes the specified WorkItemLink message, length delimited. Does not implicitly {@link tandem.v1.WorkItemLink.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.WorkItemLink
+             * @static
+             * @param {tandem.v1.IWorkItemLink} message WorkItemLink message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            WorkItemLink.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a WorkItemLink message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.WorkItemLink
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.WorkItemLink} WorkItemLink
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            WorkItemLink.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.WorkItemLink();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.id = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.fromId = r.string();
+                            break;
+                        }
+                    case 3: {
+                            m.toId = r.string();
+                            break;
+                        }
+                    case 4: {
+                            m.kind = r.int32();
+                            break;
+                        }
+                    case 5: {
+                            m.createdAt = r.int64();
+                            break;
+                        }
+                    case 6: {
+                            m.createdBy = r.string();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a WorkItemLink message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.WorkItemLink
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.WorkItemLink} WorkItemLink
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            WorkItemLink.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a WorkItemLink message.
+             * @function verify
+             * @memberof tandem.v1.WorkItemLink
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            WorkItemLink.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.id != null && Object.hasOwnProperty.call(m, "id")) {
+                    if (!$util.isString(m.id))
+                        return "id: string expected";
+                }
+                if (m.fromId != null && Object.hasOwnProperty.call(m, "fromId")) {
+                    if (!$util.isString(m.fromId))
+                        return "fromId: string expected";
+                }
+                if (m.toId != null && Object.hasOwnProperty.call(m, "toId")) {
+                    if (!$util.isString(m.toId))
+                        return "toId: string expected";
+                }
+                if (m.kind != null && Object.hasOwnProperty.call(m, "kind")) {
+                    switch (m.kind) {
+                    default:
+                        return "kind: enum value expected";
+                    case 0:
+                    case 1:
+                    case 2:
+                    case 3:
+                        break;
+                    }
+                }
+                if (m.createdAt != null && Object.hasOwnProperty.call(m, "createdAt")) {
+                    if (!$util.isInteger(m.createdAt) && !(m.createdAt && $util.isInteger(m.createdAt.low) && $util.isInteger(m.createdAt.high)))
+                        return "createdAt: integer|Long expected";
+                }
+                if (m.createdBy != null && Object.hasOwnProperty.call(m, "createdBy")) {
+                    if (!$util.isString(m.createdBy))
+                        return "createdBy: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a WorkItemLink message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.WorkItemLink
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.WorkItemLink} WorkItemLink
+             */
+            WorkItemLink.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.WorkItemLink)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.WorkItemLink: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.WorkItemLink();
+                if (d.id != null) {
+                    m.id = String(d.id);
+                }
+                if (d.fromId != null) {
+                    m.fromId = String(d.fromId);
+                }
+                if (d.toId != null) {
+                    m.toId = String(d.toId);
+                }
+                switch (d.kind) {
+                default:
+                    if (typeof d.kind === "number") {
+                        m.kind = d.kind;
+                        break;
+                    }
+                    break;
+                case "LINK_KIND_UNSPECIFIED":
+                case 0:
+                    m.kind = 0;
+                    break;
+                case "LINK_KIND_BLOCKS":
+                case 1:
+                    m.kind = 1;
+                    break;
+                case "LINK_KIND_RELATES_TO":
+                case 2:
+                    m.kind = 2;
+                    break;
+                case "LINK_KIND_DUPLICATES":
+                case 3:
+                    m.kind = 3;
+                    break;
+                }
+                if (d.createdAt != null) {
+                    if ($util.Long)
+                        m.createdAt = $util.Long.fromValue(d.createdAt, false);
+                    else if (typeof d.createdAt === "string")
+                        m.createdAt = parseInt(d.createdAt, 10);
+                    else if (typeof d.createdAt === "number")
+                        m.createdAt = d.createdAt;
+                    else if (typeof d.createdAt === "object")
+                        m.createdAt = new $util.LongBits(d.createdAt.low >>> 0, d.createdAt.high >>> 0).toNumber();
+                }
+                if (d.createdBy != null) {
+                    m.createdBy = String(d.createdBy);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a WorkItemLink message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.WorkItemLink
+             * @static
+             * @param {tandem.v1.WorkItemLink} m WorkItemLink
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            WorkItemLink.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.id = "";
+                    d.fromId = "";
+                    d.toId = "";
+                    d.kind = o.enums === String ? "LINK_KIND_UNSPECIFIED" : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.createdAt = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                    } else
+                        d.createdAt = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                    d.createdBy = "";
+                }
+                if (m.id != null && Object.hasOwnProperty.call(m, "id")) {
+                    d.id = m.id;
+                }
+                if (m.fromId != null && Object.hasOwnProperty.call(m, "fromId")) {
+                    d.fromId = m.fromId;
+                }
+                if (m.toId != null && Object.hasOwnProperty.call(m, "toId")) {
+                    d.toId = m.toId;
+                }
+                if (m.kind != null && Object.hasOwnProperty.call(m, "kind")) {
+                    d.kind = o.enums === String ? $root.tandem.v1.LinkKind[m.kind] === undefined ? m.kind : $root.tandem.v1.LinkKind[m.kind] : m.kind;
+                }
+                if (m.createdAt != null && Object.hasOwnProperty.call(m, "createdAt")) {
+                    if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                        d.createdAt = typeof m.createdAt === "number" ? BigInt(m.createdAt) : $util.Long.fromBits(m.createdAt.low >>> 0, m.createdAt.high >>> 0, false).toBigInt();
+                    else if (typeof m.createdAt === "number")
+                        d.createdAt = o.longs === String ? String(m.createdAt) : m.createdAt;
+                    else
+                        d.createdAt = o.longs === String ? $util.Long.prototype.toString.call(m.createdAt) : o.longs === Number ? new $util.LongBits(m.createdAt.low >>> 0, m.createdAt.high >>> 0).toNumber() : m.createdAt;
+                }
+                if (m.createdBy != null && Object.hasOwnProperty.call(m, "createdBy")) {
+                    d.createdBy = m.createdBy;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this WorkItemLink to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.WorkItemLink
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            WorkItemLink.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for WorkItemLink
+             * @function getTypeUrl
+             * @memberof tandem.v1.WorkItemLink
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            WorkItemLink.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.WorkItemLink";
+            };
+
+            return WorkItemLink;
+        })();
+
+        v1.LinkedItem = (function() {
+
+            /**
+             * Properties of a LinkedItem.
+             * @memberof tandem.v1
+             * @interface ILinkedItem
+             * @property {string|null} [id] LinkedItem id
+             * @property {string|null} [projectId] LinkedItem projectId
+             * @property {string|null} [projectKey] LinkedItem projectKey
+             * @property {string|null} [key] LinkedItem key
+             * @property {string|null} [title] LinkedItem title
+             * @property {tandem.v1.StatusCategory|null} [statusCategory] LinkedItem statusCategory
+             */
+
+            /**
+             * Constructs a new LinkedItem.
+             * @memberof tandem.v1
+             * @classdesc Represents a LinkedItem.
+             * @implements ILinkedItem
+             * @constructor
+             * @param {tandem.v1.ILinkedItem=} [p] Properties to set
+             */
+            function LinkedItem(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * LinkedItem id.
+             * @member {string} id
+             * @memberof tandem.v1.LinkedItem
+             * @instance
+             */
+            LinkedItem.prototype.id = "";
+
+            /**
+             * LinkedItem projectId.
+             * @member {string} projectId
+             * @memberof tandem.v1.LinkedItem
+             * @instance
+             */
+            LinkedItem.prototype.projectId = "";
+
+            /**
+             * LinkedItem projectKey.
+             * @member {string} projectKey
+             * @memberof tandem.v1.LinkedItem
+             * @instance
+             */
+            LinkedItem.prototype.projectKey = "";
+
+            /**
+             * LinkedItem key.
+             * @member {string} key
+             * @memberof tandem.v1.LinkedItem
+             * @instance
+             */
+            LinkedItem.prototype.key = "";
+
+            /**
+             * LinkedItem title.
+             * @member {string} title
+             * @memberof tandem.v1.LinkedItem
+             * @instance
+             */
+            LinkedItem.prototype.title = "";
+
+            /**
+             * LinkedItem statusCategory.
+             * @member {tandem.v1.StatusCategory} statusCategory
+             * @memberof tandem.v1.LinkedItem
+             * @instance
+             */
+            LinkedItem.prototype.statusCategory = 0;
+
+            /**
+             * Creates a new LinkedItem instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.LinkedItem
+             * @static
+             * @param {tandem.v1.ILinkedItem=} [properties] Properties to set
+             * @returns {tandem.v1.LinkedItem} LinkedItem instance
+             */
+            LinkedItem.create = function create(properties) {
+                return new LinkedItem(properties);
+            };
+
+            /**
+             * Encodes the specified LinkedItem message. Does not implicitly {@link tandem.v1.LinkedItem.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.LinkedItem
+             * @static
+             * @param {tandem.v1.ILinkedItem} m LinkedItem message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            LinkedItem.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.id != null && Object.hasOwnProperty.call(m, "id"))
+                    w.uint32(10).string(m.id);
+                if (m.projectId != null && Object.hasOwnProperty.call(m, "projectId"))
+                    w.uint32(18).string(m.projectId);
+                if (m.projectKey != null && Object.hasOwnProperty.call(m, "projectKey"))
+                    w.uint32(26).string(m.projectKey);
+                if (m.key != null && Object.hasOwnProperty.call(m, "key"))
+                    w.uint32(34).string(m.key);
+                if (m.title != null && Object.hasOwnProperty.call(m, "title"))
+                    w.uint32(42).string(m.title);
+                if (m.statusCategory != null && Object.hasOwnProperty.call(m, "statusCategory"))
+                    w.uint32(48).int32(m.statusCategory);
+                return w;
+            };
+
+            /**
+             * Encodes the specified LinkedItem message, length delimited. Does not implicitly {@link tandem.v1.LinkedItem.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.LinkedItem
+             * @static
+             * @param {tandem.v1.ILinkedItem} message LinkedItem message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            LinkedItem.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a LinkedItem message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.LinkedItem
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.LinkedItem} LinkedItem
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            LinkedItem.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.LinkedItem();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.id = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.projectId = r.string();
+                            break;
+                        }
+                    case 3: {
+                            m.projectKey = r.string();
+                            break;
+                        }
+                    case 4: {
+                            m.key = r.string();
+                            break;
+                        }
+                    case 5: {
+                            m.title = r.string();
+                            break;
+                        }
+                    case 6: {
+                            m.statusCategory = r.int32();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a LinkedItem message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.LinkedItem
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.LinkedItem} LinkedItem
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            LinkedItem.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a LinkedItem message.
+             * @function verify
+             * @memberof tandem.v1.LinkedItem
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            LinkedItem.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.id != null && Object.hasOwnProperty.call(m, "id")) {
+                    if (!$util.isString(m.id))
+                        return "id: string expected";
+                }
+                if (m.projectId != null && Object.hasOwnProperty.call(m, "projectId")) {
+                    if (!$util.isString(m.projectId))
+                        return "projectId: string expected";
+                }
+                if (m.projectKey != null && Object.hasOwnProperty.call(m, "projectKey")) {
+                    if (!$util.isString(m.projectKey))
+                        return "projectKey: string expected";
+                }
+                if (m.key != null && Object.hasOwnProperty.call(m, "key")) {
+                    if (!$util.isString(m.key))
+                        return "key: string expected";
+                }
+                if (m.title != null && Object.hasOwnProperty.call(m, "title")) {
+                    if (!$util.isString(m.title))
+                        return "title: string expected";
+                }
+                if (m.statusCategory != null && Object.hasOwnProperty.call(m, "statusCategory")) {
+                    switch (m.statusCategory) {
+                    default:
+                        return "statusCategory: enum value expected";
+                    case 0:
+                    case 1:
+                    case 2:
+                    case 3:
+                    case 4:
+                    case 5:
+                        break;
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates a LinkedItem message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.LinkedItem
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.LinkedItem} LinkedItem
+             */
+            LinkedItem.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.LinkedItem)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.LinkedItem: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.LinkedItem();
+                if (d.id != null) {
+                    m.id = String(d.id);
+                }
+                if (d.projectId != null) {
+                    m.projectId = String(d.projectId);
+                }
+                if (d.projectKey != null) {
+                    m.projectKey = String(d.projectKey);
+                }
+                if (d.key != null) {
+                    m.key = String(d.key);
+                }
+                if (d.title != null) {
+                    m.title = String(d.title);
+                }
+                switch (d.statusCategory) {
+                default:
+                    if (typeof d.statusCategory === "number") {
+                        m.statusCategory = d.statusCategory;
+                        break;
+                    }
+                    break;
+                case "STATUS_CATEGORY_UNSPECIFIED":
+                case 0:
+                    m.statusCategory = 0;
+                    break;
+                case "STATUS_CATEGORY_BACKLOG":
+                case 1:
+                    m.statusCategory = 1;
+                    break;
+                case "STATUS_CATEGORY_UNSTARTED":
+                case 2:
+                    m.statusCategory = 2;
+                    break;
+                case "STATUS_CATEGORY_STARTED":
+                case 3:
+                    m.statusCategory = 3;
+                    break;
+                case "STATUS_CATEGORY_COMPLETED":
+                case 4:
+                    m.statusCategory = 4;
+                    break;
+                case "STATUS_CATEGORY_CANCELED":
+                case 5:
+                    m.statusCategory = 5;
+                    break;
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a LinkedItem message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.LinkedItem
+             * @static
+             * @param {tandem.v1.LinkedItem} m LinkedItem
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            LinkedItem.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.id = "";
+                    d.projectId = "";
+                    d.projectKey = "";
+                    d.key = "";
+                    d.title = "";
+                    d.statusCategory = o.enums === String ? "STATUS_CATEGORY_UNSPECIFIED" : 0;
+                }
+                if (m.id != null && Object.hasOwnProperty.call(m, "id")) {
+                    d.id = m.id;
+                }
+                if (m.projectId != null && Object.hasOwnProperty.call(m, "projectId")) {
+                    d.projectId = m.projectId;
+                }
+                if (m.projectKey != null && Object.hasOwnProperty.call(m, "projectKey")) {
+                    d.projectKey = m.projectKey;
+                }
+                if (m.key != null && Object.hasOwnProperty.call(m, "key")) {
+                    d.key = m.key;
+                }
+                if (m.title != null && Object.hasOwnProperty.call(m, "title")) {
+                    d.title = m.title;
+                }
+                if (m.statusCategory != null && Object.hasOwnProperty.call(m, "statusCategory")) {
+                    d.statusCategory = o.enums === String ? $root.tandem.v1.StatusCategory[m.statusCategory] === undefined ? m.statusCategory : $root.tandem.v1.StatusCategory[m.statusCategory] : m.statusCategory;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this LinkedItem to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.LinkedItem
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            LinkedItem.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for LinkedItem
+             * @function getTypeUrl
+             * @memberof tandem.v1.LinkedItem
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            LinkedItem.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.LinkedItem";
+            };
+
+            return LinkedItem;
+        })();
+
+        v1.WorkItemList = (function() {
+
+            /**
+             * Properties of a WorkItemList.
+             * @memberof tandem.v1
+             * @interface IWorkItemList
+             * @property {Array.<tandem.v1.IWorkItem>|null} [workItems] WorkItemList workItems
+             */
+
+            /**
+             * Constructs a new WorkItemList.
+             * @memberof tandem.v1
+             * @classdesc Represents a WorkItemList.
+             * @implements IWorkItemList
+             * @constructor
+             * @param {tandem.v1.IWorkItemList=} [p] Properties to set
+             */
+            function WorkItemList(p) {
+                this.workItems = [];
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * WorkItemList workItems.
+             * @member {Array.<tandem.v1.IWorkItem>} workItems
+             * @memberof tandem.v1.WorkItemList
+             * @instance
+             */
+            WorkItemList.prototype.workItems = $util.emptyArray;
+
+            /**
+             * Creates a new WorkItemList instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.WorkItemList
+             * @static
+             * @param {tandem.v1.IWorkItemList=} [properties] Properties to set
+             * @returns {tandem.v1.WorkItemList} WorkItemList instance
+             */
+            WorkItemList.create = function create(properties) {
+                return new WorkItemList(properties);
+            };
+
+            /**
+             * Encodes the specified WorkItemList message. Does not implicitly {@link tandem.v1.WorkItemList.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.WorkItemList
+             * @static
+             * @param {tandem.v1.IWorkItemList} m WorkItemList message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            WorkItemList.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.workItems != null && m.workItems.length) {
+                    for (var i = 0; i < m.workItems.length; ++i)
+                        $root.tandem.v1.WorkItem.encode(m.workItems[i], w.uint32(10).fork(), q + 1).ldelim();
+                }
+                return w;
+            };
+
+            /**
+             * Encodes the specified WorkItemList message, length delimited. Does not implicitly {@link tandem.v1.WorkItemList.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.WorkItemList
+             * @static
+             * @param {tandem.v1.IWorkItemList} message WorkItemList message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            WorkItemList.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a WorkItemList message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.WorkItemList
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.WorkItemList} WorkItemList
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            WorkItemList.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.WorkItemList();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            if (!(m.workItems && m.workItems.length))
+                                m.workItems = [];
+                            m.workItems.push($root.tandem.v1.WorkItem.decode(r, r.uint32(), undefined, n + 1));
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a WorkItemList message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.WorkItemList
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.WorkItemList} WorkItemList
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            WorkItemList.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a WorkItemList message.
+             * @function verify
+             * @memberof tandem.v1.WorkItemList
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            WorkItemList.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.workItems != null && Object.hasOwnProperty.call(m, "workItems")) {
+                    if (!Array.isArray(m.workItems))
+                        return "workItems: array expected";
+                    for (var i = 0; i < m.workItems.length; ++i) {
+                        {
+                            var e = $root.tandem.v1.WorkItem.verify(m.workItems[i], n + 1);
+                            if (e)
+                                return "workItems." + e;
+                        }
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates a WorkItemList message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.WorkItemList
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.WorkItemList} WorkItemList
+             */
+            WorkItemList.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.WorkItemList)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.WorkItemList: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.WorkItemList();
+                if (d.workItems) {
+                    if (!Array.isArray(d.workItems))
+                        throw TypeError(".tandem.v1.WorkItemList.workItems: array expected");
+                    m.workItems = [];
+                    for (var i = 0; i < d.workItems.length; ++i) {
+                        if (!$util.isObject(d.workItems[i]))
+                            throw TypeError(".tandem.v1.WorkItemList.workItems: object expected");
+                        m.workItems[i] = $root.tandem.v1.WorkItem.fromObject(d.workItems[i], n + 1);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a WorkItemList message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.WorkItemList
+             * @static
+             * @param {tandem.v1.WorkItemList} m WorkItemList
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            WorkItemList.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.workItems = [];
+                }
+                if (m.workItems && m.workItems.length) {
+                    d.workItems = [];
+                    for (var j = 0; j < m.workItems.length; ++j) {
+                        d.workItems[j] = $root.tandem.v1.WorkItem.toObject(m.workItems[j], o, q + 1);
+                    }
+                }
+                return d;
+            };
+
+            /**
+             * Converts this WorkItemList to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.WorkItemList
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            WorkItemList.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for WorkItemList
+             * @function getTypeUrl
+             * @memberof tandem.v1.WorkItemList
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            WorkItemList.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.WorkItemList";
+            };
+
+            return WorkItemList;
         })();
 
         v1.Sprint = (function() {
@@ -8330,6 +9677,8 @@ export const tandem = $root.tandem = (() => {
              * @property {Array.<tandem.v1.IMember>|null} [members] Board members
              * @property {Array.<tandem.v1.ILabel>|null} [labels] Board labels
              * @property {number|null} [seq] Board seq
+             * @property {Array.<tandem.v1.IWorkItemLink>|null} [links] Board links
+             * @property {Array.<tandem.v1.ILinkedItem>|null} [linkedItems] Board linkedItems
              */
 
             /**
@@ -8346,6 +9695,8 @@ export const tandem = $root.tandem = (() => {
                 this.sprints = [];
                 this.members = [];
                 this.labels = [];
+                this.links = [];
+                this.linkedItems = [];
                 if (p)
                     for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
                         if (p[ks[i]] != null && ks[i] !== "__proto__")
@@ -8409,6 +9760,22 @@ export const tandem = $root.tandem = (() => {
             Board.prototype.seq = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
 
             /**
+             * Board links.
+             * @member {Array.<tandem.v1.IWorkItemLink>} links
+             * @memberof tandem.v1.Board
+             * @instance
+             */
+            Board.prototype.links = $util.emptyArray;
+
+            /**
+             * Board linkedItems.
+             * @member {Array.<tandem.v1.ILinkedItem>} linkedItems
+             * @memberof tandem.v1.Board
+             * @instance
+             */
+            Board.prototype.linkedItems = $util.emptyArray;
+
+            /**
              * Creates a new Board instance using the specified properties.
              * @function create
              * @memberof tandem.v1.Board
@@ -8460,6 +9827,14 @@ export const tandem = $root.tandem = (() => {
                 }
                 if (m.seq != null && Object.hasOwnProperty.call(m, "seq"))
                     w.uint32(56).int64(m.seq);
+                if (m.links != null && m.links.length) {
+                    for (var i = 0; i < m.links.length; ++i)
+                        $root.tandem.v1.WorkItemLink.encode(m.links[i], w.uint32(66).fork(), q + 1).ldelim();
+                }
+                if (m.linkedItems != null && m.linkedItems.length) {
+                    for (var i = 0; i < m.linkedItems.length; ++i)
+                        $root.tandem.v1.LinkedItem.encode(m.linkedItems[i], w.uint32(74).fork(), q + 1).ldelim();
+                }
                 return w;
             };
 
@@ -8546,6 +9921,18 @@ export const tandem = $root.tandem = (() => {
                         }
                     case 7: {
                             m.seq = r.int64();
+                            break;
+                        }
+                    case 8: {
+                            if (!(m.links && m.links.length))
+                                m.links = [];
+                            m.links.push($root.tandem.v1.WorkItemLink.decode(r, r.uint32(), undefined, n + 1));
+                            break;
+                        }
+                    case 9: {
+                            if (!(m.linkedItems && m.linkedItems.length))
+                                m.linkedItems = [];
+                            m.linkedItems.push($root.tandem.v1.LinkedItem.decode(r, r.uint32(), undefined, n + 1));
                             break;
                         }
                     default:
@@ -8658,6 +10045,28 @@ export const tandem = $root.tandem = (() => {
                     if (!$util.isInteger(m.seq) && !(m.seq && $util.isInteger(m.seq.low) && $util.isInteger(m.seq.high)))
                         return "seq: integer|Long expected";
                 }
+                if (m.links != null && Object.hasOwnProperty.call(m, "links")) {
+                    if (!Array.isArray(m.links))
+                        return "links: array expected";
+                    for (var i = 0; i < m.links.length; ++i) {
+                        {
+                            var e = $root.tandem.v1.WorkItemLink.verify(m.links[i], n + 1);
+                            if (e)
+                                return "links." + e;
+                        }
+                    }
+                }
+                if (m.linkedItems != null && Object.hasOwnProperty.call(m, "linkedItems")) {
+                    if (!Array.isArray(m.linkedItems))
+                        return "linkedItems: array expected";
+                    for (var i = 0; i < m.linkedItems.length; ++i) {
+                        {
+                            var e = $root.tandem.v1.LinkedItem.verify(m.linkedItems[i], n + 1);
+                            if (e)
+                                return "linkedItems." + e;
+                        }
+                    }
+                }
                 return null;
             };
 
@@ -8744,6 +10153,26 @@ export const tandem = $root.tandem = (() => {
                     else if (typeof d.seq === "object")
                         m.seq = new $util.LongBits(d.seq.low >>> 0, d.seq.high >>> 0).toNumber();
                 }
+                if (d.links) {
+                    if (!Array.isArray(d.links))
+                        throw TypeError(".tandem.v1.Board.links: array expected");
+                    m.links = [];
+                    for (var i = 0; i < d.links.length; ++i) {
+                        if (!$util.isObject(d.links[i]))
+                            throw TypeError(".tandem.v1.Board.links: object expected");
+                        m.links[i] = $root.tandem.v1.WorkItemLink.fromObject(d.links[i], n + 1);
+                    }
+                }
+                if (d.linkedItems) {
+                    if (!Array.isArray(d.linkedItems))
+                        throw TypeError(".tandem.v1.Board.linkedItems: array expected");
+                    m.linkedItems = [];
+                    for (var i = 0; i < d.linkedItems.length; ++i) {
+                        if (!$util.isObject(d.linkedItems[i]))
+                            throw TypeError(".tandem.v1.Board.linkedItems: object expected");
+                        m.linkedItems[i] = $root.tandem.v1.LinkedItem.fromObject(d.linkedItems[i], n + 1);
+                    }
+                }
                 return m;
             };
 
@@ -8770,6 +10199,8 @@ export const tandem = $root.tandem = (() => {
                     d.sprints = [];
                     d.members = [];
                     d.labels = [];
+                    d.links = [];
+                    d.linkedItems = [];
                 }
                 if (o.defaults) {
                     d.project = null;
@@ -8819,6 +10250,18 @@ export const tandem = $root.tandem = (() => {
                         d.seq = o.longs === String ? String(m.seq) : m.seq;
                     else
                         d.seq = o.longs === String ? $util.Long.prototype.toString.call(m.seq) : o.longs === Number ? new $util.LongBits(m.seq.low >>> 0, m.seq.high >>> 0).toNumber() : m.seq;
+                }
+                if (m.links && m.links.length) {
+                    d.links = [];
+                    for (var j = 0; j < m.links.length; ++j) {
+                        d.links[j] = $root.tandem.v1.WorkItemLink.toObject(m.links[j], o, q + 1);
+                    }
+                }
+                if (m.linkedItems && m.linkedItems.length) {
+                    d.linkedItems = [];
+                    for (var j = 0; j < m.linkedItems.length; ++j) {
+                        d.linkedItems[j] = $root.tandem.v1.LinkedItem.toObject(m.linkedItems[j], o, q + 1);
+                    }
                 }
                 return d;
             };
@@ -15845,6 +17288,252 @@ export const tandem = $root.tandem = (() => {
             return GetBoard;
         })();
 
+        v1.ListDeletedWorkItems = (function() {
+
+            /**
+             * Properties of a ListDeletedWorkItems.
+             * @memberof tandem.v1
+             * @interface IListDeletedWorkItems
+             * @property {string|null} [projectId] ListDeletedWorkItems projectId
+             */
+
+            /**
+             * Constructs a new ListDeletedWorkItems.
+             * @memberof tandem.v1
+             * @classdesc Represents a ListDeletedWorkItems.
+             * @implements IListDeletedWorkItems
+             * @constructor
+             * @param {tandem.v1.IListDeletedWorkItems=} [p] Properties to set
+             */
+            function ListDeletedWorkItems(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * ListDeletedWorkItems projectId.
+             * @member {string} projectId
+             * @memberof tandem.v1.ListDeletedWorkItems
+             * @instance
+             */
+            ListDeletedWorkItems.prototype.projectId = "";
+
+            /**
+             * Creates a new ListDeletedWorkItems instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.ListDeletedWorkItems
+             * @static
+             * @param {tandem.v1.IListDeletedWorkItems=} [properties] Properties to set
+             * @returns {tandem.v1.ListDeletedWorkItems} ListDeletedWorkItems instance
+             */
+            ListDeletedWorkItems.create = function create(properties) {
+                return new ListDeletedWorkItems(properties);
+            };
+
+            /**
+             * Encodes the specified ListDeletedWorkItems message. Does not implicitly {@link tandem.v1.ListDeletedWorkItems.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.ListDeletedWorkItems
+             * @static
+             * @param {tandem.v1.IListDeletedWorkItems} m ListDeletedWorkItems message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ListDeletedWorkItems.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.projectId != null && Object.hasOwnProperty.call(m, "projectId"))
+                    w.uint32(10).string(m.projectId);
+                return w;
+            };
+
+            /**
+             * Encodes the specified ListDeletedWorkItems message, length delimited. Does not implicitly {@link tandem.v1.ListDeletedWorkItems.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.ListDeletedWorkItems
+             * @static
+             * @param {tandem.v1.IListDeletedWorkItems} message ListDeletedWorkItems message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ListDeletedWorkItems.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a ListDeletedWorkItems message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.ListDeletedWorkItems
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.ListDeletedWorkItems} ListDeletedWorkItems
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ListDeletedWorkItems.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.ListDeletedWorkItems();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.projectId = r.string();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a ListDeletedWorkItems message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.ListDeletedWorkItems
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.ListDeletedWorkItems} ListDeletedWorkItems
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ListDeletedWorkItems.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a ListDeletedWorkItems message.
+             * @function verify
+             * @memberof tandem.v1.ListDeletedWorkItems
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            ListDeletedWorkItems.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.projectId != null && Object.hasOwnProperty.call(m, "projectId")) {
+                    if (!$util.isString(m.projectId))
+                        return "projectId: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a ListDeletedWorkItems message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.ListDeletedWorkItems
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.ListDeletedWorkItems} ListDeletedWorkItems
+             */
+            ListDeletedWorkItems.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.ListDeletedWorkItems)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.ListDeletedWorkItems: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.ListDeletedWorkItems();
+                if (d.projectId != null) {
+                    m.projectId = String(d.projectId);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a ListDeletedWorkItems message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.ListDeletedWorkItems
+             * @static
+             * @param {tandem.v1.ListDeletedWorkItems} m ListDeletedWorkItems
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            ListDeletedWorkItems.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.projectId = "";
+                }
+                if (m.projectId != null && Object.hasOwnProperty.call(m, "projectId")) {
+                    d.projectId = m.projectId;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this ListDeletedWorkItems to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.ListDeletedWorkItems
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            ListDeletedWorkItems.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for ListDeletedWorkItems
+             * @function getTypeUrl
+             * @memberof tandem.v1.ListDeletedWorkItems
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            ListDeletedWorkItems.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.ListDeletedWorkItems";
+            };
+
+            return ListDeletedWorkItems;
+        })();
+
         v1.GetWorkItem = (function() {
 
             /**
@@ -17757,6 +19446,8 @@ export const tandem = $root.tandem = (() => {
              * @property {Array.<string>|null} [labels] CreateWorkItem labels
              * @property {string|null} [afterId] CreateWorkItem afterId
              * @property {string|null} [beforeId] CreateWorkItem beforeId
+             * @property {string|null} [startDate] CreateWorkItem startDate
+             * @property {string|null} [dueDate] CreateWorkItem dueDate
              */
 
             /**
@@ -17879,6 +19570,22 @@ export const tandem = $root.tandem = (() => {
              */
             CreateWorkItem.prototype.beforeId = "";
 
+            /**
+             * CreateWorkItem startDate.
+             * @member {string} startDate
+             * @memberof tandem.v1.CreateWorkItem
+             * @instance
+             */
+            CreateWorkItem.prototype.startDate = "";
+
+            /**
+             * CreateWorkItem dueDate.
+             * @member {string} dueDate
+             * @memberof tandem.v1.CreateWorkItem
+             * @instance
+             */
+            CreateWorkItem.prototype.dueDate = "";
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
@@ -17944,6 +19651,10 @@ export const tandem = $root.tandem = (() => {
                     w.uint32(98).string(m.afterId);
                 if (m.beforeId != null && Object.hasOwnProperty.call(m, "beforeId"))
                     w.uint32(106).string(m.beforeId);
+                if (m.startDate != null && Object.hasOwnProperty.call(m, "startDate"))
+                    w.uint32(114).string(m.startDate);
+                if (m.dueDate != null && Object.hasOwnProperty.call(m, "dueDate"))
+                    w.uint32(122).string(m.dueDate);
                 return w;
             };
 
@@ -18046,6 +19757,14 @@ export const tandem = $root.tandem = (() => {
                         }
                     case 13: {
                             m.beforeId = r.string();
+                            break;
+                        }
+                    case 14: {
+                            m.startDate = r.string();
+                            break;
+                        }
+                    case 15: {
+                            m.dueDate = r.string();
                             break;
                         }
                     default:
@@ -18167,6 +19886,14 @@ export const tandem = $root.tandem = (() => {
                     if (!$util.isString(m.beforeId))
                         return "beforeId: string expected";
                 }
+                if (m.startDate != null && Object.hasOwnProperty.call(m, "startDate")) {
+                    if (!$util.isString(m.startDate))
+                        return "startDate: string expected";
+                }
+                if (m.dueDate != null && Object.hasOwnProperty.call(m, "dueDate")) {
+                    if (!$util.isString(m.dueDate))
+                        return "dueDate: string expected";
+                }
                 return null;
             };
 
@@ -18286,6 +20013,12 @@ export const tandem = $root.tandem = (() => {
                 if (d.beforeId != null) {
                     m.beforeId = String(d.beforeId);
                 }
+                if (d.startDate != null) {
+                    m.startDate = String(d.startDate);
+                }
+                if (d.dueDate != null) {
+                    m.dueDate = String(d.dueDate);
+                }
                 return m;
             };
 
@@ -18321,6 +20054,8 @@ export const tandem = $root.tandem = (() => {
                     d.sprintId = "";
                     d.afterId = "";
                     d.beforeId = "";
+                    d.startDate = "";
+                    d.dueDate = "";
                 }
                 if (m.projectId != null && Object.hasOwnProperty.call(m, "projectId")) {
                     d.projectId = m.projectId;
@@ -18365,6 +20100,12 @@ export const tandem = $root.tandem = (() => {
                 }
                 if (m.beforeId != null && Object.hasOwnProperty.call(m, "beforeId")) {
                     d.beforeId = m.beforeId;
+                }
+                if (m.startDate != null && Object.hasOwnProperty.call(m, "startDate")) {
+                    d.startDate = m.startDate;
+                }
+                if (m.dueDate != null && Object.hasOwnProperty.call(m, "dueDate")) {
+                    d.dueDate = m.dueDate;
                 }
                 return d;
             };
@@ -18418,6 +20159,8 @@ export const tandem = $root.tandem = (() => {
              * @property {Array.<string>|null} [labels] UpdateWorkItem labels
              * @property {boolean|null} [setLabels] UpdateWorkItem setLabels
              * @property {Array.<string>|null} [clear] UpdateWorkItem clear
+             * @property {string|null} [startDate] UpdateWorkItem startDate
+             * @property {string|null} [dueDate] UpdateWorkItem dueDate
              */
 
             /**
@@ -18549,6 +20292,22 @@ export const tandem = $root.tandem = (() => {
              */
             UpdateWorkItem.prototype.clear = $util.emptyArray;
 
+            /**
+             * UpdateWorkItem startDate.
+             * @member {string|null|undefined} startDate
+             * @memberof tandem.v1.UpdateWorkItem
+             * @instance
+             */
+            UpdateWorkItem.prototype.startDate = null;
+
+            /**
+             * UpdateWorkItem dueDate.
+             * @member {string|null|undefined} dueDate
+             * @memberof tandem.v1.UpdateWorkItem
+             * @instance
+             */
+            UpdateWorkItem.prototype.dueDate = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
@@ -18603,6 +20362,18 @@ export const tandem = $root.tandem = (() => {
             // Virtual OneOf for proto3 optional field
             Object.defineProperty(UpdateWorkItem.prototype, "_sprintId", {
                 get: $util.oneOfGetter($oneOfFields = ["sprintId"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            Object.defineProperty(UpdateWorkItem.prototype, "_startDate", {
+                get: $util.oneOfGetter($oneOfFields = ["startDate"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            Object.defineProperty(UpdateWorkItem.prototype, "_dueDate", {
+                get: $util.oneOfGetter($oneOfFields = ["dueDate"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -18666,6 +20437,10 @@ export const tandem = $root.tandem = (() => {
                     for (var i = 0; i < m.clear.length; ++i)
                         w.uint32(114).string(m.clear[i]);
                 }
+                if (m.startDate != null && Object.hasOwnProperty.call(m, "startDate"))
+                    w.uint32(122).string(m.startDate);
+                if (m.dueDate != null && Object.hasOwnProperty.call(m, "dueDate"))
+                    w.uint32(130).string(m.dueDate);
                 return w;
             };
 
@@ -18774,6 +20549,14 @@ export const tandem = $root.tandem = (() => {
                             if (!(m.clear && m.clear.length))
                                 m.clear = [];
                             m.clear.push(r.string());
+                            break;
+                        }
+                    case 15: {
+                            m.startDate = r.string();
+                            break;
+                        }
+                    case 16: {
+                            m.dueDate = r.string();
                             break;
                         }
                     default:
@@ -18911,6 +20694,16 @@ export const tandem = $root.tandem = (() => {
                             return "clear: string[] expected";
                     }
                 }
+                if (m.startDate != null && Object.hasOwnProperty.call(m, "startDate")) {
+                    p._startDate = 1;
+                    if (!$util.isString(m.startDate))
+                        return "startDate: string expected";
+                }
+                if (m.dueDate != null && Object.hasOwnProperty.call(m, "dueDate")) {
+                    p._dueDate = 1;
+                    if (!$util.isString(m.dueDate))
+                        return "dueDate: string expected";
+                }
                 return null;
             };
 
@@ -19045,6 +20838,12 @@ export const tandem = $root.tandem = (() => {
                         m.clear[i] = String(d.clear[i]);
                     }
                 }
+                if (d.startDate != null) {
+                    m.startDate = String(d.startDate);
+                }
+                if (d.dueDate != null) {
+                    m.dueDate = String(d.dueDate);
+                }
                 return m;
             };
 
@@ -19149,6 +20948,16 @@ export const tandem = $root.tandem = (() => {
                         d.clear[j] = m.clear[j];
                     }
                 }
+                if (m.startDate != null && Object.hasOwnProperty.call(m, "startDate")) {
+                    d.startDate = m.startDate;
+                    if (o.oneofs)
+                        d._startDate = "startDate";
+                }
+                if (m.dueDate != null && Object.hasOwnProperty.call(m, "dueDate")) {
+                    d.dueDate = m.dueDate;
+                    if (o.oneofs)
+                        d._dueDate = "dueDate";
+                }
                 return d;
             };
 
@@ -19179,6 +20988,578 @@ export const tandem = $root.tandem = (() => {
             };
 
             return UpdateWorkItem;
+        })();
+
+        v1.LinkWorkItems = (function() {
+
+            /**
+             * Properties of a LinkWorkItems.
+             * @memberof tandem.v1
+             * @interface ILinkWorkItems
+             * @property {string|null} [fromId] LinkWorkItems fromId
+             * @property {string|null} [toId] LinkWorkItems toId
+             * @property {tandem.v1.LinkKind|null} [kind] LinkWorkItems kind
+             */
+
+            /**
+             * Constructs a new LinkWorkItems.
+             * @memberof tandem.v1
+             * @classdesc Represents a LinkWorkItems.
+             * @implements ILinkWorkItems
+             * @constructor
+             * @param {tandem.v1.ILinkWorkItems=} [p] Properties to set
+             */
+            function LinkWorkItems(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * LinkWorkItems fromId.
+             * @member {string} fromId
+             * @memberof tandem.v1.LinkWorkItems
+             * @instance
+             */
+            LinkWorkItems.prototype.fromId = "";
+
+            /**
+             * LinkWorkItems toId.
+             * @member {string} toId
+             * @memberof tandem.v1.LinkWorkItems
+             * @instance
+             */
+            LinkWorkItems.prototype.toId = "";
+
+            /**
+             * LinkWorkItems kind.
+             * @member {tandem.v1.LinkKind} kind
+             * @memberof tandem.v1.LinkWorkItems
+             * @instance
+             */
+            LinkWorkItems.prototype.kind = 0;
+
+            /**
+             * Creates a new LinkWorkItems instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.LinkWorkItems
+             * @static
+             * @param {tandem.v1.ILinkWorkItems=} [properties] Properties to set
+             * @returns {tandem.v1.LinkWorkItems} LinkWorkItems instance
+             */
+            LinkWorkItems.create = function create(properties) {
+                return new LinkWorkItems(properties);
+            };
+
+            /**
+             * Encodes the specified LinkWorkItems message. Does not implicitly {@link tandem.v1.LinkWorkItems.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.LinkWorkItems
+             * @static
+             * @param {tandem.v1.ILinkWorkItems} m LinkWorkItems message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            LinkWorkItems.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.fromId != null && Object.hasOwnProperty.call(m, "fromId"))
+                    w.uint32(10).string(m.fromId);
+                if (m.toId != null && Object.hasOwnProperty.call(m, "toId"))
+                    w.uint32(18).string(m.toId);
+                if (m.kind != null && Object.hasOwnProperty.call(m, "kind"))
+                    w.uint32(24).int32(m.kind);
+                return w;
+            };
+
+            /**
+             * Encodes the specified LinkWorkItems message, length delimited. Does not implicitly {@link tandem.v1.LinkWorkItems.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.LinkWorkItems
+             * @static
+             * @param {tandem.v1.ILinkWorkItems} message LinkWorkItems message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            LinkWorkItems.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a LinkWorkItems message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.LinkWorkItems
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.LinkWorkItems} LinkWorkItems
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            LinkWorkItems.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.LinkWorkItems();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.fromId = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.toId = r.string();
+                            break;
+                        }
+                    case 3: {
+                            m.kind = r.int32();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a LinkWorkItems message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.LinkWorkItems
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.LinkWorkItems} LinkWorkItems
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            LinkWorkItems.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a LinkWorkItems message.
+             * @function verify
+             * @memberof tandem.v1.LinkWorkItems
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            LinkWorkItems.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.fromId != null && Object.hasOwnProperty.call(m, "fromId")) {
+                    if (!$util.isString(m.fromId))
+                        return "fromId: string expected";
+                }
+                if (m.toId != null && Object.hasOwnProperty.call(m, "toId")) {
+                    if (!$util.isString(m.toId))
+                        return "toId: string expected";
+                }
+                if (m.kind != null && Object.hasOwnProperty.call(m, "kind")) {
+                    switch (m.kind) {
+                    default:
+                        return "kind: enum value expected";
+                    case 0:
+                    case 1:
+                    case 2:
+                    case 3:
+                        break;
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates a LinkWorkItems message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.LinkWorkItems
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.LinkWorkItems} LinkWorkItems
+             */
+            LinkWorkItems.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.LinkWorkItems)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.LinkWorkItems: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.LinkWorkItems();
+                if (d.fromId != null) {
+                    m.fromId = String(d.fromId);
+                }
+                if (d.toId != null) {
+                    m.toId = String(d.toId);
+                }
+                switch (d.kind) {
+                default:
+                    if (typeof d.kind === "number") {
+                        m.kind = d.kind;
+                        break;
+                    }
+                    break;
+                case "LINK_KIND_UNSPECIFIED":
+                case 0:
+                    m.kind = 0;
+                    break;
+                case "LINK_KIND_BLOCKS":
+                case 1:
+                    m.kind = 1;
+                    break;
+                case "LINK_KIND_RELATES_TO":
+                case 2:
+                    m.kind = 2;
+                    break;
+                case "LINK_KIND_DUPLICATES":
+                case 3:
+                    m.kind = 3;
+                    break;
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a LinkWorkItems message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.LinkWorkItems
+             * @static
+             * @param {tandem.v1.LinkWorkItems} m LinkWorkItems
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            LinkWorkItems.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.fromId = "";
+                    d.toId = "";
+                    d.kind = o.enums === String ? "LINK_KIND_UNSPECIFIED" : 0;
+                }
+                if (m.fromId != null && Object.hasOwnProperty.call(m, "fromId")) {
+                    d.fromId = m.fromId;
+                }
+                if (m.toId != null && Object.hasOwnProperty.call(m, "toId")) {
+                    d.toId = m.toId;
+                }
+                if (m.kind != null && Object.hasOwnProperty.call(m, "kind")) {
+                    d.kind = o.enums === String ? $root.tandem.v1.LinkKind[m.kind] === undefined ? m.kind : $root.tandem.v1.LinkKind[m.kind] : m.kind;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this LinkWorkItems to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.LinkWorkItems
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            LinkWorkItems.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for LinkWorkItems
+             * @function getTypeUrl
+             * @memberof tandem.v1.LinkWorkItems
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            LinkWorkItems.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.LinkWorkItems";
+            };
+
+            return LinkWorkItems;
+        })();
+
+        v1.UnlinkWorkItems = (function() {
+
+            /**
+             * Properties of an UnlinkWorkItems.
+             * @memberof tandem.v1
+             * @interface IUnlinkWorkItems
+             * @property {string|null} [linkId] UnlinkWorkItems linkId
+             */
+
+            /**
+             * Constructs a new UnlinkWorkItems.
+             * @memberof tandem.v1
+             * @classdesc Represents an UnlinkWorkItems.
+             * @implements IUnlinkWorkItems
+             * @constructor
+             * @param {tandem.v1.IUnlinkWorkItems=} [p] Properties to set
+             */
+            function UnlinkWorkItems(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * UnlinkWorkItems linkId.
+             * @member {string} linkId
+             * @memberof tandem.v1.UnlinkWorkItems
+             * @instance
+             */
+            UnlinkWorkItems.prototype.linkId = "";
+
+            /**
+             * Creates a new UnlinkWorkItems instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.UnlinkWorkItems
+             * @static
+             * @param {tandem.v1.IUnlinkWorkItems=} [properties] Properties to set
+             * @returns {tandem.v1.UnlinkWorkItems} UnlinkWorkItems instance
+             */
+            UnlinkWorkItems.create = function create(properties) {
+                return new UnlinkWorkItems(properties);
+            };
+
+            /**
+             * Encodes the specified UnlinkWorkItems message. Does not implicitly {@link tandem.v1.UnlinkWorkItems.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.UnlinkWorkItems
+             * @static
+             * @param {tandem.v1.IUnlinkWorkItems} m UnlinkWorkItems message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            UnlinkWorkItems.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.linkId != null && Object.hasOwnProperty.call(m, "linkId"))
+                    w.uint32(10).string(m.linkId);
+                return w;
+            };
+
+            /**
+             * Encodes the specified UnlinkWorkItems message, length delimited. Does not implicitly {@link tandem.v1.UnlinkWorkItems.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.UnlinkWorkItems
+             * @static
+             * @param {tandem.v1.IUnlinkWorkItems} message UnlinkWorkItems message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            UnlinkWorkItems.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes an UnlinkWorkItems message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.UnlinkWorkItems
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.UnlinkWorkItems} UnlinkWorkItems
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            UnlinkWorkItems.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.UnlinkWorkItems();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.linkId = r.string();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes an UnlinkWorkItems message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.UnlinkWorkItems
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.UnlinkWorkItems} UnlinkWorkItems
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            UnlinkWorkItems.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies an UnlinkWorkItems message.
+             * @function verify
+             * @memberof tandem.v1.UnlinkWorkItems
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            UnlinkWorkItems.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.linkId != null && Object.hasOwnProperty.call(m, "linkId")) {
+                    if (!$util.isString(m.linkId))
+                        return "linkId: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates an UnlinkWorkItems message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.UnlinkWorkItems
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.UnlinkWorkItems} UnlinkWorkItems
+             */
+            UnlinkWorkItems.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.UnlinkWorkItems)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.UnlinkWorkItems: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.UnlinkWorkItems();
+                if (d.linkId != null) {
+                    m.linkId = String(d.linkId);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from an UnlinkWorkItems message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.UnlinkWorkItems
+             * @static
+             * @param {tandem.v1.UnlinkWorkItems} m UnlinkWorkItems
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            UnlinkWorkItems.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.linkId = "";
+                }
+                if (m.linkId != null && Object.hasOwnProperty.call(m, "linkId")) {
+                    d.linkId = m.linkId;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this UnlinkWorkItems to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.UnlinkWorkItems
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            UnlinkWorkItems.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for UnlinkWorkItems
+             * @function getTypeUrl
+             * @memberof tandem.v1.UnlinkWorkItems
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            UnlinkWorkItems.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.UnlinkWorkItems";
+            };
+
+            return UnlinkWorkItems;
         })();
 
         v1.MoveWorkItem = (function() {
@@ -23705,6 +26086,7 @@ export const tandem = $root.tandem = (() => {
              * @property {tandem.v1.IMemberChanged|null} [member] Event member
              * @property {tandem.v1.IProjectChanged|null} [project] Event project
              * @property {tandem.v1.IPresenceChanged|null} [presence] Event presence
+             * @property {tandem.v1.ILinkChanged|null} [link] Event link
              */
 
             /**
@@ -23802,17 +26184,25 @@ export const tandem = $root.tandem = (() => {
              */
             Event.prototype.presence = null;
 
+            /**
+             * Event link.
+             * @member {tandem.v1.ILinkChanged|null|undefined} link
+             * @memberof tandem.v1.Event
+             * @instance
+             */
+            Event.prototype.link = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
             /**
              * Event change.
-             * @member {"workItem"|"comment"|"sprint"|"member"|"project"|"presence"|undefined} change
+             * @member {"workItem"|"comment"|"sprint"|"member"|"project"|"presence"|"link"|undefined} change
              * @memberof tandem.v1.Event
              * @instance
              */
             Object.defineProperty(Event.prototype, "change", {
-                get: $util.oneOfGetter($oneOfFields = ["workItem", "comment", "sprint", "member", "project", "presence"]),
+                get: $util.oneOfGetter($oneOfFields = ["workItem", "comment", "sprint", "member", "project", "presence", "link"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -23864,6 +26254,8 @@ export const tandem = $root.tandem = (() => {
                     $root.tandem.v1.ProjectChanged.encode(m.project, w.uint32(114).fork(), q + 1).ldelim();
                 if (m.presence != null && Object.hasOwnProperty.call(m, "presence"))
                     $root.tandem.v1.PresenceChanged.encode(m.presence, w.uint32(122).fork(), q + 1).ldelim();
+                if (m.link != null && Object.hasOwnProperty.call(m, "link"))
+                    $root.tandem.v1.LinkChanged.encode(m.link, w.uint32(130).fork(), q + 1).ldelim();
                 return w;
             };
 
@@ -23952,6 +26344,10 @@ export const tandem = $root.tandem = (() => {
                         }
                     case 15: {
                             m.presence = $root.tandem.v1.PresenceChanged.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 16: {
+                            m.link = $root.tandem.v1.LinkChanged.decode(r, r.uint32(), undefined, n + 1);
                             break;
                         }
                     default:
@@ -24073,6 +26469,16 @@ export const tandem = $root.tandem = (() => {
                             return "presence." + e;
                     }
                 }
+                if (m.link != null && Object.hasOwnProperty.call(m, "link")) {
+                    if (p.change === 1)
+                        return "change: multiple values";
+                    p.change = 1;
+                    {
+                        var e = $root.tandem.v1.LinkChanged.verify(m.link, n + 1);
+                        if (e)
+                            return "link." + e;
+                    }
+                }
                 return null;
             };
 
@@ -24149,6 +26555,11 @@ export const tandem = $root.tandem = (() => {
                     if (!$util.isObject(d.presence))
                         throw TypeError(".tandem.v1.Event.presence: object expected");
                     m.presence = $root.tandem.v1.PresenceChanged.fromObject(d.presence, n + 1);
+                }
+                if (d.link != null) {
+                    if (!$util.isObject(d.link))
+                        throw TypeError(".tandem.v1.Event.link: object expected");
+                    m.link = $root.tandem.v1.LinkChanged.fromObject(d.link, n + 1);
                 }
                 return m;
             };
@@ -24236,6 +26647,11 @@ export const tandem = $root.tandem = (() => {
                     if (o.oneofs)
                         d.change = "presence";
                 }
+                if (m.link != null && Object.hasOwnProperty.call(m, "link")) {
+                    d.link = $root.tandem.v1.LinkChanged.toObject(m.link, o, q + 1);
+                    if (o.oneofs)
+                        d.change = "link";
+                }
                 return d;
             };
 
@@ -24266,6 +26682,283 @@ export const tandem = $root.tandem = (() => {
             };
 
             return Event;
+        })();
+
+        v1.LinkChanged = (function() {
+
+            /**
+             * Properties of a LinkChanged.
+             * @memberof tandem.v1
+             * @interface ILinkChanged
+             * @property {tandem.v1.IWorkItemLink|null} [link] LinkChanged link
+             * @property {boolean|null} [removed] LinkChanged removed
+             */
+
+            /**
+             * Constructs a new LinkChanged.
+             * @memberof tandem.v1
+             * @classdesc Represents a LinkChanged.
+             * @implements ILinkChanged
+             * @constructor
+             * @param {tandem.v1.ILinkChanged=} [p] Properties to set
+             */
+            function LinkChanged(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * LinkChanged link.
+             * @member {tandem.v1.IWorkItemLink|null|undefined} link
+             * @memberof tandem.v1.LinkChanged
+             * @instance
+             */
+            LinkChanged.prototype.link = null;
+
+            /**
+             * LinkChanged removed.
+             * @member {boolean} removed
+             * @memberof tandem.v1.LinkChanged
+             * @instance
+             */
+            LinkChanged.prototype.removed = false;
+
+            /**
+             * Creates a new LinkChanged instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.LinkChanged
+             * @static
+             * @param {tandem.v1.ILinkChanged=} [properties] Properties to set
+             * @returns {tandem.v1.LinkChanged} LinkChanged instance
+             */
+            LinkChanged.create = function create(properties) {
+                return new LinkChanged(properties);
+            };
+
+            /**
+             * Encodes the specified LinkChanged message. Does not implicitly {@link tandem.v1.LinkChanged.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.LinkChanged
+             * @static
+             * @param {tandem.v1.ILinkChanged} m LinkChanged message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            LinkChanged.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.link != null && Object.hasOwnProperty.call(m, "link"))
+                    $root.tandem.v1.WorkItemLink.encode(m.link, w.uint32(10).fork(), q + 1).ldelim();
+                if (m.removed != null && Object.hasOwnProperty.call(m, "removed"))
+                    w.uint32(16).bool(m.removed);
+                return w;
+            };
+
+            /**
+             * Encodes the specified LinkChanged message, length delimited. Does not implicitly {@link tandem.v1.LinkChanged.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.LinkChanged
+             * @static
+             * @param {tandem.v1.ILinkChanged} message LinkChanged message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            LinkChanged.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a LinkChanged message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.LinkChanged
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.LinkChanged} LinkChanged
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            LinkChanged.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.LinkChanged();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.link = $root.tandem.v1.WorkItemLink.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 2: {
+                            m.removed = r.bool();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a LinkChanged message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.LinkChanged
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.LinkChanged} LinkChanged
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            LinkChanged.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a LinkChanged message.
+             * @function verify
+             * @memberof tandem.v1.LinkChanged
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            LinkChanged.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.link != null && Object.hasOwnProperty.call(m, "link")) {
+                    {
+                        var e = $root.tandem.v1.WorkItemLink.verify(m.link, n + 1);
+                        if (e)
+                            return "link." + e;
+                    }
+                }
+                if (m.removed != null && Object.hasOwnProperty.call(m, "removed")) {
+                    if (typeof m.removed !== "boolean")
+                        return "removed: boolean expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a LinkChanged message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.LinkChanged
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.LinkChanged} LinkChanged
+             */
+            LinkChanged.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.LinkChanged)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.LinkChanged: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.LinkChanged();
+                if (d.link != null) {
+                    if (!$util.isObject(d.link))
+                        throw TypeError(".tandem.v1.LinkChanged.link: object expected");
+                    m.link = $root.tandem.v1.WorkItemLink.fromObject(d.link, n + 1);
+                }
+                if (d.removed != null) {
+                    m.removed = Boolean(d.removed);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a LinkChanged message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.LinkChanged
+             * @static
+             * @param {tandem.v1.LinkChanged} m LinkChanged
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            LinkChanged.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.link = null;
+                    d.removed = false;
+                }
+                if (m.link != null && Object.hasOwnProperty.call(m, "link")) {
+                    d.link = $root.tandem.v1.WorkItemLink.toObject(m.link, o, q + 1);
+                }
+                if (m.removed != null && Object.hasOwnProperty.call(m, "removed")) {
+                    d.removed = m.removed;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this LinkChanged to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.LinkChanged
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            LinkChanged.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for LinkChanged
+             * @function getTypeUrl
+             * @memberof tandem.v1.LinkChanged
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            LinkChanged.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.LinkChanged";
+            };
+
+            return LinkChanged;
         })();
 
         v1.WorkItemChanged = (function() {

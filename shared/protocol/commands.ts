@@ -23,6 +23,7 @@ export const COMMAND_KINDS: { readonly [K in CommandName]: CommandKind } = {
   getWorkItem: 'read',
   search: 'read',
   getReport: 'read',
+  listDeletedWorkItems: 'read',
   subscribe: 'session',
   unsubscribe: 'session',
   setPresence: 'session',
@@ -44,6 +45,8 @@ export const COMMAND_KINDS: { readonly [K in CommandName]: CommandKind } = {
   addMember: 'write',
   changeMemberRole: 'write',
   removeMember: 'write',
+  linkWorkItems: 'write',
+  unlinkWorkItems: 'write',
 };
 
 export const COMMAND_NAMES = Object.keys(COMMAND_KINDS) as CommandName[];

@@ -17,4 +17,9 @@
 //    with SnippetPart.
 // 8: get_report (18) -> Result.report (23): burndown, velocity, cumulative
 //    flow and cycle time of a project (ReportKind, Report and its parts).
-export const PROTOCOL_VERSION = 8;
+// 9: WorkItem.start_date/due_date (24, 25, and on CreateWorkItem and
+//    UpdateWorkItem); links: link_work_items (39), unlink_work_items (40),
+//    WorkItemLink, LinkKind, LinkedItem, Board.links/linked_items, Event
+//    link (16), Result.link (25); list_deleted_work_items (19) ->
+//    Result.work_items (24), a WorkItemList.
+export const PROTOCOL_VERSION = 9;

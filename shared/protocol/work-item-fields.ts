@@ -43,6 +43,8 @@ export const WORK_ITEM_FIELDS = {
   // "moved" through status and sprint rows, and a log of rank strings would only be noise.
   rank: { key: 'rank', column: true, updatable: false, clearable: false, recorded: false, partial: true, label: 'Rank' },
   labels: { key: 'labels', column: false, updatable: true, clearable: true, recorded: true, partial: true, label: 'Labels' },
+  start_date: { key: 'startDate', column: true, updatable: true, clearable: true, recorded: true, partial: true, label: 'Start date' },
+  due_date: { key: 'dueDate', column: true, updatable: true, clearable: true, recorded: true, partial: true, label: 'Due date' },
 } as const satisfies Record<string, WorkItemFieldSpec>;
 
 type Fields = typeof WORK_ITEM_FIELDS;

@@ -65,7 +65,7 @@ export async function seedProject(owner: TestClient, options: SeedOptions = {}):
 /** A context whose tab is signed in as `who` (the app keeps its session in sessionStorage). */
 export async function signedInContext(browser: Browser, base: string, who: Session, options: BrowserContextOptions = {}): Promise<BrowserContext> {
   const context = await openContext(browser, base, options);
-  const grant = JSON.stringify({ token: who.token, user: who.user, tenantId: who.tenantId });
+  const grant = JSON.stringify({ token: who.token, user: who.user, tenantId: who.tenantId, workspace: who.workspace });
   await context.addInitScript((value) => sessionStorage.setItem('tandem.session', value), grant);
   return context;
 }

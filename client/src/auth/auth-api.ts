@@ -13,6 +13,8 @@ export interface SessionGrant {
   token: string;
   user: SessionUser;
   tenantId: string;
+  /** The workspace's name, null for a tenant the server's directory did not make; absent from grants a page saved before it was kept. */
+  workspace?: { name: string | null };
   /** Until when refresh() can succeed (the cookie's end), epoch ms; absent from servers before refresh. */
   sessionExpiresAtMs?: number;
 }
@@ -60,7 +62,10 @@ function toGrant(body: unknown): SessionGrant | null {
   if (typeof token !== 'string' || typeof tenantId !== 'string') return null;
   if (typeof id !== 'string' || typeof email !== 'string' || typeof displayName !== 'string') return null;
   const ends = body['sessionExpiresAtMs'];
-  return { token, tenantId, user: { id, email, displayName }, ...(typeof ends === 'number' ? { sessionExpiresAtMs: ends } : {}) };
+  const workspace = isRecord(body['workspace']) && typeof body['workspace']['name'] === 'string' ? body['workspace']['name'] : null;
+  return {
+    token, tenantId, user: { id, email, displayName }, workspace: { name: workspace }, ...(typeof ends === 'number' ? { sessionExpiresAtMs: ends } : {}),
+  };
 }
 
 function toError(status: number, body: unknown): ApiError {

@@ -10,6 +10,8 @@ import { ApiError, type SessionGrant, type SessionUser } from './auth-api.ts';
 export interface Session {
   user: SessionUser;
   tenantId: string;
+  /** What people call the workspace; null when the server did not say (embedded mode, or a grant saved before it did). */
+  workspaceName: string | null;
   /** The token when this object was made. It is short-lived: the session context's token() gives a current one. */
   token: string;
   /** When the token stops being accepted (epoch ms), from its `exp` claim; null if it has none. */
@@ -43,7 +45,14 @@ export const tokenExpiryMs = (token: string): number | null => tokenTimeMs(token
 
 function fromGrant(grant: SessionGrant): Session {
   const expiresAtMs = tokenExpiryMs(grant.token);
-  return { user: grant.user, tenantId: grant.tenantId, token: grant.token, expiresAtMs, endsAtMs: grant.sessionExpiresAtMs ?? expiresAtMs };
+  return {
+    user: grant.user,
+    tenantId: grant.tenantId,
+    workspaceName: grant.workspace?.name ?? null,
+    token: grant.token,
+    expiresAtMs,
+    endsAtMs: grant.sessionExpiresAtMs ?? expiresAtMs,
+  };
 }
 
 /** The stored session is good while it can still be refreshed, even if its token has run out (a reload after a while away). */
@@ -89,6 +98,7 @@ export function makeSessionStore(storage: Storage | null, now: () => number = Da
         const p = parsed as Partial<SessionGrant>;
         if (typeof p?.token !== 'string' || typeof p.tenantId !== 'string' || typeof p.user?.id !== 'string') return null;
         if (typeof p.user.email !== 'string' || typeof p.user.displayName !== 'string') return null;
+        if (typeof p.workspace?.name !== 'string') delete p.workspace;
         const session = fromGrant(p as SessionGrant);
         return isLive(session, now()) ? session : null;
       } catch {
@@ -97,7 +107,11 @@ export function makeSessionStore(storage: Storage | null, now: () => number = Da
     },
     save(session) {
       const grant: SessionGrant = {
-        token: session.token, user: session.user, tenantId: session.tenantId, ...(session.endsAtMs === null ? {} : { sessionExpiresAtMs: session.endsAtMs }),
+        token: session.token,
+        user: session.user,
+        tenantId: session.tenantId,
+        workspace: { name: session.workspaceName },
+        ...(session.endsAtMs === null ? {} : { sessionExpiresAtMs: session.endsAtMs }),
       };
       try {
         storage?.setItem(STORAGE_KEY, JSON.stringify(grant));

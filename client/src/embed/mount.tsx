@@ -61,7 +61,7 @@ export function sessionFromToken(token: string): Session {
   const email = typeof claims['email'] === 'string' ? claims['email'] : '';
   // The host refreshes its own tokens (getToken is asked before every attempt): this one ends with its exp.
   const expiresAtMs = tokenExpiryMs(token);
-  return { user: { id: sub, email, displayName: name || email || sub }, tenantId, token, expiresAtMs, endsAtMs: expiresAtMs };
+  return { user: { id: sub, email, displayName: name || email || sub }, tenantId, workspaceName: null, token, expiresAtMs, endsAtMs: expiresAtMs };
 }
 
 const STYLE_ID = 'tandem-board-styles';

@@ -1,211 +1,166 @@
-// A small, safe markdown renderer for descriptions and comments. The text is
-// parsed into a tree (parseMarkdown, pure and tested) and the tree is built
-// with createElement and text nodes (renderMarkdown): no user text ever goes
-// through innerHTML, so markup in it is shown as the characters it is.
-// Supported: paragraphs, # headings, **strong**, *em* / _em_, `code`, fenced
-// code blocks, - / * / 1. lists, and [links](https://...) with http(s) only.
+// Markdown for descriptions and comments, parsed by marked (GFM: tables, task
+// lists, strikethrough, autolinks) and turned into a small tree of our own
+// that can only say safe things: no node carries HTML, raw HTML in the text
+// becomes the characters it is, and a link is kept only when it goes to
+// http(s) or mailto. markdown-dom.ts builds DOM nodes from this tree; nothing
+// here touches the DOM, so it is tested in plain Node.
+import { Lexer, type Token, type Tokens } from 'marked';
+import { decodeEntities } from './html-entities.ts';
+import { splitMentions, type Person } from './mentions.ts';
 
 export type Inline =
   | { type: 'text'; text: string }
+  | { type: 'mention'; id: string; name: string }
   | { type: 'code'; text: string }
-  | { type: 'strong'; children: Inline[] }
-  | { type: 'em'; children: Inline[] }
-  | { type: 'link'; href: string; children: Inline[] };
+  | { type: 'strong' | 'em' | 'del'; children: Inline[] }
+  | { type: 'link'; href: string; title: string; children: Inline[] }
+  | { type: 'br' };
+
+export type Align = 'left' | 'center' | 'right' | null;
+
+export interface ListItem {
+  /** null: not a task; else whether its box is ticked. */
+  checked: boolean | null;
+  children: Block[];
+}
 
 export type Block =
   | { type: 'p'; children: Inline[] }
+  /** A tight list item's words, with no paragraph around them. */
+  | { type: 'text'; children: Inline[] }
   | { type: 'h'; level: number; children: Inline[] }
   | { type: 'code'; text: string }
-  | { type: 'ul' | 'ol'; items: Inline[][] };
+  | { type: 'quote'; children: Block[] }
+  | { type: 'list'; ordered: boolean; start: number; items: ListItem[] }
+  | { type: 'table'; align: Align[]; head: Inline[][]; rows: Inline[][][] }
+  | { type: 'hr' };
 
-/** The URL if it is an absolute http(s) one; null for javascript:, data:, relative and broken ones. */
+const SAFE_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
+
+/** The URL if it is an absolute http(s) or mailto one; null for javascript:, data:, relative and broken ones. */
 export function safeHref(raw: string): string | null {
   try {
     const url = new URL(raw.trim());
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+    return SAFE_PROTOCOLS.has(url.protocol) ? url.href : null;
   } catch {
     return null;
   }
 }
 
-const LINK = /^\[([^\]\n]*)\]\(([^()\s]+)\)/;
+interface Context {
+  people: readonly Person[];
+  /** Inside a link: no mentions (a chip inside a link would be two targets in one). */
+  inLink: boolean;
+}
 
-export function parseInline(src: string): Inline[] {
+function textNodes(text: string, ctx: Context): Inline[] {
+  if (!text) return [];
+  return ctx.inLink ? [{ type: 'text', text }] : splitMentions(text, ctx.people);
+}
+
+function inlines(tokens: readonly Token[] | undefined, ctx: Context): Inline[] {
   const out: Inline[] = [];
-  let text = '';
-  const flush = () => {
-    if (text) out.push({ type: 'text', text });
-    text = '';
-  };
-  let i = 0;
-  while (i < src.length) {
-    const ch = src[i]!;
-    const rest = src.slice(i);
-    if (ch === '\\' && i + 1 < src.length && /[\\`*_[\]()#-]/.test(src[i + 1]!)) {
-      text += src[i + 1];
-      i += 2;
-      continue;
-    }
-    if (ch === '`') {
-      const end = src.indexOf('`', i + 1);
-      if (end > i + 1) {
-        flush();
-        out.push({ type: 'code', text: src.slice(i + 1, end) });
-        i = end + 1;
-        continue;
-      }
-    }
-    if (rest.startsWith('**')) {
-      const end = src.indexOf('**', i + 2);
-      if (end > i + 2) {
-        flush();
-        out.push({ type: 'strong', children: parseInline(src.slice(i + 2, end)) });
-        i = end + 2;
-        continue;
-      }
-    }
-    if ((ch === '*' || ch === '_') && i + 1 < src.length && !/\s/.test(src[i + 1]!)) {
-      const end = src.indexOf(ch, i + 1);
-      if (end > i + 1 && !/\s/.test(src[end - 1]!)) {
-        flush();
-        out.push({ type: 'em', children: parseInline(src.slice(i + 1, end)) });
-        i = end + 1;
-        continue;
-      }
-    }
-    if (ch === '[') {
-      const m = LINK.exec(rest);
-      if (m) {
-        flush();
-        const children = parseInline(m[1]!);
-        const href = safeHref(m[2]!);
-        // An unsafe link keeps its words and loses the link.
-        if (href) out.push({ type: 'link', href, children });
-        else out.push(...children);
-        i += m[0].length;
-        continue;
-      }
-    }
-    text += ch;
-    i++;
-  }
-  flush();
+  for (const token of tokens ?? []) out.push(...inline(token, ctx));
   return out;
 }
 
-const FENCE = /^\s*```/;
-const HEADING = /^(#{1,6})\s+(.*)$/;
-const UL_ITEM = /^\s*[-*+]\s+(.*)$/;
-const OL_ITEM = /^\s*\d+[.)]\s+(.*)$/;
-
-export function parseMarkdown(src: string): Block[] {
-  const lines = src.replace(/\r\n?/g, '\n').split('\n');
-  const blocks: Block[] = [];
-  let para: string[] = [];
-  const flushPara = () => {
-    if (para.length) blocks.push({ type: 'p', children: parseInline(para.join(' ')) });
-    para = [];
-  };
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (FENCE.test(line)) {
-      flushPara();
-      const body: string[] = [];
-      i++;
-      while (i < lines.length && !FENCE.test(lines[i]!)) body.push(lines[i++]!);
-      blocks.push({ type: 'code', text: body.join('\n') });
-      continue;
+function inline(token: Token, ctx: Context): Inline[] {
+  const t = token as Tokens.Generic;
+  switch (t.type) {
+    case 'text': {
+      const tok = t as Tokens.Text;
+      if (tok.tokens?.length) return inlines(tok.tokens, ctx);
+      return textNodes(decodeEntities(tok.text), ctx);
     }
-    if (!line.trim()) {
-      flushPara();
-      continue;
+    case 'escape':
+      return textNodes(t['text'] as string, ctx);
+    case 'codespan':
+      return [{ type: 'code', text: (t as Tokens.Codespan).text }];
+    case 'strong':
+    case 'em':
+    case 'del':
+      return [{ type: t.type, children: inlines(t.tokens, ctx) }];
+    case 'br':
+      return [{ type: 'br' }];
+    case 'link': {
+      const tok = t as Tokens.Link;
+      const href = safeHref(tok.href);
+      // An unsafe link keeps its words and loses the link.
+      if (!href) return tok.autolink ? textNodes(tok.text, ctx) : inlines(tok.tokens, ctx);
+      // An autolink's text is the address as typed: no references to resolve, no mentions.
+      const children: Inline[] = tok.autolink ? [{ type: 'text', text: tok.text }] : inlines(tok.tokens, { ...ctx, inLink: true });
+      return [{ type: 'link', href, title: tok.title ? decodeEntities(tok.title) : '', children }];
     }
-    const h = HEADING.exec(line);
-    if (h) {
-      flushPara();
-      blocks.push({ type: 'h', level: h[1]!.length, children: parseInline(h[2]!.trim()) });
-      continue;
+    case 'image': {
+      // Images are not loaded (a description must not fetch from anywhere): a link to it, named by its alt text.
+      const tok = t as Tokens.Image;
+      const href = safeHref(tok.href);
+      const alt = decodeEntities(tok.text) || tok.href;
+      return href ? [{ type: 'link', href, title: tok.title ? decodeEntities(tok.title) : '', children: [{ type: 'text', text: alt }] }] : textNodes(alt, ctx);
     }
-    const kind = UL_ITEM.test(line) ? 'ul' : OL_ITEM.test(line) ? 'ol' : null;
-    if (kind) {
-      flushPara();
-      const re = kind === 'ul' ? UL_ITEM : OL_ITEM;
-      const items: Inline[][] = [];
-      while (i < lines.length && re.test(lines[i]!)) items.push(parseInline(re.exec(lines[i++]!)![1]!));
-      i--;
-      blocks.push({ type: kind, items });
-      continue;
-    }
-    para.push(line.trim());
-  }
-  flushPara();
-  return blocks;
-}
-
-function inlineNodes(doc: Document, parent: Node, nodes: readonly Inline[]): void {
-  for (const n of nodes) {
-    switch (n.type) {
-      case 'text':
-        parent.appendChild(doc.createTextNode(n.text));
-        break;
-      case 'code': {
-        const el = doc.createElement('code');
-        el.textContent = n.text;
-        parent.appendChild(el);
-        break;
-      }
-      case 'strong':
-      case 'em': {
-        const el = doc.createElement(n.type);
-        inlineNodes(doc, el, n.children);
-        parent.appendChild(el);
-        break;
-      }
-      case 'link': {
-        const el = doc.createElement('a');
-        el.setAttribute('href', n.href);
-        el.setAttribute('target', '_blank');
-        el.setAttribute('rel', 'noopener noreferrer nofollow');
-        inlineNodes(doc, el, n.children);
-        parent.appendChild(el);
-        break;
-      }
-    }
+    default:
+      // Inline HTML and anything unknown: its characters, as typed.
+      return textNodes(t.raw, ctx);
   }
 }
 
-/** The markdown as DOM nodes, built element by element. */
-export function renderMarkdown(src: string, doc: Document = document): DocumentFragment {
-  const frag = doc.createDocumentFragment();
-  for (const b of parseMarkdown(src)) {
-    switch (b.type) {
-      case 'p':
-      case 'h': {
-        const el = doc.createElement(b.type === 'p' ? 'p' : `h${Math.min(6, b.level + 2)}`);
-        inlineNodes(doc, el, b.children);
-        frag.appendChild(el);
-        break;
-      }
-      case 'code': {
-        const pre = doc.createElement('pre');
-        const code = doc.createElement('code');
-        code.textContent = b.text;
-        pre.appendChild(code);
-        frag.appendChild(pre);
-        break;
-      }
-      case 'ul':
-      case 'ol': {
-        const list = doc.createElement(b.type);
-        for (const item of b.items) {
-          const li = doc.createElement('li');
-          inlineNodes(doc, li, item);
-          list.appendChild(li);
-        }
-        frag.appendChild(list);
-        break;
-      }
-    }
+function blocks(tokens: readonly Token[] | undefined, ctx: Context, inListItem = false): Block[] {
+  const out: Block[] = [];
+  for (const token of tokens ?? []) {
+    const b = block(token, ctx, inListItem);
+    if (b) out.push(b);
   }
-  return frag;
+  return out;
+}
+
+function block(token: Token, ctx: Context, inListItem: boolean): Block | null {
+  const t = token as Tokens.Generic;
+  switch (t.type) {
+    case 'space':
+    case 'def':
+    case 'checkbox':
+      return null;
+    case 'paragraph':
+      return { type: 'p', children: inlines(t.tokens, ctx) };
+    case 'text': {
+      const children = t.tokens?.length ? inlines(t.tokens, ctx) : textNodes(decodeEntities(t['text'] as string), ctx);
+      return { type: inListItem ? 'text' : 'p', children };
+    }
+    case 'heading': {
+      const tok = t as Tokens.Heading;
+      return { type: 'h', level: tok.depth, children: inlines(tok.tokens, ctx) };
+    }
+    case 'code':
+      return { type: 'code', text: (t as Tokens.Code).text };
+    case 'blockquote':
+      return { type: 'quote', children: blocks(t.tokens, ctx) };
+    case 'hr':
+      return { type: 'hr' };
+    case 'list': {
+      const tok = t as Tokens.List;
+      return {
+        type: 'list',
+        ordered: tok.ordered,
+        start: typeof tok.start === 'number' ? tok.start : 1,
+        items: tok.items.map((item) => ({ checked: item.task ? !!item.checked : null, children: blocks(item.tokens, ctx, true) })),
+      };
+    }
+    case 'table': {
+      const tok = t as Tokens.Table;
+      return {
+        type: 'table',
+        align: tok.align,
+        head: tok.header.map((cell) => inlines(cell.tokens, ctx)),
+        rows: tok.rows.map((row) => row.map((cell) => inlines(cell.tokens, ctx))),
+      };
+    }
+    default:
+      // Block HTML and anything unknown: a paragraph of its characters, as typed.
+      return { type: 'p', children: textNodes(t.raw.trim(), ctx) };
+  }
+}
+
+/** The markdown as a tree of safe blocks; `@name` of one of `people` becomes a mention. */
+export function parseMarkdown(src: string, people: readonly Person[] = []): Block[] {
+  return blocks(Lexer.lex(src, { gfm: true }), { people, inLink: false });
 }

@@ -6,6 +6,7 @@ import { LogoutButton } from '../auth/logout-button.tsx';
 import type { Session } from '../auth/session.ts';
 import { ThemeToggle } from '../theme/theme-toggle.tsx';
 import { BrandMark } from '../ui/brand.tsx';
+import { CommandPalette } from './command-palette.tsx';
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
@@ -38,11 +39,13 @@ export function AppShell(props: { session: Session; children?: JSX.Element }) {
               <span class="account__name" data-testid="user-name">
                 {props.session.user.displayName}
               </span>
-              <span class="account__workspace" data-testid="workspace-id">
-                {props.session.tenantId}
+              {/* The id stands in only where no name is known: embedded mode, or a tab's session saved before names were kept. */}
+              <span class="account__workspace" data-testid="workspace-name">
+                {props.session.workspaceName ?? props.session.tenantId}
               </span>
             </span>
           </div>
+          <CommandPalette />
           <ThemeToggle />
           <LogoutButton />
         </div>

@@ -64,6 +64,7 @@ export function BacklogRow(props: {
           href={props.href}
           draggable={false}
           data-testid="item-title"
+          data-opens-item={card().id}
           onClick={(e) => {
             if (keepsDefault(e)) return;
             e.preventDefault();

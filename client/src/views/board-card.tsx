@@ -53,6 +53,7 @@ export function CardView(props: {
       aria-busy={props.card.pending ? 'true' : undefined}
       data-testid="card"
       data-card-id={props.card.id}
+      data-opens-item={props.card.id}
       data-key={props.card.key}
       data-pending={props.card.pending ? 'true' : undefined}
       onDragStart={(e) => props.onDragStart(e)}

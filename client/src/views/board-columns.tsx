@@ -14,6 +14,7 @@ import { epicLanes, NO_EPIC } from './board-lanes.ts';
 import { VirtualList, type VirtualListHandle } from '../ui/virtual-list.tsx';
 import { CardView } from './board-card.tsx';
 import { ColumnHeader } from './board-column-header.tsx';
+import { ColumnSwitcher } from './column-switcher.tsx';
 import type { HiddenByFilter } from './quick-add.tsx';
 
 /** A card's height before it is measured: a title on two lines and the meta row. */
@@ -269,6 +270,8 @@ export function BoardColumns(props: {
 
   const columnAt = (i: number) => board.columns()[i]!;
   const shownIn = (i: number) => props.shown()[i]?.length ?? 0;
+  let scroller!: HTMLDivElement;
+  const scrollerId = createUniqueId();
 
   return (
     <>
@@ -281,7 +284,15 @@ export function BoardColumns(props: {
       {/* Keyed by id strings, not by objects: every change makes new column and
           card objects, and re-creating their DOM would drop focus (keyboard moves)
           and restart any drag in progress. */}
-      <div class="board__scroller" onFocusOut={cancelOnBlur} data-testid="board-scroller">
+      <ColumnSwitcher
+        columns={statusIds()}
+        name={(i) => columnAt(i).status.name ?? ''}
+        count={shownIn}
+        scroller={() => scroller}
+        scrollerId={scrollerId}
+        follow={() => lifted()?.column}
+      />
+      <div class="board__scroller" ref={scroller} id={scrollerId} onFocusOut={cancelOnBlur} data-testid="board-scroller">
         <div class="board__grid" classList={{ 'board__grid--lanes': props.groupBy === 'epic' }} style={{ '--columns': statusIds().length }}>
           <Show
             when={props.groupBy === 'epic'}

@@ -1,7 +1,8 @@
 // The bar above the board's columns: a text filter, one menu per facet, a
 // toggle that leaves sub-tasks off, the grouping, how many cards show, and a way back to all of them. It holds no
-// state: the view is the page's (which keeps it in the URL).
-import { createUniqueId, For, Show } from 'solid-js';
+// state but whether it is folded: the view is the page's (which keeps it in the URL). At phone width the
+// controls fold away behind one button (board.css), so the board's header stays short.
+import { createSignal, createUniqueId, For, Show } from 'solid-js';
 import { FilterMenu, type FilterOption } from '../ui/filter-menu.tsx';
 import { EMPTY_FILTER, isFiltering, toggle, type BoardView, type Facet, type GroupBy } from './board-filter.ts';
 
@@ -15,6 +16,8 @@ export function BoardFilterBar(props: {
   total: number;
 }) {
   const groupId = createUniqueId();
+  const controlsId = createUniqueId();
+  const [unfolded, setUnfolded] = createSignal(false);
   const setFilter = (filter: BoardView['filter']) => props.onChange({ ...props.view, filter });
   const facets: { facet: Facet; label: string; name: string; empty: string }[] = [
     { facet: 'assignees', label: 'Assignee', name: 'assignee', empty: 'Nobody to pick' },
@@ -23,50 +26,64 @@ export function BoardFilterBar(props: {
     { facet: 'sprints', label: 'Sprint', name: 'sprint', empty: 'No sprints' },
   ];
   return (
-    <div class="filter-bar" role="search" aria-label="Filter the board" data-testid="filter-bar">
-      <input
-        type="search"
-        class="field__input filter-bar__text"
-        placeholder="Filter by key or title"
-        aria-label="Filter cards by key or title"
-        value={props.view.filter.text}
-        onInput={(e) => setFilter({ ...props.view.filter, text: e.currentTarget.value })}
-        data-testid="filter-text"
-      />
-      <For each={facets}>
-        {(f) => (
-          <FilterMenu
-            label={f.label}
-            name={f.name}
-            empty={f.empty}
-            options={props.options[f.facet]}
-            selected={props.view.filter[f.facet]}
-            onToggle={(value) => setFilter(toggle(props.view.filter, f.facet, value))}
-          />
-        )}
-      </For>
+    <div class="filter-bar" classList={{ 'filter-bar--unfolded': unfolded() }} role="search" aria-label="Filter the board" data-testid="filter-bar">
       <button
         type="button"
-        class="filter-menu__button filter-bar__toggle"
-        classList={{ 'filter-menu__button--active': !!props.view.filter.hideSubtasks }}
-        aria-pressed={!!props.view.filter.hideSubtasks}
-        onClick={() => setFilter({ ...props.view.filter, hideSubtasks: !props.view.filter.hideSubtasks })}
-        data-testid="filter-subtasks"
+        class="filter-menu__button filter-bar__fold"
+        classList={{ 'filter-menu__button--active': isFiltering(props.view.filter) }}
+        aria-expanded={unfolded()}
+        aria-controls={controlsId}
+        onClick={() => setUnfolded(!unfolded())}
+        data-testid="filter-fold"
       >
-        Hide sub-tasks
+        Filters
+        <span class="filter-menu__chevron" aria-hidden="true" />
       </button>
-      <div class="filter-bar__group">
-        <label for={groupId}>Group by</label>
-        <select
-          id={groupId}
-          class="filter-bar__select"
-          value={props.view.groupBy}
-          onChange={(e) => props.onChange({ ...props.view, groupBy: e.currentTarget.value as GroupBy })}
-          data-testid="group-by"
+      <div class="filter-bar__controls" id={controlsId}>
+        <input
+          type="search"
+          class="field__input filter-bar__text"
+          placeholder="Filter by key or title"
+          aria-label="Filter cards by key or title"
+          value={props.view.filter.text}
+          onInput={(e) => setFilter({ ...props.view.filter, text: e.currentTarget.value })}
+          data-testid="filter-text"
+        />
+        <For each={facets}>
+          {(f) => (
+            <FilterMenu
+              label={f.label}
+              name={f.name}
+              empty={f.empty}
+              options={props.options[f.facet]}
+              selected={props.view.filter[f.facet]}
+              onToggle={(value) => setFilter(toggle(props.view.filter, f.facet, value))}
+            />
+          )}
+        </For>
+        <button
+          type="button"
+          class="filter-menu__button filter-bar__toggle"
+          classList={{ 'filter-menu__button--active': !!props.view.filter.hideSubtasks }}
+          aria-pressed={!!props.view.filter.hideSubtasks}
+          onClick={() => setFilter({ ...props.view.filter, hideSubtasks: !props.view.filter.hideSubtasks })}
+          data-testid="filter-subtasks"
         >
-          <option value="none">None</option>
-          <option value="epic">Epic</option>
-        </select>
+          Hide sub-tasks
+        </button>
+        <div class="filter-bar__group">
+          <label for={groupId}>Group by</label>
+          <select
+            id={groupId}
+            class="filter-bar__select"
+            value={props.view.groupBy}
+            onChange={(e) => props.onChange({ ...props.view, groupBy: e.currentTarget.value as GroupBy })}
+            data-testid="group-by"
+          >
+            <option value="none">None</option>
+            <option value="epic">Epic</option>
+          </select>
+        </div>
       </div>
       <span class="filter-bar__spacer" />
       <p class="filter-bar__count" aria-live="polite" data-testid="filter-count" data-shown={props.shown} data-total={props.total}>

@@ -13,10 +13,12 @@ import type { FilterOption } from '../ui/filter-menu.tsx';
 import { cardMatcher, isFiltering, ITEM_TYPES, ME, NONE, parseView, viewQuery, type BoardView, type Facet } from './board-filter.ts';
 import { BoardFilterBar } from './board-filter-bar.tsx';
 import { ConflictDialogs } from './conflict-dialog.tsx';
+import { viewedItem } from './item-format.ts';
 import { PresenceBar } from './presence-bar.tsx';
 import { ProjectBody } from './project-load-states.tsx';
 import { ProjectPageHeader } from './project-page-header.tsx';
 import { BoardColumns } from './board-columns.tsx';
+import { TransferActions } from './transfer-actions.tsx';
 
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
@@ -117,8 +119,14 @@ export function BoardPage(props: Partial<RouteSectionProps>) {
           <span class="role-badge role-badge--quiet" data-testid="my-role">
             {roleName()}
           </span>
+          <TransferActions projectKey={params.key} canImport={board.role() === Role.ROLE_ADMIN} />
         </Show>
-        <PresenceBar live={live} projectId={() => board.project()?.id ?? ''} ready={() => board.load().state === 'ready'} />
+        <PresenceBar
+          live={live}
+          projectId={() => board.project()?.id ?? ''}
+          ready={() => board.load().state === 'ready'}
+          itemName={(id) => viewedItem(board, id)}
+        />
       </ProjectPageHeader>
       <section
         class="board"

@@ -2,6 +2,7 @@
 // finished, and where they go (the backlog or a planned sprint).
 import { createSignal, For } from 'solid-js';
 import type { ISprint } from '../../../shared/proto.ts';
+import { ModalDialog } from '../ui/modal-dialog.tsx';
 
 export function CompleteDialog(props: {
   sprint: ISprint;
@@ -11,14 +12,10 @@ export function CompleteDialog(props: {
   onConfirm(nextSprintId: string): void;
 }) {
   const [next, setNext] = createSignal('');
+  let confirm: HTMLButtonElement | undefined;
   return (
-    <div class="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && props.onCancel()}>
+    <ModalDialog class="dialog panel" aria-labelledby="complete-title" data-testid="complete-dialog" onDismiss={props.onCancel} initialFocus={() => confirm}>
       <form
-        class="dialog panel"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="complete-title"
-        data-testid="complete-dialog"
         onSubmit={(e) => {
           e.preventDefault();
           props.onConfirm(next());
@@ -51,11 +48,11 @@ export function CompleteDialog(props: {
           <button type="button" class="button button--ghost" onClick={() => props.onCancel()}>
             Cancel
           </button>
-          <button type="submit" class="button button--primary" data-testid="complete-confirm" ref={(el) => queueMicrotask(() => el.focus())}>
+          <button type="submit" class="button button--primary" data-testid="complete-confirm" ref={confirm}>
             Complete sprint
           </button>
         </div>
       </form>
-    </div>
+    </ModalDialog>
   );
 }

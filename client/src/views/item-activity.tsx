@@ -9,7 +9,7 @@ import type { DraftStore } from '../store/drafts.ts';
 import { isLocal } from '../store/model/local-ids.ts';
 import { DraftBadge } from '../ui/draft-badge.tsx';
 import { Markdown } from '../ui/markdown-view.tsx';
-import { describeHistory, memberName, when } from './item-format.ts';
+import { describeHistory, memberName, mentionable, when } from './item-format.ts';
 
 function CommentView(props: { comment: ItemComment; board: BoardSlice; activity: ItemActivity; me: string }) {
   const [editing, setEditing] = createSignal(false);
@@ -59,7 +59,7 @@ function CommentView(props: { comment: ItemComment; board: BoardSlice; activity:
           </span>
         </Show>
       </header>
-      <Show when={editing()} fallback={<Markdown text={props.comment.body ?? ''} testId="comment-body" />}>
+      <Show when={editing()} fallback={<Markdown text={props.comment.body ?? ''} people={mentionable(props.board)} testId="comment-body" />}>
         <textarea
           class="field__input item-textarea"
           aria-label="Edit comment"

@@ -13,6 +13,7 @@ import type { DescriptionLoad } from '../store/item-description.ts';
 import type { ItemPatch } from '../store/model/item-patch.ts';
 import type { Card } from '../store/model/items.ts';
 import { Markdown } from '../ui/markdown-view.tsx';
+import { mentionable } from './item-format.ts';
 import { DraftBadge } from '../ui/draft-badge.tsx';
 
 const LOAD_TEXT: Record<DescriptionLoad, string> = {
@@ -97,14 +98,16 @@ export function Description(props: {
         fallback={
           <Show when={!missing()} fallback={<p class="item-muted" data-testid="description-loading">{LOAD_TEXT[props.load]}</p>}>
             <Show when={props.item.description} fallback={<p class="item-muted" data-testid="description-empty">No description.</p>}>
-              <Markdown text={props.item.description ?? ''} testId="description" class="item-description" />
+              <Markdown text={props.item.description ?? ''} people={mentionable(props.board)} testId="description" class="item-description" />
             </Show>
           </Show>
         }
       >
         <Show
           when={mode() === 'edit'}
-          fallback={<Markdown text={draft()} testId="description-preview" class="item-description item-description--preview" />}
+          fallback={
+            <Markdown text={draft()} people={mentionable(props.board)} testId="description-preview" class="item-description item-description--preview" />
+          }
         >
           <textarea
             class="field__input item-textarea item-textarea--tall"
@@ -141,7 +144,7 @@ export function Description(props: {
               Discard draft
             </button>
           </Show>
-          <span class="item-muted">Markdown: **bold**, *italic*, `code`, lists, [links](https://…)</span>
+          <span class="item-muted">Markdown: **bold**, *italic*, `code`, lists, - [ ] tasks, &gt; quotes, tables, [links](https://…), @name</span>
         </div>
       </Show>
     </section>

@@ -1,8 +1,13 @@
-// Field values in words for the panel, the history list and the conflict
-// dialog: names for ids (status, assignee, parent), labels for enums.
+// Field values in words for the panel, the history list, presence and the
+// conflict dialog: names for ids (status, assignee, parent, sprint), labels
+// for enums, lists as words. Never an id or a JSON text: a person reads these.
 import { ItemType, Priority } from '../../../shared/proto.ts';
 import type { BoardSlice } from '../store/board.ts';
 import type { PatchField, PatchValue } from '../store/model/item-patch.ts';
+import type { Person } from '../ui/mentions.ts';
+
+/** What naming needs of a board (a stand-in in tests). */
+export type BoardNames = Pick<BoardSlice, 'members' | 'columns' | 'items' | 'sprints'>;
 
 export const TYPE_NAMES: Record<number, string> = {
   [ItemType.ITEM_TYPE_EPIC]: 'Epic',
@@ -20,24 +25,45 @@ export const PRIORITY_NAMES: Record<number, string> = {
   [Priority.PRIORITY_URGENT]: 'Urgent',
 };
 
-export function memberName(board: BoardSlice, userId: string | null | undefined, me?: string): string {
+export function memberName(board: BoardNames, userId: string | null | undefined, me?: string): string {
   if (!userId) return 'Nobody';
   if (me && userId === me) return 'You';
   return board.members().find((m) => m.userId === userId)?.displayName || 'Someone';
 }
 
-export function statusName(board: BoardSlice, id: string | null | undefined): string {
+export function statusName(board: BoardNames, id: string | null | undefined): string {
   return board.columns().find((c) => c.status.id === id)?.status.name ?? (id ? 'Unknown status' : 'None');
 }
 
-export function itemLabel(board: BoardSlice, id: string | null | undefined): string {
+export function itemLabel(board: BoardNames, id: string | null | undefined): string {
   if (!id) return 'None';
   const item = board.items().get(id);
   return item ? `${item.key} ${item.title}` : 'An item not on this board';
 }
 
+export function sprintName(board: BoardNames, id: string): string {
+  return board.sprints().get(id)?.name || 'A sprint not on this board';
+}
+
+/** The people `@name` can mention: the project's members. */
+export function mentionable(board: BoardNames): Person[] {
+  return board.members().map((m) => ({ id: m.userId ?? '', name: m.displayName ?? '' }));
+}
+
+/** The item someone is looking at, for presence: its key and title. */
+export function viewedItem(board: BoardNames, id: string): string {
+  const item = board.items().get(id);
+  return item ? `${item.key} ${item.title}` : 'an item';
+}
+
+/** Who made the change a conflict is about, named from the members. */
+export function changedBy(board: BoardNames, userId: string | null | undefined, me: string): string {
+  if (userId && userId === me) return 'You, in another tab or on another device,';
+  return board.members().find((m) => m.userId === userId)?.displayName || 'Someone else';
+}
+
 /** One patch field's value in words. */
-export function describeValue(board: BoardSlice, field: PatchField, value: PatchValue): string {
+export function describeValue(board: BoardNames, field: PatchField, value: PatchValue): string {
   switch (field) {
     case 'itemType':
       return TYPE_NAMES[value as number] ?? 'Unknown type';
@@ -50,7 +76,7 @@ export function describeValue(board: BoardSlice, field: PatchField, value: Patch
     case 'parentId':
       return itemLabel(board, value as string | null);
     case 'sprintId':
-      return value ? board.sprints().get(value as string)?.name || 'A sprint not on this board' : 'None (backlog)';
+      return value ? sprintName(board, value as string) : 'None (backlog)';
     case 'storyPoints':
       return value === null || value === undefined ? 'None' : String(value);
     case 'labels':
@@ -76,16 +102,62 @@ const HISTORY_FIELDS: Record<string, string> = {
   rank: 'position',
 };
 
+/** A stored enum name (`SUBTASK`, `HIGH`) in words. */
+const enumWords = (names: Record<number, string>, enumObj: Record<string, string | number>, prefix: string, v: string) =>
+  names[enumObj[`${prefix}${v}`] as number] ?? v.charAt(0) + v.slice(1).toLowerCase();
+
+/** A list stored as JSON text (labels: `["frontend","safari"]`), or null when the text is not one. */
+export function listOf(text: string): string[] | null {
+  if (!text.startsWith('[')) return null;
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) && value.every((x) => typeof x === 'string') ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
+
+/** A change of labels as what was added and what removed: "added labels frontend, safari and removed label ios". */
+function labelChange(oldValue: string, newValue: string): string | null {
+  const before = listOf(oldValue || '[]');
+  const after = listOf(newValue || '[]');
+  if (!before || !after) return null;
+  const added = after.filter((l) => !before.includes(l));
+  const removed = before.filter((l) => !after.includes(l));
+  const parts = [
+    ...(added.length ? [`added ${plural(added.length, 'label', 'labels')} ${added.join(', ')}`] : []),
+    ...(removed.length ? [`removed ${plural(removed.length, 'label', 'labels')} ${removed.join(', ')}`] : []),
+  ];
+  return parts.length ? parts.join(' and ') : null;
+}
+
+/** One stored history value (an id, an enum name, a list, a text) in words. */
+function historyWords(board: BoardNames, field: string, v: string): string {
+  if (!v) return field === 'sprint_id' ? 'backlog' : 'none';
+  switch (field) {
+    case 'status_id':
+      return statusName(board, v);
+    case 'assignee_id':
+      return memberName(board, v);
+    case 'parent_id':
+      return itemLabel(board, v);
+    case 'sprint_id':
+      return sprintName(board, v);
+    case 'item_type':
+      return enumWords(TYPE_NAMES, ItemType, 'ITEM_TYPE_', v);
+    case 'priority':
+      return enumWords(PRIORITY_NAMES, Priority, 'PRIORITY_', v);
+  }
+  const list = listOf(v);
+  if (list) return list.length ? list.join(', ') : 'none';
+  return v.length > 120 ? `${v.slice(0, 117)}…` : v;
+}
+
 /** One activity entry as "field: old → new" in words. */
-export function describeHistory(board: BoardSlice, field: string, oldValue: string, newValue: string): { what: string; from: string; to: string } {
-  const words = (v: string) => {
-    if (!v) return 'none';
-    if (field === 'status_id') return statusName(board, v);
-    if (field === 'assignee_id') return memberName(board, v);
-    if (field === 'parent_id') return itemLabel(board, v);
-    if (field === 'item_type' || field === 'priority') return v.charAt(0) + v.slice(1).toLowerCase();
-    return v.length > 120 ? `${v.slice(0, 117)}…` : v;
-  };
+export function describeHistory(board: BoardNames, field: string, oldValue: string, newValue: string): { what: string; from: string; to: string } {
+  const words = (v: string) => historyWords(board, field, v);
   switch (field) {
     case 'created':
       return { what: 'created the item', from: '', to: '' };
@@ -98,9 +170,12 @@ export function describeHistory(board: BoardSlice, field: string, oldValue: stri
       return { what: 'edited a comment', from: words(oldValue), to: words(newValue) };
     case 'comment_deleted':
       return { what: 'deleted a comment', from: words(oldValue), to: '' };
-    default:
-      return { what: `changed ${HISTORY_FIELDS[field] ?? field.replace(/_/g, ' ')}`, from: words(oldValue), to: words(newValue) };
+    case 'labels': {
+      const change = labelChange(oldValue, newValue);
+      if (change) return { what: change, from: '', to: '' };
+    }
   }
+  return { what: `changed ${HISTORY_FIELDS[field] ?? field.replace(/_/g, ' ')}`, from: words(oldValue), to: words(newValue) };
 }
 
 export function when(ms: number | string | null | undefined): string {

@@ -10,7 +10,7 @@
 // until it is saved or discarded, so closing the panel loses nothing.
 // Viewers get the same panel as plain text: no inputs at all.
 import { useLocation, useNavigate, useParams } from '@solidjs/router';
-import { createEffect, createMemo, onCleanup, onMount, Show } from 'solid-js';
+import { createEffect, createMemo, onCleanup, Show } from 'solid-js';
 import { useBoard, type BoardSlice } from '../store/board.ts';
 import { makeDeviceStorage } from '../store/device-storage.ts';
 import { makeDraftStore } from '../store/drafts.ts';
@@ -23,6 +23,7 @@ import { isLocal } from '../store/model/local-ids.ts';
 import { setViewing } from '../store/presence.ts';
 import '../styles/item.css';
 import { DraftInput } from '../ui/draft-input.tsx';
+import { ModalDialog } from '../ui/modal-dialog.tsx';
 import { ItemComments, ItemHistory } from './item-activity.tsx';
 import { ItemChildren } from './item-children.tsx';
 import { Description } from './item-description.tsx';
@@ -95,12 +96,6 @@ export function ItemPanelView(props: { projectKey: string; number: string; nav: 
   let last: Card | undefined;
   const current = () => (last = item() ?? last)!;
   const close = () => props.nav.close();
-  const onKey = (e: KeyboardEvent) => {
-    if (e.key !== 'Escape' || e.defaultPrevented || board.conflicts().length) return;
-    close();
-  };
-  onMount(() => window.addEventListener('keydown', onKey));
-  onCleanup(() => window.removeEventListener('keydown', onKey));
   // Others on the board see which item this person has open.
   createEffect(() => {
     const open = item();
@@ -111,16 +106,24 @@ export function ItemPanelView(props: { projectKey: string; number: string; nav: 
     if (open?.projectId) setViewing(open.projectId, '');
   });
   let panel: HTMLElement | undefined;
-  onMount(() => panel?.focus());
+  // Opened by a link or a typed address, the panel gives the focus to the item's card (or row) when it closes.
+  const shownOnPage = () => {
+    const id = (item() ?? last)?.id;
+    return id ? document.querySelector<HTMLElement>(`[data-opens-item="${CSS.escape(id)}"]`) : null;
+  };
 
   return (
-    <div class="item-overlay">
+    <ModalDialog
+      class="item-overlay"
+      aria-label={item() ? `${item()!.key} ${item()!.title}` : 'Work item'}
+      onDismiss={close}
+      initialFocus={() => panel}
+      returnFocus={shownOnPage}
+    >
       <div class="item-overlay__backdrop" onClick={close} aria-hidden="true" />
       <aside
         ref={panel}
         class="item-panel"
-        role="dialog"
-        aria-label={item() ? `${item()!.key} ${item()!.title}` : 'Work item'}
         tabIndex={-1}
         data-testid="item-panel"
         data-item-id={item()?.id}
@@ -172,6 +175,6 @@ export function ItemPanelView(props: { projectKey: string; number: string; nav: 
           </Show>
         </div>
       </aside>
-    </div>
+    </ModalDialog>
   );
 }

@@ -2,8 +2,9 @@
 // this device) and a title; Enter adds the card and keeps the form open for
 // the next one, which goes right below it, so a list typed in one go keeps
 // the order it was typed in. Escape closes it; the next add goes on top again.
-import { createSignal, Show } from 'solid-js';
-import { ItemType } from '../../../shared/proto.ts';
+import { useSearchParams } from '@solidjs/router';
+import { createEffect, createSignal, Show } from 'solid-js';
+import { ItemType, StatusCategory } from '../../../shared/proto.ts';
 import type { BoardSlice, Column } from '../store/board.ts';
 import { makeDeviceStorage } from '../store/device-storage.ts';
 import { useLive } from '../store/live.ts';
@@ -37,6 +38,17 @@ export function QuickAdd(props: { column: Column; board: BoardSlice; hiddenByFil
     setTitle('');
     setOpen(false);
   };
+  const [params, setParams] = useSearchParams();
+  // "Create item" in the command palette comes here as ?add=1: the form of the board's first to-do column opens.
+  createEffect(() => {
+    if (params['add'] !== '1') return;
+    const columns = props.board.columns();
+    const target = columns.find((c) => c.status.category === StatusCategory.STATUS_CATEGORY_UNSTARTED) ?? columns[0];
+    if (target?.status.id !== props.column.status.id) return;
+    last = undefined;
+    setOpen(true);
+    setParams({ add: undefined }, { replace: true });
+  });
   const submit = (e: Event) => {
     e.preventDefault();
     if (!title().trim()) return;
@@ -56,13 +68,13 @@ export function QuickAdd(props: { column: Column; board: BoardSlice; hiddenByFil
           type="button"
           class="quick-add__button"
           data-testid="quick-add"
-          aria-label={`Add a card to ${props.column.status.name}`}
+          aria-label={`Add card to ${props.column.status.name}`}
           onClick={() => {
             last = undefined;
             setOpen(true);
           }}
         >
-          + Add card
+          <span aria-hidden="true">+</span> Add card
         </button>
       }
     >

@@ -5,7 +5,7 @@
 // a known item type) is the handler's rule. proto3 `optional` fields stay
 // undefined when absent, repeated fields are arrays, int64 fields are numbers.
 import { LIMITS } from '../../../shared/domain/validation.ts';
-import type { CommandName, IClientFrame, ItemType, Priority, ReportKind, Role } from '../../../shared/proto.ts';
+import type { CommandName, IClientFrame, ItemType, LinkKind, Priority, ReportKind, Role } from '../../../shared/proto.ts';
 import { CLEARABLE_FIELDS } from '../../../shared/protocol/work-item-fields.ts';
 import { bool, command, double, enumOf, id, int64, list, message, optional, ref, string, type Parser } from './fields.ts';
 
@@ -24,6 +24,7 @@ export const COMMAND_PARSERS = {
   getBoard: command({ projectId: id, omitDescriptions: bool }),
   getWorkItem: command({ workItemId: id }),
   search: command({ query: string, projectId: ref, limit: int64 }),
+  listDeletedWorkItems: command({ projectId: id }),
   getReport: command({
     projectId: id, kind: enumOf<ReportKind>(), sprintId: ref, sprints: int64, fromDate: string, toDate: string, utcOffsetMinutes: int64,
   }),
@@ -36,13 +37,13 @@ export const COMMAND_PARSERS = {
   createProject: command({ key: string, name: string, description: string }),
   createWorkItem: command({
     projectId: id, itemType, title: string, description: string, parentId: ref, statusId: ref, priority,
-    storyPoints: optional(double), assigneeId: ref, sprintId: ref, labels, afterId: ref, beforeId: ref,
+    storyPoints: optional(double), assigneeId: ref, sprintId: ref, labels, afterId: ref, beforeId: ref, startDate: string, dueDate: string,
   }),
   updateWorkItem: command({
     workItemId: id, expectedVersion: int64, title: optional(string), description: optional(string),
     itemType: optional(itemType), parentId: optional(ref), statusId: optional(ref), priority: optional(priority),
     storyPoints: optional(double), assigneeId: optional(ref), sprintId: optional(ref),
-    labels, setLabels: bool, clear: list(string, CLEARABLE_FIELDS.length),
+    labels, setLabels: bool, clear: list(string, CLEARABLE_FIELDS.length), startDate: optional(string), dueDate: optional(string),
   }),
   moveWorkItem: command({
     workItemId: id, expectedVersion: int64, statusId: ref, beforeId: ref, afterId: ref, sprintId: optional(ref),
@@ -63,6 +64,8 @@ export const COMMAND_PARSERS = {
   addMember: command({ projectId: id, userId: id, role }),
   changeMemberRole: command({ projectId: id, userId: id, role }),
   removeMember: command({ projectId: id, userId: id }),
+  linkWorkItems: command({ fromId: id, toId: id, kind: enumOf<LinkKind>() }),
+  unlinkWorkItems: command({ linkId: id }),
 } satisfies ReadsEveryField;
 
 /** The parsed command each handler gets, by command name. */

@@ -13,7 +13,7 @@ export interface ReadContext {
   now: number;
 }
 
-export type EventChange = Pick<IEvent, 'workItem' | 'comment' | 'sprint' | 'member' | 'project'>;
+export type EventChange = Pick<IEvent, 'workItem' | 'comment' | 'sprint' | 'member' | 'project' | 'link'>;
 
 export interface Emit {
   projectId: string;

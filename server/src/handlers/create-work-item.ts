@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
-  checkDescription, checkItemType, checkLabels, checkPriority, checkStoryPoints, checkTitle,
+  checkDate, checkDescription, checkItemDates, checkItemType, checkLabels, checkPriority, checkStoryPoints, checkTitle,
 } from '../../../shared/domain/validation.ts';
 import type { Commands } from '../commands/parsers.ts';
 import { Role } from '../../../shared/proto.ts';
@@ -25,6 +25,9 @@ export function createWorkItem(ctx: WriteContext, cmd: Commands['createWorkItem'
   const priority = checkPriority(cmd.priority);
   const storyPoints = cmd.storyPoints === undefined ? null : checkStoryPoints(cmd.storyPoints);
   const labels = checkLabels(cmd.labels);
+  const startDate = checkDate(cmd.startDate, 'start_date');
+  const dueDate = checkDate(cmd.dueDate, 'due_date');
+  checkItemDates(startDate, dueDate);
 
   const draft: WorkItemRow = {
     id: randomUUID(),
@@ -47,6 +50,8 @@ export function createWorkItem(ctx: WriteContext, cmd: Commands['createWorkItem'
     updated_at_ms: ctx.now,
     updated_by: ctx.caller.userId,
     deleted_at_ms: null,
+    start_date: startDate || null,
+    due_date: dueDate || null,
   };
   checkReferences(db, draft, null, ctx.caller);
   const rank = placedRank(db, project.id, cmd, null) ?? lastRank(db, project.id);

@@ -1,6 +1,7 @@
 import { Role } from '../../../shared/proto.ts';
 import type { Commands } from '../commands/parsers.ts';
 import { labelsOfProject } from '../storage/labels.ts';
+import { linkedItemsOutside, linksOfProject, toLink } from '../storage/links.ts';
 import { toStatus } from '../storage/mappers.ts';
 import { membersOf } from '../storage/members.ts';
 import { projectMessage, statusesOf } from '../storage/projects.ts';
@@ -16,6 +17,7 @@ import type { ReadContext, ResultValue } from './context.ts';
 export function getBoard(ctx: ReadContext, cmd: Commands['getBoard']): ResultValue {
   return ctx.db.readTransaction(() => {
     const { project } = projectAccess(ctx, cmd.projectId, Role.ROLE_VIEWER);
+    const links = linksOfProject(ctx.db, project.id);
     return {
       board: {
         project: projectMessage(ctx.db, project),
@@ -25,6 +27,8 @@ export function getBoard(ctx: ReadContext, cmd: Commands['getBoard']): ResultVal
         members: membersOf(ctx.db, project.id),
         labels: labelsOfProject(ctx.db, project.id),
         seq: project.last_event_seq,
+        links: links.map(toLink),
+        linkedItems: linkedItemsOutside(ctx.db, project.id, links),
       },
     };
   });

@@ -24,6 +24,8 @@ import { getComments } from './get-comments.ts';
 import { getReport } from './get-report.ts';
 import { getHistory } from './get-history.ts';
 import { getWorkItem } from './get-work-item.ts';
+import { linkWorkItems } from './link-work-items.ts';
+import { listDeletedWorkItems } from './list-deleted-work-items.ts';
 import { listProjects } from './list-projects.ts';
 import { listUsers } from './list-users.ts';
 import { moveWorkItem } from './move-work-item.ts';
@@ -35,6 +37,7 @@ import { startSprint } from './start-sprint.ts';
 import { subscribe } from './subscribe.ts';
 import { unsubscribe } from './unsubscribe.ts';
 import { updateSprint } from './update-sprint.ts';
+import { unlinkWorkItems } from './unlink-work-items.ts';
 import { updateWorkItem } from './update-work-item.ts';
 
 /** read: nothing stored (a read that needs one snapshot takes a read transaction). write: one transaction, idempotent. session: changes the connection. */
@@ -56,6 +59,7 @@ export const HANDLERS: { [K in CommandName]: HandlerSpec<Commands[K]> } = {
   getWorkItem: read(getWorkItem),
   search: read(search),
   getReport: read(getReport),
+  listDeletedWorkItems: read(listDeletedWorkItems),
   subscribe: session(subscribe),
   unsubscribe: session(unsubscribe),
   setPresence: session(setPresence),
@@ -77,6 +81,8 @@ export const HANDLERS: { [K in CommandName]: HandlerSpec<Commands[K]> } = {
   addMember: write(addMember),
   changeMemberRole: write(changeMemberRole),
   removeMember: write(removeMember),
+  linkWorkItems: write(linkWorkItems),
+  unlinkWorkItems: write(unlinkWorkItems),
 };
 
 /** Throws when a handler's kind differs from the shared table's: a client would queue (or not queue) that command wrongly. */

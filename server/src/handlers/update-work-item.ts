@@ -1,6 +1,6 @@
 import { invalidArgument } from '../../../shared/domain/errors.ts';
 import {
-  checkDescription, checkItemType, checkLabels, checkPriority, checkStoryPoints, checkTitle,
+  checkDate, checkDescription, checkItemDates, checkItemType, checkLabels, checkPriority, checkStoryPoints, checkTitle,
 } from '../../../shared/domain/validation.ts';
 import type { Commands } from '../commands/parsers.ts';
 import {
@@ -26,6 +26,8 @@ function clearedFields(cmd: Commands['updateWorkItem']): Set<ClearableField> {
     assignee_id: cmd.assigneeId !== undefined,
     sprint_id: cmd.sprintId !== undefined,
     labels: cmd.setLabels,
+    start_date: cmd.startDate !== undefined,
+    due_date: cmd.dueDate !== undefined,
   };
   const out = new Set<ClearableField>();
   for (const name of cmd.clear) {
@@ -59,6 +61,9 @@ export function updateWorkItem(ctx: WriteContext, cmd: Commands['updateWorkItem'
   if (cleared.has('story_points')) next.story_points = null;
   if (cmd.assigneeId !== undefined || cleared.has('assignee_id')) next.assignee_id = cmd.assigneeId || null;
   if (cmd.sprintId !== undefined || cleared.has('sprint_id')) next.sprint_id = cmd.sprintId || null;
+  if (cmd.startDate !== undefined || cleared.has('start_date')) next.start_date = checkDate(cmd.startDate ?? '', 'start_date') || null;
+  if (cmd.dueDate !== undefined || cleared.has('due_date')) next.due_date = checkDate(cmd.dueDate ?? '', 'due_date') || null;
+  checkItemDates(next.start_date ?? '', next.due_date ?? '');
   checkReferences(db, next, item, ctx.caller);
 
   const oldLabels = labelsOfItem(db, item.id);

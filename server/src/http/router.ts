@@ -4,7 +4,10 @@
 // after an await.
 
 export interface HttpRequest {
+  /** The path, without the query string. */
   readonly url: string;
+  /** The query string without its '?'; '' when there is none. */
+  readonly query: string;
   /** The peer's address (the proxy's, behind one). */
   readonly remoteAddress: string;
   /** A header by its lower-case name; '' when absent. */
@@ -21,6 +24,20 @@ export interface HttpResponse {
   onData(handler: (chunk: Buffer, isLast: boolean) => void): void;
   /** Writes the status, the headers and the body at once; does nothing once aborted. */
   end(status: string, headers: Readonly<Record<string, string>>, body?: string | Uint8Array): void;
+  /**
+   * Sends the body in parts (chunked) as `next` makes them, instead of end():
+   * one part per event-loop turn while the client keeps up, then only as fast
+   * as it reads, so a big answer never sits whole in memory nor holds the
+   * loop. `next` returns null after the last part. `done` is told once: null
+   * when all was handed over, or why it stopped (the client went away, or
+   * `next` threw, which cuts the connection: the status has been sent).
+   */
+  stream(
+    status: string,
+    headers: Readonly<Record<string, string>>,
+    next: () => string | Uint8Array | null,
+    done: (stopped: Error | null) => void,
+  ): void;
 }
 
 export type Route = (req: HttpRequest, res: HttpResponse) => void;

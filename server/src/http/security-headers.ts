@@ -62,6 +62,7 @@ function withBaseline(res: HttpResponse): HttpResponse {
     onData: (handler) => res.onData(handler),
     // A route's own headers win: static-files.ts sends the page policy with what it serves.
     end: (status, headers, body) => res.end(status, { ...BASELINE, ...headers }, body),
+    stream: (status, headers, next, done) => res.stream(status, { ...BASELINE, ...headers }, next, done),
   };
 }
 

@@ -13,16 +13,20 @@ export interface WriteGuardOptions {
   secure: boolean;
 }
 
-/** True when the request may go on; otherwise the refusal is sent (and the body drained). */
-export function guardWrite(req: HttpRequest, res: HttpResponse, options: WriteGuardOptions): boolean {
+/**
+ * True when the request may go on; otherwise the refusal is sent (and the body drained).
+ * `accepts`: the one media type the route reads; none a plain form can send (text/csv
+ * needs a CORS preflight, as JSON does).
+ */
+export function guardWrite(req: HttpRequest, res: HttpResponse, options: WriteGuardOptions, accepts = 'application/json'): boolean {
   const type = req.header('content-type').split(';')[0]!.trim().toLowerCase();
   const refuse = (status: string, code: string, message: string) => {
     res.onData(() => undefined);
     sendError(res, status, code, message);
     return false;
   };
-  if (type !== 'application/json') {
-    return refuse('415 Unsupported Media Type', 'INVALID_ARGUMENT', 'Send the request as application/json');
+  if (type !== accepts) {
+    return refuse('415 Unsupported Media Type', 'INVALID_ARGUMENT', `Send the request as ${accepts}`);
   }
   if (!originAllowed(req.header('origin'), req.header('host'), options.allowedOrigins, options.secure)) {
     return refuse('403 Forbidden', 'PERMISSION_DENIED', 'Requests from that page are not allowed');

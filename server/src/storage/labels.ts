@@ -44,18 +44,38 @@ export function labelsByItem(db: SqlRunner, projectId: string): Map<string, stri
   return out;
 }
 
+/** The most labels any live item of the project has. */
+export function mostLabelsOnOneItem(db: SqlRunner, projectId: string): number {
+  const row = db.get(
+    q.selectFrom((sub) =>
+      sub.selectFrom('pm_work_item_labels as wl')
+        .innerJoin('pm_work_items as w', 'w.id', 'wl.work_item_id')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('w.project_id', '=', projectId)
+        .where('w.deleted_at_ms', 'is', null)
+        .groupBy('wl.work_item_id')
+        .as('per_item'))
+      .select((eb) => eb.fn.max('per_item.n').as('most')),
+  );
+  return Number(row?.most ?? 0);
+}
+
+// Compiled once: an import sets the labels of thousands of items in one transaction.
+const unlinkAll = prepared((workItemId: string) => q.deleteFrom('pm_work_item_labels').where('work_item_id', '=', workItemId));
+const addLabel = prepared((id: string, projectId: string, name: string, color: string) =>
+  q.insertInto('pm_labels')
+    .values({ id, project_id: projectId, name, color })
+    .onConflict((oc) => oc.columns(['project_id', 'name']).doNothing()));
+const labelNamed = prepared((projectId: string, name: string) =>
+  q.selectFrom('pm_labels').select('id').where('project_id', '=', projectId).where('name', '=', name));
+const link = prepared((workItemId: string, labelId: string) =>
+  q.insertInto('pm_work_item_labels').values({ work_item_id: workItemId, label_id: labelId }));
+
 /** Replaces an item's labels, making project labels for new names. */
 export function setItemLabels(db: SqlRunner, projectId: string, workItemId: string, names: readonly string[]): void {
-  db.run(q.deleteFrom('pm_work_item_labels').where('work_item_id', '=', workItemId));
+  db.run(unlinkAll(workItemId));
   for (const name of names) {
-    db.run(
-      q.insertInto('pm_labels')
-        .values({ id: randomUUID(), project_id: projectId, name, color: colorFor(name) })
-        .onConflict((oc) => oc.columns(['project_id', 'name']).doNothing()),
-    );
-    const label = db.get(
-      q.selectFrom('pm_labels').select('id').where('project_id', '=', projectId).where('name', '=', name),
-    )!;
-    db.run(q.insertInto('pm_work_item_labels').values({ work_item_id: workItemId, label_id: label.id }));
+    db.run(addLabel(randomUUID(), projectId, name, colorFor(name)));
+    db.run(link(workItemId, db.get(labelNamed(projectId, name))!.id));
   }
 }

@@ -50,6 +50,8 @@ export function toWorkItem(row: WorkItemRow, labels: readonly string[]): IWorkIt
     updatedAt: row.updated_at_ms,
     updatedBy: row.updated_by,
     deletedAt: row.deleted_at_ms ?? 0,
+    startDate: row.start_date ?? '',
+    dueDate: row.due_date ?? '',
   };
 }
 

@@ -85,6 +85,8 @@ export interface WorkItemRow {
   updated_at_ms: number;
   updated_by: string;
   deleted_at_ms: number | null;
+  start_date: string | null;
+  due_date: string | null;
 }
 
 export interface LabelRow {
@@ -157,6 +159,7 @@ export interface TenantSchema {
   pm_activity: ActivityRow;
   pm_events: EventRow;
   pm_idempotency_keys: IdempotencyRow;
+  pm_work_item_links: WorkItemLinkRow;
   pm_search: SearchTextRow;
   pm_search_rows: SearchRowsRow;
 }
@@ -175,4 +178,15 @@ export interface SearchRowsRow {
   work_item_id: string;
   project_id: string;
   search_rowid: number;
+}
+
+export type LinkKindName = 'BLOCKS' | 'RELATES_TO' | 'DUPLICATES';
+
+export interface WorkItemLinkRow {
+  id: string;
+  from_id: string;
+  to_id: string;
+  kind: LinkKindName;
+  created_at_ms: number;
+  created_by: string;
 }

@@ -37,6 +37,7 @@ export function workItemMessage(db: SqlRunner, row: WorkItemRow, labels: readonl
 const CARD_COLUMNS = [
   'id', 'project_id', 'number', 'key', 'item_type', 'parent_id', 'title', 'status_id', 'priority', 'story_points',
   'assignee_id', 'sprint_id', 'rank', 'version', 'created_at_ms', 'created_by', 'updated_at_ms', 'updated_by', 'deleted_at_ms',
+  'start_date', 'due_date',
 ] as const satisfies readonly Exclude<keyof WorkItemRow, 'description'>[];
 
 const liveRows = prepared((projectId: string) =>
@@ -66,6 +67,40 @@ export function liveWorkItems(db: SqlRunner, projectId: string, { descriptions }
     ...toWorkItem({ ...row, description: '' }, labels.get(row.id) ?? []),
     descriptionOmitted: has_description === 1,
   }));
+}
+
+const liveByNumber = prepared((projectId: string, afterNumber: number, limit: number) =>
+  q.selectFrom('pm_work_items')
+    .selectAll()
+    .where('project_id', '=', projectId)
+    .where('number', '>', afterNumber)
+    .where('deleted_at_ms', 'is', null)
+    .orderBy('number')
+    .limit(limit),
+);
+
+/** A page of the project's live items by number, for reading a big project a part at a time. */
+export function liveWorkItemsAfter(db: SqlRunner, projectId: string, afterNumber: number, limit: number): WorkItemRow[] {
+  return db.all(liveByNumber(projectId, afterNumber, limit));
+}
+
+/** How many deleted items the Trash lists. */
+export const TRASH_MAX = 500;
+
+const deleted = prepared((projectId: string) =>
+  q.selectFrom('pm_work_items')
+    .selectAll()
+    .where('project_id', '=', projectId)
+    .where('deleted_at_ms', 'is not', null)
+    .orderBy('deleted_at_ms', 'desc')
+    .orderBy('id')
+    .limit(TRASH_MAX),
+);
+
+/** The project's deleted items, the latest deleted first, whole (descriptions too: the Trash shows what it restores). */
+export function deletedWorkItems(db: SqlRunner, projectId: string): IWorkItem[] {
+  const labels = labelsByItem(db, projectId);
+  return db.all(deleted(projectId)).map((row) => toWorkItem(row, labels.get(row.id) ?? []));
 }
 
 export function insertWorkItem(db: SqlRunner, row: WorkItemRow): void {

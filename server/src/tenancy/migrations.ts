@@ -4,6 +4,7 @@ import { SCHEMA_V1 } from './schema-v1.ts';
 import { writeSchemaDocs } from './schema-docs.ts';
 import { BACKFILL_V3_SEARCH, SCHEMA_V3_SEARCH } from './schema-v3-search.ts';
 import { SCHEMA_V5_VIEWS } from './schema-v5-views.ts';
+import { SCHEMA_V6_LINKS_DATES } from './schema-v6-links-dates.ts';
 
 interface Migration {
   version: number;
@@ -44,6 +45,13 @@ const MIGRATIONS: readonly Migration[] = [
     version: 5,
     up(db) {
       db.exec(SCHEMA_V5_VIEWS);
+    },
+  },
+  {
+    // Work item depth: start and due dates, and links between items.
+    version: 6,
+    up(db) {
+      db.exec(SCHEMA_V6_LINKS_DATES);
     },
   },
 ];

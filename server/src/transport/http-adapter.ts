@@ -2,6 +2,8 @@
 // valid only until the handler returns and a response must not be written
 // after an abort or, after an await, outside cork(): this adapter copies the
 // request first, registers onAborted before the route runs, and corks every write.
+// A streamed answer follows uWS's backpressure rule: once write() says the
+// client is behind, uWS drains nothing more until onWritable writes again.
 import type { HttpRequest as UwsRequest, HttpResponse as UwsResponse, TemplatedApp } from 'uWebSockets.js';
 import type { HttpRequest, HttpResponse, Route, Router } from '../http/router.ts';
 
@@ -9,15 +11,17 @@ function copyRequest(req: UwsRequest, res: UwsResponse): HttpRequest {
   const headers = new Map<string, string>();
   req.forEach((name, value) => headers.set(name, value));
   const remoteAddress = Buffer.from(res.getRemoteAddressAsText()).toString();
-  return { url: req.getUrl(), remoteAddress, header: (name) => headers.get(name) ?? '' };
+  return { url: req.getUrl(), query: req.getQuery() ?? '', remoteAddress, header: (name) => headers.get(name) ?? '' };
 }
 
 class CorkedResponse implements HttpResponse {
   aborted = false;
+  private onAbort: (() => void) | null = null;
 
   constructor(private readonly res: UwsResponse) {
     res.onAborted(() => {
       this.aborted = true;
+      this.onAbort?.();
     });
   }
 
@@ -33,6 +37,62 @@ class CorkedResponse implements HttpResponse {
       for (const [name, value] of Object.entries(headers)) this.res.writeHeader(name, value);
       this.res.end(body);
     });
+  }
+
+  stream(
+    status: string,
+    headers: Readonly<Record<string, string>>,
+    next: () => string | Uint8Array | null,
+    done: (stopped: Error | null) => void,
+  ): void {
+    let finished = false;
+    const finish = (stopped: Error | null) => {
+      if (finished) return;
+      finished = true;
+      done(stopped);
+    };
+    if (this.aborted) return finish(new Error('the client went away'));
+    this.onAbort = () => finish(new Error('the client went away'));
+    let started = false;
+    let waiting = false;
+    /** Sends one part; says whether the next may follow at once. */
+    const pump = (): 'more' | 'wait' | 'end' => {
+      let part: string | Uint8Array | null;
+      try {
+        part = next();
+      } catch (err) {
+        finish(err instanceof Error ? err : new Error(String(err)));
+        this.res.close();
+        return 'end';
+      }
+      let keptUp = true;
+      this.res.cork(() => {
+        if (!started) {
+          started = true;
+          this.res.writeStatus(status);
+          for (const [name, value] of Object.entries(headers)) this.res.writeHeader(name, value);
+        }
+        if (part === null) this.res.end();
+        else keptUp = this.res.write(part);
+      });
+      if (part === null) {
+        finish(null);
+        return 'end';
+      }
+      return keptUp ? 'more' : 'wait';
+    };
+    const go = (state: 'more' | 'wait' | 'end') => {
+      if (state === 'more') setImmediate(() => !this.aborted && go(pump()));
+      else waiting = state === 'wait';
+    };
+    this.res.onWritable(() => {
+      // A writable event while nothing waits has nothing to drain.
+      if (!waiting || this.aborted) return true;
+      waiting = false;
+      go(pump());
+      return true;
+    });
+    go(pump());
   }
 }
 

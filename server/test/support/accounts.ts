@@ -4,6 +4,7 @@ export interface Session {
   token: string;
   user: { id: string; email: string; displayName: string };
   tenantId: string;
+  workspace: { name: string | null };
   cookie: string;
 }
 

@@ -121,6 +121,8 @@ function validValue(f: protobuf.Field, fx: Fixture, rnd: Random): unknown {
       return ['title', 'name', 'body'].includes(f.name) ? `hostile ${f.name}` : '';
     case 'int64':
       return f.name === 'expectedVersion' ? 1 : 0;
+    case 'int32':
+      return 0;
     case 'double':
       return 1;
     case 'bool':
@@ -160,6 +162,8 @@ function randomValue(f: protobuf.Field, fx: Fixture, rnd: Random): unknown {
       return randomString(f, fx, rnd);
     case 'int64':
       return f.name === 'expectedVersion' && rnd.chance(0.5) ? 1 : rnd.pick(INTS);
+    case 'int32':
+      return rnd.pick(INTS.filter((n) => Math.abs(n) <= 2 ** 31 - 1));
     case 'double':
       return rnd.pick(DOUBLES);
     case 'bool':

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import type { Card } from '../store/model/items.ts';
+import { changedBy, describeHistory, listOf, mentionable, viewedItem, type BoardNames } from './item-format.ts';
+
+const card = (id: string, key: string, title: string) => ({ id, key, title }) as Card;
+
+const board: BoardNames = {
+  members: () => [
+    { userId: 'u-ada', displayName: 'Ada Lovelace' },
+    { userId: 'u-bob', displayName: 'Bob Babbage' },
+  ],
+  columns: () => [
+    { status: { id: 's-todo', name: 'To Do' }, cards: [] },
+    { status: { id: 's-done', name: 'Done' }, cards: [] },
+  ],
+  items: () => new Map([['i-1', card('i-1', 'WEB-1', 'Sign-in page')]]),
+  sprints: () => new Map([['sp-1', { id: 'sp-1', name: 'Sprint 4' }]]),
+};
+
+const line = (field: string, oldValue: string, newValue: string) => {
+  const d = describeHistory(board, field, oldValue, newValue);
+  return [d.what, d.from, d.to].filter(Boolean).join(' | ');
+};
+
+describe('history in words', () => {
+  it('HIST-1 labels as what was added and removed, never JSON', () => {
+    expect(line('labels', '[]', '["frontend","safari"]')).toBe('added labels frontend, safari');
+    expect(line('labels', '["frontend","safari"]', '["frontend"]')).toBe('removed label safari');
+    expect(line('labels', '["ios"]', '["frontend"]')).toBe('added label frontend and removed label ios');
+    expect(line('labels', '', '["a"]')).toBe('added label a');
+  });
+
+  it('HIST-2 ids as names: status, assignee, parent, sprint; an empty sprint is the backlog', () => {
+    expect(line('status_id', 's-todo', 's-done')).toBe('changed status | To Do | Done');
+    expect(line('assignee_id', '', 'u-bob')).toBe('changed assignee | none | Bob Babbage');
+    expect(line('parent_id', 'i-1', '')).toBe('changed parent | WEB-1 Sign-in page | none');
+    expect(line('sprint_id', '', 'sp-1')).toBe('changed sprint | backlog | Sprint 4');
+    // Gone from the board: still words, never the id.
+    expect(line('sprint_id', 'sp-gone', '')).toBe('changed sprint | A sprint not on this board | backlog');
+    expect(line('assignee_id', 'u-gone', '')).toBe('changed assignee | Someone | none');
+  });
+
+  it('HIST-3 enums by their labels; another list-valued field as words; long text cut', () => {
+    expect(line('item_type', 'TASK', 'SUBTASK')).toBe('changed type | Task | Sub-task');
+    expect(line('priority', 'NONE', 'HIGH')).toBe('changed priority | No priority | High');
+    expect(line('watchers', '[]', '["a","b"]')).toBe('changed watchers | none | a, b');
+    expect(line('title', 'Old', '[not json')).toBe('changed title | Old | [not json');
+    expect(describeHistory(board, 'description', '', 'x'.repeat(200)).to).toHaveLength(118);
+    expect(listOf('["a",1]')).toBeNull();
+  });
+});
+
+describe('names, not ids', () => {
+  it('NAMES-1 presence names the item by key and title; a conflict names its author', () => {
+    expect(viewedItem(board, 'i-1')).toBe('WEB-1 Sign-in page');
+    expect(viewedItem(board, 'i-gone')).toBe('an item');
+    expect(changedBy(board, 'u-bob', 'u-ada')).toBe('Bob Babbage');
+    expect(changedBy(board, 'u-ada', 'u-ada')).toBe('You, in another tab or on another device,');
+    expect(changedBy(board, 'u-gone', 'u-ada')).toBe('Someone else');
+    expect(changedBy(board, undefined, 'u-ada')).toBe('Someone else');
+    expect(mentionable(board)).toEqual([
+      { id: 'u-ada', name: 'Ada Lovelace' },
+      { id: 'u-bob', name: 'Bob Babbage' },
+    ]);
+  });
+});

@@ -1,0 +1,128 @@
+// A project's live items as an export shows them (names, not ids), read a
+// page at a time so that no step grows with the size of the project.
+import { labelsOfItem, mostLabelsOnOneItem } from '../storage/labels.ts';
+import { liveCommentsOf } from '../storage/comments.ts';
+import { statusesOf } from '../storage/projects.ts';
+import type { SqlRunner } from '../storage/sql.ts';
+import { sprintsOf } from '../storage/sprints.ts';
+import type { ProjectRow, WorkItemRow } from '../storage/tables.ts';
+import { listUsers } from '../storage/users.ts';
+import { findWorkItem, liveWorkItemsAfter } from '../storage/work-items.ts';
+import { ITEM_TYPES, PRIORITIES } from './jira-vocabulary.ts';
+
+export interface ExportPerson {
+  name: string;
+  email: string;
+}
+
+export interface ExportComment {
+  author: ExportPerson | null;
+  created: string;
+  /** '' when never edited. */
+  edited: string;
+  body: string;
+}
+
+/** One item in Jira's terms: types and priorities in Jira's words, times as ISO 8601 (UTC). */
+export interface ExportItem {
+  key: string;
+  type: string;
+  title: string;
+  status: string;
+  priority: string;
+  assignee: ExportPerson | null;
+  reporter: ExportPerson | null;
+  created: string;
+  updated: string;
+  /** The sprint's name, '' for the backlog. */
+  sprint: string;
+  storyPoints: number | null;
+  /** YYYY-MM-DD, '' for none. */
+  startDate: string;
+  dueDate: string;
+  labels: string[];
+  /** The parent's key, '' for none. */
+  parent: string;
+  description: string;
+  /** Only when asked for (the JSON export). */
+  comments?: ExportComment[];
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** Items per page: a page takes a few milliseconds to read and write out. */
+export const EXPORT_PAGE = 200;
+
+export class ProjectItems {
+  /** Labels columns the CSV needs. */
+  readonly mostLabels: number;
+  private readonly statuses: Map<string, string>;
+  private readonly sprints: Map<string, string>;
+  private readonly people: Map<string, ExportPerson>;
+  private afterNumber = 0;
+  private finished = false;
+
+  /** `db` should hold one read transaction for the whole export, so every page sees the same moment. */
+  constructor(
+    private readonly db: SqlRunner,
+    readonly project: ProjectRow,
+    private readonly withComments: boolean,
+    private readonly pageSize = EXPORT_PAGE,
+  ) {
+    this.statuses = new Map(statusesOf(db, project.id).map((s) => [s.id, s.name]));
+    this.sprints = new Map(sprintsOf(db, project.id).map((s) => [s.id ?? '', s.name ?? '']));
+    this.people = new Map(listUsers(db).map((u) => [u.id, { name: u.display_name, email: u.email }]));
+    this.mostLabels = mostLabelsOnOneItem(db, project.id);
+  }
+
+  /** The next page in item-number order; null after the last. */
+  nextPage(): ExportItem[] | null {
+    if (this.finished) return null;
+    const rows = liveWorkItemsAfter(this.db, this.project.id, this.afterNumber, this.pageSize);
+    if (rows.length < this.pageSize) this.finished = true;
+    if (rows.length === 0) return null;
+    this.afterNumber = rows[rows.length - 1]!.number;
+    return rows.map((row) => this.item(row));
+  }
+
+  private person(id: string | null): ExportPerson | null {
+    return id === null ? null : (this.people.get(id) ?? null);
+  }
+
+  /** A parent deleted without its children (an epic's stories stay) is no parent an import could find. */
+  private parentKey(parentId: string | null): string {
+    if (parentId === null) return '';
+    const parent = findWorkItem(this.db, parentId);
+    return parent && parent.deleted_at_ms === null ? parent.key : '';
+  }
+
+  private item(row: WorkItemRow): ExportItem {
+    const item: ExportItem = {
+      key: row.key,
+      type: ITEM_TYPES[row.item_type].jira,
+      title: row.title,
+      status: this.statuses.get(row.status_id) ?? '',
+      priority: PRIORITIES[row.priority].jira,
+      assignee: this.person(row.assignee_id),
+      reporter: this.person(row.created_by),
+      created: iso(row.created_at_ms),
+      updated: iso(row.updated_at_ms),
+      sprint: row.sprint_id === null ? '' : (this.sprints.get(row.sprint_id) ?? ''),
+      storyPoints: row.story_points,
+      startDate: row.start_date ?? '',
+      dueDate: row.due_date ?? '',
+      labels: labelsOfItem(this.db, row.id),
+      parent: this.parentKey(row.parent_id),
+      description: row.description,
+    };
+    if (this.withComments) {
+      item.comments = liveCommentsOf(this.db, row.id).map((c) => ({
+        author: this.person(c.authorId ?? null),
+        created: iso(c.createdAt ?? 0),
+        edited: c.editedAt ? iso(c.editedAt) : '',
+        body: c.body ?? '',
+      }));
+    }
+    return item;
+  }
+}
