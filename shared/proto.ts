@@ -28,6 +28,7 @@ export type IVelocity = tandem.v1.IVelocity;
 export type ICumulativeFlow = tandem.v1.ICumulativeFlow;
 export type ICycleTime = tandem.v1.ICycleTime;
 export type ICycleItem = tandem.v1.ICycleItem;
+export type ISprintSummary = tandem.v1.ISprintSummary;
 
 /** The name of the command a ClientFrame carries (its oneof case). */
 export type CommandName = NonNullable<ClientFrame['command']>;

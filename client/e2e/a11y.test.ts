@@ -53,6 +53,8 @@ describe('accessibility', () => {
     for (const theme of THEMES) {
       const page = await pageIn(theme, `/p/${s.key}`);
       await boardReady(page);
+      // The board opens on the running sprint; every card, to scan them all.
+      await page.getByTestId('scope-all').click();
       await card(page, 'U1').waitFor();
       await scan(page, `board, ${theme}`);
 

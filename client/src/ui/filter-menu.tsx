@@ -66,13 +66,14 @@ export function FilterMenu(props: {
         classList={{ 'filter-menu__button--active': count() > 0 }}
         aria-expanded={open()}
         aria-controls={id}
-        aria-label={count() > 0 ? `${props.label}: ${count()} selected` : props.label}
         data-testid={`filter-${props.name}`}
         onClick={() => setOpen(!open())}
       >
         {props.label}
         <Show when={summary()}>
           <span class="filter-menu__summary">{summary()}</span>
+          {/* Said, not shown: a name that holds what is shown (the summary) and how many are chosen. */}
+          <span class="visually-hidden">, {count()} selected</span>
         </Show>
         <span class="filter-menu__chevron" aria-hidden="true" />
       </button>

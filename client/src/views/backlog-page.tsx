@@ -20,6 +20,7 @@ import { plainError } from '../store/model/plain-error.ts';
 import { createSprintsSlice, type SprintsSlice } from '../store/sprints.ts';
 import { BacklogRow } from './backlog-row.tsx';
 import { CompleteDialog } from './complete-sprint-dialog.tsx';
+import { CompletedSprints } from './completed-sprints.tsx';
 import { ConflictDialogs } from './conflict-dialog.tsx';
 import { ItemPanelView, type ItemPanelNav } from './item-panel.tsx';
 import { ProjectBody } from './project-load-states.tsx';
@@ -285,6 +286,7 @@ export function BacklogPage() {
             skeleton={<div class="panel plan-group plan-group--skeleton" aria-hidden="true" />}
           >
             <Planning board={board} sprints={sprints} nav={nav} itemHref={itemHref} />
+            <CompletedSprints board={board} />
           </ProjectBody>
         </section>
       </div>

@@ -18,6 +18,7 @@ import { PresenceBar } from './presence-bar.tsx';
 import { ProjectBody } from './project-load-states.tsx';
 import { ProjectPageHeader } from './project-page-header.tsx';
 import { BoardColumns } from './board-columns.tsx';
+import { SprintBanner, useSprintScope } from './sprint-banner.tsx';
 import { TransferActions } from './transfer-actions.tsx';
 
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -48,6 +49,7 @@ export function BoardPage(props: Partial<RouteSectionProps>) {
   const board = createBoardSlice(live, () => params.key);
   const openSprintList = createMemo(() => openSprints(board.sprints().values()));
   const [view, setView] = createBoardView(() => params.key);
+  useSprintScope(board, () => params.key, view, setView);
   const me = live.session.user.id;
 
   const matcher = createMemo(() => cardMatcher(view().filter, me));
@@ -149,6 +151,7 @@ export function BoardPage(props: Partial<RouteSectionProps>) {
             </div>
           }
         >
+          <SprintBanner board={board} projectKey={params.key} view={view()} setView={setView} />
           <BoardFilterBar view={view()} onChange={setView} options={options()} shown={shownTotal()} total={total()} />
           <BoardColumns
             board={board}
