@@ -257,10 +257,11 @@ describe('auth in the browser', () => {
     const first = await context.newPage();
     const ada = person();
     await signupThroughForm(first, ada);
-    // A second tab has its own sessionStorage: it logs in, and its log-in's cookie replaces the first's.
+    // A second tab resumes the session from the cookie. It cannot hear the first tab (no BroadcastChannel):
+    // what ends its session is the server, refusing its socket and its refresh.
     const second = await context.newPage();
-    await second.goto('/login');
-    await loginThroughForm(second, ada.email, ada.password);
+    await second.addInitScript(() => Reflect.deleteProperty(window, 'BroadcastChannel'));
+    await second.goto('/');
     await second.getByTestId('project-list').waitFor();
 
     await first.getByTestId('logout-button').click();
@@ -269,6 +270,28 @@ describe('auth in the browser', () => {
     await second.waitForURL((url) => url.pathname === '/login', { timeout: 10_000 });
     await second.getByTestId('login-expired').waitFor();
     expect(await storedSession(second)).toBeNull();
+  });
+
+  it('UI-AUTH-12 a new tab of a signed-in person opens where its link points, signed in from the cookie; a log-out there signs the first tab out at once', async () => {
+    const context = await openContext(browser, srv.http);
+    open.push(context);
+    const first = await context.newPage();
+    await signupThroughForm(first, person());
+    // A tab of its own: its sessionStorage is empty, the browser's cookie is not.
+    const second = await context.newPage();
+    const visited: string[] = [];
+    second.on('framenavigated', (frame) => frame === second.mainFrame() && visited.push(new URL(frame.url()).pathname));
+    await second.goto('/p/NOPE/backlog');
+    await second.getByTestId('user-name').waitFor();
+    expect(pathOf(second)).toBe('/p/NOPE/backlog');
+    expect(visited).not.toContain('/login');
+    expect(await storedSession(second)).not.toBeNull();
+
+    await second.getByTestId('logout-button').click();
+    await second.waitForURL((url) => url.pathname === '/login');
+    // Told through the tabs' channel, not left to find out at its next refresh.
+    await first.waitForURL((url) => url.pathname === '/login', { timeout: 3_000 });
+    expect(await storedSession(first)).toBeNull();
   });
 
   it('UI-AUTH-11 a short-lived token is refreshed from the cookie before it runs out: the tab stays signed in and its socket comes back (HARD-3f)', async () => {

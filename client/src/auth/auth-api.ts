@@ -127,6 +127,15 @@ export async function refresh(): Promise<SessionGrant> {
   return grantFrom(await post('/api/auth/refresh', {}));
 }
 
+/** The session the HttpOnly cookie holds, for a tab that opened without one (a 401: none, or it is over). */
+export async function resume(): Promise<SessionGrant> {
+  try {
+    return await grantFrom(await fetch('/api/auth/session', { credentials: 'same-origin', headers: { Accept: 'application/json' } }));
+  } catch (err) {
+    throw err instanceof ApiError ? err : new ApiError(0, 'UNAVAILABLE', UNREACHABLE);
+  }
+}
+
 /**
  * Ends the session on the server: the cookie's, and the token's when it is
  * given (another tab's log-in may have replaced the cookie since this tab's).

@@ -24,13 +24,21 @@ function LiveProvider(props: { session: Session; children?: JSX.Element }) {
 }
 
 export function RequireSession(props: RouteSectionProps) {
-  const { session, endedBy } = useSession();
+  const { session, endedBy, resuming } = useSession();
   const location = useLocation();
   const target = () => (endedBy() === 'logout' ? '/login' : loginHref(location.pathname + location.search));
   // A refresh replaces the session object every few minutes; the page must stay.
   const signedIn = createMemo(session, null, { equals: (a, b) => a?.user.id === b?.user.id && a?.tenantId === b?.tenantId });
   return (
-    <Show when={signedIn()} keyed fallback={<Navigate href={target()} />}>
+    <Show
+      when={signedIn()}
+      keyed
+      fallback={
+        <Show when={!resuming()} fallback={<p class="resuming" role="status" data-testid="resuming">Signing you in…</p>}>
+          <Navigate href={target()} />
+        </Show>
+      }
+    >
       {(current) => (
         <LiveProvider session={current}>
           <AppShell session={current}>{props.children}</AppShell>

@@ -137,6 +137,8 @@ export interface SessionContextValue {
   session: Accessor<Session | null>;
   /** Why the tab is signed out, when it was signed in earlier; null on a fresh load. */
   endedBy: Accessor<SessionEnd | null>;
+  /** True while a tab that opened without a session asks the cookie for one (a new tab of a signed-in person). */
+  resuming: Accessor<boolean>;
   signIn(grant: SessionGrant): void;
   /** Ends the session on the server (best effort) and forgets the token here. */
   signOut(): Promise<void>;
@@ -158,6 +160,28 @@ function browserSessionStorage(): Storage | null {
   }
 }
 
+const TABS_CHANNEL = 'tandem.session';
+const LOGGED_OUT = 'logged-out';
+/** In localStorage, which tabs share: a tab of this browser signed in (the cookie itself is out of the page's reach). */
+const SIGNED_IN_KEY = 'tandem.signed-in';
+const signedInHere = {
+  get(): boolean {
+    try {
+      return localStorage.getItem(SIGNED_IN_KEY) !== null;
+    } catch {
+      return false; // storage blocked: no resume, the log-in page as before
+    }
+  },
+  set(on: boolean): void {
+    try {
+      if (on) localStorage.setItem(SIGNED_IN_KEY, '1');
+      else localStorage.removeItem(SIGNED_IN_KEY);
+    } catch {
+      // storage blocked: this tab keeps its own session all the same
+    }
+  },
+};
+
 // setTimeout takes at most 2^31-1 ms (~24.8 days); longer waits re-arm.
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -165,6 +189,9 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 export function createSession(store: SessionStore = makeSessionStore(browserSessionStorage())): SessionContextValue {
   const [session, setSession] = createSignal<Session | null>(store.load());
   const [endedBy, setEndedBy] = createSignal<SessionEnd | null>(null);
+  const [resuming, setResuming] = createSignal(false);
+  // Tabs of one browser share the cookie but not sessionStorage: a log-out in one is told to the others at once.
+  const tabs = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(TABS_CHANNEL);
   let timer: ReturnType<typeof setTimeout> | undefined;
   let refreshing: Promise<Session> | null = null;
 
@@ -203,6 +230,7 @@ export function createSession(store: SessionStore = makeSessionStore(browserSess
 
   const adopt = (next: Session) => {
     store.save(next);
+    signedInHere.set(true);
     batch(() => {
       setEndedBy(null);
       setSession(next);
@@ -237,12 +265,41 @@ export function createSession(store: SessionStore = makeSessionStore(browserSess
       }
     })());
 
+  /**
+   * A tab opened without a session of its own: the browser's cookie may hold
+   * one (a link opened in a new tab). Asked only when a tab of this browser
+   * signed in and none has logged out since, so a visitor who never did
+   * sends nothing.
+   */
+  const resume = async () => {
+    if (!signedInHere.get()) return;
+    setResuming(true);
+    try {
+      const next = fromGrant(await api.resume());
+      if (session() === null && endedBy() === null) adopt(next);
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) signedInHere.set(false);
+    } finally {
+      setResuming(false);
+    }
+  };
+
+  if (tabs) {
+    tabs.onmessage = (e: MessageEvent) => {
+      if (e.data === LOGGED_OUT && session()) forget('logout');
+    };
+  }
+  if (session() === null) void resume();
   tick();
-  onCleanup(() => clearTimeout(timer));
+  onCleanup(() => {
+    clearTimeout(timer);
+    tabs?.close();
+  });
 
   return {
     session,
     endedBy,
+    resuming,
     signIn(grant) {
       adopt(fromGrant(grant));
     },
@@ -251,6 +308,8 @@ export function createSession(store: SessionStore = makeSessionStore(browserSess
       // must not keep the page signed in. The server revokes the session.
       const token = session()?.token;
       forget('logout');
+      signedInHere.set(false);
+      tabs?.postMessage(LOGGED_OUT);
       try {
         await api.logout(token);
       } catch {
