@@ -17,7 +17,9 @@ const LAYERS: Record<string, readonly string[]> = {
   // Pure: reports computed from facts handed in, no I/O.
   reports: [],
   handlers: ['commands', 'reports', 'auth', 'storage', 'tenancy'],
-  pipeline: ['handlers', 'commands', 'auth', 'storage', 'tenancy'],
+  // What a write tells the people it concerns: derived from its events, stored in its transaction.
+  notifications: ['storage'],
+  pipeline: ['handlers', 'notifications', 'commands', 'auth', 'storage', 'tenancy'],
   fanout: ['storage', 'tenancy'],
   http: ['auth'],
   transfer: ['http', 'pipeline', 'handlers', 'commands', 'auth', 'storage', 'tenancy'],

@@ -37,6 +37,11 @@ export namespace tandem {
             listUsers?: (tandem.v1.IListUsers|null);
             linkWorkItems?: (tandem.v1.ILinkWorkItems|null);
             unlinkWorkItems?: (tandem.v1.IUnlinkWorkItems|null);
+            listNotifications?: (tandem.v1.IListNotifications|null);
+            markNotificationsRead?: (tandem.v1.IMarkNotificationsRead|null);
+            watchWorkItem?: (tandem.v1.IWatchWorkItem|null);
+            unwatchWorkItem?: (tandem.v1.IUnwatchWorkItem|null);
+            setNotificationSettings?: (tandem.v1.ISetNotificationSettings|null);
         }
 
         class ClientFrame implements IClientFrame {
@@ -73,7 +78,12 @@ export namespace tandem {
             public listUsers?: (tandem.v1.IListUsers|null);
             public linkWorkItems?: (tandem.v1.ILinkWorkItems|null);
             public unlinkWorkItems?: (tandem.v1.IUnlinkWorkItems|null);
-            public command?: ("listProjects"|"getBoard"|"getHistory"|"getComments"|"subscribe"|"unsubscribe"|"getWorkItem"|"search"|"getReport"|"listDeletedWorkItems"|"createProject"|"createWorkItem"|"updateWorkItem"|"moveWorkItem"|"deleteWorkItem"|"restoreWorkItem"|"claimWorkItem"|"addComment"|"editComment"|"deleteComment"|"createSprint"|"updateSprint"|"startSprint"|"completeSprint"|"addMember"|"changeMemberRole"|"removeMember"|"setPresence"|"listUsers"|"linkWorkItems"|"unlinkWorkItems");
+            public listNotifications?: (tandem.v1.IListNotifications|null);
+            public markNotificationsRead?: (tandem.v1.IMarkNotificationsRead|null);
+            public watchWorkItem?: (tandem.v1.IWatchWorkItem|null);
+            public unwatchWorkItem?: (tandem.v1.IUnwatchWorkItem|null);
+            public setNotificationSettings?: (tandem.v1.ISetNotificationSettings|null);
+            public command?: ("listProjects"|"getBoard"|"getHistory"|"getComments"|"subscribe"|"unsubscribe"|"getWorkItem"|"search"|"getReport"|"listDeletedWorkItems"|"createProject"|"createWorkItem"|"updateWorkItem"|"moveWorkItem"|"deleteWorkItem"|"restoreWorkItem"|"claimWorkItem"|"addComment"|"editComment"|"deleteComment"|"createSprint"|"updateSprint"|"startSprint"|"completeSprint"|"addMember"|"changeMemberRole"|"removeMember"|"setPresence"|"listUsers"|"linkWorkItems"|"unlinkWorkItems"|"listNotifications"|"markNotificationsRead"|"watchWorkItem"|"unwatchWorkItem"|"setNotificationSettings");
             public static create(properties?: tandem.v1.IClientFrame): tandem.v1.ClientFrame;
             public static encode(m: tandem.v1.IClientFrame, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: tandem.v1.IClientFrame, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -92,6 +102,7 @@ export namespace tandem {
             result?: (tandem.v1.IResult|null);
             error?: (tandem.v1.IError|null);
             event?: (tandem.v1.IEvent|null);
+            notification?: (tandem.v1.INotificationNotice|null);
         }
 
         class ServerFrame implements IServerFrame {
@@ -101,7 +112,8 @@ export namespace tandem {
             public result?: (tandem.v1.IResult|null);
             public error?: (tandem.v1.IError|null);
             public event?: (tandem.v1.IEvent|null);
-            public payload?: ("result"|"error"|"event");
+            public notification?: (tandem.v1.INotificationNotice|null);
+            public payload?: ("result"|"error"|"event"|"notification");
             public static create(properties?: tandem.v1.IServerFrame): tandem.v1.ServerFrame;
             public static encode(m: tandem.v1.IServerFrame, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: tandem.v1.IServerFrame, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -132,6 +144,8 @@ export namespace tandem {
             report?: (tandem.v1.IReport|null);
             workItems?: (tandem.v1.IWorkItemList|null);
             link?: (tandem.v1.IWorkItemLink|null);
+            notifications?: (tandem.v1.INotificationList|null);
+            watch?: (tandem.v1.IWatchState|null);
         }
 
         class Result implements IResult {
@@ -153,7 +167,9 @@ export namespace tandem {
             public report?: (tandem.v1.IReport|null);
             public workItems?: (tandem.v1.IWorkItemList|null);
             public link?: (tandem.v1.IWorkItemLink|null);
-            public value?: ("project"|"workItem"|"comment"|"sprint"|"member"|"projects"|"board"|"history"|"comments"|"subscribed"|"ok"|"users"|"searchResults"|"report"|"workItems"|"link");
+            public notifications?: (tandem.v1.INotificationList|null);
+            public watch?: (tandem.v1.IWatchState|null);
+            public value?: ("project"|"workItem"|"comment"|"sprint"|"member"|"projects"|"board"|"history"|"comments"|"subscribed"|"ok"|"users"|"searchResults"|"report"|"workItems"|"link"|"notifications"|"watch");
             public static create(properties?: tandem.v1.IResult): tandem.v1.Result;
             public static encode(m: tandem.v1.IResult, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: tandem.v1.IResult, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -359,6 +375,7 @@ export namespace tandem {
             descriptionOmitted?: (boolean|null);
             startDate?: (string|null);
             dueDate?: (string|null);
+            watching?: (boolean|null);
         }
 
         class WorkItem implements IWorkItem {
@@ -388,6 +405,7 @@ export namespace tandem {
             public descriptionOmitted: boolean;
             public startDate: string;
             public dueDate: string;
+            public watching: boolean;
             public static create(properties?: tandem.v1.IWorkItem): tandem.v1.WorkItem;
             public static encode(m: tandem.v1.IWorkItem, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: tandem.v1.IWorkItem, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -1092,6 +1110,147 @@ export namespace tandem {
             public static getTypeUrl(typeUrlPrefix?: string): string;
         }
 
+        enum NotificationKind {
+            NOTIFICATION_KIND_UNSPECIFIED = 0,
+            NOTIFICATION_KIND_MENTIONED = 1,
+            NOTIFICATION_KIND_ASSIGNED = 2,
+            NOTIFICATION_KIND_COMMENTED = 3,
+            NOTIFICATION_KIND_STATUS_CHANGED = 4,
+            NOTIFICATION_KIND_SPRINT_STARTED = 5,
+            NOTIFICATION_KIND_SPRINT_COMPLETED = 6
+        }
+
+        interface INotification {
+            id?: (string|null);
+            kind?: (tandem.v1.NotificationKind|null);
+            projectId?: (string|null);
+            projectKey?: (string|null);
+            workItemId?: (string|null);
+            workItemKey?: (string|null);
+            sprintId?: (string|null);
+            title?: (string|null);
+            actorId?: (string|null);
+            actorName?: (string|null);
+            count?: (number|null);
+            excerpt?: (string|null);
+            createdAt?: (number|null);
+            updatedAt?: (number|null);
+            read?: (boolean|null);
+        }
+
+        class Notification implements INotification {
+            constructor(p?: tandem.v1.INotification);
+            public id: string;
+            public kind: tandem.v1.NotificationKind;
+            public projectId: string;
+            public projectKey: string;
+            public workItemId: string;
+            public workItemKey: string;
+            public sprintId: string;
+            public title: string;
+            public actorId: string;
+            public actorName: string;
+            public count: number;
+            public excerpt: string;
+            public createdAt: number;
+            public updatedAt: number;
+            public read: boolean;
+            public static create(properties?: tandem.v1.INotification): tandem.v1.Notification;
+            public static encode(m: tandem.v1.INotification, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.INotification, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.Notification;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.Notification;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.Notification;
+            public static toObject(m: tandem.v1.Notification, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface INotificationSettings {
+            muted?: (tandem.v1.NotificationKind[]|null);
+        }
+
+        class NotificationSettings implements INotificationSettings {
+            constructor(p?: tandem.v1.INotificationSettings);
+            public muted: tandem.v1.NotificationKind[];
+            public static create(properties?: tandem.v1.INotificationSettings): tandem.v1.NotificationSettings;
+            public static encode(m: tandem.v1.INotificationSettings, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.INotificationSettings, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.NotificationSettings;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.NotificationSettings;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.NotificationSettings;
+            public static toObject(m: tandem.v1.NotificationSettings, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface INotificationList {
+            notifications?: (tandem.v1.INotification[]|null);
+            unread?: (number|null);
+            settings?: (tandem.v1.INotificationSettings|null);
+        }
+
+        class NotificationList implements INotificationList {
+            constructor(p?: tandem.v1.INotificationList);
+            public notifications: tandem.v1.INotification[];
+            public unread: number;
+            public settings?: (tandem.v1.INotificationSettings|null);
+            public static create(properties?: tandem.v1.INotificationList): tandem.v1.NotificationList;
+            public static encode(m: tandem.v1.INotificationList, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.INotificationList, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.NotificationList;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.NotificationList;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.NotificationList;
+            public static toObject(m: tandem.v1.NotificationList, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface INotificationNotice {
+            notification?: (tandem.v1.INotification|null);
+            unread?: (number|null);
+        }
+
+        class NotificationNotice implements INotificationNotice {
+            constructor(p?: tandem.v1.INotificationNotice);
+            public notification?: (tandem.v1.INotification|null);
+            public unread: number;
+            public static create(properties?: tandem.v1.INotificationNotice): tandem.v1.NotificationNotice;
+            public static encode(m: tandem.v1.INotificationNotice, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.INotificationNotice, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.NotificationNotice;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.NotificationNotice;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.NotificationNotice;
+            public static toObject(m: tandem.v1.NotificationNotice, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IWatchState {
+            workItemId?: (string|null);
+            watching?: (boolean|null);
+        }
+
+        class WatchState implements IWatchState {
+            constructor(p?: tandem.v1.IWatchState);
+            public workItemId: string;
+            public watching: boolean;
+            public static create(properties?: tandem.v1.IWatchState): tandem.v1.WatchState;
+            public static encode(m: tandem.v1.IWatchState, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IWatchState, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.WatchState;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.WatchState;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.WatchState;
+            public static toObject(m: tandem.v1.WatchState, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
         interface ISearchResults {
             hits?: (tandem.v1.ISearchHit[]|null);
         }
@@ -1541,6 +1700,105 @@ export namespace tandem {
             public static verify(m: { [k: string]: any }): (string|null);
             public static fromObject(d: { [k: string]: any }): tandem.v1.UnlinkWorkItems;
             public static toObject(m: tandem.v1.UnlinkWorkItems, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IListNotifications {
+            unreadOnly?: (boolean|null);
+            limit?: (number|null);
+        }
+
+        class ListNotifications implements IListNotifications {
+            constructor(p?: tandem.v1.IListNotifications);
+            public unreadOnly: boolean;
+            public limit: number;
+            public static create(properties?: tandem.v1.IListNotifications): tandem.v1.ListNotifications;
+            public static encode(m: tandem.v1.IListNotifications, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IListNotifications, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.ListNotifications;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.ListNotifications;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.ListNotifications;
+            public static toObject(m: tandem.v1.ListNotifications, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IMarkNotificationsRead {
+            notificationIds?: (string[]|null);
+            all?: (boolean|null);
+        }
+
+        class MarkNotificationsRead implements IMarkNotificationsRead {
+            constructor(p?: tandem.v1.IMarkNotificationsRead);
+            public notificationIds: string[];
+            public all: boolean;
+            public static create(properties?: tandem.v1.IMarkNotificationsRead): tandem.v1.MarkNotificationsRead;
+            public static encode(m: tandem.v1.IMarkNotificationsRead, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IMarkNotificationsRead, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.MarkNotificationsRead;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.MarkNotificationsRead;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.MarkNotificationsRead;
+            public static toObject(m: tandem.v1.MarkNotificationsRead, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IWatchWorkItem {
+            workItemId?: (string|null);
+        }
+
+        class WatchWorkItem implements IWatchWorkItem {
+            constructor(p?: tandem.v1.IWatchWorkItem);
+            public workItemId: string;
+            public static create(properties?: tandem.v1.IWatchWorkItem): tandem.v1.WatchWorkItem;
+            public static encode(m: tandem.v1.IWatchWorkItem, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IWatchWorkItem, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.WatchWorkItem;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.WatchWorkItem;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.WatchWorkItem;
+            public static toObject(m: tandem.v1.WatchWorkItem, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IUnwatchWorkItem {
+            workItemId?: (string|null);
+        }
+
+        class UnwatchWorkItem implements IUnwatchWorkItem {
+            constructor(p?: tandem.v1.IUnwatchWorkItem);
+            public workItemId: string;
+            public static create(properties?: tandem.v1.IUnwatchWorkItem): tandem.v1.UnwatchWorkItem;
+            public static encode(m: tandem.v1.IUnwatchWorkItem, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IUnwatchWorkItem, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.UnwatchWorkItem;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.UnwatchWorkItem;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.UnwatchWorkItem;
+            public static toObject(m: tandem.v1.UnwatchWorkItem, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ISetNotificationSettings {
+            settings?: (tandem.v1.INotificationSettings|null);
+        }
+
+        class SetNotificationSettings implements ISetNotificationSettings {
+            constructor(p?: tandem.v1.ISetNotificationSettings);
+            public settings?: (tandem.v1.INotificationSettings|null);
+            public static create(properties?: tandem.v1.ISetNotificationSettings): tandem.v1.SetNotificationSettings;
+            public static encode(m: tandem.v1.ISetNotificationSettings, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.ISetNotificationSettings, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.SetNotificationSettings;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.SetNotificationSettings;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.SetNotificationSettings;
+            public static toObject(m: tandem.v1.SetNotificationSettings, o?: $protobuf.IConversionOptions): { [k: string]: any };
             public toJSON(): { [k: string]: any };
             public static getTypeUrl(typeUrlPrefix?: string): string;
         }

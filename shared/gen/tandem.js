@@ -65,6 +65,11 @@ export const tandem = $root.tandem = (() => {
              * @property {tandem.v1.IListUsers|null} [listUsers] ClientFrame listUsers
              * @property {tandem.v1.ILinkWorkItems|null} [linkWorkItems] ClientFrame linkWorkItems
              * @property {tandem.v1.IUnlinkWorkItems|null} [unlinkWorkItems] ClientFrame unlinkWorkItems
+             * @property {tandem.v1.IListNotifications|null} [listNotifications] ClientFrame listNotifications
+             * @property {tandem.v1.IMarkNotificationsRead|null} [markNotificationsRead] ClientFrame markNotificationsRead
+             * @property {tandem.v1.IWatchWorkItem|null} [watchWorkItem] ClientFrame watchWorkItem
+             * @property {tandem.v1.IUnwatchWorkItem|null} [unwatchWorkItem] ClientFrame unwatchWorkItem
+             * @property {tandem.v1.ISetNotificationSettings|null} [setNotificationSettings] ClientFrame setNotificationSettings
              */
 
             /**
@@ -338,17 +343,57 @@ export const tandem = $root.tandem = (() => {
              */
             ClientFrame.prototype.unlinkWorkItems = null;
 
+            /**
+             * ClientFrame listNotifications.
+             * @member {tandem.v1.IListNotifications|null|undefined} listNotifications
+             * @memberof tandem.v1.ClientFrame
+             * @instance
+             */
+            ClientFrame.prototype.listNotifications = null;
+
+            /**
+             * ClientFrame markNotificationsRead.
+             * @member {tandem.v1.IMarkNotificationsRead|null|undefined} markNotificationsRead
+             * @memberof tandem.v1.ClientFrame
+             * @instance
+             */
+            ClientFrame.prototype.markNotificationsRead = null;
+
+            /**
+             * ClientFrame watchWorkItem.
+             * @member {tandem.v1.IWatchWorkItem|null|undefined} watchWorkItem
+             * @memberof tandem.v1.ClientFrame
+             * @instance
+             */
+            ClientFrame.prototype.watchWorkItem = null;
+
+            /**
+             * ClientFrame unwatchWorkItem.
+             * @member {tandem.v1.IUnwatchWorkItem|null|undefined} unwatchWorkItem
+             * @memberof tandem.v1.ClientFrame
+             * @instance
+             */
+            ClientFrame.prototype.unwatchWorkItem = null;
+
+            /**
+             * ClientFrame setNotificationSettings.
+             * @member {tandem.v1.ISetNotificationSettings|null|undefined} setNotificationSettings
+             * @memberof tandem.v1.ClientFrame
+             * @instance
+             */
+            ClientFrame.prototype.setNotificationSettings = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
             /**
              * ClientFrame command.
-             * @member {"listProjects"|"getBoard"|"getHistory"|"getComments"|"subscribe"|"unsubscribe"|"getWorkItem"|"search"|"getReport"|"listDeletedWorkItems"|"createProject"|"createWorkItem"|"updateWorkItem"|"moveWorkItem"|"deleteWorkItem"|"restoreWorkItem"|"claimWorkItem"|"addComment"|"editComment"|"deleteComment"|"createSprint"|"updateSprint"|"startSprint"|"completeSprint"|"addMember"|"changeMemberRole"|"removeMember"|"setPresence"|"listUsers"|"linkWorkItems"|"unlinkWorkItems"|undefined} command
+             * @member {"listProjects"|"getBoard"|"getHistory"|"getComments"|"subscribe"|"unsubscribe"|"getWorkItem"|"search"|"getReport"|"listDeletedWorkItems"|"createProject"|"createWorkItem"|"updateWorkItem"|"moveWorkItem"|"deleteWorkItem"|"restoreWorkItem"|"claimWorkItem"|"addComment"|"editComment"|"deleteComment"|"createSprint"|"updateSprint"|"startSprint"|"completeSprint"|"addMember"|"changeMemberRole"|"removeMember"|"setPresence"|"listUsers"|"linkWorkItems"|"unlinkWorkItems"|"listNotifications"|"markNotificationsRead"|"watchWorkItem"|"unwatchWorkItem"|"setNotificationSettings"|undefined} command
              * @memberof tandem.v1.ClientFrame
              * @instance
              */
             Object.defineProperty(ClientFrame.prototype, "command", {
-                get: $util.oneOfGetter($oneOfFields = ["listProjects", "getBoard", "getHistory", "getComments", "subscribe", "unsubscribe", "getWorkItem", "search", "getReport", "listDeletedWorkItems", "createProject", "createWorkItem", "updateWorkItem", "moveWorkItem", "deleteWorkItem", "restoreWorkItem", "claimWorkItem", "addComment", "editComment", "deleteComment", "createSprint", "updateSprint", "startSprint", "completeSprint", "addMember", "changeMemberRole", "removeMember", "setPresence", "listUsers", "linkWorkItems", "unlinkWorkItems"]),
+                get: $util.oneOfGetter($oneOfFields = ["listProjects", "getBoard", "getHistory", "getComments", "subscribe", "unsubscribe", "getWorkItem", "search", "getReport", "listDeletedWorkItems", "createProject", "createWorkItem", "updateWorkItem", "moveWorkItem", "deleteWorkItem", "restoreWorkItem", "claimWorkItem", "addComment", "editComment", "deleteComment", "createSprint", "updateSprint", "startSprint", "completeSprint", "addMember", "changeMemberRole", "removeMember", "setPresence", "listUsers", "linkWorkItems", "unlinkWorkItems", "listNotifications", "markNotificationsRead", "watchWorkItem", "unwatchWorkItem", "setNotificationSettings"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -444,6 +489,16 @@ export const tandem = $root.tandem = (() => {
                     $root.tandem.v1.LinkWorkItems.encode(m.linkWorkItems, w.uint32(314).fork(), q + 1).ldelim();
                 if (m.unlinkWorkItems != null && Object.hasOwnProperty.call(m, "unlinkWorkItems"))
                     $root.tandem.v1.UnlinkWorkItems.encode(m.unlinkWorkItems, w.uint32(322).fork(), q + 1).ldelim();
+                if (m.listNotifications != null && Object.hasOwnProperty.call(m, "listNotifications"))
+                    $root.tandem.v1.ListNotifications.encode(m.listNotifications, w.uint32(330).fork(), q + 1).ldelim();
+                if (m.markNotificationsRead != null && Object.hasOwnProperty.call(m, "markNotificationsRead"))
+                    $root.tandem.v1.MarkNotificationsRead.encode(m.markNotificationsRead, w.uint32(338).fork(), q + 1).ldelim();
+                if (m.watchWorkItem != null && Object.hasOwnProperty.call(m, "watchWorkItem"))
+                    $root.tandem.v1.WatchWorkItem.encode(m.watchWorkItem, w.uint32(346).fork(), q + 1).ldelim();
+                if (m.unwatchWorkItem != null && Object.hasOwnProperty.call(m, "unwatchWorkItem"))
+                    $root.tandem.v1.UnwatchWorkItem.encode(m.unwatchWorkItem, w.uint32(354).fork(), q + 1).ldelim();
+                if (m.setNotificationSettings != null && Object.hasOwnProperty.call(m, "setNotificationSettings"))
+                    $root.tandem.v1.SetNotificationSettings.encode(m.setNotificationSettings, w.uint32(362).fork(), q + 1).ldelim();
                 return w;
             };
 
@@ -620,6 +675,26 @@ export const tandem = $root.tandem = (() => {
                         }
                     case 40: {
                             m.unlinkWorkItems = $root.tandem.v1.UnlinkWorkItems.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 41: {
+                            m.listNotifications = $root.tandem.v1.ListNotifications.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 42: {
+                            m.markNotificationsRead = $root.tandem.v1.MarkNotificationsRead.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 43: {
+                            m.watchWorkItem = $root.tandem.v1.WatchWorkItem.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 44: {
+                            m.unwatchWorkItem = $root.tandem.v1.UnwatchWorkItem.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 45: {
+                            m.setNotificationSettings = $root.tandem.v1.SetNotificationSettings.decode(r, r.uint32(), undefined, n + 1);
                             break;
                         }
                     default:
@@ -979,6 +1054,56 @@ export const tandem = $root.tandem = (() => {
                             return "unlinkWorkItems." + e;
                     }
                 }
+                if (m.listNotifications != null && Object.hasOwnProperty.call(m, "listNotifications")) {
+                    if (p.command === 1)
+                        return "command: multiple values";
+                    p.command = 1;
+                    {
+                        var e = $root.tandem.v1.ListNotifications.verify(m.listNotifications, n + 1);
+                        if (e)
+                            return "listNotifications." + e;
+                    }
+                }
+                if (m.markNotificationsRead != null && Object.hasOwnProperty.call(m, "markNotificationsRead")) {
+                    if (p.command === 1)
+                        return "command: multiple values";
+                    p.command = 1;
+                    {
+                        var e = $root.tandem.v1.MarkNotificationsRead.verify(m.markNotificationsRead, n + 1);
+                        if (e)
+                            return "markNotificationsRead." + e;
+                    }
+                }
+                if (m.watchWorkItem != null && Object.hasOwnProperty.call(m, "watchWorkItem")) {
+                    if (p.command === 1)
+                        return "command: multiple values";
+                    p.command = 1;
+                    {
+                        var e = $root.tandem.v1.WatchWorkItem.verify(m.watchWorkItem, n + 1);
+                        if (e)
+                            return "watchWorkItem." + e;
+                    }
+                }
+                if (m.unwatchWorkItem != null && Object.hasOwnProperty.call(m, "unwatchWorkItem")) {
+                    if (p.command === 1)
+                        return "command: multiple values";
+                    p.command = 1;
+                    {
+                        var e = $root.tandem.v1.UnwatchWorkItem.verify(m.unwatchWorkItem, n + 1);
+                        if (e)
+                            return "unwatchWorkItem." + e;
+                    }
+                }
+                if (m.setNotificationSettings != null && Object.hasOwnProperty.call(m, "setNotificationSettings")) {
+                    if (p.command === 1)
+                        return "command: multiple values";
+                    p.command = 1;
+                    {
+                        var e = $root.tandem.v1.SetNotificationSettings.verify(m.setNotificationSettings, n + 1);
+                        if (e)
+                            return "setNotificationSettings." + e;
+                    }
+                }
                 return null;
             };
 
@@ -1157,6 +1282,31 @@ export const tandem = $root.tandem = (() => {
                     if (!$util.isObject(d.unlinkWorkItems))
                         throw TypeError(".tandem.v1.ClientFrame.unlinkWorkItems: object expected");
                     m.unlinkWorkItems = $root.tandem.v1.UnlinkWorkItems.fromObject(d.unlinkWorkItems, n + 1);
+                }
+                if (d.listNotifications != null) {
+                    if (!$util.isObject(d.listNotifications))
+                        throw TypeError(".tandem.v1.ClientFrame.listNotifications: object expected");
+                    m.listNotifications = $root.tandem.v1.ListNotifications.fromObject(d.listNotifications, n + 1);
+                }
+                if (d.markNotificationsRead != null) {
+                    if (!$util.isObject(d.markNotificationsRead))
+                        throw TypeError(".tandem.v1.ClientFrame.markNotificationsRead: object expected");
+                    m.markNotificationsRead = $root.tandem.v1.MarkNotificationsRead.fromObject(d.markNotificationsRead, n + 1);
+                }
+                if (d.watchWorkItem != null) {
+                    if (!$util.isObject(d.watchWorkItem))
+                        throw TypeError(".tandem.v1.ClientFrame.watchWorkItem: object expected");
+                    m.watchWorkItem = $root.tandem.v1.WatchWorkItem.fromObject(d.watchWorkItem, n + 1);
+                }
+                if (d.unwatchWorkItem != null) {
+                    if (!$util.isObject(d.unwatchWorkItem))
+                        throw TypeError(".tandem.v1.ClientFrame.unwatchWorkItem: object expected");
+                    m.unwatchWorkItem = $root.tandem.v1.UnwatchWorkItem.fromObject(d.unwatchWorkItem, n + 1);
+                }
+                if (d.setNotificationSettings != null) {
+                    if (!$util.isObject(d.setNotificationSettings))
+                        throw TypeError(".tandem.v1.ClientFrame.setNotificationSettings: object expected");
+                    m.setNotificationSettings = $root.tandem.v1.SetNotificationSettings.fromObject(d.setNotificationSettings, n + 1);
                 }
                 return m;
             };
@@ -1339,6 +1489,31 @@ export const tandem = $root.tandem = (() => {
                     if (o.oneofs)
                         d.command = "unlinkWorkItems";
                 }
+                if (m.listNotifications != null && Object.hasOwnProperty.call(m, "listNotifications")) {
+                    d.listNotifications = $root.tandem.v1.ListNotifications.toObject(m.listNotifications, o, q + 1);
+                    if (o.oneofs)
+                        d.command = "listNotifications";
+                }
+                if (m.markNotificationsRead != null && Object.hasOwnProperty.call(m, "markNotificationsRead")) {
+                    d.markNotificationsRead = $root.tandem.v1.MarkNotificationsRead.toObject(m.markNotificationsRead, o, q + 1);
+                    if (o.oneofs)
+                        d.command = "markNotificationsRead";
+                }
+                if (m.watchWorkItem != null && Object.hasOwnProperty.call(m, "watchWorkItem")) {
+                    d.watchWorkItem = $root.tandem.v1.WatchWorkItem.toObject(m.watchWorkItem, o, q + 1);
+                    if (o.oneofs)
+                        d.command = "watchWorkItem";
+                }
+                if (m.unwatchWorkItem != null && Object.hasOwnProperty.call(m, "unwatchWorkItem")) {
+                    d.unwatchWorkItem = $root.tandem.v1.UnwatchWorkItem.toObject(m.unwatchWorkItem, o, q + 1);
+                    if (o.oneofs)
+                        d.command = "unwatchWorkItem";
+                }
+                if (m.setNotificationSettings != null && Object.hasOwnProperty.call(m, "setNotificationSettings")) {
+                    d.setNotificationSettings = $root.tandem.v1.SetNotificationSettings.toObject(m.setNotificationSettings, o, q + 1);
+                    if (o.oneofs)
+                        d.command = "setNotificationSettings";
+                }
                 return d;
             };
 
@@ -1382,6 +1557,7 @@ export const tandem = $root.tandem = (() => {
              * @property {tandem.v1.IResult|null} [result] ServerFrame result
              * @property {tandem.v1.IError|null} [error] ServerFrame error
              * @property {tandem.v1.IEvent|null} [event] ServerFrame event
+             * @property {tandem.v1.INotificationNotice|null} [notification] ServerFrame notification
              */
 
             /**
@@ -1439,17 +1615,25 @@ export const tandem = $root.tandem = (() => {
              */
             ServerFrame.prototype.event = null;
 
+            /**
+             * ServerFrame notification.
+             * @member {tandem.v1.INotificationNotice|null|undefined} notification
+             * @memberof tandem.v1.ServerFrame
+             * @instance
+             */
+            ServerFrame.prototype.notification = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
             /**
              * ServerFrame payload.
-             * @member {"result"|"error"|"event"|undefined} payload
+             * @member {"result"|"error"|"event"|"notification"|undefined} payload
              * @memberof tandem.v1.ServerFrame
              * @instance
              */
             Object.defineProperty(ServerFrame.prototype, "payload", {
-                get: $util.oneOfGetter($oneOfFields = ["result", "error", "event"]),
+                get: $util.oneOfGetter($oneOfFields = ["result", "error", "event", "notification"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -1491,6 +1675,8 @@ export const tandem = $root.tandem = (() => {
                     $root.tandem.v1.Error.encode(m.error, w.uint32(90).fork(), q + 1).ldelim();
                 if (m.event != null && Object.hasOwnProperty.call(m, "event"))
                     $root.tandem.v1.Event.encode(m.event, w.uint32(98).fork(), q + 1).ldelim();
+                if (m.notification != null && Object.hasOwnProperty.call(m, "notification"))
+                    $root.tandem.v1.NotificationNotice.encode(m.notification, w.uint32(106).fork(), q + 1).ldelim();
                 return w;
             };
 
@@ -1559,6 +1745,10 @@ export const tandem = $root.tandem = (() => {
                         }
                     case 12: {
                             m.event = $root.tandem.v1.Event.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 13: {
+                            m.notification = $root.tandem.v1.NotificationNotice.decode(r, r.uint32(), undefined, n + 1);
                             break;
                         }
                     default:
@@ -1642,6 +1832,16 @@ export const tandem = $root.tandem = (() => {
                             return "event." + e;
                     }
                 }
+                if (m.notification != null && Object.hasOwnProperty.call(m, "notification")) {
+                    if (p.payload === 1)
+                        return "payload: multiple values";
+                    p.payload = 1;
+                    {
+                        var e = $root.tandem.v1.NotificationNotice.verify(m.notification, n + 1);
+                        if (e)
+                            return "notification." + e;
+                    }
+                }
                 return null;
             };
 
@@ -1690,6 +1890,11 @@ export const tandem = $root.tandem = (() => {
                     if (!$util.isObject(d.event))
                         throw TypeError(".tandem.v1.ServerFrame.event: object expected");
                     m.event = $root.tandem.v1.Event.fromObject(d.event, n + 1);
+                }
+                if (d.notification != null) {
+                    if (!$util.isObject(d.notification))
+                        throw TypeError(".tandem.v1.ServerFrame.notification: object expected");
+                    m.notification = $root.tandem.v1.NotificationNotice.fromObject(d.notification, n + 1);
                 }
                 return m;
             };
@@ -1744,6 +1949,11 @@ export const tandem = $root.tandem = (() => {
                     d.event = $root.tandem.v1.Event.toObject(m.event, o, q + 1);
                     if (o.oneofs)
                         d.payload = "event";
+                }
+                if (m.notification != null && Object.hasOwnProperty.call(m, "notification")) {
+                    d.notification = $root.tandem.v1.NotificationNotice.toObject(m.notification, o, q + 1);
+                    if (o.oneofs)
+                        d.payload = "notification";
                 }
                 return d;
             };
@@ -1800,6 +2010,8 @@ export const tandem = $root.tandem = (() => {
              * @property {tandem.v1.IReport|null} [report] Result report
              * @property {tandem.v1.IWorkItemList|null} [workItems] Result workItems
              * @property {tandem.v1.IWorkItemLink|null} [link] Result link
+             * @property {tandem.v1.INotificationList|null} [notifications] Result notifications
+             * @property {tandem.v1.IWatchState|null} [watch] Result watch
              */
 
             /**
@@ -1953,17 +2165,33 @@ export const tandem = $root.tandem = (() => {
              */
             Result.prototype.link = null;
 
+            /**
+             * Result notifications.
+             * @member {tandem.v1.INotificationList|null|undefined} notifications
+             * @memberof tandem.v1.Result
+             * @instance
+             */
+            Result.prototype.notifications = null;
+
+            /**
+             * Result watch.
+             * @member {tandem.v1.IWatchState|null|undefined} watch
+             * @memberof tandem.v1.Result
+             * @instance
+             */
+            Result.prototype.watch = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
             /**
              * Result value.
-             * @member {"project"|"workItem"|"comment"|"sprint"|"member"|"projects"|"board"|"history"|"comments"|"subscribed"|"ok"|"users"|"searchResults"|"report"|"workItems"|"link"|undefined} value
+             * @member {"project"|"workItem"|"comment"|"sprint"|"member"|"projects"|"board"|"history"|"comments"|"subscribed"|"ok"|"users"|"searchResults"|"report"|"workItems"|"link"|"notifications"|"watch"|undefined} value
              * @memberof tandem.v1.Result
              * @instance
              */
             Object.defineProperty(Result.prototype, "value", {
-                get: $util.oneOfGetter($oneOfFields = ["project", "workItem", "comment", "sprint", "member", "projects", "board", "history", "comments", "subscribed", "ok", "users", "searchResults", "report", "workItems", "link"]),
+                get: $util.oneOfGetter($oneOfFields = ["project", "workItem", "comment", "sprint", "member", "projects", "board", "history", "comments", "subscribed", "ok", "users", "searchResults", "report", "workItems", "link", "notifications", "watch"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -2029,6 +2257,10 @@ export const tandem = $root.tandem = (() => {
                     $root.tandem.v1.WorkItemList.encode(m.workItems, w.uint32(194).fork(), q + 1).ldelim();
                 if (m.link != null && Object.hasOwnProperty.call(m, "link"))
                     $root.tandem.v1.WorkItemLink.encode(m.link, w.uint32(202).fork(), q + 1).ldelim();
+                if (m.notifications != null && Object.hasOwnProperty.call(m, "notifications"))
+                    $root.tandem.v1.NotificationList.encode(m.notifications, w.uint32(210).fork(), q + 1).ldelim();
+                if (m.watch != null && Object.hasOwnProperty.call(m, "watch"))
+                    $root.tandem.v1.WatchState.encode(m.watch, w.uint32(218).fork(), q + 1).ldelim();
                 return w;
             };
 
@@ -2145,6 +2377,14 @@ export const tandem = $root.tandem = (() => {
                         }
                     case 25: {
                             m.link = $root.tandem.v1.WorkItemLink.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 26: {
+                            m.notifications = $root.tandem.v1.NotificationList.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 27: {
+                            m.watch = $root.tandem.v1.WatchState.decode(r, r.uint32(), undefined, n + 1);
                             break;
                         }
                     default:
@@ -2354,6 +2594,26 @@ export const tandem = $root.tandem = (() => {
                             return "link." + e;
                     }
                 }
+                if (m.notifications != null && Object.hasOwnProperty.call(m, "notifications")) {
+                    if (p.value === 1)
+                        return "value: multiple values";
+                    p.value = 1;
+                    {
+                        var e = $root.tandem.v1.NotificationList.verify(m.notifications, n + 1);
+                        if (e)
+                            return "notifications." + e;
+                    }
+                }
+                if (m.watch != null && Object.hasOwnProperty.call(m, "watch")) {
+                    if (p.value === 1)
+                        return "value: multiple values";
+                    p.value = 1;
+                    {
+                        var e = $root.tandem.v1.WatchState.verify(m.watch, n + 1);
+                        if (e)
+                            return "watch." + e;
+                    }
+                }
                 return null;
             };
 
@@ -2464,6 +2724,16 @@ export const tandem = $root.tandem = (() => {
                     if (!$util.isObject(d.link))
                         throw TypeError(".tandem.v1.Result.link: object expected");
                     m.link = $root.tandem.v1.WorkItemLink.fromObject(d.link, n + 1);
+                }
+                if (d.notifications != null) {
+                    if (!$util.isObject(d.notifications))
+                        throw TypeError(".tandem.v1.Result.notifications: object expected");
+                    m.notifications = $root.tandem.v1.NotificationList.fromObject(d.notifications, n + 1);
+                }
+                if (d.watch != null) {
+                    if (!$util.isObject(d.watch))
+                        throw TypeError(".tandem.v1.Result.watch: object expected");
+                    m.watch = $root.tandem.v1.WatchState.fromObject(d.watch, n + 1);
                 }
                 return m;
             };
@@ -2579,6 +2849,16 @@ export const tandem = $root.tandem = (() => {
                     d.link = $root.tandem.v1.WorkItemLink.toObject(m.link, o, q + 1);
                     if (o.oneofs)
                         d.value = "link";
+                }
+                if (m.notifications != null && Object.hasOwnProperty.call(m, "notifications")) {
+                    d.notifications = $root.tandem.v1.NotificationList.toObject(m.notifications, o, q + 1);
+                    if (o.oneofs)
+                        d.value = "notifications";
+                }
+                if (m.watch != null && Object.hasOwnProperty.call(m, "watch")) {
+                    d.watch = $root.tandem.v1.WatchState.toObject(m.watch, o, q + 1);
+                    if (o.oneofs)
+                        d.value = "watch";
                 }
                 return d;
             };
@@ -4449,6 +4729,7 @@ export const tandem = $root.tandem = (() => {
              * @property {boolean|null} [descriptionOmitted] WorkItem descriptionOmitted
              * @property {string|null} [startDate] WorkItem startDate
              * @property {string|null} [dueDate] WorkItem dueDate
+             * @property {boolean|null} [watching] WorkItem watching
              */
 
             /**
@@ -4668,6 +4949,14 @@ export const tandem = $root.tandem = (() => {
             WorkItem.prototype.dueDate = "";
 
             /**
+             * WorkItem watching.
+             * @member {boolean} watching
+             * @memberof tandem.v1.WorkItem
+             * @instance
+             */
+            WorkItem.prototype.watching = false;
+
+            /**
              * Creates a new WorkItem instance using the specified properties.
              * @function create
              * @memberof tandem.v1.WorkItem
@@ -4747,6 +5036,8 @@ export const tandem = $root.tandem = (() => {
                     w.uint32(194).string(m.startDate);
                 if (m.dueDate != null && Object.hasOwnProperty.call(m, "dueDate"))
                     w.uint32(202).string(m.dueDate);
+                if (m.watching != null && Object.hasOwnProperty.call(m, "watching"))
+                    w.uint32(208).bool(m.watching);
                 return w;
             };
 
@@ -4897,6 +5188,10 @@ export const tandem = $root.tandem = (() => {
                         }
                     case 25: {
                             m.dueDate = r.string();
+                            break;
+                        }
+                    case 26: {
+                            m.watching = r.bool();
                             break;
                         }
                     default:
@@ -5063,6 +5358,10 @@ export const tandem = $root.tandem = (() => {
                 if (m.dueDate != null && Object.hasOwnProperty.call(m, "dueDate")) {
                     if (!$util.isString(m.dueDate))
                         return "dueDate: string expected";
+                }
+                if (m.watching != null && Object.hasOwnProperty.call(m, "watching")) {
+                    if (typeof m.watching !== "boolean")
+                        return "watching: boolean expected";
                 }
                 return null;
             };
@@ -5254,6 +5553,9 @@ export const tandem = $root.tandem = (() => {
                 if (d.dueDate != null) {
                     m.dueDate = String(d.dueDate);
                 }
+                if (d.watching != null) {
+                    m.watching = Boolean(d.watching);
+                }
                 return m;
             };
 
@@ -5322,6 +5624,7 @@ export const tandem = $root.tandem = (() => {
                     d.descriptionOmitted = false;
                     d.startDate = "";
                     d.dueDate = "";
+                    d.watching = false;
                 }
                 if (m.id != null && Object.hasOwnProperty.call(m, "id")) {
                     d.id = m.id;
@@ -5425,6 +5728,9 @@ export const tandem = $root.tandem = (() => {
                 }
                 if (m.dueDate != null && Object.hasOwnProperty.call(m, "dueDate")) {
                     d.dueDate = m.dueDate;
+                }
+                if (m.watching != null && Object.hasOwnProperty.call(m, "watching")) {
+                    d.watching = m.watching;
                 }
                 return d;
             };
@@ -15194,6 +15500,1911 @@ export const tandem = $root.tandem = (() => {
             return CycleItem;
         })();
 
+        /**
+         * NotificationKind enum.
+         * @name tandem.v1.NotificationKind
+         * @enum {number}
+         * @property {number} NOTIFICATION_KIND_UNSPECIFIED=0 NOTIFICATION_KIND_UNSPECIFIED value
+         * @property {number} NOTIFICATION_KIND_MENTIONED=1 NOTIFICATION_KIND_MENTIONED value
+         * @property {number} NOTIFICATION_KIND_ASSIGNED=2 NOTIFICATION_KIND_ASSIGNED value
+         * @property {number} NOTIFICATION_KIND_COMMENTED=3 NOTIFICATION_KIND_COMMENTED value
+         * @property {number} NOTIFICATION_KIND_STATUS_CHANGED=4 NOTIFICATION_KIND_STATUS_CHANGED value
+         * @property {number} NOTIFICATION_KIND_SPRINT_STARTED=5 NOTIFICATION_KIND_SPRINT_STARTED value
+         * @property {number} NOTIFICATION_KIND_SPRINT_COMPLETED=6 NOTIFICATION_KIND_SPRINT_COMPLETED value
+         */
+        v1.NotificationKind = (function() {
+            const valuesById = {}, values = Object.create(valuesById);
+            values[valuesById[0] = "NOTIFICATION_KIND_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "NOTIFICATION_KIND_MENTIONED"] = 1;
+            values[valuesById[2] = "NOTIFICATION_KIND_ASSIGNED"] = 2;
+            values[valuesById[3] = "NOTIFICATION_KIND_COMMENTED"] = 3;
+            values[valuesById[4] = "NOTIFICATION_KIND_STATUS_CHANGED"] = 4;
+            values[valuesById[5] = "NOTIFICATION_KIND_SPRINT_STARTED"] = 5;
+            values[valuesById[6] = "NOTIFICATION_KIND_SPRINT_COMPLETED"] = 6;
+            return values;
+        })();
+
+        v1.Notification = (function() {
+
+            /**
+             * Properties of a Notification.
+             * @memberof tandem.v1
+             * @interface INotification
+             * @property {string|null} [id] Notification id
+             * @property {tandem.v1.NotificationKind|null} [kind] Notification kind
+             * @property {string|null} [projectId] Notification projectId
+             * @property {string|null} [projectKey] Notification projectKey
+             * @property {string|null} [workItemId] Notification workItemId
+             * @property {string|null} [workItemKey] Notification workItemKey
+             * @property {string|null} [sprintId] Notification sprintId
+             * @property {string|null} [title] Notification title
+             * @property {string|null} [actorId] Notification actorId
+             * @property {string|null} [actorName] Notification actorName
+             * @property {number|null} [count] Notification count
+             * @property {string|null} [excerpt] Notification excerpt
+             * @property {number|null} [createdAt] Notification createdAt
+             * @property {number|null} [updatedAt] Notification updatedAt
+             * @property {boolean|null} [read] Notification read
+             */
+
+            /**
+             * Constructs a new Notification.
+             * @memberof tandem.v1
+             * @classdesc Represents a Notification.
+             * @implements INotification
+             * @constructor
+             * @param {tandem.v1.INotification=} [p] Properties to set
+             */
+            function Notification(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * Notification id.
+             * @member {string} id
+             * @memberof tandem.v1.Notification
+             * @instance
+             */
+            Notification.prototype.id = "";
+
+            /**
+             * Notification kind.
+             * @member {tandem.v1.NotificationKind} kind
+             * @memberof tandem.v1.Notification
+             * @instance
+             */
+            Notification.prototype.kind = 0;
+
+            /**
+             * Notification projectId.
+             * @member {string} projectId
+             * @memberof tandem.v1.Notification
+             * @instance
+             */
+            Notification.prototype.projectId = "";
+
+            /**
+             * Notification projectKey.
+             * @member {string} projectKey
+             * @memberof tandem.v1.Notification
+             * @instance
+             */
+            Notification.prototype.projectKey = "";
+
+            /**
+             * Notification workItemId.
+             * @member {string} workItemId
+             * @memberof tandem.v1.Notification
+             * @instance
+             */
+            Notification.prototype.workItemId = "";
+
+            /**
+             * Notification workItemKey.
+             * @member {string} workItemKey
+             * @memberof tandem.v1.Notification
+             * @instance
+             */
+            Notification.prototype.workItemKey = "";
+
+            /**
+             * Notification sprintId.
+             * @member {string} sprintId
+             * @memberof tandem.v1.Notification
+             * @instance
+             */
+            Notification.prototype.sprintId = "";
+
+            /**
+             * Notification title.
+             * @member {string} title
+             * @memberof tandem.v1.Notification
+             * @instance
+             */
+            Notification.prototype.title = "";
+
+            /**
+             * Notification actorId.
+             * @member {string} actorId
+             * @memberof tandem.v1.Notification
+             * @instance
+             */
+            Notification.prototype.actorId = "";
+
+            /**
+             * Notification actorName.
+             * @member {string} actorName
+             * @memberof tandem.v1.Notification
+             * @instance
+             */
+            Notification.prototype.actorName = "";
+
+            /**
+             * Notification count.
+             * @member {number} count
+             * @memberof tandem.v1.Notification
+             * @instance
+             */
+            Notification.prototype.count = 0;
+
+            /**
+             * Notification excerpt.
+             * @member {string} excerpt
+             * @memberof tandem.v1.Notification
+             * @instance
+             */
+            Notification.prototype.excerpt = "";
+
+            /**
+             * Notification createdAt.
+             * @member {number} createdAt
+             * @memberof tandem.v1.Notification
+             * @instance
+             */
+            Notification.prototype.createdAt = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Notification updatedAt.
+             * @member {number} updatedAt
+             * @memberof tandem.v1.Notification
+             * @instance
+             */
+            Notification.prototype.updatedAt = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Notification read.
+             * @member {boolean} read
+             * @memberof tandem.v1.Notification
+             * @instance
+             */
+            Notification.prototype.read = false;
+
+            /**
+             * Creates a new Notification instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.Notification
+             * @static
+             * @param {tandem.v1.INotification=} [properties] Properties to set
+             * @returns {tandem.v1.Notification} Notification instance
+             */
+            Notification.create = function create(properties) {
+                return new Notification(properties);
+            };
+
+            /**
+             * Encodes the specified Notification message. Does not implicitly {@link tandem.v1.Notification.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.Notification
+             * @static
+             * @param {tandem.v1.INotification} m Notification message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Notification.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.id != null && Object.hasOwnProperty.call(m, "id"))
+                    w.uint32(10).string(m.id);
+                if (m.kind != null && Object.hasOwnProperty.call(m, "kind"))
+                    w.uint32(16).int32(m.kind);
+                if (m.projectId != null && Object.hasOwnProperty.call(m, "projectId"))
+                    w.uint32(26).string(m.projectId);
+                if (m.projectKey != null && Object.hasOwnProperty.call(m, "projectKey"))
+                    w.uint32(34).string(m.projectKey);
+                if (m.workItemId != null && Object.hasOwnProperty.call(m, "workItemId"))
+                    w.uint32(42).string(m.workItemId);
+                if (m.workItemKey != null && Object.hasOwnProperty.call(m, "workItemKey"))
+                    w.uint32(50).string(m.workItemKey);
+                if (m.sprintId != null && Object.hasOwnProperty.call(m, "sprintId"))
+                    w.uint32(58).string(m.sprintId);
+                if (m.title != null && Object.hasOwnProperty.call(m, "title"))
+                    w.uint32(66).string(m.title);
+                if (m.actorId != null && Object.hasOwnProperty.call(m, "actorId"))
+                    w.uint32(74).string(m.actorId);
+                if (m.actorName != null && Object.hasOwnProperty.call(m, "actorName"))
+                    w.uint32(82).string(m.actorName);
+                if (m.count != null && Object.hasOwnProperty.call(m, "count"))
+                    w.uint32(88).int32(m.count);
+                if (m.excerpt != null && Object.hasOwnProperty.call(m, "excerpt"))
+                    w.uint32(98).string(m.excerpt);
+                if (m.createdAt != null && Object.hasOwnProperty.call(m, "createdAt"))
+                    w.uint32(104).int64(m.createdAt);
+                if (m.updatedAt != null && Object.hasOwnProperty.call(m, "updatedAt"))
+                    w.uint32(112).int64(m.updatedAt);
+                if (m.read != null && Object.hasOwnProperty.call(m, "read"))
+                    w.uint32(120).bool(m.read);
+                return w;
+            };
+
+            /**
+             * Encodes the specified Notification message, length delimited. Does not implicitly {@link tandem.v1.Notification.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.Notification
+             * @static
+             * @param {tandem.v1.INotification} message Notification message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Notification.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a Notification message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.Notification
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.Notification} Notification
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Notification.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.Notification();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.id = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.kind = r.int32();
+                            break;
+                        }
+                    case 3: {
+                            m.projectId = r.string();
+                            break;
+                        }
+                    case 4: {
+                            m.projectKey = r.string();
+                            break;
+                        }
+                    case 5: {
+                            m.workItemId = r.string();
+                            break;
+                        }
+                    case 6: {
+                            m.workItemKey = r.string();
+                            break;
+                        }
+                    case 7: {
+                            m.sprintId = r.string();
+                            break;
+                        }
+                    case 8: {
+                            m.title = r.string();
+                            break;
+                        }
+                    case 9: {
+                            m.actorId = r.string();
+                            break;
+                        }
+                    case 10: {
+                            m.actorName = r.string();
+                            break;
+                        }
+                    case 11: {
+                            m.count = r.int32();
+                            break;
+                        }
+                    case 12: {
+                            m.excerpt = r.string();
+                            break;
+                        }
+                    case 13: {
+                            m.createdAt = r.int64();
+                            break;
+                        }
+                    case 14: {
+                            m.updatedAt = r.int64();
+                            break;
+                        }
+                    case 15: {
+                            m.read = r.bool();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a Notification message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.Notification
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.Notification} Notification
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Notification.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a Notification message.
+             * @function verify
+             * @memberof tandem.v1.Notification
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Notification.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.id != null && Object.hasOwnProperty.call(m, "id")) {
+                    if (!$util.isString(m.id))
+                        return "id: string expected";
+                }
+                if (m.kind != null && Object.hasOwnProperty.call(m, "kind")) {
+                    switch (m.kind) {
+                    default:
+                        return "kind: enum value expected";
+                    case 0:
+                    case 1:
+                    case 2:
+                    case 3:
+                    case 4:
+                    case 5:
+                    case 6:
+                        break;
+                    }
+                }
+                if (m.projectId != null && Object.hasOwnProperty.call(m, "projectId")) {
+                    if (!$util.isString(m.projectId))
+                        return "projectId: string expected";
+                }
+                if (m.projectKey != null && Object.hasOwnProperty.call(m, "projectKey")) {
+                    if (!$util.isString(m.projectKey))
+                        return "projectKey: string expected";
+                }
+                if (m.workItemId != null && Object.hasOwnProperty.call(m, "workItemId")) {
+                    if (!$util.isString(m.workItemId))
+                        return "workItemId: string expected";
+                }
+                if (m.workItemKey != null && Object.hasOwnProperty.call(m, "workItemKey")) {
+                    if (!$util.isString(m.workItemKey))
+                        return "workItemKey: string expected";
+                }
+                if (m.sprintId != null && Object.hasOwnProperty.call(m, "sprintId")) {
+                    if (!$util.isString(m.sprintId))
+                        return "sprintId: string expected";
+                }
+                if (m.title != null && Object.hasOwnProperty.call(m, "title")) {
+                    if (!$util.isString(m.title))
+                        return "title: string expected";
+                }
+                if (m.actorId != null && Object.hasOwnProperty.call(m, "actorId")) {
+                    if (!$util.isString(m.actorId))
+                        return "actorId: string expected";
+                }
+                if (m.actorName != null && Object.hasOwnProperty.call(m, "actorName")) {
+                    if (!$util.isString(m.actorName))
+                        return "actorName: string expected";
+                }
+                if (m.count != null && Object.hasOwnProperty.call(m, "count")) {
+                    if (!$util.isInteger(m.count))
+                        return "count: integer expected";
+                }
+                if (m.excerpt != null && Object.hasOwnProperty.call(m, "excerpt")) {
+                    if (!$util.isString(m.excerpt))
+                        return "excerpt: string expected";
+                }
+                if (m.createdAt != null && Object.hasOwnProperty.call(m, "createdAt")) {
+                    if (!$util.isInteger(m.createdAt) && !(m.createdAt && $util.isInteger(m.createdAt.low) && $util.isInteger(m.createdAt.high)))
+                        return "createdAt: integer|Long expected";
+                }
+                if (m.updatedAt != null && Object.hasOwnProperty.call(m, "updatedAt")) {
+                    if (!$util.isInteger(m.updatedAt) && !(m.updatedAt && $util.isInteger(m.updatedAt.low) && $util.isInteger(m.updatedAt.high)))
+                        return "updatedAt: integer|Long expected";
+                }
+                if (m.read != null && Object.hasOwnProperty.call(m, "read")) {
+                    if (typeof m.read !== "boolean")
+                        return "read: boolean expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a Notification message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.Notification
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.Notification} Notification
+             */
+            Notification.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.Notification)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.Notification: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.Notification();
+                if (d.id != null) {
+                    m.id = String(d.id);
+                }
+                switch (d.kind) {
+                default:
+                    if (typeof d.kind === "number") {
+                        m.kind = d.kind;
+                        break;
+                    }
+                    break;
+                case "NOTIFICATION_KIND_UNSPECIFIED":
+                case 0:
+                    m.kind = 0;
+                    break;
+                case "NOTIFICATION_KIND_MENTIONED":
+                case 1:
+                    m.kind = 1;
+                    break;
+                case "NOTIFICATION_KIND_ASSIGNED":
+                case 2:
+                    m.kind = 2;
+                    break;
+                case "NOTIFICATION_KIND_COMMENTED":
+                case 3:
+                    m.kind = 3;
+                    break;
+                case "NOTIFICATION_KIND_STATUS_CHANGED":
+                case 4:
+                    m.kind = 4;
+                    break;
+                case "NOTIFICATION_KIND_SPRINT_STARTED":
+                case 5:
+                    m.kind = 5;
+                    break;
+                case "NOTIFICATION_KIND_SPRINT_COMPLETED":
+                case 6:
+                    m.kind = 6;
+                    break;
+                }
+                if (d.projectId != null) {
+                    m.projectId = String(d.projectId);
+                }
+                if (d.projectKey != null) {
+                    m.projectKey = String(d.projectKey);
+                }
+                if (d.workItemId != null) {
+                    m.workItemId = String(d.workItemId);
+                }
+                if (d.workItemKey != null) {
+                    m.workItemKey = String(d.workItemKey);
+                }
+                if (d.sprintId != null) {
+                    m.sprintId = String(d.sprintId);
+                }
+                if (d.title != null) {
+                    m.title = String(d.title);
+                }
+                if (d.actorId != null) {
+                    m.actorId = String(d.actorId);
+                }
+                if (d.actorName != null) {
+                    m.actorName = String(d.actorName);
+                }
+                if (d.count != null) {
+                    m.count = d.count | 0;
+                }
+                if (d.excerpt != null) {
+                    m.excerpt = String(d.excerpt);
+                }
+                if (d.createdAt != null) {
+                    if ($util.Long)
+                        m.createdAt = $util.Long.fromValue(d.createdAt, false);
+                    else if (typeof d.createdAt === "string")
+                        m.createdAt = parseInt(d.createdAt, 10);
+                    else if (typeof d.createdAt === "number")
+                        m.createdAt = d.createdAt;
+                    else if (typeof d.createdAt === "object")
+                        m.createdAt = new $util.LongBits(d.createdAt.low >>> 0, d.createdAt.high >>> 0).toNumber();
+                }
+                if (d.updatedAt != null) {
+                    if ($util.Long)
+                        m.updatedAt = $util.Long.fromValue(d.updatedAt, false);
+                    else if (typeof d.updatedAt === "string")
+                        m.updatedAt = parseInt(d.updatedAt, 10);
+                    else if (typeof d.updatedAt === "number")
+                        m.updatedAt = d.updatedAt;
+                    else if (typeof d.updatedAt === "object")
+                        m.updatedAt = new $util.LongBits(d.updatedAt.low >>> 0, d.updatedAt.high >>> 0).toNumber();
+                }
+                if (d.read != null) {
+                    m.read = Boolean(d.read);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a Notification message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.Notification
+             * @static
+             * @param {tandem.v1.Notification} m Notification
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Notification.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.id = "";
+                    d.kind = o.enums === String ? "NOTIFICATION_KIND_UNSPECIFIED" : 0;
+                    d.projectId = "";
+                    d.projectKey = "";
+                    d.workItemId = "";
+                    d.workItemKey = "";
+                    d.sprintId = "";
+                    d.title = "";
+                    d.actorId = "";
+                    d.actorName = "";
+                    d.count = 0;
+                    d.excerpt = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.createdAt = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                    } else
+                        d.createdAt = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.updatedAt = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                    } else
+                        d.updatedAt = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                    d.read = false;
+                }
+                if (m.id != null && Object.hasOwnProperty.call(m, "id")) {
+                    d.id = m.id;
+                }
+                if (m.kind != null && Object.hasOwnProperty.call(m, "kind")) {
+                    d.kind = o.enums === String ? $root.tandem.v1.NotificationKind[m.kind] === undefined ? m.kind : $root.tandem.v1.NotificationKind[m.kind] : m.kind;
+                }
+                if (m.projectId != null && Object.hasOwnProperty.call(m, "projectId")) {
+                    d.projectId = m.projectId;
+                }
+                if (m.projectKey != null && Object.hasOwnProperty.call(m, "projectKey")) {
+                    d.projectKey = m.projectKey;
+                }
+                if (m.workItemId != null && Object.hasOwnProperty.call(m, "workItemId")) {
+                    d.workItemId = m.workItemId;
+                }
+                if (m.workItemKey != null && Object.hasOwnProperty.call(m, "workItemKey")) {
+                    d.workItemKey = m.workItemKey;
+                }
+                if (m.sprintId != null && Object.hasOwnProperty.call(m, "sprintId")) {
+                    d.sprintId = m.sprintId;
+                }
+                if (m.title != null && Object.hasOwnProperty.call(m, "title")) {
+                    d.title = m.title;
+                }
+                if (m.actorId != null && Object.hasOwnProperty.call(m, "actorId")) {
+                    d.actorId = m.actorId;
+                }
+                if (m.actorName != null && Object.hasOwnProperty.call(m, "actorName")) {
+                    d.actorName = m.actorName;
+                }
+                if (m.count != null && Object.hasOwnProperty.call(m, "count")) {
+                    d.count = m.count;
+                }
+                if (m.excerpt != null && Object.hasOwnProperty.call(m, "excerpt")) {
+                    d.excerpt = m.excerpt;
+                }
+                if (m.createdAt != null && Object.hasOwnProperty.call(m, "createdAt")) {
+                    if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                        d.createdAt = typeof m.createdAt === "number" ? BigInt(m.createdAt) : $util.Long.fromBits(m.createdAt.low >>> 0, m.createdAt.high >>> 0, false).toBigInt();
+                    else if (typeof m.createdAt === "number")
+                        d.createdAt = o.longs === String ? String(m.createdAt) : m.createdAt;
+                    else
+                        d.createdAt = o.longs === String ? $util.Long.prototype.toString.call(m.createdAt) : o.longs === Number ? new $util.LongBits(m.createdAt.low >>> 0, m.createdAt.high >>> 0).toNumber() : m.createdAt;
+                }
+                if (m.updatedAt != null && Object.hasOwnProperty.call(m, "updatedAt")) {
+                    if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                        d.updatedAt = typeof m.updatedAt === "number" ? BigInt(m.updatedAt) : $util.Long.fromBits(m.updatedAt.low >>> 0, m.updatedAt.high >>> 0, false).toBigInt();
+                    else if (typeof m.updatedAt === "number")
+                        d.updatedAt = o.longs === String ? String(m.updatedAt) : m.updatedAt;
+                    else
+                        d.updatedAt = o.longs === String ? $util.Long.prototype.toString.call(m.updatedAt) : o.longs === Number ? new $util.LongBits(m.updatedAt.low >>> 0, m.updatedAt.high >>> 0).toNumber() : m.updatedAt;
+                }
+                if (m.read != null && Object.hasOwnProperty.call(m, "read")) {
+                    d.read = m.read;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this Notification to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.Notification
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Notification.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for Notification
+             * @function getTypeUrl
+             * @memberof tandem.v1.Notification
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            Notification.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.Notification";
+            };
+
+            return Notification;
+        })();
+
+        v1.NotificationSettings = (function() {
+
+            /**
+             * Properties of a NotificationSettings.
+             * @memberof tandem.v1
+             * @interface INotificationSettings
+             * @property {Array.<tandem.v1.NotificationKind>|null} [muted] NotificationSettings muted
+             */
+
+            /**
+             * Constructs a new NotificationSettings.
+             * @memberof tandem.v1
+             * @classdesc Represents a NotificationSettings.
+             * @implements INotificationSettings
+             * @constructor
+             * @param {tandem.v1.INotificationSettings=} [p] Properties to set
+             */
+            function NotificationSettings(p) {
+                this.muted = [];
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * NotificationSettings muted.
+             * @member {Array.<tandem.v1.NotificationKind>} muted
+             * @memberof tandem.v1.NotificationSettings
+             * @instance
+             */
+            NotificationSettings.prototype.muted = $util.emptyArray;
+
+            /**
+             * Creates a new NotificationSettings instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.NotificationSettings
+             * @static
+             * @param {tandem.v1.INotificationSettings=} [properties] Properties to set
+             * @returns {tandem.v1.NotificationSettings} NotificationSettings instance
+             */
+            NotificationSettings.create = function create(properties) {
+                return new NotificationSettings(properties);
+            };
+
+            /**
+             * Encodes the specified NotificationSettings message. Does not implicitly {@link tandem.v1.NotificationSettings.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.NotificationSettings
+             * @static
+             * @param {tandem.v1.INotificationSettings} m NotificationSettings message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            NotificationSettings.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.muted != null && m.muted.length) {
+                    w.uint32(10).fork();
+                    for (var i = 0; i < m.muted.length; ++i)
+                        w.int32(m.muted[i]);
+                    w.ldelim();
+                }
+                return w;
+            };
+
+            /**
+             * Encodes the specified NotificationSettings message, length delimited. Does not implicitly {@link tandem.v1.NotificationSettings.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.NotificationSettings
+             * @static
+             * @param {tandem.v1.INotificationSettings} message NotificationSettings message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            NotificationSettings.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a NotificationSettings message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.NotificationSettings
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.NotificationSettings} NotificationSettings
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            NotificationSettings.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.NotificationSettings();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            if (!(m.muted && m.muted.length))
+                                m.muted = [];
+                            if ((t & 7) === 2) {
+                                var c2 = r.uint32() + r.pos;
+                                if (c2 > r.len)
+                                    throw RangeError("index out of range");
+                                r.len = c2;
+                                while (r.pos < c2)
+                                    m.muted.push(r.int32());
+                                if (r.pos !== c2)
+                                    throw RangeError("index out of range");
+                                r.len = c;
+                            } else
+                                m.muted.push(r.int32());
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a NotificationSettings message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.NotificationSettings
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.NotificationSettings} NotificationSettings
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            NotificationSettings.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a NotificationSettings message.
+             * @function verify
+             * @memberof tandem.v1.NotificationSettings
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            NotificationSettings.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.muted != null && Object.hasOwnProperty.call(m, "muted")) {
+                    if (!Array.isArray(m.muted))
+                        return "muted: array expected";
+                    for (var i = 0; i < m.muted.length; ++i) {
+                        switch (m.muted[i]) {
+                        default:
+                            return "muted: enum value[] expected";
+                        case 0:
+                        case 1:
+                        case 2:
+                        case 3:
+                        case 4:
+                        case 5:
+                        case 6:
+                            break;
+                        }
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates a NotificationSettings message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.NotificationSettings
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.NotificationSettings} NotificationSettings
+             */
+            NotificationSettings.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.NotificationSettings)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.NotificationSettings: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.NotificationSettings();
+                if (d.muted) {
+                    if (!Array.isArray(d.muted))
+                        throw TypeError(".tandem.v1.NotificationSettings.muted: array expected");
+                    m.muted = [];
+                    for (var i = 0; i < d.muted.length; ++i) {
+                        switch (d.muted[i]) {
+                        default:
+                            if (typeof d.muted[i] === "number") {
+                                m.muted[i] = d.muted[i];
+                                break;
+                            }
+                        case "NOTIFICATION_KIND_UNSPECIFIED":
+                        case 0:
+                            m.muted[i] = 0;
+                            break;
+                        case "NOTIFICATION_KIND_MENTIONED":
+                        case 1:
+                            m.muted[i] = 1;
+                            break;
+                        case "NOTIFICATION_KIND_ASSIGNED":
+                        case 2:
+                            m.muted[i] = 2;
+                            break;
+                        case "NOTIFICATION_KIND_COMMENTED":
+                        case 3:
+                            m.muted[i] = 3;
+                            break;
+                        case "NOTIFICATION_KIND_STATUS_CHANGED":
+                        case 4:
+                            m.muted[i] = 4;
+                            break;
+                        case "NOTIFICATION_KIND_SPRINT_STARTED":
+                        case 5:
+                            m.muted[i] = 5;
+                            break;
+                        case "NOTIFICATION_KIND_SPRINT_COMPLETED":
+                        case 6:
+                            m.muted[i] = 6;
+                            break;
+                        }
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a NotificationSettings message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.NotificationSettings
+             * @static
+             * @param {tandem.v1.NotificationSettings} m NotificationSettings
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            NotificationSettings.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.muted = [];
+                }
+                if (m.muted && m.muted.length) {
+                    d.muted = [];
+                    for (var j = 0; j < m.muted.length; ++j) {
+                        d.muted[j] = o.enums === String ? $root.tandem.v1.NotificationKind[m.muted[j]] === undefined ? m.muted[j] : $root.tandem.v1.NotificationKind[m.muted[j]] : m.muted[j];
+                    }
+                }
+                return d;
+            };
+
+            /**
+             * Converts this NotificationSettings to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.NotificationSettings
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            NotificationSettings.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for NotificationSettings
+             * @function getTypeUrl
+             * @memberof tandem.v1.NotificationSettings
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            NotificationSettings.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.NotificationSettings";
+            };
+
+            return NotificationSettings;
+        })();
+
+        v1.NotificationList = (function() {
+
+            /**
+             * Properties of a NotificationList.
+             * @memberof tandem.v1
+             * @interface INotificationList
+             * @property {Array.<tandem.v1.INotification>|null} [notifications] NotificationList notifications
+             * @property {number|null} [unread] NotificationList unread
+             * @property {tandem.v1.INotificationSettings|null} [settings] NotificationList settings
+             */
+
+            /**
+             * Constructs a new NotificationList.
+             * @memberof tandem.v1
+             * @classdesc Represents a NotificationList.
+             * @implements INotificationList
+             * @constructor
+             * @param {tandem.v1.INotificationList=} [p] Properties to set
+             */
+            function NotificationList(p) {
+                this.notifications = [];
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * NotificationList notifications.
+             * @member {Array.<tandem.v1.INotification>} notifications
+             * @memberof tandem.v1.NotificationList
+             * @instance
+             */
+            NotificationList.prototype.notifications = $util.emptyArray;
+
+            /**
+             * NotificationList unread.
+             * @member {number} unread
+             * @memberof tandem.v1.NotificationList
+             * @instance
+             */
+            NotificationList.prototype.unread = 0;
+
+            /**
+             * NotificationList settings.
+             * @member {tandem.v1.INotificationSettings|null|undefined} settings
+             * @memberof tandem.v1.NotificationList
+             * @instance
+             */
+            NotificationList.prototype.settings = null;
+
+            /**
+             * Creates a new NotificationList instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.NotificationList
+             * @static
+             * @param {tandem.v1.INotificationList=} [properties] Properties to set
+             * @returns {tandem.v1.NotificationList} NotificationList instance
+             */
+            NotificationList.create = function create(properties) {
+                return new NotificationList(properties);
+            };
+
+            /**
+             * Encodes the specified NotificationList message. Does not implicitly {@link tandem.v1.NotificationList.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.NotificationList
+             * @static
+             * @param {tandem.v1.INotificationList} m NotificationList message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            NotificationList.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.notifications != null && m.notifications.length) {
+                    for (var i = 0; i < m.notifications.length; ++i)
+                        $root.tandem.v1.Notification.encode(m.notifications[i], w.uint32(10).fork(), q + 1).ldelim();
+                }
+                if (m.unread != null && Object.hasOwnProperty.call(m, "unread"))
+                    w.uint32(16).int32(m.unread);
+                if (m.settings != null && Object.hasOwnProperty.call(m, "settings"))
+                    $root.tandem.v1.NotificationSettings.encode(m.settings, w.uint32(26).fork(), q + 1).ldelim();
+                return w;
+            };
+
+            /**
+             * Encodes the specified NotificationList message, length delimited. Does not implicitly {@link tandem.v1.NotificationList.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.NotificationList
+             * @static
+             * @param {tandem.v1.INotificationList} message NotificationList message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            NotificationList.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a NotificationList message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.NotificationList
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.NotificationList} NotificationList
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            NotificationList.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.NotificationList();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            if (!(m.notifications && m.notifications.length))
+                                m.notifications = [];
+                            m.notifications.push($root.tandem.v1.Notification.decode(r, r.uint32(), undefined, n + 1));
+                            break;
+                        }
+                    case 2: {
+                            m.unread = r.int32();
+                            break;
+                        }
+                    case 3: {
+                            m.settings = $root.tandem.v1.NotificationSettings.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a NotificationList message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.NotificationList
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.NotificationList} NotificationList
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            NotificationList.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a NotificationList message.
+             * @function verify
+             * @memberof tandem.v1.NotificationList
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            NotificationList.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.notifications != null && Object.hasOwnProperty.call(m, "notifications")) {
+                    if (!Array.isArray(m.notifications))
+                        return "notifications: array expected";
+                    for (var i = 0; i < m.notifications.length; ++i) {
+                        {
+                            var e = $root.tandem.v1.Notification.verify(m.notifications[i], n + 1);
+                            if (e)
+                                return "notifications." + e;
+                        }
+                    }
+                }
+                if (m.unread != null && Object.hasOwnProperty.call(m, "unread")) {
+                    if (!$util.isInteger(m.unread))
+                        return "unread: integer expected";
+                }
+                if (m.settings != null && Object.hasOwnProperty.call(m, "settings")) {
+                    {
+                        var e = $root.tandem.v1.NotificationSettings.verify(m.settings, n + 1);
+                        if (e)
+                            return "settings." + e;
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates a NotificationList message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.NotificationList
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.NotificationList} NotificationList
+             */
+            NotificationList.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.NotificationList)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.NotificationList: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.NotificationList();
+                if (d.notifications) {
+                    if (!Array.isArray(d.notifications))
+                        throw TypeError(".tandem.v1.NotificationList.notifications: array expected");
+                    m.notifications = [];
+                    for (var i = 0; i < d.notifications.length; ++i) {
+                        if (!$util.isObject(d.notifications[i]))
+                            throw TypeError(".tandem.v1.NotificationList.notifications: object expected");
+                        m.notifications[i] = $root.tandem.v1.Notification.fromObject(d.notifications[i], n + 1);
+                    }
+                }
+                if (d.unread != null) {
+                    m.unread = d.unread | 0;
+                }
+                if (d.settings != null) {
+                    if (!$util.isObject(d.settings))
+                        throw TypeError(".tandem.v1.NotificationList.settings: object expected");
+                    m.settings = $root.tandem.v1.NotificationSettings.fromObject(d.settings, n + 1);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a NotificationList message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.NotificationList
+             * @static
+             * @param {tandem.v1.NotificationList} m NotificationList
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            NotificationList.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.notifications = [];
+                }
+                if (o.defaults) {
+                    d.unread = 0;
+                    d.settings = null;
+                }
+                if (m.notifications && m.notifications.length) {
+                    d.notifications = [];
+                    for (var j = 0; j < m.notifications.length; ++j) {
+                        d.notifications[j] = $root.tandem.v1.Notification.toObject(m.notifications[j], o, q + 1);
+                    }
+                }
+                if (m.unread != null && Object.hasOwnProperty.call(m, "unread")) {
+                    d.unread = m.unread;
+                }
+                if (m.settings != null && Object.hasOwnProperty.call(m, "settings")) {
+                    d.settings = $root.tandem.v1.NotificationSettings.toObject(m.settings, o, q + 1);
+                }
+                return d;
+            };
+
+            /**
+             * Converts this NotificationList to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.NotificationList
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            NotificationList.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for NotificationList
+             * @function getTypeUrl
+             * @memberof tandem.v1.NotificationList
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            NotificationList.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.NotificationList";
+            };
+
+            return NotificationList;
+        })();
+
+        v1.NotificationNotice = (function() {
+
+            /**
+             * Properties of a NotificationNotice.
+             * @memberof tandem.v1
+             * @interface INotificationNotice
+             * @property {tandem.v1.INotification|null} [notification] NotificationNotice notification
+             * @property {number|null} [unread] NotificationNotice unread
+             */
+
+            /**
+             * Constructs a new NotificationNotice.
+             * @memberof tandem.v1
+             * @classdesc Represents a NotificationNotice.
+             * @implements INotificationNotice
+             * @constructor
+             * @param {tandem.v1.INotificationNotice=} [p] Properties to set
+             */
+            function NotificationNotice(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * NotificationNotice notification.
+             * @member {tandem.v1.INotification|null|undefined} notification
+             * @memberof tandem.v1.NotificationNotice
+             * @instance
+             */
+            NotificationNotice.prototype.notification = null;
+
+            /**
+             * NotificationNotice unread.
+             * @member {number} unread
+             * @memberof tandem.v1.NotificationNotice
+             * @instance
+             */
+            NotificationNotice.prototype.unread = 0;
+
+            /**
+             * Creates a new NotificationNotice instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.NotificationNotice
+             * @static
+             * @param {tandem.v1.INotificationNotice=} [properties] Properties to set
+             * @returns {tandem.v1.NotificationNotice} NotificationNotice instance
+             */
+            NotificationNotice.create = function create(properties) {
+                return new NotificationNotice(properties);
+            };
+
+            /**
+             * Encodes the specified NotificationNotice message. Does not implicitly {@link tandem.v1.NotificationNotice.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.NotificationNotice
+             * @static
+             * @param {tandem.v1.INotificationNotice} m NotificationNotice message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            NotificationNotice.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.notification != null && Object.hasOwnProperty.call(m, "notification"))
+                    $root.tandem.v1.Notification.encode(m.notification, w.uint32(10).fork(), q + 1).ldelim();
+                if (m.unread != null && Object.hasOwnProperty.call(m, "unread"))
+                    w.uint32(16).int32(m.unread);
+                return w;
+            };
+
+            /**
+             * Encodes the specified NotificationNotice message, length delimited. Does not implicitly {@link tandem.v1.NotificationNotice.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.NotificationNotice
+             * @static
+             * @param {tandem.v1.INotificationNotice} message NotificationNotice message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            NotificationNotice.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a NotificationNotice message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.NotificationNotice
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.NotificationNotice} NotificationNotice
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            NotificationNotice.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.NotificationNotice();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.notification = $root.tandem.v1.Notification.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 2: {
+                            m.unread = r.int32();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a NotificationNotice message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.NotificationNotice
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.NotificationNotice} NotificationNotice
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            NotificationNotice.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a NotificationNotice message.
+             * @function verify
+             * @memberof tandem.v1.NotificationNotice
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            NotificationNotice.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.notification != null && Object.hasOwnProperty.call(m, "notification")) {
+                    {
+                        var e = $root.tandem.v1.Notification.verify(m.notification, n + 1);
+                        if (e)
+                            return "notification." + e;
+                    }
+                }
+                if (m.unread != null && Object.hasOwnProperty.call(m, "unread")) {
+                    if (!$util.isInteger(m.unread))
+                        return "unread: integer expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a NotificationNotice message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.NotificationNotice
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.NotificationNotice} NotificationNotice
+             */
+            NotificationNotice.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.NotificationNotice)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.NotificationNotice: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.NotificationNotice();
+                if (d.notification != null) {
+                    if (!$util.isObject(d.notification))
+                        throw TypeError(".tandem.v1.NotificationNotice.notification: object expected");
+                    m.notification = $root.tandem.v1.Notification.fromObject(d.notification, n + 1);
+                }
+                if (d.unread != null) {
+                    m.unread = d.unread | 0;
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a NotificationNotice message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.NotificationNotice
+             * @static
+             * @param {tandem.v1.NotificationNotice} m NotificationNotice
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            NotificationNotice.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.notification = null;
+                    d.unread = 0;
+                }
+                if (m.notification != null && Object.hasOwnProperty.call(m, "notification")) {
+                    d.notification = $root.tandem.v1.Notification.toObject(m.notification, o, q + 1);
+                }
+                if (m.unread != null && Object.hasOwnProperty.call(m, "unread")) {
+                    d.unread = m.unread;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this NotificationNotice to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.NotificationNotice
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            NotificationNotice.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for NotificationNotice
+             * @function getTypeUrl
+             * @memberof tandem.v1.NotificationNotice
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            NotificationNotice.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.NotificationNotice";
+            };
+
+            return NotificationNotice;
+        })();
+
+        v1.WatchState = (function() {
+
+            /**
+             * Properties of a WatchState.
+             * @memberof tandem.v1
+             * @interface IWatchState
+             * @property {string|null} [workItemId] WatchState workItemId
+             * @property {boolean|null} [watching] WatchState watching
+             */
+
+            /**
+             * Constructs a new WatchState.
+             * @memberof tandem.v1
+             * @classdesc Represents a WatchState.
+             * @implements IWatchState
+             * @constructor
+             * @param {tandem.v1.IWatchState=} [p] Properties to set
+             */
+            function WatchState(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * WatchState workItemId.
+             * @member {string} workItemId
+             * @memberof tandem.v1.WatchState
+             * @instance
+             */
+            WatchState.prototype.workItemId = "";
+
+            /**
+             * WatchState watching.
+             * @member {boolean} watching
+             * @memberof tandem.v1.WatchState
+             * @instance
+             */
+            WatchState.prototype.watching = false;
+
+            /**
+             * Creates a new WatchState instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.WatchState
+             * @static
+             * @param {tandem.v1.IWatchState=} [properties] Properties to set
+             * @returns {tandem.v1.WatchState} WatchState instance
+             */
+            WatchState.create = function create(properties) {
+                return new WatchState(properties);
+            };
+
+            /**
+             * Encodes the specified WatchState message. Does not implicitly {@link tandem.v1.WatchState.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.WatchState
+             * @static
+             * @param {tandem.v1.IWatchState} m WatchState message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            WatchState.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.workItemId != null && Object.hasOwnProperty.call(m, "workItemId"))
+                    w.uint32(10).string(m.workItemId);
+                if (m.watching != null && Object.hasOwnProperty.call(m, "watching"))
+                    w.uint32(16).bool(m.watching);
+                return w;
+            };
+
+            /**
+             * Encodes the specified WatchState message, length delimited. Does not implicitly {@link tandem.v1.WatchState.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.WatchState
+             * @static
+             * @param {tandem.v1.IWatchState} message WatchState message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            WatchState.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a WatchState message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.WatchState
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.WatchState} WatchState
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            WatchState.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.WatchState();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.workItemId = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.watching = r.bool();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a WatchState message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.WatchState
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.WatchState} WatchState
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            WatchState.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a WatchState message.
+             * @function verify
+             * @memberof tandem.v1.WatchState
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            WatchState.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.workItemId != null && Object.hasOwnProperty.call(m, "workItemId")) {
+                    if (!$util.isString(m.workItemId))
+                        return "workItemId: string expected";
+                }
+                if (m.watching != null && Object.hasOwnProperty.call(m, "watching")) {
+                    if (typeof m.watching !== "boolean")
+                        return "watching: boolean expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a WatchState message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.WatchState
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.WatchState} WatchState
+             */
+            WatchState.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.WatchState)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.WatchState: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.WatchState();
+                if (d.workItemId != null) {
+                    m.workItemId = String(d.workItemId);
+                }
+                if (d.watching != null) {
+                    m.watching = Boolean(d.watching);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a WatchState message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.WatchState
+             * @static
+             * @param {tandem.v1.WatchState} m WatchState
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            WatchState.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.workItemId = "";
+                    d.watching = false;
+                }
+                if (m.workItemId != null && Object.hasOwnProperty.call(m, "workItemId")) {
+                    d.workItemId = m.workItemId;
+                }
+                if (m.watching != null && Object.hasOwnProperty.call(m, "watching")) {
+                    d.watching = m.watching;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this WatchState to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.WatchState
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            WatchState.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for WatchState
+             * @function getTypeUrl
+             * @memberof tandem.v1.WatchState
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            WatchState.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.WatchState";
+            };
+
+            return WatchState;
+        })();
+
         v1.SearchResults = (function() {
 
             /**
@@ -21560,6 +23771,1312 @@ export const tandem = $root.tandem = (() => {
             };
 
             return UnlinkWorkItems;
+        })();
+
+        v1.ListNotifications = (function() {
+
+            /**
+             * Properties of a ListNotifications.
+             * @memberof tandem.v1
+             * @interface IListNotifications
+             * @property {boolean|null} [unreadOnly] ListNotifications unreadOnly
+             * @property {number|null} [limit] ListNotifications limit
+             */
+
+            /**
+             * Constructs a new ListNotifications.
+             * @memberof tandem.v1
+             * @classdesc Represents a ListNotifications.
+             * @implements IListNotifications
+             * @constructor
+             * @param {tandem.v1.IListNotifications=} [p] Properties to set
+             */
+            function ListNotifications(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * ListNotifications unreadOnly.
+             * @member {boolean} unreadOnly
+             * @memberof tandem.v1.ListNotifications
+             * @instance
+             */
+            ListNotifications.prototype.unreadOnly = false;
+
+            /**
+             * ListNotifications limit.
+             * @member {number} limit
+             * @memberof tandem.v1.ListNotifications
+             * @instance
+             */
+            ListNotifications.prototype.limit = 0;
+
+            /**
+             * Creates a new ListNotifications instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.ListNotifications
+             * @static
+             * @param {tandem.v1.IListNotifications=} [properties] Properties to set
+             * @returns {tandem.v1.ListNotifications} ListNotifications instance
+             */
+            ListNotifications.create = function create(properties) {
+                return new ListNotifications(properties);
+            };
+
+            /**
+             * Encodes the specified ListNotifications message. Does not implicitly {@link tandem.v1.ListNotifications.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.ListNotifications
+             * @static
+             * @param {tandem.v1.IListNotifications} m ListNotifications message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ListNotifications.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.unreadOnly != null && Object.hasOwnProperty.call(m, "unreadOnly"))
+                    w.uint32(8).bool(m.unreadOnly);
+                if (m.limit != null && Object.hasOwnProperty.call(m, "limit"))
+                    w.uint32(16).int32(m.limit);
+                return w;
+            };
+
+            /**
+             * Encodes the specified ListNotifications message, length delimited. Does not implicitly {@link tandem.v1.ListNotifications.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.ListNotifications
+             * @static
+             * @param {tandem.v1.IListNotifications} message ListNotifications message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ListNotifications.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a ListNotifications message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.ListNotifications
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.ListNotifications} ListNotifications
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ListNotifications.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.ListNotifications();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.unreadOnly = r.bool();
+                            break;
+                        }
+                    case 2: {
+                            m.limit = r.int32();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a ListNotifications message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.ListNotifications
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.ListNotifications} ListNotifications
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ListNotifications.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a ListNotifications message.
+             * @function verify
+             * @memberof tandem.v1.ListNotifications
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            ListNotifications.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.unreadOnly != null && Object.hasOwnProperty.call(m, "unreadOnly")) {
+                    if (typeof m.unreadOnly !== "boolean")
+                        return "unreadOnly: boolean expected";
+                }
+                if (m.limit != null && Object.hasOwnProperty.call(m, "limit")) {
+                    if (!$util.isInteger(m.limit))
+                        return "limit: integer expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a ListNotifications message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.ListNotifications
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.ListNotifications} ListNotifications
+             */
+            ListNotifications.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.ListNotifications)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.ListNotifications: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.ListNotifications();
+                if (d.unreadOnly != null) {
+                    m.unreadOnly = Boolean(d.unreadOnly);
+                }
+                if (d.limit != null) {
+                    m.limit = d.limit | 0;
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a ListNotifications message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.ListNotifications
+             * @static
+             * @param {tandem.v1.ListNotifications} m ListNotifications
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            ListNotifications.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.unreadOnly = false;
+                    d.limit = 0;
+                }
+                if (m.unreadOnly != null && Object.hasOwnProperty.call(m, "unreadOnly")) {
+                    d.unreadOnly = m.unreadOnly;
+                }
+                if (m.limit != null && Object.hasOwnProperty.call(m, "limit")) {
+                    d.limit = m.limit;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this ListNotifications to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.ListNotifications
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            ListNotifications.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for ListNotifications
+             * @function getTypeUrl
+             * @memberof tandem.v1.ListNotifications
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            ListNotifications.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.ListNotifications";
+            };
+
+            return ListNotifications;
+        })();
+
+        v1.MarkNotificationsRead = (function() {
+
+            /**
+             * Properties of a MarkNotificationsRead.
+             * @memberof tandem.v1
+             * @interface IMarkNotificationsRead
+             * @property {Array.<string>|null} [notificationIds] MarkNotificationsRead notificationIds
+             * @property {boolean|null} [all] MarkNotificationsRead all
+             */
+
+            /**
+             * Constructs a new MarkNotificationsRead.
+             * @memberof tandem.v1
+             * @classdesc Represents a MarkNotificationsRead.
+             * @implements IMarkNotificationsRead
+             * @constructor
+             * @param {tandem.v1.IMarkNotificationsRead=} [p] Properties to set
+             */
+            function MarkNotificationsRead(p) {
+                this.notificationIds = [];
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * MarkNotificationsRead notificationIds.
+             * @member {Array.<string>} notificationIds
+             * @memberof tandem.v1.MarkNotificationsRead
+             * @instance
+             */
+            MarkNotificationsRead.prototype.notificationIds = $util.emptyArray;
+
+            /**
+             * MarkNotificationsRead all.
+             * @member {boolean} all
+             * @memberof tandem.v1.MarkNotificationsRead
+             * @instance
+             */
+            MarkNotificationsRead.prototype.all = false;
+
+            /**
+             * Creates a new MarkNotificationsRead instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.MarkNotificationsRead
+             * @static
+             * @param {tandem.v1.IMarkNotificationsRead=} [properties] Properties to set
+             * @returns {tandem.v1.MarkNotificationsRead} MarkNotificationsRead instance
+             */
+            MarkNotificationsRead.create = function create(properties) {
+                return new MarkNotificationsRead(properties);
+            };
+
+            /**
+             * Encodes the specified MarkNotificationsRead message. Does not implicitly {@link tandem.v1.MarkNotificationsRead.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.MarkNotificationsRead
+             * @static
+             * @param {tandem.v1.IMarkNotificationsRead} m MarkNotificationsRead message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            MarkNotificationsRead.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.notificationIds != null && m.notificationIds.length) {
+                    for (var i = 0; i < m.notificationIds.length; ++i)
+                        w.uint32(10).string(m.notificationIds[i]);
+                }
+                if (m.all != null && Object.hasOwnProperty.call(m, "all"))
+                    w.uint32(16).bool(m.all);
+                return w;
+            };
+
+            /**
+             * Encodes the specified MarkNotificationsRead message, length delimited. Does not implicitly {@link tandem.v1.MarkNotificationsRead.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.MarkNotificationsRead
+             * @static
+             * @param {tandem.v1.IMarkNotificationsRead} message MarkNotificationsRead message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            MarkNotificationsRead.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a MarkNotificationsRead message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.MarkNotificationsRead
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.MarkNotificationsRead} MarkNotificationsRead
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            MarkNotificationsRead.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.MarkNotificationsRead();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            if (!(m.notificationIds && m.notificationIds.length))
+                                m.notificationIds = [];
+                            m.notificationIds.push(r.string());
+                            break;
+                        }
+                    case 2: {
+                            m.all = r.bool();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a MarkNotificationsRead message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.MarkNotificationsRead
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.MarkNotificationsRead} MarkNotificationsRead
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            MarkNotificationsRead.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a MarkNotificationsRead message.
+             * @function verify
+             * @memberof tandem.v1.MarkNotificationsRead
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            MarkNotificationsRead.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.notificationIds != null && Object.hasOwnProperty.call(m, "notificationIds")) {
+                    if (!Array.isArray(m.notificationIds))
+                        return "notificationIds: array expected";
+                    for (var i = 0; i < m.notificationIds.length; ++i) {
+                        if (!$util.isString(m.notificationIds[i]))
+                            return "notificationIds: string[] expected";
+                    }
+                }
+                if (m.all != null && Object.hasOwnProperty.call(m, "all")) {
+                    if (typeof m.all !== "boolean")
+                        return "all: boolean expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a MarkNotificationsRead message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.MarkNotificationsRead
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.MarkNotificationsRead} MarkNotificationsRead
+             */
+            MarkNotificationsRead.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.MarkNotificationsRead)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.MarkNotificationsRead: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.MarkNotificationsRead();
+                if (d.notificationIds) {
+                    if (!Array.isArray(d.notificationIds))
+                        throw TypeError(".tandem.v1.MarkNotificationsRead.notificationIds: array expected");
+                    m.notificationIds = [];
+                    for (var i = 0; i < d.notificationIds.length; ++i) {
+                        m.notificationIds[i] = String(d.notificationIds[i]);
+                    }
+                }
+                if (d.all != null) {
+                    m.all = Boolean(d.all);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a MarkNotificationsRead message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.MarkNotificationsRead
+             * @static
+             * @param {tandem.v1.MarkNotificationsRead} m MarkNotificationsRead
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            MarkNotificationsRead.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.notificationIds = [];
+                }
+                if (o.defaults) {
+                    d.all = false;
+                }
+                if (m.notificationIds && m.notificationIds.length) {
+                    d.notificationIds = [];
+                    for (var j = 0; j < m.notificationIds.length; ++j) {
+                        d.notificationIds[j] = m.notificationIds[j];
+                    }
+                }
+                if (m.all != null && Object.hasOwnProperty.call(m, "all")) {
+                    d.all = m.all;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this MarkNotificationsRead to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.MarkNotificationsRead
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            MarkNotificationsRead.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for MarkNotificationsRead
+             * @function getTypeUrl
+             * @memberof tandem.v1.MarkNotificationsRead
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            MarkNotificationsRead.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.MarkNotificationsRead";
+            };
+
+            return MarkNotificationsRead;
+        })();
+
+        v1.WatchWorkItem = (function() {
+
+            /**
+             * Properties of a WatchWorkItem.
+             * @memberof tandem.v1
+             * @interface IWatchWorkItem
+             * @property {string|null} [workItemId] WatchWorkItem workItemId
+             */
+
+            /**
+             * Constructs a new WatchWorkItem.
+             * @memberof tandem.v1
+             * @classdesc Represents a WatchWorkItem.
+             * @implements IWatchWorkItem
+             * @constructor
+             * @param {tandem.v1.IWatchWorkItem=} [p] Properties to set
+             */
+            function WatchWorkItem(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * WatchWorkItem workItemId.
+             * @member {string} workItemId
+             * @memberof tandem.v1.WatchWorkItem
+             * @instance
+             */
+            WatchWorkItem.prototype.workItemId = "";
+
+            /**
+             * Creates a new WatchWorkItem instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.WatchWorkItem
+             * @static
+             * @param {tandem.v1.IWatchWorkItem=} [properties] Properties to set
+             * @returns {tandem.v1.WatchWorkItem} WatchWorkItem instance
+             */
+            WatchWorkItem.create = function create(properties) {
+                return new WatchWorkItem(properties);
+            };
+
+            /**
+             * Encodes the specified WatchWorkItem message. Does not implicitly {@link tandem.v1.WatchWorkItem.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.WatchWorkItem
+             * @static
+             * @param {tandem.v1.IWatchWorkItem} m WatchWorkItem message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            WatchWorkItem.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.workItemId != null && Object.hasOwnProperty.call(m, "workItemId"))
+                    w.uint32(10).string(m.workItemId);
+                return w;
+            };
+
+            /**
+             * Encodes the specified WatchWorkItem message, length delimited. Does not implicitly {@link tandem.v1.WatchWorkItem.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.WatchWorkItem
+             * @static
+             * @param {tandem.v1.IWatchWorkItem} message WatchWorkItem message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            WatchWorkItem.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a WatchWorkItem message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.WatchWorkItem
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.WatchWorkItem} WatchWorkItem
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            WatchWorkItem.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.WatchWorkItem();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.workItemId = r.string();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a WatchWorkItem message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.WatchWorkItem
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.WatchWorkItem} WatchWorkItem
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            WatchWorkItem.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a WatchWorkItem message.
+             * @function verify
+             * @memberof tandem.v1.WatchWorkItem
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            WatchWorkItem.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.workItemId != null && Object.hasOwnProperty.call(m, "workItemId")) {
+                    if (!$util.isString(m.workItemId))
+                        return "workItemId: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a WatchWorkItem message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.WatchWorkItem
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.WatchWorkItem} WatchWorkItem
+             */
+            WatchWorkItem.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.WatchWorkItem)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.WatchWorkItem: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.WatchWorkItem();
+                if (d.workItemId != null) {
+                    m.workItemId = String(d.workItemId);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a WatchWorkItem message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.WatchWorkItem
+             * @static
+             * @param {tandem.v1.WatchWorkItem} m WatchWorkItem
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            WatchWorkItem.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.workItemId = "";
+                }
+                if (m.workItemId != null && Object.hasOwnProperty.call(m, "workItemId")) {
+                    d.workItemId = m.workItemId;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this WatchWorkItem to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.WatchWorkItem
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            WatchWorkItem.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for WatchWorkItem
+             * @function getTypeUrl
+             * @memberof tandem.v1.WatchWorkItem
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            WatchWorkItem.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.WatchWorkItem";
+            };
+
+            return WatchWorkItem;
+        })();
+
+        v1.UnwatchWorkItem = (function() {
+
+            /**
+             * Properties of an UnwatchWorkItem.
+             * @memberof tandem.v1
+             * @interface IUnwatchWorkItem
+             * @property {string|null} [workItemId] UnwatchWorkItem workItemId
+             */
+
+            /**
+             * Constructs a new UnwatchWorkItem.
+             * @memberof tandem.v1
+             * @classdesc Represents an UnwatchWorkItem.
+             * @implements IUnwatchWorkItem
+             * @constructor
+             * @param {tandem.v1.IUnwatchWorkItem=} [p] Properties to set
+             */
+            function UnwatchWorkItem(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * UnwatchWorkItem workItemId.
+             * @member {string} workItemId
+             * @memberof tandem.v1.UnwatchWorkItem
+             * @instance
+             */
+            UnwatchWorkItem.prototype.workItemId = "";
+
+            /**
+             * Creates a new UnwatchWorkItem instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.UnwatchWorkItem
+             * @static
+             * @param {tandem.v1.IUnwatchWorkItem=} [properties] Properties to set
+             * @returns {tandem.v1.UnwatchWorkItem} UnwatchWorkItem instance
+             */
+            UnwatchWorkItem.create = function create(properties) {
+                return new UnwatchWorkItem(properties);
+            };
+
+            /**
+             * Encodes the specified UnwatchWorkItem message. Does not implicitly {@link tandem.v1.UnwatchWorkItem.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.UnwatchWorkItem
+             * @static
+             * @param {tandem.v1.IUnwatchWorkItem} m UnwatchWorkItem message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            UnwatchWorkItem.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.workItemId != null && Object.hasOwnProperty.call(m, "workItemId"))
+                    w.uint32(10).string(m.workItemId);
+                return w;
+            };
+
+            /**
+             * Encodes the specified UnwatchWorkItem message, length delimited. Does not implicitly {@link tandem.v1.UnwatchWorkItem.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.UnwatchWorkItem
+             * @static
+             * @param {tandem.v1.IUnwatchWorkItem} message UnwatchWorkItem message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            UnwatchWorkItem.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes an UnwatchWorkItem message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.UnwatchWorkItem
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.UnwatchWorkItem} UnwatchWorkItem
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            UnwatchWorkItem.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.UnwatchWorkItem();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.workItemId = r.string();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes an UnwatchWorkItem message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.UnwatchWorkItem
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.UnwatchWorkItem} UnwatchWorkItem
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            UnwatchWorkItem.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies an UnwatchWorkItem message.
+             * @function verify
+             * @memberof tandem.v1.UnwatchWorkItem
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            UnwatchWorkItem.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.workItemId != null && Object.hasOwnProperty.call(m, "workItemId")) {
+                    if (!$util.isString(m.workItemId))
+                        return "workItemId: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates an UnwatchWorkItem message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.UnwatchWorkItem
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.UnwatchWorkItem} UnwatchWorkItem
+             */
+            UnwatchWorkItem.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.UnwatchWorkItem)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.UnwatchWorkItem: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.UnwatchWorkItem();
+                if (d.workItemId != null) {
+                    m.workItemId = String(d.workItemId);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from an UnwatchWorkItem message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.UnwatchWorkItem
+             * @static
+             * @param {tandem.v1.UnwatchWorkItem} m UnwatchWorkItem
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            UnwatchWorkItem.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.workItemId = "";
+                }
+                if (m.workItemId != null && Object.hasOwnProperty.call(m, "workItemId")) {
+                    d.workItemId = m.workItemId;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this UnwatchWorkItem to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.UnwatchWorkItem
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            UnwatchWorkItem.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for UnwatchWorkItem
+             * @function getTypeUrl
+             * @memberof tandem.v1.UnwatchWorkItem
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            UnwatchWorkItem.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.UnwatchWorkItem";
+            };
+
+            return UnwatchWorkItem;
+        })();
+
+        v1.SetNotificationSettings = (function() {
+
+            /**
+             * Properties of a SetNotificationSettings.
+             * @memberof tandem.v1
+             * @interface ISetNotificationSettings
+             * @property {tandem.v1.INotificationSettings|null} [settings] SetNotificationSettings settings
+             */
+
+            /**
+             * Constructs a new SetNotificationSettings.
+             * @memberof tandem.v1
+             * @classdesc Represents a SetNotificationSettings.
+             * @implements ISetNotificationSettings
+             * @constructor
+             * @param {tandem.v1.ISetNotificationSettings=} [p] Properties to set
+             */
+            function SetNotificationSettings(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * SetNotificationSettings settings.
+             * @member {tandem.v1.INotificationSettings|null|undefined} settings
+             * @memberof tandem.v1.SetNotificationSettings
+             * @instance
+             */
+            SetNotificationSettings.prototype.settings = null;
+
+            /**
+             * Creates a new SetNotificationSettings instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.SetNotificationSettings
+             * @static
+             * @param {tandem.v1.ISetNotificationSettings=} [properties] Properties to set
+             * @returns {tandem.v1.SetNotificationSettings} SetNotificationSettings instance
+             */
+            SetNotificationSettings.create = function create(properties) {
+                return new SetNotificationSettings(properties);
+            };
+
+            /**
+             * Encodes the specified SetNotificationSettings message. Does not implicitly {@link tandem.v1.SetNotificationSettings.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.SetNotificationSettings
+             * @static
+             * @param {tandem.v1.ISetNotificationSettings} m SetNotificationSettings message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SetNotificationSettings.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.settings != null && Object.hasOwnProperty.call(m, "settings"))
+                    $root.tandem.v1.NotificationSettings.encode(m.settings, w.uint32(10).fork(), q + 1).ldelim();
+                return w;
+            };
+
+            /**
+             * Encodes the specified SetNotificationSettings message, length delimited. Does not implicitly {@link tandem.v1.SetNotificationSettings.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.SetNotificationSettings
+             * @static
+             * @param {tandem.v1.ISetNotificationSettings} message SetNotificationSettings message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SetNotificationSettings.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a SetNotificationSettings message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.SetNotificationSettings
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.SetNotificationSettings} SetNotificationSettings
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SetNotificationSettings.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.SetNotificationSettings();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.settings = $root.tandem.v1.NotificationSettings.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a SetNotificationSettings message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.SetNotificationSettings
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.SetNotificationSettings} SetNotificationSettings
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SetNotificationSettings.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a SetNotificationSettings message.
+             * @function verify
+             * @memberof tandem.v1.SetNotificationSettings
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            SetNotificationSettings.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.settings != null && Object.hasOwnProperty.call(m, "settings")) {
+                    {
+                        var e = $root.tandem.v1.NotificationSettings.verify(m.settings, n + 1);
+                        if (e)
+                            return "settings." + e;
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates a SetNotificationSettings message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.SetNotificationSettings
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.SetNotificationSettings} SetNotificationSettings
+             */
+            SetNotificationSettings.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.SetNotificationSettings)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.SetNotificationSettings: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.SetNotificationSettings();
+                if (d.settings != null) {
+                    if (!$util.isObject(d.settings))
+                        throw TypeError(".tandem.v1.SetNotificationSettings.settings: object expected");
+                    m.settings = $root.tandem.v1.NotificationSettings.fromObject(d.settings, n + 1);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a SetNotificationSettings message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.SetNotificationSettings
+             * @static
+             * @param {tandem.v1.SetNotificationSettings} m SetNotificationSettings
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            SetNotificationSettings.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.settings = null;
+                }
+                if (m.settings != null && Object.hasOwnProperty.call(m, "settings")) {
+                    d.settings = $root.tandem.v1.NotificationSettings.toObject(m.settings, o, q + 1);
+                }
+                return d;
+            };
+
+            /**
+             * Converts this SetNotificationSettings to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.SetNotificationSettings
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            SetNotificationSettings.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for SetNotificationSettings
+             * @function getTypeUrl
+             * @memberof tandem.v1.SetNotificationSettings
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            SetNotificationSettings.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.SetNotificationSettings";
+            };
+
+            return SetNotificationSettings;
         })();
 
         v1.MoveWorkItem = (function() {

@@ -24,6 +24,7 @@ export const COMMAND_KINDS: { readonly [K in CommandName]: CommandKind } = {
   search: 'read',
   getReport: 'read',
   listDeletedWorkItems: 'read',
+  listNotifications: 'read',
   subscribe: 'session',
   unsubscribe: 'session',
   setPresence: 'session',
@@ -47,6 +48,10 @@ export const COMMAND_KINDS: { readonly [K in CommandName]: CommandKind } = {
   removeMember: 'write',
   linkWorkItems: 'write',
   unlinkWorkItems: 'write',
+  markNotificationsRead: 'write',
+  watchWorkItem: 'write',
+  unwatchWorkItem: 'write',
+  setNotificationSettings: 'write',
 };
 
 export const COMMAND_NAMES = Object.keys(COMMAND_KINDS) as CommandName[];

@@ -22,4 +22,9 @@
 //    WorkItemLink, LinkKind, LinkedItem, Board.links/linked_items, Event
 //    link (16), Result.link (25); list_deleted_work_items (19) ->
 //    Result.work_items (24), a WorkItemList.
-export const PROTOCOL_VERSION = 9;
+// 10: notifications: list_notifications (41), mark_notifications_read (42),
+//    watch_work_item (43), unwatch_work_item (44), set_notification_settings
+//    (45); Notification, NotificationKind, NotificationList (Result 26),
+//    WatchState (Result 27), ServerFrame.notification (13, a
+//    NotificationNotice); WorkItem.watching (26).
+export const PROTOCOL_VERSION = 10;

@@ -2,7 +2,7 @@
 // through the outbox, reconnect with backoff. Knows nothing of projects or
 // seqs (project-feed.ts does); it reports events and replies to whoever
 // listens.
-import { ErrorCode, pb, type CommandName, type IEvent, type IResult, type IServerFrame } from '../proto.ts';
+import { ErrorCode, pb, type CommandName, type IEvent, type INotificationNotice, type IResult, type IServerFrame } from '../proto.ts';
 import { DEFAULT_BACKOFF, retryDelay, type BackoffOptions } from './backoff.ts';
 import { classifyClose, type CloseKind } from '../protocol/close-codes.ts';
 import { recoveryOf } from '../protocol/error-codes.ts';
@@ -89,6 +89,8 @@ export interface Connection {
    * ended (removed from the project) and the server dropped the subscription.
    */
   onServerError(listener: (error: RequestError) => void): Unsubscribe;
+  /** The person's notifications as their writes and others' make them (v10), with the unread count after each. */
+  onNotification(listener: (notice: INotificationNotice) => void): Unsubscribe;
   /** Writes sent or waiting to be sent, not yet answered, in order. */
   pending(): readonly OutboxEntry[];
   /** Skips the backoff wait (say, on the browser's `online` event). */
@@ -130,6 +132,7 @@ export function makeConnection(options: ConnectionOptions): Connection {
   const eventListeners = new Set<(event: IEvent) => void>();
   const replyListeners = new Set<(reply: Reply) => void>();
   const serverErrorListeners = new Set<(error: RequestError) => void>();
+  const notificationListeners = new Set<(notice: INotificationNotice) => void>();
 
   let state: ConnectionState = { state: 'connecting', attempt: 0 };
   let socket: SocketLike | null = null;
@@ -312,6 +315,7 @@ export function makeConnection(options: ConnectionOptions): Connection {
       return;
     }
     if (frame.event) emit(eventListeners, frame.event);
+    else if (frame.notification) emit(notificationListeners, frame.notification);
     else handleReply(frame);
   };
 
@@ -473,6 +477,10 @@ export function makeConnection(options: ConnectionOptions): Connection {
     onServerError(listener) {
       serverErrorListeners.add(listener);
       return () => serverErrorListeners.delete(listener);
+    },
+    onNotification(listener) {
+      notificationListeners.add(listener);
+      return () => notificationListeners.delete(listener);
     },
 
     pending: () => [...queue],

@@ -13,6 +13,7 @@ import { makeIdbBoardCache } from '../sync/idb-board-cache.ts';
 import { makeIdbOutbox } from '../sync/idb-outbox.ts';
 import { createProjectsSlice, type ProjectsSlice } from './projects.ts';
 import { createToasts, type Toasts } from './toasts.ts';
+import { makeUndoBook, type UndoBook } from './undo-book.ts';
 
 export type LinkStatus = 'online' | 'reconnecting' | 'offline';
 
@@ -67,6 +68,7 @@ function tagWrites(connection: Connection): Connection {
     onEvent: connection.onEvent,
     onReply: connection.onReply,
     onServerError: connection.onServerError,
+    onNotification: connection.onNotification,
     pending: connection.pending,
     reconnectNow: connection.reconnectNow,
     close: connection.close,
@@ -149,6 +151,8 @@ export interface Live {
   /** The last state of each board opened here, for a reload without a network. */
   boardCache: BoardCache;
   toasts: Toasts;
+  /** Each project's undo history: the person's own changes, for Ctrl-Z and Ctrl-Shift-Z on any of its pages. */
+  undo: UndoBook;
   projects: ProjectsSlice;
 }
 
@@ -206,7 +210,7 @@ export function createLive(session: Session, options: LiveOptions = {}): Live {
 
   const open = () => state().state === 'open';
   const toasts = createToasts();
-  const base = { session, token, connection, status: () => linkStatus(state(), browserOnline()), open, pendingWrites, feed, boardCache, toasts };
+  const base = { session, token, connection, status: () => linkStatus(state(), browserOnline()), open, pendingWrites, feed, boardCache, toasts, undo: makeUndoBook() };
   return { ...base, projects: createProjectsSlice(base) };
 }
 

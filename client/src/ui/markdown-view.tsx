@@ -2,7 +2,7 @@
 // markdown-dom.ts its nodes, so no user text goes through innerHTML.
 import { parseMarkdown } from './markdown.ts';
 import { renderMarkdown } from './markdown-dom.ts';
-import type { Person } from './mentions.ts';
+import type { Person } from '../../../shared/domain/mentions.ts';
 
 export function Markdown(props: { text: string; people?: readonly Person[]; testId?: string; class?: string }) {
   return (

@@ -6,7 +6,7 @@
 // here touches the DOM, so it is tested in plain Node.
 import { Lexer, type Token, type Tokens } from 'marked';
 import { decodeEntities } from './html-entities.ts';
-import { splitMentions, type Person } from './mentions.ts';
+import { splitMentions, type Person } from '../../../shared/domain/mentions.ts';
 
 export type Inline =
   | { type: 'text'; text: string }

@@ -4,7 +4,7 @@
 import { ItemType, Priority } from '../../../shared/proto.ts';
 import type { BoardSlice } from '../store/board.ts';
 import type { PatchField, PatchValue } from '../store/model/item-patch.ts';
-import type { Person } from '../ui/mentions.ts';
+import type { Person } from '../../../shared/domain/mentions.ts';
 
 /** What naming needs of a board (a stand-in in tests). */
 export type BoardNames = Pick<BoardSlice, 'members' | 'columns' | 'items' | 'sprints'>;
@@ -83,6 +83,9 @@ export function describeValue(board: BoardNames, field: PatchField, value: Patch
       return (value as string[] | undefined)?.length ? (value as string[]).join(', ') : 'None';
     case 'description':
       return (value as string) || '(empty)';
+    case 'startDate':
+    case 'dueDate':
+      return (value as string | null) || 'None';
     default:
       return String(value ?? '');
   }
@@ -170,6 +173,9 @@ export function describeHistory(board: BoardNames, field: string, oldValue: stri
       return { what: 'edited a comment', from: words(oldValue), to: words(newValue) };
     case 'comment_deleted':
       return { what: 'deleted a comment', from: words(oldValue), to: '' };
+    // The stored text is the link from this item's side: "blocks WEB-2 Title".
+    case 'link':
+      return newValue ? { what: 'added a link', from: '', to: newValue } : { what: 'removed a link', from: oldValue, to: '' };
     case 'labels': {
       const change = labelChange(oldValue, newValue);
       if (change) return { what: change, from: '', to: '' };

@@ -5,7 +5,8 @@
 // a known item type) is the handler's rule. proto3 `optional` fields stay
 // undefined when absent, repeated fields are arrays, int64 fields are numbers.
 import { LIMITS } from '../../../shared/domain/validation.ts';
-import type { CommandName, IClientFrame, ItemType, LinkKind, Priority, ReportKind, Role } from '../../../shared/proto.ts';
+import { NOTIFICATION_LIMITS } from '../../../shared/domain/notification-rules.ts';
+import { NotificationKind, type CommandName, type IClientFrame, type ItemType, type LinkKind, type Priority, type ReportKind, type Role } from '../../../shared/proto.ts';
 import { CLEARABLE_FIELDS } from '../../../shared/protocol/work-item-fields.ts';
 import { bool, command, double, enumOf, id, int64, list, message, optional, ref, string, type Parser } from './fields.ts';
 
@@ -14,6 +15,8 @@ const priority = enumOf<Priority>();
 const role = enumOf<Role>();
 
 const labels = list(string, LIMITS.labelEntriesMax);
+/** Each kind once at most, and nothing else could be muted. */
+const NOTIFICATION_KINDS_MAX = Object.keys(NotificationKind).length;
 
 /** Each parser reads exactly its proto message's fields: a field added to the .proto does not compile until it is read here. */
 type ReadsEveryField = { [K in CommandName]: Parser<{ readonly [F in keyof Required<NonNullable<IClientFrame[K]>>]: unknown }> };
@@ -25,6 +28,7 @@ export const COMMAND_PARSERS = {
   getWorkItem: command({ workItemId: id }),
   search: command({ query: string, projectId: ref, limit: int64 }),
   listDeletedWorkItems: command({ projectId: id }),
+  listNotifications: command({ unreadOnly: bool, limit: int64 }),
   getReport: command({
     projectId: id, kind: enumOf<ReportKind>(), sprintId: ref, sprints: int64, fromDate: string, toDate: string, utcOffsetMinutes: int64,
   }),
@@ -66,6 +70,10 @@ export const COMMAND_PARSERS = {
   removeMember: command({ projectId: id, userId: id }),
   linkWorkItems: command({ fromId: id, toId: id, kind: enumOf<LinkKind>() }),
   unlinkWorkItems: command({ linkId: id }),
+  markNotificationsRead: command({ notificationIds: list(id, NOTIFICATION_LIMITS.idsMax), all: bool }),
+  watchWorkItem: command({ workItemId: id }),
+  unwatchWorkItem: command({ workItemId: id }),
+  setNotificationSettings: command({ settings: message({ muted: list(enumOf<NotificationKind>(), NOTIFICATION_KINDS_MAX) }) }),
 } satisfies ReadsEveryField;
 
 /** The parsed command each handler gets, by command name. */

@@ -1,11 +1,15 @@
 // What instances send each other over Redis: a small binary envelope around
-// the event bytes as stored (or a presence frame), so nothing is re-encoded.
+// the event bytes as stored (or a presence frame, or a person's notification
+// frame), so nothing is re-encoded.
 //   kind u8 | sender 16 bytes | sent_at_ms f64 | seq f64 | tenant u16+utf8 | project u16+utf8 | payload
+// A notice names its person where the others name their project.
 export type BusMessage =
   | { kind: 'event'; sender: Buffer; sentAtMs: number; tenantId: string; projectId: string; seq: number; payload: Uint8Array }
-  | { kind: 'presence'; sender: Buffer; sentAtMs: number; tenantId: string; projectId: string; seq: 0; payload: Uint8Array };
+  | { kind: 'presence'; sender: Buffer; sentAtMs: number; tenantId: string; projectId: string; seq: 0; payload: Uint8Array }
+  | { kind: 'notice'; sender: Buffer; sentAtMs: number; tenantId: string; projectId: string; seq: 0; payload: Uint8Array };
 
-const KINDS = { event: 1, presence: 2 } as const;
+const KINDS = { event: 1, presence: 2, notice: 3 } as const;
+const KIND_OF = new Map<number, BusMessage['kind']>(Object.entries(KINDS).map(([name, byte]) => [byte, name as BusMessage['kind']]));
 export const SENDER_BYTES = 16;
 
 export function encodeEnvelope(m: BusMessage): Buffer {
@@ -26,8 +30,7 @@ export function encodeEnvelope(m: BusMessage): Buffer {
 /** Null for anything that is not a well-formed envelope (another program on the channel). */
 export function decodeEnvelope(buf: Buffer): BusMessage | null {
   try {
-    const kindByte = buf.readUInt8(0);
-    const kind = kindByte === KINDS.event ? 'event' : kindByte === KINDS.presence ? 'presence' : null;
+    const kind = KIND_OF.get(buf.readUInt8(0));
     if (!kind) return null;
     let at = 1;
     const sender = buf.subarray(at, (at += SENDER_BYTES));

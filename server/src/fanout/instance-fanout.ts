@@ -1,15 +1,17 @@
 // Everything an instance does to get events and presence to the sockets that
 // watch a project: its own writes, other instances' writes (Redis), and the
 // event log as the fallback that fills any gap.
+import type { INotificationNotice } from '../../../shared/proto.ts';
 import type { AppendedEvent } from '../storage/events.ts';
 import type { Broadcaster } from './broadcaster.ts';
+import { noticeFrame } from './event-frame.ts';
 import type { BusMessage } from './bus-envelope.ts';
 import { memberChangeOf, type MemberChange } from './member-change.ts';
 import { ProjectFeeds, type FeedSource } from './project-feeds.ts';
 import { publishEvent, publishToWatchers } from './project-publish.ts';
 import type { RedisBus } from './redis-bus.ts';
 import { RemotePresence } from './remote-presence.ts';
-import { changedFieldsTopic, projectTopic } from './topics.ts';
+import { changedFieldsTopic, projectTopic, userTopic } from './topics.ts';
 
 export interface FanoutTimings {
   /** How often the event log is polled while Redis is linked and healthy. */
@@ -101,6 +103,19 @@ export class InstanceFanout<Origin> {
     }
   }
 
+  /**
+   * Notifications a write here made: each person's sockets on this instance
+   * now, the others' through Redis. Not in the event log: a person who misses
+   * one (Redis away) sees it in their list on return.
+   */
+  notify(tenantId: string, notices: readonly { userId: string; notice: INotificationNotice }[]): void {
+    for (const { userId, notice } of notices) {
+      const frame = noticeFrame(notice);
+      this.local.publish(userTopic(tenantId, userId), frame, null);
+      this.bus?.publish({ kind: 'notice', tenantId, projectId: userId, seq: 0, payload: frame });
+    }
+  }
+
   /** A presence change of a socket here (frame: a ServerFrame with a presence event). */
   presence(tenantId: string, projectId: string, key: string, frame: Uint8Array, online: boolean, origin: Origin | null): void {
     publishToWatchers(this.local, projectTopic(tenantId, projectId), frame, origin);
@@ -124,6 +139,8 @@ export class InstanceFanout<Origin> {
   received(message: BusMessage): void {
     if (message.kind === 'event') {
       this.feeds.offer(message.tenantId, message.projectId, message.seq, message.payload, null);
+    } else if (message.kind === 'notice') {
+      this.local.publish(userTopic(message.tenantId, message.projectId), message.payload, null);
     } else {
       this.remotePresence.receive(message, Date.now());
     }

@@ -24,3 +24,8 @@ export function projectTopics(tenantId: string, projectId: string): string[] {
   const whole = projectTopic(tenantId, projectId);
   return [whole, changedFieldsTopic(whole)];
 }
+
+/** One topic per person (tenant, user): their notifications, on every socket of theirs. */
+export function userTopic(tenantId: string, userId: string): string {
+  return `t/${tenantId}/u/${userId}`;
+}

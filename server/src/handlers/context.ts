@@ -1,7 +1,7 @@
 // What a handler gets: the caller, the tenant database and the clock; writes
 // also get `emit`, which appends an event (next seq) and its audit rows inside
 // the command's one transaction (pipeline/write-recorder.ts).
-import type { IEvent, IResult } from '../../../shared/proto.ts';
+import type { IEvent, INotificationNotice, IResult } from '../../../shared/proto.ts';
 import type { Caller } from '../auth/caller.ts';
 import type { FieldChange } from '../storage/activity.ts';
 import type { EntityType } from '../storage/tables.ts';
@@ -29,6 +29,8 @@ export interface Emit {
 export interface WriteContext extends ReadContext {
   /** Stores one event with the project's next seq and its activity rows; returns the seq. */
   emit(e: Emit): number;
+  /** After the commit, tells a person's open sockets (their unread count changed, say). */
+  tell(userId: string, notice: INotificationNotice): void;
 }
 
 /** A Result without its seq: the pipeline fills that in. */

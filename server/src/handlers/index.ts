@@ -26,19 +26,24 @@ import { getHistory } from './get-history.ts';
 import { getWorkItem } from './get-work-item.ts';
 import { linkWorkItems } from './link-work-items.ts';
 import { listDeletedWorkItems } from './list-deleted-work-items.ts';
+import { listNotifications } from './list-notifications.ts';
+import { markNotificationsRead } from './mark-notifications-read.ts';
 import { listProjects } from './list-projects.ts';
 import { listUsers } from './list-users.ts';
 import { moveWorkItem } from './move-work-item.ts';
 import { removeMember } from './remove-member.ts';
 import { restoreWorkItem } from './restore-work-item.ts';
 import { search } from './search.ts';
+import { setNotificationSettings } from './set-notification-settings.ts';
 import { setPresence } from './set-presence.ts';
 import { startSprint } from './start-sprint.ts';
 import { subscribe } from './subscribe.ts';
 import { unsubscribe } from './unsubscribe.ts';
 import { updateSprint } from './update-sprint.ts';
 import { unlinkWorkItems } from './unlink-work-items.ts';
+import { unwatchWorkItem } from './unwatch-work-item.ts';
 import { updateWorkItem } from './update-work-item.ts';
+import { watchWorkItem } from './watch-work-item.ts';
 
 /** read: nothing stored (a read that needs one snapshot takes a read transaction). write: one transaction, idempotent. session: changes the connection. */
 export type HandlerSpec<C> =
@@ -60,6 +65,7 @@ export const HANDLERS: { [K in CommandName]: HandlerSpec<Commands[K]> } = {
   search: read(search),
   getReport: read(getReport),
   listDeletedWorkItems: read(listDeletedWorkItems),
+  listNotifications: read(listNotifications),
   subscribe: session(subscribe),
   unsubscribe: session(unsubscribe),
   setPresence: session(setPresence),
@@ -83,6 +89,10 @@ export const HANDLERS: { [K in CommandName]: HandlerSpec<Commands[K]> } = {
   removeMember: write(removeMember),
   linkWorkItems: write(linkWorkItems),
   unlinkWorkItems: write(unlinkWorkItems),
+  markNotificationsRead: write(markNotificationsRead),
+  watchWorkItem: write(watchWorkItem),
+  unwatchWorkItem: write(unwatchWorkItem),
+  setNotificationSettings: write(setNotificationSettings),
 };
 
 /** Throws when a handler's kind differs from the shared table's: a client would queue (or not queue) that command wrongly. */

@@ -111,6 +111,7 @@ export class CommandQueue {
         errorCode: refusal.code,
         events: [],
         session: null,
+        notices: [],
       }));
     }
   }

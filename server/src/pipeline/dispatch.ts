@@ -11,6 +11,7 @@ import { COMMAND_PARSERS } from '../commands/parsers.ts';
 import { HANDLERS, type HandlerSpec } from '../handlers/index.ts';
 import type { SessionOutcome } from '../handlers/session.ts';
 import type { Logger } from '../log.ts';
+import type { Notice } from '../notifications/record.ts';
 import type { AppendedEvent } from '../storage/events.ts';
 import type { TenantDb } from '../tenancy/tenant-db.ts';
 import { errorFrame, internalError, resultFrame } from './reply.ts';
@@ -27,6 +28,8 @@ export interface Dispatched {
   errorCode: ErrorCode | null;
   events: readonly AppendedEvent[];
   session: SessionChange | null;
+  /** What the people a write notified are told on their open sockets. */
+  notices: readonly Notice[];
 }
 
 export interface DispatchDeps {
@@ -37,6 +40,7 @@ export interface DispatchDeps {
 }
 
 const NO_EVENTS: readonly AppendedEvent[] = [];
+const NO_NOTICES: readonly Notice[] = [];
 
 function dispatched(
   command: Dispatched['command'],
@@ -44,8 +48,9 @@ function dispatched(
   errorCode: ErrorCode | null = null,
   events = NO_EVENTS,
   session: SessionChange | null = null,
+  notices = NO_NOTICES,
 ): Dispatched {
-  return { command, reply, errorCode, events, session };
+  return { command, reply, errorCode, events, session, notices };
 }
 
 export function dispatch(
@@ -76,7 +81,7 @@ export function dispatch(
         // of a known message id gets its first reply, and a refused command is
         // remembered like any other refusal.
         const written = runWrite(db, caller, messageId, now, (ctx) => spec.run(ctx, parse(raw)), deps.log);
-        return dispatched(name, written.reply, written.errorCode, written.events);
+        return dispatched(name, written.reply, written.errorCode, written.events, null, written.notices);
       }
       default:
         return unreachable(spec);

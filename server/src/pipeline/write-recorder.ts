@@ -3,12 +3,19 @@
 // appended for the fan-out after the commit.
 import type { Caller } from '../auth/caller.ts';
 import type { Emit, WriteContext } from '../handlers/context.ts';
+import type { INotificationNotice } from '../../../shared/proto.ts';
+import type { Notice } from '../notifications/record.ts';
+import type { Emitted } from '../notifications/rules.ts';
 import { recordActivity } from '../storage/activity.ts';
 import { appendEvent, nextSeq, type AppendedEvent } from '../storage/events.ts';
 import type { TenantDb } from '../tenancy/tenant-db.ts';
 
 export class WriteRecorder implements WriteContext {
   readonly events: AppendedEvent[] = [];
+  /** What the handler emitted, for the notifications the write makes (notifications/). */
+  readonly emitted: Emitted[] = [];
+  /** What the handler asked to tell people after the commit. */
+  readonly told: Notice[] = [];
   lastSeq = 0;
 
   constructor(
@@ -16,6 +23,10 @@ export class WriteRecorder implements WriteContext {
     readonly caller: Caller,
     readonly now: number,
   ) {}
+
+  tell(userId: string, notice: INotificationNotice): void {
+    this.told.push({ userId, notice });
+  }
 
   emit(e: Emit): number {
     const seq = nextSeq(this.db, e.projectId);
@@ -29,6 +40,7 @@ export class WriteRecorder implements WriteContext {
       this.now,
       seq,
     );
+    this.emitted.push(e);
     this.lastSeq = seq;
     return seq;
   }

@@ -8,6 +8,7 @@ import { ERROR_CODES } from '../../../shared/protocol/error-codes.ts';
 import type { Caller } from '../auth/caller.ts';
 import type { ResultValue } from '../handlers/context.ts';
 import type { Logger } from '../log.ts';
+import { recordNotifications, type Notice } from '../notifications/record.ts';
 import type { AppendedEvent } from '../storage/events.ts';
 import { findReply, storeReply } from '../storage/idempotency.ts';
 import type { TenantDb } from '../tenancy/tenant-db.ts';
@@ -19,6 +20,8 @@ export interface Written {
   /** The code of an Error reply. */
   errorCode: AppError['code'] | null;
   events: AppendedEvent[];
+  /** For the people the write notified: what their open sockets are told. */
+  notices: Notice[];
 }
 
 /** `run` parses the command and runs its handler; an AppError it throws undoes the write and is the reply. */
@@ -33,12 +36,13 @@ export function runWrite(
   try {
     return retryWhileBusy(() => db.transaction(() => {
       const known = findReply(db, caller.userId, messageId);
-      if (known) return { reply: known, errorCode: null, events: [] };
+      if (known) return { reply: known, errorCode: null, events: [], notices: [] };
       const recorder = new WriteRecorder(db, caller, now);
       const value = run(recorder);
+      const notices = [...recorder.told, ...recordNotifications(db, caller.userId, now, recorder.emitted)];
       const reply = resultFrame(messageId, now, { seq: recorder.lastSeq, ...value });
       storeReply(db, caller.userId, messageId, reply, now);
-      return { reply, errorCode: null, events: recorder.events };
+      return { reply, errorCode: null, events: recorder.events, notices };
     }));
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
@@ -53,7 +57,7 @@ export function runWrite(
         log.warn('error_reply_not_stored', { tenant: caller.tenantId, message_id: messageId, error: String(storeErr) });
       }
     }
-    return { reply, errorCode: err.code, events: [] };
+    return { reply, errorCode: err.code, events: [], notices: [] };
   }
 }
 

@@ -1,7 +1,7 @@
 // Enums are stored by name ('STORY', 'HIGH') so the file reads well; the wire
 // uses the prefixed protobuf numbers. These convert between the two.
-import { ItemType, LinkKind, Priority, Role, SprintState, StatusCategory } from '../../../shared/proto.ts';
-import type { ItemTypeName, LinkKindName, PriorityName, RoleName, SprintStateName, StatusCategoryName } from './tables.ts';
+import { ItemType, LinkKind, NotificationKind, Priority, Role, SprintState, StatusCategory } from '../../../shared/proto.ts';
+import type { ItemTypeName, LinkKindName, NotificationKindName, PriorityName, RoleName, SprintStateName, StatusCategoryName } from './tables.ts';
 
 function converter<N extends string, E extends number>(enumObj: Record<string, string | number>, prefix: string) {
   return {
@@ -24,3 +24,4 @@ export const roles = converter<RoleName, Role>(Role, 'ROLE_');
 export const sprintStates = converter<SprintStateName, SprintState>(SprintState, 'SPRINT_STATE_');
 export const statusCategories = converter<StatusCategoryName, StatusCategory>(StatusCategory, 'STATUS_CATEGORY_');
 export const linkKinds = converter<LinkKindName, LinkKind>(LinkKind, 'LINK_KIND_');
+export const notificationKinds = converter<NotificationKindName, NotificationKind>(NotificationKind, 'NOTIFICATION_KIND_');

@@ -1,6 +1,6 @@
 import type { ISprint } from '../../../shared/proto.ts';
 import { toSprint } from './mappers.ts';
-import { tenantQueries as q, type SqlRunner } from './sql.ts';
+import { prepared, tenantQueries as q, type SqlRunner } from './sql.ts';
 import type { SprintRow, StatusCategoryName, WorkItemRow } from './tables.ts';
 
 export function findSprint(db: SqlRunner, id: string): SprintRow | undefined {
@@ -52,4 +52,18 @@ export function liveSprintItems(db: SqlRunner, sprintId: string): SprintItemRow[
       .orderBy('w.rank')
       .orderBy('w.id'),
   );
+}
+
+const assignees = prepared((sprintId: string) =>
+  q.selectFrom('pm_work_items')
+    .select('assignee_id')
+    .distinct()
+    .where('sprint_id', '=', sprintId)
+    .where('deleted_at_ms', 'is', null)
+    .where('assignee_id', 'is not', null),
+);
+
+/** The people with live items in the sprint. */
+export function sprintAssignees(db: SqlRunner, sprintId: string): string[] {
+  return db.all(assignees(sprintId)).map((r) => r.assignee_id!);
 }

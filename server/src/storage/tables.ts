@@ -160,6 +160,9 @@ export interface TenantSchema {
   pm_events: EventRow;
   pm_idempotency_keys: IdempotencyRow;
   pm_work_item_links: WorkItemLinkRow;
+  pm_watchers: WatcherRow;
+  pm_notifications: NotificationRow;
+  pm_notification_settings: NotificationSettingsRow;
   pm_search: SearchTextRow;
   pm_search_rows: SearchRowsRow;
 }
@@ -189,4 +192,32 @@ export interface WorkItemLinkRow {
   kind: LinkKindName;
   created_at_ms: number;
   created_by: string;
+}
+
+export type NotificationKindName = 'MENTIONED' | 'ASSIGNED' | 'COMMENTED' | 'STATUS_CHANGED' | 'SPRINT_STARTED' | 'SPRINT_COMPLETED';
+
+export interface WatcherRow {
+  work_item_id: string;
+  user_id: string;
+  since_ms: number;
+}
+
+export interface NotificationRow {
+  id: string;
+  user_id: string;
+  kind: NotificationKindName;
+  project_id: string;
+  work_item_id: string | null;
+  sprint_id: string | null;
+  actor_id: string;
+  count: number;
+  excerpt: string;
+  created_at_ms: number;
+  updated_at_ms: number;
+  read_at_ms: number | null;
+}
+
+export interface NotificationSettingsRow {
+  user_id: string;
+  muted: string;
 }

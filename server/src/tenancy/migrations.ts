@@ -5,6 +5,7 @@ import { writeSchemaDocs } from './schema-docs.ts';
 import { BACKFILL_V3_SEARCH, SCHEMA_V3_SEARCH } from './schema-v3-search.ts';
 import { SCHEMA_V5_VIEWS } from './schema-v5-views.ts';
 import { SCHEMA_V6_LINKS_DATES } from './schema-v6-links-dates.ts';
+import { SCHEMA_V7_NOTIFICATIONS } from './schema-v7-notifications.ts';
 
 interface Migration {
   version: number;
@@ -52,6 +53,13 @@ const MIGRATIONS: readonly Migration[] = [
     version: 6,
     up(db) {
       db.exec(SCHEMA_V6_LINKS_DATES);
+    },
+  },
+  {
+    // The team loop: watchers, notifications and their settings.
+    version: 7,
+    up(db) {
+      db.exec(SCHEMA_V7_NOTIFICATIONS);
     },
   },
 ];

@@ -225,6 +225,38 @@ export const SCHEMA_DOCS: Docs = {
       is_hidden: '1 while either item is deleted, else 0',
     },
   },
+  pm_watchers: {
+    about: 'Who watches which work item: comments on it and changes of its status notify them. The creator, the assignee and commenters watch without asking.',
+    columns: {
+      work_item_id: 'pm_work_items.id',
+      user_id: 'pm_users.id of the watcher',
+      since_ms: `Since when, ${TIME}`,
+    },
+  },
+  pm_notifications: {
+    about: "Each person's inbox. Changes of one kind to one item (or sprint) while unread are one row: count says how many, actor and excerpt are the latest's.",
+    columns: {
+      id: 'Notification id',
+      user_id: 'pm_users.id of the person notified',
+      kind: 'MENTIONED, ASSIGNED, COMMENTED (on a watched item), STATUS_CHANGED (of a watched item), SPRINT_STARTED or SPRINT_COMPLETED',
+      project_id: 'pm_projects.id',
+      work_item_id: 'pm_work_items.id, or NULL for a sprint',
+      sprint_id: 'pm_sprints.id for a sprint notification, else NULL',
+      actor_id: 'pm_users.id of who acted last',
+      count: 'How many changes this row stands for',
+      excerpt: "The latest change's words: a comment's start, a status name",
+      created_at_ms: `First change, ${TIME}`,
+      updated_at_ms: `Latest change, ${TIME}`,
+      read_at_ms: `When marked read, ${TIME}; NULL while unread`,
+    },
+  },
+  pm_notification_settings: {
+    about: 'The notification kinds each person turned off.',
+    columns: {
+      user_id: 'pm_users.id',
+      muted: 'Comma-separated kinds not to make, e.g. COMMENTED,STATUS_CHANGED',
+    },
+  },
   pm_comments_readable: {
     about: 'View: comments with their item and author by name.',
     columns: {

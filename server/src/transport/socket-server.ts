@@ -16,7 +16,7 @@ import { compactEvent } from '../fanout/compact-event.ts';
 import { eventFrame } from '../fanout/event-frame.ts';
 import type { InstanceFanout } from '../fanout/instance-fanout.ts';
 import type { MemberChange } from '../fanout/member-change.ts';
-import { projectTopics, subscriberTopics } from '../fanout/topics.ts';
+import { projectTopics, subscriberTopics, userTopic } from '../fanout/topics.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import type { CommandQueue } from '../pipeline/command-queue.ts';
@@ -264,6 +264,8 @@ export function attachSocketServer(web: WebServer, deps: SocketDeps): SocketServ
       sockets.add(ws);
       counts.add(conn.caller);
       nextExpiryMs = Math.min(nextExpiryMs, conn.expiresAtMs);
+      // Every socket of a person hears their notifications, whatever project it watches.
+      ws.subscribe(userTopic(conn.caller.tenantId, conn.caller.userId));
       metrics.connections.inc();
     },
 
@@ -310,6 +312,7 @@ export function attachSocketServer(web: WebServer, deps: SocketDeps): SocketServ
           }
           // A socket closed while replying (slow reader) is no origin to skip any more.
           fanout.committed(conn.caller.tenantId, out.events, conn.closed ? null : (ws as Socket));
+          fanout.notify(conn.caller.tenantId, out.notices);
           const seconds = (performance.now() - started) / 1000;
           metrics.commandSeconds.observe({ command: out.command }, seconds);
           if (out.errorCode !== null) metrics.errors.inc({ code: errorCodeName(out.errorCode) });

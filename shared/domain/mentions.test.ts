@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitMentions } from './mentions.ts';
+import { mentionedIds, splitMentions } from './mentions.ts';
 
 const bob = { id: 'u-bob', name: 'Bob Babbage' };
 const bobby = { id: 'u-bobby', name: 'Bob Marley' };
@@ -25,5 +25,11 @@ describe('mentions', () => {
   it('MENTION-3 not a mention: unknown names, an @ inside a word, a name that runs on into a longer word', () => {
     for (const text of ['@Nobody', 'ada@example.com', '@Adam', '@ Ada', '@']) expect(splitMentions(text, [bob, ada]), text).toEqual([{ type: 'text', text }]);
     expect(splitMentions('', [ada])).toEqual([]);
+  });
+
+  it('MENTION-4 who a text names, outside code spans and blocks', () => {
+    const text = 'Ask @Bob Babbage, not `@Bob Marley`.\n\n```\n@Bob Marley\n```\ncc @bob marley';
+    expect([...mentionedIds(text, [bob, bobby])].sort()).toEqual(['u-bob', 'u-bobby']);
+    expect([...mentionedIds('`@Bob Marley` only', [bob, bobby])]).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 // `@name` in a text: which runs are mentions of a known person and which stay
-// plain text. Names have spaces ("@Bob Babbage"), so a mention is the longest
-// known name that follows the `@`; a first name also works while only one
-// person has it ("@bob"). Unknown names are left as typed.
+// plain text (the client marks them; the server notifies who they name).
+// Names have spaces ("@Bob Babbage"), so a mention is the longest known name
+// that follows the `@`; a first name also works while only one person has it
+// ("@bob"). Unknown names are left as typed.
 
 export interface Person {
   id: string;
@@ -53,4 +54,14 @@ export function splitMentions(text: string, people: readonly Person[]): TextPiec
   }
   if (from < text.length) out.push({ type: 'text', text: text.slice(from) });
   return out;
+}
+
+// Code is quoted, not said: an @name in a code span or block names nobody.
+const CODE = /```[\s\S]*?(```|$)|`[^`\n]*`/g;
+
+/** Who a text mentions, outside code: the people of `people` it names. */
+export function mentionedIds(text: string, people: readonly Person[]): Set<string> {
+  const ids = new Set<string>();
+  for (const piece of splitMentions(text.replace(CODE, ' '), people)) if (piece.type === 'mention') ids.add(piece.id);
+  return ids;
 }
