@@ -32,7 +32,9 @@ beforeAll(async () => {
   ada = await signup(srv.http, 'Ada Lovelace');
   bob = await invite(srv.http, ada, 'Bob Babbage');
   cyd = await invite(srv.http, ada, 'Cyd Charisse');
-  [adaSocket, bobSocket, cydSocket] = await Promise.all([ada, bob, cyd].map((s) => TestClient.connect(srv.ws, s.token)));
+  adaSocket = await TestClient.connect(srv.ws, ada.token);
+  bobSocket = await TestClient.connect(srv.ws, bob.token);
+  cydSocket = await TestClient.connect(srv.ws, cyd.token);
   const project = (await adaSocket.ok({ createProject: { key: 'NOTE', name: 'Notes' } })).project!;
   projectId = project.id!;
   statuses = Object.fromEntries(project.statuses!.map((s) => [s.name!, s.id!]));

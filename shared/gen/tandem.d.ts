@@ -16,6 +16,7 @@ export namespace tandem {
             search?: (tandem.v1.ISearch|null);
             getReport?: (tandem.v1.IGetReport|null);
             listDeletedWorkItems?: (tandem.v1.IListDeletedWorkItems|null);
+            getMyWork?: (tandem.v1.IGetMyWork|null);
             createProject?: (tandem.v1.ICreateProject|null);
             createWorkItem?: (tandem.v1.ICreateWorkItem|null);
             updateWorkItem?: (tandem.v1.IUpdateWorkItem|null);
@@ -57,6 +58,7 @@ export namespace tandem {
             public search?: (tandem.v1.ISearch|null);
             public getReport?: (tandem.v1.IGetReport|null);
             public listDeletedWorkItems?: (tandem.v1.IListDeletedWorkItems|null);
+            public getMyWork?: (tandem.v1.IGetMyWork|null);
             public createProject?: (tandem.v1.ICreateProject|null);
             public createWorkItem?: (tandem.v1.ICreateWorkItem|null);
             public updateWorkItem?: (tandem.v1.IUpdateWorkItem|null);
@@ -83,7 +85,7 @@ export namespace tandem {
             public watchWorkItem?: (tandem.v1.IWatchWorkItem|null);
             public unwatchWorkItem?: (tandem.v1.IUnwatchWorkItem|null);
             public setNotificationSettings?: (tandem.v1.ISetNotificationSettings|null);
-            public command?: ("listProjects"|"getBoard"|"getHistory"|"getComments"|"subscribe"|"unsubscribe"|"getWorkItem"|"search"|"getReport"|"listDeletedWorkItems"|"createProject"|"createWorkItem"|"updateWorkItem"|"moveWorkItem"|"deleteWorkItem"|"restoreWorkItem"|"claimWorkItem"|"addComment"|"editComment"|"deleteComment"|"createSprint"|"updateSprint"|"startSprint"|"completeSprint"|"addMember"|"changeMemberRole"|"removeMember"|"setPresence"|"listUsers"|"linkWorkItems"|"unlinkWorkItems"|"listNotifications"|"markNotificationsRead"|"watchWorkItem"|"unwatchWorkItem"|"setNotificationSettings");
+            public command?: ("listProjects"|"getBoard"|"getHistory"|"getComments"|"subscribe"|"unsubscribe"|"getWorkItem"|"search"|"getReport"|"listDeletedWorkItems"|"getMyWork"|"createProject"|"createWorkItem"|"updateWorkItem"|"moveWorkItem"|"deleteWorkItem"|"restoreWorkItem"|"claimWorkItem"|"addComment"|"editComment"|"deleteComment"|"createSprint"|"updateSprint"|"startSprint"|"completeSprint"|"addMember"|"changeMemberRole"|"removeMember"|"setPresence"|"listUsers"|"linkWorkItems"|"unlinkWorkItems"|"listNotifications"|"markNotificationsRead"|"watchWorkItem"|"unwatchWorkItem"|"setNotificationSettings");
             public static create(properties?: tandem.v1.IClientFrame): tandem.v1.ClientFrame;
             public static encode(m: tandem.v1.IClientFrame, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: tandem.v1.IClientFrame, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -146,6 +148,7 @@ export namespace tandem {
             link?: (tandem.v1.IWorkItemLink|null);
             notifications?: (tandem.v1.INotificationList|null);
             watch?: (tandem.v1.IWatchState|null);
+            myWork?: (tandem.v1.IMyWork|null);
         }
 
         class Result implements IResult {
@@ -169,7 +172,8 @@ export namespace tandem {
             public link?: (tandem.v1.IWorkItemLink|null);
             public notifications?: (tandem.v1.INotificationList|null);
             public watch?: (tandem.v1.IWatchState|null);
-            public value?: ("project"|"workItem"|"comment"|"sprint"|"member"|"projects"|"board"|"history"|"comments"|"subscribed"|"ok"|"users"|"searchResults"|"report"|"workItems"|"link"|"notifications"|"watch");
+            public myWork?: (tandem.v1.IMyWork|null);
+            public value?: ("project"|"workItem"|"comment"|"sprint"|"member"|"projects"|"board"|"history"|"comments"|"subscribed"|"ok"|"users"|"searchResults"|"report"|"workItems"|"link"|"notifications"|"watch"|"myWork");
             public static create(properties?: tandem.v1.IResult): tandem.v1.Result;
             public static encode(m: tandem.v1.IResult, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: tandem.v1.IResult, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -1400,6 +1404,48 @@ export namespace tandem {
             public static verify(m: { [k: string]: any }): (string|null);
             public static fromObject(d: { [k: string]: any }): tandem.v1.GetBoard;
             public static toObject(m: tandem.v1.GetBoard, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IGetMyWork {
+        }
+
+        class GetMyWork implements IGetMyWork {
+            constructor(p?: tandem.v1.IGetMyWork);
+            public static create(properties?: tandem.v1.IGetMyWork): tandem.v1.GetMyWork;
+            public static encode(m: tandem.v1.IGetMyWork, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IGetMyWork, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.GetMyWork;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.GetMyWork;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.GetMyWork;
+            public static toObject(m: tandem.v1.GetMyWork, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IMyWork {
+            assigned?: (tandem.v1.IWorkItem[]|null);
+            created?: (tandem.v1.IWorkItem[]|null);
+            watching?: (tandem.v1.IWorkItem[]|null);
+            projects?: (tandem.v1.IProject[]|null);
+        }
+
+        class MyWork implements IMyWork {
+            constructor(p?: tandem.v1.IMyWork);
+            public assigned: tandem.v1.IWorkItem[];
+            public created: tandem.v1.IWorkItem[];
+            public watching: tandem.v1.IWorkItem[];
+            public projects: tandem.v1.IProject[];
+            public static create(properties?: tandem.v1.IMyWork): tandem.v1.MyWork;
+            public static encode(m: tandem.v1.IMyWork, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IMyWork, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.MyWork;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.MyWork;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.MyWork;
+            public static toObject(m: tandem.v1.MyWork, o?: $protobuf.IConversionOptions): { [k: string]: any };
             public toJSON(): { [k: string]: any };
             public static getTypeUrl(typeUrlPrefix?: string): string;
         }

@@ -44,6 +44,7 @@ export const tandem = $root.tandem = (() => {
              * @property {tandem.v1.ISearch|null} [search] ClientFrame search
              * @property {tandem.v1.IGetReport|null} [getReport] ClientFrame getReport
              * @property {tandem.v1.IListDeletedWorkItems|null} [listDeletedWorkItems] ClientFrame listDeletedWorkItems
+             * @property {tandem.v1.IGetMyWork|null} [getMyWork] ClientFrame getMyWork
              * @property {tandem.v1.ICreateProject|null} [createProject] ClientFrame createProject
              * @property {tandem.v1.ICreateWorkItem|null} [createWorkItem] ClientFrame createWorkItem
              * @property {tandem.v1.IUpdateWorkItem|null} [updateWorkItem] ClientFrame updateWorkItem
@@ -174,6 +175,14 @@ export const tandem = $root.tandem = (() => {
              * @instance
              */
             ClientFrame.prototype.listDeletedWorkItems = null;
+
+            /**
+             * ClientFrame getMyWork.
+             * @member {tandem.v1.IGetMyWork|null|undefined} getMyWork
+             * @memberof tandem.v1.ClientFrame
+             * @instance
+             */
+            ClientFrame.prototype.getMyWork = null;
 
             /**
              * ClientFrame createProject.
@@ -388,12 +397,12 @@ export const tandem = $root.tandem = (() => {
 
             /**
              * ClientFrame command.
-             * @member {"listProjects"|"getBoard"|"getHistory"|"getComments"|"subscribe"|"unsubscribe"|"getWorkItem"|"search"|"getReport"|"listDeletedWorkItems"|"createProject"|"createWorkItem"|"updateWorkItem"|"moveWorkItem"|"deleteWorkItem"|"restoreWorkItem"|"claimWorkItem"|"addComment"|"editComment"|"deleteComment"|"createSprint"|"updateSprint"|"startSprint"|"completeSprint"|"addMember"|"changeMemberRole"|"removeMember"|"setPresence"|"listUsers"|"linkWorkItems"|"unlinkWorkItems"|"listNotifications"|"markNotificationsRead"|"watchWorkItem"|"unwatchWorkItem"|"setNotificationSettings"|undefined} command
+             * @member {"listProjects"|"getBoard"|"getHistory"|"getComments"|"subscribe"|"unsubscribe"|"getWorkItem"|"search"|"getReport"|"listDeletedWorkItems"|"getMyWork"|"createProject"|"createWorkItem"|"updateWorkItem"|"moveWorkItem"|"deleteWorkItem"|"restoreWorkItem"|"claimWorkItem"|"addComment"|"editComment"|"deleteComment"|"createSprint"|"updateSprint"|"startSprint"|"completeSprint"|"addMember"|"changeMemberRole"|"removeMember"|"setPresence"|"listUsers"|"linkWorkItems"|"unlinkWorkItems"|"listNotifications"|"markNotificationsRead"|"watchWorkItem"|"unwatchWorkItem"|"setNotificationSettings"|undefined} command
              * @memberof tandem.v1.ClientFrame
              * @instance
              */
             Object.defineProperty(ClientFrame.prototype, "command", {
-                get: $util.oneOfGetter($oneOfFields = ["listProjects", "getBoard", "getHistory", "getComments", "subscribe", "unsubscribe", "getWorkItem", "search", "getReport", "listDeletedWorkItems", "createProject", "createWorkItem", "updateWorkItem", "moveWorkItem", "deleteWorkItem", "restoreWorkItem", "claimWorkItem", "addComment", "editComment", "deleteComment", "createSprint", "updateSprint", "startSprint", "completeSprint", "addMember", "changeMemberRole", "removeMember", "setPresence", "listUsers", "linkWorkItems", "unlinkWorkItems", "listNotifications", "markNotificationsRead", "watchWorkItem", "unwatchWorkItem", "setNotificationSettings"]),
+                get: $util.oneOfGetter($oneOfFields = ["listProjects", "getBoard", "getHistory", "getComments", "subscribe", "unsubscribe", "getWorkItem", "search", "getReport", "listDeletedWorkItems", "getMyWork", "createProject", "createWorkItem", "updateWorkItem", "moveWorkItem", "deleteWorkItem", "restoreWorkItem", "claimWorkItem", "addComment", "editComment", "deleteComment", "createSprint", "updateSprint", "startSprint", "completeSprint", "addMember", "changeMemberRole", "removeMember", "setPresence", "listUsers", "linkWorkItems", "unlinkWorkItems", "listNotifications", "markNotificationsRead", "watchWorkItem", "unwatchWorkItem", "setNotificationSettings"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -499,6 +508,8 @@ export const tandem = $root.tandem = (() => {
                     $root.tandem.v1.UnwatchWorkItem.encode(m.unwatchWorkItem, w.uint32(354).fork(), q + 1).ldelim();
                 if (m.setNotificationSettings != null && Object.hasOwnProperty.call(m, "setNotificationSettings"))
                     $root.tandem.v1.SetNotificationSettings.encode(m.setNotificationSettings, w.uint32(362).fork(), q + 1).ldelim();
+                if (m.getMyWork != null && Object.hasOwnProperty.call(m, "getMyWork"))
+                    $root.tandem.v1.GetMyWork.encode(m.getMyWork, w.uint32(370).fork(), q + 1).ldelim();
                 return w;
             };
 
@@ -591,6 +602,10 @@ export const tandem = $root.tandem = (() => {
                         }
                     case 19: {
                             m.listDeletedWorkItems = $root.tandem.v1.ListDeletedWorkItems.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 46: {
+                            m.getMyWork = $root.tandem.v1.GetMyWork.decode(r, r.uint32(), undefined, n + 1);
                             break;
                         }
                     case 20: {
@@ -842,6 +857,16 @@ export const tandem = $root.tandem = (() => {
                         var e = $root.tandem.v1.ListDeletedWorkItems.verify(m.listDeletedWorkItems, n + 1);
                         if (e)
                             return "listDeletedWorkItems." + e;
+                    }
+                }
+                if (m.getMyWork != null && Object.hasOwnProperty.call(m, "getMyWork")) {
+                    if (p.command === 1)
+                        return "command: multiple values";
+                    p.command = 1;
+                    {
+                        var e = $root.tandem.v1.GetMyWork.verify(m.getMyWork, n + 1);
+                        if (e)
+                            return "getMyWork." + e;
                     }
                 }
                 if (m.createProject != null && Object.hasOwnProperty.call(m, "createProject")) {
@@ -1178,6 +1203,11 @@ export const tandem = $root.tandem = (() => {
                         throw TypeError(".tandem.v1.ClientFrame.listDeletedWorkItems: object expected");
                     m.listDeletedWorkItems = $root.tandem.v1.ListDeletedWorkItems.fromObject(d.listDeletedWorkItems, n + 1);
                 }
+                if (d.getMyWork != null) {
+                    if (!$util.isObject(d.getMyWork))
+                        throw TypeError(".tandem.v1.ClientFrame.getMyWork: object expected");
+                    m.getMyWork = $root.tandem.v1.GetMyWork.fromObject(d.getMyWork, n + 1);
+                }
                 if (d.createProject != null) {
                     if (!$util.isObject(d.createProject))
                         throw TypeError(".tandem.v1.ClientFrame.createProject: object expected");
@@ -1513,6 +1543,11 @@ export const tandem = $root.tandem = (() => {
                     d.setNotificationSettings = $root.tandem.v1.SetNotificationSettings.toObject(m.setNotificationSettings, o, q + 1);
                     if (o.oneofs)
                         d.command = "setNotificationSettings";
+                }
+                if (m.getMyWork != null && Object.hasOwnProperty.call(m, "getMyWork")) {
+                    d.getMyWork = $root.tandem.v1.GetMyWork.toObject(m.getMyWork, o, q + 1);
+                    if (o.oneofs)
+                        d.command = "getMyWork";
                 }
                 return d;
             };
@@ -2012,6 +2047,7 @@ export const tandem = $root.tandem = (() => {
              * @property {tandem.v1.IWorkItemLink|null} [link] Result link
              * @property {tandem.v1.INotificationList|null} [notifications] Result notifications
              * @property {tandem.v1.IWatchState|null} [watch] Result watch
+             * @property {tandem.v1.IMyWork|null} [myWork] Result myWork
              */
 
             /**
@@ -2181,17 +2217,25 @@ export const tandem = $root.tandem = (() => {
              */
             Result.prototype.watch = null;
 
+            /**
+             * Result myWork.
+             * @member {tandem.v1.IMyWork|null|undefined} myWork
+             * @memberof tandem.v1.Result
+             * @instance
+             */
+            Result.prototype.myWork = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
             /**
              * Result value.
-             * @member {"project"|"workItem"|"comment"|"sprint"|"member"|"projects"|"board"|"history"|"comments"|"subscribed"|"ok"|"users"|"searchResults"|"report"|"workItems"|"link"|"notifications"|"watch"|undefined} value
+             * @member {"project"|"workItem"|"comment"|"sprint"|"member"|"projects"|"board"|"history"|"comments"|"subscribed"|"ok"|"users"|"searchResults"|"report"|"workItems"|"link"|"notifications"|"watch"|"myWork"|undefined} value
              * @memberof tandem.v1.Result
              * @instance
              */
             Object.defineProperty(Result.prototype, "value", {
-                get: $util.oneOfGetter($oneOfFields = ["project", "workItem", "comment", "sprint", "member", "projects", "board", "history", "comments", "subscribed", "ok", "users", "searchResults", "report", "workItems", "link", "notifications", "watch"]),
+                get: $util.oneOfGetter($oneOfFields = ["project", "workItem", "comment", "sprint", "member", "projects", "board", "history", "comments", "subscribed", "ok", "users", "searchResults", "report", "workItems", "link", "notifications", "watch", "myWork"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -2261,6 +2305,8 @@ export const tandem = $root.tandem = (() => {
                     $root.tandem.v1.NotificationList.encode(m.notifications, w.uint32(210).fork(), q + 1).ldelim();
                 if (m.watch != null && Object.hasOwnProperty.call(m, "watch"))
                     $root.tandem.v1.WatchState.encode(m.watch, w.uint32(218).fork(), q + 1).ldelim();
+                if (m.myWork != null && Object.hasOwnProperty.call(m, "myWork"))
+                    $root.tandem.v1.MyWork.encode(m.myWork, w.uint32(226).fork(), q + 1).ldelim();
                 return w;
             };
 
@@ -2385,6 +2431,10 @@ export const tandem = $root.tandem = (() => {
                         }
                     case 27: {
                             m.watch = $root.tandem.v1.WatchState.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 28: {
+                            m.myWork = $root.tandem.v1.MyWork.decode(r, r.uint32(), undefined, n + 1);
                             break;
                         }
                     default:
@@ -2614,6 +2664,16 @@ export const tandem = $root.tandem = (() => {
                             return "watch." + e;
                     }
                 }
+                if (m.myWork != null && Object.hasOwnProperty.call(m, "myWork")) {
+                    if (p.value === 1)
+                        return "value: multiple values";
+                    p.value = 1;
+                    {
+                        var e = $root.tandem.v1.MyWork.verify(m.myWork, n + 1);
+                        if (e)
+                            return "myWork." + e;
+                    }
+                }
                 return null;
             };
 
@@ -2734,6 +2794,11 @@ export const tandem = $root.tandem = (() => {
                     if (!$util.isObject(d.watch))
                         throw TypeError(".tandem.v1.Result.watch: object expected");
                     m.watch = $root.tandem.v1.WatchState.fromObject(d.watch, n + 1);
+                }
+                if (d.myWork != null) {
+                    if (!$util.isObject(d.myWork))
+                        throw TypeError(".tandem.v1.Result.myWork: object expected");
+                    m.myWork = $root.tandem.v1.MyWork.fromObject(d.myWork, n + 1);
                 }
                 return m;
             };
@@ -2859,6 +2924,11 @@ export const tandem = $root.tandem = (() => {
                     d.watch = $root.tandem.v1.WatchState.toObject(m.watch, o, q + 1);
                     if (o.oneofs)
                         d.value = "watch";
+                }
+                if (m.myWork != null && Object.hasOwnProperty.call(m, "myWork")) {
+                    d.myWork = $root.tandem.v1.MyWork.toObject(m.myWork, o, q + 1);
+                    if (o.oneofs)
+                        d.value = "myWork";
                 }
                 return d;
             };
@@ -19497,6 +19567,622 @@ export const tandem = $root.tandem = (() => {
             };
 
             return GetBoard;
+        })();
+
+        v1.GetMyWork = (function() {
+
+            /**
+             * Properties of a GetMyWork.
+             * @memberof tandem.v1
+             * @interface IGetMyWork
+             */
+
+            /**
+             * Constructs a new GetMyWork.
+             * @memberof tandem.v1
+             * @classdesc Represents a GetMyWork.
+             * @implements IGetMyWork
+             * @constructor
+             * @param {tandem.v1.IGetMyWork=} [p] Properties to set
+             */
+            function GetMyWork(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * Creates a new GetMyWork instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.GetMyWork
+             * @static
+             * @param {tandem.v1.IGetMyWork=} [properties] Properties to set
+             * @returns {tandem.v1.GetMyWork} GetMyWork instance
+             */
+            GetMyWork.create = function create(properties) {
+                return new GetMyWork(properties);
+            };
+
+            /**
+             * Encodes the specified GetMyWork message. Does not implicitly {@link tandem.v1.GetMyWork.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.GetMyWork
+             * @static
+             * @param {tandem.v1.IGetMyWork} m GetMyWork message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            GetMyWork.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                return w;
+            };
+
+            /**
+             * Encodes the specified GetMyWork message, length delimited. Does not implicitly {@link tandem.v1.GetMyWork.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.GetMyWork
+             * @static
+             * @param {tandem.v1.IGetMyWork} message GetMyWork message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            GetMyWork.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a GetMyWork message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.GetMyWork
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.GetMyWork} GetMyWork
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            GetMyWork.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.GetMyWork();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a GetMyWork message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.GetMyWork
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.GetMyWork} GetMyWork
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            GetMyWork.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a GetMyWork message.
+             * @function verify
+             * @memberof tandem.v1.GetMyWork
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            GetMyWork.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                return null;
+            };
+
+            /**
+             * Creates a GetMyWork message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.GetMyWork
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.GetMyWork} GetMyWork
+             */
+            GetMyWork.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.GetMyWork)
+                    return d;
+                return new $root.tandem.v1.GetMyWork();
+            };
+
+            /**
+             * Creates a plain object from a GetMyWork message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.GetMyWork
+             * @static
+             * @param {tandem.v1.GetMyWork} m GetMyWork
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            GetMyWork.toObject = function toObject() {
+                return {};
+            };
+
+            /**
+             * Converts this GetMyWork to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.GetMyWork
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            GetMyWork.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for GetMyWork
+             * @function getTypeUrl
+             * @memberof tandem.v1.GetMyWork
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            GetMyWork.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.GetMyWork";
+            };
+
+            return GetMyWork;
+        })();
+
+        v1.MyWork = (function() {
+
+            /**
+             * Properties of a MyWork.
+             * @memberof tandem.v1
+             * @interface IMyWork
+             * @property {Array.<tandem.v1.IWorkItem>|null} [assigned] MyWork assigned
+             * @property {Array.<tandem.v1.IWorkItem>|null} [created] MyWork created
+             * @property {Array.<tandem.v1.IWorkItem>|null} [watching] MyWork watching
+             * @property {Array.<tandem.v1.IProject>|null} [projects] MyWork projects
+             */
+
+            /**
+             * Constructs a new MyWork.
+             * @memberof tandem.v1
+             * @classdesc Represents a MyWork.
+             * @implements IMyWork
+             * @constructor
+             * @param {tandem.v1.IMyWork=} [p] Properties to set
+             */
+            function MyWork(p) {
+                this.assigned = [];
+                this.created = [];
+                this.watching = [];
+                this.projects = [];
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * MyWork assigned.
+             * @member {Array.<tandem.v1.IWorkItem>} assigned
+             * @memberof tandem.v1.MyWork
+             * @instance
+             */
+            MyWork.prototype.assigned = $util.emptyArray;
+
+            /**
+             * MyWork created.
+             * @member {Array.<tandem.v1.IWorkItem>} created
+             * @memberof tandem.v1.MyWork
+             * @instance
+             */
+            MyWork.prototype.created = $util.emptyArray;
+
+            /**
+             * MyWork watching.
+             * @member {Array.<tandem.v1.IWorkItem>} watching
+             * @memberof tandem.v1.MyWork
+             * @instance
+             */
+            MyWork.prototype.watching = $util.emptyArray;
+
+            /**
+             * MyWork projects.
+             * @member {Array.<tandem.v1.IProject>} projects
+             * @memberof tandem.v1.MyWork
+             * @instance
+             */
+            MyWork.prototype.projects = $util.emptyArray;
+
+            /**
+             * Creates a new MyWork instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.MyWork
+             * @static
+             * @param {tandem.v1.IMyWork=} [properties] Properties to set
+             * @returns {tandem.v1.MyWork} MyWork instance
+             */
+            MyWork.create = function create(properties) {
+                return new MyWork(properties);
+            };
+
+            /**
+             * Encodes the specified MyWork message. Does not implicitly {@link tandem.v1.MyWork.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.MyWork
+             * @static
+             * @param {tandem.v1.IMyWork} m MyWork message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            MyWork.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.assigned != null && m.assigned.length) {
+                    for (var i = 0; i < m.assigned.length; ++i)
+                        $root.tandem.v1.WorkItem.encode(m.assigned[i], w.uint32(10).fork(), q + 1).ldelim();
+                }
+                if (m.created != null && m.created.length) {
+                    for (var i = 0; i < m.created.length; ++i)
+                        $root.tandem.v1.WorkItem.encode(m.created[i], w.uint32(18).fork(), q + 1).ldelim();
+                }
+                if (m.watching != null && m.watching.length) {
+                    for (var i = 0; i < m.watching.length; ++i)
+                        $root.tandem.v1.WorkItem.encode(m.watching[i], w.uint32(26).fork(), q + 1).ldelim();
+                }
+                if (m.projects != null && m.projects.length) {
+                    for (var i = 0; i < m.projects.length; ++i)
+                        $root.tandem.v1.Project.encode(m.projects[i], w.uint32(34).fork(), q + 1).ldelim();
+                }
+                return w;
+            };
+
+            /**
+             * Encodes the specified MyWork message, length delimited. Does not implicitly {@link tandem.v1.MyWork.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.MyWork
+             * @static
+             * @param {tandem.v1.IMyWork} message MyWork message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            MyWork.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a MyWork message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.MyWork
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.MyWork} MyWork
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            MyWork.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.MyWork();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            if (!(m.assigned && m.assigned.length))
+                                m.assigned = [];
+                            m.assigned.push($root.tandem.v1.WorkItem.decode(r, r.uint32(), undefined, n + 1));
+                            break;
+                        }
+                    case 2: {
+                            if (!(m.created && m.created.length))
+                                m.created = [];
+                            m.created.push($root.tandem.v1.WorkItem.decode(r, r.uint32(), undefined, n + 1));
+                            break;
+                        }
+                    case 3: {
+                            if (!(m.watching && m.watching.length))
+                                m.watching = [];
+                            m.watching.push($root.tandem.v1.WorkItem.decode(r, r.uint32(), undefined, n + 1));
+                            break;
+                        }
+                    case 4: {
+                            if (!(m.projects && m.projects.length))
+                                m.projects = [];
+                            m.projects.push($root.tandem.v1.Project.decode(r, r.uint32(), undefined, n + 1));
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a MyWork message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.MyWork
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.MyWork} MyWork
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            MyWork.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a MyWork message.
+             * @function verify
+             * @memberof tandem.v1.MyWork
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            MyWork.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.assigned != null && Object.hasOwnProperty.call(m, "assigned")) {
+                    if (!Array.isArray(m.assigned))
+                        return "assigned: array expected";
+                    for (var i = 0; i < m.assigned.length; ++i) {
+                        {
+                            var e = $root.tandem.v1.WorkItem.verify(m.assigned[i], n + 1);
+                            if (e)
+                                return "assigned." + e;
+                        }
+                    }
+                }
+                if (m.created != null && Object.hasOwnProperty.call(m, "created")) {
+                    if (!Array.isArray(m.created))
+                        return "created: array expected";
+                    for (var i = 0; i < m.created.length; ++i) {
+                        {
+                            var e = $root.tandem.v1.WorkItem.verify(m.created[i], n + 1);
+                            if (e)
+                                return "created." + e;
+                        }
+                    }
+                }
+                if (m.watching != null && Object.hasOwnProperty.call(m, "watching")) {
+                    if (!Array.isArray(m.watching))
+                        return "watching: array expected";
+                    for (var i = 0; i < m.watching.length; ++i) {
+                        {
+                            var e = $root.tandem.v1.WorkItem.verify(m.watching[i], n + 1);
+                            if (e)
+                                return "watching." + e;
+                        }
+                    }
+                }
+                if (m.projects != null && Object.hasOwnProperty.call(m, "projects")) {
+                    if (!Array.isArray(m.projects))
+                        return "projects: array expected";
+                    for (var i = 0; i < m.projects.length; ++i) {
+                        {
+                            var e = $root.tandem.v1.Project.verify(m.projects[i], n + 1);
+                            if (e)
+                                return "projects." + e;
+                        }
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates a MyWork message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.MyWork
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.MyWork} MyWork
+             */
+            MyWork.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.MyWork)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.MyWork: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.MyWork();
+                if (d.assigned) {
+                    if (!Array.isArray(d.assigned))
+                        throw TypeError(".tandem.v1.MyWork.assigned: array expected");
+                    m.assigned = [];
+                    for (var i = 0; i < d.assigned.length; ++i) {
+                        if (!$util.isObject(d.assigned[i]))
+                            throw TypeError(".tandem.v1.MyWork.assigned: object expected");
+                        m.assigned[i] = $root.tandem.v1.WorkItem.fromObject(d.assigned[i], n + 1);
+                    }
+                }
+                if (d.created) {
+                    if (!Array.isArray(d.created))
+                        throw TypeError(".tandem.v1.MyWork.created: array expected");
+                    m.created = [];
+                    for (var i = 0; i < d.created.length; ++i) {
+                        if (!$util.isObject(d.created[i]))
+                            throw TypeError(".tandem.v1.MyWork.created: object expected");
+                        m.created[i] = $root.tandem.v1.WorkItem.fromObject(d.created[i], n + 1);
+                    }
+                }
+                if (d.watching) {
+                    if (!Array.isArray(d.watching))
+                        throw TypeError(".tandem.v1.MyWork.watching: array expected");
+                    m.watching = [];
+                    for (var i = 0; i < d.watching.length; ++i) {
+                        if (!$util.isObject(d.watching[i]))
+                            throw TypeError(".tandem.v1.MyWork.watching: object expected");
+                        m.watching[i] = $root.tandem.v1.WorkItem.fromObject(d.watching[i], n + 1);
+                    }
+                }
+                if (d.projects) {
+                    if (!Array.isArray(d.projects))
+                        throw TypeError(".tandem.v1.MyWork.projects: array expected");
+                    m.projects = [];
+                    for (var i = 0; i < d.projects.length; ++i) {
+                        if (!$util.isObject(d.projects[i]))
+                            throw TypeError(".tandem.v1.MyWork.projects: object expected");
+                        m.projects[i] = $root.tandem.v1.Project.fromObject(d.projects[i], n + 1);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a MyWork message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.MyWork
+             * @static
+             * @param {tandem.v1.MyWork} m MyWork
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            MyWork.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.assigned = [];
+                    d.created = [];
+                    d.watching = [];
+                    d.projects = [];
+                }
+                if (m.assigned && m.assigned.length) {
+                    d.assigned = [];
+                    for (var j = 0; j < m.assigned.length; ++j) {
+                        d.assigned[j] = $root.tandem.v1.WorkItem.toObject(m.assigned[j], o, q + 1);
+                    }
+                }
+                if (m.created && m.created.length) {
+                    d.created = [];
+                    for (var j = 0; j < m.created.length; ++j) {
+                        d.created[j] = $root.tandem.v1.WorkItem.toObject(m.created[j], o, q + 1);
+                    }
+                }
+                if (m.watching && m.watching.length) {
+                    d.watching = [];
+                    for (var j = 0; j < m.watching.length; ++j) {
+                        d.watching[j] = $root.tandem.v1.WorkItem.toObject(m.watching[j], o, q + 1);
+                    }
+                }
+                if (m.projects && m.projects.length) {
+                    d.projects = [];
+                    for (var j = 0; j < m.projects.length; ++j) {
+                        d.projects[j] = $root.tandem.v1.Project.toObject(m.projects[j], o, q + 1);
+                    }
+                }
+                return d;
+            };
+
+            /**
+             * Converts this MyWork to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.MyWork
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            MyWork.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for MyWork
+             * @function getTypeUrl
+             * @memberof tandem.v1.MyWork
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            MyWork.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.MyWork";
+            };
+
+            return MyWork;
         })();
 
         v1.ListDeletedWorkItems = (function() {

@@ -25,6 +25,7 @@ export const COMMAND_KINDS: { readonly [K in CommandName]: CommandKind } = {
   getReport: 'read',
   listDeletedWorkItems: 'read',
   listNotifications: 'read',
+  getMyWork: 'read',
   subscribe: 'session',
   unsubscribe: 'session',
   setPresence: 'session',

@@ -27,4 +27,5 @@
 //    (45); Notification, NotificationKind, NotificationList (Result 26),
 //    WatchState (Result 27), ServerFrame.notification (13, a
 //    NotificationNotice); WorkItem.watching (26).
-export const PROTOCOL_VERSION = 10;
+// 11: get_my_work (46) -> Result.my_work (28): MyWork.
+export const PROTOCOL_VERSION = 11;

@@ -29,6 +29,7 @@ export const COMMAND_PARSERS = {
   search: command({ query: string, projectId: ref, limit: int64 }),
   listDeletedWorkItems: command({ projectId: id }),
   listNotifications: command({ unreadOnly: bool, limit: int64 }),
+  getMyWork: command({}),
   getReport: command({
     projectId: id, kind: enumOf<ReportKind>(), sprintId: ref, sprints: int64, fromDate: string, toDate: string, utcOffsetMinutes: int64,
   }),

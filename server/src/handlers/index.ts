@@ -21,6 +21,7 @@ import { deleteWorkItem } from './delete-work-item.ts';
 import { editComment } from './edit-comment.ts';
 import { getBoard } from './get-board.ts';
 import { getComments } from './get-comments.ts';
+import { getMyWork } from './get-my-work.ts';
 import { getReport } from './get-report.ts';
 import { getHistory } from './get-history.ts';
 import { getWorkItem } from './get-work-item.ts';
@@ -66,6 +67,7 @@ export const HANDLERS: { [K in CommandName]: HandlerSpec<Commands[K]> } = {
   getReport: read(getReport),
   listDeletedWorkItems: read(listDeletedWorkItems),
   listNotifications: read(listNotifications),
+  getMyWork: read(getMyWork),
   subscribe: session(subscribe),
   unsubscribe: session(unsubscribe),
   setPresence: session(setPresence),

@@ -55,6 +55,54 @@ const liveCards = prepared((projectId: string) =>
     .orderBy('id'),
 );
 
+type CardRow = Omit<WorkItemRow, 'description'> & { has_description: number };
+
+/** A row of CARD_COLUMNS as the wire item, its description left out (description_omitted says whether it has one). */
+function cardOf({ has_description, ...row }: CardRow, labels: readonly string[]): IWorkItem {
+  return { ...toWorkItem({ ...row, description: '' }, labels), descriptionOmitted: has_description === 1 };
+}
+
+/** Live cards of the projects a person may read: every project (`null`) or those they are a member of. */
+function myCards(userId: string | null, limit: number) {
+  let query = q.selectFrom('pm_work_items as w')
+    .select(CARD_COLUMNS.map((c) => `w.${c}` as const))
+    .select(sql<number>`octet_length(w.description) > 0`.as('has_description'))
+    .where('w.deleted_at_ms', 'is', null)
+    .orderBy('w.updated_at_ms', 'desc')
+    .orderBy('w.id')
+    .limit(limit);
+  if (userId !== null) {
+    query = query.where('w.project_id', 'in', (eb) => eb.selectFrom('pm_project_members').select('project_id').where('user_id', '=', userId));
+  }
+  return query;
+}
+
+const assignedAll = prepared((me: string, limit: number) => myCards(null, limit).where('w.assignee_id', '=', me));
+const assignedMember = prepared((me: string, limit: number) => myCards(me, limit).where('w.assignee_id', '=', me));
+const createdAll = prepared((me: string, limit: number) => myCards(null, limit).where('w.created_by', '=', me));
+const createdMember = prepared((me: string, limit: number) => myCards(me, limit).where('w.created_by', '=', me));
+const watched = (query: ReturnType<typeof myCards>, me: string) =>
+  query
+    .where('w.id', 'in', (eb) => eb.selectFrom('pm_watchers').select('work_item_id').where('user_id', '=', me))
+    .where((eb) => eb.or([eb('w.assignee_id', 'is', null), eb('w.assignee_id', '!=', me)]))
+    .where('w.created_by', '!=', me);
+const watchedAll = prepared((me: string, limit: number) => watched(myCards(null, limit), me));
+const watchedMember = prepared((me: string, limit: number) => watched(myCards(me, limit), me));
+
+export type MyItems = 'assigned' | 'created' | 'watching';
+const MINE = { assigned: [assignedAll, assignedMember], created: [createdAll, createdMember], watching: [watchedAll, watchedMember] } as const;
+
+/**
+ * The person's items of one kind across the projects they may read (every
+ * project when `everyProject`: workspace owners and admins), latest change
+ * first, as cards without descriptions.
+ */
+export function myItems(db: SqlRunner, userId: string, which: MyItems, everyProject: boolean, limit: number): IWorkItem[] {
+  const [all, member] = MINE[which];
+  const rows = db.all((everyProject ? all : member)(userId, limit)) as CardRow[];
+  return rows.map((row) => cardOf(row, labelsOfItem(db, row.id)));
+}
+
 /**
  * The project's live items in board order. Without descriptions, each item
  * has an empty one and description_omitted says whether it really has one
@@ -63,10 +111,7 @@ const liveCards = prepared((projectId: string) =>
 export function liveWorkItems(db: SqlRunner, projectId: string, { descriptions }: { descriptions: boolean }): IWorkItem[] {
   const labels = labelsByItem(db, projectId);
   if (descriptions) return db.all(liveRows(projectId)).map((row) => toWorkItem(row, labels.get(row.id) ?? []));
-  return db.all(liveCards(projectId)).map(({ has_description, ...row }) => ({
-    ...toWorkItem({ ...row, description: '' }, labels.get(row.id) ?? []),
-    descriptionOmitted: has_description === 1,
-  }));
+  return db.all(liveCards(projectId)).map((row) => cardOf(row, labels.get(row.id) ?? []));
 }
 
 const liveByNumber = prepared((projectId: string, afterNumber: number, limit: number) =>
