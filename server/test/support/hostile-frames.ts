@@ -108,6 +108,8 @@ function idFor(name: string, fx: Fixture): string {
 
 /** A value the command accepts for the field, so the rest of the frame decides how deep it goes. */
 function validValue(f: protobuf.Field, fx: Fixture, rnd: Random): unknown {
+  if (!f.repeated && f.resolvedType instanceof protobuf.Type) return messageOf(f.resolvedType, (g) => validValue(g, fx, rnd));
+  if (f.repeated && f.resolvedType instanceof protobuf.Enum) return [];
   if (f.repeated) {
     if (f.resolvedType instanceof protobuf.Type) return [{ projectId: fx.projectId, sinceSeq: 0 }];
     return isId(f) ? [fx.projectId] : [];
@@ -137,14 +139,20 @@ function randomString(f: protobuf.Field, fx: Fixture, rnd: Random): string {
   return text(rnd, rnd.pick(ALPHABET_NAMES), rnd.pick(TEXT_LENGTHS));
 }
 
+/** A nested message with each field's value from `value`. */
+const messageOf = (type: protobuf.Type, value: (f: protobuf.Field) => unknown) => Object.fromEntries(type.fieldsArray.map((g) => [g.name, value(g)]));
+const positiveValues = (e: protobuf.Enum) => Object.values(e.values).filter((v) => v > 0);
+
 /** The i-th entry of a long list that the command would accept entry by entry: cursors that replay the whole log, real ids, real names. */
 function validEntry(f: protobuf.Field, fx: Fixture, i: number): unknown {
+  if (f.resolvedType instanceof protobuf.Enum) return positiveValues(f.resolvedType)[i % positiveValues(f.resolvedType).length];
   if (f.resolvedType instanceof protobuf.Type) return { projectId: fx.projectId, sinceSeq: 1 };
   if (f.name === 'clear') return CLEARABLE_FIELDS[i % CLEARABLE_FIELDS.length];
   return isId(f) ? idFor(f.name, fx) : `label ${i}`;
 }
 
 function randomEntry(f: protobuf.Field, fx: Fixture, rnd: Random): unknown {
+  if (f.resolvedType instanceof protobuf.Enum) return rnd.pick([...Object.values(f.resolvedType.values), 99, -1]);
   if (f.resolvedType instanceof protobuf.Type) {
     return { projectId: rnd.chance(0.7) ? fx.projectId : randomString(f, fx, rnd), sinceSeq: rnd.pick([0, 1, 2, -1, 2 ** 40]) };
   }
@@ -156,6 +164,7 @@ function randomEntry(f: protobuf.Field, fx: Fixture, rnd: Random): unknown {
 function randomValue(f: protobuf.Field, fx: Fixture, rnd: Random): unknown {
   if (isOptional(f) && rnd.chance(0.4)) return undefined;
   if (f.repeated) return Array.from({ length: rnd.pick(LIST_COUNTS) }, () => randomEntry(f, fx, rnd));
+  if (f.resolvedType instanceof protobuf.Type) return messageOf(f.resolvedType, (g) => randomValue(g, fx, rnd));
   if (f.resolvedType instanceof protobuf.Enum) return rnd.pick([...Object.values(f.resolvedType.values), 99, -1]);
   switch (f.type) {
     case 'string':
