@@ -13,6 +13,8 @@ import { ItemPanel } from './views/item-panel.tsx';
 import { MembersPage } from './views/members-page.tsx';
 import { NotFoundPage } from './views/not-found-page.tsx';
 import { ProjectsPage } from './views/projects-page.tsx';
+import { ReportsPage } from './views/reports-page.tsx';
+import { TrashPage } from './views/trash-page.tsx';
 
 export function App() {
   return (
@@ -29,6 +31,8 @@ export function App() {
             </Route>
             <Route path="/p/:key/backlog" component={BacklogPage} />
             <Route path="/p/:key/members" component={MembersPage} />
+            <Route path="/p/:key/reports" component={ReportsPage} />
+            <Route path="/p/:key/trash" component={TrashPage} />
             <Route path="/p/:key/import" component={ImportPage} />
           </Route>
           <Route path="*404" component={NotFoundPage} />

@@ -1,14 +1,15 @@
 // The board slice for one open project, as every project page uses it: the
 // project model held in signals (project-state.ts), brought onto the page and
 // kept current by the lifecycle (board-lifecycle.ts), with our writes shown
-// at once over it (item-commands.ts, through the one send path of writes.ts,
-// which the sprint, member and comment slices use too).
+// at once over it (item-commands.ts and item-links.ts, through the one send
+// path of writes.ts, which the sprint, member and comment slices use too).
 import { createContext, createMemo, onCleanup, useContext, type Accessor } from 'solid-js';
 import { atLeast } from '../../../shared/domain/permissions.ts';
 import { Role, type IEvent, type ILabel, type IMember, type IProject, type IWorkflowStatus } from '../../../shared/proto.ts';
 import type { Reply } from '../../../shared/sdk/index.ts';
 import { createBoardLifecycle, type BoardLoad } from './board-lifecycle.ts';
 import { createItemCommands, type ItemCommands } from './item-commands.ts';
+import { createLinkCommands, type LinkCommands } from './item-links.ts';
 import type { Live } from './live.ts';
 import { indexColumns, type ColumnIndex } from './model/columns.ts';
 import type { Card } from './model/items.ts';
@@ -24,7 +25,7 @@ export interface Column {
   cards: Card[];
 }
 
-export interface BoardSlice extends ItemCommands {
+export interface BoardSlice extends ItemCommands, LinkCommands {
   load: Accessor<BoardLoad>;
   project: Accessor<IProject | null>;
   columns: Accessor<Column[]>;
@@ -67,7 +68,17 @@ export function createBoardSlice(live: Live, projectKey: Accessor<string>): Boar
   });
   const canEdit = () => atLeast(role(), Role.ROLE_EDITOR);
   const writes = createItemCommands(live, state, send, canEdit);
-  const lifecycle = createBoardLifecycle(live, projectKey, state, writes.pending);
+  const linkWrites = createLinkCommands(live, state, writes.commands.items, send, canEdit);
+  const lifecycle = createBoardLifecycle(live, projectKey, state, {
+    showQueued(id) {
+      writes.pending.showQueued(id);
+      linkWrites.pending.showQueued(id);
+    },
+    clear() {
+      writes.pending.clear();
+      linkWrites.pending.clear();
+    },
+  });
 
   // Results for our own writes carry the entity after the change (no event comes
   // for them); replies to writes replayed from an earlier page arrive only here.
@@ -76,6 +87,7 @@ export function createBoardSlice(live: Live, projectKey: Accessor<string>): Boar
     lifecycle.flushEvents();
     state.set(applyReply(state.model(), reply));
     writes.replied(reply);
+    linkWrites.replied(reply);
   });
   onCleanup(offReply);
 
@@ -98,6 +110,7 @@ export function createBoardSlice(live: Live, projectKey: Accessor<string>): Boar
 
   return {
     ...writes.commands,
+    ...linkWrites.commands,
     load: lifecycle.load,
     project: state.project,
     columns,

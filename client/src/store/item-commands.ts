@@ -1,11 +1,13 @@
-// The item commands of a board (move, plan, add, claim, edit) and what keeps
-// their writes shown: each is an op over the server's items until its reply
-// (writes.ts), so the items a person sees are `confirmed` with the ops laid
-// on. An edit the server refuses as a conflict waits in `conflicts` for the
-// person to choose; writes an earlier page left in the outbox show pending
-// again and, when refused, are treated as they would have been live.
+// The item commands of a board (move, plan, add, claim, edit, delete,
+// restore, undo, redo) and what keeps their writes shown: each is an op over
+// the server's items until its reply (writes.ts), so the items a person sees
+// are `confirmed` with the ops laid on. An edit the server refuses as a
+// conflict waits in `conflicts` for the person to choose; writes an earlier
+// page left in the outbox show pending again and, when refused, are treated
+// as they would have been live. Every write is told to the project's undo
+// history (model/undo.ts), whose undos and redos go out the same way.
 import { createMemo, createSignal, type Accessor } from 'solid-js';
-import type { ItemType } from '../../../shared/proto.ts';
+import type { ItemType, IWorkItem } from '../../../shared/proto.ts';
 import { randomId } from '../../../shared/sdk/ids.ts';
 import type { Reply } from '../../../shared/sdk/index.ts';
 import type { PendingWrites } from './board-lifecycle.ts';
@@ -13,10 +15,23 @@ import { fromEarlierPage, type Live } from './live.ts';
 import type { Conflict } from './model/conflicts.ts';
 import { applyOps, baseVersion, renameCard, type ItemView, type Op } from './model/item-ops.ts';
 import { patchFields, type ItemPatch } from './model/item-patch.ts';
-import { childWrite, claimWrite, createWrite, moveWrite, planWrite, updateWrite, type ItemsNow, type ItemWrite } from './model/item-writes.ts';
+import {
+  childWrite,
+  claimWrite,
+  createWrite,
+  deleteWrite,
+  moveWrite,
+  planWrite,
+  restoreWrite,
+  updateWrite,
+  type ItemsNow,
+  type ItemWrite,
+} from './model/item-writes.ts';
 import type { Card } from './model/items.ts';
 import { plainError } from './model/plain-error.ts';
 import { replayedRefusal } from './model/replayed.ts';
+import { landed, refused, sent, takeRedo, takeUndo, type UndoHistory, type Written } from './model/undo.ts';
+import { changeOf, restoreChange, stepWrite, stepWritten } from './model/undo-writes.ts';
 import type { ProjectState } from './project-state.ts';
 import { createOpList, type Send, type WriteOutcome } from './writes.ts';
 
@@ -47,6 +62,14 @@ export interface ItemCommands {
    * nothing was added.
    */
   quickAdd(statusId: string, title: string, kind: { itemType: ItemType; afterId?: string }): Card | null;
+  /** delete_work_item: the card goes at once; a toast says so, with "Undo". */
+  remove(itemId: string): void;
+  /** restore_work_item of a deleted item (the Trash's): shown on the board at once. */
+  restore(item: IWorkItem): void;
+  /** Takes back the person's latest change of the project (or the change `changeId`, a toast's, while it can be). */
+  undo(changeId?: string): void;
+  /** Does the change undone last again. */
+  redo(): void;
   conflicts: Accessor<readonly Conflict[]>;
   /** Keep theirs (an empty patch) or resend `patch` against their version, under a new message id. */
   resolveConflict(conflictId: string, patch: ItemPatch): void;
@@ -83,17 +106,37 @@ export function createItemCommands(live: Live, state: ProjectState, send: Send, 
     madeAs.set(localId, serverId);
     pending.rewrite((ops) => renameCard(ops, localId, serverId));
   };
-  const write = async (w: ItemWrite): Promise<WriteOutcome> => {
+  /** Sends an item write, telling the undo history of the project it was sent in what became of it. */
+  const write = async (w: ItemWrite, written: Written = changeOf(now(), w)): Promise<WriteOutcome> => {
+    const project = projectId();
+    const remember = (next: (h: UndoHistory) => UndoHistory) => live.undo.change(project, next);
+    remember((h) => sent(h, written));
     const outcome = await send({ command: w.command, action: w.action, op: w.op, into: pending, meta: { op: w.op, ...w.edit } });
-    if (outcome.kind === 'saved' && w.op.kind === 'create') answered(w.op.card.id, outcome.result.workItem?.id);
+    if (outcome.kind === 'saved') {
+      if (w.op.kind === 'create') answered(w.op.card.id, outcome.result.workItem?.id);
+      const version = Number(outcome.result.workItem?.version ?? 0);
+      if (version > 0) remember((h) => landed(h, written, version));
+    } else if (outcome.kind !== 'queued') remember((h) => refused(h, written));
     return outcome;
   };
-  /** For the writes whose refusal a toast says: everything but an update, which may open the conflict dialog. */
-  const sendAndSay = (w: ItemWrite | null) => {
-    if (!w || !canEdit()) return;
-    void write(w).then((outcome) => {
-      if (outcome.kind === 'conflict' || outcome.kind === 'refused') live.toasts.show(plainError(w.action, outcome.error));
-    });
+  /** Says a refusal: an edit's CONFLICT waits in the dialog for the person to choose, anything else is a toast. */
+  const sayRefusal = (w: ItemWrite, outcome: Extract<WriteOutcome, { kind: 'conflict' | 'refused' }>): 'conflict' | 'refused' => {
+    const current = outcome.kind === 'conflict' ? outcome.error.current : null;
+    if (current && 'workItem' in current && w.edit && w.op.kind !== 'create') {
+      // Nothing is dropped silently: the person chooses in the conflict dialog.
+      const { op, edit } = w;
+      setConflicts((list) => [...list, { id: op.messageId, itemId: op.itemId, ...edit, theirs: current.workItem }]);
+      return 'conflict';
+    }
+    live.toasts.show(plainError(w.action, outcome.error));
+    return 'refused';
+  };
+  /** For the writes with no dialog of their own: a refusal is a toast (a move's conflict too: the board shows theirs). */
+  const sendAndSay = (w: ItemWrite | null, written?: Written): Promise<WriteOutcome> | null => {
+    if (!w || !canEdit()) return null;
+    const outcome = write(w, written);
+    void outcome.then((o) => (o.kind === 'conflict' || o.kind === 'refused' ? sayRefusal(w, o) : undefined));
+    return outcome;
   };
 
   const update: ItemCommands['update'] = async (itemId, patch, expectedVersion, action) => {
@@ -103,15 +146,24 @@ export function createItemCommands(live: Live, state: ProjectState, send: Send, 
     if (w === 'unchanged') return 'unchanged';
     const outcome = await write(w);
     if (outcome.kind === 'saved' || outcome.kind === 'queued') return outcome.kind;
-    const current = outcome.kind === 'conflict' ? outcome.error.current : null;
-    const edit = w.edit;
-    if (current && 'workItem' in current && edit) {
-      // Nothing is dropped silently: the person chooses in the conflict dialog.
-      setConflicts((list) => [...list, { id: w.op.messageId, itemId, ...edit, theirs: current.workItem }]);
-      return 'conflict';
-    }
-    live.toasts.show(plainError(w.action, outcome.error));
-    return 'refused';
+    return sayRefusal(w, outcome);
+  };
+
+  /** Undoes or redoes a change taken off the history: its step as an ordinary write against the version the history holds. */
+  const step = (as: 'undo' | 'redo', take: (h: UndoHistory) => ReturnType<typeof takeUndo>) => {
+    if (!canEdit()) return;
+    const project = projectId();
+    const taken = take(live.undo.of(project));
+    if (!taken) return live.toasts.show(as === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.', 'info');
+    live.undo.change(project, () => taken.history);
+    const { change } = taken;
+    const action = `${as} ${change.action}`;
+    const w = stepWrite(now(), randomId(), change, as === 'undo' ? change.undo : change.redo, action);
+    if (!w) return live.toasts.show(`Could not ${action}: the item is not on the board as it was.`);
+    void write(w, stepWritten(as, change)).then((outcome) => {
+      if (outcome.kind === 'conflict' || outcome.kind === 'refused') sayRefusal(w, outcome);
+      else live.toasts.show(`${as === 'undo' ? 'Undone' : 'Redone'}: ${change.action}.`, 'info');
+    });
   };
 
   const commands: ItemCommands = {
@@ -130,17 +182,32 @@ export function createItemCommands(live: Live, state: ProjectState, send: Send, 
       const version = Math.max(Number(conflict.theirs.version ?? 0), Number(latest?.version ?? 0));
       void update(conflict.itemId, patch, version, `save ${what}`);
     },
-    claim: (itemId) => sendAndSay(claimWrite(now(), randomId(), itemId, live.session.user.id)),
-    addChild: (parentId, title) => sendAndSay(childWrite(now(), randomId(), parentId, title)),
-    move: (cardId, statusId, index) => sendAndSay(moveWrite(now(), randomId(), cardId, statusId, index)),
-    plan: (itemId, sprintId, place) => sendAndSay(planWrite(now(), randomId(), itemId, sprintId, place)),
+    claim: (itemId) => void sendAndSay(claimWrite(now(), randomId(), itemId, live.session.user.id)),
+    addChild: (parentId, title) => void sendAndSay(childWrite(now(), randomId(), parentId, title)),
+    move: (cardId, statusId, index) => void sendAndSay(moveWrite(now(), randomId(), cardId, statusId, index)),
+    plan: (itemId, sprintId, place) => void sendAndSay(planWrite(now(), randomId(), itemId, sprintId, place)),
     quickAdd(statusId, title, { itemType, afterId = '' }) {
       if (!canEdit()) return null;
       const after = madeAs.get(afterId) ?? afterId;
       const w = createWrite(now(), randomId(), { title, statusId, itemType }, 'add the card', after);
-      sendAndSay(w);
+      void sendAndSay(w);
       return w?.op.kind === 'create' ? w.op.card : null;
     },
+    remove(itemId) {
+      const key = items().get(itemId)?.key || 'the item';
+      const w = deleteWrite(now(), randomId(), itemId);
+      const outcome = sendAndSay(w);
+      if (!w || !outcome) return;
+      // As Linear does: no "are you sure?", since the toast's Undo (and Ctrl-Z) bring it back.
+      const toast = live.toasts.show(`Deleted ${key}.`, 'info', { label: 'Undo', run: () => commands.undo(w.op.messageId) });
+      void outcome.then((o) => (o.kind === 'conflict' || o.kind === 'refused') && live.toasts.dismiss(toast));
+    },
+    restore(item) {
+      const w = restoreWrite(randomId(), item);
+      if (w) void sendAndSay(w, restoreChange(w));
+    },
+    undo: (changeId) => step('undo', (h) => takeUndo(h, changeId)),
+    redo: () => step('redo', takeRedo),
   };
 
   return {

@@ -18,6 +18,7 @@ export function createProjectState(): ProjectState {
   const [labels, setLabels] = createSignal(EMPTY_MODEL.labels);
   const [sprints, setSprints] = createSignal(EMPTY_MODEL.sprints);
   const [items, setItems] = createSignal(EMPTY_MODEL.items);
+  const [links, setLinks] = createSignal(EMPTY_MODEL.links);
   return {
     project,
     statuses,
@@ -25,7 +26,8 @@ export function createProjectState(): ProjectState {
     labels,
     sprints,
     items,
-    model: () => ({ project: project(), statuses: statuses(), members: members(), labels: labels(), sprints: sprints(), items: items() }),
+    links,
+    model: () => ({ project: project(), statuses: statuses(), members: members(), labels: labels(), sprints: sprints(), items: items(), links: links() }),
     set: (model) =>
       batch(() => {
         setProject(model.project);
@@ -34,6 +36,7 @@ export function createProjectState(): ProjectState {
         setLabels(model.labels);
         setSprints(model.sprints);
         setItems(model.items);
+        setLinks(model.links);
       }),
   };
 }

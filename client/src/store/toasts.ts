@@ -1,15 +1,24 @@
-// Short messages at the corner of the screen: why a change was undone, mostly.
+// Short messages at the corner of the screen: why a change was undone, mostly,
+// and what was just deleted, with the button that brings it back.
 import { createSignal, onCleanup, type Accessor } from 'solid-js';
+
+/** A button on the toast ("Undo"); the toast goes when it is pressed. */
+export interface ToastAction {
+  label: string;
+  run(): void;
+}
 
 export interface Toast {
   id: number;
   text: string;
   tone: 'error' | 'info';
+  action?: ToastAction;
 }
 
 export interface Toasts {
   list: Accessor<readonly Toast[]>;
-  show(text: string, tone?: Toast['tone']): void;
+  /** Returns the toast's id, to take it away early (its action no longer applies). */
+  show(text: string, tone?: Toast['tone'], action?: ToastAction): number;
   dismiss(id: number): void;
 }
 
@@ -24,15 +33,16 @@ export function createToasts(): Toasts {
   return {
     list,
     dismiss,
-    show(text, tone = 'error') {
+    show(text, tone = 'error', action) {
       const id = next++;
       // Keep the last few: a burst of failures (a dropped permission) must not cover the board.
-      setList((l) => [...l.slice(-3), { id, text, tone }]);
+      setList((l) => [...l.slice(-3), { id, text, tone, ...(action ? { action } : {}) }]);
       const timer = setTimeout(() => {
         timers.delete(timer);
         dismiss(id);
       }, LIFETIME_MS);
       timers.add(timer);
+      return id;
     },
   };
 }

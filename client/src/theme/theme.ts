@@ -64,9 +64,12 @@ export function createTheme(preference: ThemePreference = makeThemePreference(br
     return c === 'system' ? systemTheme() : c;
   };
 
+  // The page's attribute changes before the signal, so whatever reacts to
+  // the signal (charts reading the colour tokens) already sees the new values.
   const onSystemChange = (e: MediaQueryListEvent) => {
-    setSystemTheme(e.matches ? 'dark' : 'light');
-    applyTheme(theme());
+    const system: Theme = e.matches ? 'dark' : 'light';
+    if (choice() === 'system') applyTheme(system);
+    setSystemTheme(system);
   };
   media.addEventListener('change', onSystemChange);
   onCleanup(() => media.removeEventListener('change', onSystemChange));
@@ -79,8 +82,8 @@ export function createTheme(preference: ThemePreference = makeThemePreference(br
       const next: Theme = theme() === 'dark' ? 'light' : 'dark';
       const saved: ThemeChoice = next === systemTheme() ? 'system' : next;
       preference.save(saved);
+      applyTheme(next);
       setChoice(saved);
-      applyTheme(theme());
     },
   };
 }

@@ -11,6 +11,10 @@ export function DraftInput<T>(props: {
   testId: string;
   class?: string;
   inputMode?: 'decimal';
+  /** The browser's date input (`YYYY-MM-DD`): committed on blur or Enter like text, so a year typed digit by digit never saves the days it passes through. */
+  type?: 'date';
+  min?: string;
+  max?: string;
   placeholder?: string;
   begin(): T;
   commit(text: string, begun: T): void;
@@ -25,6 +29,9 @@ export function DraftInput<T>(props: {
       aria-label={props.label}
       placeholder={props.placeholder}
       inputMode={props.inputMode}
+      type={props.type}
+      min={props.min}
+      max={props.max}
       value={draft() ?? props.value}
       data-testid={props.testId}
       onFocus={() => {

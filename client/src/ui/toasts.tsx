@@ -1,5 +1,6 @@
-// The toast stack: a polite live region, so a screen reader hears why a change was undone.
-import { For } from 'solid-js';
+// The toast stack: a polite live region, so a screen reader hears why a change was undone
+// (or that an item was deleted, with its Undo button).
+import { For, Show } from 'solid-js';
 import type { Toasts } from '../store/toasts.ts';
 
 export function ToastStack(props: { toasts: Toasts }) {
@@ -9,6 +10,21 @@ export function ToastStack(props: { toasts: Toasts }) {
         {(toast) => (
           <div class="toast" classList={{ 'toast--error': toast.tone === 'error' }} data-testid="toast">
             <span class="toast__text">{toast.text}</span>
+            <Show when={toast.action}>
+              {(action) => (
+                <button
+                  type="button"
+                  class="toast__action"
+                  data-testid="toast-action"
+                  onClick={() => {
+                    props.toasts.dismiss(toast.id);
+                    action().run();
+                  }}
+                >
+                  {action().label}
+                </button>
+              )}
+            </Show>
             <button type="button" class="toast__close" aria-label="Dismiss" onClick={() => props.toasts.dismiss(toast.id)}>
               ×
             </button>

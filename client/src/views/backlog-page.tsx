@@ -26,6 +26,7 @@ import { ItemPanelView, type ItemPanelNav } from './item-panel.tsx';
 import { ProjectBody } from './project-load-states.tsx';
 import { ProjectPageHeader } from './project-page-header.tsx';
 import { EditSprint, NewSprint } from './sprint-form.tsx';
+import { useUndoKeys } from './undo-keys.ts';
 import '../styles/backlog.css';
 
 /** The page's query: the item open in the panel, and whether the backlog shows done items. */
@@ -257,6 +258,7 @@ export function BacklogPage() {
   const [query, setQuery] = useSearchParams<BacklogQuery>();
   const live = useLive();
   const board = createBoardSlice(live, () => params.key);
+  useUndoKeys(board);
   const sprints = createSprintsSlice(board);
   const itemHref = (itemNumber: number) => {
     const search = new URLSearchParams(location.search);

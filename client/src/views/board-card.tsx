@@ -1,14 +1,18 @@
-// One card on the board: key, title, a sub-task's parent, type, priority,
-// points, assignee and labels; it opens its item on click and is the handle for pointer and
-// keyboard moves (the column decides where a move lands).
+// One card on the board: key, title, a sub-task's parent, what blocks it,
+// type, priority, points, due date, assignee and labels; it opens its item on
+// click and is the handle for pointer and keyboard moves (the column decides
+// where a move lands).
 import { useLocation, useNavigate, useParams } from '@solidjs/router';
 import { For, Show } from 'solid-js';
+import { isFinished } from '../../../shared/domain/workflow.ts';
 import { ItemType, Priority } from '../../../shared/proto.ts';
 import type { BoardSlice } from '../store/board.ts';
 import type { Card } from '../store/model/items.ts';
 import { isLocal } from '../store/model/local-ids.ts';
 import { initials } from '../ui/initials.ts';
 import { typeInfo } from './board-filter.ts';
+import { CardBlockers, CardDue } from './card-marks.tsx';
+import { CardMenu } from './card-menu.tsx';
 
 const PRIORITY: Record<number, string> = {
   [Priority.PRIORITY_LOW]: 'Low',
@@ -30,6 +34,7 @@ export function CardView(props: {
   const assignee = () => props.board.members().find((m) => m.userId === props.card.assigneeId);
   const labelColor = (name: string) => props.board.labels().find((l) => l.name === name || l.id === name)?.color || '';
   const movable = () => props.board.canEdit() && !isLocal(props.card);
+  const finished = () => isFinished(props.board.columns().find((c) => c.status.id === props.card.statusId)?.status.category ?? 0);
   // Only sub-tasks name their parent: a story's epic is its lane when the board is grouped.
   const parent = () => (props.card.itemType === ItemType.ITEM_TYPE_SUBTASK && props.card.parentId ? props.board.items().get(props.card.parentId) : undefined);
   const navigate = useNavigate();
@@ -75,6 +80,9 @@ export function CardView(props: {
         <Show when={props.card.pending}>
           <span class="card__pending" title="Saving…" aria-label="Saving" />
         </Show>
+        <Show when={movable()}>
+          <CardMenu card={props.card} board={props.board} />
+        </Show>
       </header>
       <p class="card__title" data-testid="card-title">
         {props.card.title}
@@ -86,6 +94,7 @@ export function CardView(props: {
           </p>
         )}
       </Show>
+      <CardBlockers blockers={props.board.blockers().get(props.card.id)} />
       <Show when={(props.card.labels ?? []).length > 0}>
         <ul class="card__labels" aria-label="Labels">
           <For each={props.card.labels ?? []}>
@@ -97,7 +106,7 @@ export function CardView(props: {
           </For>
         </ul>
       </Show>
-      <Show when={PRIORITY[props.card.priority ?? 0] || props.card.hasStoryPoints || assignee()}>
+      <Show when={PRIORITY[props.card.priority ?? 0] || props.card.hasStoryPoints || props.card.dueDate || assignee()}>
       <footer class="card__meta">
         <Show when={PRIORITY[props.card.priority ?? 0]}>
           {(p) => (
@@ -112,6 +121,7 @@ export function CardView(props: {
             {props.card.storyPoints}
           </span>
         </Show>
+        <Show when={props.card.dueDate}>{(due) => <CardDue due={due()} finished={finished()} />}</Show>
         <span class="card__spacer" />
         <Show when={assignee()}>
           {(m) => (

@@ -2,7 +2,8 @@
 // swimlanes by epic; each column (or lane cell) renders only the cards near
 // its scroll position (virtual-list.tsx). Cards move with the pointer (HTML5
 // drag events, the drop position giving the neighbours) or the keyboard
-// (Space to pick up, arrows, Space to drop, Escape to cancel).
+// (Space to pick up, arrows, Space to drop, Escape to cancel); the delete
+// key (shortcuts.ts) deletes the card that has the focus.
 import { dropIndex } from '../ui/drop-index.ts';
 import { createMemo, createSignal, createUniqueId, For, onCleanup, Show, type Accessor } from 'solid-js';
 import type { BoardSlice } from '../store/board.ts';
@@ -13,9 +14,11 @@ import { columnIndexFor, type GroupBy } from './board-filter.ts';
 import { epicLanes, NO_EPIC } from './board-lanes.ts';
 import { VirtualList, type VirtualListHandle } from '../ui/virtual-list.tsx';
 import { CardView } from './board-card.tsx';
+import { deleteCard } from './card-menu.tsx';
 import { ColumnHeader } from './board-column-header.tsx';
 import { ColumnSwitcher } from './column-switcher.tsx';
 import type { HiddenByFilter } from './quick-add.tsx';
+import { DELETE_KEYS, isDeleteKey, UNDO_KEYS } from './shortcuts.ts';
 
 /** A card's height before it is measured: a title on two lines and the meta row. */
 const CARD_ESTIMATE = 110;
@@ -121,6 +124,11 @@ export function BoardColumns(props: {
   const onCardKey = (e: KeyboardEvent, card: Card, lane: string, column: number, index: number) => {
     if (!board.canEdit() || isLocal(card)) return;
     const current = lifted();
+    if (isDeleteKey(e) && !current) {
+      e.preventDefault();
+      deleteCard(board, card.id, e.target as Element);
+      return;
+    }
     if (e.key === ' ' || e.key === 'Spacebar') {
       e.preventDefault();
       if (!current) {
@@ -276,7 +284,8 @@ export function BoardColumns(props: {
   return (
     <>
       <p id="board-dnd-help" class="visually-hidden">
-        Press Space to pick the card up, the arrow keys to move it, Space again to drop it, Escape to cancel.
+        Press Space to pick the card up, the arrow keys to move it, Space again to drop it, Escape to cancel. {DELETE_KEYS} deletes
+        it, {UNDO_KEYS} undoes.
       </p>
       <p class="visually-hidden" aria-live="assertive" data-testid="dnd-announcement">
         {announcement()}

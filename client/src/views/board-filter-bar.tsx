@@ -1,5 +1,5 @@
-// The bar above the board's columns: a text filter, one menu per facet, a
-// toggle that leaves sub-tasks off, the grouping, how many cards show, and a way back to all of them. It holds no
+// The bar above the board's columns: a text filter, one menu per facet,
+// toggles that leave sub-tasks off and keep cards due this week, the grouping, how many cards show, and a way back to all of them. It holds no
 // state but whether it is folded: the view is the page's (which keeps it in the URL). At phone width the
 // controls fold away behind one button (board.css), so the board's header stays short.
 import { createSignal, createUniqueId, For, Show } from 'solid-js';
@@ -70,6 +70,16 @@ export function BoardFilterBar(props: {
           data-testid="filter-subtasks"
         >
           Hide sub-tasks
+        </button>
+        <button
+          type="button"
+          class="filter-menu__button filter-bar__toggle"
+          classList={{ 'filter-menu__button--active': !!props.view.filter.dueThisWeek }}
+          aria-pressed={!!props.view.filter.dueThisWeek}
+          onClick={() => setFilter({ ...props.view.filter, dueThisWeek: !props.view.filter.dueThisWeek })}
+          data-testid="filter-due-week"
+        >
+          Due this week
         </button>
         <div class="filter-bar__group">
           <label for={groupId}>Group by</label>

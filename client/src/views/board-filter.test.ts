@@ -68,6 +68,22 @@ describe('board filter', () => {
     expect(of({ hideSubtasks: true, assignees: [ME] })).toEqual(['1', '4']);
     expect(isFiltering({ ...EMPTY_FILTER, hideSubtasks: true })).toBe(true);
   });
+
+  it('FILTER-8 due this week keeps the cards due from this Monday to Sunday, and combines with the facets', () => {
+    const dated = [
+      card('1', { dueDate: '2026-03-02', assigneeId: 'ada' }),
+      card('2', { dueDate: '2026-03-08', assigneeId: 'bob' }),
+      card('3', { dueDate: '2026-03-09', assigneeId: 'ada' }),
+      card('4', { dueDate: '2026-02-27', assigneeId: 'ada' }),
+      card('5', { assigneeId: 'ada' }),
+    ];
+    const of = (filter: Partial<BoardFilter>) => dated.filter(cardMatcher({ ...EMPTY_FILTER, ...filter }, 'ada', '2026-03-04')).map((c) => c.id);
+    expect(of({ dueThisWeek: true })).toEqual(['1', '2']);
+    expect(of({ dueThisWeek: true, assignees: [ME] })).toEqual(['1']);
+    expect(of({ dueThisWeek: true, text: 'WEB-2' })).toEqual(['2']);
+    expect(of({})).toEqual(['1', '2', '3', '4', '5']);
+    expect(isFiltering({ ...EMPTY_FILTER, dueThisWeek: true })).toBe(true);
+  });
 });
 
 describe('board view in the query string', () => {
@@ -94,6 +110,14 @@ describe('board view in the query string', () => {
     expect(parseView('?subtasks=hide')).toEqual(hidden);
     expect(parseView('?subtasks=yes').filter.hideSubtasks).toBeUndefined();
     expect(viewQuery({ filter: { ...EMPTY_FILTER, hideSubtasks: false }, groupBy: 'none' }, '?subtasks=hide')).toBe('');
+  });
+
+  it('FILTER-URL-4 due this week is ?due=week, beside the other filters; any other value is off', () => {
+    const view = { filter: { ...EMPTY_FILTER, types: ['bug'], dueThisWeek: true }, groupBy: 'none' as const };
+    expect(viewQuery(view, '?due=month&tab=x')).toBe('?tab=x&type=bug&due=week');
+    expect(parseView('?type=bug&due=week')).toEqual(view);
+    expect(parseView('?due=month').filter.dueThisWeek).toBeUndefined();
+    expect(viewQuery({ filter: EMPTY_FILTER, groupBy: 'none' }, '?due=week')).toBe('');
   });
 });
 

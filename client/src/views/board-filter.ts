@@ -1,10 +1,11 @@
 // Which cards the board shows, and how it is grouped, as plain data that
 // lives in the URL's query string (so a reload or a shared link keeps it):
-// ?q=socket&assignee=me&assignee=none&type=bug&label=docs&sprint=none&subtasks=hide&group=epic.
+// ?q=socket&assignee=me&assignee=none&type=bug&label=docs&sprint=none&subtasks=hide&due=week&group=epic.
 // Facets combine with AND; several values within one facet are an OR.
 // No Solid and no DOM here.
 import { ItemType } from '../../../shared/proto.ts';
 import type { Card } from '../store/model/items.ts';
+import { dueThisWeek, localDay } from './due-dates.ts';
 
 /** The value that stands for "no assignee" and "no sprint" (the backlog). */
 export const NONE = 'none';
@@ -35,6 +36,8 @@ export interface BoardFilter {
   sprints: readonly string[];
   /** Sub-tasks left off the board (their parents show); absent when they show, as they do unless asked. */
   hideSubtasks?: boolean;
+  /** Only cards due this week (Monday to Sunday, the viewer's calendar); absent when off. */
+  dueThisWeek?: boolean;
 }
 
 export type GroupBy = 'none' | 'epic';
@@ -44,7 +47,7 @@ export interface BoardView {
   groupBy: GroupBy;
 }
 
-export type Facet = Exclude<keyof BoardFilter, 'text' | 'hideSubtasks'>;
+export type Facet = Exclude<keyof BoardFilter, 'text' | 'hideSubtasks' | 'dueThisWeek'>;
 
 /** The query-string name of each facet. */
 const PARAM: Record<Facet, string> = { assignees: 'assignee', types: 'type', labels: 'label', sprints: 'sprint' };
@@ -52,6 +55,9 @@ const FACETS = Object.keys(PARAM) as Facet[];
 /** ?subtasks=hide: the one value it takes. */
 const SUBTASKS = 'subtasks';
 const HIDE = 'hide';
+/** ?due=week: the one value it takes. */
+const DUE = 'due';
+const WEEK = 'week';
 
 export const EMPTY_FILTER: BoardFilter = { text: '', assignees: [], types: [], labels: [], sprints: [] };
 
@@ -62,6 +68,7 @@ export function parseView(search: string): BoardView {
   const filter: BoardFilter = { ...EMPTY_FILTER, text: params.get('q') ?? '' };
   for (const facet of FACETS) filter[facet] = distinct(params.getAll(PARAM[facet]));
   if (params.get(SUBTASKS) === HIDE) filter.hideSubtasks = true;
+  if (params.get(DUE) === WEEK) filter.dueThisWeek = true;
   return { filter, groupBy: params.get('group') === 'epic' ? 'epic' : 'none' };
 }
 
@@ -71,16 +78,18 @@ export function parseView(search: string): BoardView {
  */
 export function viewQuery(view: BoardView, search = ''): string {
   const params = new URLSearchParams(search);
-  for (const name of ['q', 'group', SUBTASKS, ...Object.values(PARAM)]) params.delete(name);
+  for (const name of ['q', 'group', SUBTASKS, DUE, ...Object.values(PARAM)]) params.delete(name);
   if (view.filter.text.trim()) params.set('q', view.filter.text);
   for (const facet of FACETS) for (const value of view.filter[facet]) params.append(PARAM[facet], value);
   if (view.filter.hideSubtasks) params.set(SUBTASKS, HIDE);
+  if (view.filter.dueThisWeek) params.set(DUE, WEEK);
   if (view.groupBy !== 'none') params.set('group', view.groupBy);
   const query = params.toString();
   return query ? `?${query}` : '';
 }
 
-export const isFiltering = (filter: BoardFilter) => !!filter.text.trim() || !!filter.hideSubtasks || FACETS.some((f) => filter[f].length > 0);
+export const isFiltering = (filter: BoardFilter) =>
+  !!filter.text.trim() || !!filter.hideSubtasks || !!filter.dueThisWeek || FACETS.some((f) => filter[f].length > 0);
 
 /** Adds `value` to a facet, or takes it out when it is there. */
 export function toggle(filter: BoardFilter, facet: Facet, value: string): BoardFilter {
@@ -88,8 +97,8 @@ export function toggle(filter: BoardFilter, facet: Facet, value: string): BoardF
   return { ...filter, [facet]: values.includes(value) ? values.filter((v) => v !== value) : [...values, value] };
 }
 
-/** A predicate for the cards `filter` lets through; `me` is the viewer's user id (for ME). */
-export function cardMatcher(filter: BoardFilter, me: string): (card: Card) => boolean {
+/** A predicate for the cards `filter` lets through; `me` is the viewer's user id (for ME), `today` their calendar day. */
+export function cardMatcher(filter: BoardFilter, me: string, today = localDay()): (card: Card) => boolean {
   const text = filter.text.trim().toLowerCase();
   const assignees = new Set(filter.assignees.map((a) => (a === ME ? me : a === NONE ? '' : a)));
   const types = new Set(filter.types.map((slug) => ITEM_TYPES.find((t) => t.slug === slug)?.type));
@@ -101,7 +110,8 @@ export function cardMatcher(filter: BoardFilter, me: string): (card: Card) => bo
     (types.size === 0 || types.has(card.itemType ?? undefined)) &&
     (labels.size === 0 || (card.labels ?? []).some((l) => labels.has(l))) &&
     (sprints.size === 0 || sprints.has(card.sprintId ?? '')) &&
-    !(filter.hideSubtasks && card.itemType === ItemType.ITEM_TYPE_SUBTASK);
+    !(filter.hideSubtasks && card.itemType === ItemType.ITEM_TYPE_SUBTASK) &&
+    (!filter.dueThisWeek || dueThisWeek(card.dueDate, today));
 }
 
 /**

@@ -20,6 +20,7 @@ import { ProjectPageHeader } from './project-page-header.tsx';
 import { BoardColumns } from './board-columns.tsx';
 import { SprintBanner, useSprintScope } from './sprint-banner.tsx';
 import { TransferActions } from './transfer-actions.tsx';
+import { useUndoKeys } from './undo-keys.ts';
 
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
@@ -47,6 +48,7 @@ export function BoardPage(props: Partial<RouteSectionProps>) {
   const params = useParams<{ key: string }>();
   const live = useLive();
   const board = createBoardSlice(live, () => params.key);
+  useUndoKeys(board);
   const openSprintList = createMemo(() => openSprints(board.sprints().values()));
   const [view, setView] = createBoardView(() => params.key);
   useSprintScope(board, () => params.key, view, setView);

@@ -48,7 +48,7 @@ function Burndown(props: { burndown: IBurndown; unit: BurndownUnit }) {
       scales: { x: { time: true }, y: fromZero },
       axes: [dayAxis(c), themedAxis(c, { label: props.unit === 'points' ? 'Points' : 'Items' })],
       series: [
-        { value: dayLegend },
+        { label: 'Day', value: dayLegend },
         { label: 'Remaining', stroke: remaining, width: 2, points: { show: true, size: 6, fill: c.surface, stroke: remaining } },
         { label: 'Ideal', stroke: c.faint, width: 1.5, dash: [6, 5], points: { show: false } },
         { label: 'Scope added', stroke: added, paths: () => null, points: { show: true, size: 11, fill: added, stroke: added } },

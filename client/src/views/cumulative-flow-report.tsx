@@ -26,7 +26,7 @@ function CumulativeFlow(props: { flow: ICumulativeFlow }) {
       axes: [dayAxis(c), themedAxis(c, { label: 'Items' })],
       bands: bands.map(([upper, lower]) => ({ series: [upper, lower] as uPlot.Band.Bounds })),
       series: [
-        { value: dayLegend },
+        { label: 'Day', value: dayLegend },
         ...layers.map(
           (layer, i): uPlot.Series => ({
             label: layer.name,

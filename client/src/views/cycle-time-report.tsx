@@ -32,7 +32,7 @@ function CycleTime(props: { cycle: ICycleTime; projectKey: string; days: number 
       scales: { x: { time: true }, y: fromZero },
       axes: [dayAxis(c), themedAxis(c, { label: 'Hours' })],
       series: [
-        { value: dayLegend },
+        { label: 'Done', value: dayLegend },
         { label: 'Item', stroke: items, paths: () => null, points: { show: true, size: 9, fill: translucent(items, 0.6), stroke: items }, value: hoursLegend },
         { label: 'Median', stroke: seriesColour(c, 4), width: 1.5, points: { show: false }, value: hoursLegend },
         { label: '85th percentile', stroke: seriesColour(c, 2), width: 1.5, dash: [6, 5], points: { show: false }, value: hoursLegend },

@@ -11,6 +11,7 @@ import type { Card } from '../store/model/items.ts';
 import { isLocal } from '../store/model/local-ids.ts';
 import { DraftInput } from '../ui/draft-input.tsx';
 import { Select } from '../ui/select.tsx';
+import { ItemDate } from './item-dates.tsx';
 import { memberName, PRIORITY_NAMES, statusName, TYPE_NAMES } from './item-format.ts';
 
 const TYPES = [ItemType.ITEM_TYPE_EPIC, ItemType.ITEM_TYPE_STORY, ItemType.ITEM_TYPE_TASK, ItemType.ITEM_TYPE_BUG, ItemType.ITEM_TYPE_SUBTASK];
@@ -140,6 +141,28 @@ export function ItemFields(props: {
           </Show>
         </Row>
       </Show>
+      <Row label="Start date">
+        <ItemDate
+          label="Start date"
+          testId="item-start-date"
+          value={item().startDate ?? ''}
+          max={item().dueDate ?? ''}
+          editable={props.editable}
+          begin={begin}
+          save={(day, base) => props.save({ startDate: day }, base)}
+        />
+      </Row>
+      <Row label="Due date">
+        <ItemDate
+          label="Due date"
+          testId="item-due-date"
+          value={item().dueDate ?? ''}
+          min={item().startDate ?? ''}
+          editable={props.editable}
+          begin={begin}
+          save={(day, base) => props.save({ dueDate: day }, base)}
+        />
+      </Row>
       <Row label="Labels">
         <Show
           when={props.editable}

@@ -48,6 +48,12 @@ describe('history in words', () => {
     expect(describeHistory(board, 'description', '', 'x'.repeat(200)).to).toHaveLength(118);
     expect(listOf('["a",1]')).toBeNull();
   });
+
+  it('HIST-4 a link added or removed, from this item\'s side; dates as days', () => {
+    expect(line('link', '', 'is blocked by WEB-3 Pick a font')).toBe('added a link | is blocked by WEB-3 Pick a font');
+    expect(line('link', 'blocks WEB-2 Sign-in', '')).toBe('removed a link | blocks WEB-2 Sign-in');
+    expect(line('due_date', '', '2026-03-05')).toBe('changed due date | none | 2026-03-05');
+  });
 });
 
 describe('names, not ids', () => {

@@ -28,7 +28,9 @@ import { ItemComments, ItemHistory } from './item-activity.tsx';
 import { ItemChildren } from './item-children.tsx';
 import { Description } from './item-description.tsx';
 import { ItemFields } from './item-fields.tsx';
+import { ItemLinks } from './item-links.tsx';
 import { TYPE_NAMES } from './item-format.ts';
+import { DELETE_KEYS, isDeleteKey, isTyping } from './shortcuts.ts';
 
 /** Where the panel's links go: another item of the project (a sub-task, say), and back to the page under it. */
 export interface ItemPanelNav {
@@ -64,6 +66,7 @@ function ItemBody(props: { board: BoardSlice; item: Card; nav: ItemPanelNav }) {
       <ItemFields board={board} item={item()} editable={editable()} save={save} />
       <Description board={board} item={item()} load={descriptionLoad()} editable={editable()} drafts={drafts} save={save} />
       <ItemChildren board={board} item={item()} open={props.nav.open} editable={editable()} />
+      <ItemLinks board={board} item={item()} open={props.nav.open} editable={editable()} />
       <ItemComments board={board} activity={activity} me={me} itemId={item().id} drafts={drafts} />
       <ItemHistory board={board} activity={activity} me={me} />
     </>
@@ -96,6 +99,14 @@ export function ItemPanelView(props: { projectKey: string; number: string; nav: 
   let last: Card | undefined;
   const current = () => (last = item() ?? last)!;
   const close = () => props.nav.close();
+  const deletable = () => board.canEdit() && !!item() && !isLocal(item()!);
+  // The panel closes with its item; the toast on the page below offers Undo.
+  const remove = () => {
+    const open = item();
+    if (!open || !deletable()) return;
+    board.remove(open.id);
+    close();
+  };
   // Others on the board see which item this person has open.
   createEffect(() => {
     const open = item();
@@ -123,6 +134,11 @@ export function ItemPanelView(props: { projectKey: string; number: string; nav: 
       <div class="item-overlay__backdrop" onClick={close} aria-hidden="true" />
       <aside
         ref={panel}
+        onKeyDown={(e) => {
+          if (!isDeleteKey(e) || isTyping(e.target)) return;
+          e.preventDefault();
+          remove();
+        }}
         class="item-panel"
         tabIndex={-1}
         data-testid="item-panel"
@@ -152,6 +168,11 @@ export function ItemPanelView(props: { projectKey: string; number: string; nav: 
             )}
           </Show>
           <span class="item-panel__spacer" />
+          <Show when={deletable()}>
+            <button type="button" class="button button--ghost item-panel__delete" title={`Delete (${DELETE_KEYS})`} data-testid="item-delete" onClick={remove}>
+              Delete
+            </button>
+          </Show>
           <button type="button" class="icon-button" aria-label="Close" title="Close (Esc)" data-testid="item-close" onClick={close}>
             ×
           </button>

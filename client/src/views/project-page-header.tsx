@@ -1,12 +1,12 @@
 // The top of every project page: breadcrumbs (Projects / KEY / page), the
 // project's name over the page title, the page's badges and the connection
-// indicator, then the Board | Backlog | Members tabs.
+// indicator, then the Board | Backlog | Members | Reports | Trash tabs.
 import { A } from '@solidjs/router';
 import { Show, type JSX } from 'solid-js';
 import { useLive } from '../store/live.ts';
 import { LinkIndicator } from './link-status.tsx';
 
-/** Board | Backlog | Members, under a project's title. */
+/** Board | Backlog | Members | Reports | Trash, under a project's title. */
 function ProjectTabs(props: { projectKey: string }) {
   const base = () => `/p/${props.projectKey}`;
   return (
@@ -19,6 +19,12 @@ function ProjectTabs(props: { projectKey: string }) {
       </A>
       <A href={`${base()}/members`} class="project-tabs__tab" activeClass="project-tabs__tab--active" data-testid="tab-members">
         Members
+      </A>
+      <A href={`${base()}/reports`} class="project-tabs__tab" activeClass="project-tabs__tab--active" data-testid="tab-reports">
+        Reports
+      </A>
+      <A href={`${base()}/trash`} class="project-tabs__tab" activeClass="project-tabs__tab--active" data-testid="tab-trash">
+        Trash
       </A>
     </nav>
   );

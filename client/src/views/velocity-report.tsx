@@ -36,7 +36,7 @@ function Velocity(props: { velocity: IVelocity }) {
         themedAxis(c, { label: 'Points' }),
       ],
       series: [
-        { value: (_u, i) => (i === null ? '' : (sprints[i] ?? '')) },
+        { label: 'Sprint', value: (_u, i) => (i === null ? '' : (sprints[i] ?? '')) },
         bar('Committed', seriesColour(c, 1), -1),
         bar('Completed', seriesColour(c, 4), 1),
       ],

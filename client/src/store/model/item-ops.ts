@@ -9,7 +9,10 @@ import { toCard, type Card, type Confirmed } from './items.ts';
 export type Op =
   | { kind: 'move'; messageId: string; itemId: string; statusId: string; beforeId: string; afterId: string }
   | { kind: 'create'; messageId: string; card: Card; beforeId: string; afterId: string }
-  | { kind: 'update'; messageId: string; itemId: string; fields: Partial<IWorkItem> };
+  | { kind: 'update'; messageId: string; itemId: string; fields: Partial<IWorkItem> }
+  | { kind: 'remove'; messageId: string; itemId: string }
+  /** The card as it was when deleted, at the version the delete left it: shown until the server's comes back. */
+  | { kind: 'restore'; messageId: string; itemId: string; card: Card };
 
 /** The items as a person sees them: `confirmed` with our ops laid on. */
 export type ItemView = ReadonlyMap<string, Card>;
@@ -56,6 +59,13 @@ export function applyOps(confirmed: Confirmed, ops: readonly Op[]): ItemView {
         if (card) view.set(card.id, { ...toCard({ ...card, ...op.fields }), pending: true });
         break;
       }
+      case 'remove':
+        view.delete(op.itemId);
+        break;
+      case 'restore':
+        // Someone else's restore may have brought it back already: theirs is the server's.
+        if (!view.has(op.itemId)) view.set(op.itemId, { ...op.card, pending: true });
+        break;
       default:
         unreachable(op);
     }
@@ -70,10 +80,10 @@ export function applyOps(confirmed: Confirmed, ops: readonly Op[]): ItemView {
  * names it.
  */
 export function renameCard(ops: readonly Op[], localId: string, serverId: string): readonly Op[] {
-  const named = (op: Op) => op.kind !== 'update' && (op.afterId === localId || op.beforeId === localId);
+  const named = (op: Op) => (op.kind === 'move' || op.kind === 'create') && (op.afterId === localId || op.beforeId === localId);
   if (!ops.some(named)) return ops;
   const rename = (id: string) => (id === localId ? serverId : id);
-  return ops.map((op) => (op.kind === 'update' || !named(op) ? op : { ...op, afterId: rename(op.afterId), beforeId: rename(op.beforeId) }));
+  return ops.map((op) => ((op.kind === 'move' || op.kind === 'create') && named(op) ? { ...op, afterId: rename(op.afterId), beforeId: rename(op.beforeId) } : op));
 }
 
 function unreachable(x: never): never {

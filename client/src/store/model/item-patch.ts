@@ -80,6 +80,14 @@ export function pickFields(patch: ItemPatch, keep: (field: PatchField) => boolea
   return out;
 }
 
+/** The item's own values of the patch's fields: the patch that sets them back (an undo's). */
+export function patchBack(item: IWorkItem, patch: ItemPatch): ItemPatch {
+  const out: ItemPatch = {};
+  // valueOf answers each field in its own type; the record view only loses which field is which.
+  for (const f of patchFields(patch)) (out as Record<PatchField, PatchValue>)[f] = valueOf(item, f);
+  return out;
+}
+
 /** Drops the fields whose value the item already has: nothing to send for them. */
 export const effectivePatch = (item: IWorkItem, patch: ItemPatch): ItemPatch => pickFields(patch, (f) => !sameValue(valueOf(item, f), patch[f]));
 

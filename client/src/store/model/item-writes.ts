@@ -3,7 +3,7 @@
 // words a refusal is reported with; null when there is nothing to send (no
 // such card, a card not answered yet, a drop where it already was).
 import { allowedParentTypes } from '../../../../shared/domain/hierarchy.ts';
-import { ItemType, Priority } from '../../../../shared/proto.ts';
+import { ItemType, Priority, type IWorkItem } from '../../../../shared/proto.ts';
 import type { Command } from '../../../../shared/protocol/commands.ts';
 import { columnCards, neighboursAt } from './columns.ts';
 import { toCard, type Card, type Confirmed } from './items.ts';
@@ -138,5 +138,27 @@ export function updateWrite(
     command: updateCommand(itemId, expectedVersion, changes),
     action: action ?? `save ${card.key ?? 'the item'}`,
     edit: { patch: changes, itemKey: card.key ?? '' },
+  };
+}
+
+/** delete_work_item against `expectedVersion` (by default the version the card is shown at); the card leaves the board at once. */
+export function deleteWrite(items: ItemsNow, messageId: string, itemId: string, expectedVersion?: number): ItemWrite | null {
+  const card = editable(items, itemId);
+  if (!card) return null;
+  return {
+    op: { kind: 'remove', messageId, itemId },
+    command: { deleteWorkItem: { workItemId: itemId, expectedVersion: expectedVersion ?? baseVersion(items.confirmed, items.view, items.ops, itemId) } },
+    action: `delete ${card.key || 'the item'}`,
+  };
+}
+
+/** restore_work_item of a deleted item, shown on the board at once as it was (at the version the delete left it). */
+export function restoreWrite(messageId: string, item: IWorkItem): ItemWrite | null {
+  const card = toCard({ ...item, deletedAt: 0 });
+  if (!card.id) return null;
+  return {
+    op: { kind: 'restore', messageId, itemId: card.id, card },
+    command: { restoreWorkItem: { workItemId: card.id } },
+    action: `restore ${card.key || 'the item'}`,
   };
 }

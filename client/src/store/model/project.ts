@@ -6,6 +6,7 @@ import type { tandem } from '../../../../shared/gen/tandem.js';
 import type { IEvent, ILabel, IMember, IProject, IWorkflowStatus } from '../../../../shared/proto.ts';
 import type { Reply } from '../../../../shared/sdk/index.ts';
 import { fromItems, itemsReducer, type Confirmed } from './items.ts';
+import { EMPTY_LINKS, linkEndUnknown, linksOfBoard, linksReducer, type BoardLinks } from './links.ts';
 import { membersReducer } from './members.ts';
 import { CANNOT_APPLY, unchangedByFeed, type EntityReducer } from './reducer.ts';
 import { applySprint, sprintsReducer, type SprintsById } from './sprints.ts';
@@ -21,9 +22,11 @@ export interface ProjectModel {
   /** Every sprint of the project (completed ones too). */
   readonly sprints: SprintsById;
   readonly items: Confirmed;
+  /** The links of the items, and other projects' items at their far ends. */
+  readonly links: BoardLinks;
 }
 
-export const EMPTY_MODEL: ProjectModel = { project: null, statuses: [], members: [], labels: [], sprints: new Map(), items: new Map() };
+export const EMPTY_MODEL: ProjectModel = { project: null, statuses: [], members: [], labels: [], sprints: new Map(), items: new Map(), links: EMPTY_LINKS };
 
 /** The project itself changes through project events, which carry its workflow. */
 const projectReducer: EntityReducer<IProject | null> = {
@@ -46,6 +49,7 @@ const REDUCERS: { readonly [K in keyof ProjectModel]: EntityReducer<ProjectModel
   labels: unchangedByFeed(),
   sprints: sprintsReducer,
   items: itemsReducer,
+  links: linksReducer,
 };
 
 const ENTITIES = Object.keys(REDUCERS) as (keyof ProjectModel)[];
@@ -70,7 +74,8 @@ function replyOn<K extends keyof ProjectModel>(model: ProjectModel, key: K, repl
 export function applyEvent(model: ProjectModel, event: IEvent): ProjectModel | null {
   let next: ProjectModel | null = model;
   for (const key of ENTITIES) next = next && eventOn(next, key, event);
-  return next;
+  // The one rule across entities: a link is shown from the items at its ends.
+  return next && linkEndUnknown(next.links, next.items, event) ? null : next;
 }
 
 /** The reply to a write: its Result, or the current version a refusal carries. */
@@ -87,6 +92,7 @@ export function modelOfBoard(board: IBoard, held: IProject | null): ProjectModel
     labels: board.labels ?? [],
     sprints: (board.sprints ?? []).reduce(applySprint, EMPTY_MODEL.sprints),
     items: fromItems(board.workItems ?? []),
+    links: linksOfBoard(board),
   };
 }
 
@@ -107,6 +113,12 @@ export function boardOfModel(model: ProjectModel): IBoard {
     },
     get workItems() {
       return [...model.items.values()];
+    },
+    get links() {
+      return [...model.links.byId.values()];
+    },
+    get linkedItems() {
+      return [...model.links.linkedItems.values()];
     },
   };
 }

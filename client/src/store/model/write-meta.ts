@@ -2,9 +2,11 @@
 // structured cloning into IndexedDB, and it is all a page has of a write an
 // earlier page left: enough to show it pending again and to treat its reply
 // as it would have been treated live.
+import type { ILinkedItem } from '../../../../shared/proto.ts';
 import type { Reply } from '../../../../shared/sdk/index.ts';
 import type { ItemPatch } from './item-patch.ts';
 import type { Op } from './item-ops.ts';
+import type { LinkOp } from './link-writes.ts';
 
 // A type, not an interface: it must fit the connection's Record<string, unknown> meta as it is.
 export type BoardWriteMeta = {
@@ -19,6 +21,10 @@ export type BoardWriteMeta = {
   action?: string;
   /** remove_member's user: its Result is empty, so the board learns from here whom it took out. */
   removesMember?: string;
+  /** A link write's optimistic change (apart from `op`: the item ops' list must never hold it). */
+  linkOp?: LinkOp;
+  /** The other project's item a link write names: no event brings it to this board. */
+  linkedItem?: ILinkedItem;
 };
 
 /** The board meta of a reply's write when the write is one of project `projectId`'s; null otherwise. */
