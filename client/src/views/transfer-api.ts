@@ -1,43 +1,9 @@
 // A project's export and Jira import over HTTP (docs/PROTOCOL.md §2.5).
 // Plain functions, no Solid. The session's bearer token goes with each call:
 // the cookie may belong to another tab's log-in, and to another workspace.
+import type { ImportReport } from '../../../shared/protocol/import-report.ts';
 
-/** A row and why; row 1 is the header, and stands for the file as a whole. */
-export interface RowIssue {
-  row: number;
-  line: number;
-  column: string;
-  message: string;
-  /** The row fails only because this one (its parent) does. */
-  becauseOfRow?: number;
-}
-
-export interface ImportedItem {
-  row: number;
-  sourceKey: string;
-  key: string;
-  type: string;
-  title: string;
-  status: string;
-  priority: string;
-  parent: string;
-  sprint: string;
-  storyPoints: number | null;
-  /** YYYY-MM-DD, '' for none. */
-  startDate: string;
-  dueDate: string;
-  labels: string[];
-  assignee: string;
-}
-
-export interface ImportReport {
-  dryRun: boolean;
-  rows: number;
-  items: ImportedItem[];
-  sprints: string[];
-  problems: RowIssue[];
-  notes: RowIssue[];
-}
+export type { ImportedItem, ImportReport, RowIssue } from '../../../shared/protocol/import-report.ts';
 
 /** A refusal in the server's words; an import refused for its rows carries the report that names them. */
 export class TransferError extends Error {

@@ -4,6 +4,7 @@
 // every row imported other than as written (a note). Pure: the project's
 // columns, sprints and people come in as lookups. The rules a create checks
 // itself (title length, hierarchy, label limits) are left to it.
+import type { RowIssue } from '../../../shared/protocol/import-report.ts';
 import type { ItemTypeName, PriorityName, SprintStateName } from '../storage/tables.ts';
 import type { CsvRow, CsvTable } from './csv-body.ts';
 import {
@@ -18,16 +19,6 @@ export interface ImportLookups {
   people: readonly { id: string; email: string; displayName: string }[];
   /** A live item of the project by its key. */
   itemByKey(key: string): { id: string; key: string } | undefined;
-}
-
-/** A row and why; row 1 is the header, and stands for the file as a whole. */
-export interface RowIssue {
-  row: number;
-  line: number;
-  column: string;
-  message: string;
-  /** Set when the row fails only because the row named (its parent) does. */
-  becauseOfRow?: number;
 }
 
 export type PlannedParent = { row: number } | { id: string; key: string };

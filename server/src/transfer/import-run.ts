@@ -15,41 +15,9 @@ import { WriteRecorder } from '../pipeline/write-recorder.ts';
 import { itemTypes, priorities } from '../storage/enums.ts';
 import type { AppendedEvent } from '../storage/events.ts';
 import type { TenantDb } from '../tenancy/tenant-db.ts';
-import type { ImportPlan, PlannedItem, RowIssue } from './import-plan.ts';
+import type { ImportedItem, ImportReport, RowIssue } from '../../../shared/protocol/import-report.ts';
+import type { ImportPlan, PlannedItem } from './import-plan.ts';
 import { ITEM_TYPES, PRIORITIES, columnOf, type ImportField } from './jira-vocabulary.ts';
-
-/** An item as created (or, in a dry run, as it would be). */
-export interface ImportedItem {
-  row: number;
-  /** The row's Issue key, '' when it had none. */
-  sourceKey: string;
-  /** The key it got here (a dry run: the one it would get now). */
-  key: string;
-  type: string;
-  title: string;
-  status: string;
-  priority: string;
-  /** The parent's key here, '' for none. */
-  parent: string;
-  sprint: string;
-  storyPoints: number | null;
-  startDate: string;
-  dueDate: string;
-  labels: string[];
-  /** The display name, '' when unassigned. */
-  assignee: string;
-}
-
-export interface ImportReport {
-  dryRun: boolean;
-  rows: number;
-  items: ImportedItem[];
-  /** Sprints made (or that would be). */
-  sprints: string[];
-  /** Non-empty: nothing was imported. */
-  problems: RowIssue[];
-  notes: RowIssue[];
-}
 
 export interface ImportRun {
   report: ImportReport;
@@ -150,6 +118,8 @@ function createCommand(projectId: string, item: PlannedItem, parentId: string, s
     beforeId: '',
     startDate: item.startDate,
     dueDate: item.dueDate,
+    originalEstimateMinutes: undefined,
+    remainingEstimateMinutes: undefined,
   };
 }
 

@@ -25,7 +25,8 @@ import { CsvBody, CsvBroken, CsvTooBig, type CsvLimits } from './csv-body.ts';
 import { CSV_EXPORT, JSON_EXPORT, type ExportFormat } from './export-formats.ts';
 import { importLookups } from './import-lookups.ts';
 import { planImport } from './import-plan.ts';
-import { runImport, type ImportReport } from './import-run.ts';
+import type { ImportReport } from '../../../shared/protocol/import-report.ts';
+import { runImport } from './import-run.ts';
 import { exportParts } from './project-export.ts';
 
 export interface TransferDeps {
