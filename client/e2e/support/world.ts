@@ -17,6 +17,8 @@ export interface WorldOptions {
   vic?: boolean;
   /** Connect a TestClient socket as Bob too (default false). */
   bobSocket?: boolean;
+  /** Settings for the server, as environment variables (WEBHOOKS_ALLOW_PRIVATE, say). */
+  serverEnv?: Record<string, string>;
 }
 
 export interface World {
@@ -38,7 +40,7 @@ export interface World {
 }
 
 export function useWorld(options: WorldOptions = {}): World {
-  const { vic: withVic = true, bobSocket: withBobSocket = false } = options;
+  const { vic: withVic = true, bobSocket: withBobSocket = false, serverEnv = {} } = options;
   let srv: TestServer | undefined;
   let browser: Browser | undefined;
   let ada: Session | undefined;
@@ -49,7 +51,7 @@ export function useWorld(options: WorldOptions = {}): World {
   const open: BrowserContext[] = [];
 
   beforeAll(async () => {
-    [srv, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    [srv, browser] = await Promise.all([startTestServer(serverEnv), launchBrowser()]);
     ada = await signup(srv.http, 'Ada Lovelace');
     if (withVic) [bob, vic] = await Promise.all([invite(srv.http, ada, 'Bob Babbage'), invite(srv.http, ada, 'Vic Viewer')]);
     else bob = await invite(srv.http, ada, 'Bob Babbage');

@@ -9,6 +9,7 @@ import type { Emitted } from '../notifications/rules.ts';
 import { recordActivity } from '../storage/activity.ts';
 import { appendEvent, nextSeq, type AppendedEvent } from '../storage/events.ts';
 import type { TenantDb } from '../tenancy/tenant-db.ts';
+import { enqueueDeliveries } from '../webhooks/outbox.ts';
 
 export class WriteRecorder implements WriteContext {
   readonly events: AppendedEvent[] = [];
@@ -31,7 +32,10 @@ export class WriteRecorder implements WriteContext {
   emit(e: Emit): number {
     const seq = nextSeq(this.db, e.projectId);
     const event = { projectId: e.projectId, seq, actorId: this.caller.userId, occurredAtMs: this.now, ...e.change };
-    this.events.push(appendEvent(this.db, event, e.kind, e.entityId, e.changedFields));
+    const appended = appendEvent(this.db, event, e.kind, e.entityId, e.changedFields);
+    this.events.push(appended);
+    // In this transaction: an event is never stored without its deliveries, nor they without it.
+    enqueueDeliveries(this.db, appended, e.change, e.changedFields, this.now);
     recordActivity(
       this.db,
       { projectId: e.projectId, entityType: e.kind, entityId: e.entityId, workItemId: e.workItemId },

@@ -50,6 +50,11 @@ export class TenantDatabases {
     return db;
   }
 
+  /** The tenant's database if it is open here, without counting as a use: a look from a background timer must not keep a file open. */
+  peek(tenantId: string): TenantDb | null {
+    return this.open.get(tenantId)?.db ?? null;
+  }
+
   /**
    * Housekeeping of new files and closing the least recently used ones run
    * after the command that opened a file, not inside it: closing checkpoints
