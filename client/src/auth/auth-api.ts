@@ -1,5 +1,7 @@
 // The HTTP half of standalone accounts (docs/PROTOCOL.md §2). Plain functions, no
 // Solid: the session module decides what a grant means for the page.
+import type { TenantRole } from '../../../shared/domain/permissions.ts';
+import { isTenantRole } from '../../../shared/domain/workspace-people.ts';
 
 export interface SessionUser {
   id: string;
@@ -17,6 +19,8 @@ export interface SessionGrant {
   workspace?: { name: string | null };
   /** Until when refresh() can succeed (the cookie's end), epoch ms; absent from servers before refresh. */
   sessionExpiresAtMs?: number;
+  /** The person's role in the workspace as of this grant (a refresh brings a changed one); absent from grants a page saved before it was kept. */
+  role?: TenantRole;
 }
 
 export interface SignupInput {
@@ -63,12 +67,19 @@ function toGrant(body: unknown): SessionGrant | null {
   if (typeof id !== 'string' || typeof email !== 'string' || typeof displayName !== 'string') return null;
   const ends = body['sessionExpiresAtMs'];
   const workspace = isRecord(body['workspace']) && typeof body['workspace']['name'] === 'string' ? body['workspace']['name'] : null;
+  const role = body['role'];
   return {
-    token, tenantId, user: { id, email, displayName }, workspace: { name: workspace }, ...(typeof ends === 'number' ? { sessionExpiresAtMs: ends } : {}),
+    token,
+    tenantId,
+    user: { id, email, displayName },
+    workspace: { name: workspace },
+    ...(typeof ends === 'number' ? { sessionExpiresAtMs: ends } : {}),
+    ...(isTenantRole(role) ? { role } : {}),
   };
 }
 
-function toError(status: number, body: unknown): ApiError {
+/** A refusal body (or none) as an ApiError. */
+export function toError(status: number, body: unknown): ApiError {
   const error = isRecord(body) && isRecord(body['error']) ? body['error'] : null;
   if (error && typeof error['message'] === 'string' && error['message']) {
     const code = typeof error['code'] === 'string' ? error['code'] : 'UNKNOWN';
@@ -144,4 +155,18 @@ export async function resume(): Promise<SessionGrant> {
 export async function logout(token?: string): Promise<void> {
   const res = await post('/api/auth/logout', {}, token ? { Authorization: `Bearer ${token}` } : {});
   if (!res.ok) throw toError(res.status, await readJson(res));
+}
+
+/** Changes the signed-in person's password (`token`: their access token; the cookie without one). Their other sessions end; this one stays. */
+export async function changePassword(token: string | null, input: { currentPassword: string; newPassword: string }): Promise<void> {
+  const res = await post('/api/account/password', input, token ? { Authorization: `Bearer ${token}` } : {});
+  if (!res.ok) throw toError(res.status, await readJson(res));
+}
+
+/** Sets a new password through a one-time link's token; answers whose account it was. */
+export async function completePasswordReset(input: { token: string; password: string }): Promise<{ email: string }> {
+  const res = await post('/api/auth/password-reset', input);
+  const body = await readJson(res);
+  if (!res.ok) throw toError(res.status, body);
+  return { email: isRecord(body) && typeof body['email'] === 'string' ? body['email'] : '' };
 }

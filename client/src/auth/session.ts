@@ -4,6 +4,8 @@
 // the HttpOnly cookie the server set at log-in (which this page cannot read)
 // gets the next one (POST /api/auth/refresh) before it runs out.
 import { batch, createContext, createSignal, onCleanup, useContext, type Accessor } from 'solid-js';
+import type { TenantRole } from '../../../shared/domain/permissions.ts';
+import { isTenantRole } from '../../../shared/domain/workspace-people.ts';
 import * as api from './auth-api.ts';
 import { ApiError, type SessionGrant, type SessionUser } from './auth-api.ts';
 
@@ -18,6 +20,8 @@ export interface Session {
   expiresAtMs: number | null;
   /** Until when the token can be refreshed (the cookie's end, from the grant); the token's expiry when the server did not say. */
   endsAtMs: number | null;
+  /** The workspace role the last grant named; absent in the embed (its host manages people) and from a session saved before roles were kept. */
+  role?: TenantRole;
 }
 
 const STORAGE_KEY = 'tandem.session';
@@ -52,6 +56,7 @@ function fromGrant(grant: SessionGrant): Session {
     token: grant.token,
     expiresAtMs,
     endsAtMs: grant.sessionExpiresAtMs ?? expiresAtMs,
+    ...(grant.role ? { role: grant.role } : {}),
   };
 }
 
@@ -99,6 +104,7 @@ export function makeSessionStore(storage: Storage | null, now: () => number = Da
         if (typeof p?.token !== 'string' || typeof p.tenantId !== 'string' || typeof p.user?.id !== 'string') return null;
         if (typeof p.user.email !== 'string' || typeof p.user.displayName !== 'string') return null;
         if (typeof p.workspace?.name !== 'string') delete p.workspace;
+        if (!isTenantRole(p.role)) delete p.role;
         const session = fromGrant(p as SessionGrant);
         return isLive(session, now()) ? session : null;
       } catch {
@@ -112,6 +118,7 @@ export function makeSessionStore(storage: Storage | null, now: () => number = Da
         tenantId: session.tenantId,
         workspace: { name: session.workspaceName },
         ...(session.endsAtMs === null ? {} : { sessionExpiresAtMs: session.endsAtMs }),
+        ...(session.role ? { role: session.role } : {}),
       };
       try {
         storage?.setItem(STORAGE_KEY, JSON.stringify(grant));

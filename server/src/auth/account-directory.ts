@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { TenantRole } from '../../../shared/domain/permissions.ts';
 import { isHostTenantId } from '../../../shared/domain/tenant-id.ts';
 import { SqlRunner, makeBuilder, prepared } from '../storage/sql.ts';
+import { migrateDirectory } from './directory-schema.ts';
 
 interface AccountRow {
   id: string;
@@ -29,6 +30,8 @@ interface MembershipRow {
   tenant_id: string;
   role: TenantRole;
   added_at_ms: number;
+  /** Set while the person is deactivated in this workspace. */
+  deactivated_at_ms: number | null;
 }
 
 interface RevocationRow {
@@ -39,49 +42,52 @@ interface RevocationRow {
   revoked_at_ms: number;
 }
 
-interface DirectorySchema {
+interface SessionRow {
+  session_id: string;
+  account_id: string;
+  tenant_id: string;
+  started_at_ms: number;
+  expires_at_ms: number;
+}
+
+interface SessionResetRow {
+  /** Increasing, as revoked_sessions' id: each instance's sweep reads from where it stopped. */
+  id: Generated<number>;
+  session_id: string;
+  reset_at_ms: number;
+}
+
+interface PasswordResetRow {
+  token_hash: string;
+  account_id: string;
+  tenant_id: string;
+  created_by: string;
+  created_at_ms: number;
+  expires_at_ms: number;
+  used_at_ms: number | null;
+}
+
+export interface DirectorySchema {
   accounts: AccountRow;
   workspaces: WorkspaceRow;
   workspace_members: MembershipRow;
   revoked_sessions: RevocationRow;
+  sessions: SessionRow;
+  session_resets: SessionResetRow;
+  password_resets: PasswordResetRow;
 }
 
-const q = makeBuilder<DirectorySchema>();
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS accounts (
-  id TEXT PRIMARY KEY,
-  email TEXT NOT NULL UNIQUE COLLATE NOCASE,
-  password_hash TEXT NOT NULL,
-  display_name TEXT NOT NULL,
-  created_at_ms INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS workspaces (
-  tenant_id TEXT PRIMARY KEY,
-  name TEXT NOT NULL,
-  created_at_ms INTEGER NOT NULL
-);
-CREATE TABLE IF NOT EXISTS workspace_members (
-  account_id TEXT NOT NULL REFERENCES accounts(id),
-  tenant_id TEXT NOT NULL REFERENCES workspaces(tenant_id),
-  role TEXT NOT NULL CHECK (role IN ('owner', 'admin', 'member')),
-  added_at_ms INTEGER NOT NULL,
-  PRIMARY KEY (account_id, tenant_id)
-);
-CREATE TABLE IF NOT EXISTS revoked_sessions (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  session_id TEXT NOT NULL UNIQUE,
-  expires_at_ms INTEGER NOT NULL,
-  revoked_at_ms INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS revoked_sessions_by_expiry ON revoked_sessions (expires_at_ms);
-`;
+export const directoryQueries = makeBuilder<DirectorySchema>();
+const q = directoryQueries;
 
 // Compiled once: the upgrade of every socket asks, and every instance reads the list each second.
 const isRevokedQuery = prepared((sessionId: string) =>
   q.selectFrom('revoked_sessions').select('id').where('session_id', '=', sessionId));
 const revokedAfterQuery = prepared((afterId: number) =>
   q.selectFrom('revoked_sessions').select(['id', 'session_id']).where('id', '>', afterId).orderBy('id'));
+// Every access token of ours is checked against the person's standing in its workspace.
+const membershipQuery = prepared((accountId: string, tenantId: string) =>
+  q.selectFrom('workspace_members').select(['tenant_id', 'role', 'deactivated_at_ms']).where('account_id', '=', accountId).where('tenant_id', '=', tenantId));
 
 export interface Account {
   id: string;
@@ -93,10 +99,26 @@ export interface Account {
 export interface Membership {
   tenantId: string;
   role: TenantRole;
+  /** False while deactivated: no log-in, token or socket gets into this workspace. */
+  active: boolean;
 }
 
+/** Someone in a workspace, as the People page lists them. */
+export interface WorkspaceMember {
+  id: string;
+  email: string;
+  displayName: string;
+  role: TenantRole;
+  active: boolean;
+  addedAtMs: number;
+}
+
+const toMembership = (r: { tenant_id: string; role: TenantRole; deactivated_at_ms: number | null }): Membership =>
+  ({ tenantId: r.tenant_id, role: r.role, active: r.deactivated_at_ms === null });
+
 export class AccountDirectory {
-  private readonly db: SqlRunner;
+  /** Also the stores that keep their own tables in this file (session-records.ts, password-reset-store.ts). */
+  readonly db: SqlRunner;
 
   /** `hostTenantPrefix`: HOST_TENANT_PREFIX, which no workspace id made here may start with. */
   constructor(
@@ -110,8 +132,8 @@ export class AccountDirectory {
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    sqlite.exec(SCHEMA);
     this.db = new SqlRunner(sqlite);
+    migrateDirectory(this.db);
   }
 
   close(): void {
@@ -132,11 +154,11 @@ export class AccountDirectory {
     return this.db
       .all(
         q.selectFrom('workspace_members')
-          .select(['tenant_id', 'role'])
+          .select(['tenant_id', 'role', 'deactivated_at_ms'])
           .where('account_id', '=', accountId)
           .orderBy('added_at_ms', 'asc'),
       )
-      .map((r) => ({ tenantId: r.tenant_id, role: r.role }));
+      .map(toMembership);
   }
 
   /** The workspace's name, or null for a tenant this directory did not create (embedded mode). */
@@ -145,7 +167,48 @@ export class AccountDirectory {
   }
 
   membership(accountId: string, tenantId: string): Membership | undefined {
-    return this.memberships(accountId).find((m) => m.tenantId === tenantId);
+    const row = this.db.get(membershipQuery(accountId, tenantId));
+    return row && toMembership(row);
+  }
+
+  /** Everyone in a workspace, active or not, by name. */
+  members(tenantId: string): WorkspaceMember[] {
+    return this.db
+      .all(
+        q.selectFrom('workspace_members as m')
+          .innerJoin('accounts as a', 'a.id', 'm.account_id')
+          .select(['a.id', 'a.email', 'a.display_name', 'm.role', 'm.deactivated_at_ms', 'm.added_at_ms'])
+          .where('m.tenant_id', '=', tenantId)
+          .orderBy('a.display_name')
+          .orderBy('a.id'),
+      )
+      .map((r) => ({
+        id: r.id, email: r.email, displayName: r.display_name, role: r.role, active: r.deactivated_at_ms === null, addedAtMs: r.added_at_ms,
+      }));
+  }
+
+  /** A new workspace role; 'owner' only through handOver, which keeps exactly one. */
+  setRole(accountId: string, tenantId: string, role: Exclude<TenantRole, 'owner'>): void {
+    this.db.run(q.updateTable('workspace_members').set({ role }).where('account_id', '=', accountId).where('tenant_id', '=', tenantId));
+  }
+
+  /** Makes `toId` the owner and the owner `fromId` an admin, together. */
+  handOver(tenantId: string, fromId: string, toId: string): void {
+    this.db.transaction(() => {
+      this.setRole(fromId, tenantId, 'admin');
+      this.db.run(q.updateTable('workspace_members').set({ role: 'owner' }).where('account_id', '=', toId).where('tenant_id', '=', tenantId));
+    });
+  }
+
+  /** Deactivates the membership (`atMs`) or, with null, reactivates it. */
+  setDeactivated(accountId: string, tenantId: string, atMs: number | null): void {
+    this.db.run(
+      q.updateTable('workspace_members').set({ deactivated_at_ms: atMs }).where('account_id', '=', accountId).where('tenant_id', '=', tenantId),
+    );
+  }
+
+  setPasswordHash(accountId: string, passwordHash: string): void {
+    this.db.run(q.updateTable('accounts').set({ password_hash: passwordHash }).where('id', '=', accountId));
   }
 
   /** A new account that owns a new workspace. Returns null when the email is taken. */
@@ -220,7 +283,7 @@ export class AccountDirectory {
   }
 
   private addMembership(accountId: string, tenantId: string, role: TenantRole, now: number): void {
-    this.db.run(q.insertInto('workspace_members').values({ account_id: accountId, tenant_id: tenantId, role, added_at_ms: now }));
+    this.db.run(q.insertInto('workspace_members').values({ account_id: accountId, tenant_id: tenantId, role, added_at_ms: now, deactivated_at_ms: null }));
   }
 
   /**

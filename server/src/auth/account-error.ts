@@ -1,6 +1,6 @@
 // A refusal of an account request, with the HTTP status it is answered with
 // (docs/PROTOCOL.md §2). HTTP-free: the routes turn it into a response.
-export type AccountErrorStatus = 400 | 401 | 403 | 409 | 429 | 503;
+export type AccountErrorStatus = 400 | 401 | 403 | 404 | 409 | 429 | 503;
 
 export class AccountError extends Error {
   constructor(

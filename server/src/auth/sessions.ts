@@ -4,12 +4,16 @@
 // page hands to the socket. A log-out revokes the session in the account
 // directory, which every instance on the data folder reads: the upgrade and
 // every HTTP route check it, and each socket server's sweep closes the
-// session's open sockets.
+// session's open sockets. Ending a person's access (a deactivation, a changed
+// password) revokes every session they hold; a new role makes their sockets
+// reconnect, and every access token is read with the role the directory
+// gives now (docs/DESIGN.md decision 48).
 import { randomUUID } from 'node:crypto';
 import type { TenantRole } from '../../../shared/domain/permissions.ts';
 import type { AccountDirectory } from './account-directory.ts';
 import type { Credential } from './credentials.ts';
 import { readUnverified } from './jwt-verify.ts';
+import { SessionRecords } from './session-records.ts';
 import { REFRESH_AUDIENCE, TokenError, isHostSession, type TokenService, type VerifiedRefresh, type VerifiedToken } from './tokens.ts';
 
 export interface SessionLifetimes {
@@ -34,31 +38,53 @@ export interface RefreshedSession {
   sessionExpiresAtMs: number;
 }
 
+export const DEACTIVATED = 'This account has been deactivated in this workspace; ask its owner or an admin';
+
+/** A token of someone deactivated in its workspace: refused with words they can act on. */
+export class AccountDeactivated extends TokenError {
+  constructor() {
+    super(DEACTIVATED);
+  }
+}
+
 export class Sessions {
-  /** The last revocation this instance has read (revokedSinceLastCall). */
+  /** The last revocation and reset this instance has read (revokedSinceLastCall). */
   private revocationCursor: number;
+  private resetCursor: number;
+  private readonly records: SessionRecords;
 
   constructor(
     private readonly tokens: TokenService,
     private readonly directory: AccountDirectory,
     readonly lifetimes: SessionLifetimes,
   ) {
+    this.records = new SessionRecords(directory.db);
     // Revocations made before this instance started need no sweep: no socket of theirs is open here.
     this.revocationCursor = directory.lastRevocationId();
+    this.resetCursor = this.records.lastResetId();
   }
 
   async start(who: { userId: string; tenantId: string; tenantRole: TenantRole; name: string; email: string }, nowMs = Date.now()): Promise<StartedSession> {
     const sessionId = randomUUID();
     const refreshToken = await this.tokens.issueRefresh({ userId: who.userId, tenantId: who.tenantId, sessionId }, this.lifetimes.refreshSeconds);
     const accessToken = await this.tokens.issue({ ...who, sessionId }, this.lifetimes.accessSeconds);
-    return { accessToken, refreshToken, sessionExpiresAtMs: this.tokens.verifyRefresh(refreshToken, nowMs).expiresAtMs };
+    const sessionExpiresAtMs = this.tokens.verifyRefresh(refreshToken, nowMs).expiresAtMs;
+    this.records.started({ sessionId, accountId: who.userId, tenantId: who.tenantId, expiresAtMs: sessionExpiresAtMs }, nowMs);
+    return { accessToken, refreshToken, sessionExpiresAtMs };
   }
 
-  /** An access token, valid and of a session still open. Throws TokenError otherwise. */
+  /**
+   * An access token, valid and of a session still open, with the tenant role
+   * the directory gives now for one of ours (a host's token says its own).
+   * Throws TokenError otherwise, AccountDeactivated for someone deactivated.
+   */
   verify(token: string, nowMs = Date.now()): VerifiedToken {
     const claims = this.tokens.verify(token, nowMs);
+    const ours = claims.sessionId !== null && !isHostSession(claims.sessionId);
+    // Before the revocation: a deactivation revokes too, and its refusal should say which it was.
+    const current = ours ? { ...claims, tenantRole: this.standing(claims.userId, claims.tenantId).role } : claims;
     if (claims.sessionId !== null && this.directory.isRevoked(claims.sessionId)) throw new TokenError('the session was revoked');
-    return claims;
+    return current;
   }
 
   /**
@@ -96,20 +122,53 @@ export class Sessions {
     }
   }
 
-  /** Sessions revoked since the last call, on any instance sharing the data folder. */
+  /**
+   * Ends every session the person holds, in one workspace or (null) in all,
+   * but `keep`: their tokens are refused from now on, and their open sockets
+   * close within a second on every instance sharing the data folder.
+   */
+  endAll(accountId: string, tenantId: string | null, keep: string | null, nowMs = Date.now()): void {
+    for (const held of this.records.held(accountId, tenantId, nowMs)) {
+      if (held.sessionId !== keep) this.directory.revokeSession(held.sessionId, held.expiresAtMs, nowMs);
+    }
+  }
+
+  /**
+   * The person's open sockets in the workspace close (4001) and come back,
+   * taking their role from the directory again; their sessions go on.
+   */
+  reconnect(accountId: string, tenantId: string, nowMs = Date.now()): void {
+    this.records.reset(this.records.held(accountId, tenantId, nowMs).map((h) => h.sessionId), nowMs);
+  }
+
+  /**
+   * Sessions whose open sockets must close since the last call, on any
+   * instance sharing the data folder: revoked ones, and ones whose person's
+   * role changed.
+   */
   revokedSinceLastCall(): string[] {
-    const { lastId, sessionIds } = this.directory.revokedAfter(this.revocationCursor);
-    this.revocationCursor = lastId;
-    return sessionIds;
+    const revoked = this.directory.revokedAfter(this.revocationCursor);
+    const reset = this.records.resetsAfter(this.resetCursor);
+    this.revocationCursor = revoked.lastId;
+    this.resetCursor = reset.lastId;
+    return [...revoked.sessionIds, ...reset.sessionIds];
+  }
+
+  /** The person's membership as it is now: someone taken out of the workspace, or deactivated in it, gets nothing. */
+  private standing(accountId: string, tenantId: string) {
+    const membership = this.directory.membership(accountId, tenantId);
+    if (!membership) throw new TokenError('the account is no longer in that workspace');
+    if (!membership.active) throw new AccountDeactivated();
+    return membership;
   }
 
   private fromRefresh(refreshToken: string, nowMs: number): { claims: VerifiedToken; refresh: VerifiedRefresh } {
     const refresh = this.tokens.verifyRefresh(refreshToken, nowMs);
-    if (this.directory.isRevoked(refresh.sessionId)) throw new TokenError('the session was revoked');
     const account = this.directory.findById(refresh.userId);
-    // Read now, not from the log-in: someone taken out of the workspace gets no new token.
-    const membership = account && this.directory.membership(account.id, refresh.tenantId);
-    if (!account || !membership) throw new TokenError('the account is no longer in that workspace');
+    if (!account) throw new TokenError('the account is no longer in that workspace');
+    // Read now, not from the log-in; before the revocation, as in verify.
+    const membership = this.standing(account.id, refresh.tenantId);
+    if (this.directory.isRevoked(refresh.sessionId)) throw new TokenError('the session was revoked');
     const claims: VerifiedToken = {
       userId: account.id,
       tenantId: refresh.tenantId,

@@ -12,7 +12,7 @@ import type { CommonPasswords } from './common-passwords.ts';
 import { burnVerifyTime, hashPassword, verifyPassword } from './passwords.ts';
 import { checkNewPassword, passwordWithinLimits } from './password-rules.ts';
 import type { Credential } from './credentials.ts';
-import { isRefreshToken, type Sessions } from './sessions.ts';
+import { DEACTIVATED, isRefreshToken, type Sessions } from './sessions.ts';
 import type { SignInThrottle } from './sign-in-throttle.ts';
 import type { VerifiedToken } from './tokens.ts';
 
@@ -102,8 +102,10 @@ export class StandaloneAccounts {
     await this.throttle.loginSucceeded(from, address);
     const memberships = this.directory.memberships(account.id);
     const wanted = typeof body['tenantId'] === 'string' ? body['tenantId'] : null;
-    const membership = wanted ? memberships.find((m) => m.tenantId === wanted) : memberships[0];
+    // Without tenantId: the first workspace they are still active in.
+    const membership = wanted ? memberships.find((m) => m.tenantId === wanted) : (memberships.find((m) => m.active) ?? memberships[0]);
     if (!membership) throw new AccountError(403, 'PERMISSION_DENIED', 'This account has no access to that workspace');
+    if (!membership.active) throw new AccountError(401, 'UNAUTHENTICATED', DEACTIVATED);
     return this.grant(account, membership.tenantId, membership.role);
   }
 

@@ -1,9 +1,9 @@
-import { AccountError } from '../auth/account-error.ts';
 import type { Issued, StandaloneAccounts } from '../auth/standalone-accounts.ts';
 import { clearedSessionCookie, cookieToken, httpCredential, sessionCookie } from '../auth/credentials.ts';
 import type { Sessions } from '../auth/sessions.ts';
 import { TokenError, type VerifiedToken } from '../auth/tokens.ts';
 import type { Logger } from '../log.ts';
+import { STATUS, sendRefusal as fail } from './account-refusal.ts';
 import { readJsonBody, sendError, sendJson } from './respond.ts';
 import type { HttpResponse, Route, Router } from './router.ts';
 import { guardWrite, type WriteGuardOptions } from './write-guard.ts';
@@ -15,28 +15,6 @@ export interface AuthRouteDeps {
   signupEnabled: boolean;
   cookieSecure: boolean;
   allowedOrigins: readonly string[];
-}
-
-const STATUS = {
-  400: '400 Bad Request',
-  401: '401 Unauthorized',
-  403: '403 Forbidden',
-  409: '409 Conflict',
-  429: '429 Too Many Requests',
-  503: '503 Service Unavailable',
-} as const;
-
-function fail(res: HttpResponse, log: Logger, route: string, err: unknown): void {
-  if (err instanceof AccountError) {
-    const body = { error: { code: err.code, message: err.message, field: err.field } };
-    const wait = err.retryAfterMs > 0 ? { 'Retry-After': String(Math.ceil(err.retryAfterMs / 1000)) } : undefined;
-    return sendJson(res, STATUS[err.status], body, wait);
-  }
-  if (err instanceof Error && !(err instanceof TypeError) && /body/.test(err.message)) {
-    return sendError(res, STATUS[400], 'INVALID_ARGUMENT', err.message);
-  }
-  log.error('http_route_failed', { route }, err);
-  sendError(res, '500 Internal Server Error', 'INTERNAL', 'Something went wrong on the server');
 }
 
 export function registerAuthRoutes(routes: Router, deps: AuthRouteDeps): void {

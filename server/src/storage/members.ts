@@ -62,3 +62,20 @@ export function countAdmins(db: SqlRunner, projectId: string): number {
   );
   return row?.n ?? 0;
 }
+
+/** Each person's project memberships, by user id: project key, name and role, projects by key. */
+export function membershipsByUser(db: SqlRunner): Map<string, { key: string; name: string; role: RoleName }[]> {
+  const rows = db.all(
+    q.selectFrom('pm_project_members as m')
+      .innerJoin('pm_projects as p', 'p.id', 'm.project_id')
+      .select(['m.user_id', 'm.role', 'p.key', 'p.name'])
+      .orderBy('p.key'),
+  );
+  const byUser = new Map<string, { key: string; name: string; role: RoleName }[]>();
+  for (const r of rows) {
+    const list = byUser.get(r.user_id) ?? [];
+    list.push({ key: r.key, name: r.name, role: r.role });
+    byUser.set(r.user_id, list);
+  }
+  return byUser;
+}

@@ -40,3 +40,8 @@ export function findUser(db: SqlRunner, userId: string): UserRow | undefined {
 export function listUsers(db: SqlRunner): UserRow[] {
   return db.all(q.selectFrom('pm_users').selectAll().orderBy('display_name').orderBy('id'));
 }
+
+/** The workspace role a person was given; their next token says it too. */
+export function setTenantRole(db: SqlRunner, userId: string, tenantRole: TenantRole): void {
+  db.run(q.updateTable('pm_users').set({ tenant_role: tenantRole }).where('id', '=', userId));
+}
