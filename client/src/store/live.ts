@@ -11,6 +11,7 @@ import type { Session } from '../auth/session.ts';
 import type { BoardCache } from '../sync/board-cache.ts';
 import { makeIdbBoardCache } from '../sync/idb-board-cache.ts';
 import { makeIdbOutbox } from '../sync/idb-outbox.ts';
+import { createInbox, type InboxSlice } from './inbox.ts';
 import { createProjectsSlice, type ProjectsSlice } from './projects.ts';
 import { createToasts, type Toasts } from './toasts.ts';
 import { makeUndoBook, type UndoBook } from './undo-book.ts';
@@ -154,6 +155,8 @@ export interface Live {
   /** Each project's undo history: the person's own changes, for Ctrl-Z and Ctrl-Shift-Z on any of its pages. */
   undo: UndoBook;
   projects: ProjectsSlice;
+  /** The person's notifications, for the top bar's count and the Inbox. */
+  inbox: InboxSlice;
 }
 
 export function createLive(session: Session, options: LiveOptions = {}): Live {
@@ -211,7 +214,7 @@ export function createLive(session: Session, options: LiveOptions = {}): Live {
   const open = () => state().state === 'open';
   const toasts = createToasts();
   const base = { session, token, connection, status: () => linkStatus(state(), browserOnline()), open, pendingWrites, feed, boardCache, toasts, undo: makeUndoBook() };
-  return { ...base, projects: createProjectsSlice(base) };
+  return { ...base, projects: createProjectsSlice(base), inbox: createInbox(base) };
 }
 
 export const LiveContext = createContext<Live>();

@@ -9,6 +9,7 @@ import type { DraftStore } from '../store/drafts.ts';
 import { isLocal } from '../store/model/local-ids.ts';
 import { DraftBadge } from '../ui/draft-badge.tsx';
 import { Markdown } from '../ui/markdown-view.tsx';
+import { MentionTextarea } from '../ui/mention-textarea.tsx';
 import { describeHistory, memberName, mentionable, when } from './item-format.ts';
 
 function CommentView(props: { comment: ItemComment; board: BoardSlice; activity: ItemActivity; me: string }) {
@@ -126,7 +127,8 @@ export function ItemComments(props: { board: BoardSlice; activity: ItemActivity;
       </ul>
       <Show when={props.board.canEdit()}>
         <form class="comment-form" onSubmit={submit}>
-          <textarea
+          <MentionTextarea
+            people={mentionable(props.board)}
             class="field__input item-textarea"
             placeholder="Write a comment… (markdown)"
             aria-label="New comment"

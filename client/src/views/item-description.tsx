@@ -13,6 +13,7 @@ import type { DescriptionLoad } from '../store/item-description.ts';
 import type { ItemPatch } from '../store/model/item-patch.ts';
 import type { Card } from '../store/model/items.ts';
 import { Markdown } from '../ui/markdown-view.tsx';
+import { MentionTextarea } from '../ui/mention-textarea.tsx';
 import { mentionable } from './item-format.ts';
 import { DraftBadge } from '../ui/draft-badge.tsx';
 
@@ -109,7 +110,8 @@ export function Description(props: {
             <Markdown text={draft()} people={mentionable(props.board)} testId="description-preview" class="item-description item-description--preview" />
           }
         >
-          <textarea
+          <MentionTextarea
+            people={mentionable(props.board)}
             class="field__input item-textarea item-textarea--tall"
             aria-label="Description (markdown)"
             value={draft()}
