@@ -187,6 +187,16 @@ export function checkDate(value: string, field: string): string {
   return value;
 }
 
+/** Minutes of an estimate or a work log: whole, and at most a year of working days (a typo, not a plan, past that). */
+export const MINUTES_MAX = 366 * 24 * 60;
+
+export function checkEstimate(minutes: number, field: string): number {
+  if (!Number.isInteger(minutes) || minutes < 0 || minutes > MINUTES_MAX) {
+    throw invalidArgument(field, `${field} must be whole minutes from 0 to ${MINUTES_MAX}`);
+  }
+  return minutes;
+}
+
 /** An item's start date cannot come after its due date (either may be empty). */
 export function checkItemDates(start: string, due: string): void {
   if (start && due && start > due) throw invalidArgument('due_date', 'The due date comes before the start date');

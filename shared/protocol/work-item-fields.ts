@@ -45,6 +45,16 @@ export const WORK_ITEM_FIELDS = {
   labels: { key: 'labels', column: false, updatable: true, clearable: true, recorded: true, partial: true, label: 'Labels' },
   start_date: { key: 'startDate', column: true, updatable: true, clearable: true, recorded: true, partial: true, label: 'Start date' },
   due_date: { key: 'dueDate', column: true, updatable: true, clearable: true, recorded: true, partial: true, label: 'Due date' },
+  original_estimate_minutes: {
+    key: 'originalEstimateMinutes', with: ['hasOriginalEstimate'], column: true, updatable: true, clearable: true, recorded: true, partial: true,
+    label: 'Original estimate',
+  },
+  remaining_estimate_minutes: {
+    key: 'remainingEstimateMinutes', with: ['hasRemainingEstimate'], column: true, updatable: true, clearable: true, recorded: true, partial: true,
+    label: 'Remaining estimate',
+  },
+  // Kept by the work log commands as the sum of the item's logs; their own history says who logged what.
+  logged_minutes: { key: 'loggedMinutes', column: true, updatable: false, clearable: false, recorded: false, partial: true, label: 'Time logged' },
 } as const satisfies Record<string, WorkItemFieldSpec>;
 
 type Fields = typeof WORK_ITEM_FIELDS;

@@ -1,7 +1,7 @@
 // One card on the board: key, title, a sub-task's parent, what blocks it,
-// type, priority, points, due date, assignee and labels; it opens its item on
-// click and is the handle for pointer and keyboard moves (the column decides
-// where a move lands).
+// type, priority, points, due date, time logged, assignee and labels; it
+// opens its item on click and is the handle for pointer and keyboard moves
+// (the column decides where a move lands).
 import { useLocation, useNavigate, useParams } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import { isFinished } from '../../../shared/domain/workflow.ts';
@@ -13,6 +13,7 @@ import { initials } from '../ui/initials.ts';
 import { typeInfo } from './board-filter.ts';
 import { CardBlockers, CardDue } from './card-marks.tsx';
 import { CardMenu } from './card-menu.tsx';
+import { CardTime, showsCardTime } from './time-marks.tsx';
 
 const PRIORITY: Record<number, string> = {
   [Priority.PRIORITY_LOW]: 'Low',
@@ -106,7 +107,7 @@ export function CardView(props: {
           </For>
         </ul>
       </Show>
-      <Show when={PRIORITY[props.card.priority ?? 0] || props.card.hasStoryPoints || props.card.dueDate || assignee()}>
+      <Show when={PRIORITY[props.card.priority ?? 0] || props.card.hasStoryPoints || props.card.dueDate || showsCardTime(props.card, props.board) || assignee()}>
       <footer class="card__meta">
         <Show when={PRIORITY[props.card.priority ?? 0]}>
           {(p) => (
@@ -122,6 +123,7 @@ export function CardView(props: {
           </span>
         </Show>
         <Show when={props.card.dueDate}>{(due) => <CardDue due={due()} finished={finished()} />}</Show>
+        <CardTime card={props.card} board={props.board} />
         <span class="card__spacer" />
         <Show when={assignee()}>
           {(m) => (

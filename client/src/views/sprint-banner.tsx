@@ -1,13 +1,15 @@
-// The active sprint above the board: its name, dates, goal, days left and how
-// much is done, live as cards move; and whether the board shows only its
-// cards (the default once a sprint is active, remembered per project on this
-// device when the person chooses all items) or every card.
+// The active sprint above the board: its name, dates, goal, days left, how
+// much is done and the time logged and remaining, live as cards move; and
+// whether the board shows only its cards (the default once a sprint is
+// active, remembered per project on this device when the person chooses all
+// items) or every card.
 import { createEffect, createMemo, on, Show } from 'solid-js';
 import { SprintState, type ISprint, type StatusCategory } from '../../../shared/proto.ts';
 import type { BoardSlice } from '../store/board.ts';
 import { makeDeviceStorage } from '../store/device-storage.ts';
 import { daysLeftText, doneShare, localToday, sprintProgress } from '../store/model/sprint-progress.ts';
 import { isFiltering, type BoardView } from './board-filter.ts';
+import { SprintTime } from './time-marks.tsx';
 
 const prefs = makeDeviceStorage();
 const scopeKey = (projectKey: string) => `tandem.board-scope:${projectKey}`;
@@ -98,6 +100,7 @@ export function SprintBanner(props: { board: BoardSlice; projectKey: string; vie
                   {p().donePoints} of {p().points} points done · {p().doneItems} of {p().items} cards
                 </Show>
               </span>
+              <SprintTime sprintId={s().id ?? ''} board={props.board} categoryOf={(id) => categories().get(id)} />
             </div>
           </section>
         );

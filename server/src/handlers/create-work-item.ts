@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
-  checkDate, checkDescription, checkItemDates, checkItemType, checkLabels, checkPriority, checkStoryPoints, checkTitle,
+  checkDate, checkDescription, checkEstimate, checkItemDates, checkItemType, checkLabels, checkPriority, checkStoryPoints, checkTitle,
 } from '../../../shared/domain/validation.ts';
 import type { Commands } from '../commands/parsers.ts';
 import { Role } from '../../../shared/proto.ts';
@@ -14,6 +14,12 @@ import type { ResultValue, WriteContext } from './context.ts';
 import { emitWorkItem, itemText } from './work-item-changes.ts';
 import { lastRank, placedRank } from './work-item-rank.ts';
 import { checkReferences, firstStatusOf } from './work-item-refs.ts';
+
+/** A new item's remaining estimate: as given, else its original estimate (nothing is done yet). */
+function remainingAtCreation(cmd: Commands['createWorkItem']): number | null {
+  if (cmd.remainingEstimateMinutes !== undefined) return checkEstimate(cmd.remainingEstimateMinutes, 'remaining_estimate_minutes');
+  return cmd.originalEstimateMinutes === undefined ? null : checkEstimate(cmd.originalEstimateMinutes, 'original_estimate_minutes');
+}
 
 /** A new item lands where it was dropped, or at the bottom of the board. */
 export function createWorkItem(ctx: WriteContext, cmd: Commands['createWorkItem']): ResultValue {
@@ -52,6 +58,9 @@ export function createWorkItem(ctx: WriteContext, cmd: Commands['createWorkItem'
     deleted_at_ms: null,
     start_date: startDate || null,
     due_date: dueDate || null,
+    original_estimate_minutes: cmd.originalEstimateMinutes === undefined ? null : checkEstimate(cmd.originalEstimateMinutes, 'original_estimate_minutes'),
+    remaining_estimate_minutes: remainingAtCreation(cmd),
+    logged_minutes: 0,
   };
   checkReferences(db, draft, null, ctx.caller);
   const rank = placedRank(db, project.id, cmd, null) ?? lastRank(db, project.id);

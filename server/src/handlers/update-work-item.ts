@@ -1,6 +1,6 @@
 import { invalidArgument } from '../../../shared/domain/errors.ts';
 import {
-  checkDate, checkDescription, checkItemDates, checkItemType, checkLabels, checkPriority, checkStoryPoints, checkTitle,
+  checkDate, checkDescription, checkEstimate, checkItemDates, checkItemType, checkLabels, checkPriority, checkStoryPoints, checkTitle,
 } from '../../../shared/domain/validation.ts';
 import type { Commands } from '../commands/parsers.ts';
 import {
@@ -28,6 +28,8 @@ function clearedFields(cmd: Commands['updateWorkItem']): Set<ClearableField> {
     labels: cmd.setLabels,
     start_date: cmd.startDate !== undefined,
     due_date: cmd.dueDate !== undefined,
+    original_estimate_minutes: cmd.originalEstimateMinutes !== undefined,
+    remaining_estimate_minutes: cmd.remainingEstimateMinutes !== undefined,
   };
   const out = new Set<ClearableField>();
   for (const name of cmd.clear) {
@@ -64,6 +66,10 @@ export function updateWorkItem(ctx: WriteContext, cmd: Commands['updateWorkItem'
   if (cmd.startDate !== undefined || cleared.has('start_date')) next.start_date = checkDate(cmd.startDate ?? '', 'start_date') || null;
   if (cmd.dueDate !== undefined || cleared.has('due_date')) next.due_date = checkDate(cmd.dueDate ?? '', 'due_date') || null;
   checkItemDates(next.start_date ?? '', next.due_date ?? '');
+  if (cmd.originalEstimateMinutes !== undefined) next.original_estimate_minutes = checkEstimate(cmd.originalEstimateMinutes, 'original_estimate_minutes');
+  if (cleared.has('original_estimate_minutes')) next.original_estimate_minutes = null;
+  if (cmd.remainingEstimateMinutes !== undefined) next.remaining_estimate_minutes = checkEstimate(cmd.remainingEstimateMinutes, 'remaining_estimate_minutes');
+  if (cleared.has('remaining_estimate_minutes')) next.remaining_estimate_minutes = null;
   checkReferences(db, next, item, ctx.caller);
 
   const oldLabels = labelsOfItem(db, item.id);

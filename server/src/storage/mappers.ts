@@ -52,6 +52,11 @@ export function toWorkItem(row: WorkItemRow, labels: readonly string[]): IWorkIt
     deletedAt: row.deleted_at_ms ?? 0,
     startDate: row.start_date ?? '',
     dueDate: row.due_date ?? '',
+    originalEstimateMinutes: row.original_estimate_minutes ?? 0,
+    hasOriginalEstimate: row.original_estimate_minutes !== null,
+    remainingEstimateMinutes: row.remaining_estimate_minutes ?? 0,
+    hasRemainingEstimate: row.remaining_estimate_minutes !== null,
+    loggedMinutes: row.logged_minutes,
   };
 }
 
