@@ -17,5 +17,6 @@ export function projectIdOfCommand(command: Command): string {
  * not name its project, so comment writes need the caller's projectId.
  */
 export function projectIdOfResult(result: IResult): string {
-  return result.workItem?.projectId || result.sprint?.projectId || result.member?.projectId || result.project?.id || '';
+  return result.workItem?.projectId || result.sprint?.projectId || result.member?.projectId || result.project?.id
+    || result.attachment?.projectId || '';
 }

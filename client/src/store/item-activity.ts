@@ -97,6 +97,7 @@ export function createItemActivity(live: Live, board: BoardSlice, itemId: Access
       refreshHistory();
     }
     if (event.workItem?.workItem?.id === itemId()) refreshHistory();
+    if (event.attachment?.attachment?.workItemId === itemId()) refreshHistory();
   });
   // The Result of a comment write of ours carries the comment (no event comes for it); a refusal, the current one.
   const offReply = live.connection.onReply((reply) => {

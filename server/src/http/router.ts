@@ -22,6 +22,15 @@ export interface HttpResponse {
    * before the route returns; a POST whose body is ignored still needs one.
    */
   onData(handler: (chunk: Buffer, isLast: boolean) => void): void;
+  /**
+   * Stops the body's chunks, and lets them come again: a route that writes
+   * them somewhere slower than the network holds the client back this way
+   * instead of holding its chunks in memory.
+   */
+  pause(): void;
+  resume(): void;
+  /** Told once, if the client goes away before the answer is sent (a body cut off, say). */
+  onAborted(handler: () => void): void;
   /** Writes the status, the headers and the body at once; does nothing once aborted. */
   end(status: string, headers: Readonly<Record<string, string>>, body?: string | Uint8Array): void;
   /**

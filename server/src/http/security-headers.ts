@@ -26,12 +26,17 @@ export const API_POLICY = "default-src 'none'; frame-ancestors 'none'";
  * skeleton). What injected CSS could do is bounded by the rest of the policy:
  * it can load images and fonts from our own origin only, so it cannot send
  * what it reads anywhere.
+ *
+ * Images: also blob: URLs, which only our own scripts make. An attachment's
+ * thumbnail is fetched with the tab's bearer token (the cookie may be another
+ * tab's log-in) and shown from such a URL.
  */
 export function pagePolicy(frameAncestors: readonly string[]): string {
   return [
     "default-src 'self'",
     "script-src 'self' 'wasm-unsafe-eval'",
     "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",
@@ -60,6 +65,9 @@ function withBaseline(res: HttpResponse): HttpResponse {
       return res.aborted;
     },
     onData: (handler) => res.onData(handler),
+    pause: () => res.pause(),
+    resume: () => res.resume(),
+    onAborted: (handler) => res.onAborted(handler),
     // A route's own headers win: static-files.ts sends the page policy with what it serves.
     end: (status, headers, body) => res.end(status, { ...BASELINE, ...headers }, body),
     stream: (status, headers, next, done) => res.stream(status, { ...BASELINE, ...headers }, next, done),

@@ -17,12 +17,26 @@ function copyRequest(req: UwsRequest, res: UwsResponse): HttpRequest {
 class CorkedResponse implements HttpResponse {
   aborted = false;
   private onAbort: (() => void) | null = null;
+  private readonly abortListeners: Array<() => void> = [];
 
   constructor(private readonly res: UwsResponse) {
     res.onAborted(() => {
       this.aborted = true;
       this.onAbort?.();
+      for (const listener of this.abortListeners) listener();
     });
+  }
+
+  pause(): void {
+    if (!this.aborted) this.res.pause();
+  }
+
+  resume(): void {
+    if (!this.aborted) this.res.resume();
+  }
+
+  onAborted(handler: () => void): void {
+    this.abortListeners.push(handler);
   }
 
   onData(handler: (chunk: Buffer, isLast: boolean) => void): void {
