@@ -56,6 +56,20 @@ export interface Config {
     loginFailuresPerAddress: number;
     signupsPerAddress: number;
   };
+  webhooks: {
+    /** Let deliveries go to private, loopback and link-local addresses (off: SSRF, see webhooks/destination.ts). */
+    allowPrivate: boolean;
+    /** The wait before a failed delivery's first retry; it doubles per attempt up to an hour. */
+    retryBaseSeconds: number;
+    /** How long one attempt may take before it counts as failed. */
+    timeoutSeconds: number;
+  };
+  attachments: {
+    /** The largest file one upload may store. */
+    maxBytes: number;
+    /** What a tenant's attachments may take on disk together (a file stored once counts once). */
+    quotaBytes: number;
+  };
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -199,6 +213,15 @@ export function loadConfig(env: Env = process.env): Config {
       loginFailuresPerAccount: int(env, 'LOGIN_FAILURES_PER_ACCOUNT', 10, 1, 1_000_000),
       loginFailuresPerAddress: int(env, 'LOGIN_FAILURES_PER_ADDRESS', 100, 1, 1_000_000),
       signupsPerAddress: int(env, 'SIGNUPS_PER_ADDRESS', 20, 1, 1_000_000),
+    },
+    webhooks: {
+      allowPrivate: bool(env, 'WEBHOOKS_ALLOW_PRIVATE', false),
+      retryBaseSeconds: int(env, 'WEBHOOKS_RETRY_BASE_SECONDS', 10, 1, 3600),
+      timeoutSeconds: int(env, 'WEBHOOKS_TIMEOUT_SECONDS', 10, 1, 120),
+    },
+    attachments: {
+      maxBytes: int(env, 'ATTACHMENT_MAX_BYTES', 25 * 1024 * 1024, 1, 2 ** 40),
+      quotaBytes: int(env, 'ATTACHMENT_QUOTA_BYTES', 1024 ** 3, 1, 2 ** 50),
     },
     logLevel: oneOf(env, 'LOG_LEVEL', 'info', ['debug', 'info', 'warn', 'error'] as const),
   };

@@ -4,14 +4,18 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CLOSE } from '../../shared/protocol/close-codes.ts';
+import { registerAttachmentRoutes } from './attachments/attachment-routes.ts';
 import { AccountDirectory } from './auth/account-directory.ts';
 import { admitCaller } from './auth/caller.ts';
 import { loadOrCreateSigningKeys } from './auth/keys.ts';
 import { CommonPasswords } from './auth/common-passwords.ts';
+import { PasswordChanges } from './auth/password-changes.ts';
+import { PasswordResetStore } from './auth/password-reset-store.ts';
 import { Sessions } from './auth/sessions.ts';
 import { SIGN_IN_WINDOW_SECONDS, openSignInThrottle } from './auth/sign-in-throttle.ts';
 import { StandaloneAccounts } from './auth/standalone-accounts.ts';
 import { TokenService, type HostKeyConfig } from './auth/tokens.ts';
+import { WorkspacePeople } from './auth/workspace-people.ts';
 import type { Config } from './config.ts';
 import { eventLogOf } from './fanout/event-log-source.ts';
 import { DEFAULT_TIMINGS, InstanceFanout } from './fanout/instance-fanout.ts';
@@ -19,6 +23,7 @@ import { linkInstances } from './fanout/link-instances.ts';
 import { checkHandlerKinds } from './handlers/index.ts';
 import { registerAuthRoutes } from './http/auth-routes.ts';
 import { registerOpsRoutes, type Health } from './http/ops-routes.ts';
+import { registerPeopleRoutes } from './http/people-routes.ts';
 import { pagePolicy, withSecurityHeaders } from './http/security-headers.ts';
 import { registerStaticFiles } from './http/static-files.ts';
 import type { LogFields, Logger } from './log.ts';
@@ -31,6 +36,7 @@ import { openTenantDb } from './tenancy/tenant-db.ts';
 import { registerTransferRoutes } from './transfer/transfer-routes.ts';
 import { attachSocketServer } from './transport/socket-server.ts';
 import { WebServer, nativeBindingProblem } from './transport/web-server.ts';
+import { startWebhooks } from './webhooks/webhooks.ts';
 
 export interface RunningServer {
   port: number;
@@ -121,11 +127,36 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     cookieSecure: config.cookieSecure,
     allowedOrigins: config.allowedOrigins,
   });
+  const passwordLinks = new PasswordResetStore(directory.db);
+  registerPeopleRoutes(routes, {
+    people: new WorkspacePeople(directory, sessions, databases, passwordLinks),
+    passwords: new PasswordChanges(directory, sessions, passwordLinks, commonPasswords, signIn.throttle),
+    sessions,
+    log,
+    guard: { allowedOrigins: config.allowedOrigins, secure: config.cookieSecure },
+  });
   registerTransferRoutes(routes, {
     sessions,
     databases,
     openSnapshot: (tenantId) => openTenantDb(config.dataDir, tenantId, { synchronous: config.sqliteSynchronous, readonly: true }),
     // Published as a socket write's are: to this instance's subscribers and, through Redis, every other's.
+    publish: (tenantId, events) => fanout.committed(tenantId, events, null),
+    log,
+    guard: { allowedOrigins: config.allowedOrigins, secure: config.cookieSecure },
+  });
+  const webhooks = startWebhooks(routes, {
+    config,
+    databases,
+    sessions,
+    log,
+    guard: { allowedOrigins: config.allowedOrigins, secure: config.cookieSecure },
+  });
+  registerAttachmentRoutes(routes, {
+    sessions,
+    databases,
+    dataDir: config.dataDir,
+    limits: config.attachments,
+    // As an import's: to this instance's subscribers and, through Redis, every other's.
     publish: (tenantId, events) => fanout.committed(tenantId, events, null),
     log,
     guard: { allowedOrigins: config.allowedOrigins, secure: config.cookieSecure },
@@ -146,6 +177,9 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       sockets.drain();
       sockets.closeAll(CLOSE.goingAway.code, 'server shutting down');
       fanout.stop();
+      closing = 'webhook deliveries';
+      // Before the files close: a send cut short gives its delivery back to the queue.
+      await webhooks.stop();
       closing = 'redis';
       await bus?.close();
       signIn.close();

@@ -13,18 +13,22 @@ const LAYERS: Record<string, readonly string[]> = {
   storage: [],
   tenancy: ['storage'],
   auth: ['storage', 'tenancy'],
+  http: ['auth'],
   commands: [],
   // Pure: reports computed from facts handed in, no I/O.
   reports: [],
   handlers: ['commands', 'reports', 'auth', 'storage', 'tenancy'],
   // What a write tells the people it concerns: derived from its events, stored in its transaction.
   notifications: ['storage'],
-  pipeline: ['handlers', 'notifications', 'commands', 'auth', 'storage', 'tenancy'],
+  // Outgoing webhooks: the outbox a write fills in its transaction, the worker that sends, the admin's routes.
+  webhooks: ['http', 'auth', 'storage', 'tenancy'],
+  pipeline: ['handlers', 'notifications', 'webhooks', 'commands', 'auth', 'storage', 'tenancy'],
   fanout: ['storage', 'tenancy'],
-  http: ['auth'],
   transfer: ['http', 'pipeline', 'handlers', 'commands', 'auth', 'storage', 'tenancy'],
+  // Files on work items over HTTP: the bytes on disk, the row and its event through the write pipeline.
+  attachments: ['http', 'pipeline', 'handlers', 'auth', 'storage', 'tenancy'],
   transport: ['pipeline', 'fanout', 'http', 'auth'],
-  server: ['transport', 'transfer', 'http', 'fanout', 'pipeline', 'handlers', 'auth', 'tenancy'],
+  server: ['transport', 'transfer', 'attachments', 'webhooks', 'http', 'fanout', 'pipeline', 'handlers', 'auth', 'tenancy'],
   main: ['server'],
   // A process of its own (npm run mcp) that reads a tenant file: it knows nothing of the server's socket or writes.
   mcp: ['tenancy', 'storage'],

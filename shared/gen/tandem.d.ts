@@ -17,6 +17,9 @@ export namespace tandem {
             getReport?: (tandem.v1.IGetReport|null);
             listDeletedWorkItems?: (tandem.v1.IListDeletedWorkItems|null);
             getMyWork?: (tandem.v1.IGetMyWork|null);
+            getWorkLogs?: (tandem.v1.IGetWorkLogs|null);
+            getTimesheet?: (tandem.v1.IGetTimesheet|null);
+            getTimer?: (tandem.v1.IGetTimer|null);
             createProject?: (tandem.v1.ICreateProject|null);
             createWorkItem?: (tandem.v1.ICreateWorkItem|null);
             updateWorkItem?: (tandem.v1.IUpdateWorkItem|null);
@@ -43,6 +46,13 @@ export namespace tandem {
             watchWorkItem?: (tandem.v1.IWatchWorkItem|null);
             unwatchWorkItem?: (tandem.v1.IUnwatchWorkItem|null);
             setNotificationSettings?: (tandem.v1.ISetNotificationSettings|null);
+            logWork?: (tandem.v1.ILogWork|null);
+            editWorkLog?: (tandem.v1.IEditWorkLog|null);
+            deleteWorkLog?: (tandem.v1.IDeleteWorkLog|null);
+            startTimer?: (tandem.v1.IStartTimer|null);
+            stopTimer?: (tandem.v1.IStopTimer|null);
+            deleteAttachment?: (tandem.v1.IDeleteAttachment|null);
+            listAttachments?: (tandem.v1.IListAttachments|null);
         }
 
         class ClientFrame implements IClientFrame {
@@ -59,6 +69,9 @@ export namespace tandem {
             public getReport?: (tandem.v1.IGetReport|null);
             public listDeletedWorkItems?: (tandem.v1.IListDeletedWorkItems|null);
             public getMyWork?: (tandem.v1.IGetMyWork|null);
+            public getWorkLogs?: (tandem.v1.IGetWorkLogs|null);
+            public getTimesheet?: (tandem.v1.IGetTimesheet|null);
+            public getTimer?: (tandem.v1.IGetTimer|null);
             public createProject?: (tandem.v1.ICreateProject|null);
             public createWorkItem?: (tandem.v1.ICreateWorkItem|null);
             public updateWorkItem?: (tandem.v1.IUpdateWorkItem|null);
@@ -85,7 +98,14 @@ export namespace tandem {
             public watchWorkItem?: (tandem.v1.IWatchWorkItem|null);
             public unwatchWorkItem?: (tandem.v1.IUnwatchWorkItem|null);
             public setNotificationSettings?: (tandem.v1.ISetNotificationSettings|null);
-            public command?: ("listProjects"|"getBoard"|"getHistory"|"getComments"|"subscribe"|"unsubscribe"|"getWorkItem"|"search"|"getReport"|"listDeletedWorkItems"|"getMyWork"|"createProject"|"createWorkItem"|"updateWorkItem"|"moveWorkItem"|"deleteWorkItem"|"restoreWorkItem"|"claimWorkItem"|"addComment"|"editComment"|"deleteComment"|"createSprint"|"updateSprint"|"startSprint"|"completeSprint"|"addMember"|"changeMemberRole"|"removeMember"|"setPresence"|"listUsers"|"linkWorkItems"|"unlinkWorkItems"|"listNotifications"|"markNotificationsRead"|"watchWorkItem"|"unwatchWorkItem"|"setNotificationSettings");
+            public logWork?: (tandem.v1.ILogWork|null);
+            public editWorkLog?: (tandem.v1.IEditWorkLog|null);
+            public deleteWorkLog?: (tandem.v1.IDeleteWorkLog|null);
+            public startTimer?: (tandem.v1.IStartTimer|null);
+            public stopTimer?: (tandem.v1.IStopTimer|null);
+            public deleteAttachment?: (tandem.v1.IDeleteAttachment|null);
+            public listAttachments?: (tandem.v1.IListAttachments|null);
+            public command?: ("listProjects"|"getBoard"|"getHistory"|"getComments"|"subscribe"|"unsubscribe"|"getWorkItem"|"search"|"getReport"|"listDeletedWorkItems"|"getMyWork"|"getWorkLogs"|"getTimesheet"|"getTimer"|"createProject"|"createWorkItem"|"updateWorkItem"|"moveWorkItem"|"deleteWorkItem"|"restoreWorkItem"|"claimWorkItem"|"addComment"|"editComment"|"deleteComment"|"createSprint"|"updateSprint"|"startSprint"|"completeSprint"|"addMember"|"changeMemberRole"|"removeMember"|"setPresence"|"listUsers"|"linkWorkItems"|"unlinkWorkItems"|"listNotifications"|"markNotificationsRead"|"watchWorkItem"|"unwatchWorkItem"|"setNotificationSettings"|"logWork"|"editWorkLog"|"deleteWorkLog"|"startTimer"|"stopTimer"|"deleteAttachment"|"listAttachments");
             public static create(properties?: tandem.v1.IClientFrame): tandem.v1.ClientFrame;
             public static encode(m: tandem.v1.IClientFrame, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: tandem.v1.IClientFrame, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -149,6 +169,12 @@ export namespace tandem {
             notifications?: (tandem.v1.INotificationList|null);
             watch?: (tandem.v1.IWatchState|null);
             myWork?: (tandem.v1.IMyWork|null);
+            workLog?: (tandem.v1.IWorkLog|null);
+            workLogs?: (tandem.v1.IWorkLogList|null);
+            timesheet?: (tandem.v1.ITimesheet|null);
+            timer?: (tandem.v1.ITimer|null);
+            attachments?: (tandem.v1.IAttachmentList|null);
+            attachment?: (tandem.v1.IAttachment|null);
         }
 
         class Result implements IResult {
@@ -173,7 +199,13 @@ export namespace tandem {
             public notifications?: (tandem.v1.INotificationList|null);
             public watch?: (tandem.v1.IWatchState|null);
             public myWork?: (tandem.v1.IMyWork|null);
-            public value?: ("project"|"workItem"|"comment"|"sprint"|"member"|"projects"|"board"|"history"|"comments"|"subscribed"|"ok"|"users"|"searchResults"|"report"|"workItems"|"link"|"notifications"|"watch"|"myWork");
+            public workLog?: (tandem.v1.IWorkLog|null);
+            public workLogs?: (tandem.v1.IWorkLogList|null);
+            public timesheet?: (tandem.v1.ITimesheet|null);
+            public timer?: (tandem.v1.ITimer|null);
+            public attachments?: (tandem.v1.IAttachmentList|null);
+            public attachment?: (tandem.v1.IAttachment|null);
+            public value?: ("project"|"workItem"|"comment"|"sprint"|"member"|"projects"|"board"|"history"|"comments"|"subscribed"|"ok"|"users"|"searchResults"|"report"|"workItems"|"link"|"notifications"|"watch"|"myWork"|"workLog"|"workLogs"|"timesheet"|"timer"|"attachments"|"attachment");
             public static create(properties?: tandem.v1.IResult): tandem.v1.Result;
             public static encode(m: tandem.v1.IResult, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: tandem.v1.IResult, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -380,6 +412,11 @@ export namespace tandem {
             startDate?: (string|null);
             dueDate?: (string|null);
             watching?: (boolean|null);
+            originalEstimateMinutes?: (number|null);
+            hasOriginalEstimate?: (boolean|null);
+            remainingEstimateMinutes?: (number|null);
+            hasRemainingEstimate?: (boolean|null);
+            loggedMinutes?: (number|null);
         }
 
         class WorkItem implements IWorkItem {
@@ -410,6 +447,11 @@ export namespace tandem {
             public startDate: string;
             public dueDate: string;
             public watching: boolean;
+            public originalEstimateMinutes: number;
+            public hasOriginalEstimate: boolean;
+            public remainingEstimateMinutes: number;
+            public hasRemainingEstimate: boolean;
+            public loggedMinutes: number;
             public static create(properties?: tandem.v1.IWorkItem): tandem.v1.WorkItem;
             public static encode(m: tandem.v1.IWorkItem, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: tandem.v1.IWorkItem, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -418,6 +460,154 @@ export namespace tandem {
             public static verify(m: { [k: string]: any }): (string|null);
             public static fromObject(d: { [k: string]: any }): tandem.v1.WorkItem;
             public static toObject(m: tandem.v1.WorkItem, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IWorkLog {
+            id?: (string|null);
+            workItemId?: (string|null);
+            projectId?: (string|null);
+            userId?: (string|null);
+            startedAt?: (number|null);
+            minutes?: (number|null);
+            note?: (string|null);
+            version?: (number|null);
+            createdAt?: (number|null);
+            deletedAt?: (number|null);
+        }
+
+        class WorkLog implements IWorkLog {
+            constructor(p?: tandem.v1.IWorkLog);
+            public id: string;
+            public workItemId: string;
+            public projectId: string;
+            public userId: string;
+            public startedAt: number;
+            public minutes: number;
+            public note: string;
+            public version: number;
+            public createdAt: number;
+            public deletedAt: number;
+            public static create(properties?: tandem.v1.IWorkLog): tandem.v1.WorkLog;
+            public static encode(m: tandem.v1.IWorkLog, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IWorkLog, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.WorkLog;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.WorkLog;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.WorkLog;
+            public static toObject(m: tandem.v1.WorkLog, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IWorkLogList {
+            workLogs?: (tandem.v1.IWorkLog[]|null);
+        }
+
+        class WorkLogList implements IWorkLogList {
+            constructor(p?: tandem.v1.IWorkLogList);
+            public workLogs: tandem.v1.IWorkLog[];
+            public static create(properties?: tandem.v1.IWorkLogList): tandem.v1.WorkLogList;
+            public static encode(m: tandem.v1.IWorkLogList, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IWorkLogList, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.WorkLogList;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.WorkLogList;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.WorkLogList;
+            public static toObject(m: tandem.v1.WorkLogList, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ITimer {
+            workItemId?: (string|null);
+            startedAt?: (number|null);
+        }
+
+        class Timer implements ITimer {
+            constructor(p?: tandem.v1.ITimer);
+            public workItemId: string;
+            public startedAt: number;
+            public static create(properties?: tandem.v1.ITimer): tandem.v1.Timer;
+            public static encode(m: tandem.v1.ITimer, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.ITimer, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.Timer;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.Timer;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.Timer;
+            public static toObject(m: tandem.v1.Timer, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ITimesheet {
+            userId?: (string|null);
+            days?: (tandem.v1.ITimesheetDay[]|null);
+            totalMinutes?: (number|null);
+        }
+
+        class Timesheet implements ITimesheet {
+            constructor(p?: tandem.v1.ITimesheet);
+            public userId: string;
+            public days: tandem.v1.ITimesheetDay[];
+            public totalMinutes: number;
+            public static create(properties?: tandem.v1.ITimesheet): tandem.v1.Timesheet;
+            public static encode(m: tandem.v1.ITimesheet, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.ITimesheet, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.Timesheet;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.Timesheet;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.Timesheet;
+            public static toObject(m: tandem.v1.Timesheet, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ITimesheetDay {
+            date?: (string|null);
+            entries?: (tandem.v1.ITimesheetEntry[]|null);
+            totalMinutes?: (number|null);
+        }
+
+        class TimesheetDay implements ITimesheetDay {
+            constructor(p?: tandem.v1.ITimesheetDay);
+            public date: string;
+            public entries: tandem.v1.ITimesheetEntry[];
+            public totalMinutes: number;
+            public static create(properties?: tandem.v1.ITimesheetDay): tandem.v1.TimesheetDay;
+            public static encode(m: tandem.v1.ITimesheetDay, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.ITimesheetDay, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.TimesheetDay;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.TimesheetDay;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.TimesheetDay;
+            public static toObject(m: tandem.v1.TimesheetDay, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ITimesheetEntry {
+            workItemId?: (string|null);
+            key?: (string|null);
+            title?: (string|null);
+            minutes?: (number|null);
+        }
+
+        class TimesheetEntry implements ITimesheetEntry {
+            constructor(p?: tandem.v1.ITimesheetEntry);
+            public workItemId: string;
+            public key: string;
+            public title: string;
+            public minutes: number;
+            public static create(properties?: tandem.v1.ITimesheetEntry): tandem.v1.TimesheetEntry;
+            public static encode(m: tandem.v1.ITimesheetEntry, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.ITimesheetEntry, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.TimesheetEntry;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.TimesheetEntry;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.TimesheetEntry;
+            public static toObject(m: tandem.v1.TimesheetEntry, o?: $protobuf.IConversionOptions): { [k: string]: any };
             public toJSON(): { [k: string]: any };
             public static getTypeUrl(typeUrlPrefix?: string): string;
         }
@@ -1408,6 +1598,65 @@ export namespace tandem {
             public static getTypeUrl(typeUrlPrefix?: string): string;
         }
 
+        interface IGetWorkLogs {
+            workItemId?: (string|null);
+        }
+
+        class GetWorkLogs implements IGetWorkLogs {
+            constructor(p?: tandem.v1.IGetWorkLogs);
+            public workItemId: string;
+            public static create(properties?: tandem.v1.IGetWorkLogs): tandem.v1.GetWorkLogs;
+            public static encode(m: tandem.v1.IGetWorkLogs, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IGetWorkLogs, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.GetWorkLogs;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.GetWorkLogs;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.GetWorkLogs;
+            public static toObject(m: tandem.v1.GetWorkLogs, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IGetTimesheet {
+            userId?: (string|null);
+            weekStart?: (string|null);
+            utcOffsetMinutes?: (number|null);
+        }
+
+        class GetTimesheet implements IGetTimesheet {
+            constructor(p?: tandem.v1.IGetTimesheet);
+            public userId: string;
+            public weekStart: string;
+            public utcOffsetMinutes: number;
+            public static create(properties?: tandem.v1.IGetTimesheet): tandem.v1.GetTimesheet;
+            public static encode(m: tandem.v1.IGetTimesheet, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IGetTimesheet, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.GetTimesheet;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.GetTimesheet;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.GetTimesheet;
+            public static toObject(m: tandem.v1.GetTimesheet, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IGetTimer {
+        }
+
+        class GetTimer implements IGetTimer {
+            constructor(p?: tandem.v1.IGetTimer);
+            public static create(properties?: tandem.v1.IGetTimer): tandem.v1.GetTimer;
+            public static encode(m: tandem.v1.IGetTimer, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IGetTimer, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.GetTimer;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.GetTimer;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.GetTimer;
+            public static toObject(m: tandem.v1.GetTimer, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
         interface IGetMyWork {
         }
 
@@ -1628,6 +1877,8 @@ export namespace tandem {
             beforeId?: (string|null);
             startDate?: (string|null);
             dueDate?: (string|null);
+            originalEstimateMinutes?: (number|null);
+            remainingEstimateMinutes?: (number|null);
         }
 
         class CreateWorkItem implements ICreateWorkItem {
@@ -1647,6 +1898,8 @@ export namespace tandem {
             public beforeId: string;
             public startDate: string;
             public dueDate: string;
+            public originalEstimateMinutes?: (number|null);
+            public remainingEstimateMinutes?: (number|null);
             public static create(properties?: tandem.v1.ICreateWorkItem): tandem.v1.CreateWorkItem;
             public static encode(m: tandem.v1.ICreateWorkItem, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: tandem.v1.ICreateWorkItem, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -1676,6 +1929,8 @@ export namespace tandem {
             clear?: (string[]|null);
             startDate?: (string|null);
             dueDate?: (string|null);
+            originalEstimateMinutes?: (number|null);
+            remainingEstimateMinutes?: (number|null);
         }
 
         class UpdateWorkItem implements IUpdateWorkItem {
@@ -1696,6 +1951,8 @@ export namespace tandem {
             public clear: string[];
             public startDate?: (string|null);
             public dueDate?: (string|null);
+            public originalEstimateMinutes?: (number|null);
+            public remainingEstimateMinutes?: (number|null);
             public static create(properties?: tandem.v1.IUpdateWorkItem): tandem.v1.UpdateWorkItem;
             public static encode(m: tandem.v1.IUpdateWorkItem, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: tandem.v1.IUpdateWorkItem, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -1746,6 +2003,119 @@ export namespace tandem {
             public static verify(m: { [k: string]: any }): (string|null);
             public static fromObject(d: { [k: string]: any }): tandem.v1.UnlinkWorkItems;
             public static toObject(m: tandem.v1.UnlinkWorkItems, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ILogWork {
+            workItemId?: (string|null);
+            startedAt?: (number|null);
+            minutes?: (number|null);
+            note?: (string|null);
+            remainingEstimateMinutes?: (number|null);
+        }
+
+        class LogWork implements ILogWork {
+            constructor(p?: tandem.v1.ILogWork);
+            public workItemId: string;
+            public startedAt: number;
+            public minutes: number;
+            public note: string;
+            public remainingEstimateMinutes?: (number|null);
+            public static create(properties?: tandem.v1.ILogWork): tandem.v1.LogWork;
+            public static encode(m: tandem.v1.ILogWork, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.ILogWork, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.LogWork;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.LogWork;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.LogWork;
+            public static toObject(m: tandem.v1.LogWork, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IEditWorkLog {
+            workLogId?: (string|null);
+            expectedVersion?: (number|null);
+            startedAt?: (number|null);
+            minutes?: (number|null);
+            note?: (string|null);
+        }
+
+        class EditWorkLog implements IEditWorkLog {
+            constructor(p?: tandem.v1.IEditWorkLog);
+            public workLogId: string;
+            public expectedVersion: number;
+            public startedAt?: (number|null);
+            public minutes?: (number|null);
+            public note?: (string|null);
+            public static create(properties?: tandem.v1.IEditWorkLog): tandem.v1.EditWorkLog;
+            public static encode(m: tandem.v1.IEditWorkLog, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IEditWorkLog, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.EditWorkLog;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.EditWorkLog;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.EditWorkLog;
+            public static toObject(m: tandem.v1.EditWorkLog, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IDeleteWorkLog {
+            workLogId?: (string|null);
+        }
+
+        class DeleteWorkLog implements IDeleteWorkLog {
+            constructor(p?: tandem.v1.IDeleteWorkLog);
+            public workLogId: string;
+            public static create(properties?: tandem.v1.IDeleteWorkLog): tandem.v1.DeleteWorkLog;
+            public static encode(m: tandem.v1.IDeleteWorkLog, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IDeleteWorkLog, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.DeleteWorkLog;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.DeleteWorkLog;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.DeleteWorkLog;
+            public static toObject(m: tandem.v1.DeleteWorkLog, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IStartTimer {
+            workItemId?: (string|null);
+        }
+
+        class StartTimer implements IStartTimer {
+            constructor(p?: tandem.v1.IStartTimer);
+            public workItemId: string;
+            public static create(properties?: tandem.v1.IStartTimer): tandem.v1.StartTimer;
+            public static encode(m: tandem.v1.IStartTimer, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IStartTimer, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.StartTimer;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.StartTimer;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.StartTimer;
+            public static toObject(m: tandem.v1.StartTimer, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IStopTimer {
+            note?: (string|null);
+            discard?: (boolean|null);
+        }
+
+        class StopTimer implements IStopTimer {
+            constructor(p?: tandem.v1.IStopTimer);
+            public note: string;
+            public discard: boolean;
+            public static create(properties?: tandem.v1.IStopTimer): tandem.v1.StopTimer;
+            public static encode(m: tandem.v1.IStopTimer, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IStopTimer, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.StopTimer;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.StopTimer;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.StopTimer;
+            public static toObject(m: tandem.v1.StopTimer, o?: $protobuf.IConversionOptions): { [k: string]: any };
             public toJSON(): { [k: string]: any };
             public static getTypeUrl(typeUrlPrefix?: string): string;
         }
@@ -2196,6 +2566,8 @@ export namespace tandem {
             project?: (tandem.v1.IProjectChanged|null);
             presence?: (tandem.v1.IPresenceChanged|null);
             link?: (tandem.v1.ILinkChanged|null);
+            workLog?: (tandem.v1.IWorkLogChanged|null);
+            attachment?: (tandem.v1.IAttachmentChanged|null);
         }
 
         class Event implements IEvent {
@@ -2211,7 +2583,9 @@ export namespace tandem {
             public project?: (tandem.v1.IProjectChanged|null);
             public presence?: (tandem.v1.IPresenceChanged|null);
             public link?: (tandem.v1.ILinkChanged|null);
-            public change?: ("workItem"|"comment"|"sprint"|"member"|"project"|"presence"|"link");
+            public workLog?: (tandem.v1.IWorkLogChanged|null);
+            public attachment?: (tandem.v1.IAttachmentChanged|null);
+            public change?: ("workItem"|"comment"|"sprint"|"member"|"project"|"presence"|"link"|"workLog"|"attachment");
             public static create(properties?: tandem.v1.IEvent): tandem.v1.Event;
             public static encode(m: tandem.v1.IEvent, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: tandem.v1.IEvent, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -2220,6 +2594,25 @@ export namespace tandem {
             public static verify(m: { [k: string]: any }): (string|null);
             public static fromObject(d: { [k: string]: any }): tandem.v1.Event;
             public static toObject(m: tandem.v1.Event, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IWorkLogChanged {
+            workLog?: (tandem.v1.IWorkLog|null);
+        }
+
+        class WorkLogChanged implements IWorkLogChanged {
+            constructor(p?: tandem.v1.IWorkLogChanged);
+            public workLog?: (tandem.v1.IWorkLog|null);
+            public static create(properties?: tandem.v1.IWorkLogChanged): tandem.v1.WorkLogChanged;
+            public static encode(m: tandem.v1.IWorkLogChanged, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IWorkLogChanged, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.WorkLogChanged;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.WorkLogChanged;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.WorkLogChanged;
+            public static toObject(m: tandem.v1.WorkLogChanged, o?: $protobuf.IConversionOptions): { [k: string]: any };
             public toJSON(): { [k: string]: any };
             public static getTypeUrl(typeUrlPrefix?: string): string;
         }
@@ -2371,6 +2764,121 @@ export namespace tandem {
             public static verify(m: { [k: string]: any }): (string|null);
             public static fromObject(d: { [k: string]: any }): tandem.v1.PresenceChanged;
             public static toObject(m: tandem.v1.PresenceChanged, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IAttachment {
+            id?: (string|null);
+            workItemId?: (string|null);
+            projectId?: (string|null);
+            fileName?: (string|null);
+            contentType?: (string|null);
+            size?: (number|null);
+            sha256?: (string|null);
+            uploadedBy?: (string|null);
+            uploadedAtMs?: (number|null);
+            deletedAtMs?: (number|null);
+        }
+
+        class Attachment implements IAttachment {
+            constructor(p?: tandem.v1.IAttachment);
+            public id: string;
+            public workItemId: string;
+            public projectId: string;
+            public fileName: string;
+            public contentType: string;
+            public size: number;
+            public sha256: string;
+            public uploadedBy: string;
+            public uploadedAtMs: number;
+            public deletedAtMs: number;
+            public static create(properties?: tandem.v1.IAttachment): tandem.v1.Attachment;
+            public static encode(m: tandem.v1.IAttachment, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IAttachment, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.Attachment;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.Attachment;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.Attachment;
+            public static toObject(m: tandem.v1.Attachment, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IAttachmentList {
+            attachments?: (tandem.v1.IAttachment[]|null);
+        }
+
+        class AttachmentList implements IAttachmentList {
+            constructor(p?: tandem.v1.IAttachmentList);
+            public attachments: tandem.v1.IAttachment[];
+            public static create(properties?: tandem.v1.IAttachmentList): tandem.v1.AttachmentList;
+            public static encode(m: tandem.v1.IAttachmentList, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IAttachmentList, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.AttachmentList;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.AttachmentList;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.AttachmentList;
+            public static toObject(m: tandem.v1.AttachmentList, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IAttachmentChanged {
+            attachment?: (tandem.v1.IAttachment|null);
+            removed?: (boolean|null);
+        }
+
+        class AttachmentChanged implements IAttachmentChanged {
+            constructor(p?: tandem.v1.IAttachmentChanged);
+            public attachment?: (tandem.v1.IAttachment|null);
+            public removed: boolean;
+            public static create(properties?: tandem.v1.IAttachmentChanged): tandem.v1.AttachmentChanged;
+            public static encode(m: tandem.v1.IAttachmentChanged, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IAttachmentChanged, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.AttachmentChanged;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.AttachmentChanged;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.AttachmentChanged;
+            public static toObject(m: tandem.v1.AttachmentChanged, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IDeleteAttachment {
+            attachmentId?: (string|null);
+        }
+
+        class DeleteAttachment implements IDeleteAttachment {
+            constructor(p?: tandem.v1.IDeleteAttachment);
+            public attachmentId: string;
+            public static create(properties?: tandem.v1.IDeleteAttachment): tandem.v1.DeleteAttachment;
+            public static encode(m: tandem.v1.IDeleteAttachment, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IDeleteAttachment, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.DeleteAttachment;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.DeleteAttachment;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.DeleteAttachment;
+            public static toObject(m: tandem.v1.DeleteAttachment, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IListAttachments {
+            workItemId?: (string|null);
+        }
+
+        class ListAttachments implements IListAttachments {
+            constructor(p?: tandem.v1.IListAttachments);
+            public workItemId: string;
+            public static create(properties?: tandem.v1.IListAttachments): tandem.v1.ListAttachments;
+            public static encode(m: tandem.v1.IListAttachments, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IListAttachments, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.ListAttachments;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.ListAttachments;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.ListAttachments;
+            public static toObject(m: tandem.v1.ListAttachments, o?: $protobuf.IConversionOptions): { [k: string]: any };
             public toJSON(): { [k: string]: any };
             public static getTypeUrl(typeUrlPrefix?: string): string;
         }

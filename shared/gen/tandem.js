@@ -45,6 +45,9 @@ export const tandem = $root.tandem = (() => {
              * @property {tandem.v1.IGetReport|null} [getReport] ClientFrame getReport
              * @property {tandem.v1.IListDeletedWorkItems|null} [listDeletedWorkItems] ClientFrame listDeletedWorkItems
              * @property {tandem.v1.IGetMyWork|null} [getMyWork] ClientFrame getMyWork
+             * @property {tandem.v1.IGetWorkLogs|null} [getWorkLogs] ClientFrame getWorkLogs
+             * @property {tandem.v1.IGetTimesheet|null} [getTimesheet] ClientFrame getTimesheet
+             * @property {tandem.v1.IGetTimer|null} [getTimer] ClientFrame getTimer
              * @property {tandem.v1.ICreateProject|null} [createProject] ClientFrame createProject
              * @property {tandem.v1.ICreateWorkItem|null} [createWorkItem] ClientFrame createWorkItem
              * @property {tandem.v1.IUpdateWorkItem|null} [updateWorkItem] ClientFrame updateWorkItem
@@ -71,6 +74,13 @@ export const tandem = $root.tandem = (() => {
              * @property {tandem.v1.IWatchWorkItem|null} [watchWorkItem] ClientFrame watchWorkItem
              * @property {tandem.v1.IUnwatchWorkItem|null} [unwatchWorkItem] ClientFrame unwatchWorkItem
              * @property {tandem.v1.ISetNotificationSettings|null} [setNotificationSettings] ClientFrame setNotificationSettings
+             * @property {tandem.v1.ILogWork|null} [logWork] ClientFrame logWork
+             * @property {tandem.v1.IEditWorkLog|null} [editWorkLog] ClientFrame editWorkLog
+             * @property {tandem.v1.IDeleteWorkLog|null} [deleteWorkLog] ClientFrame deleteWorkLog
+             * @property {tandem.v1.IStartTimer|null} [startTimer] ClientFrame startTimer
+             * @property {tandem.v1.IStopTimer|null} [stopTimer] ClientFrame stopTimer
+             * @property {tandem.v1.IDeleteAttachment|null} [deleteAttachment] ClientFrame deleteAttachment
+             * @property {tandem.v1.IListAttachments|null} [listAttachments] ClientFrame listAttachments
              */
 
             /**
@@ -183,6 +193,30 @@ export const tandem = $root.tandem = (() => {
              * @instance
              */
             ClientFrame.prototype.getMyWork = null;
+
+            /**
+             * ClientFrame getWorkLogs.
+             * @member {tandem.v1.IGetWorkLogs|null|undefined} getWorkLogs
+             * @memberof tandem.v1.ClientFrame
+             * @instance
+             */
+            ClientFrame.prototype.getWorkLogs = null;
+
+            /**
+             * ClientFrame getTimesheet.
+             * @member {tandem.v1.IGetTimesheet|null|undefined} getTimesheet
+             * @memberof tandem.v1.ClientFrame
+             * @instance
+             */
+            ClientFrame.prototype.getTimesheet = null;
+
+            /**
+             * ClientFrame getTimer.
+             * @member {tandem.v1.IGetTimer|null|undefined} getTimer
+             * @memberof tandem.v1.ClientFrame
+             * @instance
+             */
+            ClientFrame.prototype.getTimer = null;
 
             /**
              * ClientFrame createProject.
@@ -392,17 +426,73 @@ export const tandem = $root.tandem = (() => {
              */
             ClientFrame.prototype.setNotificationSettings = null;
 
+            /**
+             * ClientFrame logWork.
+             * @member {tandem.v1.ILogWork|null|undefined} logWork
+             * @memberof tandem.v1.ClientFrame
+             * @instance
+             */
+            ClientFrame.prototype.logWork = null;
+
+            /**
+             * ClientFrame editWorkLog.
+             * @member {tandem.v1.IEditWorkLog|null|undefined} editWorkLog
+             * @memberof tandem.v1.ClientFrame
+             * @instance
+             */
+            ClientFrame.prototype.editWorkLog = null;
+
+            /**
+             * ClientFrame deleteWorkLog.
+             * @member {tandem.v1.IDeleteWorkLog|null|undefined} deleteWorkLog
+             * @memberof tandem.v1.ClientFrame
+             * @instance
+             */
+            ClientFrame.prototype.deleteWorkLog = null;
+
+            /**
+             * ClientFrame startTimer.
+             * @member {tandem.v1.IStartTimer|null|undefined} startTimer
+             * @memberof tandem.v1.ClientFrame
+             * @instance
+             */
+            ClientFrame.prototype.startTimer = null;
+
+            /**
+             * ClientFrame stopTimer.
+             * @member {tandem.v1.IStopTimer|null|undefined} stopTimer
+             * @memberof tandem.v1.ClientFrame
+             * @instance
+             */
+            ClientFrame.prototype.stopTimer = null;
+
+            /**
+             * ClientFrame deleteAttachment.
+             * @member {tandem.v1.IDeleteAttachment|null|undefined} deleteAttachment
+             * @memberof tandem.v1.ClientFrame
+             * @instance
+             */
+            ClientFrame.prototype.deleteAttachment = null;
+
+            /**
+             * ClientFrame listAttachments.
+             * @member {tandem.v1.IListAttachments|null|undefined} listAttachments
+             * @memberof tandem.v1.ClientFrame
+             * @instance
+             */
+            ClientFrame.prototype.listAttachments = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
             /**
              * ClientFrame command.
-             * @member {"listProjects"|"getBoard"|"getHistory"|"getComments"|"subscribe"|"unsubscribe"|"getWorkItem"|"search"|"getReport"|"listDeletedWorkItems"|"getMyWork"|"createProject"|"createWorkItem"|"updateWorkItem"|"moveWorkItem"|"deleteWorkItem"|"restoreWorkItem"|"claimWorkItem"|"addComment"|"editComment"|"deleteComment"|"createSprint"|"updateSprint"|"startSprint"|"completeSprint"|"addMember"|"changeMemberRole"|"removeMember"|"setPresence"|"listUsers"|"linkWorkItems"|"unlinkWorkItems"|"listNotifications"|"markNotificationsRead"|"watchWorkItem"|"unwatchWorkItem"|"setNotificationSettings"|undefined} command
+             * @member {"listProjects"|"getBoard"|"getHistory"|"getComments"|"subscribe"|"unsubscribe"|"getWorkItem"|"search"|"getReport"|"listDeletedWorkItems"|"getMyWork"|"getWorkLogs"|"getTimesheet"|"getTimer"|"createProject"|"createWorkItem"|"updateWorkItem"|"moveWorkItem"|"deleteWorkItem"|"restoreWorkItem"|"claimWorkItem"|"addComment"|"editComment"|"deleteComment"|"createSprint"|"updateSprint"|"startSprint"|"completeSprint"|"addMember"|"changeMemberRole"|"removeMember"|"setPresence"|"listUsers"|"linkWorkItems"|"unlinkWorkItems"|"listNotifications"|"markNotificationsRead"|"watchWorkItem"|"unwatchWorkItem"|"setNotificationSettings"|"logWork"|"editWorkLog"|"deleteWorkLog"|"startTimer"|"stopTimer"|"deleteAttachment"|"listAttachments"|undefined} command
              * @memberof tandem.v1.ClientFrame
              * @instance
              */
             Object.defineProperty(ClientFrame.prototype, "command", {
-                get: $util.oneOfGetter($oneOfFields = ["listProjects", "getBoard", "getHistory", "getComments", "subscribe", "unsubscribe", "getWorkItem", "search", "getReport", "listDeletedWorkItems", "getMyWork", "createProject", "createWorkItem", "updateWorkItem", "moveWorkItem", "deleteWorkItem", "restoreWorkItem", "claimWorkItem", "addComment", "editComment", "deleteComment", "createSprint", "updateSprint", "startSprint", "completeSprint", "addMember", "changeMemberRole", "removeMember", "setPresence", "listUsers", "linkWorkItems", "unlinkWorkItems", "listNotifications", "markNotificationsRead", "watchWorkItem", "unwatchWorkItem", "setNotificationSettings"]),
+                get: $util.oneOfGetter($oneOfFields = ["listProjects", "getBoard", "getHistory", "getComments", "subscribe", "unsubscribe", "getWorkItem", "search", "getReport", "listDeletedWorkItems", "getMyWork", "getWorkLogs", "getTimesheet", "getTimer", "createProject", "createWorkItem", "updateWorkItem", "moveWorkItem", "deleteWorkItem", "restoreWorkItem", "claimWorkItem", "addComment", "editComment", "deleteComment", "createSprint", "updateSprint", "startSprint", "completeSprint", "addMember", "changeMemberRole", "removeMember", "setPresence", "listUsers", "linkWorkItems", "unlinkWorkItems", "listNotifications", "markNotificationsRead", "watchWorkItem", "unwatchWorkItem", "setNotificationSettings", "logWork", "editWorkLog", "deleteWorkLog", "startTimer", "stopTimer", "deleteAttachment", "listAttachments"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -510,6 +600,26 @@ export const tandem = $root.tandem = (() => {
                     $root.tandem.v1.SetNotificationSettings.encode(m.setNotificationSettings, w.uint32(362).fork(), q + 1).ldelim();
                 if (m.getMyWork != null && Object.hasOwnProperty.call(m, "getMyWork"))
                     $root.tandem.v1.GetMyWork.encode(m.getMyWork, w.uint32(370).fork(), q + 1).ldelim();
+                if (m.logWork != null && Object.hasOwnProperty.call(m, "logWork"))
+                    $root.tandem.v1.LogWork.encode(m.logWork, w.uint32(378).fork(), q + 1).ldelim();
+                if (m.editWorkLog != null && Object.hasOwnProperty.call(m, "editWorkLog"))
+                    $root.tandem.v1.EditWorkLog.encode(m.editWorkLog, w.uint32(386).fork(), q + 1).ldelim();
+                if (m.deleteWorkLog != null && Object.hasOwnProperty.call(m, "deleteWorkLog"))
+                    $root.tandem.v1.DeleteWorkLog.encode(m.deleteWorkLog, w.uint32(394).fork(), q + 1).ldelim();
+                if (m.startTimer != null && Object.hasOwnProperty.call(m, "startTimer"))
+                    $root.tandem.v1.StartTimer.encode(m.startTimer, w.uint32(402).fork(), q + 1).ldelim();
+                if (m.stopTimer != null && Object.hasOwnProperty.call(m, "stopTimer"))
+                    $root.tandem.v1.StopTimer.encode(m.stopTimer, w.uint32(410).fork(), q + 1).ldelim();
+                if (m.getWorkLogs != null && Object.hasOwnProperty.call(m, "getWorkLogs"))
+                    $root.tandem.v1.GetWorkLogs.encode(m.getWorkLogs, w.uint32(418).fork(), q + 1).ldelim();
+                if (m.getTimesheet != null && Object.hasOwnProperty.call(m, "getTimesheet"))
+                    $root.tandem.v1.GetTimesheet.encode(m.getTimesheet, w.uint32(426).fork(), q + 1).ldelim();
+                if (m.getTimer != null && Object.hasOwnProperty.call(m, "getTimer"))
+                    $root.tandem.v1.GetTimer.encode(m.getTimer, w.uint32(434).fork(), q + 1).ldelim();
+                if (m.deleteAttachment != null && Object.hasOwnProperty.call(m, "deleteAttachment"))
+                    $root.tandem.v1.DeleteAttachment.encode(m.deleteAttachment, w.uint32(482).fork(), q + 1).ldelim();
+                if (m.listAttachments != null && Object.hasOwnProperty.call(m, "listAttachments"))
+                    $root.tandem.v1.ListAttachments.encode(m.listAttachments, w.uint32(490).fork(), q + 1).ldelim();
                 return w;
             };
 
@@ -606,6 +716,18 @@ export const tandem = $root.tandem = (() => {
                         }
                     case 46: {
                             m.getMyWork = $root.tandem.v1.GetMyWork.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 52: {
+                            m.getWorkLogs = $root.tandem.v1.GetWorkLogs.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 53: {
+                            m.getTimesheet = $root.tandem.v1.GetTimesheet.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 54: {
+                            m.getTimer = $root.tandem.v1.GetTimer.decode(r, r.uint32(), undefined, n + 1);
                             break;
                         }
                     case 20: {
@@ -710,6 +832,34 @@ export const tandem = $root.tandem = (() => {
                         }
                     case 45: {
                             m.setNotificationSettings = $root.tandem.v1.SetNotificationSettings.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 47: {
+                            m.logWork = $root.tandem.v1.LogWork.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 48: {
+                            m.editWorkLog = $root.tandem.v1.EditWorkLog.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 49: {
+                            m.deleteWorkLog = $root.tandem.v1.DeleteWorkLog.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 50: {
+                            m.startTimer = $root.tandem.v1.StartTimer.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 51: {
+                            m.stopTimer = $root.tandem.v1.StopTimer.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 60: {
+                            m.deleteAttachment = $root.tandem.v1.DeleteAttachment.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 61: {
+                            m.listAttachments = $root.tandem.v1.ListAttachments.decode(r, r.uint32(), undefined, n + 1);
                             break;
                         }
                     default:
@@ -867,6 +1017,36 @@ export const tandem = $root.tandem = (() => {
                         var e = $root.tandem.v1.GetMyWork.verify(m.getMyWork, n + 1);
                         if (e)
                             return "getMyWork." + e;
+                    }
+                }
+                if (m.getWorkLogs != null && Object.hasOwnProperty.call(m, "getWorkLogs")) {
+                    if (p.command === 1)
+                        return "command: multiple values";
+                    p.command = 1;
+                    {
+                        var e = $root.tandem.v1.GetWorkLogs.verify(m.getWorkLogs, n + 1);
+                        if (e)
+                            return "getWorkLogs." + e;
+                    }
+                }
+                if (m.getTimesheet != null && Object.hasOwnProperty.call(m, "getTimesheet")) {
+                    if (p.command === 1)
+                        return "command: multiple values";
+                    p.command = 1;
+                    {
+                        var e = $root.tandem.v1.GetTimesheet.verify(m.getTimesheet, n + 1);
+                        if (e)
+                            return "getTimesheet." + e;
+                    }
+                }
+                if (m.getTimer != null && Object.hasOwnProperty.call(m, "getTimer")) {
+                    if (p.command === 1)
+                        return "command: multiple values";
+                    p.command = 1;
+                    {
+                        var e = $root.tandem.v1.GetTimer.verify(m.getTimer, n + 1);
+                        if (e)
+                            return "getTimer." + e;
                     }
                 }
                 if (m.createProject != null && Object.hasOwnProperty.call(m, "createProject")) {
@@ -1129,6 +1309,76 @@ export const tandem = $root.tandem = (() => {
                             return "setNotificationSettings." + e;
                     }
                 }
+                if (m.logWork != null && Object.hasOwnProperty.call(m, "logWork")) {
+                    if (p.command === 1)
+                        return "command: multiple values";
+                    p.command = 1;
+                    {
+                        var e = $root.tandem.v1.LogWork.verify(m.logWork, n + 1);
+                        if (e)
+                            return "logWork." + e;
+                    }
+                }
+                if (m.editWorkLog != null && Object.hasOwnProperty.call(m, "editWorkLog")) {
+                    if (p.command === 1)
+                        return "command: multiple values";
+                    p.command = 1;
+                    {
+                        var e = $root.tandem.v1.EditWorkLog.verify(m.editWorkLog, n + 1);
+                        if (e)
+                            return "editWorkLog." + e;
+                    }
+                }
+                if (m.deleteWorkLog != null && Object.hasOwnProperty.call(m, "deleteWorkLog")) {
+                    if (p.command === 1)
+                        return "command: multiple values";
+                    p.command = 1;
+                    {
+                        var e = $root.tandem.v1.DeleteWorkLog.verify(m.deleteWorkLog, n + 1);
+                        if (e)
+                            return "deleteWorkLog." + e;
+                    }
+                }
+                if (m.startTimer != null && Object.hasOwnProperty.call(m, "startTimer")) {
+                    if (p.command === 1)
+                        return "command: multiple values";
+                    p.command = 1;
+                    {
+                        var e = $root.tandem.v1.StartTimer.verify(m.startTimer, n + 1);
+                        if (e)
+                            return "startTimer." + e;
+                    }
+                }
+                if (m.stopTimer != null && Object.hasOwnProperty.call(m, "stopTimer")) {
+                    if (p.command === 1)
+                        return "command: multiple values";
+                    p.command = 1;
+                    {
+                        var e = $root.tandem.v1.StopTimer.verify(m.stopTimer, n + 1);
+                        if (e)
+                            return "stopTimer." + e;
+                    }
+                }
+                if (m.deleteAttachment != null && Object.hasOwnProperty.call(m, "deleteAttachment")) {
+                    if (p.command === 1)
+                        return "command: multiple values";
+                    p.command = 1;
+                    {
+                        var e = $root.tandem.v1.DeleteAttachment.verify(m.deleteAttachment, n + 1);
+                        if (e)
+                            return "deleteAttachment." + e;
+                    }
+                }
+                if (m.listAttachments != null && Object.hasOwnProperty.call(m, "listAttachments")) {
+                    if (p.command === 1)
+                        return "command: multiple values";
+                    p.command = 1;
+                    {
+                        var e = $root.tandem.v1.ListAttachments.verify(m.listAttachments, n + 1);
+                        if (e)
+                            return "listAttachments." + e;
+                    }
+                }
                 return null;
             };
 
@@ -1207,6 +1457,21 @@ export const tandem = $root.tandem = (() => {
                     if (!$util.isObject(d.getMyWork))
                         throw TypeError(".tandem.v1.ClientFrame.getMyWork: object expected");
                     m.getMyWork = $root.tandem.v1.GetMyWork.fromObject(d.getMyWork, n + 1);
+                }
+                if (d.getWorkLogs != null) {
+                    if (!$util.isObject(d.getWorkLogs))
+                        throw TypeError(".tandem.v1.ClientFrame.getWorkLogs: object expected");
+                    m.getWorkLogs = $root.tandem.v1.GetWorkLogs.fromObject(d.getWorkLogs, n + 1);
+                }
+                if (d.getTimesheet != null) {
+                    if (!$util.isObject(d.getTimesheet))
+                        throw TypeError(".tandem.v1.ClientFrame.getTimesheet: object expected");
+                    m.getTimesheet = $root.tandem.v1.GetTimesheet.fromObject(d.getTimesheet, n + 1);
+                }
+                if (d.getTimer != null) {
+                    if (!$util.isObject(d.getTimer))
+                        throw TypeError(".tandem.v1.ClientFrame.getTimer: object expected");
+                    m.getTimer = $root.tandem.v1.GetTimer.fromObject(d.getTimer, n + 1);
                 }
                 if (d.createProject != null) {
                     if (!$util.isObject(d.createProject))
@@ -1337,6 +1602,41 @@ export const tandem = $root.tandem = (() => {
                     if (!$util.isObject(d.setNotificationSettings))
                         throw TypeError(".tandem.v1.ClientFrame.setNotificationSettings: object expected");
                     m.setNotificationSettings = $root.tandem.v1.SetNotificationSettings.fromObject(d.setNotificationSettings, n + 1);
+                }
+                if (d.logWork != null) {
+                    if (!$util.isObject(d.logWork))
+                        throw TypeError(".tandem.v1.ClientFrame.logWork: object expected");
+                    m.logWork = $root.tandem.v1.LogWork.fromObject(d.logWork, n + 1);
+                }
+                if (d.editWorkLog != null) {
+                    if (!$util.isObject(d.editWorkLog))
+                        throw TypeError(".tandem.v1.ClientFrame.editWorkLog: object expected");
+                    m.editWorkLog = $root.tandem.v1.EditWorkLog.fromObject(d.editWorkLog, n + 1);
+                }
+                if (d.deleteWorkLog != null) {
+                    if (!$util.isObject(d.deleteWorkLog))
+                        throw TypeError(".tandem.v1.ClientFrame.deleteWorkLog: object expected");
+                    m.deleteWorkLog = $root.tandem.v1.DeleteWorkLog.fromObject(d.deleteWorkLog, n + 1);
+                }
+                if (d.startTimer != null) {
+                    if (!$util.isObject(d.startTimer))
+                        throw TypeError(".tandem.v1.ClientFrame.startTimer: object expected");
+                    m.startTimer = $root.tandem.v1.StartTimer.fromObject(d.startTimer, n + 1);
+                }
+                if (d.stopTimer != null) {
+                    if (!$util.isObject(d.stopTimer))
+                        throw TypeError(".tandem.v1.ClientFrame.stopTimer: object expected");
+                    m.stopTimer = $root.tandem.v1.StopTimer.fromObject(d.stopTimer, n + 1);
+                }
+                if (d.deleteAttachment != null) {
+                    if (!$util.isObject(d.deleteAttachment))
+                        throw TypeError(".tandem.v1.ClientFrame.deleteAttachment: object expected");
+                    m.deleteAttachment = $root.tandem.v1.DeleteAttachment.fromObject(d.deleteAttachment, n + 1);
+                }
+                if (d.listAttachments != null) {
+                    if (!$util.isObject(d.listAttachments))
+                        throw TypeError(".tandem.v1.ClientFrame.listAttachments: object expected");
+                    m.listAttachments = $root.tandem.v1.ListAttachments.fromObject(d.listAttachments, n + 1);
                 }
                 return m;
             };
@@ -1548,6 +1848,56 @@ export const tandem = $root.tandem = (() => {
                     d.getMyWork = $root.tandem.v1.GetMyWork.toObject(m.getMyWork, o, q + 1);
                     if (o.oneofs)
                         d.command = "getMyWork";
+                }
+                if (m.logWork != null && Object.hasOwnProperty.call(m, "logWork")) {
+                    d.logWork = $root.tandem.v1.LogWork.toObject(m.logWork, o, q + 1);
+                    if (o.oneofs)
+                        d.command = "logWork";
+                }
+                if (m.editWorkLog != null && Object.hasOwnProperty.call(m, "editWorkLog")) {
+                    d.editWorkLog = $root.tandem.v1.EditWorkLog.toObject(m.editWorkLog, o, q + 1);
+                    if (o.oneofs)
+                        d.command = "editWorkLog";
+                }
+                if (m.deleteWorkLog != null && Object.hasOwnProperty.call(m, "deleteWorkLog")) {
+                    d.deleteWorkLog = $root.tandem.v1.DeleteWorkLog.toObject(m.deleteWorkLog, o, q + 1);
+                    if (o.oneofs)
+                        d.command = "deleteWorkLog";
+                }
+                if (m.startTimer != null && Object.hasOwnProperty.call(m, "startTimer")) {
+                    d.startTimer = $root.tandem.v1.StartTimer.toObject(m.startTimer, o, q + 1);
+                    if (o.oneofs)
+                        d.command = "startTimer";
+                }
+                if (m.stopTimer != null && Object.hasOwnProperty.call(m, "stopTimer")) {
+                    d.stopTimer = $root.tandem.v1.StopTimer.toObject(m.stopTimer, o, q + 1);
+                    if (o.oneofs)
+                        d.command = "stopTimer";
+                }
+                if (m.getWorkLogs != null && Object.hasOwnProperty.call(m, "getWorkLogs")) {
+                    d.getWorkLogs = $root.tandem.v1.GetWorkLogs.toObject(m.getWorkLogs, o, q + 1);
+                    if (o.oneofs)
+                        d.command = "getWorkLogs";
+                }
+                if (m.getTimesheet != null && Object.hasOwnProperty.call(m, "getTimesheet")) {
+                    d.getTimesheet = $root.tandem.v1.GetTimesheet.toObject(m.getTimesheet, o, q + 1);
+                    if (o.oneofs)
+                        d.command = "getTimesheet";
+                }
+                if (m.getTimer != null && Object.hasOwnProperty.call(m, "getTimer")) {
+                    d.getTimer = $root.tandem.v1.GetTimer.toObject(m.getTimer, o, q + 1);
+                    if (o.oneofs)
+                        d.command = "getTimer";
+                }
+                if (m.deleteAttachment != null && Object.hasOwnProperty.call(m, "deleteAttachment")) {
+                    d.deleteAttachment = $root.tandem.v1.DeleteAttachment.toObject(m.deleteAttachment, o, q + 1);
+                    if (o.oneofs)
+                        d.command = "deleteAttachment";
+                }
+                if (m.listAttachments != null && Object.hasOwnProperty.call(m, "listAttachments")) {
+                    d.listAttachments = $root.tandem.v1.ListAttachments.toObject(m.listAttachments, o, q + 1);
+                    if (o.oneofs)
+                        d.command = "listAttachments";
                 }
                 return d;
             };
@@ -2048,6 +2398,12 @@ export const tandem = $root.tandem = (() => {
              * @property {tandem.v1.INotificationList|null} [notifications] Result notifications
              * @property {tandem.v1.IWatchState|null} [watch] Result watch
              * @property {tandem.v1.IMyWork|null} [myWork] Result myWork
+             * @property {tandem.v1.IWorkLog|null} [workLog] Result workLog
+             * @property {tandem.v1.IWorkLogList|null} [workLogs] Result workLogs
+             * @property {tandem.v1.ITimesheet|null} [timesheet] Result timesheet
+             * @property {tandem.v1.ITimer|null} [timer] Result timer
+             * @property {tandem.v1.IAttachmentList|null} [attachments] Result attachments
+             * @property {tandem.v1.IAttachment|null} [attachment] Result attachment
              */
 
             /**
@@ -2225,17 +2581,65 @@ export const tandem = $root.tandem = (() => {
              */
             Result.prototype.myWork = null;
 
+            /**
+             * Result workLog.
+             * @member {tandem.v1.IWorkLog|null|undefined} workLog
+             * @memberof tandem.v1.Result
+             * @instance
+             */
+            Result.prototype.workLog = null;
+
+            /**
+             * Result workLogs.
+             * @member {tandem.v1.IWorkLogList|null|undefined} workLogs
+             * @memberof tandem.v1.Result
+             * @instance
+             */
+            Result.prototype.workLogs = null;
+
+            /**
+             * Result timesheet.
+             * @member {tandem.v1.ITimesheet|null|undefined} timesheet
+             * @memberof tandem.v1.Result
+             * @instance
+             */
+            Result.prototype.timesheet = null;
+
+            /**
+             * Result timer.
+             * @member {tandem.v1.ITimer|null|undefined} timer
+             * @memberof tandem.v1.Result
+             * @instance
+             */
+            Result.prototype.timer = null;
+
+            /**
+             * Result attachments.
+             * @member {tandem.v1.IAttachmentList|null|undefined} attachments
+             * @memberof tandem.v1.Result
+             * @instance
+             */
+            Result.prototype.attachments = null;
+
+            /**
+             * Result attachment.
+             * @member {tandem.v1.IAttachment|null|undefined} attachment
+             * @memberof tandem.v1.Result
+             * @instance
+             */
+            Result.prototype.attachment = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
             /**
              * Result value.
-             * @member {"project"|"workItem"|"comment"|"sprint"|"member"|"projects"|"board"|"history"|"comments"|"subscribed"|"ok"|"users"|"searchResults"|"report"|"workItems"|"link"|"notifications"|"watch"|"myWork"|undefined} value
+             * @member {"project"|"workItem"|"comment"|"sprint"|"member"|"projects"|"board"|"history"|"comments"|"subscribed"|"ok"|"users"|"searchResults"|"report"|"workItems"|"link"|"notifications"|"watch"|"myWork"|"workLog"|"workLogs"|"timesheet"|"timer"|"attachments"|"attachment"|undefined} value
              * @memberof tandem.v1.Result
              * @instance
              */
             Object.defineProperty(Result.prototype, "value", {
-                get: $util.oneOfGetter($oneOfFields = ["project", "workItem", "comment", "sprint", "member", "projects", "board", "history", "comments", "subscribed", "ok", "users", "searchResults", "report", "workItems", "link", "notifications", "watch", "myWork"]),
+                get: $util.oneOfGetter($oneOfFields = ["project", "workItem", "comment", "sprint", "member", "projects", "board", "history", "comments", "subscribed", "ok", "users", "searchResults", "report", "workItems", "link", "notifications", "watch", "myWork", "workLog", "workLogs", "timesheet", "timer", "attachments", "attachment"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -2307,6 +2711,18 @@ export const tandem = $root.tandem = (() => {
                     $root.tandem.v1.WatchState.encode(m.watch, w.uint32(218).fork(), q + 1).ldelim();
                 if (m.myWork != null && Object.hasOwnProperty.call(m, "myWork"))
                     $root.tandem.v1.MyWork.encode(m.myWork, w.uint32(226).fork(), q + 1).ldelim();
+                if (m.workLog != null && Object.hasOwnProperty.call(m, "workLog"))
+                    $root.tandem.v1.WorkLog.encode(m.workLog, w.uint32(234).fork(), q + 1).ldelim();
+                if (m.workLogs != null && Object.hasOwnProperty.call(m, "workLogs"))
+                    $root.tandem.v1.WorkLogList.encode(m.workLogs, w.uint32(242).fork(), q + 1).ldelim();
+                if (m.timesheet != null && Object.hasOwnProperty.call(m, "timesheet"))
+                    $root.tandem.v1.Timesheet.encode(m.timesheet, w.uint32(250).fork(), q + 1).ldelim();
+                if (m.timer != null && Object.hasOwnProperty.call(m, "timer"))
+                    $root.tandem.v1.Timer.encode(m.timer, w.uint32(258).fork(), q + 1).ldelim();
+                if (m.attachments != null && Object.hasOwnProperty.call(m, "attachments"))
+                    $root.tandem.v1.AttachmentList.encode(m.attachments, w.uint32(322).fork(), q + 1).ldelim();
+                if (m.attachment != null && Object.hasOwnProperty.call(m, "attachment"))
+                    $root.tandem.v1.Attachment.encode(m.attachment, w.uint32(330).fork(), q + 1).ldelim();
                 return w;
             };
 
@@ -2435,6 +2851,30 @@ export const tandem = $root.tandem = (() => {
                         }
                     case 28: {
                             m.myWork = $root.tandem.v1.MyWork.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 29: {
+                            m.workLog = $root.tandem.v1.WorkLog.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 30: {
+                            m.workLogs = $root.tandem.v1.WorkLogList.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 31: {
+                            m.timesheet = $root.tandem.v1.Timesheet.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 32: {
+                            m.timer = $root.tandem.v1.Timer.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 40: {
+                            m.attachments = $root.tandem.v1.AttachmentList.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 41: {
+                            m.attachment = $root.tandem.v1.Attachment.decode(r, r.uint32(), undefined, n + 1);
                             break;
                         }
                     default:
@@ -2674,6 +3114,66 @@ export const tandem = $root.tandem = (() => {
                             return "myWork." + e;
                     }
                 }
+                if (m.workLog != null && Object.hasOwnProperty.call(m, "workLog")) {
+                    if (p.value === 1)
+                        return "value: multiple values";
+                    p.value = 1;
+                    {
+                        var e = $root.tandem.v1.WorkLog.verify(m.workLog, n + 1);
+                        if (e)
+                            return "workLog." + e;
+                    }
+                }
+                if (m.workLogs != null && Object.hasOwnProperty.call(m, "workLogs")) {
+                    if (p.value === 1)
+                        return "value: multiple values";
+                    p.value = 1;
+                    {
+                        var e = $root.tandem.v1.WorkLogList.verify(m.workLogs, n + 1);
+                        if (e)
+                            return "workLogs." + e;
+                    }
+                }
+                if (m.timesheet != null && Object.hasOwnProperty.call(m, "timesheet")) {
+                    if (p.value === 1)
+                        return "value: multiple values";
+                    p.value = 1;
+                    {
+                        var e = $root.tandem.v1.Timesheet.verify(m.timesheet, n + 1);
+                        if (e)
+                            return "timesheet." + e;
+                    }
+                }
+                if (m.timer != null && Object.hasOwnProperty.call(m, "timer")) {
+                    if (p.value === 1)
+                        return "value: multiple values";
+                    p.value = 1;
+                    {
+                        var e = $root.tandem.v1.Timer.verify(m.timer, n + 1);
+                        if (e)
+                            return "timer." + e;
+                    }
+                }
+                if (m.attachments != null && Object.hasOwnProperty.call(m, "attachments")) {
+                    if (p.value === 1)
+                        return "value: multiple values";
+                    p.value = 1;
+                    {
+                        var e = $root.tandem.v1.AttachmentList.verify(m.attachments, n + 1);
+                        if (e)
+                            return "attachments." + e;
+                    }
+                }
+                if (m.attachment != null && Object.hasOwnProperty.call(m, "attachment")) {
+                    if (p.value === 1)
+                        return "value: multiple values";
+                    p.value = 1;
+                    {
+                        var e = $root.tandem.v1.Attachment.verify(m.attachment, n + 1);
+                        if (e)
+                            return "attachment." + e;
+                    }
+                }
                 return null;
             };
 
@@ -2799,6 +3299,36 @@ export const tandem = $root.tandem = (() => {
                     if (!$util.isObject(d.myWork))
                         throw TypeError(".tandem.v1.Result.myWork: object expected");
                     m.myWork = $root.tandem.v1.MyWork.fromObject(d.myWork, n + 1);
+                }
+                if (d.workLog != null) {
+                    if (!$util.isObject(d.workLog))
+                        throw TypeError(".tandem.v1.Result.workLog: object expected");
+                    m.workLog = $root.tandem.v1.WorkLog.fromObject(d.workLog, n + 1);
+                }
+                if (d.workLogs != null) {
+                    if (!$util.isObject(d.workLogs))
+                        throw TypeError(".tandem.v1.Result.workLogs: object expected");
+                    m.workLogs = $root.tandem.v1.WorkLogList.fromObject(d.workLogs, n + 1);
+                }
+                if (d.timesheet != null) {
+                    if (!$util.isObject(d.timesheet))
+                        throw TypeError(".tandem.v1.Result.timesheet: object expected");
+                    m.timesheet = $root.tandem.v1.Timesheet.fromObject(d.timesheet, n + 1);
+                }
+                if (d.timer != null) {
+                    if (!$util.isObject(d.timer))
+                        throw TypeError(".tandem.v1.Result.timer: object expected");
+                    m.timer = $root.tandem.v1.Timer.fromObject(d.timer, n + 1);
+                }
+                if (d.attachments != null) {
+                    if (!$util.isObject(d.attachments))
+                        throw TypeError(".tandem.v1.Result.attachments: object expected");
+                    m.attachments = $root.tandem.v1.AttachmentList.fromObject(d.attachments, n + 1);
+                }
+                if (d.attachment != null) {
+                    if (!$util.isObject(d.attachment))
+                        throw TypeError(".tandem.v1.Result.attachment: object expected");
+                    m.attachment = $root.tandem.v1.Attachment.fromObject(d.attachment, n + 1);
                 }
                 return m;
             };
@@ -2929,6 +3459,36 @@ export const tandem = $root.tandem = (() => {
                     d.myWork = $root.tandem.v1.MyWork.toObject(m.myWork, o, q + 1);
                     if (o.oneofs)
                         d.value = "myWork";
+                }
+                if (m.workLog != null && Object.hasOwnProperty.call(m, "workLog")) {
+                    d.workLog = $root.tandem.v1.WorkLog.toObject(m.workLog, o, q + 1);
+                    if (o.oneofs)
+                        d.value = "workLog";
+                }
+                if (m.workLogs != null && Object.hasOwnProperty.call(m, "workLogs")) {
+                    d.workLogs = $root.tandem.v1.WorkLogList.toObject(m.workLogs, o, q + 1);
+                    if (o.oneofs)
+                        d.value = "workLogs";
+                }
+                if (m.timesheet != null && Object.hasOwnProperty.call(m, "timesheet")) {
+                    d.timesheet = $root.tandem.v1.Timesheet.toObject(m.timesheet, o, q + 1);
+                    if (o.oneofs)
+                        d.value = "timesheet";
+                }
+                if (m.timer != null && Object.hasOwnProperty.call(m, "timer")) {
+                    d.timer = $root.tandem.v1.Timer.toObject(m.timer, o, q + 1);
+                    if (o.oneofs)
+                        d.value = "timer";
+                }
+                if (m.attachments != null && Object.hasOwnProperty.call(m, "attachments")) {
+                    d.attachments = $root.tandem.v1.AttachmentList.toObject(m.attachments, o, q + 1);
+                    if (o.oneofs)
+                        d.value = "attachments";
+                }
+                if (m.attachment != null && Object.hasOwnProperty.call(m, "attachment")) {
+                    d.attachment = $root.tandem.v1.Attachment.toObject(m.attachment, o, q + 1);
+                    if (o.oneofs)
+                        d.value = "attachment";
                 }
                 return d;
             };
@@ -4800,6 +5360,11 @@ export const tandem = $root.tandem = (() => {
              * @property {string|null} [startDate] WorkItem startDate
              * @property {string|null} [dueDate] WorkItem dueDate
              * @property {boolean|null} [watching] WorkItem watching
+             * @property {number|null} [originalEstimateMinutes] WorkItem originalEstimateMinutes
+             * @property {boolean|null} [hasOriginalEstimate] WorkItem hasOriginalEstimate
+             * @property {number|null} [remainingEstimateMinutes] WorkItem remainingEstimateMinutes
+             * @property {boolean|null} [hasRemainingEstimate] WorkItem hasRemainingEstimate
+             * @property {number|null} [loggedMinutes] WorkItem loggedMinutes
              */
 
             /**
@@ -5027,6 +5592,46 @@ export const tandem = $root.tandem = (() => {
             WorkItem.prototype.watching = false;
 
             /**
+             * WorkItem originalEstimateMinutes.
+             * @member {number} originalEstimateMinutes
+             * @memberof tandem.v1.WorkItem
+             * @instance
+             */
+            WorkItem.prototype.originalEstimateMinutes = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * WorkItem hasOriginalEstimate.
+             * @member {boolean} hasOriginalEstimate
+             * @memberof tandem.v1.WorkItem
+             * @instance
+             */
+            WorkItem.prototype.hasOriginalEstimate = false;
+
+            /**
+             * WorkItem remainingEstimateMinutes.
+             * @member {number} remainingEstimateMinutes
+             * @memberof tandem.v1.WorkItem
+             * @instance
+             */
+            WorkItem.prototype.remainingEstimateMinutes = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * WorkItem hasRemainingEstimate.
+             * @member {boolean} hasRemainingEstimate
+             * @memberof tandem.v1.WorkItem
+             * @instance
+             */
+            WorkItem.prototype.hasRemainingEstimate = false;
+
+            /**
+             * WorkItem loggedMinutes.
+             * @member {number} loggedMinutes
+             * @memberof tandem.v1.WorkItem
+             * @instance
+             */
+            WorkItem.prototype.loggedMinutes = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
              * Creates a new WorkItem instance using the specified properties.
              * @function create
              * @memberof tandem.v1.WorkItem
@@ -5108,6 +5713,16 @@ export const tandem = $root.tandem = (() => {
                     w.uint32(202).string(m.dueDate);
                 if (m.watching != null && Object.hasOwnProperty.call(m, "watching"))
                     w.uint32(208).bool(m.watching);
+                if (m.originalEstimateMinutes != null && Object.hasOwnProperty.call(m, "originalEstimateMinutes"))
+                    w.uint32(216).int64(m.originalEstimateMinutes);
+                if (m.hasOriginalEstimate != null && Object.hasOwnProperty.call(m, "hasOriginalEstimate"))
+                    w.uint32(224).bool(m.hasOriginalEstimate);
+                if (m.remainingEstimateMinutes != null && Object.hasOwnProperty.call(m, "remainingEstimateMinutes"))
+                    w.uint32(232).int64(m.remainingEstimateMinutes);
+                if (m.hasRemainingEstimate != null && Object.hasOwnProperty.call(m, "hasRemainingEstimate"))
+                    w.uint32(240).bool(m.hasRemainingEstimate);
+                if (m.loggedMinutes != null && Object.hasOwnProperty.call(m, "loggedMinutes"))
+                    w.uint32(248).int64(m.loggedMinutes);
                 return w;
             };
 
@@ -5262,6 +5877,26 @@ export const tandem = $root.tandem = (() => {
                         }
                     case 26: {
                             m.watching = r.bool();
+                            break;
+                        }
+                    case 27: {
+                            m.originalEstimateMinutes = r.int64();
+                            break;
+                        }
+                    case 28: {
+                            m.hasOriginalEstimate = r.bool();
+                            break;
+                        }
+                    case 29: {
+                            m.remainingEstimateMinutes = r.int64();
+                            break;
+                        }
+                    case 30: {
+                            m.hasRemainingEstimate = r.bool();
+                            break;
+                        }
+                    case 31: {
+                            m.loggedMinutes = r.int64();
                             break;
                         }
                     default:
@@ -5432,6 +6067,26 @@ export const tandem = $root.tandem = (() => {
                 if (m.watching != null && Object.hasOwnProperty.call(m, "watching")) {
                     if (typeof m.watching !== "boolean")
                         return "watching: boolean expected";
+                }
+                if (m.originalEstimateMinutes != null && Object.hasOwnProperty.call(m, "originalEstimateMinutes")) {
+                    if (!$util.isInteger(m.originalEstimateMinutes) && !(m.originalEstimateMinutes && $util.isInteger(m.originalEstimateMinutes.low) && $util.isInteger(m.originalEstimateMinutes.high)))
+                        return "originalEstimateMinutes: integer|Long expected";
+                }
+                if (m.hasOriginalEstimate != null && Object.hasOwnProperty.call(m, "hasOriginalEstimate")) {
+                    if (typeof m.hasOriginalEstimate !== "boolean")
+                        return "hasOriginalEstimate: boolean expected";
+                }
+                if (m.remainingEstimateMinutes != null && Object.hasOwnProperty.call(m, "remainingEstimateMinutes")) {
+                    if (!$util.isInteger(m.remainingEstimateMinutes) && !(m.remainingEstimateMinutes && $util.isInteger(m.remainingEstimateMinutes.low) && $util.isInteger(m.remainingEstimateMinutes.high)))
+                        return "remainingEstimateMinutes: integer|Long expected";
+                }
+                if (m.hasRemainingEstimate != null && Object.hasOwnProperty.call(m, "hasRemainingEstimate")) {
+                    if (typeof m.hasRemainingEstimate !== "boolean")
+                        return "hasRemainingEstimate: boolean expected";
+                }
+                if (m.loggedMinutes != null && Object.hasOwnProperty.call(m, "loggedMinutes")) {
+                    if (!$util.isInteger(m.loggedMinutes) && !(m.loggedMinutes && $util.isInteger(m.loggedMinutes.low) && $util.isInteger(m.loggedMinutes.high)))
+                        return "loggedMinutes: integer|Long expected";
                 }
                 return null;
             };
@@ -5626,6 +6281,42 @@ export const tandem = $root.tandem = (() => {
                 if (d.watching != null) {
                     m.watching = Boolean(d.watching);
                 }
+                if (d.originalEstimateMinutes != null) {
+                    if ($util.Long)
+                        m.originalEstimateMinutes = $util.Long.fromValue(d.originalEstimateMinutes, false);
+                    else if (typeof d.originalEstimateMinutes === "string")
+                        m.originalEstimateMinutes = parseInt(d.originalEstimateMinutes, 10);
+                    else if (typeof d.originalEstimateMinutes === "number")
+                        m.originalEstimateMinutes = d.originalEstimateMinutes;
+                    else if (typeof d.originalEstimateMinutes === "object")
+                        m.originalEstimateMinutes = new $util.LongBits(d.originalEstimateMinutes.low >>> 0, d.originalEstimateMinutes.high >>> 0).toNumber();
+                }
+                if (d.hasOriginalEstimate != null) {
+                    m.hasOriginalEstimate = Boolean(d.hasOriginalEstimate);
+                }
+                if (d.remainingEstimateMinutes != null) {
+                    if ($util.Long)
+                        m.remainingEstimateMinutes = $util.Long.fromValue(d.remainingEstimateMinutes, false);
+                    else if (typeof d.remainingEstimateMinutes === "string")
+                        m.remainingEstimateMinutes = parseInt(d.remainingEstimateMinutes, 10);
+                    else if (typeof d.remainingEstimateMinutes === "number")
+                        m.remainingEstimateMinutes = d.remainingEstimateMinutes;
+                    else if (typeof d.remainingEstimateMinutes === "object")
+                        m.remainingEstimateMinutes = new $util.LongBits(d.remainingEstimateMinutes.low >>> 0, d.remainingEstimateMinutes.high >>> 0).toNumber();
+                }
+                if (d.hasRemainingEstimate != null) {
+                    m.hasRemainingEstimate = Boolean(d.hasRemainingEstimate);
+                }
+                if (d.loggedMinutes != null) {
+                    if ($util.Long)
+                        m.loggedMinutes = $util.Long.fromValue(d.loggedMinutes, false);
+                    else if (typeof d.loggedMinutes === "string")
+                        m.loggedMinutes = parseInt(d.loggedMinutes, 10);
+                    else if (typeof d.loggedMinutes === "number")
+                        m.loggedMinutes = d.loggedMinutes;
+                    else if (typeof d.loggedMinutes === "object")
+                        m.loggedMinutes = new $util.LongBits(d.loggedMinutes.low >>> 0, d.loggedMinutes.high >>> 0).toNumber();
+                }
                 return m;
             };
 
@@ -5695,6 +6386,23 @@ export const tandem = $root.tandem = (() => {
                     d.startDate = "";
                     d.dueDate = "";
                     d.watching = false;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.originalEstimateMinutes = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                    } else
+                        d.originalEstimateMinutes = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                    d.hasOriginalEstimate = false;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.remainingEstimateMinutes = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                    } else
+                        d.remainingEstimateMinutes = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                    d.hasRemainingEstimate = false;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.loggedMinutes = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                    } else
+                        d.loggedMinutes = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
                 }
                 if (m.id != null && Object.hasOwnProperty.call(m, "id")) {
                     d.id = m.id;
@@ -5802,6 +6510,36 @@ export const tandem = $root.tandem = (() => {
                 if (m.watching != null && Object.hasOwnProperty.call(m, "watching")) {
                     d.watching = m.watching;
                 }
+                if (m.originalEstimateMinutes != null && Object.hasOwnProperty.call(m, "originalEstimateMinutes")) {
+                    if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                        d.originalEstimateMinutes = typeof m.originalEstimateMinutes === "number" ? BigInt(m.originalEstimateMinutes) : $util.Long.fromBits(m.originalEstimateMinutes.low >>> 0, m.originalEstimateMinutes.high >>> 0, false).toBigInt();
+                    else if (typeof m.originalEstimateMinutes === "number")
+                        d.originalEstimateMinutes = o.longs === String ? String(m.originalEstimateMinutes) : m.originalEstimateMinutes;
+                    else
+                        d.originalEstimateMinutes = o.longs === String ? $util.Long.prototype.toString.call(m.originalEstimateMinutes) : o.longs === Number ? new $util.LongBits(m.originalEstimateMinutes.low >>> 0, m.originalEstimateMinutes.high >>> 0).toNumber() : m.originalEstimateMinutes;
+                }
+                if (m.hasOriginalEstimate != null && Object.hasOwnProperty.call(m, "hasOriginalEstimate")) {
+                    d.hasOriginalEstimate = m.hasOriginalEstimate;
+                }
+                if (m.remainingEstimateMinutes != null && Object.hasOwnProperty.call(m, "remainingEstimateMinutes")) {
+                    if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                        d.remainingEstimateMinutes = typeof m.remainingEstimateMinutes === "number" ? BigInt(m.remainingEstimateMinutes) : $util.Long.fromBits(m.remainingEstimateMinutes.low >>> 0, m.remainingEstimateMinutes.high >>> 0, false).toBigInt();
+                    else if (typeof m.remainingEstimateMinutes === "number")
+                        d.remainingEstimateMinutes = o.longs === String ? String(m.remainingEstimateMinutes) : m.remainingEstimateMinutes;
+                    else
+                        d.remainingEstimateMinutes = o.longs === String ? $util.Long.prototype.toString.call(m.remainingEstimateMinutes) : o.longs === Number ? new $util.LongBits(m.remainingEstimateMinutes.low >>> 0, m.remainingEstimateMinutes.high >>> 0).toNumber() : m.remainingEstimateMinutes;
+                }
+                if (m.hasRemainingEstimate != null && Object.hasOwnProperty.call(m, "hasRemainingEstimate")) {
+                    d.hasRemainingEstimate = m.hasRemainingEstimate;
+                }
+                if (m.loggedMinutes != null && Object.hasOwnProperty.call(m, "loggedMinutes")) {
+                    if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                        d.loggedMinutes = typeof m.loggedMinutes === "number" ? BigInt(m.loggedMinutes) : $util.Long.fromBits(m.loggedMinutes.low >>> 0, m.loggedMinutes.high >>> 0, false).toBigInt();
+                    else if (typeof m.loggedMinutes === "number")
+                        d.loggedMinutes = o.longs === String ? String(m.loggedMinutes) : m.loggedMinutes;
+                    else
+                        d.loggedMinutes = o.longs === String ? $util.Long.prototype.toString.call(m.loggedMinutes) : o.longs === Number ? new $util.LongBits(m.loggedMinutes.low >>> 0, m.loggedMinutes.high >>> 0).toNumber() : m.loggedMinutes;
+                }
                 return d;
             };
 
@@ -5832,6 +6570,2138 @@ export const tandem = $root.tandem = (() => {
             };
 
             return WorkItem;
+        })();
+
+        v1.WorkLog = (function() {
+
+            /**
+             * Properties of a WorkLog.
+             * @memberof tandem.v1
+             * @interface IWorkLog
+             * @property {string|null} [id] WorkLog id
+             * @property {string|null} [workItemId] WorkLog workItemId
+             * @property {string|null} [projectId] WorkLog projectId
+             * @property {string|null} [userId] WorkLog userId
+             * @property {number|null} [startedAt] WorkLog startedAt
+             * @property {number|null} [minutes] WorkLog minutes
+             * @property {string|null} [note] WorkLog note
+             * @property {number|null} [version] WorkLog version
+             * @property {number|null} [createdAt] WorkLog createdAt
+             * @property {number|null} [deletedAt] WorkLog deletedAt
+             */
+
+            /**
+             * Constructs a new WorkLog.
+             * @memberof tandem.v1
+             * @classdesc Represents a WorkLog.
+             * @implements IWorkLog
+             * @constructor
+             * @param {tandem.v1.IWorkLog=} [p] Properties to set
+             */
+            function WorkLog(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * WorkLog id.
+             * @member {string} id
+             * @memberof tandem.v1.WorkLog
+             * @instance
+             */
+            WorkLog.prototype.id = "";
+
+            /**
+             * WorkLog workItemId.
+             * @member {string} workItemId
+             * @memberof tandem.v1.WorkLog
+             * @instance
+             */
+            WorkLog.prototype.workItemId = "";
+
+            /**
+             * WorkLog projectId.
+             * @member {string} projectId
+             * @memberof tandem.v1.WorkLog
+             * @instance
+             */
+            WorkLog.prototype.projectId = "";
+
+            /**
+             * WorkLog userId.
+             * @member {string} userId
+             * @memberof tandem.v1.WorkLog
+             * @instance
+             */
+            WorkLog.prototype.userId = "";
+
+            /**
+             * WorkLog startedAt.
+             * @member {number} startedAt
+             * @memberof tandem.v1.WorkLog
+             * @instance
+             */
+            WorkLog.prototype.startedAt = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * WorkLog minutes.
+             * @member {number} minutes
+             * @memberof tandem.v1.WorkLog
+             * @instance
+             */
+            WorkLog.prototype.minutes = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * WorkLog note.
+             * @member {string} note
+             * @memberof tandem.v1.WorkLog
+             * @instance
+             */
+            WorkLog.prototype.note = "";
+
+            /**
+             * WorkLog version.
+             * @member {number} version
+             * @memberof tandem.v1.WorkLog
+             * @instance
+             */
+            WorkLog.prototype.version = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * WorkLog createdAt.
+             * @member {number} createdAt
+             * @memberof tandem.v1.WorkLog
+             * @instance
+             */
+            WorkLog.prototype.createdAt = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * WorkLog deletedAt.
+             * @member {number} deletedAt
+             * @memberof tandem.v1.WorkLog
+             * @instance
+             */
+            WorkLog.prototype.deletedAt = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Creates a new WorkLog instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.WorkLog
+             * @static
+             * @param {tandem.v1.IWorkLog=} [properties] Properties to set
+             * @returns {tandem.v1.WorkLog} WorkLog instance
+             */
+            WorkLog.create = function create(properties) {
+                return new WorkLog(properties);
+            };
+
+            /**
+             * Encodes the specified WorkLog message. Does not implicitly {@link tandem.v1.WorkLog.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.WorkLog
+             * @static
+             * @param {tandem.v1.IWorkLog} m WorkLog message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            WorkLog.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.id != null && Object.hasOwnProperty.call(m, "id"))
+                    w.uint32(10).string(m.id);
+                if (m.workItemId != null && Object.hasOwnProperty.call(m, "workItemId"))
+                    w.uint32(18).string(m.workItemId);
+                if (m.projectId != null && Object.hasOwnProperty.call(m, "projectId"))
+                    w.uint32(26).string(m.projectId);
+                if (m.userId != null && Object.hasOwnProperty.call(m, "userId"))
+                    w.uint32(34).string(m.userId);
+                if (m.startedAt != null && Object.hasOwnProperty.call(m, "startedAt"))
+                    w.uint32(40).int64(m.startedAt);
+                if (m.minutes != null && Object.hasOwnProperty.call(m, "minutes"))
+                    w.uint32(48).int64(m.minutes);
+                if (m.note != null && Object.hasOwnProperty.call(m, "note"))
+                    w.uint32(58).string(m.note);
+                if (m.version != null && Object.hasOwnProperty.call(m, "version"))
+                    w.uint32(64).int64(m.version);
+                if (m.createdAt != null && Object.hasOwnProperty.call(m, "createdAt"))
+                    w.uint32(72).int64(m.createdAt);
+                if (m.deletedAt != null && Object.hasOwnProperty.call(m, "deletedAt"))
+                    w.uint32(80).int64(m.deletedAt);
+                return w;
+            };
+
+            /**
+             * Encodes the specified WorkLog message, length delimited. Does not implicitly {@link tandem.v1.WorkLog.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.WorkLog
+             * @static
+             * @param {tandem.v1.IWorkLog} message WorkLog message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            WorkLog.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a WorkLog message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.WorkLog
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.WorkLog} WorkLog
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            WorkLog.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.WorkLog();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.id = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.workItemId = r.string();
+                            break;
+                        }
+                    case 3: {
+                            m.projectId = r.string();
+                            break;
+                        }
+                    case 4: {
+                            m.userId = r.string();
+                            break;
+                        }
+                    case 5: {
+                            m.startedAt = r.int64();
+                            break;
+                        }
+                    case 6: {
+                            m.minutes = r.int64();
+                            break;
+                        }
+                    case 7: {
+                            m.note = r.string();
+                            break;
+                        }
+                    case 8: {
+                            m.version = r.int64();
+                            break;
+                        }
+                    case 9: {
+                            m.createdAt = r.int64();
+                            break;
+                        }
+                    case 10: {
+                            m.deletedAt = r.int64();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a WorkLog message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.WorkLog
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.WorkLog} WorkLog
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            WorkLog.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a WorkLog message.
+             * @function verify
+             * @memberof tandem.v1.WorkLog
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            WorkLog.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.id != null && Object.hasOwnProperty.call(m, "id")) {
+                    if (!$util.isString(m.id))
+                        return "id: string expected";
+                }
+                if (m.workItemId != null && Object.hasOwnProperty.call(m, "workItemId")) {
+                    if (!$util.isString(m.workItemId))
+                        return "workItemId: string expected";
+                }
+                if (m.projectId != null && Object.hasOwnProperty.call(m, "projectId")) {
+                    if (!$util.isString(m.projectId))
+                        return "projectId: string expected";
+                }
+                if (m.userId != null && Object.hasOwnProperty.call(m, "userId")) {
+                    if (!$util.isString(m.userId))
+                        return "userId: string expected";
+                }
+                if (m.startedAt != null && Object.hasOwnProperty.call(m, "startedAt")) {
+                    if (!$util.isInteger(m.startedAt) && !(m.startedAt && $util.isInteger(m.startedAt.low) && $util.isInteger(m.startedAt.high)))
+                        return "startedAt: integer|Long expected";
+                }
+                if (m.minutes != null && Object.hasOwnProperty.call(m, "minutes")) {
+                    if (!$util.isInteger(m.minutes) && !(m.minutes && $util.isInteger(m.minutes.low) && $util.isInteger(m.minutes.high)))
+                        return "minutes: integer|Long expected";
+                }
+                if (m.note != null && Object.hasOwnProperty.call(m, "note")) {
+                    if (!$util.isString(m.note))
+                        return "note: string expected";
+                }
+                if (m.version != null && Object.hasOwnProperty.call(m, "version")) {
+                    if (!$util.isInteger(m.version) && !(m.version && $util.isInteger(m.version.low) && $util.isInteger(m.version.high)))
+                        return "version: integer|Long expected";
+                }
+                if (m.createdAt != null && Object.hasOwnProperty.call(m, "createdAt")) {
+                    if (!$util.isInteger(m.createdAt) && !(m.createdAt && $util.isInteger(m.createdAt.low) && $util.isInteger(m.createdAt.high)))
+                        return "createdAt: integer|Long expected";
+                }
+                if (m.deletedAt != null && Object.hasOwnProperty.call(m, "deletedAt")) {
+                    if (!$util.isInteger(m.deletedAt) && !(m.deletedAt && $util.isInteger(m.deletedAt.low) && $util.isInteger(m.deletedAt.high)))
+                        return "deletedAt: integer|Long expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a WorkLog message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.WorkLog
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.WorkLog} WorkLog
+             */
+            WorkLog.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.WorkLog)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.WorkLog: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.WorkLog();
+                if (d.id != null) {
+                    m.id = String(d.id);
+                }
+                if (d.workItemId != null) {
+                    m.workItemId = String(d.workItemId);
+                }
+                if (d.projectId != null) {
+                    m.projectId = String(d.projectId);
+                }
+                if (d.userId != null) {
+                    m.userId = String(d.userId);
+                }
+                if (d.startedAt != null) {
+                    if ($util.Long)
+                        m.startedAt = $util.Long.fromValue(d.startedAt, false);
+                    else if (typeof d.startedAt === "string")
+                        m.startedAt = parseInt(d.startedAt, 10);
+                    else if (typeof d.startedAt === "number")
+                        m.startedAt = d.startedAt;
+                    else if (typeof d.startedAt === "object")
+                        m.startedAt = new $util.LongBits(d.startedAt.low >>> 0, d.startedAt.high >>> 0).toNumber();
+                }
+                if (d.minutes != null) {
+                    if ($util.Long)
+                        m.minutes = $util.Long.fromValue(d.minutes, false);
+                    else if (typeof d.minutes === "string")
+                        m.minutes = parseInt(d.minutes, 10);
+                    else if (typeof d.minutes === "number")
+                        m.minutes = d.minutes;
+                    else if (typeof d.minutes === "object")
+                        m.minutes = new $util.LongBits(d.minutes.low >>> 0, d.minutes.high >>> 0).toNumber();
+                }
+                if (d.note != null) {
+                    m.note = String(d.note);
+                }
+                if (d.version != null) {
+                    if ($util.Long)
+                        m.version = $util.Long.fromValue(d.version, false);
+                    else if (typeof d.version === "string")
+                        m.version = parseInt(d.version, 10);
+                    else if (typeof d.version === "number")
+                        m.version = d.version;
+                    else if (typeof d.version === "object")
+                        m.version = new $util.LongBits(d.version.low >>> 0, d.version.high >>> 0).toNumber();
+                }
+                if (d.createdAt != null) {
+                    if ($util.Long)
+                        m.createdAt = $util.Long.fromValue(d.createdAt, false);
+                    else if (typeof d.createdAt === "string")
+                        m.createdAt = parseInt(d.createdAt, 10);
+                    else if (typeof d.createdAt === "number")
+                        m.createdAt = d.createdAt;
+                    else if (typeof d.createdAt === "object")
+                        m.createdAt = new $util.LongBits(d.createdAt.low >>> 0, d.createdAt.high >>> 0).toNumber();
+                }
+                if (d.deletedAt != null) {
+                    if ($util.Long)
+                        m.deletedAt = $util.Long.fromValue(d.deletedAt, false);
+                    else if (typeof d.deletedAt === "string")
+                        m.deletedAt = parseInt(d.deletedAt, 10);
+                    else if (typeof d.deletedAt === "number")
+                        m.deletedAt = d.deletedAt;
+                    else if (typeof d.deletedAt === "object")
+                        m.deletedAt = new $util.LongBits(d.deletedAt.low >>> 0, d.deletedAt.high >>> 0).toNumber();
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a WorkLog message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.WorkLog
+             * @static
+             * @param {tandem.v1.WorkLog} m WorkLog
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            WorkLog.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.id = "";
+                    d.workItemId = "";
+                    d.projectId = "";
+                    d.userId = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.startedAt = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                    } else
+                        d.startedAt = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.minutes = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                    } else
+                        d.minutes = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                    d.note = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.version = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                    } else
+                        d.version = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.createdAt = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                    } else
+                        d.createdAt = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.deletedAt = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                    } else
+                        d.deletedAt = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                }
+                if (m.id != null && Object.hasOwnProperty.call(m, "id")) {
+                    d.id = m.id;
+                }
+                if (m.workItemId != null && Object.hasOwnProperty.call(m, "workItemId")) {
+                    d.workItemId = m.workItemId;
+                }
+                if (m.projectId != null && Object.hasOwnProperty.call(m, "projectId")) {
+                    d.projectId = m.projectId;
+                }
+                if (m.userId != null && Object.hasOwnProperty.call(m, "userId")) {
+                    d.userId = m.userId;
+                }
+                if (m.startedAt != null && Object.hasOwnProperty.call(m, "startedAt")) {
+                    if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                        d.startedAt = typeof m.startedAt === "number" ? BigInt(m.startedAt) : $util.Long.fromBits(m.startedAt.low >>> 0, m.startedAt.high >>> 0, false).toBigInt();
+                    else if (typeof m.startedAt === "number")
+                        d.startedAt = o.longs === String ? String(m.startedAt) : m.startedAt;
+                    else
+                        d.startedAt = o.longs === String ? $util.Long.prototype.toString.call(m.startedAt) : o.longs === Number ? new $util.LongBits(m.startedAt.low >>> 0, m.startedAt.high >>> 0).toNumber() : m.startedAt;
+                }
+                if (m.minutes != null && Object.hasOwnProperty.call(m, "minutes")) {
+                    if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                        d.minutes = typeof m.minutes === "number" ? BigInt(m.minutes) : $util.Long.fromBits(m.minutes.low >>> 0, m.minutes.high >>> 0, false).toBigInt();
+                    else if (typeof m.minutes === "number")
+                        d.minutes = o.longs === String ? String(m.minutes) : m.minutes;
+                    else
+                        d.minutes = o.longs === String ? $util.Long.prototype.toString.call(m.minutes) : o.longs === Number ? new $util.LongBits(m.minutes.low >>> 0, m.minutes.high >>> 0).toNumber() : m.minutes;
+                }
+                if (m.note != null && Object.hasOwnProperty.call(m, "note")) {
+                    d.note = m.note;
+                }
+                if (m.version != null && Object.hasOwnProperty.call(m, "version")) {
+                    if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                        d.version = typeof m.version === "number" ? BigInt(m.version) : $util.Long.fromBits(m.version.low >>> 0, m.version.high >>> 0, false).toBigInt();
+                    else if (typeof m.version === "number")
+                        d.version = o.longs === String ? String(m.version) : m.version;
+                    else
+                        d.version = o.longs === String ? $util.Long.prototype.toString.call(m.version) : o.longs === Number ? new $util.LongBits(m.version.low >>> 0, m.version.high >>> 0).toNumber() : m.version;
+                }
+                if (m.createdAt != null && Object.hasOwnProperty.call(m, "createdAt")) {
+                    if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                        d.createdAt = typeof m.createdAt === "number" ? BigInt(m.createdAt) : $util.Long.fromBits(m.createdAt.low >>> 0, m.createdAt.high >>> 0, false).toBigInt();
+                    else if (typeof m.createdAt === "number")
+                        d.createdAt = o.longs === String ? String(m.createdAt) : m.createdAt;
+                    else
+                        d.createdAt = o.longs === String ? $util.Long.prototype.toString.call(m.createdAt) : o.longs === Number ? new $util.LongBits(m.createdAt.low >>> 0, m.createdAt.high >>> 0).toNumber() : m.createdAt;
+                }
+                if (m.deletedAt != null && Object.hasOwnProperty.call(m, "deletedAt")) {
+                    if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                        d.deletedAt = typeof m.deletedAt === "number" ? BigInt(m.deletedAt) : $util.Long.fromBits(m.deletedAt.low >>> 0, m.deletedAt.high >>> 0, false).toBigInt();
+                    else if (typeof m.deletedAt === "number")
+                        d.deletedAt = o.longs === String ? String(m.deletedAt) : m.deletedAt;
+                    else
+                        d.deletedAt = o.longs === String ? $util.Long.prototype.toString.call(m.deletedAt) : o.longs === Number ? new $util.LongBits(m.deletedAt.low >>> 0, m.deletedAt.high >>> 0).toNumber() : m.deletedAt;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this WorkLog to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.WorkLog
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            WorkLog.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for WorkLog
+             * @function getTypeUrl
+             * @memberof tandem.v1.WorkLog
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            WorkLog.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.WorkLog";
+            };
+
+            return WorkLog;
+        })();
+
+        v1.WorkLogList = (function() {
+
+            /**
+             * Properties of a WorkLogList.
+             * @memberof tandem.v1
+             * @interface IWorkLogList
+             * @property {Array.<tandem.v1.IWorkLog>|null} [workLogs] WorkLogList workLogs
+             */
+
+            /**
+             * Constructs a new WorkLogList.
+             * @memberof tandem.v1
+             * @classdesc Represents a WorkLogList.
+             * @implements IWorkLogList
+             * @constructor
+             * @param {tandem.v1.IWorkLogList=} [p] Properties to set
+             */
+            function WorkLogList(p) {
+                this.workLogs = [];
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * WorkLogList workLogs.
+             * @member {Array.<tandem.v1.IWorkLog>} workLogs
+             * @memberof tandem.v1.WorkLogList
+             * @instance
+             */
+            WorkLogList.prototype.workLogs = $util.emptyArray;
+
+            /**
+             * Creates a new WorkLogList instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.WorkLogList
+             * @static
+             * @param {tandem.v1.IWorkLogList=} [properties] Properties to set
+             * @returns {tandem.v1.WorkLogList} WorkLogList instance
+             */
+            WorkLogList.create = function create(properties) {
+                return new WorkLogList(properties);
+            };
+
+            /**
+             * Encodes the specified WorkLogList message. Does not implicitly {@link tandem.v1.WorkLogList.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.WorkLogList
+             * @static
+             * @param {tandem.v1.IWorkLogList} m WorkLogList message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            WorkLogList.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.workLogs != null && m.workLogs.length) {
+                    for (var i = 0; i < m.workLogs.length; ++i)
+                        $root.tandem.v1.WorkLog.encode(m.workLogs[i], w.uint32(10).fork(), q + 1).ldelim();
+                }
+                return w;
+            };
+
+            /**
+             * Encodes the specified WorkLogList message, length delimited. Does not implicitly {@link tandem.v1.WorkLogList.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.WorkLogList
+             * @static
+             * @param {tandem.v1.IWorkLogList} message WorkLogList message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            WorkLogList.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a WorkLogList message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.WorkLogList
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.WorkLogList} WorkLogList
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            WorkLogList.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.WorkLogList();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            if (!(m.workLogs && m.workLogs.length))
+                                m.workLogs = [];
+                            m.workLogs.push($root.tandem.v1.WorkLog.decode(r, r.uint32(), undefined, n + 1));
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a WorkLogList message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.WorkLogList
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.WorkLogList} WorkLogList
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            WorkLogList.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a WorkLogList message.
+             * @function verify
+             * @memberof tandem.v1.WorkLogList
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            WorkLogList.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.workLogs != null && Object.hasOwnProperty.call(m, "workLogs")) {
+                    if (!Array.isArray(m.workLogs))
+                        return "workLogs: array expected";
+                    for (var i = 0; i < m.workLogs.length; ++i) {
+                        {
+                            var e = $root.tandem.v1.WorkLog.verify(m.workLogs[i], n + 1);
+                            if (e)
+                                return "workLogs." + e;
+                        }
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates a WorkLogList message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.WorkLogList
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.WorkLogList} WorkLogList
+             */
+            WorkLogList.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.WorkLogList)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.WorkLogList: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.WorkLogList();
+                if (d.workLogs) {
+                    if (!Array.isArray(d.workLogs))
+                        throw TypeError(".tandem.v1.WorkLogList.workLogs: array expected");
+                    m.workLogs = [];
+                    for (var i = 0; i < d.workLogs.length; ++i) {
+                        if (!$util.isObject(d.workLogs[i]))
+                            throw TypeError(".tandem.v1.WorkLogList.workLogs: object expected");
+                        m.workLogs[i] = $root.tandem.v1.WorkLog.fromObject(d.workLogs[i], n + 1);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a WorkLogList message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.WorkLogList
+             * @static
+             * @param {tandem.v1.WorkLogList} m WorkLogList
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            WorkLogList.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.workLogs = [];
+                }
+                if (m.workLogs && m.workLogs.length) {
+                    d.workLogs = [];
+                    for (var j = 0; j < m.workLogs.length; ++j) {
+                        d.workLogs[j] = $root.tandem.v1.WorkLog.toObject(m.workLogs[j], o, q + 1);
+                    }
+                }
+                return d;
+            };
+
+            /**
+             * Converts this WorkLogList to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.WorkLogList
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            WorkLogList.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for WorkLogList
+             * @function getTypeUrl
+             * @memberof tandem.v1.WorkLogList
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            WorkLogList.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.WorkLogList";
+            };
+
+            return WorkLogList;
+        })();
+
+        v1.Timer = (function() {
+
+            /**
+             * Properties of a Timer.
+             * @memberof tandem.v1
+             * @interface ITimer
+             * @property {string|null} [workItemId] Timer workItemId
+             * @property {number|null} [startedAt] Timer startedAt
+             */
+
+            /**
+             * Constructs a new Timer.
+             * @memberof tandem.v1
+             * @classdesc Represents a Timer.
+             * @implements ITimer
+             * @constructor
+             * @param {tandem.v1.ITimer=} [p] Properties to set
+             */
+            function Timer(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * Timer workItemId.
+             * @member {string} workItemId
+             * @memberof tandem.v1.Timer
+             * @instance
+             */
+            Timer.prototype.workItemId = "";
+
+            /**
+             * Timer startedAt.
+             * @member {number} startedAt
+             * @memberof tandem.v1.Timer
+             * @instance
+             */
+            Timer.prototype.startedAt = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Creates a new Timer instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.Timer
+             * @static
+             * @param {tandem.v1.ITimer=} [properties] Properties to set
+             * @returns {tandem.v1.Timer} Timer instance
+             */
+            Timer.create = function create(properties) {
+                return new Timer(properties);
+            };
+
+            /**
+             * Encodes the specified Timer message. Does not implicitly {@link tandem.v1.Timer.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.Timer
+             * @static
+             * @param {tandem.v1.ITimer} m Timer message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Timer.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.workItemId != null && Object.hasOwnProperty.call(m, "workItemId"))
+                    w.uint32(10).string(m.workItemId);
+                if (m.startedAt != null && Object.hasOwnProperty.call(m, "startedAt"))
+                    w.uint32(16).int64(m.startedAt);
+                return w;
+            };
+
+            /**
+             * Encodes the specified Timer message, length delimited. Does not implicitly {@link tandem.v1.Timer.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.Timer
+             * @static
+             * @param {tandem.v1.ITimer} message Timer message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Timer.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a Timer message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.Timer
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.Timer} Timer
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Timer.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.Timer();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.workItemId = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.startedAt = r.int64();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a Timer message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.Timer
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.Timer} Timer
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Timer.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a Timer message.
+             * @function verify
+             * @memberof tandem.v1.Timer
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Timer.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.workItemId != null && Object.hasOwnProperty.call(m, "workItemId")) {
+                    if (!$util.isString(m.workItemId))
+                        return "workItemId: string expected";
+                }
+                if (m.startedAt != null && Object.hasOwnProperty.call(m, "startedAt")) {
+                    if (!$util.isInteger(m.startedAt) && !(m.startedAt && $util.isInteger(m.startedAt.low) && $util.isInteger(m.startedAt.high)))
+                        return "startedAt: integer|Long expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a Timer message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.Timer
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.Timer} Timer
+             */
+            Timer.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.Timer)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.Timer: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.Timer();
+                if (d.workItemId != null) {
+                    m.workItemId = String(d.workItemId);
+                }
+                if (d.startedAt != null) {
+                    if ($util.Long)
+                        m.startedAt = $util.Long.fromValue(d.startedAt, false);
+                    else if (typeof d.startedAt === "string")
+                        m.startedAt = parseInt(d.startedAt, 10);
+                    else if (typeof d.startedAt === "number")
+                        m.startedAt = d.startedAt;
+                    else if (typeof d.startedAt === "object")
+                        m.startedAt = new $util.LongBits(d.startedAt.low >>> 0, d.startedAt.high >>> 0).toNumber();
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a Timer message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.Timer
+             * @static
+             * @param {tandem.v1.Timer} m Timer
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Timer.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.workItemId = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.startedAt = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                    } else
+                        d.startedAt = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                }
+                if (m.workItemId != null && Object.hasOwnProperty.call(m, "workItemId")) {
+                    d.workItemId = m.workItemId;
+                }
+                if (m.startedAt != null && Object.hasOwnProperty.call(m, "startedAt")) {
+                    if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                        d.startedAt = typeof m.startedAt === "number" ? BigInt(m.startedAt) : $util.Long.fromBits(m.startedAt.low >>> 0, m.startedAt.high >>> 0, false).toBigInt();
+                    else if (typeof m.startedAt === "number")
+                        d.startedAt = o.longs === String ? String(m.startedAt) : m.startedAt;
+                    else
+                        d.startedAt = o.longs === String ? $util.Long.prototype.toString.call(m.startedAt) : o.longs === Number ? new $util.LongBits(m.startedAt.low >>> 0, m.startedAt.high >>> 0).toNumber() : m.startedAt;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this Timer to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.Timer
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Timer.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for Timer
+             * @function getTypeUrl
+             * @memberof tandem.v1.Timer
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            Timer.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.Timer";
+            };
+
+            return Timer;
+        })();
+
+        v1.Timesheet = (function() {
+
+            /**
+             * Properties of a Timesheet.
+             * @memberof tandem.v1
+             * @interface ITimesheet
+             * @property {string|null} [userId] Timesheet userId
+             * @property {Array.<tandem.v1.ITimesheetDay>|null} [days] Timesheet days
+             * @property {number|null} [totalMinutes] Timesheet totalMinutes
+             */
+
+            /**
+             * Constructs a new Timesheet.
+             * @memberof tandem.v1
+             * @classdesc Represents a Timesheet.
+             * @implements ITimesheet
+             * @constructor
+             * @param {tandem.v1.ITimesheet=} [p] Properties to set
+             */
+            function Timesheet(p) {
+                this.days = [];
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * Timesheet userId.
+             * @member {string} userId
+             * @memberof tandem.v1.Timesheet
+             * @instance
+             */
+            Timesheet.prototype.userId = "";
+
+            /**
+             * Timesheet days.
+             * @member {Array.<tandem.v1.ITimesheetDay>} days
+             * @memberof tandem.v1.Timesheet
+             * @instance
+             */
+            Timesheet.prototype.days = $util.emptyArray;
+
+            /**
+             * Timesheet totalMinutes.
+             * @member {number} totalMinutes
+             * @memberof tandem.v1.Timesheet
+             * @instance
+             */
+            Timesheet.prototype.totalMinutes = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Creates a new Timesheet instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.Timesheet
+             * @static
+             * @param {tandem.v1.ITimesheet=} [properties] Properties to set
+             * @returns {tandem.v1.Timesheet} Timesheet instance
+             */
+            Timesheet.create = function create(properties) {
+                return new Timesheet(properties);
+            };
+
+            /**
+             * Encodes the specified Timesheet message. Does not implicitly {@link tandem.v1.Timesheet.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.Timesheet
+             * @static
+             * @param {tandem.v1.ITimesheet} m Timesheet message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Timesheet.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.userId != null && Object.hasOwnProperty.call(m, "userId"))
+                    w.uint32(10).string(m.userId);
+                if (m.days != null && m.days.length) {
+                    for (var i = 0; i < m.days.length; ++i)
+                        $root.tandem.v1.TimesheetDay.encode(m.days[i], w.uint32(18).fork(), q + 1).ldelim();
+                }
+                if (m.totalMinutes != null && Object.hasOwnProperty.call(m, "totalMinutes"))
+                    w.uint32(24).int64(m.totalMinutes);
+                return w;
+            };
+
+            /**
+             * Encodes the specified Timesheet message, length delimited. Does not implicitly {@link tandem.v1.Timesheet.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.Timesheet
+             * @static
+             * @param {tandem.v1.ITimesheet} message Timesheet message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Timesheet.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a Timesheet message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.Timesheet
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.Timesheet} Timesheet
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Timesheet.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.Timesheet();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.userId = r.string();
+                            break;
+                        }
+                    case 2: {
+                            if (!(m.days && m.days.length))
+                                m.days = [];
+                            m.days.push($root.tandem.v1.TimesheetDay.decode(r, r.uint32(), undefined, n + 1));
+                            break;
+                        }
+                    case 3: {
+                            m.totalMinutes = r.int64();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a Timesheet message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.Timesheet
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.Timesheet} Timesheet
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Timesheet.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a Timesheet message.
+             * @function verify
+             * @memberof tandem.v1.Timesheet
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Timesheet.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.userId != null && Object.hasOwnProperty.call(m, "userId")) {
+                    if (!$util.isString(m.userId))
+                        return "userId: string expected";
+                }
+                if (m.days != null && Object.hasOwnProperty.call(m, "days")) {
+                    if (!Array.isArray(m.days))
+                        return "days: array expected";
+                    for (var i = 0; i < m.days.length; ++i) {
+                        {
+                            var e = $root.tandem.v1.TimesheetDay.verify(m.days[i], n + 1);
+                            if (e)
+                                return "days." + e;
+                        }
+                    }
+                }
+                if (m.totalMinutes != null && Object.hasOwnProperty.call(m, "totalMinutes")) {
+                    if (!$util.isInteger(m.totalMinutes) && !(m.totalMinutes && $util.isInteger(m.totalMinutes.low) && $util.isInteger(m.totalMinutes.high)))
+                        return "totalMinutes: integer|Long expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a Timesheet message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.Timesheet
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.Timesheet} Timesheet
+             */
+            Timesheet.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.Timesheet)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.Timesheet: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.Timesheet();
+                if (d.userId != null) {
+                    m.userId = String(d.userId);
+                }
+                if (d.days) {
+                    if (!Array.isArray(d.days))
+                        throw TypeError(".tandem.v1.Timesheet.days: array expected");
+                    m.days = [];
+                    for (var i = 0; i < d.days.length; ++i) {
+                        if (!$util.isObject(d.days[i]))
+                            throw TypeError(".tandem.v1.Timesheet.days: object expected");
+                        m.days[i] = $root.tandem.v1.TimesheetDay.fromObject(d.days[i], n + 1);
+                    }
+                }
+                if (d.totalMinutes != null) {
+                    if ($util.Long)
+                        m.totalMinutes = $util.Long.fromValue(d.totalMinutes, false);
+                    else if (typeof d.totalMinutes === "string")
+                        m.totalMinutes = parseInt(d.totalMinutes, 10);
+                    else if (typeof d.totalMinutes === "number")
+                        m.totalMinutes = d.totalMinutes;
+                    else if (typeof d.totalMinutes === "object")
+                        m.totalMinutes = new $util.LongBits(d.totalMinutes.low >>> 0, d.totalMinutes.high >>> 0).toNumber();
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a Timesheet message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.Timesheet
+             * @static
+             * @param {tandem.v1.Timesheet} m Timesheet
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Timesheet.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.days = [];
+                }
+                if (o.defaults) {
+                    d.userId = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.totalMinutes = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                    } else
+                        d.totalMinutes = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                }
+                if (m.userId != null && Object.hasOwnProperty.call(m, "userId")) {
+                    d.userId = m.userId;
+                }
+                if (m.days && m.days.length) {
+                    d.days = [];
+                    for (var j = 0; j < m.days.length; ++j) {
+                        d.days[j] = $root.tandem.v1.TimesheetDay.toObject(m.days[j], o, q + 1);
+                    }
+                }
+                if (m.totalMinutes != null && Object.hasOwnProperty.call(m, "totalMinutes")) {
+                    if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                        d.totalMinutes = typeof m.totalMinutes === "number" ? BigInt(m.totalMinutes) : $util.Long.fromBits(m.totalMinutes.low >>> 0, m.totalMinutes.high >>> 0, false).toBigInt();
+                    else if (typeof m.totalMinutes === "number")
+                        d.totalMinutes = o.longs === String ? String(m.totalMinutes) : m.totalMinutes;
+                    else
+                        d.totalMinutes = o.longs === String ? $util.Long.prototype.toString.call(m.totalMinutes) : o.longs === Number ? new $util.LongBits(m.totalMinutes.low >>> 0, m.totalMinutes.high >>> 0).toNumber() : m.totalMinutes;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this Timesheet to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.Timesheet
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Timesheet.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for Timesheet
+             * @function getTypeUrl
+             * @memberof tandem.v1.Timesheet
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            Timesheet.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.Timesheet";
+            };
+
+            return Timesheet;
+        })();
+
+        v1.TimesheetDay = (function() {
+
+            /**
+             * Properties of a TimesheetDay.
+             * @memberof tandem.v1
+             * @interface ITimesheetDay
+             * @property {string|null} [date] TimesheetDay date
+             * @property {Array.<tandem.v1.ITimesheetEntry>|null} [entries] TimesheetDay entries
+             * @property {number|null} [totalMinutes] TimesheetDay totalMinutes
+             */
+
+            /**
+             * Constructs a new TimesheetDay.
+             * @memberof tandem.v1
+             * @classdesc Represents a TimesheetDay.
+             * @implements ITimesheetDay
+             * @constructor
+             * @param {tandem.v1.ITimesheetDay=} [p] Properties to set
+             */
+            function TimesheetDay(p) {
+                this.entries = [];
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * TimesheetDay date.
+             * @member {string} date
+             * @memberof tandem.v1.TimesheetDay
+             * @instance
+             */
+            TimesheetDay.prototype.date = "";
+
+            /**
+             * TimesheetDay entries.
+             * @member {Array.<tandem.v1.ITimesheetEntry>} entries
+             * @memberof tandem.v1.TimesheetDay
+             * @instance
+             */
+            TimesheetDay.prototype.entries = $util.emptyArray;
+
+            /**
+             * TimesheetDay totalMinutes.
+             * @member {number} totalMinutes
+             * @memberof tandem.v1.TimesheetDay
+             * @instance
+             */
+            TimesheetDay.prototype.totalMinutes = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Creates a new TimesheetDay instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.TimesheetDay
+             * @static
+             * @param {tandem.v1.ITimesheetDay=} [properties] Properties to set
+             * @returns {tandem.v1.TimesheetDay} TimesheetDay instance
+             */
+            TimesheetDay.create = function create(properties) {
+                return new TimesheetDay(properties);
+            };
+
+            /**
+             * Encodes the specified TimesheetDay message. Does not implicitly {@link tandem.v1.TimesheetDay.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.TimesheetDay
+             * @static
+             * @param {tandem.v1.ITimesheetDay} m TimesheetDay message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            TimesheetDay.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.date != null && Object.hasOwnProperty.call(m, "date"))
+                    w.uint32(10).string(m.date);
+                if (m.entries != null && m.entries.length) {
+                    for (var i = 0; i < m.entries.length; ++i)
+                        $root.tandem.v1.TimesheetEntry.encode(m.entries[i], w.uint32(18).fork(), q + 1).ldelim();
+                }
+                if (m.totalMinutes != null && Object.hasOwnProperty.call(m, "totalMinutes"))
+                    w.uint32(24).int64(m.totalMinutes);
+                return w;
+            };
+
+            /**
+             * Encodes the specified TimesheetDay message, length delimited. Does not implicitly {@link tandem.v1.TimesheetDay.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.TimesheetDay
+             * @static
+             * @param {tandem.v1.ITimesheetDay} message TimesheetDay message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            TimesheetDay.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a TimesheetDay message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.TimesheetDay
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.TimesheetDay} TimesheetDay
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            TimesheetDay.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.TimesheetDay();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.date = r.string();
+                            break;
+                        }
+                    case 2: {
+                            if (!(m.entries && m.entries.length))
+                                m.entries = [];
+                            m.entries.push($root.tandem.v1.TimesheetEntry.decode(r, r.uint32(), undefined, n + 1));
+                            break;
+                        }
+                    case 3: {
+                            m.totalMinutes = r.int64();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a TimesheetDay message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.TimesheetDay
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.TimesheetDay} TimesheetDay
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            TimesheetDay.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a TimesheetDay message.
+             * @function verify
+             * @memberof tandem.v1.TimesheetDay
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            TimesheetDay.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.date != null && Object.hasOwnProperty.call(m, "date")) {
+                    if (!$util.isString(m.date))
+                        return "date: string expected";
+                }
+                if (m.entries != null && Object.hasOwnProperty.call(m, "entries")) {
+                    if (!Array.isArray(m.entries))
+                        return "entries: array expected";
+                    for (var i = 0; i < m.entries.length; ++i) {
+                        {
+                            var e = $root.tandem.v1.TimesheetEntry.verify(m.entries[i], n + 1);
+                            if (e)
+                                return "entries." + e;
+                        }
+                    }
+                }
+                if (m.totalMinutes != null && Object.hasOwnProperty.call(m, "totalMinutes")) {
+                    if (!$util.isInteger(m.totalMinutes) && !(m.totalMinutes && $util.isInteger(m.totalMinutes.low) && $util.isInteger(m.totalMinutes.high)))
+                        return "totalMinutes: integer|Long expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a TimesheetDay message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.TimesheetDay
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.TimesheetDay} TimesheetDay
+             */
+            TimesheetDay.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.TimesheetDay)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.TimesheetDay: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.TimesheetDay();
+                if (d.date != null) {
+                    m.date = String(d.date);
+                }
+                if (d.entries) {
+                    if (!Array.isArray(d.entries))
+                        throw TypeError(".tandem.v1.TimesheetDay.entries: array expected");
+                    m.entries = [];
+                    for (var i = 0; i < d.entries.length; ++i) {
+                        if (!$util.isObject(d.entries[i]))
+                            throw TypeError(".tandem.v1.TimesheetDay.entries: object expected");
+                        m.entries[i] = $root.tandem.v1.TimesheetEntry.fromObject(d.entries[i], n + 1);
+                    }
+                }
+                if (d.totalMinutes != null) {
+                    if ($util.Long)
+                        m.totalMinutes = $util.Long.fromValue(d.totalMinutes, false);
+                    else if (typeof d.totalMinutes === "string")
+                        m.totalMinutes = parseInt(d.totalMinutes, 10);
+                    else if (typeof d.totalMinutes === "number")
+                        m.totalMinutes = d.totalMinutes;
+                    else if (typeof d.totalMinutes === "object")
+                        m.totalMinutes = new $util.LongBits(d.totalMinutes.low >>> 0, d.totalMinutes.high >>> 0).toNumber();
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a TimesheetDay message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.TimesheetDay
+             * @static
+             * @param {tandem.v1.TimesheetDay} m TimesheetDay
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            TimesheetDay.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.entries = [];
+                }
+                if (o.defaults) {
+                    d.date = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.totalMinutes = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                    } else
+                        d.totalMinutes = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                }
+                if (m.date != null && Object.hasOwnProperty.call(m, "date")) {
+                    d.date = m.date;
+                }
+                if (m.entries && m.entries.length) {
+                    d.entries = [];
+                    for (var j = 0; j < m.entries.length; ++j) {
+                        d.entries[j] = $root.tandem.v1.TimesheetEntry.toObject(m.entries[j], o, q + 1);
+                    }
+                }
+                if (m.totalMinutes != null && Object.hasOwnProperty.call(m, "totalMinutes")) {
+                    if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                        d.totalMinutes = typeof m.totalMinutes === "number" ? BigInt(m.totalMinutes) : $util.Long.fromBits(m.totalMinutes.low >>> 0, m.totalMinutes.high >>> 0, false).toBigInt();
+                    else if (typeof m.totalMinutes === "number")
+                        d.totalMinutes = o.longs === String ? String(m.totalMinutes) : m.totalMinutes;
+                    else
+                        d.totalMinutes = o.longs === String ? $util.Long.prototype.toString.call(m.totalMinutes) : o.longs === Number ? new $util.LongBits(m.totalMinutes.low >>> 0, m.totalMinutes.high >>> 0).toNumber() : m.totalMinutes;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this TimesheetDay to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.TimesheetDay
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            TimesheetDay.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for TimesheetDay
+             * @function getTypeUrl
+             * @memberof tandem.v1.TimesheetDay
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            TimesheetDay.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.TimesheetDay";
+            };
+
+            return TimesheetDay;
+        })();
+
+        v1.TimesheetEntry = (function() {
+
+            /**
+             * Properties of a TimesheetEntry.
+             * @memberof tandem.v1
+             * @interface ITimesheetEntry
+             * @property {string|null} [workItemId] TimesheetEntry workItemId
+             * @property {string|null} [key] TimesheetEntry key
+             * @property {string|null} [title] TimesheetEntry title
+             * @property {number|null} [minutes] TimesheetEntry minutes
+             */
+
+            /**
+             * Constructs a new TimesheetEntry.
+             * @memberof tandem.v1
+             * @classdesc Represents a TimesheetEntry.
+             * @implements ITimesheetEntry
+             * @constructor
+             * @param {tandem.v1.ITimesheetEntry=} [p] Properties to set
+             */
+            function TimesheetEntry(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * TimesheetEntry workItemId.
+             * @member {string} workItemId
+             * @memberof tandem.v1.TimesheetEntry
+             * @instance
+             */
+            TimesheetEntry.prototype.workItemId = "";
+
+            /**
+             * TimesheetEntry key.
+             * @member {string} key
+             * @memberof tandem.v1.TimesheetEntry
+             * @instance
+             */
+            TimesheetEntry.prototype.key = "";
+
+            /**
+             * TimesheetEntry title.
+             * @member {string} title
+             * @memberof tandem.v1.TimesheetEntry
+             * @instance
+             */
+            TimesheetEntry.prototype.title = "";
+
+            /**
+             * TimesheetEntry minutes.
+             * @member {number} minutes
+             * @memberof tandem.v1.TimesheetEntry
+             * @instance
+             */
+            TimesheetEntry.prototype.minutes = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Creates a new TimesheetEntry instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.TimesheetEntry
+             * @static
+             * @param {tandem.v1.ITimesheetEntry=} [properties] Properties to set
+             * @returns {tandem.v1.TimesheetEntry} TimesheetEntry instance
+             */
+            TimesheetEntry.create = function create(properties) {
+                return new TimesheetEntry(properties);
+            };
+
+            /**
+             * Encodes the specified TimesheetEntry message. Does not implicitly {@link tandem.v1.TimesheetEntry.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.TimesheetEntry
+             * @static
+             * @param {tandem.v1.ITimesheetEntry} m TimesheetEntry message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            TimesheetEntry.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.workItemId != null && Object.hasOwnProperty.call(m, "workItemId"))
+                    w.uint32(10).string(m.workItemId);
+                if (m.key != null && Object.hasOwnProperty.call(m, "key"))
+                    w.uint32(18).string(m.key);
+                if (m.title != null && Object.hasOwnProperty.call(m, "title"))
+                    w.uint32(26).string(m.title);
+                if (m.minutes != null && Object.hasOwnProperty.call(m, "minutes"))
+                    w.uint32(32).int64(m.minutes);
+                return w;
+            };
+
+            /**
+             * Encodes the specified TimesheetEntry message, length delimited. Does not implicitly {@link tandem.v1.TimesheetEntry.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.TimesheetEntry
+             * @static
+             * @param {tandem.v1.ITimesheetEntry} message TimesheetEntry message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            TimesheetEntry.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a TimesheetEntry message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.TimesheetEntry
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.TimesheetEntry} TimesheetEntry
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            TimesheetEntry.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.TimesheetEntry();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.workItemId = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.key = r.string();
+                            break;
+                        }
+                    case 3: {
+                            m.title = r.string();
+                            break;
+                        }
+                    case 4: {
+                            m.minutes = r.int64();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a TimesheetEntry message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.TimesheetEntry
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.TimesheetEntry} TimesheetEntry
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            TimesheetEntry.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a TimesheetEntry message.
+             * @function verify
+             * @memberof tandem.v1.TimesheetEntry
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            TimesheetEntry.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.workItemId != null && Object.hasOwnProperty.call(m, "workItemId")) {
+                    if (!$util.isString(m.workItemId))
+                        return "workItemId: string expected";
+                }
+                if (m.key != null && Object.hasOwnProperty.call(m, "key")) {
+                    if (!$util.isString(m.key))
+                        return "key: string expected";
+                }
+                if (m.title != null && Object.hasOwnProperty.call(m, "title")) {
+                    if (!$util.isString(m.title))
+                        return "title: string expected";
+                }
+                if (m.minutes != null && Object.hasOwnProperty.call(m, "minutes")) {
+                    if (!$util.isInteger(m.minutes) && !(m.minutes && $util.isInteger(m.minutes.low) && $util.isInteger(m.minutes.high)))
+                        return "minutes: integer|Long expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a TimesheetEntry message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.TimesheetEntry
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.TimesheetEntry} TimesheetEntry
+             */
+            TimesheetEntry.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.TimesheetEntry)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.TimesheetEntry: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.TimesheetEntry();
+                if (d.workItemId != null) {
+                    m.workItemId = String(d.workItemId);
+                }
+                if (d.key != null) {
+                    m.key = String(d.key);
+                }
+                if (d.title != null) {
+                    m.title = String(d.title);
+                }
+                if (d.minutes != null) {
+                    if ($util.Long)
+                        m.minutes = $util.Long.fromValue(d.minutes, false);
+                    else if (typeof d.minutes === "string")
+                        m.minutes = parseInt(d.minutes, 10);
+                    else if (typeof d.minutes === "number")
+                        m.minutes = d.minutes;
+                    else if (typeof d.minutes === "object")
+                        m.minutes = new $util.LongBits(d.minutes.low >>> 0, d.minutes.high >>> 0).toNumber();
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a TimesheetEntry message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.TimesheetEntry
+             * @static
+             * @param {tandem.v1.TimesheetEntry} m TimesheetEntry
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            TimesheetEntry.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.workItemId = "";
+                    d.key = "";
+                    d.title = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.minutes = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                    } else
+                        d.minutes = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                }
+                if (m.workItemId != null && Object.hasOwnProperty.call(m, "workItemId")) {
+                    d.workItemId = m.workItemId;
+                }
+                if (m.key != null && Object.hasOwnProperty.call(m, "key")) {
+                    d.key = m.key;
+                }
+                if (m.title != null && Object.hasOwnProperty.call(m, "title")) {
+                    d.title = m.title;
+                }
+                if (m.minutes != null && Object.hasOwnProperty.call(m, "minutes")) {
+                    if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                        d.minutes = typeof m.minutes === "number" ? BigInt(m.minutes) : $util.Long.fromBits(m.minutes.low >>> 0, m.minutes.high >>> 0, false).toBigInt();
+                    else if (typeof m.minutes === "number")
+                        d.minutes = o.longs === String ? String(m.minutes) : m.minutes;
+                    else
+                        d.minutes = o.longs === String ? $util.Long.prototype.toString.call(m.minutes) : o.longs === Number ? new $util.LongBits(m.minutes.low >>> 0, m.minutes.high >>> 0).toNumber() : m.minutes;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this TimesheetEntry to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.TimesheetEntry
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            TimesheetEntry.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for TimesheetEntry
+             * @function getTypeUrl
+             * @memberof tandem.v1.TimesheetEntry
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            TimesheetEntry.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.TimesheetEntry";
+            };
+
+            return TimesheetEntry;
         })();
 
         /**
@@ -19569,6 +22439,754 @@ export const tandem = $root.tandem = (() => {
             return GetBoard;
         })();
 
+        v1.GetWorkLogs = (function() {
+
+            /**
+             * Properties of a GetWorkLogs.
+             * @memberof tandem.v1
+             * @interface IGetWorkLogs
+             * @property {string|null} [workItemId] GetWorkLogs workItemId
+             */
+
+            /**
+             * Constructs a new GetWorkLogs.
+             * @memberof tandem.v1
+             * @classdesc Represents a GetWorkLogs.
+             * @implements IGetWorkLogs
+             * @constructor
+             * @param {tandem.v1.IGetWorkLogs=} [p] Properties to set
+             */
+            function GetWorkLogs(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * GetWorkLogs workItemId.
+             * @member {string} workItemId
+             * @memberof tandem.v1.GetWorkLogs
+             * @instance
+             */
+            GetWorkLogs.prototype.workItemId = "";
+
+            /**
+             * Creates a new GetWorkLogs instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.GetWorkLogs
+             * @static
+             * @param {tandem.v1.IGetWorkLogs=} [properties] Properties to set
+             * @returns {tandem.v1.GetWorkLogs} GetWorkLogs instance
+             */
+            GetWorkLogs.create = function create(properties) {
+                return new GetWorkLogs(properties);
+            };
+
+            /**
+             * Encodes the specified GetWorkLogs message. Does not implicitly {@link tandem.v1.GetWorkLogs.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.GetWorkLogs
+             * @static
+             * @param {tandem.v1.IGetWorkLogs} m GetWorkLogs message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            GetWorkLogs.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.workItemId != null && Object.hasOwnProperty.call(m, "workItemId"))
+                    w.uint32(10).string(m.workItemId);
+                return w;
+            };
+
+            /**
+             * Encodes the specified GetWorkLogs message, length delimited. Does not implicitly {@link tandem.v1.GetWorkLogs.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.GetWorkLogs
+             * @static
+             * @param {tandem.v1.IGetWorkLogs} message GetWorkLogs message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            GetWorkLogs.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a GetWorkLogs message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.GetWorkLogs
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.GetWorkLogs} GetWorkLogs
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            GetWorkLogs.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.GetWorkLogs();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.workItemId = r.string();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a GetWorkLogs message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.GetWorkLogs
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.GetWorkLogs} GetWorkLogs
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            GetWorkLogs.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a GetWorkLogs message.
+             * @function verify
+             * @memberof tandem.v1.GetWorkLogs
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            GetWorkLogs.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.workItemId != null && Object.hasOwnProperty.call(m, "workItemId")) {
+                    if (!$util.isString(m.workItemId))
+                        return "workItemId: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a GetWorkLogs message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.GetWorkLogs
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.GetWorkLogs} GetWorkLogs
+             */
+            GetWorkLogs.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.GetWorkLogs)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.GetWorkLogs: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.GetWorkLogs();
+                if (d.workItemId != null) {
+                    m.workItemId = String(d.workItemId);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a GetWorkLogs message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.GetWorkLogs
+             * @static
+             * @param {tandem.v1.GetWorkLogs} m GetWorkLogs
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            GetWorkLogs.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.workItemId = "";
+                }
+                if (m.workItemId != null && Object.hasOwnProperty.call(m, "workItemId")) {
+                    d.workItemId = m.workItemId;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this GetWorkLogs to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.GetWorkLogs
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            GetWorkLogs.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for GetWorkLogs
+             * @function getTypeUrl
+             * @memberof tandem.v1.GetWorkLogs
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            GetWorkLogs.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.GetWorkLogs";
+            };
+
+            return GetWorkLogs;
+        })();
+
+        v1.GetTimesheet = (function() {
+
+            /**
+             * Properties of a GetTimesheet.
+             * @memberof tandem.v1
+             * @interface IGetTimesheet
+             * @property {string|null} [userId] GetTimesheet userId
+             * @property {string|null} [weekStart] GetTimesheet weekStart
+             * @property {number|null} [utcOffsetMinutes] GetTimesheet utcOffsetMinutes
+             */
+
+            /**
+             * Constructs a new GetTimesheet.
+             * @memberof tandem.v1
+             * @classdesc Represents a GetTimesheet.
+             * @implements IGetTimesheet
+             * @constructor
+             * @param {tandem.v1.IGetTimesheet=} [p] Properties to set
+             */
+            function GetTimesheet(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * GetTimesheet userId.
+             * @member {string} userId
+             * @memberof tandem.v1.GetTimesheet
+             * @instance
+             */
+            GetTimesheet.prototype.userId = "";
+
+            /**
+             * GetTimesheet weekStart.
+             * @member {string} weekStart
+             * @memberof tandem.v1.GetTimesheet
+             * @instance
+             */
+            GetTimesheet.prototype.weekStart = "";
+
+            /**
+             * GetTimesheet utcOffsetMinutes.
+             * @member {number} utcOffsetMinutes
+             * @memberof tandem.v1.GetTimesheet
+             * @instance
+             */
+            GetTimesheet.prototype.utcOffsetMinutes = 0;
+
+            /**
+             * Creates a new GetTimesheet instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.GetTimesheet
+             * @static
+             * @param {tandem.v1.IGetTimesheet=} [properties] Properties to set
+             * @returns {tandem.v1.GetTimesheet} GetTimesheet instance
+             */
+            GetTimesheet.create = function create(properties) {
+                return new GetTimesheet(properties);
+            };
+
+            /**
+             * Encodes the specified GetTimesheet message. Does not implicitly {@link tandem.v1.GetTimesheet.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.GetTimesheet
+             * @static
+             * @param {tandem.v1.IGetTimesheet} m GetTimesheet message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            GetTimesheet.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.userId != null && Object.hasOwnProperty.call(m, "userId"))
+                    w.uint32(10).string(m.userId);
+                if (m.weekStart != null && Object.hasOwnProperty.call(m, "weekStart"))
+                    w.uint32(18).string(m.weekStart);
+                if (m.utcOffsetMinutes != null && Object.hasOwnProperty.call(m, "utcOffsetMinutes"))
+                    w.uint32(24).int32(m.utcOffsetMinutes);
+                return w;
+            };
+
+            /**
+             * Encodes the specified GetTimesheet message, length delimited. Does not implicitly {@link tandem.v1.GetTimesheet.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.GetTimesheet
+             * @static
+             * @param {tandem.v1.IGetTimesheet} message GetTimesheet message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            GetTimesheet.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a GetTimesheet message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.GetTimesheet
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.GetTimesheet} GetTimesheet
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            GetTimesheet.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.GetTimesheet();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.userId = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.weekStart = r.string();
+                            break;
+                        }
+                    case 3: {
+                            m.utcOffsetMinutes = r.int32();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a GetTimesheet message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.GetTimesheet
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.GetTimesheet} GetTimesheet
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            GetTimesheet.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a GetTimesheet message.
+             * @function verify
+             * @memberof tandem.v1.GetTimesheet
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            GetTimesheet.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.userId != null && Object.hasOwnProperty.call(m, "userId")) {
+                    if (!$util.isString(m.userId))
+                        return "userId: string expected";
+                }
+                if (m.weekStart != null && Object.hasOwnProperty.call(m, "weekStart")) {
+                    if (!$util.isString(m.weekStart))
+                        return "weekStart: string expected";
+                }
+                if (m.utcOffsetMinutes != null && Object.hasOwnProperty.call(m, "utcOffsetMinutes")) {
+                    if (!$util.isInteger(m.utcOffsetMinutes))
+                        return "utcOffsetMinutes: integer expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a GetTimesheet message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.GetTimesheet
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.GetTimesheet} GetTimesheet
+             */
+            GetTimesheet.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.GetTimesheet)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.GetTimesheet: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.GetTimesheet();
+                if (d.userId != null) {
+                    m.userId = String(d.userId);
+                }
+                if (d.weekStart != null) {
+                    m.weekStart = String(d.weekStart);
+                }
+                if (d.utcOffsetMinutes != null) {
+                    m.utcOffsetMinutes = d.utcOffsetMinutes | 0;
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a GetTimesheet message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.GetTimesheet
+             * @static
+             * @param {tandem.v1.GetTimesheet} m GetTimesheet
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            GetTimesheet.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.userId = "";
+                    d.weekStart = "";
+                    d.utcOffsetMinutes = 0;
+                }
+                if (m.userId != null && Object.hasOwnProperty.call(m, "userId")) {
+                    d.userId = m.userId;
+                }
+                if (m.weekStart != null && Object.hasOwnProperty.call(m, "weekStart")) {
+                    d.weekStart = m.weekStart;
+                }
+                if (m.utcOffsetMinutes != null && Object.hasOwnProperty.call(m, "utcOffsetMinutes")) {
+                    d.utcOffsetMinutes = m.utcOffsetMinutes;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this GetTimesheet to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.GetTimesheet
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            GetTimesheet.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for GetTimesheet
+             * @function getTypeUrl
+             * @memberof tandem.v1.GetTimesheet
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            GetTimesheet.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.GetTimesheet";
+            };
+
+            return GetTimesheet;
+        })();
+
+        v1.GetTimer = (function() {
+
+            /**
+             * Properties of a GetTimer.
+             * @memberof tandem.v1
+             * @interface IGetTimer
+             */
+
+            /**
+             * Constructs a new GetTimer.
+             * @memberof tandem.v1
+             * @classdesc Represents a GetTimer.
+             * @implements IGetTimer
+             * @constructor
+             * @param {tandem.v1.IGetTimer=} [p] Properties to set
+             */
+            function GetTimer(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * Creates a new GetTimer instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.GetTimer
+             * @static
+             * @param {tandem.v1.IGetTimer=} [properties] Properties to set
+             * @returns {tandem.v1.GetTimer} GetTimer instance
+             */
+            GetTimer.create = function create(properties) {
+                return new GetTimer(properties);
+            };
+
+            /**
+             * Encodes the specified GetTimer message. Does not implicitly {@link tandem.v1.GetTimer.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.GetTimer
+             * @static
+             * @param {tandem.v1.IGetTimer} m GetTimer message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            GetTimer.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                return w;
+            };
+
+            /**
+             * Encodes the specified GetTimer message, length delimited. Does not implicitly {@link tandem.v1.GetTimer.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.GetTimer
+             * @static
+             * @param {tandem.v1.IGetTimer} message GetTimer message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            GetTimer.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a GetTimer message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.GetTimer
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.GetTimer} GetTimer
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            GetTimer.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.GetTimer();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a GetTimer message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.GetTimer
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.GetTimer} GetTimer
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            GetTimer.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a GetTimer message.
+             * @function verify
+             * @memberof tandem.v1.GetTimer
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            GetTimer.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                return null;
+            };
+
+            /**
+             * Creates a GetTimer message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.GetTimer
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.GetTimer} GetTimer
+             */
+            GetTimer.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.GetTimer)
+                    return d;
+                return new $root.tandem.v1.GetTimer();
+            };
+
+            /**
+             * Creates a plain object from a GetTimer message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.GetTimer
+             * @static
+             * @param {tandem.v1.GetTimer} m GetTimer
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            GetTimer.toObject = function toObject() {
+                return {};
+            };
+
+            /**
+             * Converts this GetTimer to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.GetTimer
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            GetTimer.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for GetTimer
+             * @function getTypeUrl
+             * @memberof tandem.v1.GetTimer
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            GetTimer.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.GetTimer";
+            };
+
+            return GetTimer;
+        })();
+
         v1.GetMyWork = (function() {
 
             /**
@@ -22345,6 +25963,8 @@ export const tandem = $root.tandem = (() => {
              * @property {string|null} [beforeId] CreateWorkItem beforeId
              * @property {string|null} [startDate] CreateWorkItem startDate
              * @property {string|null} [dueDate] CreateWorkItem dueDate
+             * @property {number|null} [originalEstimateMinutes] CreateWorkItem originalEstimateMinutes
+             * @property {number|null} [remainingEstimateMinutes] CreateWorkItem remainingEstimateMinutes
              */
 
             /**
@@ -22483,12 +26103,40 @@ export const tandem = $root.tandem = (() => {
              */
             CreateWorkItem.prototype.dueDate = "";
 
+            /**
+             * CreateWorkItem originalEstimateMinutes.
+             * @member {number|null|undefined} originalEstimateMinutes
+             * @memberof tandem.v1.CreateWorkItem
+             * @instance
+             */
+            CreateWorkItem.prototype.originalEstimateMinutes = null;
+
+            /**
+             * CreateWorkItem remainingEstimateMinutes.
+             * @member {number|null|undefined} remainingEstimateMinutes
+             * @memberof tandem.v1.CreateWorkItem
+             * @instance
+             */
+            CreateWorkItem.prototype.remainingEstimateMinutes = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
             // Virtual OneOf for proto3 optional field
             Object.defineProperty(CreateWorkItem.prototype, "_storyPoints", {
                 get: $util.oneOfGetter($oneOfFields = ["storyPoints"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            Object.defineProperty(CreateWorkItem.prototype, "_originalEstimateMinutes", {
+                get: $util.oneOfGetter($oneOfFields = ["originalEstimateMinutes"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            Object.defineProperty(CreateWorkItem.prototype, "_remainingEstimateMinutes", {
+                get: $util.oneOfGetter($oneOfFields = ["remainingEstimateMinutes"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -22552,6 +26200,10 @@ export const tandem = $root.tandem = (() => {
                     w.uint32(114).string(m.startDate);
                 if (m.dueDate != null && Object.hasOwnProperty.call(m, "dueDate"))
                     w.uint32(122).string(m.dueDate);
+                if (m.originalEstimateMinutes != null && Object.hasOwnProperty.call(m, "originalEstimateMinutes"))
+                    w.uint32(128).int64(m.originalEstimateMinutes);
+                if (m.remainingEstimateMinutes != null && Object.hasOwnProperty.call(m, "remainingEstimateMinutes"))
+                    w.uint32(136).int64(m.remainingEstimateMinutes);
                 return w;
             };
 
@@ -22662,6 +26314,14 @@ export const tandem = $root.tandem = (() => {
                         }
                     case 15: {
                             m.dueDate = r.string();
+                            break;
+                        }
+                    case 16: {
+                            m.originalEstimateMinutes = r.int64();
+                            break;
+                        }
+                    case 17: {
+                            m.remainingEstimateMinutes = r.int64();
                             break;
                         }
                     default:
@@ -22791,6 +26451,16 @@ export const tandem = $root.tandem = (() => {
                     if (!$util.isString(m.dueDate))
                         return "dueDate: string expected";
                 }
+                if (m.originalEstimateMinutes != null && Object.hasOwnProperty.call(m, "originalEstimateMinutes")) {
+                    p._originalEstimateMinutes = 1;
+                    if (!$util.isInteger(m.originalEstimateMinutes) && !(m.originalEstimateMinutes && $util.isInteger(m.originalEstimateMinutes.low) && $util.isInteger(m.originalEstimateMinutes.high)))
+                        return "originalEstimateMinutes: integer|Long expected";
+                }
+                if (m.remainingEstimateMinutes != null && Object.hasOwnProperty.call(m, "remainingEstimateMinutes")) {
+                    p._remainingEstimateMinutes = 1;
+                    if (!$util.isInteger(m.remainingEstimateMinutes) && !(m.remainingEstimateMinutes && $util.isInteger(m.remainingEstimateMinutes.low) && $util.isInteger(m.remainingEstimateMinutes.high)))
+                        return "remainingEstimateMinutes: integer|Long expected";
+                }
                 return null;
             };
 
@@ -22916,6 +26586,26 @@ export const tandem = $root.tandem = (() => {
                 if (d.dueDate != null) {
                     m.dueDate = String(d.dueDate);
                 }
+                if (d.originalEstimateMinutes != null) {
+                    if ($util.Long)
+                        m.originalEstimateMinutes = $util.Long.fromValue(d.originalEstimateMinutes, false);
+                    else if (typeof d.originalEstimateMinutes === "string")
+                        m.originalEstimateMinutes = parseInt(d.originalEstimateMinutes, 10);
+                    else if (typeof d.originalEstimateMinutes === "number")
+                        m.originalEstimateMinutes = d.originalEstimateMinutes;
+                    else if (typeof d.originalEstimateMinutes === "object")
+                        m.originalEstimateMinutes = new $util.LongBits(d.originalEstimateMinutes.low >>> 0, d.originalEstimateMinutes.high >>> 0).toNumber();
+                }
+                if (d.remainingEstimateMinutes != null) {
+                    if ($util.Long)
+                        m.remainingEstimateMinutes = $util.Long.fromValue(d.remainingEstimateMinutes, false);
+                    else if (typeof d.remainingEstimateMinutes === "string")
+                        m.remainingEstimateMinutes = parseInt(d.remainingEstimateMinutes, 10);
+                    else if (typeof d.remainingEstimateMinutes === "number")
+                        m.remainingEstimateMinutes = d.remainingEstimateMinutes;
+                    else if (typeof d.remainingEstimateMinutes === "object")
+                        m.remainingEstimateMinutes = new $util.LongBits(d.remainingEstimateMinutes.low >>> 0, d.remainingEstimateMinutes.high >>> 0).toNumber();
+                }
                 return m;
             };
 
@@ -23004,6 +26694,26 @@ export const tandem = $root.tandem = (() => {
                 if (m.dueDate != null && Object.hasOwnProperty.call(m, "dueDate")) {
                     d.dueDate = m.dueDate;
                 }
+                if (m.originalEstimateMinutes != null && Object.hasOwnProperty.call(m, "originalEstimateMinutes")) {
+                    if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                        d.originalEstimateMinutes = typeof m.originalEstimateMinutes === "number" ? BigInt(m.originalEstimateMinutes) : $util.Long.fromBits(m.originalEstimateMinutes.low >>> 0, m.originalEstimateMinutes.high >>> 0, false).toBigInt();
+                    else if (typeof m.originalEstimateMinutes === "number")
+                        d.originalEstimateMinutes = o.longs === String ? String(m.originalEstimateMinutes) : m.originalEstimateMinutes;
+                    else
+                        d.originalEstimateMinutes = o.longs === String ? $util.Long.prototype.toString.call(m.originalEstimateMinutes) : o.longs === Number ? new $util.LongBits(m.originalEstimateMinutes.low >>> 0, m.originalEstimateMinutes.high >>> 0).toNumber() : m.originalEstimateMinutes;
+                    if (o.oneofs)
+                        d._originalEstimateMinutes = "originalEstimateMinutes";
+                }
+                if (m.remainingEstimateMinutes != null && Object.hasOwnProperty.call(m, "remainingEstimateMinutes")) {
+                    if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                        d.remainingEstimateMinutes = typeof m.remainingEstimateMinutes === "number" ? BigInt(m.remainingEstimateMinutes) : $util.Long.fromBits(m.remainingEstimateMinutes.low >>> 0, m.remainingEstimateMinutes.high >>> 0, false).toBigInt();
+                    else if (typeof m.remainingEstimateMinutes === "number")
+                        d.remainingEstimateMinutes = o.longs === String ? String(m.remainingEstimateMinutes) : m.remainingEstimateMinutes;
+                    else
+                        d.remainingEstimateMinutes = o.longs === String ? $util.Long.prototype.toString.call(m.remainingEstimateMinutes) : o.longs === Number ? new $util.LongBits(m.remainingEstimateMinutes.low >>> 0, m.remainingEstimateMinutes.high >>> 0).toNumber() : m.remainingEstimateMinutes;
+                    if (o.oneofs)
+                        d._remainingEstimateMinutes = "remainingEstimateMinutes";
+                }
                 return d;
             };
 
@@ -23058,6 +26768,8 @@ export const tandem = $root.tandem = (() => {
              * @property {Array.<string>|null} [clear] UpdateWorkItem clear
              * @property {string|null} [startDate] UpdateWorkItem startDate
              * @property {string|null} [dueDate] UpdateWorkItem dueDate
+             * @property {number|null} [originalEstimateMinutes] UpdateWorkItem originalEstimateMinutes
+             * @property {number|null} [remainingEstimateMinutes] UpdateWorkItem remainingEstimateMinutes
              */
 
             /**
@@ -23205,6 +26917,22 @@ export const tandem = $root.tandem = (() => {
              */
             UpdateWorkItem.prototype.dueDate = null;
 
+            /**
+             * UpdateWorkItem originalEstimateMinutes.
+             * @member {number|null|undefined} originalEstimateMinutes
+             * @memberof tandem.v1.UpdateWorkItem
+             * @instance
+             */
+            UpdateWorkItem.prototype.originalEstimateMinutes = null;
+
+            /**
+             * UpdateWorkItem remainingEstimateMinutes.
+             * @member {number|null|undefined} remainingEstimateMinutes
+             * @memberof tandem.v1.UpdateWorkItem
+             * @instance
+             */
+            UpdateWorkItem.prototype.remainingEstimateMinutes = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
@@ -23274,6 +27002,18 @@ export const tandem = $root.tandem = (() => {
                 set: $util.oneOfSetter($oneOfFields)
             });
 
+            // Virtual OneOf for proto3 optional field
+            Object.defineProperty(UpdateWorkItem.prototype, "_originalEstimateMinutes", {
+                get: $util.oneOfGetter($oneOfFields = ["originalEstimateMinutes"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            Object.defineProperty(UpdateWorkItem.prototype, "_remainingEstimateMinutes", {
+                get: $util.oneOfGetter($oneOfFields = ["remainingEstimateMinutes"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
             /**
              * Creates a new UpdateWorkItem instance using the specified properties.
              * @function create
@@ -23338,6 +27078,10 @@ export const tandem = $root.tandem = (() => {
                     w.uint32(122).string(m.startDate);
                 if (m.dueDate != null && Object.hasOwnProperty.call(m, "dueDate"))
                     w.uint32(130).string(m.dueDate);
+                if (m.originalEstimateMinutes != null && Object.hasOwnProperty.call(m, "originalEstimateMinutes"))
+                    w.uint32(136).int64(m.originalEstimateMinutes);
+                if (m.remainingEstimateMinutes != null && Object.hasOwnProperty.call(m, "remainingEstimateMinutes"))
+                    w.uint32(144).int64(m.remainingEstimateMinutes);
                 return w;
             };
 
@@ -23454,6 +27198,14 @@ export const tandem = $root.tandem = (() => {
                         }
                     case 16: {
                             m.dueDate = r.string();
+                            break;
+                        }
+                    case 17: {
+                            m.originalEstimateMinutes = r.int64();
+                            break;
+                        }
+                    case 18: {
+                            m.remainingEstimateMinutes = r.int64();
                             break;
                         }
                     default:
@@ -23601,6 +27353,16 @@ export const tandem = $root.tandem = (() => {
                     if (!$util.isString(m.dueDate))
                         return "dueDate: string expected";
                 }
+                if (m.originalEstimateMinutes != null && Object.hasOwnProperty.call(m, "originalEstimateMinutes")) {
+                    p._originalEstimateMinutes = 1;
+                    if (!$util.isInteger(m.originalEstimateMinutes) && !(m.originalEstimateMinutes && $util.isInteger(m.originalEstimateMinutes.low) && $util.isInteger(m.originalEstimateMinutes.high)))
+                        return "originalEstimateMinutes: integer|Long expected";
+                }
+                if (m.remainingEstimateMinutes != null && Object.hasOwnProperty.call(m, "remainingEstimateMinutes")) {
+                    p._remainingEstimateMinutes = 1;
+                    if (!$util.isInteger(m.remainingEstimateMinutes) && !(m.remainingEstimateMinutes && $util.isInteger(m.remainingEstimateMinutes.low) && $util.isInteger(m.remainingEstimateMinutes.high)))
+                        return "remainingEstimateMinutes: integer|Long expected";
+                }
                 return null;
             };
 
@@ -23741,6 +27503,26 @@ export const tandem = $root.tandem = (() => {
                 if (d.dueDate != null) {
                     m.dueDate = String(d.dueDate);
                 }
+                if (d.originalEstimateMinutes != null) {
+                    if ($util.Long)
+                        m.originalEstimateMinutes = $util.Long.fromValue(d.originalEstimateMinutes, false);
+                    else if (typeof d.originalEstimateMinutes === "string")
+                        m.originalEstimateMinutes = parseInt(d.originalEstimateMinutes, 10);
+                    else if (typeof d.originalEstimateMinutes === "number")
+                        m.originalEstimateMinutes = d.originalEstimateMinutes;
+                    else if (typeof d.originalEstimateMinutes === "object")
+                        m.originalEstimateMinutes = new $util.LongBits(d.originalEstimateMinutes.low >>> 0, d.originalEstimateMinutes.high >>> 0).toNumber();
+                }
+                if (d.remainingEstimateMinutes != null) {
+                    if ($util.Long)
+                        m.remainingEstimateMinutes = $util.Long.fromValue(d.remainingEstimateMinutes, false);
+                    else if (typeof d.remainingEstimateMinutes === "string")
+                        m.remainingEstimateMinutes = parseInt(d.remainingEstimateMinutes, 10);
+                    else if (typeof d.remainingEstimateMinutes === "number")
+                        m.remainingEstimateMinutes = d.remainingEstimateMinutes;
+                    else if (typeof d.remainingEstimateMinutes === "object")
+                        m.remainingEstimateMinutes = new $util.LongBits(d.remainingEstimateMinutes.low >>> 0, d.remainingEstimateMinutes.high >>> 0).toNumber();
+                }
                 return m;
             };
 
@@ -23854,6 +27636,26 @@ export const tandem = $root.tandem = (() => {
                     d.dueDate = m.dueDate;
                     if (o.oneofs)
                         d._dueDate = "dueDate";
+                }
+                if (m.originalEstimateMinutes != null && Object.hasOwnProperty.call(m, "originalEstimateMinutes")) {
+                    if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                        d.originalEstimateMinutes = typeof m.originalEstimateMinutes === "number" ? BigInt(m.originalEstimateMinutes) : $util.Long.fromBits(m.originalEstimateMinutes.low >>> 0, m.originalEstimateMinutes.high >>> 0, false).toBigInt();
+                    else if (typeof m.originalEstimateMinutes === "number")
+                        d.originalEstimateMinutes = o.longs === String ? String(m.originalEstimateMinutes) : m.originalEstimateMinutes;
+                    else
+                        d.originalEstimateMinutes = o.longs === String ? $util.Long.prototype.toString.call(m.originalEstimateMinutes) : o.longs === Number ? new $util.LongBits(m.originalEstimateMinutes.low >>> 0, m.originalEstimateMinutes.high >>> 0).toNumber() : m.originalEstimateMinutes;
+                    if (o.oneofs)
+                        d._originalEstimateMinutes = "originalEstimateMinutes";
+                }
+                if (m.remainingEstimateMinutes != null && Object.hasOwnProperty.call(m, "remainingEstimateMinutes")) {
+                    if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                        d.remainingEstimateMinutes = typeof m.remainingEstimateMinutes === "number" ? BigInt(m.remainingEstimateMinutes) : $util.Long.fromBits(m.remainingEstimateMinutes.low >>> 0, m.remainingEstimateMinutes.high >>> 0, false).toBigInt();
+                    else if (typeof m.remainingEstimateMinutes === "number")
+                        d.remainingEstimateMinutes = o.longs === String ? String(m.remainingEstimateMinutes) : m.remainingEstimateMinutes;
+                    else
+                        d.remainingEstimateMinutes = o.longs === String ? $util.Long.prototype.toString.call(m.remainingEstimateMinutes) : o.longs === Number ? new $util.LongBits(m.remainingEstimateMinutes.low >>> 0, m.remainingEstimateMinutes.high >>> 0).toNumber() : m.remainingEstimateMinutes;
+                    if (o.oneofs)
+                        d._remainingEstimateMinutes = "remainingEstimateMinutes";
                 }
                 return d;
             };
@@ -24457,6 +28259,1594 @@ export const tandem = $root.tandem = (() => {
             };
 
             return UnlinkWorkItems;
+        })();
+
+        v1.LogWork = (function() {
+
+            /**
+             * Properties of a LogWork.
+             * @memberof tandem.v1
+             * @interface ILogWork
+             * @property {string|null} [workItemId] LogWork workItemId
+             * @property {number|null} [startedAt] LogWork startedAt
+             * @property {number|null} [minutes] LogWork minutes
+             * @property {string|null} [note] LogWork note
+             * @property {number|null} [remainingEstimateMinutes] LogWork remainingEstimateMinutes
+             */
+
+            /**
+             * Constructs a new LogWork.
+             * @memberof tandem.v1
+             * @classdesc Represents a LogWork.
+             * @implements ILogWork
+             * @constructor
+             * @param {tandem.v1.ILogWork=} [p] Properties to set
+             */
+            function LogWork(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * LogWork workItemId.
+             * @member {string} workItemId
+             * @memberof tandem.v1.LogWork
+             * @instance
+             */
+            LogWork.prototype.workItemId = "";
+
+            /**
+             * LogWork startedAt.
+             * @member {number} startedAt
+             * @memberof tandem.v1.LogWork
+             * @instance
+             */
+            LogWork.prototype.startedAt = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * LogWork minutes.
+             * @member {number} minutes
+             * @memberof tandem.v1.LogWork
+             * @instance
+             */
+            LogWork.prototype.minutes = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * LogWork note.
+             * @member {string} note
+             * @memberof tandem.v1.LogWork
+             * @instance
+             */
+            LogWork.prototype.note = "";
+
+            /**
+             * LogWork remainingEstimateMinutes.
+             * @member {number|null|undefined} remainingEstimateMinutes
+             * @memberof tandem.v1.LogWork
+             * @instance
+             */
+            LogWork.prototype.remainingEstimateMinutes = null;
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            // Virtual OneOf for proto3 optional field
+            Object.defineProperty(LogWork.prototype, "_remainingEstimateMinutes", {
+                get: $util.oneOfGetter($oneOfFields = ["remainingEstimateMinutes"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * Creates a new LogWork instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.LogWork
+             * @static
+             * @param {tandem.v1.ILogWork=} [properties] Properties to set
+             * @returns {tandem.v1.LogWork} LogWork instance
+             */
+            LogWork.create = function create(properties) {
+                return new LogWork(properties);
+            };
+
+            /**
+             * Encodes the specified LogWork message. Does not implicitly {@link tandem.v1.LogWork.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.LogWork
+             * @static
+             * @param {tandem.v1.ILogWork} m LogWork message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            LogWork.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.workItemId != null && Object.hasOwnProperty.call(m, "workItemId"))
+                    w.uint32(10).string(m.workItemId);
+                if (m.startedAt != null && Object.hasOwnProperty.call(m, "startedAt"))
+                    w.uint32(16).int64(m.startedAt);
+                if (m.minutes != null && Object.hasOwnProperty.call(m, "minutes"))
+                    w.uint32(24).int64(m.minutes);
+                if (m.note != null && Object.hasOwnProperty.call(m, "note"))
+                    w.uint32(34).string(m.note);
+                if (m.remainingEstimateMinutes != null && Object.hasOwnProperty.call(m, "remainingEstimateMinutes"))
+                    w.uint32(40).int64(m.remainingEstimateMinutes);
+                return w;
+            };
+
+            /**
+             * Encodes the specified LogWork message, length delimited. Does not implicitly {@link tandem.v1.LogWork.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.LogWork
+             * @static
+             * @param {tandem.v1.ILogWork} message LogWork message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            LogWork.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a LogWork message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.LogWork
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.LogWork} LogWork
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            LogWork.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.LogWork();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.workItemId = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.startedAt = r.int64();
+                            break;
+                        }
+                    case 3: {
+                            m.minutes = r.int64();
+                            break;
+                        }
+                    case 4: {
+                            m.note = r.string();
+                            break;
+                        }
+                    case 5: {
+                            m.remainingEstimateMinutes = r.int64();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a LogWork message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.LogWork
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.LogWork} LogWork
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            LogWork.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a LogWork message.
+             * @function verify
+             * @memberof tandem.v1.LogWork
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            LogWork.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                var p = {};
+                if (m.workItemId != null && Object.hasOwnProperty.call(m, "workItemId")) {
+                    if (!$util.isString(m.workItemId))
+                        return "workItemId: string expected";
+                }
+                if (m.startedAt != null && Object.hasOwnProperty.call(m, "startedAt")) {
+                    if (!$util.isInteger(m.startedAt) && !(m.startedAt && $util.isInteger(m.startedAt.low) && $util.isInteger(m.startedAt.high)))
+                        return "startedAt: integer|Long expected";
+                }
+                if (m.minutes != null && Object.hasOwnProperty.call(m, "minutes")) {
+                    if (!$util.isInteger(m.minutes) && !(m.minutes && $util.isInteger(m.minutes.low) && $util.isInteger(m.minutes.high)))
+                        return "minutes: integer|Long expected";
+                }
+                if (m.note != null && Object.hasOwnProperty.call(m, "note")) {
+                    if (!$util.isString(m.note))
+                        return "note: string expected";
+                }
+                if (m.remainingEstimateMinutes != null && Object.hasOwnProperty.call(m, "remainingEstimateMinutes")) {
+                    p._remainingEstimateMinutes = 1;
+                    if (!$util.isInteger(m.remainingEstimateMinutes) && !(m.remainingEstimateMinutes && $util.isInteger(m.remainingEstimateMinutes.low) && $util.isInteger(m.remainingEstimateMinutes.high)))
+                        return "remainingEstimateMinutes: integer|Long expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a LogWork message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.LogWork
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.LogWork} LogWork
+             */
+            LogWork.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.LogWork)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.LogWork: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.LogWork();
+                if (d.workItemId != null) {
+                    m.workItemId = String(d.workItemId);
+                }
+                if (d.startedAt != null) {
+                    if ($util.Long)
+                        m.startedAt = $util.Long.fromValue(d.startedAt, false);
+                    else if (typeof d.startedAt === "string")
+                        m.startedAt = parseInt(d.startedAt, 10);
+                    else if (typeof d.startedAt === "number")
+                        m.startedAt = d.startedAt;
+                    else if (typeof d.startedAt === "object")
+                        m.startedAt = new $util.LongBits(d.startedAt.low >>> 0, d.startedAt.high >>> 0).toNumber();
+                }
+                if (d.minutes != null) {
+                    if ($util.Long)
+                        m.minutes = $util.Long.fromValue(d.minutes, false);
+                    else if (typeof d.minutes === "string")
+                        m.minutes = parseInt(d.minutes, 10);
+                    else if (typeof d.minutes === "number")
+                        m.minutes = d.minutes;
+                    else if (typeof d.minutes === "object")
+                        m.minutes = new $util.LongBits(d.minutes.low >>> 0, d.minutes.high >>> 0).toNumber();
+                }
+                if (d.note != null) {
+                    m.note = String(d.note);
+                }
+                if (d.remainingEstimateMinutes != null) {
+                    if ($util.Long)
+                        m.remainingEstimateMinutes = $util.Long.fromValue(d.remainingEstimateMinutes, false);
+                    else if (typeof d.remainingEstimateMinutes === "string")
+                        m.remainingEstimateMinutes = parseInt(d.remainingEstimateMinutes, 10);
+                    else if (typeof d.remainingEstimateMinutes === "number")
+                        m.remainingEstimateMinutes = d.remainingEstimateMinutes;
+                    else if (typeof d.remainingEstimateMinutes === "object")
+                        m.remainingEstimateMinutes = new $util.LongBits(d.remainingEstimateMinutes.low >>> 0, d.remainingEstimateMinutes.high >>> 0).toNumber();
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a LogWork message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.LogWork
+             * @static
+             * @param {tandem.v1.LogWork} m LogWork
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            LogWork.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.workItemId = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.startedAt = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                    } else
+                        d.startedAt = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.minutes = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                    } else
+                        d.minutes = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                    d.note = "";
+                }
+                if (m.workItemId != null && Object.hasOwnProperty.call(m, "workItemId")) {
+                    d.workItemId = m.workItemId;
+                }
+                if (m.startedAt != null && Object.hasOwnProperty.call(m, "startedAt")) {
+                    if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                        d.startedAt = typeof m.startedAt === "number" ? BigInt(m.startedAt) : $util.Long.fromBits(m.startedAt.low >>> 0, m.startedAt.high >>> 0, false).toBigInt();
+                    else if (typeof m.startedAt === "number")
+                        d.startedAt = o.longs === String ? String(m.startedAt) : m.startedAt;
+                    else
+                        d.startedAt = o.longs === String ? $util.Long.prototype.toString.call(m.startedAt) : o.longs === Number ? new $util.LongBits(m.startedAt.low >>> 0, m.startedAt.high >>> 0).toNumber() : m.startedAt;
+                }
+                if (m.minutes != null && Object.hasOwnProperty.call(m, "minutes")) {
+                    if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                        d.minutes = typeof m.minutes === "number" ? BigInt(m.minutes) : $util.Long.fromBits(m.minutes.low >>> 0, m.minutes.high >>> 0, false).toBigInt();
+                    else if (typeof m.minutes === "number")
+                        d.minutes = o.longs === String ? String(m.minutes) : m.minutes;
+                    else
+                        d.minutes = o.longs === String ? $util.Long.prototype.toString.call(m.minutes) : o.longs === Number ? new $util.LongBits(m.minutes.low >>> 0, m.minutes.high >>> 0).toNumber() : m.minutes;
+                }
+                if (m.note != null && Object.hasOwnProperty.call(m, "note")) {
+                    d.note = m.note;
+                }
+                if (m.remainingEstimateMinutes != null && Object.hasOwnProperty.call(m, "remainingEstimateMinutes")) {
+                    if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                        d.remainingEstimateMinutes = typeof m.remainingEstimateMinutes === "number" ? BigInt(m.remainingEstimateMinutes) : $util.Long.fromBits(m.remainingEstimateMinutes.low >>> 0, m.remainingEstimateMinutes.high >>> 0, false).toBigInt();
+                    else if (typeof m.remainingEstimateMinutes === "number")
+                        d.remainingEstimateMinutes = o.longs === String ? String(m.remainingEstimateMinutes) : m.remainingEstimateMinutes;
+                    else
+                        d.remainingEstimateMinutes = o.longs === String ? $util.Long.prototype.toString.call(m.remainingEstimateMinutes) : o.longs === Number ? new $util.LongBits(m.remainingEstimateMinutes.low >>> 0, m.remainingEstimateMinutes.high >>> 0).toNumber() : m.remainingEstimateMinutes;
+                    if (o.oneofs)
+                        d._remainingEstimateMinutes = "remainingEstimateMinutes";
+                }
+                return d;
+            };
+
+            /**
+             * Converts this LogWork to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.LogWork
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            LogWork.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for LogWork
+             * @function getTypeUrl
+             * @memberof tandem.v1.LogWork
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            LogWork.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.LogWork";
+            };
+
+            return LogWork;
+        })();
+
+        v1.EditWorkLog = (function() {
+
+            /**
+             * Properties of an EditWorkLog.
+             * @memberof tandem.v1
+             * @interface IEditWorkLog
+             * @property {string|null} [workLogId] EditWorkLog workLogId
+             * @property {number|null} [expectedVersion] EditWorkLog expectedVersion
+             * @property {number|null} [startedAt] EditWorkLog startedAt
+             * @property {number|null} [minutes] EditWorkLog minutes
+             * @property {string|null} [note] EditWorkLog note
+             */
+
+            /**
+             * Constructs a new EditWorkLog.
+             * @memberof tandem.v1
+             * @classdesc Represents an EditWorkLog.
+             * @implements IEditWorkLog
+             * @constructor
+             * @param {tandem.v1.IEditWorkLog=} [p] Properties to set
+             */
+            function EditWorkLog(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * EditWorkLog workLogId.
+             * @member {string} workLogId
+             * @memberof tandem.v1.EditWorkLog
+             * @instance
+             */
+            EditWorkLog.prototype.workLogId = "";
+
+            /**
+             * EditWorkLog expectedVersion.
+             * @member {number} expectedVersion
+             * @memberof tandem.v1.EditWorkLog
+             * @instance
+             */
+            EditWorkLog.prototype.expectedVersion = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * EditWorkLog startedAt.
+             * @member {number|null|undefined} startedAt
+             * @memberof tandem.v1.EditWorkLog
+             * @instance
+             */
+            EditWorkLog.prototype.startedAt = null;
+
+            /**
+             * EditWorkLog minutes.
+             * @member {number|null|undefined} minutes
+             * @memberof tandem.v1.EditWorkLog
+             * @instance
+             */
+            EditWorkLog.prototype.minutes = null;
+
+            /**
+             * EditWorkLog note.
+             * @member {string|null|undefined} note
+             * @memberof tandem.v1.EditWorkLog
+             * @instance
+             */
+            EditWorkLog.prototype.note = null;
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            // Virtual OneOf for proto3 optional field
+            Object.defineProperty(EditWorkLog.prototype, "_startedAt", {
+                get: $util.oneOfGetter($oneOfFields = ["startedAt"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            Object.defineProperty(EditWorkLog.prototype, "_minutes", {
+                get: $util.oneOfGetter($oneOfFields = ["minutes"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            Object.defineProperty(EditWorkLog.prototype, "_note", {
+                get: $util.oneOfGetter($oneOfFields = ["note"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * Creates a new EditWorkLog instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.EditWorkLog
+             * @static
+             * @param {tandem.v1.IEditWorkLog=} [properties] Properties to set
+             * @returns {tandem.v1.EditWorkLog} EditWorkLog instance
+             */
+            EditWorkLog.create = function create(properties) {
+                return new EditWorkLog(properties);
+            };
+
+            /**
+             * Encodes the specified EditWorkLog message. Does not implicitly {@link tandem.v1.EditWorkLog.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.EditWorkLog
+             * @static
+             * @param {tandem.v1.IEditWorkLog} m EditWorkLog message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            EditWorkLog.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.workLogId != null && Object.hasOwnProperty.call(m, "workLogId"))
+                    w.uint32(10).string(m.workLogId);
+                if (m.expectedVersion != null && Object.hasOwnProperty.call(m, "expectedVersion"))
+                    w.uint32(16).int64(m.expectedVersion);
+                if (m.startedAt != null && Object.hasOwnProperty.call(m, "startedAt"))
+                    w.uint32(24).int64(m.startedAt);
+                if (m.minutes != null && Object.hasOwnProperty.call(m, "minutes"))
+                    w.uint32(32).int64(m.minutes);
+                if (m.note != null && Object.hasOwnProperty.call(m, "note"))
+                    w.uint32(42).string(m.note);
+                return w;
+            };
+
+            /**
+             * Encodes the specified EditWorkLog message, length delimited. Does not implicitly {@link tandem.v1.EditWorkLog.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.EditWorkLog
+             * @static
+             * @param {tandem.v1.IEditWorkLog} message EditWorkLog message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            EditWorkLog.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes an EditWorkLog message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.EditWorkLog
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.EditWorkLog} EditWorkLog
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            EditWorkLog.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.EditWorkLog();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.workLogId = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.expectedVersion = r.int64();
+                            break;
+                        }
+                    case 3: {
+                            m.startedAt = r.int64();
+                            break;
+                        }
+                    case 4: {
+                            m.minutes = r.int64();
+                            break;
+                        }
+                    case 5: {
+                            m.note = r.string();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes an EditWorkLog message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.EditWorkLog
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.EditWorkLog} EditWorkLog
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            EditWorkLog.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies an EditWorkLog message.
+             * @function verify
+             * @memberof tandem.v1.EditWorkLog
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            EditWorkLog.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                var p = {};
+                if (m.workLogId != null && Object.hasOwnProperty.call(m, "workLogId")) {
+                    if (!$util.isString(m.workLogId))
+                        return "workLogId: string expected";
+                }
+                if (m.expectedVersion != null && Object.hasOwnProperty.call(m, "expectedVersion")) {
+                    if (!$util.isInteger(m.expectedVersion) && !(m.expectedVersion && $util.isInteger(m.expectedVersion.low) && $util.isInteger(m.expectedVersion.high)))
+                        return "expectedVersion: integer|Long expected";
+                }
+                if (m.startedAt != null && Object.hasOwnProperty.call(m, "startedAt")) {
+                    p._startedAt = 1;
+                    if (!$util.isInteger(m.startedAt) && !(m.startedAt && $util.isInteger(m.startedAt.low) && $util.isInteger(m.startedAt.high)))
+                        return "startedAt: integer|Long expected";
+                }
+                if (m.minutes != null && Object.hasOwnProperty.call(m, "minutes")) {
+                    p._minutes = 1;
+                    if (!$util.isInteger(m.minutes) && !(m.minutes && $util.isInteger(m.minutes.low) && $util.isInteger(m.minutes.high)))
+                        return "minutes: integer|Long expected";
+                }
+                if (m.note != null && Object.hasOwnProperty.call(m, "note")) {
+                    p._note = 1;
+                    if (!$util.isString(m.note))
+                        return "note: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates an EditWorkLog message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.EditWorkLog
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.EditWorkLog} EditWorkLog
+             */
+            EditWorkLog.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.EditWorkLog)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.EditWorkLog: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.EditWorkLog();
+                if (d.workLogId != null) {
+                    m.workLogId = String(d.workLogId);
+                }
+                if (d.expectedVersion != null) {
+                    if ($util.Long)
+                        m.expectedVersion = $util.Long.fromValue(d.expectedVersion, false);
+                    else if (typeof d.expectedVersion === "string")
+                        m.expectedVersion = parseInt(d.expectedVersion, 10);
+                    else if (typeof d.expectedVersion === "number")
+                        m.expectedVersion = d.expectedVersion;
+                    else if (typeof d.expectedVersion === "object")
+                        m.expectedVersion = new $util.LongBits(d.expectedVersion.low >>> 0, d.expectedVersion.high >>> 0).toNumber();
+                }
+                if (d.startedAt != null) {
+                    if ($util.Long)
+                        m.startedAt = $util.Long.fromValue(d.startedAt, false);
+                    else if (typeof d.startedAt === "string")
+                        m.startedAt = parseInt(d.startedAt, 10);
+                    else if (typeof d.startedAt === "number")
+                        m.startedAt = d.startedAt;
+                    else if (typeof d.startedAt === "object")
+                        m.startedAt = new $util.LongBits(d.startedAt.low >>> 0, d.startedAt.high >>> 0).toNumber();
+                }
+                if (d.minutes != null) {
+                    if ($util.Long)
+                        m.minutes = $util.Long.fromValue(d.minutes, false);
+                    else if (typeof d.minutes === "string")
+                        m.minutes = parseInt(d.minutes, 10);
+                    else if (typeof d.minutes === "number")
+                        m.minutes = d.minutes;
+                    else if (typeof d.minutes === "object")
+                        m.minutes = new $util.LongBits(d.minutes.low >>> 0, d.minutes.high >>> 0).toNumber();
+                }
+                if (d.note != null) {
+                    m.note = String(d.note);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from an EditWorkLog message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.EditWorkLog
+             * @static
+             * @param {tandem.v1.EditWorkLog} m EditWorkLog
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            EditWorkLog.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.workLogId = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.expectedVersion = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                    } else
+                        d.expectedVersion = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                }
+                if (m.workLogId != null && Object.hasOwnProperty.call(m, "workLogId")) {
+                    d.workLogId = m.workLogId;
+                }
+                if (m.expectedVersion != null && Object.hasOwnProperty.call(m, "expectedVersion")) {
+                    if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                        d.expectedVersion = typeof m.expectedVersion === "number" ? BigInt(m.expectedVersion) : $util.Long.fromBits(m.expectedVersion.low >>> 0, m.expectedVersion.high >>> 0, false).toBigInt();
+                    else if (typeof m.expectedVersion === "number")
+                        d.expectedVersion = o.longs === String ? String(m.expectedVersion) : m.expectedVersion;
+                    else
+                        d.expectedVersion = o.longs === String ? $util.Long.prototype.toString.call(m.expectedVersion) : o.longs === Number ? new $util.LongBits(m.expectedVersion.low >>> 0, m.expectedVersion.high >>> 0).toNumber() : m.expectedVersion;
+                }
+                if (m.startedAt != null && Object.hasOwnProperty.call(m, "startedAt")) {
+                    if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                        d.startedAt = typeof m.startedAt === "number" ? BigInt(m.startedAt) : $util.Long.fromBits(m.startedAt.low >>> 0, m.startedAt.high >>> 0, false).toBigInt();
+                    else if (typeof m.startedAt === "number")
+                        d.startedAt = o.longs === String ? String(m.startedAt) : m.startedAt;
+                    else
+                        d.startedAt = o.longs === String ? $util.Long.prototype.toString.call(m.startedAt) : o.longs === Number ? new $util.LongBits(m.startedAt.low >>> 0, m.startedAt.high >>> 0).toNumber() : m.startedAt;
+                    if (o.oneofs)
+                        d._startedAt = "startedAt";
+                }
+                if (m.minutes != null && Object.hasOwnProperty.call(m, "minutes")) {
+                    if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                        d.minutes = typeof m.minutes === "number" ? BigInt(m.minutes) : $util.Long.fromBits(m.minutes.low >>> 0, m.minutes.high >>> 0, false).toBigInt();
+                    else if (typeof m.minutes === "number")
+                        d.minutes = o.longs === String ? String(m.minutes) : m.minutes;
+                    else
+                        d.minutes = o.longs === String ? $util.Long.prototype.toString.call(m.minutes) : o.longs === Number ? new $util.LongBits(m.minutes.low >>> 0, m.minutes.high >>> 0).toNumber() : m.minutes;
+                    if (o.oneofs)
+                        d._minutes = "minutes";
+                }
+                if (m.note != null && Object.hasOwnProperty.call(m, "note")) {
+                    d.note = m.note;
+                    if (o.oneofs)
+                        d._note = "note";
+                }
+                return d;
+            };
+
+            /**
+             * Converts this EditWorkLog to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.EditWorkLog
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            EditWorkLog.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for EditWorkLog
+             * @function getTypeUrl
+             * @memberof tandem.v1.EditWorkLog
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            EditWorkLog.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.EditWorkLog";
+            };
+
+            return EditWorkLog;
+        })();
+
+        v1.DeleteWorkLog = (function() {
+
+            /**
+             * Properties of a DeleteWorkLog.
+             * @memberof tandem.v1
+             * @interface IDeleteWorkLog
+             * @property {string|null} [workLogId] DeleteWorkLog workLogId
+             */
+
+            /**
+             * Constructs a new DeleteWorkLog.
+             * @memberof tandem.v1
+             * @classdesc Represents a DeleteWorkLog.
+             * @implements IDeleteWorkLog
+             * @constructor
+             * @param {tandem.v1.IDeleteWorkLog=} [p] Properties to set
+             */
+            function DeleteWorkLog(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * DeleteWorkLog workLogId.
+             * @member {string} workLogId
+             * @memberof tandem.v1.DeleteWorkLog
+             * @instance
+             */
+            DeleteWorkLog.prototype.workLogId = "";
+
+            /**
+             * Creates a new DeleteWorkLog instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.DeleteWorkLog
+             * @static
+             * @param {tandem.v1.IDeleteWorkLog=} [properties] Properties to set
+             * @returns {tandem.v1.DeleteWorkLog} DeleteWorkLog instance
+             */
+            DeleteWorkLog.create = function create(properties) {
+                return new DeleteWorkLog(properties);
+            };
+
+            /**
+             * Encodes the specified DeleteWorkLog message. Does not implicitly {@link tandem.v1.DeleteWorkLog.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.DeleteWorkLog
+             * @static
+             * @param {tandem.v1.IDeleteWorkLog} m DeleteWorkLog message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DeleteWorkLog.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.workLogId != null && Object.hasOwnProperty.call(m, "workLogId"))
+                    w.uint32(10).string(m.workLogId);
+                return w;
+            };
+
+            /**
+             * Encodes the specified DeleteWorkLog message, length delimited. Does not implicitly {@link tandem.v1.DeleteWorkLog.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.DeleteWorkLog
+             * @static
+             * @param {tandem.v1.IDeleteWorkLog} message DeleteWorkLog message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DeleteWorkLog.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a DeleteWorkLog message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.DeleteWorkLog
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.DeleteWorkLog} DeleteWorkLog
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DeleteWorkLog.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.DeleteWorkLog();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.workLogId = r.string();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a DeleteWorkLog message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.DeleteWorkLog
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.DeleteWorkLog} DeleteWorkLog
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DeleteWorkLog.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a DeleteWorkLog message.
+             * @function verify
+             * @memberof tandem.v1.DeleteWorkLog
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            DeleteWorkLog.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.workLogId != null && Object.hasOwnProperty.call(m, "workLogId")) {
+                    if (!$util.isString(m.workLogId))
+                        return "workLogId: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a DeleteWorkLog message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.DeleteWorkLog
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.DeleteWorkLog} DeleteWorkLog
+             */
+            DeleteWorkLog.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.DeleteWorkLog)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.DeleteWorkLog: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.DeleteWorkLog();
+                if (d.workLogId != null) {
+                    m.workLogId = String(d.workLogId);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a DeleteWorkLog message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.DeleteWorkLog
+             * @static
+             * @param {tandem.v1.DeleteWorkLog} m DeleteWorkLog
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            DeleteWorkLog.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.workLogId = "";
+                }
+                if (m.workLogId != null && Object.hasOwnProperty.call(m, "workLogId")) {
+                    d.workLogId = m.workLogId;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this DeleteWorkLog to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.DeleteWorkLog
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            DeleteWorkLog.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for DeleteWorkLog
+             * @function getTypeUrl
+             * @memberof tandem.v1.DeleteWorkLog
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            DeleteWorkLog.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.DeleteWorkLog";
+            };
+
+            return DeleteWorkLog;
+        })();
+
+        v1.StartTimer = (function() {
+
+            /**
+             * Properties of a StartTimer.
+             * @memberof tandem.v1
+             * @interface IStartTimer
+             * @property {string|null} [workItemId] StartTimer workItemId
+             */
+
+            /**
+             * Constructs a new StartTimer.
+             * @memberof tandem.v1
+             * @classdesc Represents a StartTimer.
+             * @implements IStartTimer
+             * @constructor
+             * @param {tandem.v1.IStartTimer=} [p] Properties to set
+             */
+            function StartTimer(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * StartTimer workItemId.
+             * @member {string} workItemId
+             * @memberof tandem.v1.StartTimer
+             * @instance
+             */
+            StartTimer.prototype.workItemId = "";
+
+            /**
+             * Creates a new StartTimer instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.StartTimer
+             * @static
+             * @param {tandem.v1.IStartTimer=} [properties] Properties to set
+             * @returns {tandem.v1.StartTimer} StartTimer instance
+             */
+            StartTimer.create = function create(properties) {
+                return new StartTimer(properties);
+            };
+
+            /**
+             * Encodes the specified StartTimer message. Does not implicitly {@link tandem.v1.StartTimer.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.StartTimer
+             * @static
+             * @param {tandem.v1.IStartTimer} m StartTimer message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            StartTimer.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.workItemId != null && Object.hasOwnProperty.call(m, "workItemId"))
+                    w.uint32(10).string(m.workItemId);
+                return w;
+            };
+
+            /**
+             * Encodes the specified StartTimer message, length delimited. Does not implicitly {@link tandem.v1.StartTimer.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.StartTimer
+             * @static
+             * @param {tandem.v1.IStartTimer} message StartTimer message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            StartTimer.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a StartTimer message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.StartTimer
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.StartTimer} StartTimer
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            StartTimer.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.StartTimer();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.workItemId = r.string();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a StartTimer message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.StartTimer
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.StartTimer} StartTimer
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            StartTimer.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a StartTimer message.
+             * @function verify
+             * @memberof tandem.v1.StartTimer
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            StartTimer.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.workItemId != null && Object.hasOwnProperty.call(m, "workItemId")) {
+                    if (!$util.isString(m.workItemId))
+                        return "workItemId: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a StartTimer message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.StartTimer
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.StartTimer} StartTimer
+             */
+            StartTimer.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.StartTimer)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.StartTimer: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.StartTimer();
+                if (d.workItemId != null) {
+                    m.workItemId = String(d.workItemId);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a StartTimer message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.StartTimer
+             * @static
+             * @param {tandem.v1.StartTimer} m StartTimer
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            StartTimer.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.workItemId = "";
+                }
+                if (m.workItemId != null && Object.hasOwnProperty.call(m, "workItemId")) {
+                    d.workItemId = m.workItemId;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this StartTimer to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.StartTimer
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            StartTimer.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for StartTimer
+             * @function getTypeUrl
+             * @memberof tandem.v1.StartTimer
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            StartTimer.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.StartTimer";
+            };
+
+            return StartTimer;
+        })();
+
+        v1.StopTimer = (function() {
+
+            /**
+             * Properties of a StopTimer.
+             * @memberof tandem.v1
+             * @interface IStopTimer
+             * @property {string|null} [note] StopTimer note
+             * @property {boolean|null} [discard] StopTimer discard
+             */
+
+            /**
+             * Constructs a new StopTimer.
+             * @memberof tandem.v1
+             * @classdesc Represents a StopTimer.
+             * @implements IStopTimer
+             * @constructor
+             * @param {tandem.v1.IStopTimer=} [p] Properties to set
+             */
+            function StopTimer(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * StopTimer note.
+             * @member {string} note
+             * @memberof tandem.v1.StopTimer
+             * @instance
+             */
+            StopTimer.prototype.note = "";
+
+            /**
+             * StopTimer discard.
+             * @member {boolean} discard
+             * @memberof tandem.v1.StopTimer
+             * @instance
+             */
+            StopTimer.prototype.discard = false;
+
+            /**
+             * Creates a new StopTimer instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.StopTimer
+             * @static
+             * @param {tandem.v1.IStopTimer=} [properties] Properties to set
+             * @returns {tandem.v1.StopTimer} StopTimer instance
+             */
+            StopTimer.create = function create(properties) {
+                return new StopTimer(properties);
+            };
+
+            /**
+             * Encodes the specified StopTimer message. Does not implicitly {@link tandem.v1.StopTimer.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.StopTimer
+             * @static
+             * @param {tandem.v1.IStopTimer} m StopTimer message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            StopTimer.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.note != null && Object.hasOwnProperty.call(m, "note"))
+                    w.uint32(10).string(m.note);
+                if (m.discard != null && Object.hasOwnProperty.call(m, "discard"))
+                    w.uint32(16).bool(m.discard);
+                return w;
+            };
+
+            /**
+             * Encodes the specified StopTimer message, length delimited. Does not implicitly {@link tandem.v1.StopTimer.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.StopTimer
+             * @static
+             * @param {tandem.v1.IStopTimer} message StopTimer message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            StopTimer.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a StopTimer message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.StopTimer
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.StopTimer} StopTimer
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            StopTimer.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.StopTimer();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.note = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.discard = r.bool();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a StopTimer message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.StopTimer
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.StopTimer} StopTimer
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            StopTimer.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a StopTimer message.
+             * @function verify
+             * @memberof tandem.v1.StopTimer
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            StopTimer.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.note != null && Object.hasOwnProperty.call(m, "note")) {
+                    if (!$util.isString(m.note))
+                        return "note: string expected";
+                }
+                if (m.discard != null && Object.hasOwnProperty.call(m, "discard")) {
+                    if (typeof m.discard !== "boolean")
+                        return "discard: boolean expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a StopTimer message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.StopTimer
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.StopTimer} StopTimer
+             */
+            StopTimer.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.StopTimer)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.StopTimer: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.StopTimer();
+                if (d.note != null) {
+                    m.note = String(d.note);
+                }
+                if (d.discard != null) {
+                    m.discard = Boolean(d.discard);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a StopTimer message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.StopTimer
+             * @static
+             * @param {tandem.v1.StopTimer} m StopTimer
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            StopTimer.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.note = "";
+                    d.discard = false;
+                }
+                if (m.note != null && Object.hasOwnProperty.call(m, "note")) {
+                    d.note = m.note;
+                }
+                if (m.discard != null && Object.hasOwnProperty.call(m, "discard")) {
+                    d.discard = m.discard;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this StopTimer to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.StopTimer
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            StopTimer.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for StopTimer
+             * @function getTypeUrl
+             * @memberof tandem.v1.StopTimer
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            StopTimer.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.StopTimer";
+            };
+
+            return StopTimer;
         })();
 
         v1.ListNotifications = (function() {
@@ -30290,6 +35680,8 @@ export const tandem = $root.tandem = (() => {
              * @property {tandem.v1.IProjectChanged|null} [project] Event project
              * @property {tandem.v1.IPresenceChanged|null} [presence] Event presence
              * @property {tandem.v1.ILinkChanged|null} [link] Event link
+             * @property {tandem.v1.IWorkLogChanged|null} [workLog] Event workLog
+             * @property {tandem.v1.IAttachmentChanged|null} [attachment] Event attachment
              */
 
             /**
@@ -30395,17 +35787,33 @@ export const tandem = $root.tandem = (() => {
              */
             Event.prototype.link = null;
 
+            /**
+             * Event workLog.
+             * @member {tandem.v1.IWorkLogChanged|null|undefined} workLog
+             * @memberof tandem.v1.Event
+             * @instance
+             */
+            Event.prototype.workLog = null;
+
+            /**
+             * Event attachment.
+             * @member {tandem.v1.IAttachmentChanged|null|undefined} attachment
+             * @memberof tandem.v1.Event
+             * @instance
+             */
+            Event.prototype.attachment = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
             /**
              * Event change.
-             * @member {"workItem"|"comment"|"sprint"|"member"|"project"|"presence"|"link"|undefined} change
+             * @member {"workItem"|"comment"|"sprint"|"member"|"project"|"presence"|"link"|"workLog"|"attachment"|undefined} change
              * @memberof tandem.v1.Event
              * @instance
              */
             Object.defineProperty(Event.prototype, "change", {
-                get: $util.oneOfGetter($oneOfFields = ["workItem", "comment", "sprint", "member", "project", "presence", "link"]),
+                get: $util.oneOfGetter($oneOfFields = ["workItem", "comment", "sprint", "member", "project", "presence", "link", "workLog", "attachment"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -30459,6 +35867,10 @@ export const tandem = $root.tandem = (() => {
                     $root.tandem.v1.PresenceChanged.encode(m.presence, w.uint32(122).fork(), q + 1).ldelim();
                 if (m.link != null && Object.hasOwnProperty.call(m, "link"))
                     $root.tandem.v1.LinkChanged.encode(m.link, w.uint32(130).fork(), q + 1).ldelim();
+                if (m.workLog != null && Object.hasOwnProperty.call(m, "workLog"))
+                    $root.tandem.v1.WorkLogChanged.encode(m.workLog, w.uint32(138).fork(), q + 1).ldelim();
+                if (m.attachment != null && Object.hasOwnProperty.call(m, "attachment"))
+                    $root.tandem.v1.AttachmentChanged.encode(m.attachment, w.uint32(162).fork(), q + 1).ldelim();
                 return w;
             };
 
@@ -30551,6 +35963,14 @@ export const tandem = $root.tandem = (() => {
                         }
                     case 16: {
                             m.link = $root.tandem.v1.LinkChanged.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 17: {
+                            m.workLog = $root.tandem.v1.WorkLogChanged.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 20: {
+                            m.attachment = $root.tandem.v1.AttachmentChanged.decode(r, r.uint32(), undefined, n + 1);
                             break;
                         }
                     default:
@@ -30682,6 +36102,26 @@ export const tandem = $root.tandem = (() => {
                             return "link." + e;
                     }
                 }
+                if (m.workLog != null && Object.hasOwnProperty.call(m, "workLog")) {
+                    if (p.change === 1)
+                        return "change: multiple values";
+                    p.change = 1;
+                    {
+                        var e = $root.tandem.v1.WorkLogChanged.verify(m.workLog, n + 1);
+                        if (e)
+                            return "workLog." + e;
+                    }
+                }
+                if (m.attachment != null && Object.hasOwnProperty.call(m, "attachment")) {
+                    if (p.change === 1)
+                        return "change: multiple values";
+                    p.change = 1;
+                    {
+                        var e = $root.tandem.v1.AttachmentChanged.verify(m.attachment, n + 1);
+                        if (e)
+                            return "attachment." + e;
+                    }
+                }
                 return null;
             };
 
@@ -30763,6 +36203,16 @@ export const tandem = $root.tandem = (() => {
                     if (!$util.isObject(d.link))
                         throw TypeError(".tandem.v1.Event.link: object expected");
                     m.link = $root.tandem.v1.LinkChanged.fromObject(d.link, n + 1);
+                }
+                if (d.workLog != null) {
+                    if (!$util.isObject(d.workLog))
+                        throw TypeError(".tandem.v1.Event.workLog: object expected");
+                    m.workLog = $root.tandem.v1.WorkLogChanged.fromObject(d.workLog, n + 1);
+                }
+                if (d.attachment != null) {
+                    if (!$util.isObject(d.attachment))
+                        throw TypeError(".tandem.v1.Event.attachment: object expected");
+                    m.attachment = $root.tandem.v1.AttachmentChanged.fromObject(d.attachment, n + 1);
                 }
                 return m;
             };
@@ -30855,6 +36305,16 @@ export const tandem = $root.tandem = (() => {
                     if (o.oneofs)
                         d.change = "link";
                 }
+                if (m.workLog != null && Object.hasOwnProperty.call(m, "workLog")) {
+                    d.workLog = $root.tandem.v1.WorkLogChanged.toObject(m.workLog, o, q + 1);
+                    if (o.oneofs)
+                        d.change = "workLog";
+                }
+                if (m.attachment != null && Object.hasOwnProperty.call(m, "attachment")) {
+                    d.attachment = $root.tandem.v1.AttachmentChanged.toObject(m.attachment, o, q + 1);
+                    if (o.oneofs)
+                        d.change = "attachment";
+                }
                 return d;
             };
 
@@ -30885,6 +36345,257 @@ export const tandem = $root.tandem = (() => {
             };
 
             return Event;
+        })();
+
+        v1.WorkLogChanged = (function() {
+
+            /**
+             * Properties of a WorkLogChanged.
+             * @memberof tandem.v1
+             * @interface IWorkLogChanged
+             * @property {tandem.v1.IWorkLog|null} [workLog] WorkLogChanged workLog
+             */
+
+            /**
+             * Constructs a new WorkLogChanged.
+             * @memberof tandem.v1
+             * @classdesc Represents a WorkLogChanged.
+             * @implements IWorkLogChanged
+             * @constructor
+             * @param {tandem.v1.IWorkLogChanged=} [p] Properties to set
+             */
+            function WorkLogChanged(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * WorkLogChanged workLog.
+             * @member {tandem.v1.IWorkLog|null|undefined} workLog
+             * @memberof tandem.v1.WorkLogChanged
+             * @instance
+             */
+            WorkLogChanged.prototype.workLog = null;
+
+            /**
+             * Creates a new WorkLogChanged instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.WorkLogChanged
+             * @static
+             * @param {tandem.v1.IWorkLogChanged=} [properties] Properties to set
+             * @returns {tandem.v1.WorkLogChanged} WorkLogChanged instance
+             */
+            WorkLogChanged.create = function create(properties) {
+                return new WorkLogChanged(properties);
+            };
+
+            /**
+             * Encodes the specified WorkLogChanged message. Does not implicitly {@link tandem.v1.WorkLogChanged.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.WorkLogChanged
+             * @static
+             * @param {tandem.v1.IWorkLogChanged} m WorkLogChanged message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            WorkLogChanged.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.workLog != null && Object.hasOwnProperty.call(m, "workLog"))
+                    $root.tandem.v1.WorkLog.encode(m.workLog, w.uint32(10).fork(), q + 1).ldelim();
+                return w;
+            };
+
+            /**
+             * Encodes the specified WorkLogChanged message, length delimited. Does not implicitly {@link tandem.v1.WorkLogChanged.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.WorkLogChanged
+             * @static
+             * @param {tandem.v1.IWorkLogChanged} message WorkLogChanged message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            WorkLogChanged.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a WorkLogChanged message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.WorkLogChanged
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.WorkLogChanged} WorkLogChanged
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            WorkLogChanged.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.WorkLogChanged();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.workLog = $root.tandem.v1.WorkLog.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a WorkLogChanged message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.WorkLogChanged
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.WorkLogChanged} WorkLogChanged
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            WorkLogChanged.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a WorkLogChanged message.
+             * @function verify
+             * @memberof tandem.v1.WorkLogChanged
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            WorkLogChanged.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.workLog != null && Object.hasOwnProperty.call(m, "workLog")) {
+                    {
+                        var e = $root.tandem.v1.WorkLog.verify(m.workLog, n + 1);
+                        if (e)
+                            return "workLog." + e;
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates a WorkLogChanged message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.WorkLogChanged
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.WorkLogChanged} WorkLogChanged
+             */
+            WorkLogChanged.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.WorkLogChanged)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.WorkLogChanged: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.WorkLogChanged();
+                if (d.workLog != null) {
+                    if (!$util.isObject(d.workLog))
+                        throw TypeError(".tandem.v1.WorkLogChanged.workLog: object expected");
+                    m.workLog = $root.tandem.v1.WorkLog.fromObject(d.workLog, n + 1);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a WorkLogChanged message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.WorkLogChanged
+             * @static
+             * @param {tandem.v1.WorkLogChanged} m WorkLogChanged
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            WorkLogChanged.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.workLog = null;
+                }
+                if (m.workLog != null && Object.hasOwnProperty.call(m, "workLog")) {
+                    d.workLog = $root.tandem.v1.WorkLog.toObject(m.workLog, o, q + 1);
+                }
+                return d;
+            };
+
+            /**
+             * Converts this WorkLogChanged to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.WorkLogChanged
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            WorkLogChanged.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for WorkLogChanged
+             * @function getTypeUrl
+             * @memberof tandem.v1.WorkLogChanged
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            WorkLogChanged.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.WorkLogChanged";
+            };
+
+            return WorkLogChanged;
         })();
 
         v1.LinkChanged = (function() {
@@ -32909,6 +38620,1571 @@ export const tandem = $root.tandem = (() => {
             };
 
             return PresenceChanged;
+        })();
+
+        v1.Attachment = (function() {
+
+            /**
+             * Properties of an Attachment.
+             * @memberof tandem.v1
+             * @interface IAttachment
+             * @property {string|null} [id] Attachment id
+             * @property {string|null} [workItemId] Attachment workItemId
+             * @property {string|null} [projectId] Attachment projectId
+             * @property {string|null} [fileName] Attachment fileName
+             * @property {string|null} [contentType] Attachment contentType
+             * @property {number|null} [size] Attachment size
+             * @property {string|null} [sha256] Attachment sha256
+             * @property {string|null} [uploadedBy] Attachment uploadedBy
+             * @property {number|null} [uploadedAtMs] Attachment uploadedAtMs
+             * @property {number|null} [deletedAtMs] Attachment deletedAtMs
+             */
+
+            /**
+             * Constructs a new Attachment.
+             * @memberof tandem.v1
+             * @classdesc Represents an Attachment.
+             * @implements IAttachment
+             * @constructor
+             * @param {tandem.v1.IAttachment=} [p] Properties to set
+             */
+            function Attachment(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * Attachment id.
+             * @member {string} id
+             * @memberof tandem.v1.Attachment
+             * @instance
+             */
+            Attachment.prototype.id = "";
+
+            /**
+             * Attachment workItemId.
+             * @member {string} workItemId
+             * @memberof tandem.v1.Attachment
+             * @instance
+             */
+            Attachment.prototype.workItemId = "";
+
+            /**
+             * Attachment projectId.
+             * @member {string} projectId
+             * @memberof tandem.v1.Attachment
+             * @instance
+             */
+            Attachment.prototype.projectId = "";
+
+            /**
+             * Attachment fileName.
+             * @member {string} fileName
+             * @memberof tandem.v1.Attachment
+             * @instance
+             */
+            Attachment.prototype.fileName = "";
+
+            /**
+             * Attachment contentType.
+             * @member {string} contentType
+             * @memberof tandem.v1.Attachment
+             * @instance
+             */
+            Attachment.prototype.contentType = "";
+
+            /**
+             * Attachment size.
+             * @member {number} size
+             * @memberof tandem.v1.Attachment
+             * @instance
+             */
+            Attachment.prototype.size = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Attachment sha256.
+             * @member {string} sha256
+             * @memberof tandem.v1.Attachment
+             * @instance
+             */
+            Attachment.prototype.sha256 = "";
+
+            /**
+             * Attachment uploadedBy.
+             * @member {string} uploadedBy
+             * @memberof tandem.v1.Attachment
+             * @instance
+             */
+            Attachment.prototype.uploadedBy = "";
+
+            /**
+             * Attachment uploadedAtMs.
+             * @member {number} uploadedAtMs
+             * @memberof tandem.v1.Attachment
+             * @instance
+             */
+            Attachment.prototype.uploadedAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Attachment deletedAtMs.
+             * @member {number} deletedAtMs
+             * @memberof tandem.v1.Attachment
+             * @instance
+             */
+            Attachment.prototype.deletedAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Creates a new Attachment instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.Attachment
+             * @static
+             * @param {tandem.v1.IAttachment=} [properties] Properties to set
+             * @returns {tandem.v1.Attachment} Attachment instance
+             */
+            Attachment.create = function create(properties) {
+                return new Attachment(properties);
+            };
+
+            /**
+             * Encodes the specified Attachment message. Does not implicitly {@link tandem.v1.Attachment.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.Attachment
+             * @static
+             * @param {tandem.v1.IAttachment} m Attachment message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Attachment.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.id != null && Object.hasOwnProperty.call(m, "id"))
+                    w.uint32(10).string(m.id);
+                if (m.workItemId != null && Object.hasOwnProperty.call(m, "workItemId"))
+                    w.uint32(18).string(m.workItemId);
+                if (m.projectId != null && Object.hasOwnProperty.call(m, "projectId"))
+                    w.uint32(26).string(m.projectId);
+                if (m.fileName != null && Object.hasOwnProperty.call(m, "fileName"))
+                    w.uint32(34).string(m.fileName);
+                if (m.contentType != null && Object.hasOwnProperty.call(m, "contentType"))
+                    w.uint32(42).string(m.contentType);
+                if (m.size != null && Object.hasOwnProperty.call(m, "size"))
+                    w.uint32(48).int64(m.size);
+                if (m.sha256 != null && Object.hasOwnProperty.call(m, "sha256"))
+                    w.uint32(58).string(m.sha256);
+                if (m.uploadedBy != null && Object.hasOwnProperty.call(m, "uploadedBy"))
+                    w.uint32(66).string(m.uploadedBy);
+                if (m.uploadedAtMs != null && Object.hasOwnProperty.call(m, "uploadedAtMs"))
+                    w.uint32(72).int64(m.uploadedAtMs);
+                if (m.deletedAtMs != null && Object.hasOwnProperty.call(m, "deletedAtMs"))
+                    w.uint32(80).int64(m.deletedAtMs);
+                return w;
+            };
+
+            /**
+             * Encodes the specified Attachment message, length delimited. Does not implicitly {@link tandem.v1.Attachment.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.Attachment
+             * @static
+             * @param {tandem.v1.IAttachment} message Attachment message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Attachment.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes an Attachment message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.Attachment
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.Attachment} Attachment
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Attachment.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.Attachment();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.id = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.workItemId = r.string();
+                            break;
+                        }
+                    case 3: {
+                            m.projectId = r.string();
+                            break;
+                        }
+                    case 4: {
+                            m.fileName = r.string();
+                            break;
+                        }
+                    case 5: {
+                            m.contentType = r.string();
+                            break;
+                        }
+                    case 6: {
+                            m.size = r.int64();
+                            break;
+                        }
+                    case 7: {
+                            m.sha256 = r.string();
+                            break;
+                        }
+                    case 8: {
+                            m.uploadedBy = r.string();
+                            break;
+                        }
+                    case 9: {
+                            m.uploadedAtMs = r.int64();
+                            break;
+                        }
+                    case 10: {
+                            m.deletedAtMs = r.int64();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes an Attachment message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.Attachment
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.Attachment} Attachment
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Attachment.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies an Attachment message.
+             * @function verify
+             * @memberof tandem.v1.Attachment
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Attachment.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.id != null && Object.hasOwnProperty.call(m, "id")) {
+                    if (!$util.isString(m.id))
+                        return "id: string expected";
+                }
+                if (m.workItemId != null && Object.hasOwnProperty.call(m, "workItemId")) {
+                    if (!$util.isString(m.workItemId))
+                        return "workItemId: string expected";
+                }
+                if (m.projectId != null && Object.hasOwnProperty.call(m, "projectId")) {
+                    if (!$util.isString(m.projectId))
+                        return "projectId: string expected";
+                }
+                if (m.fileName != null && Object.hasOwnProperty.call(m, "fileName")) {
+                    if (!$util.isString(m.fileName))
+                        return "fileName: string expected";
+                }
+                if (m.contentType != null && Object.hasOwnProperty.call(m, "contentType")) {
+                    if (!$util.isString(m.contentType))
+                        return "contentType: string expected";
+                }
+                if (m.size != null && Object.hasOwnProperty.call(m, "size")) {
+                    if (!$util.isInteger(m.size) && !(m.size && $util.isInteger(m.size.low) && $util.isInteger(m.size.high)))
+                        return "size: integer|Long expected";
+                }
+                if (m.sha256 != null && Object.hasOwnProperty.call(m, "sha256")) {
+                    if (!$util.isString(m.sha256))
+                        return "sha256: string expected";
+                }
+                if (m.uploadedBy != null && Object.hasOwnProperty.call(m, "uploadedBy")) {
+                    if (!$util.isString(m.uploadedBy))
+                        return "uploadedBy: string expected";
+                }
+                if (m.uploadedAtMs != null && Object.hasOwnProperty.call(m, "uploadedAtMs")) {
+                    if (!$util.isInteger(m.uploadedAtMs) && !(m.uploadedAtMs && $util.isInteger(m.uploadedAtMs.low) && $util.isInteger(m.uploadedAtMs.high)))
+                        return "uploadedAtMs: integer|Long expected";
+                }
+                if (m.deletedAtMs != null && Object.hasOwnProperty.call(m, "deletedAtMs")) {
+                    if (!$util.isInteger(m.deletedAtMs) && !(m.deletedAtMs && $util.isInteger(m.deletedAtMs.low) && $util.isInteger(m.deletedAtMs.high)))
+                        return "deletedAtMs: integer|Long expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates an Attachment message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.Attachment
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.Attachment} Attachment
+             */
+            Attachment.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.Attachment)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.Attachment: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.Attachment();
+                if (d.id != null) {
+                    m.id = String(d.id);
+                }
+                if (d.workItemId != null) {
+                    m.workItemId = String(d.workItemId);
+                }
+                if (d.projectId != null) {
+                    m.projectId = String(d.projectId);
+                }
+                if (d.fileName != null) {
+                    m.fileName = String(d.fileName);
+                }
+                if (d.contentType != null) {
+                    m.contentType = String(d.contentType);
+                }
+                if (d.size != null) {
+                    if ($util.Long)
+                        m.size = $util.Long.fromValue(d.size, false);
+                    else if (typeof d.size === "string")
+                        m.size = parseInt(d.size, 10);
+                    else if (typeof d.size === "number")
+                        m.size = d.size;
+                    else if (typeof d.size === "object")
+                        m.size = new $util.LongBits(d.size.low >>> 0, d.size.high >>> 0).toNumber();
+                }
+                if (d.sha256 != null) {
+                    m.sha256 = String(d.sha256);
+                }
+                if (d.uploadedBy != null) {
+                    m.uploadedBy = String(d.uploadedBy);
+                }
+                if (d.uploadedAtMs != null) {
+                    if ($util.Long)
+                        m.uploadedAtMs = $util.Long.fromValue(d.uploadedAtMs, false);
+                    else if (typeof d.uploadedAtMs === "string")
+                        m.uploadedAtMs = parseInt(d.uploadedAtMs, 10);
+                    else if (typeof d.uploadedAtMs === "number")
+                        m.uploadedAtMs = d.uploadedAtMs;
+                    else if (typeof d.uploadedAtMs === "object")
+                        m.uploadedAtMs = new $util.LongBits(d.uploadedAtMs.low >>> 0, d.uploadedAtMs.high >>> 0).toNumber();
+                }
+                if (d.deletedAtMs != null) {
+                    if ($util.Long)
+                        m.deletedAtMs = $util.Long.fromValue(d.deletedAtMs, false);
+                    else if (typeof d.deletedAtMs === "string")
+                        m.deletedAtMs = parseInt(d.deletedAtMs, 10);
+                    else if (typeof d.deletedAtMs === "number")
+                        m.deletedAtMs = d.deletedAtMs;
+                    else if (typeof d.deletedAtMs === "object")
+                        m.deletedAtMs = new $util.LongBits(d.deletedAtMs.low >>> 0, d.deletedAtMs.high >>> 0).toNumber();
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from an Attachment message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.Attachment
+             * @static
+             * @param {tandem.v1.Attachment} m Attachment
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Attachment.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.id = "";
+                    d.workItemId = "";
+                    d.projectId = "";
+                    d.fileName = "";
+                    d.contentType = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.size = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                    } else
+                        d.size = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                    d.sha256 = "";
+                    d.uploadedBy = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.uploadedAtMs = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                    } else
+                        d.uploadedAtMs = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.deletedAtMs = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                    } else
+                        d.deletedAtMs = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                }
+                if (m.id != null && Object.hasOwnProperty.call(m, "id")) {
+                    d.id = m.id;
+                }
+                if (m.workItemId != null && Object.hasOwnProperty.call(m, "workItemId")) {
+                    d.workItemId = m.workItemId;
+                }
+                if (m.projectId != null && Object.hasOwnProperty.call(m, "projectId")) {
+                    d.projectId = m.projectId;
+                }
+                if (m.fileName != null && Object.hasOwnProperty.call(m, "fileName")) {
+                    d.fileName = m.fileName;
+                }
+                if (m.contentType != null && Object.hasOwnProperty.call(m, "contentType")) {
+                    d.contentType = m.contentType;
+                }
+                if (m.size != null && Object.hasOwnProperty.call(m, "size")) {
+                    if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                        d.size = typeof m.size === "number" ? BigInt(m.size) : $util.Long.fromBits(m.size.low >>> 0, m.size.high >>> 0, false).toBigInt();
+                    else if (typeof m.size === "number")
+                        d.size = o.longs === String ? String(m.size) : m.size;
+                    else
+                        d.size = o.longs === String ? $util.Long.prototype.toString.call(m.size) : o.longs === Number ? new $util.LongBits(m.size.low >>> 0, m.size.high >>> 0).toNumber() : m.size;
+                }
+                if (m.sha256 != null && Object.hasOwnProperty.call(m, "sha256")) {
+                    d.sha256 = m.sha256;
+                }
+                if (m.uploadedBy != null && Object.hasOwnProperty.call(m, "uploadedBy")) {
+                    d.uploadedBy = m.uploadedBy;
+                }
+                if (m.uploadedAtMs != null && Object.hasOwnProperty.call(m, "uploadedAtMs")) {
+                    if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                        d.uploadedAtMs = typeof m.uploadedAtMs === "number" ? BigInt(m.uploadedAtMs) : $util.Long.fromBits(m.uploadedAtMs.low >>> 0, m.uploadedAtMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.uploadedAtMs === "number")
+                        d.uploadedAtMs = o.longs === String ? String(m.uploadedAtMs) : m.uploadedAtMs;
+                    else
+                        d.uploadedAtMs = o.longs === String ? $util.Long.prototype.toString.call(m.uploadedAtMs) : o.longs === Number ? new $util.LongBits(m.uploadedAtMs.low >>> 0, m.uploadedAtMs.high >>> 0).toNumber() : m.uploadedAtMs;
+                }
+                if (m.deletedAtMs != null && Object.hasOwnProperty.call(m, "deletedAtMs")) {
+                    if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                        d.deletedAtMs = typeof m.deletedAtMs === "number" ? BigInt(m.deletedAtMs) : $util.Long.fromBits(m.deletedAtMs.low >>> 0, m.deletedAtMs.high >>> 0, false).toBigInt();
+                    else if (typeof m.deletedAtMs === "number")
+                        d.deletedAtMs = o.longs === String ? String(m.deletedAtMs) : m.deletedAtMs;
+                    else
+                        d.deletedAtMs = o.longs === String ? $util.Long.prototype.toString.call(m.deletedAtMs) : o.longs === Number ? new $util.LongBits(m.deletedAtMs.low >>> 0, m.deletedAtMs.high >>> 0).toNumber() : m.deletedAtMs;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this Attachment to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.Attachment
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Attachment.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for Attachment
+             * @function getTypeUrl
+             * @memberof tandem.v1.Attachment
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            Attachment.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.Attachment";
+            };
+
+            return Attachment;
+        })();
+
+        v1.AttachmentList = (function() {
+
+            /**
+             * Properties of an AttachmentList.
+             * @memberof tandem.v1
+             * @interface IAttachmentList
+             * @property {Array.<tandem.v1.IAttachment>|null} [attachments] AttachmentList attachments
+             */
+
+            /**
+             * Constructs a new AttachmentList.
+             * @memberof tandem.v1
+             * @classdesc Represents an AttachmentList.
+             * @implements IAttachmentList
+             * @constructor
+             * @param {tandem.v1.IAttachmentList=} [p] Properties to set
+             */
+            function AttachmentList(p) {
+                this.attachments = [];
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * AttachmentList attachments.
+             * @member {Array.<tandem.v1.IAttachment>} attachments
+             * @memberof tandem.v1.AttachmentList
+             * @instance
+             */
+            AttachmentList.prototype.attachments = $util.emptyArray;
+
+            /**
+             * Creates a new AttachmentList instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.AttachmentList
+             * @static
+             * @param {tandem.v1.IAttachmentList=} [properties] Properties to set
+             * @returns {tandem.v1.AttachmentList} AttachmentList instance
+             */
+            AttachmentList.create = function create(properties) {
+                return new AttachmentList(properties);
+            };
+
+            /**
+             * Encodes the specified AttachmentList message. Does not implicitly {@link tandem.v1.AttachmentList.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.AttachmentList
+             * @static
+             * @param {tandem.v1.IAttachmentList} m AttachmentList message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            AttachmentList.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.attachments != null && m.attachments.length) {
+                    for (var i = 0; i < m.attachments.length; ++i)
+                        $root.tandem.v1.Attachment.encode(m.attachments[i], w.uint32(10).fork(), q + 1).ldelim();
+                }
+                return w;
+            };
+
+            /**
+             * Encodes the specified AttachmentList message, length delimited. Does not implicitly {@link tandem.v1.AttachmentList.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.AttachmentList
+             * @static
+             * @param {tandem.v1.IAttachmentList} message AttachmentList message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            AttachmentList.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes an AttachmentList message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.AttachmentList
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.AttachmentList} AttachmentList
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            AttachmentList.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.AttachmentList();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            if (!(m.attachments && m.attachments.length))
+                                m.attachments = [];
+                            m.attachments.push($root.tandem.v1.Attachment.decode(r, r.uint32(), undefined, n + 1));
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes an AttachmentList message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.AttachmentList
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.AttachmentList} AttachmentList
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            AttachmentList.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies an AttachmentList message.
+             * @function verify
+             * @memberof tandem.v1.AttachmentList
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            AttachmentList.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.attachments != null && Object.hasOwnProperty.call(m, "attachments")) {
+                    if (!Array.isArray(m.attachments))
+                        return "attachments: array expected";
+                    for (var i = 0; i < m.attachments.length; ++i) {
+                        {
+                            var e = $root.tandem.v1.Attachment.verify(m.attachments[i], n + 1);
+                            if (e)
+                                return "attachments." + e;
+                        }
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates an AttachmentList message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.AttachmentList
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.AttachmentList} AttachmentList
+             */
+            AttachmentList.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.AttachmentList)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.AttachmentList: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.AttachmentList();
+                if (d.attachments) {
+                    if (!Array.isArray(d.attachments))
+                        throw TypeError(".tandem.v1.AttachmentList.attachments: array expected");
+                    m.attachments = [];
+                    for (var i = 0; i < d.attachments.length; ++i) {
+                        if (!$util.isObject(d.attachments[i]))
+                            throw TypeError(".tandem.v1.AttachmentList.attachments: object expected");
+                        m.attachments[i] = $root.tandem.v1.Attachment.fromObject(d.attachments[i], n + 1);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from an AttachmentList message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.AttachmentList
+             * @static
+             * @param {tandem.v1.AttachmentList} m AttachmentList
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            AttachmentList.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.attachments = [];
+                }
+                if (m.attachments && m.attachments.length) {
+                    d.attachments = [];
+                    for (var j = 0; j < m.attachments.length; ++j) {
+                        d.attachments[j] = $root.tandem.v1.Attachment.toObject(m.attachments[j], o, q + 1);
+                    }
+                }
+                return d;
+            };
+
+            /**
+             * Converts this AttachmentList to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.AttachmentList
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            AttachmentList.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for AttachmentList
+             * @function getTypeUrl
+             * @memberof tandem.v1.AttachmentList
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            AttachmentList.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.AttachmentList";
+            };
+
+            return AttachmentList;
+        })();
+
+        v1.AttachmentChanged = (function() {
+
+            /**
+             * Properties of an AttachmentChanged.
+             * @memberof tandem.v1
+             * @interface IAttachmentChanged
+             * @property {tandem.v1.IAttachment|null} [attachment] AttachmentChanged attachment
+             * @property {boolean|null} [removed] AttachmentChanged removed
+             */
+
+            /**
+             * Constructs a new AttachmentChanged.
+             * @memberof tandem.v1
+             * @classdesc Represents an AttachmentChanged.
+             * @implements IAttachmentChanged
+             * @constructor
+             * @param {tandem.v1.IAttachmentChanged=} [p] Properties to set
+             */
+            function AttachmentChanged(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * AttachmentChanged attachment.
+             * @member {tandem.v1.IAttachment|null|undefined} attachment
+             * @memberof tandem.v1.AttachmentChanged
+             * @instance
+             */
+            AttachmentChanged.prototype.attachment = null;
+
+            /**
+             * AttachmentChanged removed.
+             * @member {boolean} removed
+             * @memberof tandem.v1.AttachmentChanged
+             * @instance
+             */
+            AttachmentChanged.prototype.removed = false;
+
+            /**
+             * Creates a new AttachmentChanged instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.AttachmentChanged
+             * @static
+             * @param {tandem.v1.IAttachmentChanged=} [properties] Properties to set
+             * @returns {tandem.v1.AttachmentChanged} AttachmentChanged instance
+             */
+            AttachmentChanged.create = function create(properties) {
+                return new AttachmentChanged(properties);
+            };
+
+            /**
+             * Encodes the specified AttachmentChanged message. Does not implicitly {@link tandem.v1.AttachmentChanged.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.AttachmentChanged
+             * @static
+             * @param {tandem.v1.IAttachmentChanged} m AttachmentChanged message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            AttachmentChanged.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.attachment != null && Object.hasOwnProperty.call(m, "attachment"))
+                    $root.tandem.v1.Attachment.encode(m.attachment, w.uint32(10).fork(), q + 1).ldelim();
+                if (m.removed != null && Object.hasOwnProperty.call(m, "removed"))
+                    w.uint32(16).bool(m.removed);
+                return w;
+            };
+
+            /**
+             * Encodes the specified AttachmentChanged message, length delimited. Does not implicitly {@link tandem.v1.AttachmentChanged.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.AttachmentChanged
+             * @static
+             * @param {tandem.v1.IAttachmentChanged} message AttachmentChanged message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            AttachmentChanged.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes an AttachmentChanged message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.AttachmentChanged
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.AttachmentChanged} AttachmentChanged
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            AttachmentChanged.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.AttachmentChanged();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.attachment = $root.tandem.v1.Attachment.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 2: {
+                            m.removed = r.bool();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes an AttachmentChanged message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.AttachmentChanged
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.AttachmentChanged} AttachmentChanged
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            AttachmentChanged.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies an AttachmentChanged message.
+             * @function verify
+             * @memberof tandem.v1.AttachmentChanged
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            AttachmentChanged.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.attachment != null && Object.hasOwnProperty.call(m, "attachment")) {
+                    {
+                        var e = $root.tandem.v1.Attachment.verify(m.attachment, n + 1);
+                        if (e)
+                            return "attachment." + e;
+                    }
+                }
+                if (m.removed != null && Object.hasOwnProperty.call(m, "removed")) {
+                    if (typeof m.removed !== "boolean")
+                        return "removed: boolean expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates an AttachmentChanged message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.AttachmentChanged
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.AttachmentChanged} AttachmentChanged
+             */
+            AttachmentChanged.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.AttachmentChanged)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.AttachmentChanged: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.AttachmentChanged();
+                if (d.attachment != null) {
+                    if (!$util.isObject(d.attachment))
+                        throw TypeError(".tandem.v1.AttachmentChanged.attachment: object expected");
+                    m.attachment = $root.tandem.v1.Attachment.fromObject(d.attachment, n + 1);
+                }
+                if (d.removed != null) {
+                    m.removed = Boolean(d.removed);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from an AttachmentChanged message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.AttachmentChanged
+             * @static
+             * @param {tandem.v1.AttachmentChanged} m AttachmentChanged
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            AttachmentChanged.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.attachment = null;
+                    d.removed = false;
+                }
+                if (m.attachment != null && Object.hasOwnProperty.call(m, "attachment")) {
+                    d.attachment = $root.tandem.v1.Attachment.toObject(m.attachment, o, q + 1);
+                }
+                if (m.removed != null && Object.hasOwnProperty.call(m, "removed")) {
+                    d.removed = m.removed;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this AttachmentChanged to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.AttachmentChanged
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            AttachmentChanged.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for AttachmentChanged
+             * @function getTypeUrl
+             * @memberof tandem.v1.AttachmentChanged
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            AttachmentChanged.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.AttachmentChanged";
+            };
+
+            return AttachmentChanged;
+        })();
+
+        v1.DeleteAttachment = (function() {
+
+            /**
+             * Properties of a DeleteAttachment.
+             * @memberof tandem.v1
+             * @interface IDeleteAttachment
+             * @property {string|null} [attachmentId] DeleteAttachment attachmentId
+             */
+
+            /**
+             * Constructs a new DeleteAttachment.
+             * @memberof tandem.v1
+             * @classdesc Represents a DeleteAttachment.
+             * @implements IDeleteAttachment
+             * @constructor
+             * @param {tandem.v1.IDeleteAttachment=} [p] Properties to set
+             */
+            function DeleteAttachment(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * DeleteAttachment attachmentId.
+             * @member {string} attachmentId
+             * @memberof tandem.v1.DeleteAttachment
+             * @instance
+             */
+            DeleteAttachment.prototype.attachmentId = "";
+
+            /**
+             * Creates a new DeleteAttachment instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.DeleteAttachment
+             * @static
+             * @param {tandem.v1.IDeleteAttachment=} [properties] Properties to set
+             * @returns {tandem.v1.DeleteAttachment} DeleteAttachment instance
+             */
+            DeleteAttachment.create = function create(properties) {
+                return new DeleteAttachment(properties);
+            };
+
+            /**
+             * Encodes the specified DeleteAttachment message. Does not implicitly {@link tandem.v1.DeleteAttachment.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.DeleteAttachment
+             * @static
+             * @param {tandem.v1.IDeleteAttachment} m DeleteAttachment message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DeleteAttachment.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.attachmentId != null && Object.hasOwnProperty.call(m, "attachmentId"))
+                    w.uint32(10).string(m.attachmentId);
+                return w;
+            };
+
+            /**
+             * Encodes the specified DeleteAttachment message, length delimited. Does not implicitly {@link tandem.v1.DeleteAttachment.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.DeleteAttachment
+             * @static
+             * @param {tandem.v1.IDeleteAttachment} message DeleteAttachment message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DeleteAttachment.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a DeleteAttachment message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.DeleteAttachment
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.DeleteAttachment} DeleteAttachment
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DeleteAttachment.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.DeleteAttachment();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.attachmentId = r.string();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a DeleteAttachment message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.DeleteAttachment
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.DeleteAttachment} DeleteAttachment
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DeleteAttachment.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a DeleteAttachment message.
+             * @function verify
+             * @memberof tandem.v1.DeleteAttachment
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            DeleteAttachment.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.attachmentId != null && Object.hasOwnProperty.call(m, "attachmentId")) {
+                    if (!$util.isString(m.attachmentId))
+                        return "attachmentId: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a DeleteAttachment message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.DeleteAttachment
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.DeleteAttachment} DeleteAttachment
+             */
+            DeleteAttachment.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.DeleteAttachment)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.DeleteAttachment: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.DeleteAttachment();
+                if (d.attachmentId != null) {
+                    m.attachmentId = String(d.attachmentId);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a DeleteAttachment message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.DeleteAttachment
+             * @static
+             * @param {tandem.v1.DeleteAttachment} m DeleteAttachment
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            DeleteAttachment.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.attachmentId = "";
+                }
+                if (m.attachmentId != null && Object.hasOwnProperty.call(m, "attachmentId")) {
+                    d.attachmentId = m.attachmentId;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this DeleteAttachment to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.DeleteAttachment
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            DeleteAttachment.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for DeleteAttachment
+             * @function getTypeUrl
+             * @memberof tandem.v1.DeleteAttachment
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            DeleteAttachment.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.DeleteAttachment";
+            };
+
+            return DeleteAttachment;
+        })();
+
+        v1.ListAttachments = (function() {
+
+            /**
+             * Properties of a ListAttachments.
+             * @memberof tandem.v1
+             * @interface IListAttachments
+             * @property {string|null} [workItemId] ListAttachments workItemId
+             */
+
+            /**
+             * Constructs a new ListAttachments.
+             * @memberof tandem.v1
+             * @classdesc Represents a ListAttachments.
+             * @implements IListAttachments
+             * @constructor
+             * @param {tandem.v1.IListAttachments=} [p] Properties to set
+             */
+            function ListAttachments(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * ListAttachments workItemId.
+             * @member {string} workItemId
+             * @memberof tandem.v1.ListAttachments
+             * @instance
+             */
+            ListAttachments.prototype.workItemId = "";
+
+            /**
+             * Creates a new ListAttachments instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.ListAttachments
+             * @static
+             * @param {tandem.v1.IListAttachments=} [properties] Properties to set
+             * @returns {tandem.v1.ListAttachments} ListAttachments instance
+             */
+            ListAttachments.create = function create(properties) {
+                return new ListAttachments(properties);
+            };
+
+            /**
+             * Encodes the specified ListAttachments message. Does not implicitly {@link tandem.v1.ListAttachments.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.ListAttachments
+             * @static
+             * @param {tandem.v1.IListAttachments} m ListAttachments message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ListAttachments.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.workItemId != null && Object.hasOwnProperty.call(m, "workItemId"))
+                    w.uint32(10).string(m.workItemId);
+                return w;
+            };
+
+            /**
+             * Encodes the specified ListAttachments message, length delimited. Does not implicitly {@link tandem.v1.ListAttachments.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.ListAttachments
+             * @static
+             * @param {tandem.v1.IListAttachments} message ListAttachments message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ListAttachments.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a ListAttachments message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.ListAttachments
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.ListAttachments} ListAttachments
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ListAttachments.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.ListAttachments();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.workItemId = r.string();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a ListAttachments message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.ListAttachments
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.ListAttachments} ListAttachments
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ListAttachments.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a ListAttachments message.
+             * @function verify
+             * @memberof tandem.v1.ListAttachments
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            ListAttachments.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.workItemId != null && Object.hasOwnProperty.call(m, "workItemId")) {
+                    if (!$util.isString(m.workItemId))
+                        return "workItemId: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a ListAttachments message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.ListAttachments
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.ListAttachments} ListAttachments
+             */
+            ListAttachments.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.ListAttachments)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.ListAttachments: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.ListAttachments();
+                if (d.workItemId != null) {
+                    m.workItemId = String(d.workItemId);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a ListAttachments message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.ListAttachments
+             * @static
+             * @param {tandem.v1.ListAttachments} m ListAttachments
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            ListAttachments.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.workItemId = "";
+                }
+                if (m.workItemId != null && Object.hasOwnProperty.call(m, "workItemId")) {
+                    d.workItemId = m.workItemId;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this ListAttachments to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.ListAttachments
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            ListAttachments.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for ListAttachments
+             * @function getTypeUrl
+             * @memberof tandem.v1.ListAttachments
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            ListAttachments.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.ListAttachments";
+            };
+
+            return ListAttachments;
         })();
 
         return v1;

@@ -26,6 +26,10 @@ export const COMMAND_KINDS: { readonly [K in CommandName]: CommandKind } = {
   listDeletedWorkItems: 'read',
   listNotifications: 'read',
   getMyWork: 'read',
+  getWorkLogs: 'read',
+  getTimesheet: 'read',
+  getTimer: 'read',
+  listAttachments: 'read',
   subscribe: 'session',
   unsubscribe: 'session',
   setPresence: 'session',
@@ -53,6 +57,12 @@ export const COMMAND_KINDS: { readonly [K in CommandName]: CommandKind } = {
   watchWorkItem: 'write',
   unwatchWorkItem: 'write',
   setNotificationSettings: 'write',
+  logWork: 'write',
+  editWorkLog: 'write',
+  deleteWorkLog: 'write',
+  startTimer: 'write',
+  stopTimer: 'write',
+  deleteAttachment: 'write',
 };
 
 export const COMMAND_NAMES = Object.keys(COMMAND_KINDS) as CommandName[];

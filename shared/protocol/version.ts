@@ -28,4 +28,13 @@
 //    WatchState (Result 27), ServerFrame.notification (13, a
 //    NotificationNotice); WorkItem.watching (26).
 // 11: get_my_work (46) -> Result.my_work (28): MyWork.
-export const PROTOCOL_VERSION = 11;
+// 12: time tracking: WorkItem estimates and logged_minutes (27-31, and on
+//    create and update); WorkLog, log_work (47), edit_work_log (48),
+//    delete_work_log (49), start_timer (50), stop_timer (51), get_work_logs
+//    (52), get_timesheet (53), get_timer (54); Result.work_log/work_logs/
+//    timesheet/timer (29-32); Event.work_log (17).
+// 13: attachments: list_attachments (61) -> Result.attachments (40), an
+//    AttachmentList; delete_attachment (60) -> Result.attachment (41);
+//    Attachment; Event.attachment (20, AttachmentChanged). The bytes go over
+//    HTTP (POST/GET /api/attachments), not the socket.
+export const PROTOCOL_VERSION = 13;

@@ -1,12 +1,17 @@
-// The frame of every signed-in page: the top bar (home, who is signed in,
-// theme, log out) and the page below it.
+// The frame of every signed-in page: the top bar (home, My work, Timesheet, People and
+// Webhooks for a workspace's owners and admins, who is signed in and a link to their
+// account, the Inbox with its unread count, theme, log out) and the page
+// below it.
 import { A } from '@solidjs/router';
-import type { JSX } from 'solid-js';
+import { Show, type JSX } from 'solid-js';
 import { LogoutButton } from '../auth/logout-button.tsx';
-import type { Session } from '../auth/session.ts';
+import { useSession, type Session } from '../auth/session.ts';
 import { ThemeToggle } from '../theme/theme-toggle.tsx';
 import { BrandMark } from '../ui/brand.tsx';
 import { CommandPalette } from './command-palette.tsx';
+import { InboxLink } from './inbox-link.tsx';
+import { managesPeople } from './people-api.ts';
+import { managesWebhooks } from './webhooks-api.ts';
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
@@ -15,6 +20,8 @@ function initials(name: string): string {
 }
 
 export function AppShell(props: { session: Session; children?: JSX.Element }) {
+  // The live session, not the prop: a new role arrives with the next refresh.
+  const { session } = useSession();
   return (
     <div class="shell">
       <a class="skip-link" href="#main">
@@ -29,9 +36,25 @@ export function AppShell(props: { session: Session; children?: JSX.Element }) {
           <A href="/" end class="topbar__link" activeClass="topbar__link--active">
             Projects
           </A>
+          <A href="/my-work" class="topbar__link" activeClass="topbar__link--active" data-testid="my-work-link">
+            My work
+          </A>
+          <A href="/timesheet" class="topbar__link topbar__link--roomy" activeClass="topbar__link--active" data-testid="timesheet-link">
+            Timesheet
+          </A>
+          <Show when={managesPeople(session())}>
+            <A href="/people" class="topbar__link topbar__link--roomy" activeClass="topbar__link--active" data-testid="people-link">
+              People
+            </A>
+          </Show>
+          <Show when={managesWebhooks(session())}>
+            <A href="/webhooks" class="topbar__link" activeClass="topbar__link--active" data-testid="webhooks-link">
+              Webhooks
+            </A>
+          </Show>
         </nav>
         <div class="topbar__end">
-          <div class="account" title={props.session.user.email}>
+          <A href="/account" class="account account--link" title={`${props.session.user.email}: your account`} data-testid="account-link">
             <span class="avatar" aria-hidden="true">
               {initials(props.session.user.displayName)}
             </span>
@@ -44,7 +67,8 @@ export function AppShell(props: { session: Session; children?: JSX.Element }) {
                 {props.session.workspaceName ?? props.session.tenantId}
               </span>
             </span>
-          </div>
+          </A>
+          <InboxLink />
           <CommandPalette />
           <ThemeToggle />
           <LogoutButton />

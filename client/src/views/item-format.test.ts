@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Card } from '../store/model/items.ts';
-import { changedBy, describeHistory, listOf, mentionable, viewedItem, type BoardNames } from './item-format.ts';
+import { changedBy, describeHistory, describeValue, listOf, mentionable, viewedItem, type BoardNames } from './item-format.ts';
 
 const card = (id: string, key: string, title: string) => ({ id, key, title }) as Card;
 
@@ -53,6 +53,16 @@ describe('history in words', () => {
     expect(line('link', '', 'is blocked by WEB-3 Pick a font')).toBe('added a link | is blocked by WEB-3 Pick a font');
     expect(line('link', 'blocks WEB-2 Sign-in', '')).toBe('removed a link | blocks WEB-2 Sign-in');
     expect(line('due_date', '', '2026-03-05')).toBe('changed due date | none | 2026-03-05');
+  });
+
+  it('TIMEUI-16 estimates and logged time as durations (the server writes 8-hour days); the conflict dialog says estimates so too', () => {
+    expect(line('original_estimate_minutes', '', '660')).toBe('changed original estimate | none | 1d 3h');
+    expect(line('remaining_estimate_minutes', '240', '150')).toBe('changed remaining estimate | 4h | 2h 30m');
+    expect(line('work_logged', '', '1d 1h')).toBe('logged | 1d 1h');
+    expect(line('work_logged', '1h', '45m')).toBe('changed a work log | 1h | 45m');
+    expect(line('work_logged', '1h 30m', '')).toBe('deleted a work log | 1h 30m');
+    expect(describeValue(board, 'originalEstimateMinutes', 90)).toBe('1h 30m');
+    expect(describeValue(board, 'remainingEstimateMinutes', null)).toBe('None');
   });
 });
 

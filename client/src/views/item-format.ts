@@ -1,8 +1,10 @@
 // Field values in words for the panel, the history list, presence and the
 // conflict dialog: names for ids (status, assignee, parent, sprint), labels
 // for enums, lists as words. Never an id or a JSON text: a person reads these.
+import { parseDuration } from '../../../shared/domain/time-tracking.ts';
 import { ItemType, Priority } from '../../../shared/proto.ts';
 import type { BoardSlice } from '../store/board.ts';
+import { duration } from '../store/hours-per-day.ts';
 import type { PatchField, PatchValue } from '../store/model/item-patch.ts';
 import type { Person } from '../../../shared/domain/mentions.ts';
 
@@ -86,6 +88,9 @@ export function describeValue(board: BoardNames, field: PatchField, value: Patch
     case 'startDate':
     case 'dueDate':
       return (value as string | null) || 'None';
+    case 'originalEstimateMinutes':
+    case 'remainingEstimateMinutes':
+      return value === null || value === undefined ? 'None' : duration(value as number);
     default:
       return String(value ?? '');
   }
@@ -103,6 +108,8 @@ const HISTORY_FIELDS: Record<string, string> = {
   sprint_id: 'sprint',
   labels: 'labels',
   rank: 'position',
+  original_estimate_minutes: 'original estimate',
+  remaining_estimate_minutes: 'remaining estimate',
 };
 
 /** A stored enum name (`SUBTASK`, `HIGH`) in words. */
@@ -152,6 +159,12 @@ function historyWords(board: BoardNames, field: string, v: string): string {
       return enumWords(TYPE_NAMES, ItemType, 'ITEM_TYPE_', v);
     case 'priority':
       return enumWords(PRIORITY_NAMES, Priority, 'PRIORITY_', v);
+    case 'original_estimate_minutes':
+    case 'remaining_estimate_minutes':
+      return duration(Number(v));
+    // The server writes a log's time with 8-hour days ("1h 30m"); this device may count days otherwise.
+    case 'work_logged':
+      return duration(parseDuration(v, 8) ?? 0);
   }
   const list = listOf(v);
   if (list) return list.length ? list.join(', ') : 'none';
@@ -176,6 +189,12 @@ export function describeHistory(board: BoardNames, field: string, oldValue: stri
     // The stored text is the link from this item's side: "blocks WEB-2 Title".
     case 'link':
       return newValue ? { what: 'added a link', from: '', to: newValue } : { what: 'removed a link', from: oldValue, to: '' };
+    // The stored text is the file's name.
+    case 'attachment':
+      return newValue ? { what: 'attached a file', from: '', to: newValue } : { what: 'deleted an attachment', from: oldValue, to: '' };
+    case 'work_logged':
+      if (!oldValue) return { what: 'logged', from: '', to: words(newValue) };
+      return newValue ? { what: 'changed a work log', from: words(oldValue), to: words(newValue) } : { what: 'deleted a work log', from: words(oldValue), to: '' };
     case 'labels': {
       const change = labelChange(oldValue, newValue);
       if (change) return { what: change, from: '', to: '' };

@@ -29,8 +29,11 @@ import { ItemChildren } from './item-children.tsx';
 import { Description } from './item-description.tsx';
 import { ItemFields } from './item-fields.tsx';
 import { ItemLinks } from './item-links.tsx';
+import { ItemAttachments } from './item-attachments.tsx';
+import { ItemTime } from './item-time.tsx';
 import { TYPE_NAMES } from './item-format.ts';
 import { DELETE_KEYS, isDeleteKey, isTyping } from './shortcuts.ts';
+import { WatchToggle } from './watch-toggle.tsx';
 
 /** Where the panel's links go: another item of the project (a sub-task, say), and back to the page under it. */
 export interface ItemPanelNav {
@@ -67,6 +70,8 @@ function ItemBody(props: { board: BoardSlice; item: Card; nav: ItemPanelNav }) {
       <Description board={board} item={item()} load={descriptionLoad()} editable={editable()} drafts={drafts} save={save} />
       <ItemChildren board={board} item={item()} open={props.nav.open} editable={editable()} />
       <ItemLinks board={board} item={item()} open={props.nav.open} editable={editable()} />
+      <ItemAttachments board={board} item={item()} editable={editable()} />
+      <ItemTime board={board} item={item()} editable={editable()} save={save} />
       <ItemComments board={board} activity={activity} me={me} itemId={item().id} drafts={drafts} />
       <ItemHistory board={board} activity={activity} me={me} />
     </>
@@ -168,6 +173,7 @@ export function ItemPanelView(props: { projectKey: string; number: string; nav: 
             )}
           </Show>
           <span class="item-panel__spacer" />
+          <Show when={item()}>{(c) => <WatchToggle item={c()} />}</Show>
           <Show when={deletable()}>
             <button type="button" class="button button--ghost item-panel__delete" title={`Delete (${DELETE_KEYS})`} data-testid="item-delete" onClick={remove}>
               Delete

@@ -30,6 +30,9 @@ export const COMMAND_PARSERS = {
   listDeletedWorkItems: command({ projectId: id }),
   listNotifications: command({ unreadOnly: bool, limit: int64 }),
   getMyWork: command({}),
+  getWorkLogs: command({ workItemId: id }),
+  getTimesheet: command({ userId: ref, weekStart: string, utcOffsetMinutes: int64 }),
+  getTimer: command({}),
   getReport: command({
     projectId: id, kind: enumOf<ReportKind>(), sprintId: ref, sprints: int64, fromDate: string, toDate: string, utcOffsetMinutes: int64,
   }),
@@ -43,12 +46,14 @@ export const COMMAND_PARSERS = {
   createWorkItem: command({
     projectId: id, itemType, title: string, description: string, parentId: ref, statusId: ref, priority,
     storyPoints: optional(double), assigneeId: ref, sprintId: ref, labels, afterId: ref, beforeId: ref, startDate: string, dueDate: string,
+    originalEstimateMinutes: optional(int64), remainingEstimateMinutes: optional(int64),
   }),
   updateWorkItem: command({
     workItemId: id, expectedVersion: int64, title: optional(string), description: optional(string),
     itemType: optional(itemType), parentId: optional(ref), statusId: optional(ref), priority: optional(priority),
     storyPoints: optional(double), assigneeId: optional(ref), sprintId: optional(ref),
     labels, setLabels: bool, clear: list(string, CLEARABLE_FIELDS.length), startDate: optional(string), dueDate: optional(string),
+    originalEstimateMinutes: optional(int64), remainingEstimateMinutes: optional(int64),
   }),
   moveWorkItem: command({
     workItemId: id, expectedVersion: int64, statusId: ref, beforeId: ref, afterId: ref, sprintId: optional(ref),
@@ -74,7 +79,14 @@ export const COMMAND_PARSERS = {
   markNotificationsRead: command({ notificationIds: list(id, NOTIFICATION_LIMITS.idsMax), all: bool }),
   watchWorkItem: command({ workItemId: id }),
   unwatchWorkItem: command({ workItemId: id }),
+  logWork: command({ workItemId: id, startedAt: int64, minutes: int64, note: string, remainingEstimateMinutes: optional(int64) }),
+  editWorkLog: command({ workLogId: id, expectedVersion: int64, startedAt: optional(int64), minutes: optional(int64), note: optional(string) }),
+  deleteWorkLog: command({ workLogId: id }),
+  startTimer: command({ workItemId: id }),
+  stopTimer: command({ note: string, discard: bool }),
   setNotificationSettings: command({ settings: message({ muted: list(enumOf<NotificationKind>(), NOTIFICATION_KINDS_MAX) }) }),
+  listAttachments: command({ workItemId: id }),
+  deleteAttachment: command({ attachmentId: id }),
 } satisfies ReadsEveryField;
 
 /** The parsed command each handler gets, by command name. */

@@ -13,7 +13,7 @@ export interface ReadContext {
   now: number;
 }
 
-export type EventChange = Pick<IEvent, 'workItem' | 'comment' | 'sprint' | 'member' | 'project' | 'link'>;
+export type EventChange = Pick<IEvent, 'workItem' | 'comment' | 'sprint' | 'member' | 'project' | 'link' | 'workLog' | 'attachment'>;
 
 export interface Emit {
   projectId: string;

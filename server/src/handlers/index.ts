@@ -9,6 +9,14 @@ import type { Commands } from '../commands/parsers.ts';
 import type { ReadContext, ResultValue, WriteContext } from './context.ts';
 import type { SessionContext, SessionOutcome } from './session.ts';
 import { addComment } from './add-comment.ts';
+import { deleteWorkLog } from './delete-work-log.ts';
+import { editWorkLog } from './edit-work-log.ts';
+import { getTimer } from './get-timer.ts';
+import { getTimesheet } from './get-timesheet.ts';
+import { getWorkLogs } from './get-work-logs.ts';
+import { logWork } from './log-work.ts';
+import { startTimer } from './start-timer.ts';
+import { stopTimer } from './stop-timer.ts';
 import { addMember } from './add-member.ts';
 import { changeMemberRole } from './change-member-role.ts';
 import { claimWorkItem } from './claim-work-item.ts';
@@ -45,6 +53,8 @@ import { unlinkWorkItems } from './unlink-work-items.ts';
 import { unwatchWorkItem } from './unwatch-work-item.ts';
 import { updateWorkItem } from './update-work-item.ts';
 import { watchWorkItem } from './watch-work-item.ts';
+import { deleteAttachment } from './delete-attachment.ts';
+import { listAttachments } from './list-attachments.ts';
 
 /** read: nothing stored (a read that needs one snapshot takes a read transaction). write: one transaction, idempotent. session: changes the connection. */
 export type HandlerSpec<C> =
@@ -68,6 +78,10 @@ export const HANDLERS: { [K in CommandName]: HandlerSpec<Commands[K]> } = {
   listDeletedWorkItems: read(listDeletedWorkItems),
   listNotifications: read(listNotifications),
   getMyWork: read(getMyWork),
+  getWorkLogs: read(getWorkLogs),
+  getTimesheet: read(getTimesheet),
+  getTimer: read(getTimer),
+  listAttachments: read(listAttachments),
   subscribe: session(subscribe),
   unsubscribe: session(unsubscribe),
   setPresence: session(setPresence),
@@ -95,6 +109,12 @@ export const HANDLERS: { [K in CommandName]: HandlerSpec<Commands[K]> } = {
   watchWorkItem: write(watchWorkItem),
   unwatchWorkItem: write(unwatchWorkItem),
   setNotificationSettings: write(setNotificationSettings),
+  logWork: write(logWork),
+  editWorkLog: write(editWorkLog),
+  deleteWorkLog: write(deleteWorkLog),
+  startTimer: write(startTimer),
+  stopTimer: write(stopTimer),
+  deleteAttachment: write(deleteAttachment),
 };
 
 /** Throws when a handler's kind differs from the shared table's: a client would queue (or not queue) that command wrongly. */

@@ -1,5 +1,6 @@
 // Row types of a tenant database, as kysely sees them (see tenancy/schema-v1.ts).
 import type { Generated } from 'kysely';
+import type { WebhookEventKind } from '../../../shared/domain/webhook-events.ts';
 
 export interface UserRow {
   id: string;
@@ -87,6 +88,9 @@ export interface WorkItemRow {
   deleted_at_ms: number | null;
   start_date: string | null;
   due_date: string | null;
+  original_estimate_minutes: number | null;
+  remaining_estimate_minutes: number | null;
+  logged_minutes: number;
 }
 
 export interface LabelRow {
@@ -160,9 +164,17 @@ export interface TenantSchema {
   pm_events: EventRow;
   pm_idempotency_keys: IdempotencyRow;
   pm_work_item_links: WorkItemLinkRow;
+  pm_work_logs: WorkLogRow;
+  pm_timers: TimerRow;
+  pm_attachments: AttachmentRow;
   pm_watchers: WatcherRow;
   pm_notifications: NotificationRow;
   pm_notification_settings: NotificationSettingsRow;
+  pm_webhooks: WebhookRow;
+  pm_webhook_event_kinds: WebhookEventKindRow;
+  pm_webhook_projects: WebhookProjectRow;
+  pm_webhook_deliveries: WebhookDeliveryRow;
+  pm_webhook_attempts: WebhookAttemptRow;
   pm_search: SearchTextRow;
   pm_search_rows: SearchRowsRow;
 }
@@ -220,4 +232,88 @@ export interface NotificationRow {
 export interface NotificationSettingsRow {
   user_id: string;
   muted: string;
+}
+
+/** Outgoing webhooks (migration 8). */
+export interface WebhookRow {
+  id: string;
+  url: string;
+  secret_sealed: string;
+  all_projects: 0 | 1;
+  created_at_ms: number;
+  created_by: string;
+  updated_at_ms: number;
+}
+
+export interface WebhookEventKindRow {
+  webhook_id: string;
+  kind: WebhookEventKind;
+}
+
+export interface WebhookProjectRow {
+  webhook_id: string;
+  project_id: string;
+}
+
+export type DeliveryState = 'PENDING' | 'DELIVERED' | 'FAILED';
+
+export interface WebhookDeliveryRow {
+  id: string;
+  webhook_id: string;
+  project_id: string;
+  event_seq: number;
+  kind: WebhookEventKind;
+  body: string;
+  state: DeliveryState;
+  created_at_ms: number;
+  next_attempt_at_ms: number;
+  give_up_at_ms: number;
+  lease_owner: string | null;
+  lease_until_ms: number;
+  finished_at_ms: number | null;
+}
+
+export interface WebhookAttemptRow {
+  id: Generated<number>;
+  delivery_id: string;
+  attempt: number;
+  instance: string;
+  started_at_ms: number;
+  duration_ms: number;
+  status_code: number | null;
+  error: string | null;
+}
+
+export interface WorkLogRow {
+  id: string;
+  work_item_id: string;
+  project_id: string;
+  user_id: string;
+  started_at_ms: number;
+  minutes: number;
+  note: string;
+  version: number;
+  created_at_ms: number;
+  updated_at_ms: number;
+  deleted_at_ms: number | null;
+}
+
+export interface TimerRow {
+  user_id: string;
+  work_item_id: string;
+  started_at_ms: number;
+}
+
+/** Files on work items (migration 10); the bytes are stored by sha256 beside the file. */
+export interface AttachmentRow {
+  id: string;
+  work_item_id: string;
+  project_id: string;
+  sha256: string;
+  file_name: string;
+  content_type: string;
+  size: number;
+  uploaded_by: string;
+  uploaded_at_ms: number;
+  deleted_at_ms: number | null;
 }

@@ -6,6 +6,9 @@ import { BACKFILL_V3_SEARCH, SCHEMA_V3_SEARCH } from './schema-v3-search.ts';
 import { SCHEMA_V5_VIEWS } from './schema-v5-views.ts';
 import { SCHEMA_V6_LINKS_DATES } from './schema-v6-links-dates.ts';
 import { SCHEMA_V7_NOTIFICATIONS } from './schema-v7-notifications.ts';
+import { SCHEMA_V9_TIME } from './schema-v9-time.ts';
+import { SCHEMA_V8_WEBHOOKS } from './schema-v8-webhooks.ts';
+import { SCHEMA_V10_ATTACHMENTS } from './schema-v10-attachments.ts';
 
 interface Migration {
   version: number;
@@ -60,6 +63,27 @@ const MIGRATIONS: readonly Migration[] = [
     version: 7,
     up(db) {
       db.exec(SCHEMA_V7_NOTIFICATIONS);
+    },
+  },
+  {
+    // Outgoing webhooks: registrations, their delivery queue and each attempt.
+    version: 8,
+    up(db) {
+      db.exec(SCHEMA_V8_WEBHOOKS);
+    },
+  },
+  {
+    // Time tracking: estimates and the logged total on items, work logs, running timers.
+    version: 9,
+    up(db) {
+      db.exec(SCHEMA_V9_TIME);
+    },
+  },
+  {
+    // Attachments: files on work items, stored once per content (their bytes live beside the file).
+    version: 10,
+    up(db) {
+      db.exec(SCHEMA_V10_ATTACHMENTS);
     },
   },
 ];

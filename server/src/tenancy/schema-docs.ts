@@ -97,6 +97,9 @@ export const SCHEMA_DOCS: Docs = {
       deleted_at_ms: `When the item was deleted, ${TIME}; NULL while live`,
       start_date: 'Start date, YYYY-MM-DD, or NULL',
       due_date: 'Due date, YYYY-MM-DD, or NULL',
+      original_estimate_minutes: 'Original time estimate in minutes, or NULL',
+      remaining_estimate_minutes: 'Remaining time estimate in minutes, or NULL',
+      logged_minutes: 'Sum of the minutes of its live pm_work_logs',
     },
   },
   pm_labels: {
@@ -225,6 +228,59 @@ export const SCHEMA_DOCS: Docs = {
       is_hidden: '1 while either item is deleted, else 0',
     },
   },
+  pm_attachments: {
+    about:
+      "Files attached to work items. The bytes are in the tenant's folder at attachments/<first two hex digits of sha256>/<sha256>, stored once however often they are attached. A deleted attachment keeps its row with deleted_at_ms set; a deleted item's attachments stay as they were.",
+    columns: {
+      id: 'Attachment id',
+      work_item_id: 'pm_work_items.id it is attached to',
+      project_id: 'pm_projects.id of that item',
+      sha256: 'Hex SHA-256 of the bytes, which names the stored file',
+      file_name: 'The name it was uploaded with',
+      content_type: 'Media type it is served with: image/png, image/jpeg, image/gif or image/webp only when the bytes are that image, else the type the uploader gave (application/octet-stream when none)',
+      size: 'Size in bytes',
+      uploaded_by: 'pm_users.id of who uploaded it',
+      uploaded_at_ms: `When uploaded, ${TIME}`,
+      deleted_at_ms: `When deleted, ${TIME}; NULL while live`,
+    },
+  },
+  pm_attachments_readable: {
+    about: 'View: attachments with their item key and uploader by name.',
+    columns: {
+      id: 'pm_attachments.id',
+      item_key: 'Key of the work item, e.g. WEB-12',
+      file_name: 'File name',
+      content_type: 'Media type',
+      size: 'Size in bytes',
+      uploaded_by: 'Display name of who uploaded it',
+      uploaded_at_utc: 'When uploaded, UTC text',
+      is_deleted: '1 when deleted, else 0',
+    },
+  },
+  pm_work_logs: {
+    about: 'Time spent on work items. A deleted log keeps its row with deleted_at_ms set and no longer counts.',
+    columns: {
+      id: 'Work log id',
+      work_item_id: 'pm_work_items.id',
+      project_id: 'pm_projects.id',
+      user_id: 'pm_users.id of who did the work',
+      started_at_ms: `When the work began, ${TIME}`,
+      minutes: 'Minutes spent',
+      note: 'What was done',
+      version: 'Optimistic-concurrency version, +1 per edit and on delete',
+      created_at_ms: `When logged, ${TIME}`,
+      updated_at_ms: `Last change, ${TIME}`,
+      deleted_at_ms: `When deleted, ${TIME}; NULL while it counts`,
+    },
+  },
+  pm_timers: {
+    about: "Each person's running timer (at most one); stopping it logs the time.",
+    columns: {
+      user_id: 'pm_users.id',
+      work_item_id: 'pm_work_items.id it runs on',
+      started_at_ms: `When it started, ${TIME}`,
+    },
+  },
   pm_watchers: {
     about: 'Who watches which work item: comments on it and changes of its status notify them. The creator, the assignee and commenters watch without asking.',
     columns: {
@@ -255,6 +311,63 @@ export const SCHEMA_DOCS: Docs = {
     columns: {
       user_id: 'pm_users.id',
       muted: 'Comma-separated kinds not to make, e.g. COMMENTED,STATUS_CHANGED',
+    },
+  },
+  pm_webhooks: {
+    about: 'Outgoing webhooks a workspace owner or admin registered: each matching project event is POSTed to the URL as signed JSON (docs/PROTOCOL.md §2.7).',
+    columns: {
+      id: 'Webhook id',
+      url: 'The http(s) URL deliveries are POSTed to',
+      secret_sealed: 'The signing secret, encrypted with the server\'s key (DATA_DIR/_keys/webhooks.key): not readable from this file alone',
+      all_projects: '1: events of every project, now and later; 0: only the projects in pm_webhook_projects',
+      created_at_ms: `Registration time, ${TIME}`,
+      created_by: 'pm_users.id of who registered it',
+      updated_at_ms: `Last change (URL, kinds, projects, secret), ${TIME}`,
+    },
+  },
+  pm_webhook_event_kinds: {
+    about: 'The event kinds each webhook receives.',
+    columns: {
+      webhook_id: 'pm_webhooks.id',
+      kind: 'work_item.created, work_item.changed, work_item.deleted, work_item.restored, comment, sprint, member or link',
+    },
+  },
+  pm_webhook_projects: {
+    about: 'The projects a webhook with all_projects = 0 receives events of.',
+    columns: {
+      webhook_id: 'pm_webhooks.id',
+      project_id: 'pm_projects.id',
+    },
+  },
+  pm_webhook_deliveries: {
+    about: 'One row per event per matching webhook, written in the transaction that stored the event; sent at least once, retried with backoff until give_up_at_ms.',
+    columns: {
+      id: 'Delivery id, sent as the Tandem-Delivery-Id header and in the body; the same on every attempt, so a receiver can drop repeats',
+      webhook_id: 'pm_webhooks.id',
+      project_id: 'pm_projects.id of the event',
+      event_seq: 'pm_events.seq of the event',
+      kind: 'The event kind (as in pm_webhook_event_kinds)',
+      body: 'The JSON body sent, the same on every attempt',
+      state: 'PENDING (waiting or being sent), DELIVERED (a 2xx answer) or FAILED (given up)',
+      created_at_ms: `When the event was stored, ${TIME}`,
+      next_attempt_at_ms: `When a PENDING delivery is next due, ${TIME}`,
+      give_up_at_ms: `A failed attempt at or after this time marks the delivery FAILED, ${TIME}`,
+      lease_owner: 'Which instance\'s claim is sending it now, or NULL',
+      lease_until_ms: `Until when that claim holds; after it another instance may send, ${TIME}`,
+      finished_at_ms: `When it became DELIVERED or FAILED, ${TIME}, or NULL`,
+    },
+  },
+  pm_webhook_attempts: {
+    about: 'Every attempt to send a delivery, with its outcome.',
+    columns: {
+      id: 'Attempt id',
+      delivery_id: 'pm_webhook_deliveries.id',
+      attempt: 'Number of the attempt, from 1',
+      instance: 'INSTANCE_NAME of the server that sent it',
+      started_at_ms: `When it was sent, ${TIME}`,
+      duration_ms: 'How long until the answer or the failure, in milliseconds',
+      status_code: 'The HTTP status answered, or NULL when none came',
+      error: 'Why it failed (HTTP status, timeout, refused address...), or NULL for a 2xx',
     },
   },
   pm_comments_readable: {

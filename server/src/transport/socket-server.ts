@@ -9,7 +9,7 @@ import { errorCodeName } from '../../../shared/protocol/error-codes.ts';
 import { SOCKET_PATH, SUBPROTOCOL } from '../../../shared/protocol/wire.ts';
 import type { Caller } from '../auth/caller.ts';
 import { originAllowed, socketCredential, subprotocols } from '../auth/credentials.ts';
-import type { Sessions } from '../auth/sessions.ts';
+import { AccountDeactivated, type Sessions } from '../auth/sessions.ts';
 import { TokenError, type VerifiedToken } from '../auth/tokens.ts';
 import type { Config } from '../config.ts';
 import { compactEvent } from '../fanout/compact-event.ts';
@@ -229,7 +229,7 @@ export function attachSocketServer(web: WebServer, deps: SocketDeps): SocketServ
       } catch (err) {
         if (!(err instanceof TokenError)) log.error('token_check_failed', { error: String(err) });
         else log.info('upgrade_refused', { reason: err.message });
-        return refuse(res, '401 Unauthorized', 'invalid token');
+        return refuse(res, '401 Unauthorized', err instanceof AccountDeactivated ? 'account deactivated' : 'invalid token');
       }
       if (sockets.size >= limits.maxConnections) return refuse(res, '503 Service Unavailable', 'server is full');
       if (counts.ofTenant(claims.tenantId) >= limits.maxConnectionsPerTenant) {
