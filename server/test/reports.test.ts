@@ -137,6 +137,22 @@ describe('reports', () => {
     expect(cumulativeFlow!.days!.map((d) => d.counts)).toEqual([[0, 3, 1, 0, 1]]);
   });
 
+  it('REP-13 a card moved to Done in the very millisecond the sprint is completed counts as done', async () => {
+    at('2026-03-23T09:00:00Z');
+    const sprint = (await client.ok({ createSprint: { projectId, name: 'Sprint 4', startDate: '2026-03-23', endDate: '2026-03-27' } })).sprint!.id!;
+    await create('F', 2, sprint);
+    await create('G', 3, sprint);
+    await client.ok({ startSprint: { sprintId: sprint } });
+    at('2026-03-27T17:00:00Z');
+    await update('F', { statusId: status['Done'] });
+    await client.ok({ completeSprint: { sprintId: sprint } });
+    const { burndown } = await report(ReportKind.REPORT_KIND_BURNDOWN, { sprintId: sprint });
+    expect(burndown!.summary).toMatchObject({ committedPoints: 5, completedPoints: 2, carriedOverPoints: 3, carriedOverItems: 1 });
+    expect(burndown!.days!.at(-1)).toMatchObject({ remainingPoints: 3, remainingItems: 1 });
+    // Later, never back: the socket's rate limit refills by the (faked) clock.
+    at('2026-03-28T12:00:00Z');
+  });
+
   it('REP-6 refuses what it cannot answer, clearly', async () => {
     const refused = async (extra: Record<string, unknown>) => (await client.request({ getReport: { projectId, ...extra } })).error;
     expect(await refused({ kind: 0 })).toMatchObject({ code: ErrorCode.ERROR_CODE_INVALID_ARGUMENT, field: 'kind' });

@@ -34,11 +34,20 @@ const isDone = (categories: ReadonlyMap<string, StatusCategory>, state: ItemStat
 const isCompleted = (categories: ReadonlyMap<string, StatusCategory>, state: ItemState) =>
   categories.get(state.statusId) === StatusCategory.STATUS_CATEGORY_COMPLETED;
 
+/** The moment a sprint's figures are read at: now while it runs, its completion once complete. */
+export const sprintCutoff = (sprint: SprintFacts, now: number) => sprint.completedAt ?? now;
+
 /**
- * The moment a sprint's figures are read at: now while it runs; just before
- * its completion once complete (completing moves its unfinished items out).
+ * Completing a sprint moves its unfinished items out in the same
+ * millisecond: those moves are read as coming after it, so the sprint's end
+ * holds what it held when completed, a card moved to Done in that same
+ * millisecond included. Kept in the order they were made otherwise.
  */
-export const sprintCutoff = (sprint: SprintFacts, now: number) => (sprint.completedAt === null ? now : sprint.completedAt - 1);
+export function completionMovesLast(changes: readonly ItemChange[], sprints: readonly SprintFacts[]): ItemChange[] {
+  const completedAt = new Map(sprints.filter((s) => s.completedAt !== null).map((s) => [s.id, s.completedAt!]));
+  const byCompletion = (c: ItemChange) => c.field === 'sprint_id' && c.old !== null && completedAt.get(c.old) === c.at;
+  return changes.map((c, i) => ({ c, i, at: byCompletion(c) ? c.at + 0.5 : c.at })).sort((a, b) => a.at - b.at || a.i - b.i).map((x) => (x.at === x.c.at ? x.c : { ...x.c, at: x.at }));
+}
 
 export function burndown(input: BurndownInput): IBurndown {
   const { sprint, categories, offsetMinutes } = input;
@@ -49,7 +58,7 @@ export function burndown(input: BurndownInput): IBurndown {
   const dayMoments = dates.map((date) => Math.max(sprint.startedAt, Math.min(endOfDay(date, offsetMinutes), cutoff)));
 
   const scopeAt = new Map<number, Map<string, ItemState>>();
-  walkBack(input.items, input.changes, [sprint.startedAt, cutoff, ...dayMoments], (moment, each) => {
+  walkBack(input.items, completionMovesLast(input.changes, [sprint]), [sprint.startedAt, cutoff, ...dayMoments], (moment, each) => {
     const scope = new Map<string, ItemState>();
     each((item, state) => {
       if (!state.deleted && state.sprintId === sprint.id) scope.set(item.id, { ...state });

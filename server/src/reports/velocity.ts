@@ -1,7 +1,7 @@
 // Velocity: for each of the last completed sprints, the points committed at
 // its start against the points done when it was completed.
 import { StatusCategory, type IVelocity } from '../../../shared/proto.ts';
-import { sprintCutoff, type SprintFacts } from './burndown.ts';
+import { completionMovesLast, sprintCutoff, type SprintFacts } from './burndown.ts';
 import { walkBack, type ItemChange, type ItemFacts } from './timeline.ts';
 
 export interface VelocityInput {
@@ -21,7 +21,7 @@ export function velocity(input: VelocityInput): IVelocity {
     ask(sprint.startedAt, sprint.id, 'committed');
     ask(sprintCutoff(sprint, 0), sprint.id, 'completed');
   }
-  walkBack(input.items, input.changes, [...asks.keys()], (moment, each) => {
+  walkBack(input.items, completionMovesLast(input.changes, input.sprints), [...asks.keys()], (moment, each) => {
     for (const { sprintId, what } of asks.get(moment)!) {
       let sum = 0;
       each((_item, state) => {
