@@ -19,7 +19,7 @@ const ROUNDS = [4, 32, 256];
 
 /**
  * Ranked items for a query, in the caller's projects (or one of them), each
- * once: an exact key (`WEB-12`) first, then items whose key or title has
+ * once: an exact key (`WEB-12`) alone, else items whose key or title has
  * every word, then those that have them anywhere (description, comments).
  * Ranking titles on their own first keeps a query that matches most of a
  * tenant's text as cheap as one that matches its titles.
@@ -42,7 +42,10 @@ export function search(ctx: ReadContext, cmd: Commands['search']): ResultValue {
     };
     const keyed = query.key === null ? undefined : rowidOfKey(ctx.db, query.key);
     if (keyed !== undefined) take([keyed], true);
-    for (const match of [inTitles, everywhere]) {
+    // An exact key is where the person is going (as in Jira and Linear): ranking every
+    // item of its project, whose keys all share its first word, would only delay it.
+    const phases = found.size > 0 ? [] : [inTitles, everywhere];
+    for (const match of phases) {
       for (const multiple of ROUNDS) {
         if (found.size >= limit) break;
         const rowids = rankedRowids(ctx.db, match, limit * multiple);
