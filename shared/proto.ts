@@ -55,6 +55,7 @@ export type INotificationNotice = tandem.v1.INotificationNotice;
 export type IWorkItemLink = tandem.v1.IWorkItemLink;
 export type IWorkLog = tandem.v1.IWorkLog;
 export type ITimesheetDay = tandem.v1.ITimesheetDay;
+export type IMemberCapacity = tandem.v1.IMemberCapacity;
 export type ILinkedItem = tandem.v1.ILinkedItem;
 export type IAttachment = tandem.v1.IAttachment;
 export type ReportKind = tandem.v1.ReportKind;

@@ -51,6 +51,7 @@ export namespace tandem {
             deleteWorkLog?: (tandem.v1.IDeleteWorkLog|null);
             startTimer?: (tandem.v1.IStartTimer|null);
             stopTimer?: (tandem.v1.IStopTimer|null);
+            setSprintCapacity?: (tandem.v1.ISetSprintCapacity|null);
             deleteAttachment?: (tandem.v1.IDeleteAttachment|null);
             listAttachments?: (tandem.v1.IListAttachments|null);
         }
@@ -103,9 +104,10 @@ export namespace tandem {
             public deleteWorkLog?: (tandem.v1.IDeleteWorkLog|null);
             public startTimer?: (tandem.v1.IStartTimer|null);
             public stopTimer?: (tandem.v1.IStopTimer|null);
+            public setSprintCapacity?: (tandem.v1.ISetSprintCapacity|null);
             public deleteAttachment?: (tandem.v1.IDeleteAttachment|null);
             public listAttachments?: (tandem.v1.IListAttachments|null);
-            public command?: ("listProjects"|"getBoard"|"getHistory"|"getComments"|"subscribe"|"unsubscribe"|"getWorkItem"|"search"|"getReport"|"listDeletedWorkItems"|"getMyWork"|"getWorkLogs"|"getTimesheet"|"getTimer"|"createProject"|"createWorkItem"|"updateWorkItem"|"moveWorkItem"|"deleteWorkItem"|"restoreWorkItem"|"claimWorkItem"|"addComment"|"editComment"|"deleteComment"|"createSprint"|"updateSprint"|"startSprint"|"completeSprint"|"addMember"|"changeMemberRole"|"removeMember"|"setPresence"|"listUsers"|"linkWorkItems"|"unlinkWorkItems"|"listNotifications"|"markNotificationsRead"|"watchWorkItem"|"unwatchWorkItem"|"setNotificationSettings"|"logWork"|"editWorkLog"|"deleteWorkLog"|"startTimer"|"stopTimer"|"deleteAttachment"|"listAttachments");
+            public command?: ("listProjects"|"getBoard"|"getHistory"|"getComments"|"subscribe"|"unsubscribe"|"getWorkItem"|"search"|"getReport"|"listDeletedWorkItems"|"getMyWork"|"getWorkLogs"|"getTimesheet"|"getTimer"|"createProject"|"createWorkItem"|"updateWorkItem"|"moveWorkItem"|"deleteWorkItem"|"restoreWorkItem"|"claimWorkItem"|"addComment"|"editComment"|"deleteComment"|"createSprint"|"updateSprint"|"startSprint"|"completeSprint"|"addMember"|"changeMemberRole"|"removeMember"|"setPresence"|"listUsers"|"linkWorkItems"|"unlinkWorkItems"|"listNotifications"|"markNotificationsRead"|"watchWorkItem"|"unwatchWorkItem"|"setNotificationSettings"|"logWork"|"editWorkLog"|"deleteWorkLog"|"startTimer"|"stopTimer"|"setSprintCapacity"|"deleteAttachment"|"listAttachments");
             public static create(properties?: tandem.v1.IClientFrame): tandem.v1.ClientFrame;
             public static encode(m: tandem.v1.IClientFrame, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: tandem.v1.IClientFrame, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -520,6 +522,31 @@ export namespace tandem {
             public static getTypeUrl(typeUrlPrefix?: string): string;
         }
 
+        interface IMemberCapacity {
+            userId?: (string|null);
+            daysOff?: (number|null);
+            focusPercent?: (number|null);
+            hoursPerDay?: (number|null);
+        }
+
+        class MemberCapacity implements IMemberCapacity {
+            constructor(p?: tandem.v1.IMemberCapacity);
+            public userId: string;
+            public daysOff: number;
+            public focusPercent: number;
+            public hoursPerDay: number;
+            public static create(properties?: tandem.v1.IMemberCapacity): tandem.v1.MemberCapacity;
+            public static encode(m: tandem.v1.IMemberCapacity, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IMemberCapacity, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.MemberCapacity;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.MemberCapacity;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.MemberCapacity;
+            public static toObject(m: tandem.v1.MemberCapacity, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
         interface ITimer {
             workItemId?: (string|null);
             startedAt?: (number|null);
@@ -707,6 +734,7 @@ export namespace tandem {
             version?: (number|null);
             startedAt?: (number|null);
             completedAt?: (number|null);
+            capacity?: (tandem.v1.IMemberCapacity[]|null);
         }
 
         class Sprint implements ISprint {
@@ -721,6 +749,7 @@ export namespace tandem {
             public version: number;
             public startedAt: number;
             public completedAt: number;
+            public capacity: tandem.v1.IMemberCapacity[];
             public static create(properties?: tandem.v1.ISprint): tandem.v1.Sprint;
             public static encode(m: tandem.v1.ISprint, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: tandem.v1.ISprint, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -2076,6 +2105,29 @@ export namespace tandem {
             public static verify(m: { [k: string]: any }): (string|null);
             public static fromObject(d: { [k: string]: any }): tandem.v1.DeleteWorkLog;
             public static toObject(m: tandem.v1.DeleteWorkLog, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ISetSprintCapacity {
+            sprintId?: (string|null);
+            expectedVersion?: (number|null);
+            members?: (tandem.v1.IMemberCapacity[]|null);
+        }
+
+        class SetSprintCapacity implements ISetSprintCapacity {
+            constructor(p?: tandem.v1.ISetSprintCapacity);
+            public sprintId: string;
+            public expectedVersion: number;
+            public members: tandem.v1.IMemberCapacity[];
+            public static create(properties?: tandem.v1.ISetSprintCapacity): tandem.v1.SetSprintCapacity;
+            public static encode(m: tandem.v1.ISetSprintCapacity, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.ISetSprintCapacity, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.SetSprintCapacity;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.SetSprintCapacity;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.SetSprintCapacity;
+            public static toObject(m: tandem.v1.SetSprintCapacity, o?: $protobuf.IConversionOptions): { [k: string]: any };
             public toJSON(): { [k: string]: any };
             public static getTypeUrl(typeUrlPrefix?: string): string;
         }

@@ -79,6 +79,7 @@ export const tandem = $root.tandem = (() => {
              * @property {tandem.v1.IDeleteWorkLog|null} [deleteWorkLog] ClientFrame deleteWorkLog
              * @property {tandem.v1.IStartTimer|null} [startTimer] ClientFrame startTimer
              * @property {tandem.v1.IStopTimer|null} [stopTimer] ClientFrame stopTimer
+             * @property {tandem.v1.ISetSprintCapacity|null} [setSprintCapacity] ClientFrame setSprintCapacity
              * @property {tandem.v1.IDeleteAttachment|null} [deleteAttachment] ClientFrame deleteAttachment
              * @property {tandem.v1.IListAttachments|null} [listAttachments] ClientFrame listAttachments
              */
@@ -467,6 +468,14 @@ export const tandem = $root.tandem = (() => {
             ClientFrame.prototype.stopTimer = null;
 
             /**
+             * ClientFrame setSprintCapacity.
+             * @member {tandem.v1.ISetSprintCapacity|null|undefined} setSprintCapacity
+             * @memberof tandem.v1.ClientFrame
+             * @instance
+             */
+            ClientFrame.prototype.setSprintCapacity = null;
+
+            /**
              * ClientFrame deleteAttachment.
              * @member {tandem.v1.IDeleteAttachment|null|undefined} deleteAttachment
              * @memberof tandem.v1.ClientFrame
@@ -487,12 +496,12 @@ export const tandem = $root.tandem = (() => {
 
             /**
              * ClientFrame command.
-             * @member {"listProjects"|"getBoard"|"getHistory"|"getComments"|"subscribe"|"unsubscribe"|"getWorkItem"|"search"|"getReport"|"listDeletedWorkItems"|"getMyWork"|"getWorkLogs"|"getTimesheet"|"getTimer"|"createProject"|"createWorkItem"|"updateWorkItem"|"moveWorkItem"|"deleteWorkItem"|"restoreWorkItem"|"claimWorkItem"|"addComment"|"editComment"|"deleteComment"|"createSprint"|"updateSprint"|"startSprint"|"completeSprint"|"addMember"|"changeMemberRole"|"removeMember"|"setPresence"|"listUsers"|"linkWorkItems"|"unlinkWorkItems"|"listNotifications"|"markNotificationsRead"|"watchWorkItem"|"unwatchWorkItem"|"setNotificationSettings"|"logWork"|"editWorkLog"|"deleteWorkLog"|"startTimer"|"stopTimer"|"deleteAttachment"|"listAttachments"|undefined} command
+             * @member {"listProjects"|"getBoard"|"getHistory"|"getComments"|"subscribe"|"unsubscribe"|"getWorkItem"|"search"|"getReport"|"listDeletedWorkItems"|"getMyWork"|"getWorkLogs"|"getTimesheet"|"getTimer"|"createProject"|"createWorkItem"|"updateWorkItem"|"moveWorkItem"|"deleteWorkItem"|"restoreWorkItem"|"claimWorkItem"|"addComment"|"editComment"|"deleteComment"|"createSprint"|"updateSprint"|"startSprint"|"completeSprint"|"addMember"|"changeMemberRole"|"removeMember"|"setPresence"|"listUsers"|"linkWorkItems"|"unlinkWorkItems"|"listNotifications"|"markNotificationsRead"|"watchWorkItem"|"unwatchWorkItem"|"setNotificationSettings"|"logWork"|"editWorkLog"|"deleteWorkLog"|"startTimer"|"stopTimer"|"setSprintCapacity"|"deleteAttachment"|"listAttachments"|undefined} command
              * @memberof tandem.v1.ClientFrame
              * @instance
              */
             Object.defineProperty(ClientFrame.prototype, "command", {
-                get: $util.oneOfGetter($oneOfFields = ["listProjects", "getBoard", "getHistory", "getComments", "subscribe", "unsubscribe", "getWorkItem", "search", "getReport", "listDeletedWorkItems", "getMyWork", "getWorkLogs", "getTimesheet", "getTimer", "createProject", "createWorkItem", "updateWorkItem", "moveWorkItem", "deleteWorkItem", "restoreWorkItem", "claimWorkItem", "addComment", "editComment", "deleteComment", "createSprint", "updateSprint", "startSprint", "completeSprint", "addMember", "changeMemberRole", "removeMember", "setPresence", "listUsers", "linkWorkItems", "unlinkWorkItems", "listNotifications", "markNotificationsRead", "watchWorkItem", "unwatchWorkItem", "setNotificationSettings", "logWork", "editWorkLog", "deleteWorkLog", "startTimer", "stopTimer", "deleteAttachment", "listAttachments"]),
+                get: $util.oneOfGetter($oneOfFields = ["listProjects", "getBoard", "getHistory", "getComments", "subscribe", "unsubscribe", "getWorkItem", "search", "getReport", "listDeletedWorkItems", "getMyWork", "getWorkLogs", "getTimesheet", "getTimer", "createProject", "createWorkItem", "updateWorkItem", "moveWorkItem", "deleteWorkItem", "restoreWorkItem", "claimWorkItem", "addComment", "editComment", "deleteComment", "createSprint", "updateSprint", "startSprint", "completeSprint", "addMember", "changeMemberRole", "removeMember", "setPresence", "listUsers", "linkWorkItems", "unlinkWorkItems", "listNotifications", "markNotificationsRead", "watchWorkItem", "unwatchWorkItem", "setNotificationSettings", "logWork", "editWorkLog", "deleteWorkLog", "startTimer", "stopTimer", "setSprintCapacity", "deleteAttachment", "listAttachments"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -616,6 +625,8 @@ export const tandem = $root.tandem = (() => {
                     $root.tandem.v1.GetTimesheet.encode(m.getTimesheet, w.uint32(426).fork(), q + 1).ldelim();
                 if (m.getTimer != null && Object.hasOwnProperty.call(m, "getTimer"))
                     $root.tandem.v1.GetTimer.encode(m.getTimer, w.uint32(434).fork(), q + 1).ldelim();
+                if (m.setSprintCapacity != null && Object.hasOwnProperty.call(m, "setSprintCapacity"))
+                    $root.tandem.v1.SetSprintCapacity.encode(m.setSprintCapacity, w.uint32(442).fork(), q + 1).ldelim();
                 if (m.deleteAttachment != null && Object.hasOwnProperty.call(m, "deleteAttachment"))
                     $root.tandem.v1.DeleteAttachment.encode(m.deleteAttachment, w.uint32(482).fork(), q + 1).ldelim();
                 if (m.listAttachments != null && Object.hasOwnProperty.call(m, "listAttachments"))
@@ -852,6 +863,10 @@ export const tandem = $root.tandem = (() => {
                         }
                     case 51: {
                             m.stopTimer = $root.tandem.v1.StopTimer.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 55: {
+                            m.setSprintCapacity = $root.tandem.v1.SetSprintCapacity.decode(r, r.uint32(), undefined, n + 1);
                             break;
                         }
                     case 60: {
@@ -1359,6 +1374,16 @@ export const tandem = $root.tandem = (() => {
                             return "stopTimer." + e;
                     }
                 }
+                if (m.setSprintCapacity != null && Object.hasOwnProperty.call(m, "setSprintCapacity")) {
+                    if (p.command === 1)
+                        return "command: multiple values";
+                    p.command = 1;
+                    {
+                        var e = $root.tandem.v1.SetSprintCapacity.verify(m.setSprintCapacity, n + 1);
+                        if (e)
+                            return "setSprintCapacity." + e;
+                    }
+                }
                 if (m.deleteAttachment != null && Object.hasOwnProperty.call(m, "deleteAttachment")) {
                     if (p.command === 1)
                         return "command: multiple values";
@@ -1628,6 +1653,11 @@ export const tandem = $root.tandem = (() => {
                         throw TypeError(".tandem.v1.ClientFrame.stopTimer: object expected");
                     m.stopTimer = $root.tandem.v1.StopTimer.fromObject(d.stopTimer, n + 1);
                 }
+                if (d.setSprintCapacity != null) {
+                    if (!$util.isObject(d.setSprintCapacity))
+                        throw TypeError(".tandem.v1.ClientFrame.setSprintCapacity: object expected");
+                    m.setSprintCapacity = $root.tandem.v1.SetSprintCapacity.fromObject(d.setSprintCapacity, n + 1);
+                }
                 if (d.deleteAttachment != null) {
                     if (!$util.isObject(d.deleteAttachment))
                         throw TypeError(".tandem.v1.ClientFrame.deleteAttachment: object expected");
@@ -1888,6 +1918,11 @@ export const tandem = $root.tandem = (() => {
                     d.getTimer = $root.tandem.v1.GetTimer.toObject(m.getTimer, o, q + 1);
                     if (o.oneofs)
                         d.command = "getTimer";
+                }
+                if (m.setSprintCapacity != null && Object.hasOwnProperty.call(m, "setSprintCapacity")) {
+                    d.setSprintCapacity = $root.tandem.v1.SetSprintCapacity.toObject(m.setSprintCapacity, o, q + 1);
+                    if (o.oneofs)
+                        d.command = "setSprintCapacity";
                 }
                 if (m.deleteAttachment != null && Object.hasOwnProperty.call(m, "deleteAttachment")) {
                     d.deleteAttachment = $root.tandem.v1.DeleteAttachment.toObject(m.deleteAttachment, o, q + 1);
@@ -7400,6 +7435,330 @@ export const tandem = $root.tandem = (() => {
             return WorkLogList;
         })();
 
+        v1.MemberCapacity = (function() {
+
+            /**
+             * Properties of a MemberCapacity.
+             * @memberof tandem.v1
+             * @interface IMemberCapacity
+             * @property {string|null} [userId] MemberCapacity userId
+             * @property {number|null} [daysOff] MemberCapacity daysOff
+             * @property {number|null} [focusPercent] MemberCapacity focusPercent
+             * @property {number|null} [hoursPerDay] MemberCapacity hoursPerDay
+             */
+
+            /**
+             * Constructs a new MemberCapacity.
+             * @memberof tandem.v1
+             * @classdesc Represents a MemberCapacity.
+             * @implements IMemberCapacity
+             * @constructor
+             * @param {tandem.v1.IMemberCapacity=} [p] Properties to set
+             */
+            function MemberCapacity(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * MemberCapacity userId.
+             * @member {string} userId
+             * @memberof tandem.v1.MemberCapacity
+             * @instance
+             */
+            MemberCapacity.prototype.userId = "";
+
+            /**
+             * MemberCapacity daysOff.
+             * @member {number} daysOff
+             * @memberof tandem.v1.MemberCapacity
+             * @instance
+             */
+            MemberCapacity.prototype.daysOff = 0;
+
+            /**
+             * MemberCapacity focusPercent.
+             * @member {number} focusPercent
+             * @memberof tandem.v1.MemberCapacity
+             * @instance
+             */
+            MemberCapacity.prototype.focusPercent = 0;
+
+            /**
+             * MemberCapacity hoursPerDay.
+             * @member {number} hoursPerDay
+             * @memberof tandem.v1.MemberCapacity
+             * @instance
+             */
+            MemberCapacity.prototype.hoursPerDay = 0;
+
+            /**
+             * Creates a new MemberCapacity instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.MemberCapacity
+             * @static
+             * @param {tandem.v1.IMemberCapacity=} [properties] Properties to set
+             * @returns {tandem.v1.MemberCapacity} MemberCapacity instance
+             */
+            MemberCapacity.create = function create(properties) {
+                return new MemberCapacity(properties);
+            };
+
+            /**
+             * Encodes the specified MemberCapacity message. Does not implicitly {@link tandem.v1.MemberCapacity.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.MemberCapacity
+             * @static
+             * @param {tandem.v1.IMemberCapacity} m MemberCapacity message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            MemberCapacity.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.userId != null && Object.hasOwnProperty.call(m, "userId"))
+                    w.uint32(10).string(m.userId);
+                if (m.daysOff != null && Object.hasOwnProperty.call(m, "daysOff"))
+                    w.uint32(16).int32(m.daysOff);
+                if (m.focusPercent != null && Object.hasOwnProperty.call(m, "focusPercent"))
+                    w.uint32(24).int32(m.focusPercent);
+                if (m.hoursPerDay != null && Object.hasOwnProperty.call(m, "hoursPerDay"))
+                    w.uint32(33).double(m.hoursPerDay);
+                return w;
+            };
+
+            /**
+             * Encodes the specified MemberCapacity message, length delimited. Does not implicitly {@link tandem.v1.MemberCapacity.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.MemberCapacity
+             * @static
+             * @param {tandem.v1.IMemberCapacity} message MemberCapacity message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            MemberCapacity.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a MemberCapacity message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.MemberCapacity
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.MemberCapacity} MemberCapacity
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            MemberCapacity.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.MemberCapacity();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.userId = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.daysOff = r.int32();
+                            break;
+                        }
+                    case 3: {
+                            m.focusPercent = r.int32();
+                            break;
+                        }
+                    case 4: {
+                            m.hoursPerDay = r.double();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a MemberCapacity message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.MemberCapacity
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.MemberCapacity} MemberCapacity
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            MemberCapacity.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a MemberCapacity message.
+             * @function verify
+             * @memberof tandem.v1.MemberCapacity
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            MemberCapacity.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.userId != null && Object.hasOwnProperty.call(m, "userId")) {
+                    if (!$util.isString(m.userId))
+                        return "userId: string expected";
+                }
+                if (m.daysOff != null && Object.hasOwnProperty.call(m, "daysOff")) {
+                    if (!$util.isInteger(m.daysOff))
+                        return "daysOff: integer expected";
+                }
+                if (m.focusPercent != null && Object.hasOwnProperty.call(m, "focusPercent")) {
+                    if (!$util.isInteger(m.focusPercent))
+                        return "focusPercent: integer expected";
+                }
+                if (m.hoursPerDay != null && Object.hasOwnProperty.call(m, "hoursPerDay")) {
+                    if (typeof m.hoursPerDay !== "number")
+                        return "hoursPerDay: number expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a MemberCapacity message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.MemberCapacity
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.MemberCapacity} MemberCapacity
+             */
+            MemberCapacity.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.MemberCapacity)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.MemberCapacity: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.MemberCapacity();
+                if (d.userId != null) {
+                    m.userId = String(d.userId);
+                }
+                if (d.daysOff != null) {
+                    m.daysOff = d.daysOff | 0;
+                }
+                if (d.focusPercent != null) {
+                    m.focusPercent = d.focusPercent | 0;
+                }
+                if (d.hoursPerDay != null) {
+                    m.hoursPerDay = Number(d.hoursPerDay);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a MemberCapacity message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.MemberCapacity
+             * @static
+             * @param {tandem.v1.MemberCapacity} m MemberCapacity
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            MemberCapacity.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.userId = "";
+                    d.daysOff = 0;
+                    d.focusPercent = 0;
+                    d.hoursPerDay = 0;
+                }
+                if (m.userId != null && Object.hasOwnProperty.call(m, "userId")) {
+                    d.userId = m.userId;
+                }
+                if (m.daysOff != null && Object.hasOwnProperty.call(m, "daysOff")) {
+                    d.daysOff = m.daysOff;
+                }
+                if (m.focusPercent != null && Object.hasOwnProperty.call(m, "focusPercent")) {
+                    d.focusPercent = m.focusPercent;
+                }
+                if (m.hoursPerDay != null && Object.hasOwnProperty.call(m, "hoursPerDay")) {
+                    d.hoursPerDay = o.json && !isFinite(m.hoursPerDay) ? String(m.hoursPerDay) : m.hoursPerDay;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this MemberCapacity to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.MemberCapacity
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            MemberCapacity.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for MemberCapacity
+             * @function getTypeUrl
+             * @memberof tandem.v1.MemberCapacity
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            MemberCapacity.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.MemberCapacity";
+            };
+
+            return MemberCapacity;
+        })();
+
         v1.Timer = (function() {
 
             /**
@@ -9840,6 +10199,7 @@ export const tandem = $root.tandem = (() => {
              * @property {number|null} [version] Sprint version
              * @property {number|null} [startedAt] Sprint startedAt
              * @property {number|null} [completedAt] Sprint completedAt
+             * @property {Array.<tandem.v1.IMemberCapacity>|null} [capacity] Sprint capacity
              */
 
             /**
@@ -9851,6 +10211,7 @@ export const tandem = $root.tandem = (() => {
              * @param {tandem.v1.ISprint=} [p] Properties to set
              */
             function Sprint(p) {
+                this.capacity = [];
                 if (p)
                     for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
                         if (p[ks[i]] != null && ks[i] !== "__proto__")
@@ -9938,6 +10299,14 @@ export const tandem = $root.tandem = (() => {
             Sprint.prototype.completedAt = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
 
             /**
+             * Sprint capacity.
+             * @member {Array.<tandem.v1.IMemberCapacity>} capacity
+             * @memberof tandem.v1.Sprint
+             * @instance
+             */
+            Sprint.prototype.capacity = $util.emptyArray;
+
+            /**
              * Creates a new Sprint instance using the specified properties.
              * @function create
              * @memberof tandem.v1.Sprint
@@ -9985,6 +10354,10 @@ export const tandem = $root.tandem = (() => {
                     w.uint32(72).int64(m.startedAt);
                 if (m.completedAt != null && Object.hasOwnProperty.call(m, "completedAt"))
                     w.uint32(80).int64(m.completedAt);
+                if (m.capacity != null && m.capacity.length) {
+                    for (var i = 0; i < m.capacity.length; ++i)
+                        $root.tandem.v1.MemberCapacity.encode(m.capacity[i], w.uint32(90).fork(), q + 1).ldelim();
+                }
                 return w;
             };
 
@@ -10073,6 +10446,12 @@ export const tandem = $root.tandem = (() => {
                         }
                     case 10: {
                             m.completedAt = r.int64();
+                            break;
+                        }
+                    case 11: {
+                            if (!(m.capacity && m.capacity.length))
+                                m.capacity = [];
+                            m.capacity.push($root.tandem.v1.MemberCapacity.decode(r, r.uint32(), undefined, n + 1));
                             break;
                         }
                     default:
@@ -10165,6 +10544,17 @@ export const tandem = $root.tandem = (() => {
                 if (m.completedAt != null && Object.hasOwnProperty.call(m, "completedAt")) {
                     if (!$util.isInteger(m.completedAt) && !(m.completedAt && $util.isInteger(m.completedAt.low) && $util.isInteger(m.completedAt.high)))
                         return "completedAt: integer|Long expected";
+                }
+                if (m.capacity != null && Object.hasOwnProperty.call(m, "capacity")) {
+                    if (!Array.isArray(m.capacity))
+                        return "capacity: array expected";
+                    for (var i = 0; i < m.capacity.length; ++i) {
+                        {
+                            var e = $root.tandem.v1.MemberCapacity.verify(m.capacity[i], n + 1);
+                            if (e)
+                                return "capacity." + e;
+                        }
+                    }
                 }
                 return null;
             };
@@ -10259,6 +10649,16 @@ export const tandem = $root.tandem = (() => {
                     else if (typeof d.completedAt === "object")
                         m.completedAt = new $util.LongBits(d.completedAt.low >>> 0, d.completedAt.high >>> 0).toNumber();
                 }
+                if (d.capacity) {
+                    if (!Array.isArray(d.capacity))
+                        throw TypeError(".tandem.v1.Sprint.capacity: array expected");
+                    m.capacity = [];
+                    for (var i = 0; i < d.capacity.length; ++i) {
+                        if (!$util.isObject(d.capacity[i]))
+                            throw TypeError(".tandem.v1.Sprint.capacity: object expected");
+                        m.capacity[i] = $root.tandem.v1.MemberCapacity.fromObject(d.capacity[i], n + 1);
+                    }
+                }
                 return m;
             };
 
@@ -10279,6 +10679,9 @@ export const tandem = $root.tandem = (() => {
                 if (q > $util.recursionLimit)
                     throw Error("max depth exceeded");
                 var d = {};
+                if (o.arrays || o.defaults) {
+                    d.capacity = [];
+                }
                 if (o.defaults) {
                     d.id = "";
                     d.projectId = "";
@@ -10347,6 +10750,12 @@ export const tandem = $root.tandem = (() => {
                         d.completedAt = o.longs === String ? String(m.completedAt) : m.completedAt;
                     else
                         d.completedAt = o.longs === String ? $util.Long.prototype.toString.call(m.completedAt) : o.longs === Number ? new $util.LongBits(m.completedAt.low >>> 0, m.completedAt.high >>> 0).toNumber() : m.completedAt;
+                }
+                if (m.capacity && m.capacity.length) {
+                    d.capacity = [];
+                    for (var j = 0; j < m.capacity.length; ++j) {
+                        d.capacity[j] = $root.tandem.v1.MemberCapacity.toObject(m.capacity[j], o, q + 1);
+                    }
                 }
                 return d;
             };
@@ -29329,6 +29738,344 @@ export const tandem = $root.tandem = (() => {
             };
 
             return DeleteWorkLog;
+        })();
+
+        v1.SetSprintCapacity = (function() {
+
+            /**
+             * Properties of a SetSprintCapacity.
+             * @memberof tandem.v1
+             * @interface ISetSprintCapacity
+             * @property {string|null} [sprintId] SetSprintCapacity sprintId
+             * @property {number|null} [expectedVersion] SetSprintCapacity expectedVersion
+             * @property {Array.<tandem.v1.IMemberCapacity>|null} [members] SetSprintCapacity members
+             */
+
+            /**
+             * Constructs a new SetSprintCapacity.
+             * @memberof tandem.v1
+             * @classdesc Represents a SetSprintCapacity.
+             * @implements ISetSprintCapacity
+             * @constructor
+             * @param {tandem.v1.ISetSprintCapacity=} [p] Properties to set
+             */
+            function SetSprintCapacity(p) {
+                this.members = [];
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * SetSprintCapacity sprintId.
+             * @member {string} sprintId
+             * @memberof tandem.v1.SetSprintCapacity
+             * @instance
+             */
+            SetSprintCapacity.prototype.sprintId = "";
+
+            /**
+             * SetSprintCapacity expectedVersion.
+             * @member {number} expectedVersion
+             * @memberof tandem.v1.SetSprintCapacity
+             * @instance
+             */
+            SetSprintCapacity.prototype.expectedVersion = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * SetSprintCapacity members.
+             * @member {Array.<tandem.v1.IMemberCapacity>} members
+             * @memberof tandem.v1.SetSprintCapacity
+             * @instance
+             */
+            SetSprintCapacity.prototype.members = $util.emptyArray;
+
+            /**
+             * Creates a new SetSprintCapacity instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.SetSprintCapacity
+             * @static
+             * @param {tandem.v1.ISetSprintCapacity=} [properties] Properties to set
+             * @returns {tandem.v1.SetSprintCapacity} SetSprintCapacity instance
+             */
+            SetSprintCapacity.create = function create(properties) {
+                return new SetSprintCapacity(properties);
+            };
+
+            /**
+             * Encodes the specified SetSprintCapacity message. Does not implicitly {@link tandem.v1.SetSprintCapacity.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.SetSprintCapacity
+             * @static
+             * @param {tandem.v1.ISetSprintCapacity} m SetSprintCapacity message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SetSprintCapacity.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.sprintId != null && Object.hasOwnProperty.call(m, "sprintId"))
+                    w.uint32(10).string(m.sprintId);
+                if (m.expectedVersion != null && Object.hasOwnProperty.call(m, "expectedVersion"))
+                    w.uint32(16).int64(m.expectedVersion);
+                if (m.members != null && m.members.length) {
+                    for (var i = 0; i < m.members.length; ++i)
+                        $root.tandem.v1.MemberCapacity.encode(m.members[i], w.uint32(26).fork(), q + 1).ldelim();
+                }
+                return w;
+            };
+
+            /**
+             * Encodes the specified SetSprintCapacity message, length delimited. Does not implicitly {@link tandem.v1.SetSprintCapacity.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.SetSprintCapacity
+             * @static
+             * @param {tandem.v1.ISetSprintCapacity} message SetSprintCapacity message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SetSprintCapacity.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a SetSprintCapacity message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.SetSprintCapacity
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.SetSprintCapacity} SetSprintCapacity
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SetSprintCapacity.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.SetSprintCapacity();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.sprintId = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.expectedVersion = r.int64();
+                            break;
+                        }
+                    case 3: {
+                            if (!(m.members && m.members.length))
+                                m.members = [];
+                            m.members.push($root.tandem.v1.MemberCapacity.decode(r, r.uint32(), undefined, n + 1));
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a SetSprintCapacity message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.SetSprintCapacity
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.SetSprintCapacity} SetSprintCapacity
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SetSprintCapacity.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a SetSprintCapacity message.
+             * @function verify
+             * @memberof tandem.v1.SetSprintCapacity
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            SetSprintCapacity.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.sprintId != null && Object.hasOwnProperty.call(m, "sprintId")) {
+                    if (!$util.isString(m.sprintId))
+                        return "sprintId: string expected";
+                }
+                if (m.expectedVersion != null && Object.hasOwnProperty.call(m, "expectedVersion")) {
+                    if (!$util.isInteger(m.expectedVersion) && !(m.expectedVersion && $util.isInteger(m.expectedVersion.low) && $util.isInteger(m.expectedVersion.high)))
+                        return "expectedVersion: integer|Long expected";
+                }
+                if (m.members != null && Object.hasOwnProperty.call(m, "members")) {
+                    if (!Array.isArray(m.members))
+                        return "members: array expected";
+                    for (var i = 0; i < m.members.length; ++i) {
+                        {
+                            var e = $root.tandem.v1.MemberCapacity.verify(m.members[i], n + 1);
+                            if (e)
+                                return "members." + e;
+                        }
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates a SetSprintCapacity message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.SetSprintCapacity
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.SetSprintCapacity} SetSprintCapacity
+             */
+            SetSprintCapacity.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.SetSprintCapacity)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.SetSprintCapacity: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.SetSprintCapacity();
+                if (d.sprintId != null) {
+                    m.sprintId = String(d.sprintId);
+                }
+                if (d.expectedVersion != null) {
+                    if ($util.Long)
+                        m.expectedVersion = $util.Long.fromValue(d.expectedVersion, false);
+                    else if (typeof d.expectedVersion === "string")
+                        m.expectedVersion = parseInt(d.expectedVersion, 10);
+                    else if (typeof d.expectedVersion === "number")
+                        m.expectedVersion = d.expectedVersion;
+                    else if (typeof d.expectedVersion === "object")
+                        m.expectedVersion = new $util.LongBits(d.expectedVersion.low >>> 0, d.expectedVersion.high >>> 0).toNumber();
+                }
+                if (d.members) {
+                    if (!Array.isArray(d.members))
+                        throw TypeError(".tandem.v1.SetSprintCapacity.members: array expected");
+                    m.members = [];
+                    for (var i = 0; i < d.members.length; ++i) {
+                        if (!$util.isObject(d.members[i]))
+                            throw TypeError(".tandem.v1.SetSprintCapacity.members: object expected");
+                        m.members[i] = $root.tandem.v1.MemberCapacity.fromObject(d.members[i], n + 1);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a SetSprintCapacity message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.SetSprintCapacity
+             * @static
+             * @param {tandem.v1.SetSprintCapacity} m SetSprintCapacity
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            SetSprintCapacity.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.members = [];
+                }
+                if (o.defaults) {
+                    d.sprintId = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.expectedVersion = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                    } else
+                        d.expectedVersion = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                }
+                if (m.sprintId != null && Object.hasOwnProperty.call(m, "sprintId")) {
+                    d.sprintId = m.sprintId;
+                }
+                if (m.expectedVersion != null && Object.hasOwnProperty.call(m, "expectedVersion")) {
+                    if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                        d.expectedVersion = typeof m.expectedVersion === "number" ? BigInt(m.expectedVersion) : $util.Long.fromBits(m.expectedVersion.low >>> 0, m.expectedVersion.high >>> 0, false).toBigInt();
+                    else if (typeof m.expectedVersion === "number")
+                        d.expectedVersion = o.longs === String ? String(m.expectedVersion) : m.expectedVersion;
+                    else
+                        d.expectedVersion = o.longs === String ? $util.Long.prototype.toString.call(m.expectedVersion) : o.longs === Number ? new $util.LongBits(m.expectedVersion.low >>> 0, m.expectedVersion.high >>> 0).toNumber() : m.expectedVersion;
+                }
+                if (m.members && m.members.length) {
+                    d.members = [];
+                    for (var j = 0; j < m.members.length; ++j) {
+                        d.members[j] = $root.tandem.v1.MemberCapacity.toObject(m.members[j], o, q + 1);
+                    }
+                }
+                return d;
+            };
+
+            /**
+             * Converts this SetSprintCapacity to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.SetSprintCapacity
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            SetSprintCapacity.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for SetSprintCapacity
+             * @function getTypeUrl
+             * @memberof tandem.v1.SetSprintCapacity
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            SetSprintCapacity.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.SetSprintCapacity";
+            };
+
+            return SetSprintCapacity;
         })();
 
         v1.StartTimer = (function() {

@@ -62,6 +62,7 @@ export const COMMAND_KINDS: { readonly [K in CommandName]: CommandKind } = {
   deleteWorkLog: 'write',
   startTimer: 'write',
   stopTimer: 'write',
+  setSprintCapacity: 'write',
   deleteAttachment: 'write',
 };
 

@@ -37,4 +37,6 @@
 //    AttachmentList; delete_attachment (60) -> Result.attachment (41);
 //    Attachment; Event.attachment (20, AttachmentChanged). The bytes go over
 //    HTTP (POST/GET /api/attachments), not the socket.
-export const PROTOCOL_VERSION = 13;
+// 14: capacity planning: set_sprint_capacity (55), MemberCapacity,
+//    Sprint.capacity (11).
+export const PROTOCOL_VERSION = 14;

@@ -5,6 +5,7 @@
 // a known item type) is the handler's rule. proto3 `optional` fields stay
 // undefined when absent, repeated fields are arrays, int64 fields are numbers.
 import { LIMITS } from '../../../shared/domain/validation.ts';
+import { CAPACITY_LIMITS } from '../../../shared/domain/capacity.ts';
 import { NOTIFICATION_LIMITS } from '../../../shared/domain/notification-rules.ts';
 import { NotificationKind, type CommandName, type IClientFrame, type ItemType, type LinkKind, type Priority, type ReportKind, type Role } from '../../../shared/proto.ts';
 import { CLEARABLE_FIELDS } from '../../../shared/protocol/work-item-fields.ts';
@@ -84,6 +85,10 @@ export const COMMAND_PARSERS = {
   deleteWorkLog: command({ workLogId: id }),
   startTimer: command({ workItemId: id }),
   stopTimer: command({ note: string, discard: bool }),
+  setSprintCapacity: command({
+    sprintId: id, expectedVersion: int64,
+    members: list(message({ userId: id, daysOff: int64, focusPercent: int64, hoursPerDay: double }), CAPACITY_LIMITS.membersMax),
+  }),
   setNotificationSettings: command({ settings: message({ muted: list(enumOf<NotificationKind>(), NOTIFICATION_KINDS_MAX) }) }),
   listAttachments: command({ workItemId: id }),
   deleteAttachment: command({ attachmentId: id }),

@@ -9,10 +9,10 @@ import { TRACKED_FIELDS, type ItemChange, type ItemFacts, type TrackedField } fr
 import { velocity } from '../reports/velocity.ts';
 import type { Commands } from '../commands/parsers.ts';
 import { statusCategories } from '../storage/enums.ts';
-import { toSprint, toStatus } from '../storage/mappers.ts';
+import { toStatus } from '../storage/mappers.ts';
 import { statusesOf } from '../storage/projects.ts';
 import { itemChangesOf, itemsNowOf, lastCompletedSprints } from '../storage/reports.ts';
-import { activeSprint, findSprint } from '../storage/sprints.ts';
+import { activeSprint, findSprint, sprintMessage } from '../storage/sprints.ts';
 import type { SprintRow } from '../storage/tables.ts';
 import { projectAccess } from './access.ts';
 import type { ReadContext, ResultValue } from './context.ts';
@@ -50,7 +50,7 @@ export function getReport(ctx: ReadContext, cmd: Commands['getReport']): ResultV
     switch (kind) {
       case ReportKind.REPORT_KIND_BURNDOWN: {
         const sprint = reportSprint(ctx, project.id, cmd.sprintId);
-        report.burndown = burndown({ sprint: sprintFacts(sprint), message: toSprint(sprint), items, changes, categories, offsetMinutes, now: ctx.now });
+        report.burndown = burndown({ sprint: sprintFacts(sprint), message: sprintMessage(ctx.db, sprint), items, changes, categories, offsetMinutes, now: ctx.now });
         break;
       }
       case ReportKind.REPORT_KIND_VELOCITY: {

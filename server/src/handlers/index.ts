@@ -44,6 +44,7 @@ import { removeMember } from './remove-member.ts';
 import { restoreWorkItem } from './restore-work-item.ts';
 import { search } from './search.ts';
 import { setNotificationSettings } from './set-notification-settings.ts';
+import { setSprintCapacity } from './set-sprint-capacity.ts';
 import { setPresence } from './set-presence.ts';
 import { startSprint } from './start-sprint.ts';
 import { subscribe } from './subscribe.ts';
@@ -114,6 +115,7 @@ export const HANDLERS: { [K in CommandName]: HandlerSpec<Commands[K]> } = {
   deleteWorkLog: write(deleteWorkLog),
   startTimer: write(startTimer),
   stopTimer: write(stopTimer),
+  setSprintCapacity: write(setSprintCapacity),
   deleteAttachment: write(deleteAttachment),
 };
 

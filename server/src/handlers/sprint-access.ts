@@ -1,7 +1,6 @@
 import { notFound } from '../../../shared/domain/errors.ts';
 import { Role } from '../../../shared/proto.ts';
-import { toSprint } from '../storage/mappers.ts';
-import { findSprint } from '../storage/sprints.ts';
+import { findSprint, sprintMessage } from '../storage/sprints.ts';
 import type { SprintRow } from '../storage/tables.ts';
 import type { FieldChange } from '../storage/activity.ts';
 import type { ISprint } from '../../../shared/proto.ts';
@@ -19,7 +18,7 @@ export function loadSprint(
   entityAccess(ctx, sprint.project_id, Role.ROLE_EDITOR, 'Sprint', 'sprint_id');
   if (versioned) {
     checkVersion(versioned.expectedVersion, sprint.version, `Sprint ${sprint.name}`, () => ({
-      sprint: toSprint(sprint),
+      sprint: sprintMessage(ctx.db, sprint),
     }));
   }
   return sprint;
@@ -32,7 +31,7 @@ export function emitSprint(
   changedFields: string[],
   activity: readonly FieldChange[],
 ): ISprint {
-  const sprint = toSprint(row);
+  const sprint = sprintMessage(ctx.db, row);
   ctx.emit({
     projectId: row.project_id,
     kind: 'sprint',

@@ -4,8 +4,7 @@ import {
 } from '../../../shared/domain/validation.ts';
 import type { Commands } from '../commands/parsers.ts';
 import type { FieldChange } from '../storage/activity.ts';
-import { toSprint } from '../storage/mappers.ts';
-import { updateSprintRow } from '../storage/sprints.ts';
+import { sprintMessage, updateSprintRow } from '../storage/sprints.ts';
 import type { SprintRow } from '../storage/tables.ts';
 import type { ResultValue, WriteContext } from './context.ts';
 import { emitSprint, loadSprint } from './sprint-access.ts';
@@ -32,7 +31,7 @@ export function updateSprint(ctx: WriteContext, cmd: Commands['updateSprint']): 
     changes[column] = value;
     activity.push({ field: column, old: current[column], new: value });
   }
-  if (activity.length === 0) return { sprint: toSprint(current) };
+  if (activity.length === 0) return { sprint: sprintMessage(ctx.db, current) };
 
   const row = updateSprintRow(ctx.db, current.id, changes, ctx.now);
   return { sprint: emitSprint(ctx, row, activity.map((a) => a.field), activity) };

@@ -1,4 +1,4 @@
-import type { ISprint } from '../../../shared/proto.ts';
+import type { IMemberCapacity, ISprint } from '../../../shared/proto.ts';
 import { toSprint } from './mappers.ts';
 import { prepared, tenantQueries as q, type SqlRunner } from './sql.ts';
 import type { SprintRow, StatusCategoryName, WorkItemRow } from './tables.ts';
@@ -10,7 +10,25 @@ export function findSprint(db: SqlRunner, id: string): SprintRow | undefined {
 export function sprintsOf(db: SqlRunner, projectId: string): ISprint[] {
   return db
     .all(q.selectFrom('pm_sprints').selectAll().where('project_id', '=', projectId).orderBy('created_at_ms').orderBy('id'))
-    .map(toSprint);
+    .map((row) => sprintMessage(db, row));
+}
+
+const capacityOf = prepared((sprintId: string) => q.selectFrom('pm_sprint_capacity').selectAll().where('sprint_id', '=', sprintId).orderBy('user_id'));
+
+/** The sprint as sent: its row and its members' availability. */
+export function sprintMessage(db: SqlRunner, row: SprintRow): ISprint {
+  const capacity = db.all(capacityOf(row.id)).map((c) => ({ userId: c.user_id, daysOff: c.days_off, focusPercent: c.focus_percent, hoursPerDay: c.hours_per_day }));
+  return { ...toSprint(row), capacity };
+}
+
+/** Replaces the sprint's availability list. */
+export function replaceSprintCapacity(db: SqlRunner, sprintId: string, members: readonly IMemberCapacity[]): void {
+  db.run(q.deleteFrom('pm_sprint_capacity').where('sprint_id', '=', sprintId));
+  for (const m of members) {
+    db.run(q.insertInto('pm_sprint_capacity').values({
+      sprint_id: sprintId, user_id: m.userId ?? '', days_off: Number(m.daysOff ?? 0), focus_percent: Number(m.focusPercent ?? 0), hours_per_day: Number(m.hoursPerDay ?? 0),
+    }));
+  }
 }
 
 export function activeSprint(db: SqlRunner, projectId: string): SprintRow | undefined {

@@ -165,6 +165,7 @@ export interface TenantSchema {
   pm_idempotency_keys: IdempotencyRow;
   pm_work_item_links: WorkItemLinkRow;
   pm_work_logs: WorkLogRow;
+  pm_sprint_capacity: SprintCapacityRow;
   pm_timers: TimerRow;
   pm_attachments: AttachmentRow;
   pm_watchers: WatcherRow;
@@ -316,4 +317,12 @@ export interface AttachmentRow {
   uploaded_by: string;
   uploaded_at_ms: number;
   deleted_at_ms: number | null;
+}
+
+export interface SprintCapacityRow {
+  sprint_id: string;
+  user_id: string;
+  days_off: number;
+  focus_percent: number;
+  hours_per_day: number;
 }

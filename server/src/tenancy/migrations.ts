@@ -7,6 +7,7 @@ import { SCHEMA_V5_VIEWS } from './schema-v5-views.ts';
 import { SCHEMA_V6_LINKS_DATES } from './schema-v6-links-dates.ts';
 import { SCHEMA_V7_NOTIFICATIONS } from './schema-v7-notifications.ts';
 import { SCHEMA_V9_TIME } from './schema-v9-time.ts';
+import { SCHEMA_V11_CAPACITY } from './schema-v11-capacity.ts';
 import { SCHEMA_V8_WEBHOOKS } from './schema-v8-webhooks.ts';
 import { SCHEMA_V10_ATTACHMENTS } from './schema-v10-attachments.ts';
 
@@ -84,6 +85,13 @@ const MIGRATIONS: readonly Migration[] = [
     version: 10,
     up(db) {
       db.exec(SCHEMA_V10_ATTACHMENTS);
+    },
+  },
+  {
+    // Capacity planning: each member's availability per sprint.
+    version: 11,
+    up(db) {
+      db.exec(SCHEMA_V11_CAPACITY);
     },
   },
 ];

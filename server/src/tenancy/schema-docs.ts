@@ -281,6 +281,16 @@ export const SCHEMA_DOCS: Docs = {
       started_at_ms: `When it started, ${TIME}`,
     },
   },
+  pm_sprint_capacity: {
+    about: "Each member's availability in a sprint; the sprint's capacity in hours and points follows from it and the project's velocity.",
+    columns: {
+      sprint_id: 'pm_sprints.id',
+      user_id: 'pm_users.id of the member',
+      days_off: 'Working days of the sprint the member is away',
+      focus_percent: "Share of a working day that goes to the sprint's work, 0-100",
+      hours_per_day: "Working hours in the member's day",
+    },
+  },
   pm_watchers: {
     about: 'Who watches which work item: comments on it and changes of its status notify them. The creator, the assignee and commenters watch without asking.',
     columns: {
