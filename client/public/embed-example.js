@@ -1,12 +1,18 @@
 // The example host page's script, served as is (no bundling), doing what a
 // host would: load the module from the Tandem server, give <tandem-board> a
-// token provider and a project key.
+// token provider, a view and what it needs (a project key, or an item key).
 const TANDEM_SERVER = window.location.origin; // the server that serves /embed/tandem-board.js
 await import(`${TANDEM_SERVER}/embed/tandem-board.js`); // defines <tandem-board>
 
 const form = document.getElementById('login');
 const status = document.getElementById('status');
 const board = document.getElementById('board');
+const where = document.getElementById('where');
+
+// The embed moves inside itself and leaves this page's URL alone; a host that wants its own URL to follow listens here.
+board.addEventListener('tandem-navigate', (event) => {
+  where.textContent = `Inside the embed: ${event.detail.path}`;
+});
 
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
@@ -29,7 +35,9 @@ form.addEventListener('submit', async (event) => {
   // are short-lived, so within a minute of its end this page gets the next one
   // with the session cookie the log-in set; a host would sign a fresh one.
   board.setAttribute('server', TANDEM_SERVER);
+  board.setAttribute('view', String(data.get('view')));
   board.setAttribute('project', String(data.get('project')).toUpperCase());
+  board.setAttribute('item', String(data.get('item')).toUpperCase());
   board.getToken = async () => {
     if (expiresAt(token) - Date.now() < 60_000) {
       const next = await fetch(`${TANDEM_SERVER}/api/auth/refresh`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });

@@ -50,7 +50,7 @@ describe('capacity', () => {
     const saved = first.result!.sprint!;
     expect(Number(saved.version)).toBe(Number(sprint.version) + 1);
     expect(saved.capacity!.map((c) => [c.userId, c.daysOff, c.focusPercent, c.hoursPerDay]).sort()).toEqual(members.map((m) => [m.userId, m.daysOff, m.focusPercent, m.hoursPerDay]).sort());
-    const seen = await bobSocket.waitForEvent((e) => e.sprint?.sprint?.id === sprint.id && (e.sprint.changedFields ?? []).includes('capacity'));
+    const seen = await bobSocket.waitForEvent((e) => e.sprint?.sprint?.id === sprint.id && (e.sprint?.changedFields ?? []).includes('capacity'));
     expect(seen.sprint!.sprint!.capacity).toHaveLength(2);
     const board = (await adaSocket.ok({ getBoard: { projectId, omitDescriptions: true } })).board!;
     expect(board.sprints!.find((s) => s.id === sprint.id)!.capacity).toHaveLength(2);

@@ -1,12 +1,16 @@
-// <tandem-board project="WEB" server="https://tandem.example.com">: the board
-// as a custom element. The token provider is a property, not an attribute
-// (a token never belongs in markup): `el.getToken = () => fetch(...)...`. The
-// board mounts once the element is in the document with a project and a
-// token provider, and remounts when either attribute changes.
+// <tandem-board view="backlog" project="WEB" server="https://tandem.example.com">:
+// mountBoard as a custom element. The token provider is a property, not an
+// attribute (a token never belongs in markup): `el.getToken = () => fetch(...)`.
+// It mounts once the element is in the document with a token provider and
+// what its view needs (a project for the board and the backlog, an item for
+// `view="item"`), and remounts when an attribute changes. Each move inside it
+// is told to the host as a `tandem-navigate` event.
+import type { EmbedTheme } from './embed-styles.ts';
 import { mountBoard, type MountedBoard } from './mount.tsx';
+import { parseEmbedView } from './views.ts';
 
 export class TandemBoardElement extends HTMLElement {
-  static observedAttributes = ['project', 'server'];
+  static observedAttributes = ['project', 'server', 'view', 'item', 'theme'];
   #getToken: (() => Promise<string>) | null = null;
   #mounted: MountedBoard | null = null;
 
@@ -38,10 +42,23 @@ export class TandemBoardElement extends HTMLElement {
 
   #remount(): void {
     this.#unmount();
-    const project = this.getAttribute('project');
     const provider = this.#getToken;
-    if (!this.isConnected || !project || !provider) return;
-    this.#mounted = mountBoard(this, { projectKey: project, server: this.getAttribute('server') ?? undefined, getToken: provider });
+    if (!this.isConnected || !provider) return;
+    const view = parseEmbedView(this.getAttribute('view'));
+    const project = this.getAttribute('project') ?? undefined;
+    const item = this.getAttribute('item') ?? undefined;
+    // A host sets attributes one at a time: wait for the one the view needs.
+    if (view === 'item' ? !item : (view === 'board' || view === 'backlog') && !project) return;
+    const theme = this.getAttribute('theme');
+    this.#mounted = mountBoard(this, {
+      view,
+      projectKey: project,
+      item,
+      theme: theme === 'light' || theme === 'dark' ? (theme as EmbedTheme) : undefined,
+      server: this.getAttribute('server') ?? undefined,
+      getToken: provider,
+      onNavigate: (path) => this.dispatchEvent(new CustomEvent('tandem-navigate', { detail: { path }, bubbles: true, composed: true })),
+    });
   }
 }
 

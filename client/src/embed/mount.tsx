@@ -1,26 +1,42 @@
-// The embeddable board: `mountBoard(element, {server, projectKey, getToken})`
-// renders one project's live board (the app's own BoardPage and board store)
-// into a host page's element. The host's token provider is asked before every
-// socket attempt; the token goes out as the `bearer.<JWT>` subprotocol, never
-// in a URL and never as a cookie, so the host page's origin needs no
-// ALLOWED_ORIGINS entry.
-import { MemoryRouter, Route, createMemoryHistory } from '@solidjs/router';
+// The embeddable app: `mountBoard(element, {server, view, projectKey | item,
+// getToken})` renders one of the app's views (the board with its item panel,
+// the backlog with its sprints, My work, the Inbox, or one item alone) with
+// the app's own pages and stores into a host page's element. Links between
+// views move the embed's own router, never the host page's URL. The host's
+// token provider is asked before every socket attempt; the token goes out as
+// the `bearer.<JWT>` subprotocol, never in a URL and never as a cookie, so the
+// host page's origin needs no ALLOWED_ORIGINS entry.
+import { Route, type RouteSectionProps } from '@solidjs/router';
 import { Match, Switch, createResource } from 'solid-js';
 import { render } from 'solid-js/web';
 import type { Session } from '../auth/session.ts';
 import { tokenExpiryMs } from '../auth/session.ts';
 import { LiveContext, createLive } from '../store/live.ts';
 import { ToastStack } from '../ui/toasts.tsx';
+import { BacklogPage } from '../views/backlog-page.tsx';
 import { BoardPage } from '../views/board-page.tsx';
-import boardCss from '../styles/board.css?inline';
-import shellCss from '../styles/shell.css?inline';
-import tokensCss from '../styles/tokens.css?inline';
+import { InboxPage } from '../views/inbox-page.tsx';
+import { ItemPanel } from '../views/item-panel.tsx';
+import { MyWorkPage } from '../views/my-work-page.tsx';
+import { BackLink } from './back-link.tsx';
+import { injectEmbedStyles, themeFor, type EmbedTheme } from './embed-styles.ts';
+import { ItemAlonePage } from './item-alone.tsx';
+import { ScopedMemoryRouter } from './scoped-router.tsx';
+import { parseEmbedView, startPath, type EmbedView } from './views.ts';
 
 export interface MountBoardOptions {
   /** The Tandem server's origin (`https://tandem.example.com`); the origin this module was loaded from when omitted. */
   server?: string;
-  /** The project's key (`WEB`). */
-  projectKey: string;
+  /** What the embed opens on: `board` (the default), `backlog`, `my-work`, `inbox` or `item`. */
+  view?: EmbedView;
+  /** The project's key (`WEB`): needed by `board` and `backlog`. */
+  projectKey?: string;
+  /** The item `view: 'item'` shows: `WEB-12`. */
+  item?: string;
+  /** `light` or `dark`; the host element's `color-scheme` when omitted. */
+  theme?: EmbedTheme;
+  /** Hears the embed's own path after each move inside it (`/p/WEB/item/12`), for a host that wants to keep it in its URL. */
+  onNavigate?(path: string): void;
   /** The host's token provider: a JWT for the current user (standalone login token or host-signed). Asked before every connection attempt. */
   getToken: () => Promise<string>;
 }
@@ -64,67 +80,57 @@ export function sessionFromToken(token: string): Session {
   return { user: { id: sub, email, displayName: name || email || sub }, tenantId, workspaceName: null, token, expiresAtMs, endsAtMs: expiresAtMs };
 }
 
-const STYLE_ID = 'tandem-board-styles';
-/**
- * base.css styles the app's whole document (body, headings), which a host
- * page must keep: only what the board needs from it, scoped, plus hiding the
- * app's navigation (there is one board here, no project list to go back to).
- */
-const EMBED_CSS = `
-.tandem-embed, .tandem-embed *, .tandem-embed *::before, .tandem-embed *::after { box-sizing: border-box; }
-.tandem-embed { padding: var(--space-4, 1rem); line-height: 1.5; font-size: var(--text-md, 0.9375rem); }
-.tandem-embed h1, .tandem-embed p { margin: 0; }
-.tandem-embed .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-.tandem-embed .breadcrumbs, .tandem-embed .project-tabs { display: none; }
-`;
-
-function injectStyles(doc: Document): void {
-  if (doc.getElementById(STYLE_ID)) return;
-  const style = doc.createElement('style');
-  style.id = STYLE_ID;
-  style.textContent = [tokensCss, shellCss, boardCss, EMBED_CSS].join('\n');
-  doc.head.appendChild(style);
-}
-
-function LiveBoard(props: { session: Session; options: MountBoardOptions }) {
-  // Read once: a new token provider or server is a new mount.
-  const { options } = props;
+/** Every view's route, so links between them stay in the embed; one session, one socket. */
+function LiveEmbed(props: { session: Session; options: MountBoardOptions; root: HTMLElement; view: EmbedView; start: string }) {
+  // Read once: a new token provider, server or view is a new mount.
+  const { options, view, start } = props;
   const live = createLive(props.session, {
     url: socketUrlFor(options.server ?? defaultServer()),
     token: () => options.getToken(),
   });
-  const history = createMemoryHistory();
-  history.set({ value: `/p/${encodeURIComponent(options.projectKey)}`, replace: true });
+  const Layout = (section: RouteSectionProps) => (
+    <>
+      <BackLink view={view} start={start} />
+      {section.children}
+    </>
+  );
   return (
     <LiveContext.Provider value={live}>
-      <MemoryRouter history={history}>
-        <Route path="/p/:key" component={BoardPage} />
+      <ScopedMemoryRouter root={props.root} start={start} layout={Layout} onNavigate={(path) => options.onNavigate?.(path)}>
+        <Route path="/p/:key" component={BoardPage}>
+          <Route path="/" />
+          <Route path="/item/:number" component={ItemPanel} />
+        </Route>
+        <Route path="/p/:key/backlog" component={BacklogPage} />
+        <Route path="/my-work" component={MyWorkPage} />
+        <Route path="/inbox" component={InboxPage} />
+        <Route path="/item/:key/:number" component={ItemAlonePage} />
         <Route
           path="*"
           component={() => (
             <p class="empty-state__text" data-testid="embed-elsewhere">
-              This embedded view shows the {options.projectKey} board only.
+              This page of Tandem is not part of the embed.
             </p>
           )}
         />
-      </MemoryRouter>
+      </ScopedMemoryRouter>
       <ToastStack toasts={live.toasts} />
     </LiveContext.Provider>
   );
 }
 
-function Embedded(props: { options: MountBoardOptions }) {
+function Embedded(props: { options: MountBoardOptions; root: HTMLElement; view: EmbedView; start: string }) {
   const [session] = createResource(async () => sessionFromToken(await props.options.getToken()));
   return (
-    <div class="tandem-embed" data-testid="tandem-embed" style={{ 'font-family': 'var(--font-sans)', color: 'var(--text)', background: 'var(--bg)' }}>
-      <Switch fallback={<p data-testid="embed-loading">Loading the board…</p>}>
+    <div class="tandem-embed" data-testid="tandem-embed" data-view={props.view} data-theme={themeFor(props.root, props.options.theme)} style={{ 'color-scheme': themeFor(props.root, props.options.theme) }}>
+      <Switch fallback={<p data-testid="embed-loading">Loading…</p>}>
         <Match when={session.state === 'errored'}>
           <p role="alert" data-testid="embed-error">
-            The board could not start: {String((session.error as Error)?.message ?? session.error)}
+            Tandem could not start: {String((session.error as Error)?.message ?? session.error)}
           </p>
         </Match>
         <Match when={session.state === 'ready' && session()} keyed>
-          {(s) => <LiveBoard session={s} options={props.options} />}
+          {(s) => <LiveEmbed session={s} options={props.options} root={props.root} view={props.view} start={props.start} />}
         </Match>
       </Switch>
     </div>
@@ -132,9 +138,11 @@ function Embedded(props: { options: MountBoardOptions }) {
 }
 
 export function mountBoard(element: HTMLElement, options: MountBoardOptions): MountedBoard {
-  if (!options?.projectKey) throw new Error('mountBoard needs a projectKey');
-  if (typeof options.getToken !== 'function') throw new Error('mountBoard needs a getToken() token provider');
-  injectStyles(element.ownerDocument);
-  const dispose = render(() => <Embedded options={options} />, element);
+  if (typeof options?.getToken !== 'function') throw new Error('mountBoard needs a getToken() token provider');
+  const view = parseEmbedView(options.view);
+  // Before anything is drawn: a view without its project or item is the host's mistake, thrown where it called.
+  const start = startPath({ view, projectKey: options.projectKey, item: options.item });
+  injectEmbedStyles(element.ownerDocument);
+  const dispose = render(() => <Embedded options={options} root={element} view={view} start={start} />, element);
   return { unmount: dispose };
 }
