@@ -6,6 +6,7 @@ import { createMemo, type Accessor } from 'solid-js';
 import { SprintState, type ISprint } from '../../../shared/proto.ts';
 import type { Command } from '../../../shared/protocol/commands.ts';
 import type { BoardSlice } from './board.ts';
+import { availabilityOf, sameAvailability, type Availability } from './model/capacity.ts';
 import { sprintPatch, type SprintFields } from './model/sprint-edit.ts';
 import { openSprints } from './model/sprints.ts';
 import { resultOf } from './writes.ts';
@@ -24,6 +25,8 @@ export interface SprintsSlice {
   create(fields: SprintFields): Promise<ISprint>;
   /** Sends the fields of `wanted` that differ from `base`, against base's version; other refusals reject. */
   update(base: ISprint, wanted: SprintFields): Promise<SprintUpdate>;
+  /** Replaces the sprint's availability, against base's version; other refusals reject. */
+  setCapacity(base: ISprint, members: readonly Availability[]): Promise<SprintUpdate>;
   /** Rejects with the server's refusal (one active sprint per project: FAILED_PRECONDITION). */
   start(sprintId: string): Promise<void>;
   /** Unfinished items go to `nextSprintId`, or to the backlog when it is ''. */
@@ -35,6 +38,14 @@ export function createSprintsSlice(board: BoardSlice): SprintsSlice {
   const projectId = () => board.project()?.id ?? '';
   const write = async (command: Command, action: string) => resultOf(await board.send({ command, action }));
   const named = (sprintId: string) => board.sprints().get(sprintId)?.name || 'the sprint';
+  /** A write against the sprint's version: CONFLICT comes back as theirs, for the person to choose against. */
+  const versioned = async (command: Command, action: string): Promise<SprintUpdate> => {
+    const outcome = await board.send({ command, action });
+    const current = outcome.kind === 'conflict' ? outcome.error.current : null;
+    if (current && 'sprint' in current) return { kind: 'conflict', theirs: current.sprint };
+    resultOf(outcome);
+    return { kind: 'saved' };
+  };
 
   return {
     open,
@@ -44,14 +55,14 @@ export function createSprintsSlice(board: BoardSlice): SprintsSlice {
     async update(base, wanted) {
       const patch = sprintPatch(base, wanted);
       if (Object.keys(patch).length === 0) return { kind: 'unchanged' };
-      const outcome = await board.send({
-        command: { updateSprint: { sprintId: base.id ?? '', expectedVersion: Number(base.version ?? 0), ...patch } },
-        action: `save ${named(base.id ?? '')}`,
-      });
-      const current = outcome.kind === 'conflict' ? outcome.error.current : null;
-      if (current && 'sprint' in current) return { kind: 'conflict', theirs: current.sprint };
-      resultOf(outcome);
-      return { kind: 'saved' };
+      return versioned({ updateSprint: { sprintId: base.id ?? '', expectedVersion: Number(base.version ?? 0), ...patch } }, `save ${named(base.id ?? '')}`);
+    },
+    async setCapacity(base, members) {
+      if (sameAvailability(availabilityOf(base), members)) return { kind: 'unchanged' };
+      return versioned(
+        { setSprintCapacity: { sprintId: base.id ?? '', expectedVersion: Number(base.version ?? 0), members: [...members] } },
+        `save the availability for ${named(base.id ?? '')}`,
+      );
     },
     start: async (sprintId) => {
       await write({ startSprint: { sprintId } }, `start ${named(sprintId)}`);

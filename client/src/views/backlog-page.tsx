@@ -10,21 +10,25 @@
 import { useLocation, useParams, useSearchParams } from '@solidjs/router';
 import { dropIndex } from '../ui/drop-index.ts';
 import { createMemo, createSignal, For, Show } from 'solid-js';
-import { SprintState, StatusCategory, type ISprint } from '../../../shared/proto.ts';
+import { ReportKind, SprintState, StatusCategory, type ISprint } from '../../../shared/proto.ts';
 import { BoardContext, createBoardSlice, type BoardSlice } from '../store/board.ts';
-import { useLive } from '../store/live.ts';
+import { useLive, type Live } from '../store/live.ts';
+import { sprintLoad, teamVelocity } from '../store/model/capacity.ts';
 import { compareCards, neighboursAt, rankFor } from '../store/model/columns.ts';
 import type { Card } from '../store/model/items.ts';
 import { isLocal } from '../store/model/local-ids.ts';
 import { plainError } from '../store/model/plain-error.ts';
+import { createReport, reportSourceOf } from '../store/reports.ts';
 import { createSprintsSlice, type SprintsSlice } from '../store/sprints.ts';
 import { BacklogRow } from './backlog-row.tsx';
+import { CapacityDialog } from './capacity-dialog.tsx';
 import { CompleteDialog } from './complete-sprint-dialog.tsx';
 import { CompletedSprints } from './completed-sprints.tsx';
 import { ConflictDialogs } from './conflict-dialog.tsx';
 import { ItemPanelView, type ItemPanelNav } from './item-panel.tsx';
 import { ProjectBody } from './project-load-states.tsx';
 import { ProjectPageHeader } from './project-page-header.tsx';
+import { SprintCapacity } from './sprint-capacity.tsx';
 import { EditSprint, NewSprint } from './sprint-form.tsx';
 import { useUndoKeys } from './undo-keys.ts';
 import '../styles/backlog.css';
@@ -42,7 +46,7 @@ interface Group {
   cards: Card[];
 }
 
-function Planning(props: { board: BoardSlice; sprints: SprintsSlice; nav: ItemPanelNav; itemHref(itemNumber: number): string }) {
+function Planning(props: { live: Live; board: BoardSlice; sprints: SprintsSlice; nav: ItemPanelNav; itemHref(itemNumber: number): string }) {
   const { board, sprints } = props;
   const [query, setQuery] = useSearchParams<BacklogQuery>();
   const showDone = () => query.done === SHOW_DONE;
@@ -50,6 +54,7 @@ function Planning(props: { board: BoardSlice; sprints: SprintsSlice; nav: ItemPa
   const [dropAt, setDropAt] = createSignal<{ sprintId: string; index: number } | null>(null);
   const [completing, setCompleting] = createSignal<ISprint | null>(null);
   const [editing, setEditing] = createSignal<string | null>(null);
+  const [capacityOf, setCapacityOf] = createSignal<string | null>(null);
   const [sprintError, setSprintError] = createSignal<{ sprintId: string; message: string } | null>(null);
 
   const statusById = createMemo(() => new Map(board.columns().map((c) => [c.status.id, c.status])));
@@ -70,6 +75,13 @@ function Planning(props: { board: BoardSlice; sprints: SprintsSlice; nav: ItemPa
   const groupIds = createMemo(() => groups().map((g) => g.sprintId), undefined, { equals: (a, b) => a.length === b.length && a.every((id, i) => id === b[i]) });
   const listName = (sprintId: string) => (sprintId ? (sprints.open().find((s) => s.id === sprintId)?.name ?? '') : 'Backlog');
   const unfinished = (sprintId: string) => cards().filter((c) => c.sprintId === sprintId && !isDone(c));
+  // Points of capacity come from the team's velocity, which the server works out (the Reports page's own request).
+  const velocityReport = createReport(props.live, reportSourceOf(board), () => ({ kind: ReportKind.REPORT_KIND_VELOCITY }));
+  const velocity = createMemo(() => {
+    const view = velocityReport();
+    return view.state === 'ready' ? teamVelocity(view.report.velocity) : null;
+  });
+  const memberName = (userId: string) => board.members().find((m) => m.userId === userId)?.displayName || 'A former member';
 
   const move = (cardId: string, sprintId: string, index: number) => {
     const card = cards().find((c) => c.id === cardId);
@@ -162,6 +174,15 @@ function Planning(props: { board: BoardSlice; sprints: SprintsSlice; nav: ItemPa
                     >
                       Edit
                     </button>
+                    <button
+                      type="button"
+                      class="button button--ghost"
+                      data-testid="sprint-capacity-open"
+                      aria-haspopup="dialog"
+                      onClick={() => setCapacityOf(sprintId)}
+                    >
+                      Capacity
+                    </button>
                     <Show when={!active()}>
                       <button type="button" class="button" data-testid="start-sprint" onClick={() => run(s()!, 'start', sprints.start(s()!.id ?? ''))}>
                         Start sprint
@@ -182,6 +203,9 @@ function Planning(props: { board: BoardSlice; sprints: SprintsSlice; nav: ItemPa
                 <p class="plan-group__goal" data-testid="sprint-goal-text">
                   {s()!.goal}
                 </p>
+              </Show>
+              <Show when={s()}>
+                {(sprint) => <SprintCapacity load={sprintLoad(sprint(), group().cards, isDone, velocity())} nameOf={memberName} />}
               </Show>
               <Show when={s() && sprintError()?.sprintId === sprintId}>
                 <p class="form-alert" role="alert" data-testid="sprint-error">
@@ -233,6 +257,9 @@ function Planning(props: { board: BoardSlice; sprints: SprintsSlice; nav: ItemPa
           );
         }}
       </For>
+      <Show when={sprints.open().find((s) => s.id === capacityOf())}>
+        {(s) => <CapacityDialog sprints={sprints} sprint={s()} members={board.members()} onClose={() => setCapacityOf(null)} />}
+      </Show>
       <Show when={completing()}>
         {(s) => (
           <CompleteDialog
@@ -287,7 +314,7 @@ export function BacklogPage() {
             errorTestId="board-error"
             skeleton={<div class="panel plan-group plan-group--skeleton" aria-hidden="true" />}
           >
-            <Planning board={board} sprints={sprints} nav={nav} itemHref={itemHref} />
+            <Planning live={live} board={board} sprints={sprints} nav={nav} itemHref={itemHref} />
             <CompletedSprints board={board} />
           </ProjectBody>
         </section>
