@@ -1,0 +1,44 @@
+// The project settings writes of one open project, through the board's send
+// path. Each goes against the version the page shows; the Results come back
+// through the board slice, which updates the project and the project list.
+import type { IProject } from '../../../shared/proto.ts';
+import type { BoardSlice } from './board.ts';
+import { resultOf } from './writes.ts';
+
+export interface ProjectFields {
+  name: string;
+  description: string;
+  key: string;
+}
+
+export interface ProjectSettings {
+  /** Sends the fields that differ from the project's; resolves with the project after, rejects with the refusal (`field` says which). */
+  save(wanted: ProjectFields): Promise<IProject | null>;
+  archive(): Promise<void>;
+  restore(): Promise<void>;
+  /** `confirmKey` is the key as the person typed it: the server refuses anything else. */
+  remove(confirmKey: string): Promise<void>;
+}
+
+export function createProjectSettings(board: BoardSlice): ProjectSettings {
+  const current = () => board.project() ?? {};
+  const target = () => ({ projectId: current().id ?? '', expectedVersion: Number(current().version ?? 0) });
+  const named = () => current().key ?? 'the project';
+  return {
+    async save(wanted) {
+      const changed: Partial<ProjectFields> = {};
+      for (const field of ['name', 'description', 'key'] as const) if (wanted[field] !== (current()[field] ?? '')) changed[field] = wanted[field];
+      if (Object.keys(changed).length === 0) return null;
+      return resultOf(await board.send({ command: { updateProject: { ...target(), ...changed } }, action: `save ${named()}` })).project ?? null;
+    },
+    async archive() {
+      resultOf(await board.send({ command: { archiveProject: target() }, action: `archive ${named()}` }));
+    },
+    async restore() {
+      resultOf(await board.send({ command: { restoreProject: target() }, action: `restore ${named()}` }));
+    },
+    async remove(confirmKey) {
+      resultOf(await board.send({ command: { deleteProject: { ...target(), confirmKey } }, action: `delete ${named()}` }));
+    },
+  };
+}
