@@ -21,6 +21,7 @@ import { ProjectsPage } from './views/projects-page.tsx';
 import { ReportsPage } from './views/reports-page.tsx';
 import { TimesheetPage } from './views/timesheet-page.tsx';
 import { TrashPage } from './views/trash-page.tsx';
+import { SettingsPage } from './views/settings-page.tsx';
 import { WebhooksPage } from './views/webhooks-page.tsx';
 
 export function App() {
@@ -47,6 +48,7 @@ export function App() {
             <Route path="/p/:key/members" component={MembersPage} />
             <Route path="/p/:key/reports" component={ReportsPage} />
             <Route path="/p/:key/trash" component={TrashPage} />
+            <Route path="/p/:key/settings" component={SettingsPage} />
             <Route path="/p/:key/import" component={ImportPage} />
           </Route>
           <Route path="*404" component={NotFoundPage} />

@@ -70,6 +70,16 @@ export interface Config {
     /** What a tenant's attachments may take on disk together (a file stored once counts once). */
     quotaBytes: number;
   };
+  /** The in-app assistant's OpenAI-compatible endpoint; null (the assistant hidden) unless LLM_BASE_URL and LLM_MODEL are set. */
+  assistant: {
+    baseUrl: string;
+    apiKey: string | null;
+    model: string;
+    /** How long one question may take, tool rounds and streaming included. */
+    timeoutSeconds: number;
+    /** Questions one person may ask per minute. */
+    perMinute: number;
+  } | null;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -159,6 +169,24 @@ function hostTenantPrefix(env: Env): string {
   return prefix;
 }
 
+function assistant(env: Env): Config['assistant'] {
+  const baseUrl = optional(env, 'LLM_BASE_URL');
+  const model = optional(env, 'LLM_MODEL');
+  const apiKey = optional(env, 'LLM_API_KEY');
+  if (!baseUrl && !model && !apiKey) return null;
+  if (!baseUrl || !model) throw new ConfigError('The assistant needs both LLM_BASE_URL and LLM_MODEL (LLM_API_KEY only when the endpoint asks for one)');
+  if (!/^https?:\/\//.test(baseUrl) || !URL.canParse(baseUrl)) {
+    throw new ConfigError(`LLM_BASE_URL must be an http(s) URL like http://127.0.0.1:11434/v1, got ${JSON.stringify(baseUrl)}`);
+  }
+  return {
+    baseUrl: baseUrl.replace(/\/+$/, ''),
+    apiKey,
+    model,
+    timeoutSeconds: int(env, 'LLM_TIMEOUT_SECONDS', 60, 1, 3600),
+    perMinute: int(env, 'LLM_REQUESTS_PER_MINUTE', 10, 1, 10_000),
+  };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const jwtPublicKeyFile = optional(env, 'JWT_PUBLIC_KEY_FILE');
   const jwksFile = optional(env, 'JWKS_FILE');
@@ -223,6 +251,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxBytes: int(env, 'ATTACHMENT_MAX_BYTES', 25 * 1024 * 1024, 1, 2 ** 40),
       quotaBytes: int(env, 'ATTACHMENT_QUOTA_BYTES', 1024 ** 3, 1, 2 ** 50),
     },
+    assistant: assistant(env),
     logLevel: oneOf(env, 'LOG_LEVEL', 'info', ['debug', 'info', 'warn', 'error'] as const),
   };
 }

@@ -4,6 +4,8 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CLOSE } from '../../shared/protocol/close-codes.ts';
+import { registerAssistantRoutes } from './assistant/assistant-routes.ts';
+import { readsThrough } from './assistant/reads.ts';
 import { registerAttachmentRoutes } from './attachments/attachment-routes.ts';
 import { AccountDirectory } from './auth/account-directory.ts';
 import { admitCaller } from './auth/caller.ts';
@@ -161,6 +163,14 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     log,
     guard: { allowedOrigins: config.allowedOrigins, secure: config.cookieSecure },
   });
+  if (config.assistant) {
+    const { timeoutSeconds, perMinute, ...endpoint } = config.assistant;
+    registerAssistantRoutes(routes, {
+      endpoint, timeoutSeconds, perMinute, sessions, databases, log,
+      readAs: readsThrough(commands),
+      guard: { allowedOrigins: config.allowedOrigins, secure: config.cookieSecure },
+    });
+  }
   registerStaticFiles(routes, CLIENT_DIST, pagePolicy(config.frameAncestors));
 
   const port = await web.listen(config.host, config.port);

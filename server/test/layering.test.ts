@@ -27,8 +27,10 @@ const LAYERS: Record<string, readonly string[]> = {
   transfer: ['http', 'pipeline', 'handlers', 'commands', 'auth', 'storage', 'tenancy'],
   // Files on work items over HTTP: the bytes on disk, the row and its event through the write pipeline.
   attachments: ['http', 'pipeline', 'handlers', 'auth', 'storage', 'tenancy'],
+  // The in-app assistant: its tools read through the command queue as the asker; it has no write path at all.
+  assistant: ['http', 'pipeline', 'handlers', 'auth', 'storage', 'tenancy'],
   transport: ['pipeline', 'fanout', 'http', 'auth'],
-  server: ['transport', 'transfer', 'attachments', 'webhooks', 'http', 'fanout', 'pipeline', 'handlers', 'auth', 'tenancy'],
+  server: ['transport', 'transfer', 'attachments', 'assistant', 'webhooks', 'http', 'fanout', 'pipeline', 'handlers', 'auth', 'tenancy'],
   main: ['server'],
   // A process of its own (npm run mcp) that reads a tenant file: it knows nothing of the server's socket or writes.
   mcp: ['tenancy', 'storage'],

@@ -54,6 +54,11 @@ export namespace tandem {
             setSprintCapacity?: (tandem.v1.ISetSprintCapacity|null);
             deleteAttachment?: (tandem.v1.IDeleteAttachment|null);
             listAttachments?: (tandem.v1.IListAttachments|null);
+            updateProject?: (tandem.v1.IUpdateProject|null);
+            archiveProject?: (tandem.v1.IArchiveProject|null);
+            restoreProject?: (tandem.v1.IRestoreProject|null);
+            deleteProject?: (tandem.v1.IDeleteProject|null);
+            deleteSprint?: (tandem.v1.IDeleteSprint|null);
         }
 
         class ClientFrame implements IClientFrame {
@@ -107,7 +112,12 @@ export namespace tandem {
             public setSprintCapacity?: (tandem.v1.ISetSprintCapacity|null);
             public deleteAttachment?: (tandem.v1.IDeleteAttachment|null);
             public listAttachments?: (tandem.v1.IListAttachments|null);
-            public command?: ("listProjects"|"getBoard"|"getHistory"|"getComments"|"subscribe"|"unsubscribe"|"getWorkItem"|"search"|"getReport"|"listDeletedWorkItems"|"getMyWork"|"getWorkLogs"|"getTimesheet"|"getTimer"|"createProject"|"createWorkItem"|"updateWorkItem"|"moveWorkItem"|"deleteWorkItem"|"restoreWorkItem"|"claimWorkItem"|"addComment"|"editComment"|"deleteComment"|"createSprint"|"updateSprint"|"startSprint"|"completeSprint"|"addMember"|"changeMemberRole"|"removeMember"|"setPresence"|"listUsers"|"linkWorkItems"|"unlinkWorkItems"|"listNotifications"|"markNotificationsRead"|"watchWorkItem"|"unwatchWorkItem"|"setNotificationSettings"|"logWork"|"editWorkLog"|"deleteWorkLog"|"startTimer"|"stopTimer"|"setSprintCapacity"|"deleteAttachment"|"listAttachments");
+            public updateProject?: (tandem.v1.IUpdateProject|null);
+            public archiveProject?: (tandem.v1.IArchiveProject|null);
+            public restoreProject?: (tandem.v1.IRestoreProject|null);
+            public deleteProject?: (tandem.v1.IDeleteProject|null);
+            public deleteSprint?: (tandem.v1.IDeleteSprint|null);
+            public command?: ("listProjects"|"getBoard"|"getHistory"|"getComments"|"subscribe"|"unsubscribe"|"getWorkItem"|"search"|"getReport"|"listDeletedWorkItems"|"getMyWork"|"getWorkLogs"|"getTimesheet"|"getTimer"|"createProject"|"createWorkItem"|"updateWorkItem"|"moveWorkItem"|"deleteWorkItem"|"restoreWorkItem"|"claimWorkItem"|"addComment"|"editComment"|"deleteComment"|"createSprint"|"updateSprint"|"startSprint"|"completeSprint"|"addMember"|"changeMemberRole"|"removeMember"|"setPresence"|"listUsers"|"linkWorkItems"|"unlinkWorkItems"|"listNotifications"|"markNotificationsRead"|"watchWorkItem"|"unwatchWorkItem"|"setNotificationSettings"|"logWork"|"editWorkLog"|"deleteWorkLog"|"startTimer"|"stopTimer"|"setSprintCapacity"|"deleteAttachment"|"listAttachments"|"updateProject"|"archiveProject"|"restoreProject"|"deleteProject"|"deleteSprint");
             public static create(properties?: tandem.v1.IClientFrame): tandem.v1.ClientFrame;
             public static encode(m: tandem.v1.IClientFrame, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: tandem.v1.IClientFrame, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -362,6 +372,9 @@ export namespace tandem {
             createdAt?: (number|null);
             createdBy?: (string|null);
             updatedAt?: (number|null);
+            archivedAt?: (number|null);
+            formerKeys?: (string[]|null);
+            deletedAt?: (number|null);
         }
 
         class Project implements IProject {
@@ -375,6 +388,9 @@ export namespace tandem {
             public createdAt: number;
             public createdBy: string;
             public updatedAt: number;
+            public archivedAt: number;
+            public formerKeys: string[];
+            public deletedAt: number;
             public static create(properties?: tandem.v1.IProject): tandem.v1.Project;
             public static encode(m: tandem.v1.IProject, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: tandem.v1.IProject, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -735,6 +751,7 @@ export namespace tandem {
             startedAt?: (number|null);
             completedAt?: (number|null);
             capacity?: (tandem.v1.IMemberCapacity[]|null);
+            deletedAt?: (number|null);
         }
 
         class Sprint implements ISprint {
@@ -750,6 +767,7 @@ export namespace tandem {
             public startedAt: number;
             public completedAt: number;
             public capacity: tandem.v1.IMemberCapacity[];
+            public deletedAt: number;
             public static create(properties?: tandem.v1.ISprint): tandem.v1.Sprint;
             public static encode(m: tandem.v1.ISprint, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: tandem.v1.ISprint, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -1573,10 +1591,12 @@ export namespace tandem {
         }
 
         interface IListProjects {
+            includeArchived?: (boolean|null);
         }
 
         class ListProjects implements IListProjects {
             constructor(p?: tandem.v1.IListProjects);
+            public includeArchived: boolean;
             public static create(properties?: tandem.v1.IListProjects): tandem.v1.ListProjects;
             public static encode(m: tandem.v1.IListProjects, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: tandem.v1.IListProjects, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -2497,6 +2517,25 @@ export namespace tandem {
             public static getTypeUrl(typeUrlPrefix?: string): string;
         }
 
+        interface IDeleteSprint {
+            sprintId?: (string|null);
+        }
+
+        class DeleteSprint implements IDeleteSprint {
+            constructor(p?: tandem.v1.IDeleteSprint);
+            public sprintId: string;
+            public static create(properties?: tandem.v1.IDeleteSprint): tandem.v1.DeleteSprint;
+            public static encode(m: tandem.v1.IDeleteSprint, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IDeleteSprint, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.DeleteSprint;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.DeleteSprint;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.DeleteSprint;
+            public static toObject(m: tandem.v1.DeleteSprint, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
         interface ICompleteSprint {
             sprintId?: (string|null);
             nextSprintId?: (string|null);
@@ -2514,6 +2553,98 @@ export namespace tandem {
             public static verify(m: { [k: string]: any }): (string|null);
             public static fromObject(d: { [k: string]: any }): tandem.v1.CompleteSprint;
             public static toObject(m: tandem.v1.CompleteSprint, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IUpdateProject {
+            projectId?: (string|null);
+            expectedVersion?: (number|null);
+            name?: (string|null);
+            description?: (string|null);
+            key?: (string|null);
+        }
+
+        class UpdateProject implements IUpdateProject {
+            constructor(p?: tandem.v1.IUpdateProject);
+            public projectId: string;
+            public expectedVersion: number;
+            public name?: (string|null);
+            public description?: (string|null);
+            public key?: (string|null);
+            public static create(properties?: tandem.v1.IUpdateProject): tandem.v1.UpdateProject;
+            public static encode(m: tandem.v1.IUpdateProject, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IUpdateProject, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.UpdateProject;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.UpdateProject;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.UpdateProject;
+            public static toObject(m: tandem.v1.UpdateProject, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IArchiveProject {
+            projectId?: (string|null);
+            expectedVersion?: (number|null);
+        }
+
+        class ArchiveProject implements IArchiveProject {
+            constructor(p?: tandem.v1.IArchiveProject);
+            public projectId: string;
+            public expectedVersion: number;
+            public static create(properties?: tandem.v1.IArchiveProject): tandem.v1.ArchiveProject;
+            public static encode(m: tandem.v1.IArchiveProject, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IArchiveProject, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.ArchiveProject;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.ArchiveProject;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.ArchiveProject;
+            public static toObject(m: tandem.v1.ArchiveProject, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IRestoreProject {
+            projectId?: (string|null);
+            expectedVersion?: (number|null);
+        }
+
+        class RestoreProject implements IRestoreProject {
+            constructor(p?: tandem.v1.IRestoreProject);
+            public projectId: string;
+            public expectedVersion: number;
+            public static create(properties?: tandem.v1.IRestoreProject): tandem.v1.RestoreProject;
+            public static encode(m: tandem.v1.IRestoreProject, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IRestoreProject, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.RestoreProject;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.RestoreProject;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.RestoreProject;
+            public static toObject(m: tandem.v1.RestoreProject, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IDeleteProject {
+            projectId?: (string|null);
+            expectedVersion?: (number|null);
+            confirmKey?: (string|null);
+        }
+
+        class DeleteProject implements IDeleteProject {
+            constructor(p?: tandem.v1.IDeleteProject);
+            public projectId: string;
+            public expectedVersion: number;
+            public confirmKey: string;
+            public static create(properties?: tandem.v1.IDeleteProject): tandem.v1.DeleteProject;
+            public static encode(m: tandem.v1.IDeleteProject, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IDeleteProject, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.DeleteProject;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.DeleteProject;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.DeleteProject;
+            public static toObject(m: tandem.v1.DeleteProject, o?: $protobuf.IConversionOptions): { [k: string]: any };
             public toJSON(): { [k: string]: any };
             public static getTypeUrl(typeUrlPrefix?: string): string;
         }

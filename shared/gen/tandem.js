@@ -82,6 +82,11 @@ export const tandem = $root.tandem = (() => {
              * @property {tandem.v1.ISetSprintCapacity|null} [setSprintCapacity] ClientFrame setSprintCapacity
              * @property {tandem.v1.IDeleteAttachment|null} [deleteAttachment] ClientFrame deleteAttachment
              * @property {tandem.v1.IListAttachments|null} [listAttachments] ClientFrame listAttachments
+             * @property {tandem.v1.IUpdateProject|null} [updateProject] ClientFrame updateProject
+             * @property {tandem.v1.IArchiveProject|null} [archiveProject] ClientFrame archiveProject
+             * @property {tandem.v1.IRestoreProject|null} [restoreProject] ClientFrame restoreProject
+             * @property {tandem.v1.IDeleteProject|null} [deleteProject] ClientFrame deleteProject
+             * @property {tandem.v1.IDeleteSprint|null} [deleteSprint] ClientFrame deleteSprint
              */
 
             /**
@@ -491,17 +496,57 @@ export const tandem = $root.tandem = (() => {
              */
             ClientFrame.prototype.listAttachments = null;
 
+            /**
+             * ClientFrame updateProject.
+             * @member {tandem.v1.IUpdateProject|null|undefined} updateProject
+             * @memberof tandem.v1.ClientFrame
+             * @instance
+             */
+            ClientFrame.prototype.updateProject = null;
+
+            /**
+             * ClientFrame archiveProject.
+             * @member {tandem.v1.IArchiveProject|null|undefined} archiveProject
+             * @memberof tandem.v1.ClientFrame
+             * @instance
+             */
+            ClientFrame.prototype.archiveProject = null;
+
+            /**
+             * ClientFrame restoreProject.
+             * @member {tandem.v1.IRestoreProject|null|undefined} restoreProject
+             * @memberof tandem.v1.ClientFrame
+             * @instance
+             */
+            ClientFrame.prototype.restoreProject = null;
+
+            /**
+             * ClientFrame deleteProject.
+             * @member {tandem.v1.IDeleteProject|null|undefined} deleteProject
+             * @memberof tandem.v1.ClientFrame
+             * @instance
+             */
+            ClientFrame.prototype.deleteProject = null;
+
+            /**
+             * ClientFrame deleteSprint.
+             * @member {tandem.v1.IDeleteSprint|null|undefined} deleteSprint
+             * @memberof tandem.v1.ClientFrame
+             * @instance
+             */
+            ClientFrame.prototype.deleteSprint = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
             /**
              * ClientFrame command.
-             * @member {"listProjects"|"getBoard"|"getHistory"|"getComments"|"subscribe"|"unsubscribe"|"getWorkItem"|"search"|"getReport"|"listDeletedWorkItems"|"getMyWork"|"getWorkLogs"|"getTimesheet"|"getTimer"|"createProject"|"createWorkItem"|"updateWorkItem"|"moveWorkItem"|"deleteWorkItem"|"restoreWorkItem"|"claimWorkItem"|"addComment"|"editComment"|"deleteComment"|"createSprint"|"updateSprint"|"startSprint"|"completeSprint"|"addMember"|"changeMemberRole"|"removeMember"|"setPresence"|"listUsers"|"linkWorkItems"|"unlinkWorkItems"|"listNotifications"|"markNotificationsRead"|"watchWorkItem"|"unwatchWorkItem"|"setNotificationSettings"|"logWork"|"editWorkLog"|"deleteWorkLog"|"startTimer"|"stopTimer"|"setSprintCapacity"|"deleteAttachment"|"listAttachments"|undefined} command
+             * @member {"listProjects"|"getBoard"|"getHistory"|"getComments"|"subscribe"|"unsubscribe"|"getWorkItem"|"search"|"getReport"|"listDeletedWorkItems"|"getMyWork"|"getWorkLogs"|"getTimesheet"|"getTimer"|"createProject"|"createWorkItem"|"updateWorkItem"|"moveWorkItem"|"deleteWorkItem"|"restoreWorkItem"|"claimWorkItem"|"addComment"|"editComment"|"deleteComment"|"createSprint"|"updateSprint"|"startSprint"|"completeSprint"|"addMember"|"changeMemberRole"|"removeMember"|"setPresence"|"listUsers"|"linkWorkItems"|"unlinkWorkItems"|"listNotifications"|"markNotificationsRead"|"watchWorkItem"|"unwatchWorkItem"|"setNotificationSettings"|"logWork"|"editWorkLog"|"deleteWorkLog"|"startTimer"|"stopTimer"|"setSprintCapacity"|"deleteAttachment"|"listAttachments"|"updateProject"|"archiveProject"|"restoreProject"|"deleteProject"|"deleteSprint"|undefined} command
              * @memberof tandem.v1.ClientFrame
              * @instance
              */
             Object.defineProperty(ClientFrame.prototype, "command", {
-                get: $util.oneOfGetter($oneOfFields = ["listProjects", "getBoard", "getHistory", "getComments", "subscribe", "unsubscribe", "getWorkItem", "search", "getReport", "listDeletedWorkItems", "getMyWork", "getWorkLogs", "getTimesheet", "getTimer", "createProject", "createWorkItem", "updateWorkItem", "moveWorkItem", "deleteWorkItem", "restoreWorkItem", "claimWorkItem", "addComment", "editComment", "deleteComment", "createSprint", "updateSprint", "startSprint", "completeSprint", "addMember", "changeMemberRole", "removeMember", "setPresence", "listUsers", "linkWorkItems", "unlinkWorkItems", "listNotifications", "markNotificationsRead", "watchWorkItem", "unwatchWorkItem", "setNotificationSettings", "logWork", "editWorkLog", "deleteWorkLog", "startTimer", "stopTimer", "setSprintCapacity", "deleteAttachment", "listAttachments"]),
+                get: $util.oneOfGetter($oneOfFields = ["listProjects", "getBoard", "getHistory", "getComments", "subscribe", "unsubscribe", "getWorkItem", "search", "getReport", "listDeletedWorkItems", "getMyWork", "getWorkLogs", "getTimesheet", "getTimer", "createProject", "createWorkItem", "updateWorkItem", "moveWorkItem", "deleteWorkItem", "restoreWorkItem", "claimWorkItem", "addComment", "editComment", "deleteComment", "createSprint", "updateSprint", "startSprint", "completeSprint", "addMember", "changeMemberRole", "removeMember", "setPresence", "listUsers", "linkWorkItems", "unlinkWorkItems", "listNotifications", "markNotificationsRead", "watchWorkItem", "unwatchWorkItem", "setNotificationSettings", "logWork", "editWorkLog", "deleteWorkLog", "startTimer", "stopTimer", "setSprintCapacity", "deleteAttachment", "listAttachments", "updateProject", "archiveProject", "restoreProject", "deleteProject", "deleteSprint"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -631,6 +676,16 @@ export const tandem = $root.tandem = (() => {
                     $root.tandem.v1.DeleteAttachment.encode(m.deleteAttachment, w.uint32(482).fork(), q + 1).ldelim();
                 if (m.listAttachments != null && Object.hasOwnProperty.call(m, "listAttachments"))
                     $root.tandem.v1.ListAttachments.encode(m.listAttachments, w.uint32(490).fork(), q + 1).ldelim();
+                if (m.updateProject != null && Object.hasOwnProperty.call(m, "updateProject"))
+                    $root.tandem.v1.UpdateProject.encode(m.updateProject, w.uint32(498).fork(), q + 1).ldelim();
+                if (m.archiveProject != null && Object.hasOwnProperty.call(m, "archiveProject"))
+                    $root.tandem.v1.ArchiveProject.encode(m.archiveProject, w.uint32(506).fork(), q + 1).ldelim();
+                if (m.restoreProject != null && Object.hasOwnProperty.call(m, "restoreProject"))
+                    $root.tandem.v1.RestoreProject.encode(m.restoreProject, w.uint32(514).fork(), q + 1).ldelim();
+                if (m.deleteProject != null && Object.hasOwnProperty.call(m, "deleteProject"))
+                    $root.tandem.v1.DeleteProject.encode(m.deleteProject, w.uint32(522).fork(), q + 1).ldelim();
+                if (m.deleteSprint != null && Object.hasOwnProperty.call(m, "deleteSprint"))
+                    $root.tandem.v1.DeleteSprint.encode(m.deleteSprint, w.uint32(530).fork(), q + 1).ldelim();
                 return w;
             };
 
@@ -875,6 +930,26 @@ export const tandem = $root.tandem = (() => {
                         }
                     case 61: {
                             m.listAttachments = $root.tandem.v1.ListAttachments.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 62: {
+                            m.updateProject = $root.tandem.v1.UpdateProject.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 63: {
+                            m.archiveProject = $root.tandem.v1.ArchiveProject.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 64: {
+                            m.restoreProject = $root.tandem.v1.RestoreProject.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 65: {
+                            m.deleteProject = $root.tandem.v1.DeleteProject.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 66: {
+                            m.deleteSprint = $root.tandem.v1.DeleteSprint.decode(r, r.uint32(), undefined, n + 1);
                             break;
                         }
                     default:
@@ -1404,6 +1479,56 @@ export const tandem = $root.tandem = (() => {
                             return "listAttachments." + e;
                     }
                 }
+                if (m.updateProject != null && Object.hasOwnProperty.call(m, "updateProject")) {
+                    if (p.command === 1)
+                        return "command: multiple values";
+                    p.command = 1;
+                    {
+                        var e = $root.tandem.v1.UpdateProject.verify(m.updateProject, n + 1);
+                        if (e)
+                            return "updateProject." + e;
+                    }
+                }
+                if (m.archiveProject != null && Object.hasOwnProperty.call(m, "archiveProject")) {
+                    if (p.command === 1)
+                        return "command: multiple values";
+                    p.command = 1;
+                    {
+                        var e = $root.tandem.v1.ArchiveProject.verify(m.archiveProject, n + 1);
+                        if (e)
+                            return "archiveProject." + e;
+                    }
+                }
+                if (m.restoreProject != null && Object.hasOwnProperty.call(m, "restoreProject")) {
+                    if (p.command === 1)
+                        return "command: multiple values";
+                    p.command = 1;
+                    {
+                        var e = $root.tandem.v1.RestoreProject.verify(m.restoreProject, n + 1);
+                        if (e)
+                            return "restoreProject." + e;
+                    }
+                }
+                if (m.deleteProject != null && Object.hasOwnProperty.call(m, "deleteProject")) {
+                    if (p.command === 1)
+                        return "command: multiple values";
+                    p.command = 1;
+                    {
+                        var e = $root.tandem.v1.DeleteProject.verify(m.deleteProject, n + 1);
+                        if (e)
+                            return "deleteProject." + e;
+                    }
+                }
+                if (m.deleteSprint != null && Object.hasOwnProperty.call(m, "deleteSprint")) {
+                    if (p.command === 1)
+                        return "command: multiple values";
+                    p.command = 1;
+                    {
+                        var e = $root.tandem.v1.DeleteSprint.verify(m.deleteSprint, n + 1);
+                        if (e)
+                            return "deleteSprint." + e;
+                    }
+                }
                 return null;
             };
 
@@ -1667,6 +1792,31 @@ export const tandem = $root.tandem = (() => {
                     if (!$util.isObject(d.listAttachments))
                         throw TypeError(".tandem.v1.ClientFrame.listAttachments: object expected");
                     m.listAttachments = $root.tandem.v1.ListAttachments.fromObject(d.listAttachments, n + 1);
+                }
+                if (d.updateProject != null) {
+                    if (!$util.isObject(d.updateProject))
+                        throw TypeError(".tandem.v1.ClientFrame.updateProject: object expected");
+                    m.updateProject = $root.tandem.v1.UpdateProject.fromObject(d.updateProject, n + 1);
+                }
+                if (d.archiveProject != null) {
+                    if (!$util.isObject(d.archiveProject))
+                        throw TypeError(".tandem.v1.ClientFrame.archiveProject: object expected");
+                    m.archiveProject = $root.tandem.v1.ArchiveProject.fromObject(d.archiveProject, n + 1);
+                }
+                if (d.restoreProject != null) {
+                    if (!$util.isObject(d.restoreProject))
+                        throw TypeError(".tandem.v1.ClientFrame.restoreProject: object expected");
+                    m.restoreProject = $root.tandem.v1.RestoreProject.fromObject(d.restoreProject, n + 1);
+                }
+                if (d.deleteProject != null) {
+                    if (!$util.isObject(d.deleteProject))
+                        throw TypeError(".tandem.v1.ClientFrame.deleteProject: object expected");
+                    m.deleteProject = $root.tandem.v1.DeleteProject.fromObject(d.deleteProject, n + 1);
+                }
+                if (d.deleteSprint != null) {
+                    if (!$util.isObject(d.deleteSprint))
+                        throw TypeError(".tandem.v1.ClientFrame.deleteSprint: object expected");
+                    m.deleteSprint = $root.tandem.v1.DeleteSprint.fromObject(d.deleteSprint, n + 1);
                 }
                 return m;
             };
@@ -1933,6 +2083,31 @@ export const tandem = $root.tandem = (() => {
                     d.listAttachments = $root.tandem.v1.ListAttachments.toObject(m.listAttachments, o, q + 1);
                     if (o.oneofs)
                         d.command = "listAttachments";
+                }
+                if (m.updateProject != null && Object.hasOwnProperty.call(m, "updateProject")) {
+                    d.updateProject = $root.tandem.v1.UpdateProject.toObject(m.updateProject, o, q + 1);
+                    if (o.oneofs)
+                        d.command = "updateProject";
+                }
+                if (m.archiveProject != null && Object.hasOwnProperty.call(m, "archiveProject")) {
+                    d.archiveProject = $root.tandem.v1.ArchiveProject.toObject(m.archiveProject, o, q + 1);
+                    if (o.oneofs)
+                        d.command = "archiveProject";
+                }
+                if (m.restoreProject != null && Object.hasOwnProperty.call(m, "restoreProject")) {
+                    d.restoreProject = $root.tandem.v1.RestoreProject.toObject(m.restoreProject, o, q + 1);
+                    if (o.oneofs)
+                        d.command = "restoreProject";
+                }
+                if (m.deleteProject != null && Object.hasOwnProperty.call(m, "deleteProject")) {
+                    d.deleteProject = $root.tandem.v1.DeleteProject.toObject(m.deleteProject, o, q + 1);
+                    if (o.oneofs)
+                        d.command = "deleteProject";
+                }
+                if (m.deleteSprint != null && Object.hasOwnProperty.call(m, "deleteSprint")) {
+                    d.deleteSprint = $root.tandem.v1.DeleteSprint.toObject(m.deleteSprint, o, q + 1);
+                    if (o.oneofs)
+                        d.command = "deleteSprint";
                 }
                 return d;
             };
@@ -4852,6 +5027,9 @@ export const tandem = $root.tandem = (() => {
              * @property {number|null} [createdAt] Project createdAt
              * @property {string|null} [createdBy] Project createdBy
              * @property {number|null} [updatedAt] Project updatedAt
+             * @property {number|null} [archivedAt] Project archivedAt
+             * @property {Array.<string>|null} [formerKeys] Project formerKeys
+             * @property {number|null} [deletedAt] Project deletedAt
              */
 
             /**
@@ -4864,6 +5042,7 @@ export const tandem = $root.tandem = (() => {
              */
             function Project(p) {
                 this.statuses = [];
+                this.formerKeys = [];
                 if (p)
                     for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
                         if (p[ks[i]] != null && ks[i] !== "__proto__")
@@ -4943,6 +5122,30 @@ export const tandem = $root.tandem = (() => {
             Project.prototype.updatedAt = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
 
             /**
+             * Project archivedAt.
+             * @member {number} archivedAt
+             * @memberof tandem.v1.Project
+             * @instance
+             */
+            Project.prototype.archivedAt = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Project formerKeys.
+             * @member {Array.<string>} formerKeys
+             * @memberof tandem.v1.Project
+             * @instance
+             */
+            Project.prototype.formerKeys = $util.emptyArray;
+
+            /**
+             * Project deletedAt.
+             * @member {number} deletedAt
+             * @memberof tandem.v1.Project
+             * @instance
+             */
+            Project.prototype.deletedAt = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
              * Creates a new Project instance using the specified properties.
              * @function create
              * @memberof tandem.v1.Project
@@ -4990,6 +5193,14 @@ export const tandem = $root.tandem = (() => {
                     w.uint32(66).string(m.createdBy);
                 if (m.updatedAt != null && Object.hasOwnProperty.call(m, "updatedAt"))
                     w.uint32(72).int64(m.updatedAt);
+                if (m.archivedAt != null && Object.hasOwnProperty.call(m, "archivedAt"))
+                    w.uint32(80).int64(m.archivedAt);
+                if (m.formerKeys != null && m.formerKeys.length) {
+                    for (var i = 0; i < m.formerKeys.length; ++i)
+                        w.uint32(90).string(m.formerKeys[i]);
+                }
+                if (m.deletedAt != null && Object.hasOwnProperty.call(m, "deletedAt"))
+                    w.uint32(96).int64(m.deletedAt);
                 return w;
             };
 
@@ -5076,6 +5287,20 @@ export const tandem = $root.tandem = (() => {
                         }
                     case 9: {
                             m.updatedAt = r.int64();
+                            break;
+                        }
+                    case 10: {
+                            m.archivedAt = r.int64();
+                            break;
+                        }
+                    case 11: {
+                            if (!(m.formerKeys && m.formerKeys.length))
+                                m.formerKeys = [];
+                            m.formerKeys.push(r.string());
+                            break;
+                        }
+                    case 12: {
+                            m.deletedAt = r.int64();
                             break;
                         }
                     default:
@@ -5165,6 +5390,22 @@ export const tandem = $root.tandem = (() => {
                     if (!$util.isInteger(m.updatedAt) && !(m.updatedAt && $util.isInteger(m.updatedAt.low) && $util.isInteger(m.updatedAt.high)))
                         return "updatedAt: integer|Long expected";
                 }
+                if (m.archivedAt != null && Object.hasOwnProperty.call(m, "archivedAt")) {
+                    if (!$util.isInteger(m.archivedAt) && !(m.archivedAt && $util.isInteger(m.archivedAt.low) && $util.isInteger(m.archivedAt.high)))
+                        return "archivedAt: integer|Long expected";
+                }
+                if (m.formerKeys != null && Object.hasOwnProperty.call(m, "formerKeys")) {
+                    if (!Array.isArray(m.formerKeys))
+                        return "formerKeys: array expected";
+                    for (var i = 0; i < m.formerKeys.length; ++i) {
+                        if (!$util.isString(m.formerKeys[i]))
+                            return "formerKeys: string[] expected";
+                    }
+                }
+                if (m.deletedAt != null && Object.hasOwnProperty.call(m, "deletedAt")) {
+                    if (!$util.isInteger(m.deletedAt) && !(m.deletedAt && $util.isInteger(m.deletedAt.low) && $util.isInteger(m.deletedAt.high)))
+                        return "deletedAt: integer|Long expected";
+                }
                 return null;
             };
 
@@ -5241,6 +5482,34 @@ export const tandem = $root.tandem = (() => {
                     else if (typeof d.updatedAt === "object")
                         m.updatedAt = new $util.LongBits(d.updatedAt.low >>> 0, d.updatedAt.high >>> 0).toNumber();
                 }
+                if (d.archivedAt != null) {
+                    if ($util.Long)
+                        m.archivedAt = $util.Long.fromValue(d.archivedAt, false);
+                    else if (typeof d.archivedAt === "string")
+                        m.archivedAt = parseInt(d.archivedAt, 10);
+                    else if (typeof d.archivedAt === "number")
+                        m.archivedAt = d.archivedAt;
+                    else if (typeof d.archivedAt === "object")
+                        m.archivedAt = new $util.LongBits(d.archivedAt.low >>> 0, d.archivedAt.high >>> 0).toNumber();
+                }
+                if (d.formerKeys) {
+                    if (!Array.isArray(d.formerKeys))
+                        throw TypeError(".tandem.v1.Project.formerKeys: array expected");
+                    m.formerKeys = [];
+                    for (var i = 0; i < d.formerKeys.length; ++i) {
+                        m.formerKeys[i] = String(d.formerKeys[i]);
+                    }
+                }
+                if (d.deletedAt != null) {
+                    if ($util.Long)
+                        m.deletedAt = $util.Long.fromValue(d.deletedAt, false);
+                    else if (typeof d.deletedAt === "string")
+                        m.deletedAt = parseInt(d.deletedAt, 10);
+                    else if (typeof d.deletedAt === "number")
+                        m.deletedAt = d.deletedAt;
+                    else if (typeof d.deletedAt === "object")
+                        m.deletedAt = new $util.LongBits(d.deletedAt.low >>> 0, d.deletedAt.high >>> 0).toNumber();
+                }
                 return m;
             };
 
@@ -5263,6 +5532,7 @@ export const tandem = $root.tandem = (() => {
                 var d = {};
                 if (o.arrays || o.defaults) {
                     d.statuses = [];
+                    d.formerKeys = [];
                 }
                 if (o.defaults) {
                     d.id = "";
@@ -5285,6 +5555,16 @@ export const tandem = $root.tandem = (() => {
                         d.updatedAt = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
                     } else
                         d.updatedAt = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.archivedAt = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                    } else
+                        d.archivedAt = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.deletedAt = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                    } else
+                        d.deletedAt = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
                 }
                 if (m.id != null && Object.hasOwnProperty.call(m, "id")) {
                     d.id = m.id;
@@ -5330,6 +5610,28 @@ export const tandem = $root.tandem = (() => {
                         d.updatedAt = o.longs === String ? String(m.updatedAt) : m.updatedAt;
                     else
                         d.updatedAt = o.longs === String ? $util.Long.prototype.toString.call(m.updatedAt) : o.longs === Number ? new $util.LongBits(m.updatedAt.low >>> 0, m.updatedAt.high >>> 0).toNumber() : m.updatedAt;
+                }
+                if (m.archivedAt != null && Object.hasOwnProperty.call(m, "archivedAt")) {
+                    if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                        d.archivedAt = typeof m.archivedAt === "number" ? BigInt(m.archivedAt) : $util.Long.fromBits(m.archivedAt.low >>> 0, m.archivedAt.high >>> 0, false).toBigInt();
+                    else if (typeof m.archivedAt === "number")
+                        d.archivedAt = o.longs === String ? String(m.archivedAt) : m.archivedAt;
+                    else
+                        d.archivedAt = o.longs === String ? $util.Long.prototype.toString.call(m.archivedAt) : o.longs === Number ? new $util.LongBits(m.archivedAt.low >>> 0, m.archivedAt.high >>> 0).toNumber() : m.archivedAt;
+                }
+                if (m.formerKeys && m.formerKeys.length) {
+                    d.formerKeys = [];
+                    for (var j = 0; j < m.formerKeys.length; ++j) {
+                        d.formerKeys[j] = m.formerKeys[j];
+                    }
+                }
+                if (m.deletedAt != null && Object.hasOwnProperty.call(m, "deletedAt")) {
+                    if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                        d.deletedAt = typeof m.deletedAt === "number" ? BigInt(m.deletedAt) : $util.Long.fromBits(m.deletedAt.low >>> 0, m.deletedAt.high >>> 0, false).toBigInt();
+                    else if (typeof m.deletedAt === "number")
+                        d.deletedAt = o.longs === String ? String(m.deletedAt) : m.deletedAt;
+                    else
+                        d.deletedAt = o.longs === String ? $util.Long.prototype.toString.call(m.deletedAt) : o.longs === Number ? new $util.LongBits(m.deletedAt.low >>> 0, m.deletedAt.high >>> 0).toNumber() : m.deletedAt;
                 }
                 return d;
             };
@@ -10200,6 +10502,7 @@ export const tandem = $root.tandem = (() => {
              * @property {number|null} [startedAt] Sprint startedAt
              * @property {number|null} [completedAt] Sprint completedAt
              * @property {Array.<tandem.v1.IMemberCapacity>|null} [capacity] Sprint capacity
+             * @property {number|null} [deletedAt] Sprint deletedAt
              */
 
             /**
@@ -10307,6 +10610,14 @@ export const tandem = $root.tandem = (() => {
             Sprint.prototype.capacity = $util.emptyArray;
 
             /**
+             * Sprint deletedAt.
+             * @member {number} deletedAt
+             * @memberof tandem.v1.Sprint
+             * @instance
+             */
+            Sprint.prototype.deletedAt = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
              * Creates a new Sprint instance using the specified properties.
              * @function create
              * @memberof tandem.v1.Sprint
@@ -10358,6 +10669,8 @@ export const tandem = $root.tandem = (() => {
                     for (var i = 0; i < m.capacity.length; ++i)
                         $root.tandem.v1.MemberCapacity.encode(m.capacity[i], w.uint32(90).fork(), q + 1).ldelim();
                 }
+                if (m.deletedAt != null && Object.hasOwnProperty.call(m, "deletedAt"))
+                    w.uint32(96).int64(m.deletedAt);
                 return w;
             };
 
@@ -10452,6 +10765,10 @@ export const tandem = $root.tandem = (() => {
                             if (!(m.capacity && m.capacity.length))
                                 m.capacity = [];
                             m.capacity.push($root.tandem.v1.MemberCapacity.decode(r, r.uint32(), undefined, n + 1));
+                            break;
+                        }
+                    case 12: {
+                            m.deletedAt = r.int64();
                             break;
                         }
                     default:
@@ -10556,6 +10873,10 @@ export const tandem = $root.tandem = (() => {
                         }
                     }
                 }
+                if (m.deletedAt != null && Object.hasOwnProperty.call(m, "deletedAt")) {
+                    if (!$util.isInteger(m.deletedAt) && !(m.deletedAt && $util.isInteger(m.deletedAt.low) && $util.isInteger(m.deletedAt.high)))
+                        return "deletedAt: integer|Long expected";
+                }
                 return null;
             };
 
@@ -10659,6 +10980,16 @@ export const tandem = $root.tandem = (() => {
                         m.capacity[i] = $root.tandem.v1.MemberCapacity.fromObject(d.capacity[i], n + 1);
                     }
                 }
+                if (d.deletedAt != null) {
+                    if ($util.Long)
+                        m.deletedAt = $util.Long.fromValue(d.deletedAt, false);
+                    else if (typeof d.deletedAt === "string")
+                        m.deletedAt = parseInt(d.deletedAt, 10);
+                    else if (typeof d.deletedAt === "number")
+                        m.deletedAt = d.deletedAt;
+                    else if (typeof d.deletedAt === "object")
+                        m.deletedAt = new $util.LongBits(d.deletedAt.low >>> 0, d.deletedAt.high >>> 0).toNumber();
+                }
                 return m;
             };
 
@@ -10705,6 +11036,11 @@ export const tandem = $root.tandem = (() => {
                         d.completedAt = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
                     } else
                         d.completedAt = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.deletedAt = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                    } else
+                        d.deletedAt = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
                 }
                 if (m.id != null && Object.hasOwnProperty.call(m, "id")) {
                     d.id = m.id;
@@ -10756,6 +11092,14 @@ export const tandem = $root.tandem = (() => {
                     for (var j = 0; j < m.capacity.length; ++j) {
                         d.capacity[j] = $root.tandem.v1.MemberCapacity.toObject(m.capacity[j], o, q + 1);
                     }
+                }
+                if (m.deletedAt != null && Object.hasOwnProperty.call(m, "deletedAt")) {
+                    if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                        d.deletedAt = typeof m.deletedAt === "number" ? BigInt(m.deletedAt) : $util.Long.fromBits(m.deletedAt.low >>> 0, m.deletedAt.high >>> 0, false).toBigInt();
+                    else if (typeof m.deletedAt === "number")
+                        d.deletedAt = o.longs === String ? String(m.deletedAt) : m.deletedAt;
+                    else
+                        d.deletedAt = o.longs === String ? $util.Long.prototype.toString.call(m.deletedAt) : o.longs === Number ? new $util.LongBits(m.deletedAt.low >>> 0, m.deletedAt.high >>> 0).toNumber() : m.deletedAt;
                 }
                 return d;
             };
@@ -22174,6 +22518,7 @@ export const tandem = $root.tandem = (() => {
              * Properties of a ListProjects.
              * @memberof tandem.v1
              * @interface IListProjects
+             * @property {boolean|null} [includeArchived] ListProjects includeArchived
              */
 
             /**
@@ -22190,6 +22535,14 @@ export const tandem = $root.tandem = (() => {
                         if (p[ks[i]] != null && ks[i] !== "__proto__")
                             this[ks[i]] = p[ks[i]];
             }
+
+            /**
+             * ListProjects includeArchived.
+             * @member {boolean} includeArchived
+             * @memberof tandem.v1.ListProjects
+             * @instance
+             */
+            ListProjects.prototype.includeArchived = false;
 
             /**
              * Creates a new ListProjects instance using the specified properties.
@@ -22219,6 +22572,8 @@ export const tandem = $root.tandem = (() => {
                     q = 0;
                 if (q > $util.recursionLimit)
                     throw Error("max depth exceeded");
+                if (m.includeArchived != null && Object.hasOwnProperty.call(m, "includeArchived"))
+                    w.uint32(8).bool(m.includeArchived);
                 return w;
             };
 
@@ -22269,6 +22624,10 @@ export const tandem = $root.tandem = (() => {
                     if (t === e)
                         break;
                     switch (t >>> 3) {
+                    case 1: {
+                            m.includeArchived = r.bool();
+                            break;
+                        }
                     default:
                         r.skipType(t & 7, n);
                         break;
@@ -22313,6 +22672,10 @@ export const tandem = $root.tandem = (() => {
                     n = 0;
                 if (n > $util.recursionLimit)
                     return "maximum nesting depth exceeded";
+                if (m.includeArchived != null && Object.hasOwnProperty.call(m, "includeArchived")) {
+                    if (typeof m.includeArchived !== "boolean")
+                        return "includeArchived: boolean expected";
+                }
                 return null;
             };
 
@@ -22327,7 +22690,17 @@ export const tandem = $root.tandem = (() => {
             ListProjects.fromObject = function fromObject(d, n) {
                 if (d instanceof $root.tandem.v1.ListProjects)
                     return d;
-                return new $root.tandem.v1.ListProjects();
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.ListProjects: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.ListProjects();
+                if (d.includeArchived != null) {
+                    m.includeArchived = Boolean(d.includeArchived);
+                }
+                return m;
             };
 
             /**
@@ -22339,8 +22712,21 @@ export const tandem = $root.tandem = (() => {
              * @param {$protobuf.IConversionOptions} [o] Conversion options
              * @returns {Object.<string,*>} Plain object
              */
-            ListProjects.toObject = function toObject() {
-                return {};
+            ListProjects.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.includeArchived = false;
+                }
+                if (m.includeArchived != null && Object.hasOwnProperty.call(m, "includeArchived")) {
+                    d.includeArchived = m.includeArchived;
+                }
+                return d;
             };
 
             /**
@@ -34942,6 +35328,252 @@ export const tandem = $root.tandem = (() => {
             return StartSprint;
         })();
 
+        v1.DeleteSprint = (function() {
+
+            /**
+             * Properties of a DeleteSprint.
+             * @memberof tandem.v1
+             * @interface IDeleteSprint
+             * @property {string|null} [sprintId] DeleteSprint sprintId
+             */
+
+            /**
+             * Constructs a new DeleteSprint.
+             * @memberof tandem.v1
+             * @classdesc Represents a DeleteSprint.
+             * @implements IDeleteSprint
+             * @constructor
+             * @param {tandem.v1.IDeleteSprint=} [p] Properties to set
+             */
+            function DeleteSprint(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * DeleteSprint sprintId.
+             * @member {string} sprintId
+             * @memberof tandem.v1.DeleteSprint
+             * @instance
+             */
+            DeleteSprint.prototype.sprintId = "";
+
+            /**
+             * Creates a new DeleteSprint instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.DeleteSprint
+             * @static
+             * @param {tandem.v1.IDeleteSprint=} [properties] Properties to set
+             * @returns {tandem.v1.DeleteSprint} DeleteSprint instance
+             */
+            DeleteSprint.create = function create(properties) {
+                return new DeleteSprint(properties);
+            };
+
+            /**
+             * Encodes the specified DeleteSprint message. Does not implicitly {@link tandem.v1.DeleteSprint.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.DeleteSprint
+             * @static
+             * @param {tandem.v1.IDeleteSprint} m DeleteSprint message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DeleteSprint.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.sprintId != null && Object.hasOwnProperty.call(m, "sprintId"))
+                    w.uint32(10).string(m.sprintId);
+                return w;
+            };
+
+            /**
+             * Encodes the specified DeleteSprint message, length delimited. Does not implicitly {@link tandem.v1.DeleteSprint.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.DeleteSprint
+             * @static
+             * @param {tandem.v1.IDeleteSprint} message DeleteSprint message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DeleteSprint.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a DeleteSprint message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.DeleteSprint
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.DeleteSprint} DeleteSprint
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DeleteSprint.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.DeleteSprint();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.sprintId = r.string();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a DeleteSprint message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.DeleteSprint
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.DeleteSprint} DeleteSprint
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DeleteSprint.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a DeleteSprint message.
+             * @function verify
+             * @memberof tandem.v1.DeleteSprint
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            DeleteSprint.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.sprintId != null && Object.hasOwnProperty.call(m, "sprintId")) {
+                    if (!$util.isString(m.sprintId))
+                        return "sprintId: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a DeleteSprint message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.DeleteSprint
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.DeleteSprint} DeleteSprint
+             */
+            DeleteSprint.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.DeleteSprint)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.DeleteSprint: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.DeleteSprint();
+                if (d.sprintId != null) {
+                    m.sprintId = String(d.sprintId);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a DeleteSprint message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.DeleteSprint
+             * @static
+             * @param {tandem.v1.DeleteSprint} m DeleteSprint
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            DeleteSprint.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.sprintId = "";
+                }
+                if (m.sprintId != null && Object.hasOwnProperty.call(m, "sprintId")) {
+                    d.sprintId = m.sprintId;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this DeleteSprint to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.DeleteSprint
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            DeleteSprint.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for DeleteSprint
+             * @function getTypeUrl
+             * @memberof tandem.v1.DeleteSprint
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            DeleteSprint.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.DeleteSprint";
+            };
+
+            return DeleteSprint;
+        })();
+
         v1.CompleteSprint = (function() {
 
             /**
@@ -35212,6 +35844,1290 @@ export const tandem = $root.tandem = (() => {
             };
 
             return CompleteSprint;
+        })();
+
+        v1.UpdateProject = (function() {
+
+            /**
+             * Properties of an UpdateProject.
+             * @memberof tandem.v1
+             * @interface IUpdateProject
+             * @property {string|null} [projectId] UpdateProject projectId
+             * @property {number|null} [expectedVersion] UpdateProject expectedVersion
+             * @property {string|null} [name] UpdateProject name
+             * @property {string|null} [description] UpdateProject description
+             * @property {string|null} [key] UpdateProject key
+             */
+
+            /**
+             * Constructs a new UpdateProject.
+             * @memberof tandem.v1
+             * @classdesc Represents an UpdateProject.
+             * @implements IUpdateProject
+             * @constructor
+             * @param {tandem.v1.IUpdateProject=} [p] Properties to set
+             */
+            function UpdateProject(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * UpdateProject projectId.
+             * @member {string} projectId
+             * @memberof tandem.v1.UpdateProject
+             * @instance
+             */
+            UpdateProject.prototype.projectId = "";
+
+            /**
+             * UpdateProject expectedVersion.
+             * @member {number} expectedVersion
+             * @memberof tandem.v1.UpdateProject
+             * @instance
+             */
+            UpdateProject.prototype.expectedVersion = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * UpdateProject name.
+             * @member {string|null|undefined} name
+             * @memberof tandem.v1.UpdateProject
+             * @instance
+             */
+            UpdateProject.prototype.name = null;
+
+            /**
+             * UpdateProject description.
+             * @member {string|null|undefined} description
+             * @memberof tandem.v1.UpdateProject
+             * @instance
+             */
+            UpdateProject.prototype.description = null;
+
+            /**
+             * UpdateProject key.
+             * @member {string|null|undefined} key
+             * @memberof tandem.v1.UpdateProject
+             * @instance
+             */
+            UpdateProject.prototype.key = null;
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            // Virtual OneOf for proto3 optional field
+            Object.defineProperty(UpdateProject.prototype, "_name", {
+                get: $util.oneOfGetter($oneOfFields = ["name"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            Object.defineProperty(UpdateProject.prototype, "_description", {
+                get: $util.oneOfGetter($oneOfFields = ["description"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            Object.defineProperty(UpdateProject.prototype, "_key", {
+                get: $util.oneOfGetter($oneOfFields = ["key"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * Creates a new UpdateProject instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.UpdateProject
+             * @static
+             * @param {tandem.v1.IUpdateProject=} [properties] Properties to set
+             * @returns {tandem.v1.UpdateProject} UpdateProject instance
+             */
+            UpdateProject.create = function create(properties) {
+                return new UpdateProject(properties);
+            };
+
+            /**
+             * Encodes the specified UpdateProject message. Does not implicitly {@link tandem.v1.UpdateProject.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.UpdateProject
+             * @static
+             * @param {tandem.v1.IUpdateProject} m UpdateProject message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            UpdateProject.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.projectId != null && Object.hasOwnProperty.call(m, "projectId"))
+                    w.uint32(10).string(m.projectId);
+                if (m.expectedVersion != null && Object.hasOwnProperty.call(m, "expectedVersion"))
+                    w.uint32(16).int64(m.expectedVersion);
+                if (m.name != null && Object.hasOwnProperty.call(m, "name"))
+                    w.uint32(26).string(m.name);
+                if (m.description != null && Object.hasOwnProperty.call(m, "description"))
+                    w.uint32(34).string(m.description);
+                if (m.key != null && Object.hasOwnProperty.call(m, "key"))
+                    w.uint32(42).string(m.key);
+                return w;
+            };
+
+            /**
+             * Encodes the specified UpdateProject message, length delimited. Does not implicitly {@link tandem.v1.UpdateProject.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.UpdateProject
+             * @static
+             * @param {tandem.v1.IUpdateProject} message UpdateProject message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            UpdateProject.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes an UpdateProject message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.UpdateProject
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.UpdateProject} UpdateProject
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            UpdateProject.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.UpdateProject();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.projectId = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.expectedVersion = r.int64();
+                            break;
+                        }
+                    case 3: {
+                            m.name = r.string();
+                            break;
+                        }
+                    case 4: {
+                            m.description = r.string();
+                            break;
+                        }
+                    case 5: {
+                            m.key = r.string();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes an UpdateProject message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.UpdateProject
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.UpdateProject} UpdateProject
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            UpdateProject.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies an UpdateProject message.
+             * @function verify
+             * @memberof tandem.v1.UpdateProject
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            UpdateProject.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                var p = {};
+                if (m.projectId != null && Object.hasOwnProperty.call(m, "projectId")) {
+                    if (!$util.isString(m.projectId))
+                        return "projectId: string expected";
+                }
+                if (m.expectedVersion != null && Object.hasOwnProperty.call(m, "expectedVersion")) {
+                    if (!$util.isInteger(m.expectedVersion) && !(m.expectedVersion && $util.isInteger(m.expectedVersion.low) && $util.isInteger(m.expectedVersion.high)))
+                        return "expectedVersion: integer|Long expected";
+                }
+                if (m.name != null && Object.hasOwnProperty.call(m, "name")) {
+                    p._name = 1;
+                    if (!$util.isString(m.name))
+                        return "name: string expected";
+                }
+                if (m.description != null && Object.hasOwnProperty.call(m, "description")) {
+                    p._description = 1;
+                    if (!$util.isString(m.description))
+                        return "description: string expected";
+                }
+                if (m.key != null && Object.hasOwnProperty.call(m, "key")) {
+                    p._key = 1;
+                    if (!$util.isString(m.key))
+                        return "key: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates an UpdateProject message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.UpdateProject
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.UpdateProject} UpdateProject
+             */
+            UpdateProject.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.UpdateProject)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.UpdateProject: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.UpdateProject();
+                if (d.projectId != null) {
+                    m.projectId = String(d.projectId);
+                }
+                if (d.expectedVersion != null) {
+                    if ($util.Long)
+                        m.expectedVersion = $util.Long.fromValue(d.expectedVersion, false);
+                    else if (typeof d.expectedVersion === "string")
+                        m.expectedVersion = parseInt(d.expectedVersion, 10);
+                    else if (typeof d.expectedVersion === "number")
+                        m.expectedVersion = d.expectedVersion;
+                    else if (typeof d.expectedVersion === "object")
+                        m.expectedVersion = new $util.LongBits(d.expectedVersion.low >>> 0, d.expectedVersion.high >>> 0).toNumber();
+                }
+                if (d.name != null) {
+                    m.name = String(d.name);
+                }
+                if (d.description != null) {
+                    m.description = String(d.description);
+                }
+                if (d.key != null) {
+                    m.key = String(d.key);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from an UpdateProject message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.UpdateProject
+             * @static
+             * @param {tandem.v1.UpdateProject} m UpdateProject
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            UpdateProject.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.projectId = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.expectedVersion = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                    } else
+                        d.expectedVersion = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                }
+                if (m.projectId != null && Object.hasOwnProperty.call(m, "projectId")) {
+                    d.projectId = m.projectId;
+                }
+                if (m.expectedVersion != null && Object.hasOwnProperty.call(m, "expectedVersion")) {
+                    if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                        d.expectedVersion = typeof m.expectedVersion === "number" ? BigInt(m.expectedVersion) : $util.Long.fromBits(m.expectedVersion.low >>> 0, m.expectedVersion.high >>> 0, false).toBigInt();
+                    else if (typeof m.expectedVersion === "number")
+                        d.expectedVersion = o.longs === String ? String(m.expectedVersion) : m.expectedVersion;
+                    else
+                        d.expectedVersion = o.longs === String ? $util.Long.prototype.toString.call(m.expectedVersion) : o.longs === Number ? new $util.LongBits(m.expectedVersion.low >>> 0, m.expectedVersion.high >>> 0).toNumber() : m.expectedVersion;
+                }
+                if (m.name != null && Object.hasOwnProperty.call(m, "name")) {
+                    d.name = m.name;
+                    if (o.oneofs)
+                        d._name = "name";
+                }
+                if (m.description != null && Object.hasOwnProperty.call(m, "description")) {
+                    d.description = m.description;
+                    if (o.oneofs)
+                        d._description = "description";
+                }
+                if (m.key != null && Object.hasOwnProperty.call(m, "key")) {
+                    d.key = m.key;
+                    if (o.oneofs)
+                        d._key = "key";
+                }
+                return d;
+            };
+
+            /**
+             * Converts this UpdateProject to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.UpdateProject
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            UpdateProject.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for UpdateProject
+             * @function getTypeUrl
+             * @memberof tandem.v1.UpdateProject
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            UpdateProject.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.UpdateProject";
+            };
+
+            return UpdateProject;
+        })();
+
+        v1.ArchiveProject = (function() {
+
+            /**
+             * Properties of an ArchiveProject.
+             * @memberof tandem.v1
+             * @interface IArchiveProject
+             * @property {string|null} [projectId] ArchiveProject projectId
+             * @property {number|null} [expectedVersion] ArchiveProject expectedVersion
+             */
+
+            /**
+             * Constructs a new ArchiveProject.
+             * @memberof tandem.v1
+             * @classdesc Represents an ArchiveProject.
+             * @implements IArchiveProject
+             * @constructor
+             * @param {tandem.v1.IArchiveProject=} [p] Properties to set
+             */
+            function ArchiveProject(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * ArchiveProject projectId.
+             * @member {string} projectId
+             * @memberof tandem.v1.ArchiveProject
+             * @instance
+             */
+            ArchiveProject.prototype.projectId = "";
+
+            /**
+             * ArchiveProject expectedVersion.
+             * @member {number} expectedVersion
+             * @memberof tandem.v1.ArchiveProject
+             * @instance
+             */
+            ArchiveProject.prototype.expectedVersion = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Creates a new ArchiveProject instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.ArchiveProject
+             * @static
+             * @param {tandem.v1.IArchiveProject=} [properties] Properties to set
+             * @returns {tandem.v1.ArchiveProject} ArchiveProject instance
+             */
+            ArchiveProject.create = function create(properties) {
+                return new ArchiveProject(properties);
+            };
+
+            /**
+             * Encodes the specified ArchiveProject message. Does not implicitly {@link tandem.v1.ArchiveProject.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.ArchiveProject
+             * @static
+             * @param {tandem.v1.IArchiveProject} m ArchiveProject message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ArchiveProject.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.projectId != null && Object.hasOwnProperty.call(m, "projectId"))
+                    w.uint32(10).string(m.projectId);
+                if (m.expectedVersion != null && Object.hasOwnProperty.call(m, "expectedVersion"))
+                    w.uint32(16).int64(m.expectedVersion);
+                return w;
+            };
+
+            /**
+             * Encodes the specified ArchiveProject message, length delimited. Does not implicitly {@link tandem.v1.ArchiveProject.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.ArchiveProject
+             * @static
+             * @param {tandem.v1.IArchiveProject} message ArchiveProject message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ArchiveProject.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes an ArchiveProject message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.ArchiveProject
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.ArchiveProject} ArchiveProject
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ArchiveProject.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.ArchiveProject();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.projectId = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.expectedVersion = r.int64();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes an ArchiveProject message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.ArchiveProject
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.ArchiveProject} ArchiveProject
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ArchiveProject.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies an ArchiveProject message.
+             * @function verify
+             * @memberof tandem.v1.ArchiveProject
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            ArchiveProject.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.projectId != null && Object.hasOwnProperty.call(m, "projectId")) {
+                    if (!$util.isString(m.projectId))
+                        return "projectId: string expected";
+                }
+                if (m.expectedVersion != null && Object.hasOwnProperty.call(m, "expectedVersion")) {
+                    if (!$util.isInteger(m.expectedVersion) && !(m.expectedVersion && $util.isInteger(m.expectedVersion.low) && $util.isInteger(m.expectedVersion.high)))
+                        return "expectedVersion: integer|Long expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates an ArchiveProject message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.ArchiveProject
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.ArchiveProject} ArchiveProject
+             */
+            ArchiveProject.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.ArchiveProject)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.ArchiveProject: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.ArchiveProject();
+                if (d.projectId != null) {
+                    m.projectId = String(d.projectId);
+                }
+                if (d.expectedVersion != null) {
+                    if ($util.Long)
+                        m.expectedVersion = $util.Long.fromValue(d.expectedVersion, false);
+                    else if (typeof d.expectedVersion === "string")
+                        m.expectedVersion = parseInt(d.expectedVersion, 10);
+                    else if (typeof d.expectedVersion === "number")
+                        m.expectedVersion = d.expectedVersion;
+                    else if (typeof d.expectedVersion === "object")
+                        m.expectedVersion = new $util.LongBits(d.expectedVersion.low >>> 0, d.expectedVersion.high >>> 0).toNumber();
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from an ArchiveProject message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.ArchiveProject
+             * @static
+             * @param {tandem.v1.ArchiveProject} m ArchiveProject
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            ArchiveProject.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.projectId = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.expectedVersion = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                    } else
+                        d.expectedVersion = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                }
+                if (m.projectId != null && Object.hasOwnProperty.call(m, "projectId")) {
+                    d.projectId = m.projectId;
+                }
+                if (m.expectedVersion != null && Object.hasOwnProperty.call(m, "expectedVersion")) {
+                    if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                        d.expectedVersion = typeof m.expectedVersion === "number" ? BigInt(m.expectedVersion) : $util.Long.fromBits(m.expectedVersion.low >>> 0, m.expectedVersion.high >>> 0, false).toBigInt();
+                    else if (typeof m.expectedVersion === "number")
+                        d.expectedVersion = o.longs === String ? String(m.expectedVersion) : m.expectedVersion;
+                    else
+                        d.expectedVersion = o.longs === String ? $util.Long.prototype.toString.call(m.expectedVersion) : o.longs === Number ? new $util.LongBits(m.expectedVersion.low >>> 0, m.expectedVersion.high >>> 0).toNumber() : m.expectedVersion;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this ArchiveProject to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.ArchiveProject
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            ArchiveProject.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for ArchiveProject
+             * @function getTypeUrl
+             * @memberof tandem.v1.ArchiveProject
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            ArchiveProject.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.ArchiveProject";
+            };
+
+            return ArchiveProject;
+        })();
+
+        v1.RestoreProject = (function() {
+
+            /**
+             * Properties of a RestoreProject.
+             * @memberof tandem.v1
+             * @interface IRestoreProject
+             * @property {string|null} [projectId] RestoreProject projectId
+             * @property {number|null} [expectedVersion] RestoreProject expectedVersion
+             */
+
+            /**
+             * Constructs a new RestoreProject.
+             * @memberof tandem.v1
+             * @classdesc Represents a RestoreProject.
+             * @implements IRestoreProject
+             * @constructor
+             * @param {tandem.v1.IRestoreProject=} [p] Properties to set
+             */
+            function RestoreProject(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * RestoreProject projectId.
+             * @member {string} projectId
+             * @memberof tandem.v1.RestoreProject
+             * @instance
+             */
+            RestoreProject.prototype.projectId = "";
+
+            /**
+             * RestoreProject expectedVersion.
+             * @member {number} expectedVersion
+             * @memberof tandem.v1.RestoreProject
+             * @instance
+             */
+            RestoreProject.prototype.expectedVersion = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Creates a new RestoreProject instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.RestoreProject
+             * @static
+             * @param {tandem.v1.IRestoreProject=} [properties] Properties to set
+             * @returns {tandem.v1.RestoreProject} RestoreProject instance
+             */
+            RestoreProject.create = function create(properties) {
+                return new RestoreProject(properties);
+            };
+
+            /**
+             * Encodes the specified RestoreProject message. Does not implicitly {@link tandem.v1.RestoreProject.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.RestoreProject
+             * @static
+             * @param {tandem.v1.IRestoreProject} m RestoreProject message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            RestoreProject.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.projectId != null && Object.hasOwnProperty.call(m, "projectId"))
+                    w.uint32(10).string(m.projectId);
+                if (m.expectedVersion != null && Object.hasOwnProperty.call(m, "expectedVersion"))
+                    w.uint32(16).int64(m.expectedVersion);
+                return w;
+            };
+
+            /**
+             * Encodes the specified RestoreProject message, length delimited. Does not implicitly {@link tandem.v1.RestoreProject.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.RestoreProject
+             * @static
+             * @param {tandem.v1.IRestoreProject} message RestoreProject message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            RestoreProject.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a RestoreProject message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.RestoreProject
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.RestoreProject} RestoreProject
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            RestoreProject.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.RestoreProject();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.projectId = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.expectedVersion = r.int64();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a RestoreProject message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.RestoreProject
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.RestoreProject} RestoreProject
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            RestoreProject.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a RestoreProject message.
+             * @function verify
+             * @memberof tandem.v1.RestoreProject
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            RestoreProject.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.projectId != null && Object.hasOwnProperty.call(m, "projectId")) {
+                    if (!$util.isString(m.projectId))
+                        return "projectId: string expected";
+                }
+                if (m.expectedVersion != null && Object.hasOwnProperty.call(m, "expectedVersion")) {
+                    if (!$util.isInteger(m.expectedVersion) && !(m.expectedVersion && $util.isInteger(m.expectedVersion.low) && $util.isInteger(m.expectedVersion.high)))
+                        return "expectedVersion: integer|Long expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a RestoreProject message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.RestoreProject
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.RestoreProject} RestoreProject
+             */
+            RestoreProject.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.RestoreProject)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.RestoreProject: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.RestoreProject();
+                if (d.projectId != null) {
+                    m.projectId = String(d.projectId);
+                }
+                if (d.expectedVersion != null) {
+                    if ($util.Long)
+                        m.expectedVersion = $util.Long.fromValue(d.expectedVersion, false);
+                    else if (typeof d.expectedVersion === "string")
+                        m.expectedVersion = parseInt(d.expectedVersion, 10);
+                    else if (typeof d.expectedVersion === "number")
+                        m.expectedVersion = d.expectedVersion;
+                    else if (typeof d.expectedVersion === "object")
+                        m.expectedVersion = new $util.LongBits(d.expectedVersion.low >>> 0, d.expectedVersion.high >>> 0).toNumber();
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a RestoreProject message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.RestoreProject
+             * @static
+             * @param {tandem.v1.RestoreProject} m RestoreProject
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            RestoreProject.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.projectId = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.expectedVersion = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                    } else
+                        d.expectedVersion = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                }
+                if (m.projectId != null && Object.hasOwnProperty.call(m, "projectId")) {
+                    d.projectId = m.projectId;
+                }
+                if (m.expectedVersion != null && Object.hasOwnProperty.call(m, "expectedVersion")) {
+                    if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                        d.expectedVersion = typeof m.expectedVersion === "number" ? BigInt(m.expectedVersion) : $util.Long.fromBits(m.expectedVersion.low >>> 0, m.expectedVersion.high >>> 0, false).toBigInt();
+                    else if (typeof m.expectedVersion === "number")
+                        d.expectedVersion = o.longs === String ? String(m.expectedVersion) : m.expectedVersion;
+                    else
+                        d.expectedVersion = o.longs === String ? $util.Long.prototype.toString.call(m.expectedVersion) : o.longs === Number ? new $util.LongBits(m.expectedVersion.low >>> 0, m.expectedVersion.high >>> 0).toNumber() : m.expectedVersion;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this RestoreProject to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.RestoreProject
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            RestoreProject.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for RestoreProject
+             * @function getTypeUrl
+             * @memberof tandem.v1.RestoreProject
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            RestoreProject.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.RestoreProject";
+            };
+
+            return RestoreProject;
+        })();
+
+        v1.DeleteProject = (function() {
+
+            /**
+             * Properties of a DeleteProject.
+             * @memberof tandem.v1
+             * @interface IDeleteProject
+             * @property {string|null} [projectId] DeleteProject projectId
+             * @property {number|null} [expectedVersion] DeleteProject expectedVersion
+             * @property {string|null} [confirmKey] DeleteProject confirmKey
+             */
+
+            /**
+             * Constructs a new DeleteProject.
+             * @memberof tandem.v1
+             * @classdesc Represents a DeleteProject.
+             * @implements IDeleteProject
+             * @constructor
+             * @param {tandem.v1.IDeleteProject=} [p] Properties to set
+             */
+            function DeleteProject(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * DeleteProject projectId.
+             * @member {string} projectId
+             * @memberof tandem.v1.DeleteProject
+             * @instance
+             */
+            DeleteProject.prototype.projectId = "";
+
+            /**
+             * DeleteProject expectedVersion.
+             * @member {number} expectedVersion
+             * @memberof tandem.v1.DeleteProject
+             * @instance
+             */
+            DeleteProject.prototype.expectedVersion = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * DeleteProject confirmKey.
+             * @member {string} confirmKey
+             * @memberof tandem.v1.DeleteProject
+             * @instance
+             */
+            DeleteProject.prototype.confirmKey = "";
+
+            /**
+             * Creates a new DeleteProject instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.DeleteProject
+             * @static
+             * @param {tandem.v1.IDeleteProject=} [properties] Properties to set
+             * @returns {tandem.v1.DeleteProject} DeleteProject instance
+             */
+            DeleteProject.create = function create(properties) {
+                return new DeleteProject(properties);
+            };
+
+            /**
+             * Encodes the specified DeleteProject message. Does not implicitly {@link tandem.v1.DeleteProject.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.DeleteProject
+             * @static
+             * @param {tandem.v1.IDeleteProject} m DeleteProject message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DeleteProject.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.projectId != null && Object.hasOwnProperty.call(m, "projectId"))
+                    w.uint32(10).string(m.projectId);
+                if (m.expectedVersion != null && Object.hasOwnProperty.call(m, "expectedVersion"))
+                    w.uint32(16).int64(m.expectedVersion);
+                if (m.confirmKey != null && Object.hasOwnProperty.call(m, "confirmKey"))
+                    w.uint32(26).string(m.confirmKey);
+                return w;
+            };
+
+            /**
+             * Encodes the specified DeleteProject message, length delimited. Does not implicitly {@link tandem.v1.DeleteProject.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.DeleteProject
+             * @static
+             * @param {tandem.v1.IDeleteProject} message DeleteProject message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DeleteProject.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a DeleteProject message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.DeleteProject
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.DeleteProject} DeleteProject
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DeleteProject.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.DeleteProject();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.projectId = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.expectedVersion = r.int64();
+                            break;
+                        }
+                    case 3: {
+                            m.confirmKey = r.string();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a DeleteProject message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.DeleteProject
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.DeleteProject} DeleteProject
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DeleteProject.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a DeleteProject message.
+             * @function verify
+             * @memberof tandem.v1.DeleteProject
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            DeleteProject.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.projectId != null && Object.hasOwnProperty.call(m, "projectId")) {
+                    if (!$util.isString(m.projectId))
+                        return "projectId: string expected";
+                }
+                if (m.expectedVersion != null && Object.hasOwnProperty.call(m, "expectedVersion")) {
+                    if (!$util.isInteger(m.expectedVersion) && !(m.expectedVersion && $util.isInteger(m.expectedVersion.low) && $util.isInteger(m.expectedVersion.high)))
+                        return "expectedVersion: integer|Long expected";
+                }
+                if (m.confirmKey != null && Object.hasOwnProperty.call(m, "confirmKey")) {
+                    if (!$util.isString(m.confirmKey))
+                        return "confirmKey: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a DeleteProject message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.DeleteProject
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.DeleteProject} DeleteProject
+             */
+            DeleteProject.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.DeleteProject)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.DeleteProject: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.DeleteProject();
+                if (d.projectId != null) {
+                    m.projectId = String(d.projectId);
+                }
+                if (d.expectedVersion != null) {
+                    if ($util.Long)
+                        m.expectedVersion = $util.Long.fromValue(d.expectedVersion, false);
+                    else if (typeof d.expectedVersion === "string")
+                        m.expectedVersion = parseInt(d.expectedVersion, 10);
+                    else if (typeof d.expectedVersion === "number")
+                        m.expectedVersion = d.expectedVersion;
+                    else if (typeof d.expectedVersion === "object")
+                        m.expectedVersion = new $util.LongBits(d.expectedVersion.low >>> 0, d.expectedVersion.high >>> 0).toNumber();
+                }
+                if (d.confirmKey != null) {
+                    m.confirmKey = String(d.confirmKey);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a DeleteProject message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.DeleteProject
+             * @static
+             * @param {tandem.v1.DeleteProject} m DeleteProject
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            DeleteProject.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.projectId = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.expectedVersion = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                    } else
+                        d.expectedVersion = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                    d.confirmKey = "";
+                }
+                if (m.projectId != null && Object.hasOwnProperty.call(m, "projectId")) {
+                    d.projectId = m.projectId;
+                }
+                if (m.expectedVersion != null && Object.hasOwnProperty.call(m, "expectedVersion")) {
+                    if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                        d.expectedVersion = typeof m.expectedVersion === "number" ? BigInt(m.expectedVersion) : $util.Long.fromBits(m.expectedVersion.low >>> 0, m.expectedVersion.high >>> 0, false).toBigInt();
+                    else if (typeof m.expectedVersion === "number")
+                        d.expectedVersion = o.longs === String ? String(m.expectedVersion) : m.expectedVersion;
+                    else
+                        d.expectedVersion = o.longs === String ? $util.Long.prototype.toString.call(m.expectedVersion) : o.longs === Number ? new $util.LongBits(m.expectedVersion.low >>> 0, m.expectedVersion.high >>> 0).toNumber() : m.expectedVersion;
+                }
+                if (m.confirmKey != null && Object.hasOwnProperty.call(m, "confirmKey")) {
+                    d.confirmKey = m.confirmKey;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this DeleteProject to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.DeleteProject
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            DeleteProject.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for DeleteProject
+             * @function getTypeUrl
+             * @memberof tandem.v1.DeleteProject
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            DeleteProject.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.DeleteProject";
+            };
+
+            return DeleteProject;
         })();
 
         v1.AddMember = (function() {

@@ -64,6 +64,11 @@ export const COMMAND_KINDS: { readonly [K in CommandName]: CommandKind } = {
   stopTimer: 'write',
   setSprintCapacity: 'write',
   deleteAttachment: 'write',
+  updateProject: 'write',
+  archiveProject: 'write',
+  restoreProject: 'write',
+  deleteProject: 'write',
+  deleteSprint: 'write',
 };
 
 export const COMMAND_NAMES = Object.keys(COMMAND_KINDS) as CommandName[];

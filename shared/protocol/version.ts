@@ -39,4 +39,8 @@
 //    HTTP (POST/GET /api/attachments), not the socket.
 // 14: capacity planning: set_sprint_capacity (55), MemberCapacity,
 //    Sprint.capacity (11).
-export const PROTOCOL_VERSION = 14;
+// 15: project settings: update_project (62), archive_project (63),
+//    restore_project (64), delete_project (65), delete_sprint (66);
+//    Project.archived_at/former_keys/deleted_at (10-12), Sprint.deleted_at
+//    (12), ListProjects.include_archived (1).
+export const PROTOCOL_VERSION = 15;

@@ -9,7 +9,9 @@ export { COMMAND_KINDS, commandName, isWrite, type Command, type CommandKind } f
 export function projectIdOfCommand(command: Command): string {
   const c = command as Partial<Record<CommandName, { projectId?: string | null }>>;
   return c.createWorkItem?.projectId ?? c.createSprint?.projectId ?? c.addMember?.projectId
-    ?? c.changeMemberRole?.projectId ?? c.removeMember?.projectId ?? c.setPresence?.projectId ?? '';
+    ?? c.changeMemberRole?.projectId ?? c.removeMember?.projectId ?? c.setPresence?.projectId
+    ?? c.updateProject?.projectId ?? c.archiveProject?.projectId ?? c.restoreProject?.projectId
+    ?? c.deleteProject?.projectId ?? '';
 }
 
 /**

@@ -149,7 +149,7 @@ export function createBoardLifecycle(live: Live, projectKey: Accessor<string>, s
   createEffect(
     on([projectKey, live.open, live.projects.list], ([key, open, list]) => {
       if (!open || !list) return;
-      const found = list.find((p) => p.key === key);
+      const found = list.find((p) => p.key === key) ?? list.find((p) => (p.formerKeys ?? []).includes(key));
       if (!found) {
         // Gone, or no longer ours: its saved copy must not be shown again either.
         live.boardCache.forget(key).catch(() => undefined);

@@ -39,6 +39,8 @@ export interface BoardSlice extends ItemCommands, LinkCommands {
    */
   savedCopyAt: Accessor<number | null>;
   role: Accessor<Role | null>;
+  /** Archived: read-only for everyone until an admin restores it. */
+  archived: Accessor<boolean>;
   canEdit: Accessor<boolean>;
   /** Every event of this project's feed, after the board has applied it. */
   onEvent(listener: (event: IEvent) => void): () => void;
@@ -66,7 +68,9 @@ export function createBoardSlice(live: Live, projectKey: Accessor<string>): Boar
     // Not a member yet able to read the board: a workspace owner or admin, who is admin of every project.
     return me?.role ?? Role.ROLE_ADMIN;
   });
-  const canEdit = () => atLeast(role(), Role.ROLE_EDITOR);
+  const archived = () => Number(state.project()?.archivedAt ?? 0) > 0;
+  // An archived project takes no writes (the server refuses them): every edit control follows this.
+  const canEdit = () => atLeast(role(), Role.ROLE_EDITOR) && !archived();
   const writes = createItemCommands(live, state, send, canEdit);
   const linkWrites = createLinkCommands(live, state, writes.commands.items, send, canEdit);
   const lifecycle = createBoardLifecycle(live, projectKey, state, {
@@ -86,10 +90,13 @@ export function createBoardSlice(live: Live, projectKey: Accessor<string>): Boar
     // Events that came before this reply are applied before it, as they arrived.
     lifecycle.flushEvents();
     state.set(applyReply(state.model(), reply));
+    if (reply.ok && reply.result.project?.id === projectId()) live.projects.learn(reply.result.project);
     writes.replied(reply);
     linkWrites.replied(reply);
   });
   onCleanup(offReply);
+  // A rename, key change, archive or delete seen here reaches the project list, and through it the URL.
+  onCleanup(lifecycle.onEvent((event) => event.project?.project && live.projects.learn(event.project.project)));
 
   const sortedStatuses = createMemo(() =>
     [...state.statuses()].sort((a, b) => (a.position ?? 0) - (b.position ?? 0)).map((status) => ({ ...status, id: status.id ?? '' })),
@@ -119,6 +126,7 @@ export function createBoardSlice(live: Live, projectKey: Accessor<string>): Boar
     sprints: state.sprints,
     savedCopyAt: lifecycle.savedCopyAt,
     role,
+    archived,
     canEdit,
     onEvent: lifecycle.onEvent,
     send,

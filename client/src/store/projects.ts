@@ -1,5 +1,6 @@
-// The projects slice: the caller's projects (list_projects), reloaded each
-// time the socket opens, and create_project.
+// The projects slice: the caller's projects (list_projects, archived ones too:
+// their boards open read-only), reloaded each time the socket opens, kept
+// current by the project changes the open board sees, and create_project.
 import { createEffect, createSignal, on, type Accessor } from 'solid-js';
 import { ConnectionError, type Connection } from '../../../shared/sdk/index.ts';
 import type { IProject } from '../../../shared/proto.ts';
@@ -11,6 +12,10 @@ export interface ProjectsSlice {
   /** Why the list could not be loaded ('' when it could). */
   error: Accessor<string>;
   byKey(key: string): IProject | undefined;
+  /** The project a key names now or named before a key change (WEB still opens APP). */
+  resolve(key: string): IProject | undefined;
+  /** A project as an event or a reply brought it; a deleted one leaves the list. */
+  learn(project: IProject): void;
   /** Creates a project; resolves with it, rejects with the server's refusal (RequestError: show `field`). */
   create(key: string, name: string): Promise<IProject>;
   reload(): void;
@@ -24,7 +29,7 @@ export function createProjectsSlice(live: { connection: Connection; open: Access
 
   const load = () => {
     if (!live.open()) return;
-    live.connection.request({ listProjects: {} }).then(
+    live.connection.request({ listProjects: { includeArchived: true } }).then(
       (result) => {
         setError('');
         setList([...(result.projects?.projects ?? [])].sort(byName));
@@ -45,6 +50,11 @@ export function createProjectsSlice(live: { connection: Connection; open: Access
     list,
     error,
     byKey: (key) => list()?.find((p) => p.key === key),
+    resolve: (key) => list()?.find((p) => p.key === key) ?? list()?.find((p) => (p.formerKeys ?? []).includes(key)),
+    learn(project) {
+      if (Number(project.deletedAt ?? 0) > 0) setList((l) => l && l.filter((p) => p.id !== project.id));
+      else if (list()?.some((p) => p.id === project.id)) upsert(project);
+    },
     async create(key, name) {
       const result = await live.connection.request({ createProject: { key, name, description: '' } });
       const project = result.project;

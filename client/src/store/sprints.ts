@@ -31,6 +31,8 @@ export interface SprintsSlice {
   start(sprintId: string): Promise<void>;
   /** Unfinished items go to `nextSprintId`, or to the backlog when it is ''. */
   complete(sprintId: string, nextSprintId: string): Promise<void>;
+  /** A sprint that has not started; its items go to the backlog. */
+  remove(sprintId: string): Promise<void>;
 }
 
 export function createSprintsSlice(board: BoardSlice): SprintsSlice {
@@ -69,6 +71,9 @@ export function createSprintsSlice(board: BoardSlice): SprintsSlice {
     },
     complete: async (sprintId, nextSprintId) => {
       await write({ completeSprint: { sprintId, nextSprintId } }, `complete ${named(sprintId)}`);
+    },
+    remove: async (sprintId) => {
+      await write({ deleteSprint: { sprintId } }, `delete ${named(sprintId)}`);
     },
   };
 }

@@ -9,6 +9,7 @@ import { useSession, type Session } from '../auth/session.ts';
 import { ThemeToggle } from '../theme/theme-toggle.tsx';
 import { BrandMark } from '../ui/brand.tsx';
 import { CommandPalette } from './command-palette.tsx';
+import { FormerKeyRedirect } from './former-key-redirect.tsx';
 import { InboxLink } from './inbox-link.tsx';
 import { managesPeople } from './people-api.ts';
 import { managesWebhooks } from './webhooks-api.ts';
@@ -75,6 +76,7 @@ export function AppShell(props: { session: Session; children?: JSX.Element }) {
         </div>
       </header>
       <main id="main" class="shell__main" tabIndex={-1}>
+        <FormerKeyRedirect />
         {props.children}
       </main>
     </div>

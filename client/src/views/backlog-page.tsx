@@ -187,6 +187,16 @@ function Planning(props: { live: Live; board: BoardSlice; sprints: SprintsSlice;
                       <button type="button" class="button" data-testid="start-sprint" onClick={() => run(s()!, 'start', sprints.start(s()!.id ?? ''))}>
                         Start sprint
                       </button>
+                      <button
+                        type="button"
+                        class="button button--ghost"
+                        data-testid="delete-sprint"
+                        onClick={() => {
+                          if (window.confirm(`Delete ${s()!.name}? Its items go back to the backlog.`)) run(s()!, 'delete', sprints.remove(s()!.id ?? ''));
+                        }}
+                      >
+                        Delete
+                      </button>
                     </Show>
                     <Show when={active()}>
                       <button type="button" class="button button--primary" data-testid="complete-sprint" onClick={() => setCompleting(s())}>

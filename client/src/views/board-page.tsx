@@ -2,7 +2,7 @@
 // slice, which shows it at once and undoes it if the server says no. Above
 // the columns (board-columns.tsx), a filter bar narrows the cards and can
 // group them in swimlanes by epic; the view lives in the query string.
-import { useLocation, useNavigate, useParams, type RouteSectionProps } from '@solidjs/router';
+import { A, useLocation, useNavigate, useParams, type RouteSectionProps } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, For, on, Show, type Accessor } from 'solid-js';
 import { Role, SprintState } from '../../../shared/proto.ts';
 import { BoardContext, createBoardSlice } from '../store/board.ts';
@@ -116,7 +116,7 @@ export function BoardPage(props: Partial<RouteSectionProps>) {
         projectKey={params.key}
         projectName={board.project()?.name ?? undefined}
         page="Board"
-        readOnly={board.load().state === 'ready' && !board.canEdit() ? 'Viewers can see the board but not change it' : null}
+        readOnly={board.load().state === 'ready' && !board.canEdit() ? (board.archived() ? 'Archived projects are read-only' : 'Viewers can see the board but not change it') : null}
         savedCopyAt={board.savedCopyAt()}
       >
         <Show when={board.load().state === 'ready'}>
@@ -153,6 +153,14 @@ export function BoardPage(props: Partial<RouteSectionProps>) {
             </div>
           }
         >
+          <Show when={board.archived()}>
+            <p class="form-alert" role="status" data-testid="archived-banner">
+              This project is archived, so it is read-only.{' '}
+              <Show when={board.role() === Role.ROLE_ADMIN}>
+                <A href={`/p/${params.key}/settings`}>Restore it in Settings</A>
+              </Show>
+            </p>
+          </Show>
           <SprintBanner board={board} projectKey={params.key} view={view()} setView={setView} />
           <BoardFilterBar view={view()} onChange={setView} options={options()} shown={shownTotal()} total={total()} />
           <BoardColumns

@@ -1,12 +1,13 @@
 // The top of every project page: breadcrumbs (Projects / KEY / page), the
 // project's name over the page title, the page's badges and the connection
-// indicator, then the Board | Backlog | Members | Reports | Trash tabs.
+// indicator (and Ask, when the server has an assistant), then the Board | Backlog | Members | Reports | Trash | Settings tabs.
 import { A } from '@solidjs/router';
 import { Show, type JSX } from 'solid-js';
 import { useLive } from '../store/live.ts';
+import { AskButton } from './ask-panel.tsx';
 import { LinkIndicator } from './link-status.tsx';
 
-/** Board | Backlog | Members | Reports | Trash, under a project's title. */
+/** Board | Backlog | Members | Reports | Trash | Settings, under a project's title. */
 function ProjectTabs(props: { projectKey: string }) {
   const base = () => `/p/${props.projectKey}`;
   return (
@@ -25,6 +26,9 @@ function ProjectTabs(props: { projectKey: string }) {
       </A>
       <A href={`${base()}/trash`} class="project-tabs__tab" activeClass="project-tabs__tab--active" data-testid="tab-trash">
         Trash
+      </A>
+      <A href={`${base()}/settings`} class="project-tabs__tab" activeClass="project-tabs__tab--active" data-testid="tab-settings">
+        Settings
       </A>
     </nav>
   );
@@ -67,6 +71,7 @@ export function ProjectPageHeader(props: {
             )}
           </Show>
           {props.children}
+          <AskButton projectKey={props.projectKey} />
           <LinkIndicator status={live.status()} savedCopyAt={props.savedCopyAt} />
         </div>
       </header>

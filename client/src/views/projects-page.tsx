@@ -1,5 +1,6 @@
 // "/": the caller's projects over the socket (list_projects), an empty state,
 // and the "New project" form (create_project), which opens the new board.
+import type { IProject } from '../../../shared/proto.ts';
 import { A, useNavigate } from '@solidjs/router';
 import { createSignal, For, Match, Show, Switch } from 'solid-js';
 import { LIMITS } from '../../../shared/domain/validation.ts';
@@ -88,7 +89,10 @@ export function ProjectsPage() {
   const live = useLive();
   const [creating, setCreating] = createSignal(false);
   const firstName = () => session()?.user.displayName.trim().split(/\s+/)[0] ?? '';
-  const projects = () => live.projects.list();
+  const isArchived = (p: IProject) => Number(p.archivedAt ?? 0) > 0;
+  // Archived projects leave the grid; their admins find them below to restore them.
+  const projects = () => live.projects.list()?.filter((p) => !isArchived(p)) ?? null;
+  const archived = () => live.projects.list()?.filter(isArchived) ?? [];
 
   return (
     <div class="page">
@@ -163,6 +167,20 @@ export function ProjectsPage() {
             )}
           </Match>
         </Switch>
+        <Show when={archived().length > 0}>
+          <h2 class="page__eyebrow">Archived</h2>
+          <ul class="project-archived" data-testid="archived-projects">
+            <For each={archived()}>
+              {(project) => (
+                <li>
+                  <A href={`/p/${project.key}/settings`}>
+                    {project.key} {project.name}
+                  </A>
+                </li>
+              )}
+            </For>
+          </ul>
+        </Show>
       </section>
     </div>
   );

@@ -23,7 +23,7 @@ const NOTIFICATION_KINDS_MAX = Object.keys(NotificationKind).length;
 type ReadsEveryField = { [K in CommandName]: Parser<{ readonly [F in keyof Required<NonNullable<IClientFrame[K]>>]: unknown }> };
 
 export const COMMAND_PARSERS = {
-  listProjects: command({}),
+  listProjects: command({ includeArchived: bool }),
   listUsers: command({}),
   getBoard: command({ projectId: id, omitDescriptions: bool }),
   getWorkItem: command({ workItemId: id }),
@@ -92,6 +92,13 @@ export const COMMAND_PARSERS = {
   setNotificationSettings: command({ settings: message({ muted: list(enumOf<NotificationKind>(), NOTIFICATION_KINDS_MAX) }) }),
   listAttachments: command({ workItemId: id }),
   deleteAttachment: command({ attachmentId: id }),
+  updateProject: command({
+    projectId: id, expectedVersion: int64, name: optional(string), description: optional(string), key: optional(string),
+  }),
+  archiveProject: command({ projectId: id, expectedVersion: int64 }),
+  restoreProject: command({ projectId: id, expectedVersion: int64 }),
+  deleteProject: command({ projectId: id, expectedVersion: int64, confirmKey: string }),
+  deleteSprint: command({ sprintId: id }),
 } satisfies ReadsEveryField;
 
 /** The parsed command each handler gets, by command name. */

@@ -2,7 +2,7 @@ import { invalidArgument } from '../../../shared/domain/errors.ts';
 import { checkProjectDescription, checkProjectKey, checkProjectName } from '../../../shared/domain/validation.ts';
 import type { Commands } from '../commands/parsers.ts';
 import { putMember } from '../storage/members.ts';
-import { findProjectByKey, insertProject, projectMessage } from '../storage/projects.ts';
+import { insertProject, keyOwner, projectMessage } from '../storage/projects.ts';
 import type { ResultValue, WriteContext } from './context.ts';
 
 /** Any workspace user may create a project; its creator becomes its admin. */
@@ -12,7 +12,7 @@ export function createProject(ctx: WriteContext, cmd: Commands['createProject'])
   const description = checkProjectDescription(cmd.description);
   // A taken key is a bad value for the key field, like a malformed one: the
   // client shows it under that field and the user picks another (§8 INVALID_ARGUMENT).
-  if (findProjectByKey(ctx.db, key)) throw invalidArgument('key', `A project with key ${key} already exists`);
+  if (keyOwner(ctx.db, key) !== undefined) throw invalidArgument('key', `A project with key ${key} already exists`);
 
   const row = insertProject(ctx.db, { key, name, description }, ctx.caller.userId, ctx.now);
   putMember(ctx.db, {

@@ -32,6 +32,7 @@ export function createSprint(ctx: WriteContext, cmd: Commands['createSprint']): 
     updated_at_ms: ctx.now,
     started_at_ms: null,
     completed_at_ms: null,
+    deleted_at_ms: null,
   };
   insertSprint(ctx.db, row);
   return { sprint: emitSprint(ctx, row, ['created'], [{ field: 'created', old: null, new: name }]) };

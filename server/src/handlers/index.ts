@@ -56,6 +56,11 @@ import { updateWorkItem } from './update-work-item.ts';
 import { watchWorkItem } from './watch-work-item.ts';
 import { deleteAttachment } from './delete-attachment.ts';
 import { listAttachments } from './list-attachments.ts';
+import { updateProject } from './update-project.ts';
+import { archiveProject } from './archive-project.ts';
+import { restoreProject } from './restore-project.ts';
+import { deleteProject } from './delete-project.ts';
+import { deleteSprint } from './delete-sprint.ts';
 
 /** read: nothing stored (a read that needs one snapshot takes a read transaction). write: one transaction, idempotent. session: changes the connection. */
 export type HandlerSpec<C> =
@@ -117,6 +122,11 @@ export const HANDLERS: { [K in CommandName]: HandlerSpec<Commands[K]> } = {
   stopTimer: write(stopTimer),
   setSprintCapacity: write(setSprintCapacity),
   deleteAttachment: write(deleteAttachment),
+  updateProject: write(updateProject),
+  archiveProject: write(archiveProject),
+  restoreProject: write(restoreProject),
+  deleteProject: write(deleteProject),
+  deleteSprint: write(deleteSprint),
 };
 
 /** Throws when a handler's kind differs from the shared table's: a client would queue (or not queue) that command wrongly. */

@@ -47,6 +47,18 @@ export interface HttpResponse {
     next: () => string | Uint8Array | null,
     done: (stopped: Error | null) => void,
   ): void;
+  /**
+   * Starts a chunked answer whose parts come when something else makes them
+   * (an upstream stream, say) rather than pulled as stream() does. A part
+   * written while the client is behind waits in uWS's buffer, so this is for
+   * small answers written slowly. Writes after an abort do nothing.
+   */
+  open(status: string, headers: Readonly<Record<string, string>>): PushedBody;
+}
+
+export interface PushedBody {
+  write(part: string | Uint8Array): void;
+  end(): void;
 }
 
 export type Route = (req: HttpRequest, res: HttpResponse) => void;

@@ -71,6 +71,7 @@ function withBaseline(res: HttpResponse): HttpResponse {
     // A route's own headers win: static-files.ts sends the page policy with what it serves.
     end: (status, headers, body) => res.end(status, { ...BASELINE, ...headers }, body),
     stream: (status, headers, next, done) => res.stream(status, { ...BASELINE, ...headers }, next, done),
+    open: (status, headers) => res.open(status, { ...BASELINE, ...headers }),
   };
 }
 

@@ -12,7 +12,7 @@ export function toStatus(row: WorkflowStatusRow): IWorkflowStatus {
   return { id: row.id, name: row.name, category: statusCategories.fromName(row.category), position: row.position };
 }
 
-export function toProject(row: ProjectRow, statuses: WorkflowStatusRow[]): IProject {
+export function toProject(row: ProjectRow, statuses: WorkflowStatusRow[], formerKeys: string[]): IProject {
   return {
     id: row.id,
     key: row.key,
@@ -23,6 +23,9 @@ export function toProject(row: ProjectRow, statuses: WorkflowStatusRow[]): IProj
     createdAt: row.created_at_ms,
     createdBy: row.created_by,
     updatedAt: row.updated_at_ms,
+    archivedAt: row.archived_at_ms ?? 0,
+    formerKeys,
+    deletedAt: row.deleted_at_ms ?? 0,
   };
 }
 
@@ -72,6 +75,7 @@ export function toSprint(row: SprintRow): ISprint {
     version: row.version,
     startedAt: row.started_at_ms ?? 0,
     completedAt: row.completed_at_ms ?? 0,
+    deletedAt: row.deleted_at_ms ?? 0,
   };
 }
 

@@ -6,7 +6,10 @@ import { toProject } from './mappers.ts';
 import { prepared, tenantQueries as q, type SqlRunner } from './sql.ts';
 import type { ProjectRow, WorkflowStatusRow } from './tables.ts';
 
-const projectById = prepared((id: string) => q.selectFrom('pm_projects').selectAll().where('id', '=', id));
+const projectById = prepared((id: string) =>
+  q.selectFrom('pm_projects').selectAll().where('id', '=', id).where('deleted_at_ms', 'is', null));
+const formerKeys = prepared((projectId: string) =>
+  q.selectFrom('pm_project_former_keys').select('key').where('project_id', '=', projectId).orderBy('retired_at_ms').orderBy('key'));
 const statusesByProject = prepared((projectId: string) =>
   q.selectFrom('pm_workflow_statuses').selectAll().where('project_id', '=', projectId).orderBy('position', 'asc'));
 const statusById = prepared((id: string) => q.selectFrom('pm_workflow_statuses').selectAll().where('id', '=', id));
@@ -16,12 +19,38 @@ const takeNumber = prepared((projectId: string) =>
     .where('id', '=', projectId)
     .returning('next_item_number'));
 
+/** A deleted project is found by nothing: it is NOT_FOUND everywhere while its rows wait out the retention period. */
 export function findProject(db: SqlRunner, projectId: string): ProjectRow | undefined {
   return db.get(projectById(projectId));
 }
 
+/** The live project a key names: its key now, or one it had before (WEB-12 still opens after WEB became APP). */
 export function findProjectByKey(db: SqlRunner, key: string): ProjectRow | undefined {
-  return db.get(q.selectFrom('pm_projects').selectAll().where('key', '=', key));
+  const id = keyOwner(db, key);
+  return id === undefined ? undefined : findProject(db, id);
+}
+
+/** Which project holds a key, as its key or a former one, deleted ones included: a key is never handed out twice. */
+export function keyOwner(db: SqlRunner, key: string): string | undefined {
+  return db.get(q.selectFrom('pm_projects').select('id').where('key', '=', key))?.id
+    ?? db.get(q.selectFrom('pm_project_former_keys').select('project_id').where('key', '=', key))?.project_id;
+}
+
+/** Moves a project to a new key, keeping the old one as a former key; taking back a former key of its own un-retires it. */
+export function retireKey(db: SqlRunner, project: ProjectRow, newKey: string, now: number): void {
+  db.run(q.deleteFrom('pm_project_former_keys').where('key', '=', newKey).where('project_id', '=', project.id));
+  db.run(q.insertInto('pm_project_former_keys').values({ key: project.key, project_id: project.id, retired_at_ms: now }));
+}
+
+/** Writes the changed columns and bumps the version; returns the new row (undefined once deleted). */
+export function updateProjectRow(
+  db: SqlRunner,
+  id: string,
+  changes: Partial<Pick<ProjectRow, 'key' | 'name' | 'description' | 'archived_at_ms' | 'deleted_at_ms'>>,
+  now: number,
+): ProjectRow {
+  db.run(q.updateTable('pm_projects').set((eb) => ({ ...changes, version: eb('version', '+', 1), updated_at_ms: now })).where('id', '=', id));
+  return db.get(q.selectFrom('pm_projects').selectAll().where('id', '=', id))!;
 }
 
 export function statusesOf(db: SqlRunner, projectId: string): WorkflowStatusRow[] {
@@ -33,12 +62,14 @@ export function findStatus(db: SqlRunner, statusId: string): WorkflowStatusRow |
 }
 
 export function projectMessage(db: SqlRunner, row: ProjectRow): IProject {
-  return toProject(row, statusesOf(db, row.id));
+  return toProject(row, statusesOf(db, row.id), db.all(formerKeys(row.id)).map((r) => r.key));
 }
 
-/** All projects, or only those the user is a member of. */
-export function listProjects(db: SqlRunner, memberUserId: string | null): ProjectRow[] {
-  let query = q.selectFrom('pm_projects').selectAll('pm_projects').orderBy('pm_projects.name', 'asc');
+/** All live projects, or only those the user is a member of; archived ones only when asked. */
+export function listProjects(db: SqlRunner, memberUserId: string | null, includeArchived: boolean): ProjectRow[] {
+  let query = q.selectFrom('pm_projects').selectAll('pm_projects').where('pm_projects.deleted_at_ms', 'is', null)
+    .orderBy('pm_projects.name', 'asc');
+  if (!includeArchived) query = query.where('pm_projects.archived_at_ms', 'is', null);
   if (memberUserId !== null) {
     query = query
       .innerJoin('pm_project_members as m', 'm.project_id', 'pm_projects.id')
@@ -64,6 +95,8 @@ export function insertProject(
     created_at_ms: now,
     created_by: actorId,
     updated_at_ms: now,
+    archived_at_ms: null,
+    deleted_at_ms: null,
   };
   db.run(q.insertInto('pm_projects').values(row));
   DEFAULT_WORKFLOW.forEach((status, position) => {

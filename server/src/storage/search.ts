@@ -54,6 +54,7 @@ function live(rowids: string) {
     ])
     .where('r.search_rowid', 'in', sql<number>`(SELECT value FROM json_each(${rowids}))`)
     .where('w.deleted_at_ms', 'is', null)
+    .where('p.deleted_at_ms', 'is', null)
     .where((eb) => eb.or([eb('r.entity_id', '=', eb.ref('r.work_item_id')), eb('c.deleted_at_ms', 'is', null)]));
 }
 

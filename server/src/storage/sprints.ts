@@ -3,13 +3,15 @@ import { toSprint } from './mappers.ts';
 import { prepared, tenantQueries as q, type SqlRunner } from './sql.ts';
 import type { SprintRow, StatusCategoryName, WorkItemRow } from './tables.ts';
 
+/** A deleted sprint is found by nothing: its items went to the backlog and boards dropped it. */
 export function findSprint(db: SqlRunner, id: string): SprintRow | undefined {
-  return db.get(q.selectFrom('pm_sprints').selectAll().where('id', '=', id));
+  return db.get(q.selectFrom('pm_sprints').selectAll().where('id', '=', id).where('deleted_at_ms', 'is', null));
 }
 
 export function sprintsOf(db: SqlRunner, projectId: string): ISprint[] {
   return db
-    .all(q.selectFrom('pm_sprints').selectAll().where('project_id', '=', projectId).orderBy('created_at_ms').orderBy('id'))
+    .all(q.selectFrom('pm_sprints').selectAll().where('project_id', '=', projectId).where('deleted_at_ms', 'is', null)
+      .orderBy('created_at_ms').orderBy('id'))
     .map((row) => sprintMessage(db, row));
 }
 
@@ -39,6 +41,11 @@ export function activeSprint(db: SqlRunner, projectId: string): SprintRow | unde
 
 export function insertSprint(db: SqlRunner, row: SprintRow): void {
   db.run(q.insertInto('pm_sprints').values(row));
+}
+
+/** Marks a sprint deleted; its row stays, so history rows naming it can still say its name. */
+export function markSprintDeleted(db: SqlRunner, id: string, now: number): void {
+  db.run(q.updateTable('pm_sprints').set((eb) => ({ deleted_at_ms: now, version: eb('version', '+', 1), updated_at_ms: now })).where('id', '=', id));
 }
 
 /** Writes the changed columns and bumps the version; returns the new row. */

@@ -22,6 +22,14 @@ export interface ProjectRow {
   created_at_ms: number;
   created_by: string;
   updated_at_ms: number;
+  archived_at_ms: number | null;
+  deleted_at_ms: number | null;
+}
+
+export interface ProjectFormerKeyRow {
+  key: string;
+  project_id: string;
+  retired_at_ms: number;
 }
 
 export type StatusCategoryName = 'BACKLOG' | 'UNSTARTED' | 'STARTED' | 'COMPLETED' | 'CANCELED';
@@ -60,6 +68,7 @@ export interface SprintRow {
   updated_at_ms: number;
   started_at_ms: number | null;
   completed_at_ms: number | null;
+  deleted_at_ms: number | null;
 }
 
 export type ItemTypeName = 'EPIC' | 'STORY' | 'TASK' | 'BUG' | 'SUBTASK';
@@ -153,6 +162,7 @@ export interface IdempotencyRow {
 export interface TenantSchema {
   pm_users: UserRow;
   pm_projects: ProjectRow;
+  pm_project_former_keys: ProjectFormerKeyRow;
   pm_workflow_statuses: WorkflowStatusRow;
   pm_project_members: ProjectMemberRow;
   pm_sprints: SprintRow;

@@ -68,6 +68,7 @@ function myCards(userId: string | null, limit: number) {
     .select(CARD_COLUMNS.map((c) => `w.${c}` as const))
     .select(sql<number>`octet_length(w.description) > 0`.as('has_description'))
     .where('w.deleted_at_ms', 'is', null)
+    .where('w.project_id', 'not in', (eb) => eb.selectFrom('pm_projects').select('id').where('deleted_at_ms', 'is not', null))
     .orderBy('w.updated_at_ms', 'desc')
     .orderBy('w.id')
     .limit(limit);

@@ -8,6 +8,7 @@ import { SCHEMA_V6_LINKS_DATES } from './schema-v6-links-dates.ts';
 import { SCHEMA_V7_NOTIFICATIONS } from './schema-v7-notifications.ts';
 import { SCHEMA_V9_TIME } from './schema-v9-time.ts';
 import { SCHEMA_V11_CAPACITY } from './schema-v11-capacity.ts';
+import { SCHEMA_V12_PROJECT_SETTINGS } from './schema-v12-project-settings.ts';
 import { SCHEMA_V8_WEBHOOKS } from './schema-v8-webhooks.ts';
 import { SCHEMA_V10_ATTACHMENTS } from './schema-v10-attachments.ts';
 
@@ -92,6 +93,13 @@ const MIGRATIONS: readonly Migration[] = [
     version: 11,
     up(db) {
       db.exec(SCHEMA_V11_CAPACITY);
+    },
+  },
+  {
+    // Project settings: archived and deleted projects, deleted sprints, a project's former keys.
+    version: 12,
+    up(db) {
+      db.exec(SCHEMA_V12_PROJECT_SETTINGS);
     },
   },
 ];

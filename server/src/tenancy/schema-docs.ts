@@ -32,6 +32,16 @@ export const SCHEMA_DOCS: Docs = {
       created_at_ms: `Creation time, ${TIME}`,
       created_by: 'pm_users.id of the creator',
       updated_at_ms: `Last change, ${TIME}`,
+      archived_at_ms: `When the project was archived (read-only, hidden from the project list), ${TIME}; NULL while live`,
+      deleted_at_ms: `When the project was deleted (gone from every list and read; its rows are kept for 30 days), ${TIME}; NULL otherwise`,
+    },
+  },
+  pm_project_former_keys: {
+    about: 'Keys a project had before a key change. They still name it (WEB-12 after WEB became APP) and no other project may take them.',
+    columns: {
+      key: 'The former key',
+      project_id: 'pm_projects.id it names',
+      retired_at_ms: `When the project stopped using it, ${TIME}`,
     },
   },
   pm_workflow_statuses: {
@@ -70,6 +80,7 @@ export const SCHEMA_DOCS: Docs = {
       updated_at_ms: `Last change, ${TIME}`,
       started_at_ms: `When the sprint was started, ${TIME}, or NULL`,
       completed_at_ms: `When the sprint was completed, ${TIME}, or NULL`,
+      deleted_at_ms: `When the sprint was deleted before it started (its items went to the backlog), ${TIME}, or NULL`,
     },
   },
   pm_work_items: {

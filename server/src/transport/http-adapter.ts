@@ -5,7 +5,7 @@
 // A streamed answer follows uWS's backpressure rule: once write() says the
 // client is behind, uWS drains nothing more until onWritable writes again.
 import type { HttpRequest as UwsRequest, HttpResponse as UwsResponse, TemplatedApp } from 'uWebSockets.js';
-import type { HttpRequest, HttpResponse, Route, Router } from '../http/router.ts';
+import type { HttpRequest, HttpResponse, PushedBody, Route, Router } from '../http/router.ts';
 
 function copyRequest(req: UwsRequest, res: UwsResponse): HttpRequest {
   const headers = new Map<string, string>();
@@ -107,6 +107,25 @@ class CorkedResponse implements HttpResponse {
       return true;
     });
     go(pump());
+  }
+
+  open(status: string, headers: Readonly<Record<string, string>>): PushedBody {
+    let started = false;
+    let ended = false;
+    const send = (part: string | Uint8Array | null) => {
+      if (ended || this.aborted) return;
+      this.res.cork(() => {
+        if (!started) {
+          started = true;
+          this.res.writeStatus(status);
+          for (const [name, value] of Object.entries(headers)) this.res.writeHeader(name, value);
+        }
+        if (part !== null) return void this.res.write(part);
+        ended = true;
+        this.res.end();
+      });
+    };
+    return { write: (part) => send(part), end: () => send(null) };
   }
 }
 

@@ -101,6 +101,15 @@ describe('project model', () => {
     expect(applyReply(before, ok({}, { board: 'p2', removesMember: 'ada' }))).toBe(before);
   });
 
+  it('MODEL-22 a settings write\'s reply replaces the project; a deleted sprint\'s event drops it (PROJ)', () => {
+    const before = model();
+    const renamed = applyReply(before, ok({ project: { id: 'p1', key: 'APP', name: 'App', version: 2, formerKeys: ['WEB'] } }));
+    expect(renamed.project).toMatchObject({ key: 'APP', formerKeys: ['WEB'] });
+    expect(applyReply(renamed, ok({ project: { id: 'p9', key: 'OTHER', version: 5 } })).project?.key).toBe('APP');
+    const dropped = applyEvent(before, event({ sprint: { sprint: { id: 's1', projectId: 'p1', version: 3, deletedAt: 1 }, changedFields: ['deleted'] } }))!;
+    expect(dropped.sprints.has('s1')).toBe(false);
+  });
+
   it('MODEL-8 a board answer becomes the model and back; a board without its project keeps the one held', () => {
     const m = model();
     const board = boardOfModel(m);

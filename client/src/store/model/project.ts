@@ -31,7 +31,11 @@ export const EMPTY_MODEL: ProjectModel = { project: null, statuses: [], members:
 /** The project itself changes through project events, which carry its workflow. */
 const projectReducer: EntityReducer<IProject | null> = {
   event: (project, event) => event.project?.project ?? project,
-  reply: (project) => project,
+  // The settings writes answer with the project (a refusal at a stale version carries the current one).
+  reply(project, reply, projectId) {
+    const sent = reply.ok ? reply.result.project : reply.error.current && 'project' in reply.error.current ? reply.error.current.project : null;
+    return sent && sent.id === projectId && Number(sent.version ?? 0) >= Number(project?.version ?? 0) ? sent : project;
+  },
 };
 
 const statusesReducer: EntityReducer<readonly IWorkflowStatus[]> = {

@@ -12,6 +12,11 @@ export function applySprint(known: SprintsById, sprint: ISprint): SprintsById {
   if (!id) return known;
   const have = known.get(id);
   if (have && Number(have.version ?? 0) > Number(sprint.version ?? 0)) return known;
+  if (Number(sprint.deletedAt ?? 0) > 0) {
+    const rest = new Map(known);
+    rest.delete(id);
+    return rest;
+  }
   return new Map(known).set(id, sprint);
 }
 
