@@ -52,8 +52,8 @@ export class ApiError extends Error {
   }
 }
 
-const UNREACHABLE = 'Tandem could not reach the server. Check your connection and try again.';
-const GARBLED = 'The server sent an answer Tandem did not understand. Try again in a moment.';
+export const UNREACHABLE = 'Tandem could not reach the server. Check your connection and try again.';
+export const GARBLED = 'The server sent an answer Tandem did not understand. Try again in a moment.';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -88,6 +88,32 @@ export function toError(status: number, body: unknown): ApiError {
   }
   // A proxy's 502 page or a crash: nothing the person can act on but retrying.
   return new ApiError(status, status >= 500 ? 'UNAVAILABLE' : 'UNKNOWN', status >= 500 ? UNREACHABLE : GARBLED);
+}
+
+/**
+ * An authenticated JSON call of the app's own HTTP API (People, Webhooks):
+ * GET, or with a body a JSON POST; a refusal becomes an ApiError in the
+ * server's words. The session's bearer token goes with it (the cookie may be
+ * another tab's log-in).
+ */
+export async function callJson(path: string, token: string | null, body?: unknown): Promise<unknown> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: {
+        Accept: 'application/json',
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  } catch {
+    throw new ApiError(0, 'UNAVAILABLE', UNREACHABLE);
+  }
+  const answer: unknown = await res.json().catch(() => null);
+  if (!res.ok) throw toError(res.status, answer);
+  return answer;
 }
 
 async function post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {

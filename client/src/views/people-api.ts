@@ -2,7 +2,7 @@
 // no Solid. The session's bearer token goes with each call, as the export's
 // does: the cookie may belong to another tab's log-in.
 import { isTenantAdmin, type TenantRole } from '../../../shared/domain/permissions.ts';
-import { ApiError, toError } from '../auth/auth-api.ts';
+import { ApiError, callJson as call, GARBLED } from '../auth/auth-api.ts';
 import type { Session } from '../auth/session.ts';
 
 export interface WorkspacePerson {
@@ -26,29 +26,6 @@ export function managesPeople(session: Session | null): boolean {
   return session?.role !== undefined && isTenantAdmin(session.role) && session.workspaceName !== null;
 }
 
-const UNREACHABLE = 'Tandem could not reach the server. Check your connection and try again.';
-const GARBLED = 'The server sent an answer Tandem did not understand. Try again in a moment.';
-
-/** GET, or with a body a JSON POST; a refusal becomes an ApiError in the server's words. */
-async function call(path: string, token: string | null, body?: unknown): Promise<unknown> {
-  let res: Response;
-  try {
-    res = await fetch(path, {
-      method: body === undefined ? 'GET' : 'POST',
-      headers: {
-        Accept: 'application/json',
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-        ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-  } catch {
-    throw new ApiError(0, 'UNAVAILABLE', UNREACHABLE);
-  }
-  const answer: unknown = await res.json().catch(() => null);
-  if (!res.ok) throw toError(res.status, answer);
-  return answer;
-}
 
 const peopleOf = (body: unknown): WorkspacePerson[] => {
   const list = (body as { people?: unknown } | null)?.people;
