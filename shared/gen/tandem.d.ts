@@ -59,6 +59,8 @@ export namespace tandem {
             restoreProject?: (tandem.v1.IRestoreProject|null);
             deleteProject?: (tandem.v1.IDeleteProject|null);
             deleteSprint?: (tandem.v1.IDeleteSprint|null);
+            setWorkflow?: (tandem.v1.ISetWorkflow|null);
+            releaseWorkItem?: (tandem.v1.IReleaseWorkItem|null);
         }
 
         class ClientFrame implements IClientFrame {
@@ -117,7 +119,9 @@ export namespace tandem {
             public restoreProject?: (tandem.v1.IRestoreProject|null);
             public deleteProject?: (tandem.v1.IDeleteProject|null);
             public deleteSprint?: (tandem.v1.IDeleteSprint|null);
-            public command?: ("listProjects"|"getBoard"|"getHistory"|"getComments"|"subscribe"|"unsubscribe"|"getWorkItem"|"search"|"getReport"|"listDeletedWorkItems"|"getMyWork"|"getWorkLogs"|"getTimesheet"|"getTimer"|"createProject"|"createWorkItem"|"updateWorkItem"|"moveWorkItem"|"deleteWorkItem"|"restoreWorkItem"|"claimWorkItem"|"addComment"|"editComment"|"deleteComment"|"createSprint"|"updateSprint"|"startSprint"|"completeSprint"|"addMember"|"changeMemberRole"|"removeMember"|"setPresence"|"listUsers"|"linkWorkItems"|"unlinkWorkItems"|"listNotifications"|"markNotificationsRead"|"watchWorkItem"|"unwatchWorkItem"|"setNotificationSettings"|"logWork"|"editWorkLog"|"deleteWorkLog"|"startTimer"|"stopTimer"|"setSprintCapacity"|"deleteAttachment"|"listAttachments"|"updateProject"|"archiveProject"|"restoreProject"|"deleteProject"|"deleteSprint");
+            public setWorkflow?: (tandem.v1.ISetWorkflow|null);
+            public releaseWorkItem?: (tandem.v1.IReleaseWorkItem|null);
+            public command?: ("listProjects"|"getBoard"|"getHistory"|"getComments"|"subscribe"|"unsubscribe"|"getWorkItem"|"search"|"getReport"|"listDeletedWorkItems"|"getMyWork"|"getWorkLogs"|"getTimesheet"|"getTimer"|"createProject"|"createWorkItem"|"updateWorkItem"|"moveWorkItem"|"deleteWorkItem"|"restoreWorkItem"|"claimWorkItem"|"addComment"|"editComment"|"deleteComment"|"createSprint"|"updateSprint"|"startSprint"|"completeSprint"|"addMember"|"changeMemberRole"|"removeMember"|"setPresence"|"listUsers"|"linkWorkItems"|"unlinkWorkItems"|"listNotifications"|"markNotificationsRead"|"watchWorkItem"|"unwatchWorkItem"|"setNotificationSettings"|"logWork"|"editWorkLog"|"deleteWorkLog"|"startTimer"|"stopTimer"|"setSprintCapacity"|"deleteAttachment"|"listAttachments"|"updateProject"|"archiveProject"|"restoreProject"|"deleteProject"|"deleteSprint"|"setWorkflow"|"releaseWorkItem");
             public static create(properties?: tandem.v1.IClientFrame): tandem.v1.ClientFrame;
             public static encode(m: tandem.v1.IClientFrame, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: tandem.v1.IClientFrame, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -342,6 +346,7 @@ export namespace tandem {
             name?: (string|null);
             category?: (tandem.v1.StatusCategory|null);
             position?: (number|null);
+            wipLimit?: (number|null);
         }
 
         class WorkflowStatus implements IWorkflowStatus {
@@ -350,6 +355,7 @@ export namespace tandem {
             public name: string;
             public category: tandem.v1.StatusCategory;
             public position: number;
+            public wipLimit: number;
             public static create(properties?: tandem.v1.IWorkflowStatus): tandem.v1.WorkflowStatus;
             public static encode(m: tandem.v1.IWorkflowStatus, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: tandem.v1.IWorkflowStatus, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -375,6 +381,7 @@ export namespace tandem {
             archivedAt?: (number|null);
             formerKeys?: (string[]|null);
             deletedAt?: (number|null);
+            pullMode?: (boolean|null);
         }
 
         class Project implements IProject {
@@ -391,6 +398,7 @@ export namespace tandem {
             public archivedAt: number;
             public formerKeys: string[];
             public deletedAt: number;
+            public pullMode: boolean;
             public static create(properties?: tandem.v1.IProject): tandem.v1.Project;
             public static encode(m: tandem.v1.IProject, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: tandem.v1.IProject, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -2563,6 +2571,7 @@ export namespace tandem {
             name?: (string|null);
             description?: (string|null);
             key?: (string|null);
+            pullMode?: (boolean|null);
         }
 
         class UpdateProject implements IUpdateProject {
@@ -2572,6 +2581,7 @@ export namespace tandem {
             public name?: (string|null);
             public description?: (string|null);
             public key?: (string|null);
+            public pullMode?: (boolean|null);
             public static create(properties?: tandem.v1.IUpdateProject): tandem.v1.UpdateProject;
             public static encode(m: tandem.v1.IUpdateProject, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: tandem.v1.IUpdateProject, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -2580,6 +2590,96 @@ export namespace tandem {
             public static verify(m: { [k: string]: any }): (string|null);
             public static fromObject(d: { [k: string]: any }): tandem.v1.UpdateProject;
             public static toObject(m: tandem.v1.UpdateProject, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ISetWorkflow {
+            projectId?: (string|null);
+            expectedVersion?: (number|null);
+            statuses?: (tandem.v1.IWorkflowStatusSpec[]|null);
+            removals?: (tandem.v1.IStatusRemoval[]|null);
+        }
+
+        class SetWorkflow implements ISetWorkflow {
+            constructor(p?: tandem.v1.ISetWorkflow);
+            public projectId: string;
+            public expectedVersion: number;
+            public statuses: tandem.v1.IWorkflowStatusSpec[];
+            public removals: tandem.v1.IStatusRemoval[];
+            public static create(properties?: tandem.v1.ISetWorkflow): tandem.v1.SetWorkflow;
+            public static encode(m: tandem.v1.ISetWorkflow, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.ISetWorkflow, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.SetWorkflow;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.SetWorkflow;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.SetWorkflow;
+            public static toObject(m: tandem.v1.SetWorkflow, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IWorkflowStatusSpec {
+            id?: (string|null);
+            name?: (string|null);
+            category?: (tandem.v1.StatusCategory|null);
+            wipLimit?: (number|null);
+        }
+
+        class WorkflowStatusSpec implements IWorkflowStatusSpec {
+            constructor(p?: tandem.v1.IWorkflowStatusSpec);
+            public id: string;
+            public name: string;
+            public category: tandem.v1.StatusCategory;
+            public wipLimit: number;
+            public static create(properties?: tandem.v1.IWorkflowStatusSpec): tandem.v1.WorkflowStatusSpec;
+            public static encode(m: tandem.v1.IWorkflowStatusSpec, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IWorkflowStatusSpec, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.WorkflowStatusSpec;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.WorkflowStatusSpec;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.WorkflowStatusSpec;
+            public static toObject(m: tandem.v1.WorkflowStatusSpec, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IStatusRemoval {
+            statusId?: (string|null);
+            moveToStatusId?: (string|null);
+        }
+
+        class StatusRemoval implements IStatusRemoval {
+            constructor(p?: tandem.v1.IStatusRemoval);
+            public statusId: string;
+            public moveToStatusId: string;
+            public static create(properties?: tandem.v1.IStatusRemoval): tandem.v1.StatusRemoval;
+            public static encode(m: tandem.v1.IStatusRemoval, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IStatusRemoval, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.StatusRemoval;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.StatusRemoval;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.StatusRemoval;
+            public static toObject(m: tandem.v1.StatusRemoval, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface IReleaseWorkItem {
+            workItemId?: (string|null);
+        }
+
+        class ReleaseWorkItem implements IReleaseWorkItem {
+            constructor(p?: tandem.v1.IReleaseWorkItem);
+            public workItemId: string;
+            public static create(properties?: tandem.v1.IReleaseWorkItem): tandem.v1.ReleaseWorkItem;
+            public static encode(m: tandem.v1.IReleaseWorkItem, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.IReleaseWorkItem, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.ReleaseWorkItem;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.ReleaseWorkItem;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.ReleaseWorkItem;
+            public static toObject(m: tandem.v1.ReleaseWorkItem, o?: $protobuf.IConversionOptions): { [k: string]: any };
             public toJSON(): { [k: string]: any };
             public static getTypeUrl(typeUrlPrefix?: string): string;
         }

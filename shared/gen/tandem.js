@@ -87,6 +87,8 @@ export const tandem = $root.tandem = (() => {
              * @property {tandem.v1.IRestoreProject|null} [restoreProject] ClientFrame restoreProject
              * @property {tandem.v1.IDeleteProject|null} [deleteProject] ClientFrame deleteProject
              * @property {tandem.v1.IDeleteSprint|null} [deleteSprint] ClientFrame deleteSprint
+             * @property {tandem.v1.ISetWorkflow|null} [setWorkflow] ClientFrame setWorkflow
+             * @property {tandem.v1.IReleaseWorkItem|null} [releaseWorkItem] ClientFrame releaseWorkItem
              */
 
             /**
@@ -536,17 +538,33 @@ export const tandem = $root.tandem = (() => {
              */
             ClientFrame.prototype.deleteSprint = null;
 
+            /**
+             * ClientFrame setWorkflow.
+             * @member {tandem.v1.ISetWorkflow|null|undefined} setWorkflow
+             * @memberof tandem.v1.ClientFrame
+             * @instance
+             */
+            ClientFrame.prototype.setWorkflow = null;
+
+            /**
+             * ClientFrame releaseWorkItem.
+             * @member {tandem.v1.IReleaseWorkItem|null|undefined} releaseWorkItem
+             * @memberof tandem.v1.ClientFrame
+             * @instance
+             */
+            ClientFrame.prototype.releaseWorkItem = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
             /**
              * ClientFrame command.
-             * @member {"listProjects"|"getBoard"|"getHistory"|"getComments"|"subscribe"|"unsubscribe"|"getWorkItem"|"search"|"getReport"|"listDeletedWorkItems"|"getMyWork"|"getWorkLogs"|"getTimesheet"|"getTimer"|"createProject"|"createWorkItem"|"updateWorkItem"|"moveWorkItem"|"deleteWorkItem"|"restoreWorkItem"|"claimWorkItem"|"addComment"|"editComment"|"deleteComment"|"createSprint"|"updateSprint"|"startSprint"|"completeSprint"|"addMember"|"changeMemberRole"|"removeMember"|"setPresence"|"listUsers"|"linkWorkItems"|"unlinkWorkItems"|"listNotifications"|"markNotificationsRead"|"watchWorkItem"|"unwatchWorkItem"|"setNotificationSettings"|"logWork"|"editWorkLog"|"deleteWorkLog"|"startTimer"|"stopTimer"|"setSprintCapacity"|"deleteAttachment"|"listAttachments"|"updateProject"|"archiveProject"|"restoreProject"|"deleteProject"|"deleteSprint"|undefined} command
+             * @member {"listProjects"|"getBoard"|"getHistory"|"getComments"|"subscribe"|"unsubscribe"|"getWorkItem"|"search"|"getReport"|"listDeletedWorkItems"|"getMyWork"|"getWorkLogs"|"getTimesheet"|"getTimer"|"createProject"|"createWorkItem"|"updateWorkItem"|"moveWorkItem"|"deleteWorkItem"|"restoreWorkItem"|"claimWorkItem"|"addComment"|"editComment"|"deleteComment"|"createSprint"|"updateSprint"|"startSprint"|"completeSprint"|"addMember"|"changeMemberRole"|"removeMember"|"setPresence"|"listUsers"|"linkWorkItems"|"unlinkWorkItems"|"listNotifications"|"markNotificationsRead"|"watchWorkItem"|"unwatchWorkItem"|"setNotificationSettings"|"logWork"|"editWorkLog"|"deleteWorkLog"|"startTimer"|"stopTimer"|"setSprintCapacity"|"deleteAttachment"|"listAttachments"|"updateProject"|"archiveProject"|"restoreProject"|"deleteProject"|"deleteSprint"|"setWorkflow"|"releaseWorkItem"|undefined} command
              * @memberof tandem.v1.ClientFrame
              * @instance
              */
             Object.defineProperty(ClientFrame.prototype, "command", {
-                get: $util.oneOfGetter($oneOfFields = ["listProjects", "getBoard", "getHistory", "getComments", "subscribe", "unsubscribe", "getWorkItem", "search", "getReport", "listDeletedWorkItems", "getMyWork", "getWorkLogs", "getTimesheet", "getTimer", "createProject", "createWorkItem", "updateWorkItem", "moveWorkItem", "deleteWorkItem", "restoreWorkItem", "claimWorkItem", "addComment", "editComment", "deleteComment", "createSprint", "updateSprint", "startSprint", "completeSprint", "addMember", "changeMemberRole", "removeMember", "setPresence", "listUsers", "linkWorkItems", "unlinkWorkItems", "listNotifications", "markNotificationsRead", "watchWorkItem", "unwatchWorkItem", "setNotificationSettings", "logWork", "editWorkLog", "deleteWorkLog", "startTimer", "stopTimer", "setSprintCapacity", "deleteAttachment", "listAttachments", "updateProject", "archiveProject", "restoreProject", "deleteProject", "deleteSprint"]),
+                get: $util.oneOfGetter($oneOfFields = ["listProjects", "getBoard", "getHistory", "getComments", "subscribe", "unsubscribe", "getWorkItem", "search", "getReport", "listDeletedWorkItems", "getMyWork", "getWorkLogs", "getTimesheet", "getTimer", "createProject", "createWorkItem", "updateWorkItem", "moveWorkItem", "deleteWorkItem", "restoreWorkItem", "claimWorkItem", "addComment", "editComment", "deleteComment", "createSprint", "updateSprint", "startSprint", "completeSprint", "addMember", "changeMemberRole", "removeMember", "setPresence", "listUsers", "linkWorkItems", "unlinkWorkItems", "listNotifications", "markNotificationsRead", "watchWorkItem", "unwatchWorkItem", "setNotificationSettings", "logWork", "editWorkLog", "deleteWorkLog", "startTimer", "stopTimer", "setSprintCapacity", "deleteAttachment", "listAttachments", "updateProject", "archiveProject", "restoreProject", "deleteProject", "deleteSprint", "setWorkflow", "releaseWorkItem"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -686,6 +704,10 @@ export const tandem = $root.tandem = (() => {
                     $root.tandem.v1.DeleteProject.encode(m.deleteProject, w.uint32(522).fork(), q + 1).ldelim();
                 if (m.deleteSprint != null && Object.hasOwnProperty.call(m, "deleteSprint"))
                     $root.tandem.v1.DeleteSprint.encode(m.deleteSprint, w.uint32(530).fork(), q + 1).ldelim();
+                if (m.setWorkflow != null && Object.hasOwnProperty.call(m, "setWorkflow"))
+                    $root.tandem.v1.SetWorkflow.encode(m.setWorkflow, w.uint32(538).fork(), q + 1).ldelim();
+                if (m.releaseWorkItem != null && Object.hasOwnProperty.call(m, "releaseWorkItem"))
+                    $root.tandem.v1.ReleaseWorkItem.encode(m.releaseWorkItem, w.uint32(546).fork(), q + 1).ldelim();
                 return w;
             };
 
@@ -950,6 +972,14 @@ export const tandem = $root.tandem = (() => {
                         }
                     case 66: {
                             m.deleteSprint = $root.tandem.v1.DeleteSprint.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 67: {
+                            m.setWorkflow = $root.tandem.v1.SetWorkflow.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 68: {
+                            m.releaseWorkItem = $root.tandem.v1.ReleaseWorkItem.decode(r, r.uint32(), undefined, n + 1);
                             break;
                         }
                     default:
@@ -1529,6 +1559,26 @@ export const tandem = $root.tandem = (() => {
                             return "deleteSprint." + e;
                     }
                 }
+                if (m.setWorkflow != null && Object.hasOwnProperty.call(m, "setWorkflow")) {
+                    if (p.command === 1)
+                        return "command: multiple values";
+                    p.command = 1;
+                    {
+                        var e = $root.tandem.v1.SetWorkflow.verify(m.setWorkflow, n + 1);
+                        if (e)
+                            return "setWorkflow." + e;
+                    }
+                }
+                if (m.releaseWorkItem != null && Object.hasOwnProperty.call(m, "releaseWorkItem")) {
+                    if (p.command === 1)
+                        return "command: multiple values";
+                    p.command = 1;
+                    {
+                        var e = $root.tandem.v1.ReleaseWorkItem.verify(m.releaseWorkItem, n + 1);
+                        if (e)
+                            return "releaseWorkItem." + e;
+                    }
+                }
                 return null;
             };
 
@@ -1817,6 +1867,16 @@ export const tandem = $root.tandem = (() => {
                     if (!$util.isObject(d.deleteSprint))
                         throw TypeError(".tandem.v1.ClientFrame.deleteSprint: object expected");
                     m.deleteSprint = $root.tandem.v1.DeleteSprint.fromObject(d.deleteSprint, n + 1);
+                }
+                if (d.setWorkflow != null) {
+                    if (!$util.isObject(d.setWorkflow))
+                        throw TypeError(".tandem.v1.ClientFrame.setWorkflow: object expected");
+                    m.setWorkflow = $root.tandem.v1.SetWorkflow.fromObject(d.setWorkflow, n + 1);
+                }
+                if (d.releaseWorkItem != null) {
+                    if (!$util.isObject(d.releaseWorkItem))
+                        throw TypeError(".tandem.v1.ClientFrame.releaseWorkItem: object expected");
+                    m.releaseWorkItem = $root.tandem.v1.ReleaseWorkItem.fromObject(d.releaseWorkItem, n + 1);
                 }
                 return m;
             };
@@ -2108,6 +2168,16 @@ export const tandem = $root.tandem = (() => {
                     d.deleteSprint = $root.tandem.v1.DeleteSprint.toObject(m.deleteSprint, o, q + 1);
                     if (o.oneofs)
                         d.command = "deleteSprint";
+                }
+                if (m.setWorkflow != null && Object.hasOwnProperty.call(m, "setWorkflow")) {
+                    d.setWorkflow = $root.tandem.v1.SetWorkflow.toObject(m.setWorkflow, o, q + 1);
+                    if (o.oneofs)
+                        d.command = "setWorkflow";
+                }
+                if (m.releaseWorkItem != null && Object.hasOwnProperty.call(m, "releaseWorkItem")) {
+                    d.releaseWorkItem = $root.tandem.v1.ReleaseWorkItem.toObject(m.releaseWorkItem, o, q + 1);
+                    if (o.oneofs)
+                        d.command = "releaseWorkItem";
                 }
                 return d;
             };
@@ -4660,6 +4730,7 @@ export const tandem = $root.tandem = (() => {
              * @property {string|null} [name] WorkflowStatus name
              * @property {tandem.v1.StatusCategory|null} [category] WorkflowStatus category
              * @property {number|null} [position] WorkflowStatus position
+             * @property {number|null} [wipLimit] WorkflowStatus wipLimit
              */
 
             /**
@@ -4710,6 +4781,14 @@ export const tandem = $root.tandem = (() => {
             WorkflowStatus.prototype.position = 0;
 
             /**
+             * WorkflowStatus wipLimit.
+             * @member {number} wipLimit
+             * @memberof tandem.v1.WorkflowStatus
+             * @instance
+             */
+            WorkflowStatus.prototype.wipLimit = 0;
+
+            /**
              * Creates a new WorkflowStatus instance using the specified properties.
              * @function create
              * @memberof tandem.v1.WorkflowStatus
@@ -4745,6 +4824,8 @@ export const tandem = $root.tandem = (() => {
                     w.uint32(24).int32(m.category);
                 if (m.position != null && Object.hasOwnProperty.call(m, "position"))
                     w.uint32(32).int32(m.position);
+                if (m.wipLimit != null && Object.hasOwnProperty.call(m, "wipLimit"))
+                    w.uint32(40).int32(m.wipLimit);
                 return w;
             };
 
@@ -4809,6 +4890,10 @@ export const tandem = $root.tandem = (() => {
                         }
                     case 4: {
                             m.position = r.int32();
+                            break;
+                        }
+                    case 5: {
+                            m.wipLimit = r.int32();
                             break;
                         }
                     default:
@@ -4880,6 +4965,10 @@ export const tandem = $root.tandem = (() => {
                     if (!$util.isInteger(m.position))
                         return "position: integer expected";
                 }
+                if (m.wipLimit != null && Object.hasOwnProperty.call(m, "wipLimit")) {
+                    if (!$util.isInteger(m.wipLimit))
+                        return "wipLimit: integer expected";
+                }
                 return null;
             };
 
@@ -4942,6 +5031,9 @@ export const tandem = $root.tandem = (() => {
                 if (d.position != null) {
                     m.position = d.position | 0;
                 }
+                if (d.wipLimit != null) {
+                    m.wipLimit = d.wipLimit | 0;
+                }
                 return m;
             };
 
@@ -4967,6 +5059,7 @@ export const tandem = $root.tandem = (() => {
                     d.name = "";
                     d.category = o.enums === String ? "STATUS_CATEGORY_UNSPECIFIED" : 0;
                     d.position = 0;
+                    d.wipLimit = 0;
                 }
                 if (m.id != null && Object.hasOwnProperty.call(m, "id")) {
                     d.id = m.id;
@@ -4979,6 +5072,9 @@ export const tandem = $root.tandem = (() => {
                 }
                 if (m.position != null && Object.hasOwnProperty.call(m, "position")) {
                     d.position = m.position;
+                }
+                if (m.wipLimit != null && Object.hasOwnProperty.call(m, "wipLimit")) {
+                    d.wipLimit = m.wipLimit;
                 }
                 return d;
             };
@@ -5030,6 +5126,7 @@ export const tandem = $root.tandem = (() => {
              * @property {number|null} [archivedAt] Project archivedAt
              * @property {Array.<string>|null} [formerKeys] Project formerKeys
              * @property {number|null} [deletedAt] Project deletedAt
+             * @property {boolean|null} [pullMode] Project pullMode
              */
 
             /**
@@ -5146,6 +5243,14 @@ export const tandem = $root.tandem = (() => {
             Project.prototype.deletedAt = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
 
             /**
+             * Project pullMode.
+             * @member {boolean} pullMode
+             * @memberof tandem.v1.Project
+             * @instance
+             */
+            Project.prototype.pullMode = false;
+
+            /**
              * Creates a new Project instance using the specified properties.
              * @function create
              * @memberof tandem.v1.Project
@@ -5201,6 +5306,8 @@ export const tandem = $root.tandem = (() => {
                 }
                 if (m.deletedAt != null && Object.hasOwnProperty.call(m, "deletedAt"))
                     w.uint32(96).int64(m.deletedAt);
+                if (m.pullMode != null && Object.hasOwnProperty.call(m, "pullMode"))
+                    w.uint32(104).bool(m.pullMode);
                 return w;
             };
 
@@ -5301,6 +5408,10 @@ export const tandem = $root.tandem = (() => {
                         }
                     case 12: {
                             m.deletedAt = r.int64();
+                            break;
+                        }
+                    case 13: {
+                            m.pullMode = r.bool();
                             break;
                         }
                     default:
@@ -5406,6 +5517,10 @@ export const tandem = $root.tandem = (() => {
                     if (!$util.isInteger(m.deletedAt) && !(m.deletedAt && $util.isInteger(m.deletedAt.low) && $util.isInteger(m.deletedAt.high)))
                         return "deletedAt: integer|Long expected";
                 }
+                if (m.pullMode != null && Object.hasOwnProperty.call(m, "pullMode")) {
+                    if (typeof m.pullMode !== "boolean")
+                        return "pullMode: boolean expected";
+                }
                 return null;
             };
 
@@ -5510,6 +5625,9 @@ export const tandem = $root.tandem = (() => {
                     else if (typeof d.deletedAt === "object")
                         m.deletedAt = new $util.LongBits(d.deletedAt.low >>> 0, d.deletedAt.high >>> 0).toNumber();
                 }
+                if (d.pullMode != null) {
+                    m.pullMode = Boolean(d.pullMode);
+                }
                 return m;
             };
 
@@ -5565,6 +5683,7 @@ export const tandem = $root.tandem = (() => {
                         d.deletedAt = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
                     } else
                         d.deletedAt = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                    d.pullMode = false;
                 }
                 if (m.id != null && Object.hasOwnProperty.call(m, "id")) {
                     d.id = m.id;
@@ -5632,6 +5751,9 @@ export const tandem = $root.tandem = (() => {
                         d.deletedAt = o.longs === String ? String(m.deletedAt) : m.deletedAt;
                     else
                         d.deletedAt = o.longs === String ? $util.Long.prototype.toString.call(m.deletedAt) : o.longs === Number ? new $util.LongBits(m.deletedAt.low >>> 0, m.deletedAt.high >>> 0).toNumber() : m.deletedAt;
+                }
+                if (m.pullMode != null && Object.hasOwnProperty.call(m, "pullMode")) {
+                    d.pullMode = m.pullMode;
                 }
                 return d;
             };
@@ -35857,6 +35979,7 @@ export const tandem = $root.tandem = (() => {
              * @property {string|null} [name] UpdateProject name
              * @property {string|null} [description] UpdateProject description
              * @property {string|null} [key] UpdateProject key
+             * @property {boolean|null} [pullMode] UpdateProject pullMode
              */
 
             /**
@@ -35914,6 +36037,14 @@ export const tandem = $root.tandem = (() => {
              */
             UpdateProject.prototype.key = null;
 
+            /**
+             * UpdateProject pullMode.
+             * @member {boolean|null|undefined} pullMode
+             * @memberof tandem.v1.UpdateProject
+             * @instance
+             */
+            UpdateProject.prototype.pullMode = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
@@ -35932,6 +36063,12 @@ export const tandem = $root.tandem = (() => {
             // Virtual OneOf for proto3 optional field
             Object.defineProperty(UpdateProject.prototype, "_key", {
                 get: $util.oneOfGetter($oneOfFields = ["key"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            // Virtual OneOf for proto3 optional field
+            Object.defineProperty(UpdateProject.prototype, "_pullMode", {
+                get: $util.oneOfGetter($oneOfFields = ["pullMode"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -35973,6 +36110,8 @@ export const tandem = $root.tandem = (() => {
                     w.uint32(34).string(m.description);
                 if (m.key != null && Object.hasOwnProperty.call(m, "key"))
                     w.uint32(42).string(m.key);
+                if (m.pullMode != null && Object.hasOwnProperty.call(m, "pullMode"))
+                    w.uint32(48).bool(m.pullMode);
                 return w;
             };
 
@@ -36043,6 +36182,10 @@ export const tandem = $root.tandem = (() => {
                             m.key = r.string();
                             break;
                         }
+                    case 6: {
+                            m.pullMode = r.bool();
+                            break;
+                        }
                     default:
                         r.skipType(t & 7, n);
                         break;
@@ -36111,6 +36254,11 @@ export const tandem = $root.tandem = (() => {
                     if (!$util.isString(m.key))
                         return "key: string expected";
                 }
+                if (m.pullMode != null && Object.hasOwnProperty.call(m, "pullMode")) {
+                    p._pullMode = 1;
+                    if (typeof m.pullMode !== "boolean")
+                        return "pullMode: boolean expected";
+                }
                 return null;
             };
 
@@ -36153,6 +36301,9 @@ export const tandem = $root.tandem = (() => {
                 }
                 if (d.key != null) {
                     m.key = String(d.key);
+                }
+                if (d.pullMode != null) {
+                    m.pullMode = Boolean(d.pullMode);
                 }
                 return m;
             };
@@ -36208,6 +36359,11 @@ export const tandem = $root.tandem = (() => {
                     if (o.oneofs)
                         d._key = "key";
                 }
+                if (m.pullMode != null && Object.hasOwnProperty.call(m, "pullMode")) {
+                    d.pullMode = m.pullMode;
+                    if (o.oneofs)
+                        d._pullMode = "pullMode";
+                }
                 return d;
             };
 
@@ -36238,6 +36394,1272 @@ export const tandem = $root.tandem = (() => {
             };
 
             return UpdateProject;
+        })();
+
+        v1.SetWorkflow = (function() {
+
+            /**
+             * Properties of a SetWorkflow.
+             * @memberof tandem.v1
+             * @interface ISetWorkflow
+             * @property {string|null} [projectId] SetWorkflow projectId
+             * @property {number|null} [expectedVersion] SetWorkflow expectedVersion
+             * @property {Array.<tandem.v1.IWorkflowStatusSpec>|null} [statuses] SetWorkflow statuses
+             * @property {Array.<tandem.v1.IStatusRemoval>|null} [removals] SetWorkflow removals
+             */
+
+            /**
+             * Constructs a new SetWorkflow.
+             * @memberof tandem.v1
+             * @classdesc Represents a SetWorkflow.
+             * @implements ISetWorkflow
+             * @constructor
+             * @param {tandem.v1.ISetWorkflow=} [p] Properties to set
+             */
+            function SetWorkflow(p) {
+                this.statuses = [];
+                this.removals = [];
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * SetWorkflow projectId.
+             * @member {string} projectId
+             * @memberof tandem.v1.SetWorkflow
+             * @instance
+             */
+            SetWorkflow.prototype.projectId = "";
+
+            /**
+             * SetWorkflow expectedVersion.
+             * @member {number} expectedVersion
+             * @memberof tandem.v1.SetWorkflow
+             * @instance
+             */
+            SetWorkflow.prototype.expectedVersion = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * SetWorkflow statuses.
+             * @member {Array.<tandem.v1.IWorkflowStatusSpec>} statuses
+             * @memberof tandem.v1.SetWorkflow
+             * @instance
+             */
+            SetWorkflow.prototype.statuses = $util.emptyArray;
+
+            /**
+             * SetWorkflow removals.
+             * @member {Array.<tandem.v1.IStatusRemoval>} removals
+             * @memberof tandem.v1.SetWorkflow
+             * @instance
+             */
+            SetWorkflow.prototype.removals = $util.emptyArray;
+
+            /**
+             * Creates a new SetWorkflow instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.SetWorkflow
+             * @static
+             * @param {tandem.v1.ISetWorkflow=} [properties] Properties to set
+             * @returns {tandem.v1.SetWorkflow} SetWorkflow instance
+             */
+            SetWorkflow.create = function create(properties) {
+                return new SetWorkflow(properties);
+            };
+
+            /**
+             * Encodes the specified SetWorkflow message. Does not implicitly {@link tandem.v1.SetWorkflow.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.SetWorkflow
+             * @static
+             * @param {tandem.v1.ISetWorkflow} m SetWorkflow message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SetWorkflow.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.projectId != null && Object.hasOwnProperty.call(m, "projectId"))
+                    w.uint32(10).string(m.projectId);
+                if (m.expectedVersion != null && Object.hasOwnProperty.call(m, "expectedVersion"))
+                    w.uint32(16).int64(m.expectedVersion);
+                if (m.statuses != null && m.statuses.length) {
+                    for (var i = 0; i < m.statuses.length; ++i)
+                        $root.tandem.v1.WorkflowStatusSpec.encode(m.statuses[i], w.uint32(26).fork(), q + 1).ldelim();
+                }
+                if (m.removals != null && m.removals.length) {
+                    for (var i = 0; i < m.removals.length; ++i)
+                        $root.tandem.v1.StatusRemoval.encode(m.removals[i], w.uint32(34).fork(), q + 1).ldelim();
+                }
+                return w;
+            };
+
+            /**
+             * Encodes the specified SetWorkflow message, length delimited. Does not implicitly {@link tandem.v1.SetWorkflow.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.SetWorkflow
+             * @static
+             * @param {tandem.v1.ISetWorkflow} message SetWorkflow message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SetWorkflow.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a SetWorkflow message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.SetWorkflow
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.SetWorkflow} SetWorkflow
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SetWorkflow.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.SetWorkflow();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.projectId = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.expectedVersion = r.int64();
+                            break;
+                        }
+                    case 3: {
+                            if (!(m.statuses && m.statuses.length))
+                                m.statuses = [];
+                            m.statuses.push($root.tandem.v1.WorkflowStatusSpec.decode(r, r.uint32(), undefined, n + 1));
+                            break;
+                        }
+                    case 4: {
+                            if (!(m.removals && m.removals.length))
+                                m.removals = [];
+                            m.removals.push($root.tandem.v1.StatusRemoval.decode(r, r.uint32(), undefined, n + 1));
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a SetWorkflow message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.SetWorkflow
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.SetWorkflow} SetWorkflow
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SetWorkflow.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a SetWorkflow message.
+             * @function verify
+             * @memberof tandem.v1.SetWorkflow
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            SetWorkflow.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.projectId != null && Object.hasOwnProperty.call(m, "projectId")) {
+                    if (!$util.isString(m.projectId))
+                        return "projectId: string expected";
+                }
+                if (m.expectedVersion != null && Object.hasOwnProperty.call(m, "expectedVersion")) {
+                    if (!$util.isInteger(m.expectedVersion) && !(m.expectedVersion && $util.isInteger(m.expectedVersion.low) && $util.isInteger(m.expectedVersion.high)))
+                        return "expectedVersion: integer|Long expected";
+                }
+                if (m.statuses != null && Object.hasOwnProperty.call(m, "statuses")) {
+                    if (!Array.isArray(m.statuses))
+                        return "statuses: array expected";
+                    for (var i = 0; i < m.statuses.length; ++i) {
+                        {
+                            var e = $root.tandem.v1.WorkflowStatusSpec.verify(m.statuses[i], n + 1);
+                            if (e)
+                                return "statuses." + e;
+                        }
+                    }
+                }
+                if (m.removals != null && Object.hasOwnProperty.call(m, "removals")) {
+                    if (!Array.isArray(m.removals))
+                        return "removals: array expected";
+                    for (var i = 0; i < m.removals.length; ++i) {
+                        {
+                            var e = $root.tandem.v1.StatusRemoval.verify(m.removals[i], n + 1);
+                            if (e)
+                                return "removals." + e;
+                        }
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates a SetWorkflow message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.SetWorkflow
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.SetWorkflow} SetWorkflow
+             */
+            SetWorkflow.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.SetWorkflow)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.SetWorkflow: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.SetWorkflow();
+                if (d.projectId != null) {
+                    m.projectId = String(d.projectId);
+                }
+                if (d.expectedVersion != null) {
+                    if ($util.Long)
+                        m.expectedVersion = $util.Long.fromValue(d.expectedVersion, false);
+                    else if (typeof d.expectedVersion === "string")
+                        m.expectedVersion = parseInt(d.expectedVersion, 10);
+                    else if (typeof d.expectedVersion === "number")
+                        m.expectedVersion = d.expectedVersion;
+                    else if (typeof d.expectedVersion === "object")
+                        m.expectedVersion = new $util.LongBits(d.expectedVersion.low >>> 0, d.expectedVersion.high >>> 0).toNumber();
+                }
+                if (d.statuses) {
+                    if (!Array.isArray(d.statuses))
+                        throw TypeError(".tandem.v1.SetWorkflow.statuses: array expected");
+                    m.statuses = [];
+                    for (var i = 0; i < d.statuses.length; ++i) {
+                        if (!$util.isObject(d.statuses[i]))
+                            throw TypeError(".tandem.v1.SetWorkflow.statuses: object expected");
+                        m.statuses[i] = $root.tandem.v1.WorkflowStatusSpec.fromObject(d.statuses[i], n + 1);
+                    }
+                }
+                if (d.removals) {
+                    if (!Array.isArray(d.removals))
+                        throw TypeError(".tandem.v1.SetWorkflow.removals: array expected");
+                    m.removals = [];
+                    for (var i = 0; i < d.removals.length; ++i) {
+                        if (!$util.isObject(d.removals[i]))
+                            throw TypeError(".tandem.v1.SetWorkflow.removals: object expected");
+                        m.removals[i] = $root.tandem.v1.StatusRemoval.fromObject(d.removals[i], n + 1);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a SetWorkflow message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.SetWorkflow
+             * @static
+             * @param {tandem.v1.SetWorkflow} m SetWorkflow
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            SetWorkflow.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.statuses = [];
+                    d.removals = [];
+                }
+                if (o.defaults) {
+                    d.projectId = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.expectedVersion = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                    } else
+                        d.expectedVersion = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                }
+                if (m.projectId != null && Object.hasOwnProperty.call(m, "projectId")) {
+                    d.projectId = m.projectId;
+                }
+                if (m.expectedVersion != null && Object.hasOwnProperty.call(m, "expectedVersion")) {
+                    if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                        d.expectedVersion = typeof m.expectedVersion === "number" ? BigInt(m.expectedVersion) : $util.Long.fromBits(m.expectedVersion.low >>> 0, m.expectedVersion.high >>> 0, false).toBigInt();
+                    else if (typeof m.expectedVersion === "number")
+                        d.expectedVersion = o.longs === String ? String(m.expectedVersion) : m.expectedVersion;
+                    else
+                        d.expectedVersion = o.longs === String ? $util.Long.prototype.toString.call(m.expectedVersion) : o.longs === Number ? new $util.LongBits(m.expectedVersion.low >>> 0, m.expectedVersion.high >>> 0).toNumber() : m.expectedVersion;
+                }
+                if (m.statuses && m.statuses.length) {
+                    d.statuses = [];
+                    for (var j = 0; j < m.statuses.length; ++j) {
+                        d.statuses[j] = $root.tandem.v1.WorkflowStatusSpec.toObject(m.statuses[j], o, q + 1);
+                    }
+                }
+                if (m.removals && m.removals.length) {
+                    d.removals = [];
+                    for (var j = 0; j < m.removals.length; ++j) {
+                        d.removals[j] = $root.tandem.v1.StatusRemoval.toObject(m.removals[j], o, q + 1);
+                    }
+                }
+                return d;
+            };
+
+            /**
+             * Converts this SetWorkflow to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.SetWorkflow
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            SetWorkflow.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for SetWorkflow
+             * @function getTypeUrl
+             * @memberof tandem.v1.SetWorkflow
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            SetWorkflow.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.SetWorkflow";
+            };
+
+            return SetWorkflow;
+        })();
+
+        v1.WorkflowStatusSpec = (function() {
+
+            /**
+             * Properties of a WorkflowStatusSpec.
+             * @memberof tandem.v1
+             * @interface IWorkflowStatusSpec
+             * @property {string|null} [id] WorkflowStatusSpec id
+             * @property {string|null} [name] WorkflowStatusSpec name
+             * @property {tandem.v1.StatusCategory|null} [category] WorkflowStatusSpec category
+             * @property {number|null} [wipLimit] WorkflowStatusSpec wipLimit
+             */
+
+            /**
+             * Constructs a new WorkflowStatusSpec.
+             * @memberof tandem.v1
+             * @classdesc Represents a WorkflowStatusSpec.
+             * @implements IWorkflowStatusSpec
+             * @constructor
+             * @param {tandem.v1.IWorkflowStatusSpec=} [p] Properties to set
+             */
+            function WorkflowStatusSpec(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * WorkflowStatusSpec id.
+             * @member {string} id
+             * @memberof tandem.v1.WorkflowStatusSpec
+             * @instance
+             */
+            WorkflowStatusSpec.prototype.id = "";
+
+            /**
+             * WorkflowStatusSpec name.
+             * @member {string} name
+             * @memberof tandem.v1.WorkflowStatusSpec
+             * @instance
+             */
+            WorkflowStatusSpec.prototype.name = "";
+
+            /**
+             * WorkflowStatusSpec category.
+             * @member {tandem.v1.StatusCategory} category
+             * @memberof tandem.v1.WorkflowStatusSpec
+             * @instance
+             */
+            WorkflowStatusSpec.prototype.category = 0;
+
+            /**
+             * WorkflowStatusSpec wipLimit.
+             * @member {number} wipLimit
+             * @memberof tandem.v1.WorkflowStatusSpec
+             * @instance
+             */
+            WorkflowStatusSpec.prototype.wipLimit = 0;
+
+            /**
+             * Creates a new WorkflowStatusSpec instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.WorkflowStatusSpec
+             * @static
+             * @param {tandem.v1.IWorkflowStatusSpec=} [properties] Properties to set
+             * @returns {tandem.v1.WorkflowStatusSpec} WorkflowStatusSpec instance
+             */
+            WorkflowStatusSpec.create = function create(properties) {
+                return new WorkflowStatusSpec(properties);
+            };
+
+            /**
+             * Encodes the specified WorkflowStatusSpec message. Does not implicitly {@link tandem.v1.WorkflowStatusSpec.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.WorkflowStatusSpec
+             * @static
+             * @param {tandem.v1.IWorkflowStatusSpec} m WorkflowStatusSpec message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            WorkflowStatusSpec.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.id != null && Object.hasOwnProperty.call(m, "id"))
+                    w.uint32(10).string(m.id);
+                if (m.name != null && Object.hasOwnProperty.call(m, "name"))
+                    w.uint32(18).string(m.name);
+                if (m.category != null && Object.hasOwnProperty.call(m, "category"))
+                    w.uint32(24).int32(m.category);
+                if (m.wipLimit != null && Object.hasOwnProperty.call(m, "wipLimit"))
+                    w.uint32(32).int32(m.wipLimit);
+                return w;
+            };
+
+            /**
+             * Encodes the specified WorkflowStatusSpec message, length delimited. Does not implicitly {@link tandem.v1.WorkflowStatusSpec.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.WorkflowStatusSpec
+             * @static
+             * @param {tandem.v1.IWorkflowStatusSpec} message WorkflowStatusSpec message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            WorkflowStatusSpec.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a WorkflowStatusSpec message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.WorkflowStatusSpec
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.WorkflowStatusSpec} WorkflowStatusSpec
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            WorkflowStatusSpec.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.WorkflowStatusSpec();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.id = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.name = r.string();
+                            break;
+                        }
+                    case 3: {
+                            m.category = r.int32();
+                            break;
+                        }
+                    case 4: {
+                            m.wipLimit = r.int32();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a WorkflowStatusSpec message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.WorkflowStatusSpec
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.WorkflowStatusSpec} WorkflowStatusSpec
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            WorkflowStatusSpec.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a WorkflowStatusSpec message.
+             * @function verify
+             * @memberof tandem.v1.WorkflowStatusSpec
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            WorkflowStatusSpec.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.id != null && Object.hasOwnProperty.call(m, "id")) {
+                    if (!$util.isString(m.id))
+                        return "id: string expected";
+                }
+                if (m.name != null && Object.hasOwnProperty.call(m, "name")) {
+                    if (!$util.isString(m.name))
+                        return "name: string expected";
+                }
+                if (m.category != null && Object.hasOwnProperty.call(m, "category")) {
+                    switch (m.category) {
+                    default:
+                        return "category: enum value expected";
+                    case 0:
+                    case 1:
+                    case 2:
+                    case 3:
+                    case 4:
+                    case 5:
+                        break;
+                    }
+                }
+                if (m.wipLimit != null && Object.hasOwnProperty.call(m, "wipLimit")) {
+                    if (!$util.isInteger(m.wipLimit))
+                        return "wipLimit: integer expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a WorkflowStatusSpec message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.WorkflowStatusSpec
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.WorkflowStatusSpec} WorkflowStatusSpec
+             */
+            WorkflowStatusSpec.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.WorkflowStatusSpec)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.WorkflowStatusSpec: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.WorkflowStatusSpec();
+                if (d.id != null) {
+                    m.id = String(d.id);
+                }
+                if (d.name != null) {
+                    m.name = String(d.name);
+                }
+                switch (d.category) {
+                default:
+                    if (typeof d.category === "number") {
+                        m.category = d.category;
+                        break;
+                    }
+                    break;
+                case "STATUS_CATEGORY_UNSPECIFIED":
+                case 0:
+                    m.category = 0;
+                    break;
+                case "STATUS_CATEGORY_BACKLOG":
+                case 1:
+                    m.category = 1;
+                    break;
+                case "STATUS_CATEGORY_UNSTARTED":
+                case 2:
+                    m.category = 2;
+                    break;
+                case "STATUS_CATEGORY_STARTED":
+                case 3:
+                    m.category = 3;
+                    break;
+                case "STATUS_CATEGORY_COMPLETED":
+                case 4:
+                    m.category = 4;
+                    break;
+                case "STATUS_CATEGORY_CANCELED":
+                case 5:
+                    m.category = 5;
+                    break;
+                }
+                if (d.wipLimit != null) {
+                    m.wipLimit = d.wipLimit | 0;
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a WorkflowStatusSpec message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.WorkflowStatusSpec
+             * @static
+             * @param {tandem.v1.WorkflowStatusSpec} m WorkflowStatusSpec
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            WorkflowStatusSpec.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.id = "";
+                    d.name = "";
+                    d.category = o.enums === String ? "STATUS_CATEGORY_UNSPECIFIED" : 0;
+                    d.wipLimit = 0;
+                }
+                if (m.id != null && Object.hasOwnProperty.call(m, "id")) {
+                    d.id = m.id;
+                }
+                if (m.name != null && Object.hasOwnProperty.call(m, "name")) {
+                    d.name = m.name;
+                }
+                if (m.category != null && Object.hasOwnProperty.call(m, "category")) {
+                    d.category = o.enums === String ? $root.tandem.v1.StatusCategory[m.category] === undefined ? m.category : $root.tandem.v1.StatusCategory[m.category] : m.category;
+                }
+                if (m.wipLimit != null && Object.hasOwnProperty.call(m, "wipLimit")) {
+                    d.wipLimit = m.wipLimit;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this WorkflowStatusSpec to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.WorkflowStatusSpec
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            WorkflowStatusSpec.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for WorkflowStatusSpec
+             * @function getTypeUrl
+             * @memberof tandem.v1.WorkflowStatusSpec
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            WorkflowStatusSpec.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.WorkflowStatusSpec";
+            };
+
+            return WorkflowStatusSpec;
+        })();
+
+        v1.StatusRemoval = (function() {
+
+            /**
+             * Properties of a StatusRemoval.
+             * @memberof tandem.v1
+             * @interface IStatusRemoval
+             * @property {string|null} [statusId] StatusRemoval statusId
+             * @property {string|null} [moveToStatusId] StatusRemoval moveToStatusId
+             */
+
+            /**
+             * Constructs a new StatusRemoval.
+             * @memberof tandem.v1
+             * @classdesc Represents a StatusRemoval.
+             * @implements IStatusRemoval
+             * @constructor
+             * @param {tandem.v1.IStatusRemoval=} [p] Properties to set
+             */
+            function StatusRemoval(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * StatusRemoval statusId.
+             * @member {string} statusId
+             * @memberof tandem.v1.StatusRemoval
+             * @instance
+             */
+            StatusRemoval.prototype.statusId = "";
+
+            /**
+             * StatusRemoval moveToStatusId.
+             * @member {string} moveToStatusId
+             * @memberof tandem.v1.StatusRemoval
+             * @instance
+             */
+            StatusRemoval.prototype.moveToStatusId = "";
+
+            /**
+             * Creates a new StatusRemoval instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.StatusRemoval
+             * @static
+             * @param {tandem.v1.IStatusRemoval=} [properties] Properties to set
+             * @returns {tandem.v1.StatusRemoval} StatusRemoval instance
+             */
+            StatusRemoval.create = function create(properties) {
+                return new StatusRemoval(properties);
+            };
+
+            /**
+             * Encodes the specified StatusRemoval message. Does not implicitly {@link tandem.v1.StatusRemoval.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.StatusRemoval
+             * @static
+             * @param {tandem.v1.IStatusRemoval} m StatusRemoval message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            StatusRemoval.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.statusId != null && Object.hasOwnProperty.call(m, "statusId"))
+                    w.uint32(10).string(m.statusId);
+                if (m.moveToStatusId != null && Object.hasOwnProperty.call(m, "moveToStatusId"))
+                    w.uint32(18).string(m.moveToStatusId);
+                return w;
+            };
+
+            /**
+             * Encodes the specified StatusRemoval message, length delimited. Does not implicitly {@link tandem.v1.StatusRemoval.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.StatusRemoval
+             * @static
+             * @param {tandem.v1.IStatusRemoval} message StatusRemoval message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            StatusRemoval.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a StatusRemoval message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.StatusRemoval
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.StatusRemoval} StatusRemoval
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            StatusRemoval.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.StatusRemoval();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.statusId = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.moveToStatusId = r.string();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a StatusRemoval message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.StatusRemoval
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.StatusRemoval} StatusRemoval
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            StatusRemoval.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a StatusRemoval message.
+             * @function verify
+             * @memberof tandem.v1.StatusRemoval
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            StatusRemoval.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.statusId != null && Object.hasOwnProperty.call(m, "statusId")) {
+                    if (!$util.isString(m.statusId))
+                        return "statusId: string expected";
+                }
+                if (m.moveToStatusId != null && Object.hasOwnProperty.call(m, "moveToStatusId")) {
+                    if (!$util.isString(m.moveToStatusId))
+                        return "moveToStatusId: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a StatusRemoval message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.StatusRemoval
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.StatusRemoval} StatusRemoval
+             */
+            StatusRemoval.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.StatusRemoval)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.StatusRemoval: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.StatusRemoval();
+                if (d.statusId != null) {
+                    m.statusId = String(d.statusId);
+                }
+                if (d.moveToStatusId != null) {
+                    m.moveToStatusId = String(d.moveToStatusId);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a StatusRemoval message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.StatusRemoval
+             * @static
+             * @param {tandem.v1.StatusRemoval} m StatusRemoval
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            StatusRemoval.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.statusId = "";
+                    d.moveToStatusId = "";
+                }
+                if (m.statusId != null && Object.hasOwnProperty.call(m, "statusId")) {
+                    d.statusId = m.statusId;
+                }
+                if (m.moveToStatusId != null && Object.hasOwnProperty.call(m, "moveToStatusId")) {
+                    d.moveToStatusId = m.moveToStatusId;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this StatusRemoval to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.StatusRemoval
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            StatusRemoval.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for StatusRemoval
+             * @function getTypeUrl
+             * @memberof tandem.v1.StatusRemoval
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            StatusRemoval.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.StatusRemoval";
+            };
+
+            return StatusRemoval;
+        })();
+
+        v1.ReleaseWorkItem = (function() {
+
+            /**
+             * Properties of a ReleaseWorkItem.
+             * @memberof tandem.v1
+             * @interface IReleaseWorkItem
+             * @property {string|null} [workItemId] ReleaseWorkItem workItemId
+             */
+
+            /**
+             * Constructs a new ReleaseWorkItem.
+             * @memberof tandem.v1
+             * @classdesc Represents a ReleaseWorkItem.
+             * @implements IReleaseWorkItem
+             * @constructor
+             * @param {tandem.v1.IReleaseWorkItem=} [p] Properties to set
+             */
+            function ReleaseWorkItem(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * ReleaseWorkItem workItemId.
+             * @member {string} workItemId
+             * @memberof tandem.v1.ReleaseWorkItem
+             * @instance
+             */
+            ReleaseWorkItem.prototype.workItemId = "";
+
+            /**
+             * Creates a new ReleaseWorkItem instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.ReleaseWorkItem
+             * @static
+             * @param {tandem.v1.IReleaseWorkItem=} [properties] Properties to set
+             * @returns {tandem.v1.ReleaseWorkItem} ReleaseWorkItem instance
+             */
+            ReleaseWorkItem.create = function create(properties) {
+                return new ReleaseWorkItem(properties);
+            };
+
+            /**
+             * Encodes the specified ReleaseWorkItem message. Does not implicitly {@link tandem.v1.ReleaseWorkItem.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.ReleaseWorkItem
+             * @static
+             * @param {tandem.v1.IReleaseWorkItem} m ReleaseWorkItem message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ReleaseWorkItem.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.workItemId != null && Object.hasOwnProperty.call(m, "workItemId"))
+                    w.uint32(10).string(m.workItemId);
+                return w;
+            };
+
+            /**
+             * Encodes the specified ReleaseWorkItem message, length delimited. Does not implicitly {@link tandem.v1.ReleaseWorkItem.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.ReleaseWorkItem
+             * @static
+             * @param {tandem.v1.IReleaseWorkItem} message ReleaseWorkItem message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ReleaseWorkItem.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a ReleaseWorkItem message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.ReleaseWorkItem
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.ReleaseWorkItem} ReleaseWorkItem
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ReleaseWorkItem.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.ReleaseWorkItem();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.workItemId = r.string();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a ReleaseWorkItem message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.ReleaseWorkItem
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.ReleaseWorkItem} ReleaseWorkItem
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ReleaseWorkItem.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a ReleaseWorkItem message.
+             * @function verify
+             * @memberof tandem.v1.ReleaseWorkItem
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            ReleaseWorkItem.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.workItemId != null && Object.hasOwnProperty.call(m, "workItemId")) {
+                    if (!$util.isString(m.workItemId))
+                        return "workItemId: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a ReleaseWorkItem message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.ReleaseWorkItem
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.ReleaseWorkItem} ReleaseWorkItem
+             */
+            ReleaseWorkItem.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.ReleaseWorkItem)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.ReleaseWorkItem: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.ReleaseWorkItem();
+                if (d.workItemId != null) {
+                    m.workItemId = String(d.workItemId);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a ReleaseWorkItem message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.ReleaseWorkItem
+             * @static
+             * @param {tandem.v1.ReleaseWorkItem} m ReleaseWorkItem
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            ReleaseWorkItem.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.workItemId = "";
+                }
+                if (m.workItemId != null && Object.hasOwnProperty.call(m, "workItemId")) {
+                    d.workItemId = m.workItemId;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this ReleaseWorkItem to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.ReleaseWorkItem
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            ReleaseWorkItem.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for ReleaseWorkItem
+             * @function getTypeUrl
+             * @memberof tandem.v1.ReleaseWorkItem
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            ReleaseWorkItem.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.ReleaseWorkItem";
+            };
+
+            return ReleaseWorkItem;
         })();
 
         v1.ArchiveProject = (function() {

@@ -69,6 +69,8 @@ export const COMMAND_KINDS: { readonly [K in CommandName]: CommandKind } = {
   restoreProject: 'write',
   deleteProject: 'write',
   deleteSprint: 'write',
+  setWorkflow: 'write',
+  releaseWorkItem: 'write',
 };
 
 export const COMMAND_NAMES = Object.keys(COMMAND_KINDS) as CommandName[];

@@ -43,4 +43,8 @@
 //    restore_project (64), delete_project (65), delete_sprint (66);
 //    Project.archived_at/former_keys/deleted_at (10-12), Sprint.deleted_at
 //    (12), ListProjects.include_archived (1).
-export const PROTOCOL_VERSION = 15;
+// 16: workflow and pull mode: set_workflow (67) -> Result.project, with
+//    WorkflowStatusSpec and StatusRemoval; release_work_item (68) ->
+//    Result.work_item; WorkflowStatus.wip_limit (5), Project.pull_mode (13),
+//    UpdateProject.pull_mode (6).
+export const PROTOCOL_VERSION = 16;

@@ -7,7 +7,8 @@
 import { LIMITS } from '../../../shared/domain/validation.ts';
 import { CAPACITY_LIMITS } from '../../../shared/domain/capacity.ts';
 import { NOTIFICATION_LIMITS } from '../../../shared/domain/notification-rules.ts';
-import { NotificationKind, type CommandName, type IClientFrame, type ItemType, type LinkKind, type Priority, type ReportKind, type Role } from '../../../shared/proto.ts';
+import { WORKFLOW_LIMITS } from '../../../shared/domain/workflow.ts';
+import { NotificationKind, type CommandName, type IClientFrame, type ItemType, type LinkKind, type Priority, type ReportKind, type Role, type StatusCategory } from '../../../shared/proto.ts';
 import { CLEARABLE_FIELDS } from '../../../shared/protocol/work-item-fields.ts';
 import { bool, command, double, enumOf, id, int64, list, message, optional, ref, string, type Parser } from './fields.ts';
 
@@ -94,11 +95,18 @@ export const COMMAND_PARSERS = {
   deleteAttachment: command({ attachmentId: id }),
   updateProject: command({
     projectId: id, expectedVersion: int64, name: optional(string), description: optional(string), key: optional(string),
+    pullMode: optional(bool),
   }),
   archiveProject: command({ projectId: id, expectedVersion: int64 }),
   restoreProject: command({ projectId: id, expectedVersion: int64 }),
   deleteProject: command({ projectId: id, expectedVersion: int64, confirmKey: string }),
   deleteSprint: command({ sprintId: id }),
+  setWorkflow: command({
+    projectId: id, expectedVersion: int64,
+    statuses: list(message({ id: ref, name: string, category: enumOf<StatusCategory>(), wipLimit: int64 }), WORKFLOW_LIMITS.statusesMax),
+    removals: list(message({ statusId: id, moveToStatusId: id }), WORKFLOW_LIMITS.statusesMax),
+  }),
+  releaseWorkItem: command({ workItemId: id }),
 } satisfies ReadsEveryField;
 
 /** The parsed command each handler gets, by command name. */

@@ -11,6 +11,7 @@ import type { WorkItemRow } from '../storage/tables.ts';
 import { insertWorkItem } from '../storage/work-items.ts';
 import { projectAccess } from './access.ts';
 import type { ResultValue, WriteContext } from './context.ts';
+import { checkPullMode } from './pull-mode-guard.ts';
 import { emitWorkItem, itemText } from './work-item-changes.ts';
 import { lastRank, placedRank } from './work-item-rank.ts';
 import { checkReferences, firstStatusOf } from './work-item-refs.ts';
@@ -23,8 +24,9 @@ function remainingAtCreation(cmd: Commands['createWorkItem']): number | null {
 
 /** A new item lands where it was dropped, or at the bottom of the board. */
 export function createWorkItem(ctx: WriteContext, cmd: Commands['createWorkItem']): ResultValue {
-  const { project } = projectAccess(ctx, cmd.projectId, Role.ROLE_EDITOR);
+  const { project, role } = projectAccess(ctx, cmd.projectId, Role.ROLE_EDITOR);
   const { db } = ctx;
+  checkPullMode(ctx, { project, role, item: null }, { kind: 'create', assigneeId: cmd.assigneeId });
   const type = checkItemType(cmd.itemType);
   const title = checkTitle(cmd.title);
   const description = checkDescription(cmd.description);

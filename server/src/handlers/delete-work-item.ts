@@ -2,6 +2,7 @@ import type { Commands } from '../commands/parsers.ts';
 import type { WorkItemRow } from '../storage/tables.ts';
 import { liveChildren, updateWorkItemRow } from '../storage/work-items.ts';
 import type { ResultValue, WriteContext } from './context.ts';
+import { checkPullMode } from './pull-mode-guard.ts';
 import { emitWorkItem, itemText } from './work-item-changes.ts';
 import { itemAtVersion } from './work-item-access.ts';
 
@@ -16,7 +17,10 @@ function softDelete(ctx: WriteContext, item: WorkItemRow) {
  * exactly these. Other children (an epic's stories) stay.
  */
 export function deleteWorkItem(ctx: WriteContext, cmd: Commands['deleteWorkItem']): ResultValue {
-  const { item } = itemAtVersion(ctx, cmd.workItemId, cmd.expectedVersion);
+  const target = itemAtVersion(ctx, cmd.workItemId, cmd.expectedVersion);
+  const { item } = target;
+  // Its sub-tasks go with it whoever holds them: the parent's claimer decides.
+  checkPullMode(ctx, target, { kind: 'edit' });
   for (const child of liveChildren(ctx.db, item.id)) {
     if (child.item_type === 'SUBTASK') softDelete(ctx, child);
   }

@@ -10,7 +10,7 @@ import { velocity } from '../reports/velocity.ts';
 import type { Commands } from '../commands/parsers.ts';
 import { statusCategories } from '../storage/enums.ts';
 import { toStatus } from '../storage/mappers.ts';
-import { statusesOf } from '../storage/projects.ts';
+import { allStatusesOf, statusesOf } from '../storage/projects.ts';
 import { itemChangesOf, itemsNowOf, lastCompletedSprints } from '../storage/reports.ts';
 import { activeSprint, findSprint, sprintMessage } from '../storage/sprints.ts';
 import type { SprintRow } from '../storage/tables.ts';
@@ -31,8 +31,12 @@ export function getReport(ctx: ReadContext, cmd: Commands['getReport']): ResultV
   const range = checkReportRange(cmd.fromDate, cmd.toDate, dayOf(ctx.now, offsetMinutes));
   return ctx.db.readTransaction(() => {
     const { project } = projectAccess(ctx, cmd.projectId, Role.ROLE_VIEWER);
+    // The columns are the live statuses; categories come from every status
+    // the project ever had, so history through a removed one still means what it did.
     const statuses = statusesOf(ctx.db, project.id);
-    const categories = new Map<string, StatusCategory>(statuses.map((s) => [s.id, statusCategories.fromName(s.category)]));
+    const categories = new Map<string, StatusCategory>(
+      allStatusesOf(ctx.db, project.id).map((s) => [s.id, statusCategories.fromName(s.category)]),
+    );
     const items: ItemFacts[] = itemsNowOf(ctx.db, project.id).map((row) => ({
       id: row.id,
       key: row.key,

@@ -61,6 +61,8 @@ import { archiveProject } from './archive-project.ts';
 import { restoreProject } from './restore-project.ts';
 import { deleteProject } from './delete-project.ts';
 import { deleteSprint } from './delete-sprint.ts';
+import { setWorkflow } from './set-workflow.ts';
+import { releaseWorkItem } from './release-work-item.ts';
 
 /** read: nothing stored (a read that needs one snapshot takes a read transaction). write: one transaction, idempotent. session: changes the connection. */
 export type HandlerSpec<C> =
@@ -127,6 +129,8 @@ export const HANDLERS: { [K in CommandName]: HandlerSpec<Commands[K]> } = {
   restoreProject: write(restoreProject),
   deleteProject: write(deleteProject),
   deleteSprint: write(deleteSprint),
+  setWorkflow: write(setWorkflow),
+  releaseWorkItem: write(releaseWorkItem),
 };
 
 /** Throws when a handler's kind differs from the shared table's: a client would queue (or not queue) that command wrongly. */

@@ -2,6 +2,7 @@ import type { Commands } from '../commands/parsers.ts';
 import type { WorkItemRow } from '../storage/tables.ts';
 import { updateWorkItemRow, workItemMessage } from '../storage/work-items.ts';
 import type { ResultValue, WriteContext } from './context.ts';
+import { checkPullMode } from './pull-mode-guard.ts';
 import { diffColumns, emitWorkItem } from './work-item-changes.ts';
 import { itemAtVersion } from './work-item-access.ts';
 import { placedRank } from './work-item-rank.ts';
@@ -14,7 +15,9 @@ import { checkReferences } from './work-item-refs.ts';
  */
 export function moveWorkItem(ctx: WriteContext, cmd: Commands['moveWorkItem']): ResultValue {
   const { db } = ctx;
-  const { item } = itemAtVersion(ctx, cmd.workItemId, cmd.expectedVersion);
+  const target = itemAtVersion(ctx, cmd.workItemId, cmd.expectedVersion);
+  const { item } = target;
+  checkPullMode(ctx, target, { kind: 'edit' });
 
   const next: WorkItemRow = { ...item };
   if (cmd.statusId) next.status_id = cmd.statusId;

@@ -3,6 +3,7 @@ import type { Commands } from '../commands/parsers.ts';
 import type { WorkItemRow } from '../storage/tables.ts';
 import { findWorkItem, subtasksDeletedAt, updateWorkItemRow } from '../storage/work-items.ts';
 import type { ResultValue, WriteContext } from './context.ts';
+import { checkPullMode } from './pull-mode-guard.ts';
 import { diffColumns, emitWorkItem, itemText } from './work-item-changes.ts';
 import { editableItem } from './work-item-access.ts';
 import { freeRank } from './work-item-rank.ts';
@@ -27,9 +28,11 @@ function restore(ctx: WriteContext, item: WorkItemRow, parentGone: boolean): () 
  * sub-task, which cannot: its parent must be restored first.
  */
 export function restoreWorkItem(ctx: WriteContext, cmd: Commands['restoreWorkItem']): ResultValue {
-  const { item } = editableItem(ctx, cmd.workItemId);
+  const target = editableItem(ctx, cmd.workItemId);
+  const { item } = target;
   const deletedAt = item.deleted_at_ms;
   if (deletedAt === null) throw failedPrecondition(`${item.key} is not deleted`, 'work_item_id');
+  checkPullMode(ctx, target, { kind: 'edit' });
 
   const parent = item.parent_id === null ? null : findWorkItem(ctx.db, item.parent_id);
   const parentGone = parent != null && parent.deleted_at_ms !== null;

@@ -11,6 +11,7 @@ import { labelsOfItem, setItemLabels } from '../storage/labels.ts';
 import type { WorkItemRow } from '../storage/tables.ts';
 import { updateWorkItemRow, workItemMessage } from '../storage/work-items.ts';
 import type { ResultValue, WriteContext } from './context.ts';
+import { checkPullMode } from './pull-mode-guard.ts';
 import { diffColumns, emitWorkItem, labelsText, type ItemColumn } from './work-item-changes.ts';
 import { itemAtVersion } from './work-item-access.ts';
 import { checkReferences } from './work-item-refs.ts';
@@ -48,8 +49,11 @@ function clearedFields(cmd: Commands['updateWorkItem']): Set<ClearableField> {
  */
 export function updateWorkItem(ctx: WriteContext, cmd: Commands['updateWorkItem']): ResultValue {
   const { db } = ctx;
-  const { item } = itemAtVersion(ctx, cmd.workItemId, cmd.expectedVersion);
+  const target = itemAtVersion(ctx, cmd.workItemId, cmd.expectedVersion);
+  const { item } = target;
   const cleared = clearedFields(cmd);
+  const setsAssignee = cmd.assigneeId !== undefined || cleared.has('assignee_id');
+  checkPullMode(ctx, target, { kind: 'edit', assigneeId: setsAssignee ? (cmd.assigneeId ?? '') : undefined });
 
   const next: WorkItemRow = { ...item };
   if (cmd.title !== undefined) next.title = checkTitle(cmd.title);
@@ -61,7 +65,7 @@ export function updateWorkItem(ctx: WriteContext, cmd: Commands['updateWorkItem'
   if (cmd.priority !== undefined) next.priority = priorities.toName(checkPriority(cmd.priority));
   if (cmd.storyPoints !== undefined) next.story_points = checkStoryPoints(cmd.storyPoints);
   if (cleared.has('story_points')) next.story_points = null;
-  if (cmd.assigneeId !== undefined || cleared.has('assignee_id')) next.assignee_id = cmd.assigneeId || null;
+  if (setsAssignee) next.assignee_id = cmd.assigneeId || null;
   if (cmd.sprintId !== undefined || cleared.has('sprint_id')) next.sprint_id = cmd.sprintId || null;
   if (cmd.startDate !== undefined || cleared.has('start_date')) next.start_date = checkDate(cmd.startDate ?? '', 'start_date') || null;
   if (cmd.dueDate !== undefined || cleared.has('due_date')) next.due_date = checkDate(cmd.dueDate ?? '', 'due_date') || null;

@@ -10,17 +10,19 @@ import { checkVersion, workItemAccess } from './entity-access.ts';
 export interface TargetItem {
   item: WorkItemRow;
   project: ProjectRow;
+  /** The caller's role in the item's project. */
+  role: Role;
 }
 
 /** The item, live or deleted, in a project where the caller may edit. */
 export function editableItem(ctx: ReadContext, workItemId: string): TargetItem {
-  const { item, project } = workItemAccess(ctx, workItemId, Role.ROLE_EDITOR, false);
-  return { item, project };
+  const { item, project, role } = workItemAccess(ctx, workItemId, Role.ROLE_EDITOR, false);
+  return { item, project, role };
 }
 
 export function liveEditableItem(ctx: ReadContext, workItemId: string): TargetItem {
-  const { item, project } = workItemAccess(ctx, workItemId, Role.ROLE_EDITOR, true);
-  return { item, project };
+  const { item, project, role } = workItemAccess(ctx, workItemId, Role.ROLE_EDITOR, true);
+  return { item, project, role };
 }
 
 /** A live item the caller may edit, still at the version the caller last saw. */

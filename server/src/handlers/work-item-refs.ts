@@ -28,9 +28,10 @@ export function firstStatusOf(db: TenantDb, projectId: string): WorkflowStatusRo
   return first;
 }
 
+/** A live status of the project; a removed one is not found, like a status that never was. */
 function statusOf(db: TenantDb, projectId: string, statusId: string): WorkflowStatusRow {
   const status = findStatus(db, checkId(statusId, 'status_id'));
-  if (!status || status.project_id !== projectId) throw notFound('Status', 'status_id');
+  if (!status || status.project_id !== projectId || status.removed_at_ms !== null) throw notFound('Status', 'status_id');
   return status;
 }
 

@@ -9,7 +9,7 @@ import type {
 } from './tables.ts';
 
 export function toStatus(row: WorkflowStatusRow): IWorkflowStatus {
-  return { id: row.id, name: row.name, category: statusCategories.fromName(row.category), position: row.position };
+  return { id: row.id, name: row.name, category: statusCategories.fromName(row.category), position: row.position, wipLimit: row.wip_limit };
 }
 
 export function toProject(row: ProjectRow, statuses: WorkflowStatusRow[], formerKeys: string[]): IProject {
@@ -26,6 +26,7 @@ export function toProject(row: ProjectRow, statuses: WorkflowStatusRow[], former
     archivedAt: row.archived_at_ms ?? 0,
     formerKeys,
     deletedAt: row.deleted_at_ms ?? 0,
+    pullMode: row.pull_mode === 1,
   };
 }
 

@@ -11,7 +11,12 @@ const projectById = prepared((id: string) =>
 const formerKeys = prepared((projectId: string) =>
   q.selectFrom('pm_project_former_keys').select('key').where('project_id', '=', projectId).orderBy('retired_at_ms').orderBy('key'));
 const statusesByProject = prepared((projectId: string) =>
-  q.selectFrom('pm_workflow_statuses').selectAll().where('project_id', '=', projectId).orderBy('position', 'asc'));
+  q.selectFrom('pm_workflow_statuses').selectAll().where('project_id', '=', projectId).where('removed_at_ms', 'is', null)
+    .orderBy('position', 'asc'));
+// SQLite sorts NULL first: the live statuses, then the removed ones by when they went.
+const allStatusesByProject = prepared((projectId: string) =>
+  q.selectFrom('pm_workflow_statuses').selectAll().where('project_id', '=', projectId)
+    .orderBy('removed_at_ms', 'asc').orderBy('position', 'asc'));
 const statusById = prepared((id: string) => q.selectFrom('pm_workflow_statuses').selectAll().where('id', '=', id));
 const takeNumber = prepared((projectId: string) =>
   q.updateTable('pm_projects')
@@ -46,7 +51,7 @@ export function retireKey(db: SqlRunner, project: ProjectRow, newKey: string, no
 export function updateProjectRow(
   db: SqlRunner,
   id: string,
-  changes: Partial<Pick<ProjectRow, 'key' | 'name' | 'description' | 'archived_at_ms' | 'deleted_at_ms'>>,
+  changes: Partial<Pick<ProjectRow, 'key' | 'name' | 'description' | 'archived_at_ms' | 'deleted_at_ms' | 'pull_mode'>>,
   now: number,
 ): ProjectRow {
   db.run(q.updateTable('pm_projects').set((eb) => ({ ...changes, version: eb('version', '+', 1), updated_at_ms: now })).where('id', '=', id));
@@ -57,6 +62,16 @@ export function statusesOf(db: SqlRunner, projectId: string): WorkflowStatusRow[
   return db.all(statusesByProject(projectId));
 }
 
+/**
+ * Every status the project ever had, removed ones too (live first, in board
+ * order): history still names a removed status, and reports must know what
+ * it meant.
+ */
+export function allStatusesOf(db: SqlRunner, projectId: string): WorkflowStatusRow[] {
+  return db.all(allStatusesByProject(projectId));
+}
+
+/** Any status by id, a removed one too (history and notifications still name it). */
 export function findStatus(db: SqlRunner, statusId: string): WorkflowStatusRow | undefined {
   return db.get(statusById(statusId));
 }
@@ -97,6 +112,7 @@ export function insertProject(
     updated_at_ms: now,
     archived_at_ms: null,
     deleted_at_ms: null,
+    pull_mode: 0,
   };
   db.run(q.insertInto('pm_projects').values(row));
   DEFAULT_WORKFLOW.forEach((status, position) => {
@@ -107,6 +123,8 @@ export function insertProject(
         name: status.name,
         category: statusCategories.toName(status.category),
         position,
+        wip_limit: 0,
+        removed_at_ms: null,
       }),
     );
   });

@@ -24,6 +24,8 @@ export interface ProjectRow {
   updated_at_ms: number;
   archived_at_ms: number | null;
   deleted_at_ms: number | null;
+  /** 0 or 1. */
+  pull_mode: number;
 }
 
 export interface ProjectFormerKeyRow {
@@ -40,6 +42,8 @@ export interface WorkflowStatusRow {
   name: string;
   category: StatusCategoryName;
   position: number;
+  wip_limit: number;
+  removed_at_ms: number | null;
 }
 
 export type RoleName = 'VIEWER' | 'EDITOR' | 'ADMIN';

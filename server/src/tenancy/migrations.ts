@@ -9,6 +9,7 @@ import { SCHEMA_V7_NOTIFICATIONS } from './schema-v7-notifications.ts';
 import { SCHEMA_V9_TIME } from './schema-v9-time.ts';
 import { SCHEMA_V11_CAPACITY } from './schema-v11-capacity.ts';
 import { SCHEMA_V12_PROJECT_SETTINGS } from './schema-v12-project-settings.ts';
+import { SCHEMA_V13_WORKFLOW } from './schema-v13-workflow.ts';
 import { SCHEMA_V8_WEBHOOKS } from './schema-v8-webhooks.ts';
 import { SCHEMA_V10_ATTACHMENTS } from './schema-v10-attachments.ts';
 
@@ -100,6 +101,13 @@ const MIGRATIONS: readonly Migration[] = [
     version: 12,
     up(db) {
       db.exec(SCHEMA_V12_PROJECT_SETTINGS);
+    },
+  },
+  {
+    // Workflow and pull mode: WIP limits, removed statuses, a project's pull mode.
+    version: 13,
+    up(db) {
+      db.exec(SCHEMA_V13_WORKFLOW);
     },
   },
 ];

@@ -34,6 +34,7 @@ export const SCHEMA_DOCS: Docs = {
       updated_at_ms: `Last change, ${TIME}`,
       archived_at_ms: `When the project was archived (read-only, hidden from the project list), ${TIME}; NULL while live`,
       deleted_at_ms: `When the project was deleted (gone from every list and read; its rows are kept for 30 days), ${TIME}; NULL otherwise`,
+      pull_mode: '1 when people claim work from a pool (nobody assigns anyone else; only the claimer or an admin edits a claimed item), 0 otherwise',
     },
   },
   pm_project_former_keys: {
@@ -51,7 +52,9 @@ export const SCHEMA_DOCS: Docs = {
       project_id: 'pm_projects.id',
       name: 'Column name, e.g. In Progress',
       category: 'BACKLOG, UNSTARTED, STARTED, COMPLETED or CANCELED: what the status means for reports and sprints',
-      position: 'Column order, lowest first',
+      position: 'Column order, lowest first; negative for a removed status',
+      wip_limit: 'How many items the column should hold at most (the board marks it when over); 0 for no limit',
+      removed_at_ms: `When the status was removed from the workflow (its items were moved to another), ${TIME}; NULL while it is a column`,
     },
   },
   pm_project_members: {

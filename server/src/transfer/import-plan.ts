@@ -17,6 +17,8 @@ export interface ImportLookups {
   sprints: readonly { id: string; name: string; state: SprintStateName }[];
   /** Who may be assigned work in the project. */
   people: readonly { id: string; email: string; displayName: string }[];
+  /** Why the importer may not assign this person here (pull mode), or null. */
+  assignRefusal(personId: string): string | null;
   /** A live item of the project by its key. */
   itemByKey(key: string): { id: string; key: string } | undefined;
 }
@@ -209,13 +211,21 @@ class RowMapper {
     return found ?? null;
   }
 
-  /** By email, or by a display name only one person here has; anyone else leaves the item unassigned. */
+  /**
+   * By email, or by a display name only one person here has; anyone else
+   * leaves the item unassigned, and so does anyone but the importer in pull mode.
+   */
   private assignee(word: string, note: (message: string) => void): { id: string; name: string } | null {
     if (!word) return null;
     const wanted = normalWord(word);
     const byEmail = this.lookups.people.filter((p) => p.email.toLowerCase() === wanted);
     const matches = byEmail.length > 0 ? byEmail : this.lookups.people.filter((p) => normalWord(p.displayName) === wanted);
-    if (matches.length === 1) return { id: matches[0]!.id, name: matches[0]!.displayName };
+    if (matches.length === 1) {
+      const refused = this.lookups.assignRefusal(matches[0]!.id);
+      if (refused === null) return { id: matches[0]!.id, name: matches[0]!.displayName };
+      note(`${refused}, so it is left unassigned for ${matches[0]!.displayName} to claim`);
+      return null;
+    }
     note(matches.length === 0
       ? `"${word}" is not a member of this project: left unassigned`
       : `"${word}" is the name of ${matches.length} members: left unassigned (give the email instead)`);

@@ -160,7 +160,7 @@ export function registerTransferRoutes(routes: Router, deps: TransferDeps): void
           // Looked up again now: the file may have been closed, or the role changed, while the body came in.
           const db = deps.databases.get(caller.tenantId);
           projectAccess({ db, caller, now: Date.now() }, project.id, Role.ROLE_ADMIN, 'key');
-          const run = runImport(db, caller, project.id, planImport(table, importLookups(db, project.id)), dryRun);
+          const run = runImport(db, caller, project.id, planImport(table, importLookups(db, project.id, caller.userId)), dryRun);
           deps.publish(caller.tenantId, run.events);
           answer(res, run.report);
         })
