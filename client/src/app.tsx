@@ -17,6 +17,7 @@ import { MembersPage } from './views/members-page.tsx';
 import { MyWorkPage } from './views/my-work-page.tsx';
 import { NotFoundPage } from './views/not-found-page.tsx';
 import { PeoplePage } from './views/people-page.tsx';
+import { PoolPage } from './views/pool-page.tsx';
 import { ProjectsPage } from './views/projects-page.tsx';
 import { ReportsPage } from './views/reports-page.tsx';
 import { TimesheetPage } from './views/timesheet-page.tsx';
@@ -45,6 +46,7 @@ export function App() {
               <Route path="/item/:number" component={ItemPanel} />
             </Route>
             <Route path="/p/:key/backlog" component={BacklogPage} />
+            <Route path="/p/:key/pool" component={PoolPage} />
             <Route path="/p/:key/members" component={MembersPage} />
             <Route path="/p/:key/reports" component={ReportsPage} />
             <Route path="/p/:key/trash" component={TrashPage} />

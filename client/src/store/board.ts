@@ -42,6 +42,10 @@ export interface BoardSlice extends ItemCommands, LinkCommands {
   /** Archived: read-only for everyone until an admin restores it. */
   archived: Accessor<boolean>;
   canEdit: Accessor<boolean>;
+  /** Pull mode: people claim work themselves (store/model/pool.ts). */
+  pullMode: Accessor<boolean>;
+  /** Whether the person may change this item: canEdit, and in pull mode not an item someone else claimed (unless an admin). */
+  canEditItem(card: Card): boolean;
   /** Every event of this project's feed, after the board has applied it. */
   onEvent(listener: (event: IEvent) => void): () => void;
   /** Sends a write of this project (writes.ts): the sprint, member and comment slices write through here. */
@@ -71,7 +75,8 @@ export function createBoardSlice(live: Live, projectKey: Accessor<string>): Boar
   const archived = () => Number(state.project()?.archivedAt ?? 0) > 0;
   // An archived project takes no writes (the server refuses them): every edit control follows this.
   const canEdit = () => atLeast(role(), Role.ROLE_EDITOR) && !archived();
-  const writes = createItemCommands(live, state, send, canEdit);
+  const pullMode = () => Boolean(state.project()?.pullMode);
+  const writes = createItemCommands(live, state, send, canEdit, () => role() === Role.ROLE_ADMIN);
   const linkWrites = createLinkCommands(live, state, writes.commands.items, send, canEdit);
   const lifecycle = createBoardLifecycle(live, projectKey, state, {
     showQueued(id) {
@@ -128,6 +133,8 @@ export function createBoardSlice(live: Live, projectKey: Accessor<string>): Boar
     role,
     archived,
     canEdit,
+    pullMode,
+    canEditItem: (card) => canEdit() && writes.commands.pullRefusal(card) === null,
     onEvent: lifecycle.onEvent,
     send,
   };

@@ -5,9 +5,13 @@
 // conflict waits in `conflicts` for the person to choose; writes an earlier
 // page left in the outbox show pending again and, when refused, are treated
 // as they would have been live. Every write is told to the project's undo
-// history (model/undo.ts), whose undos and redos go out the same way.
+// history (model/undo.ts), whose undos and redos go out the same way. In a
+// pull-mode project a write the server would refuse (shared/domain/
+// pull-mode.ts) is refused here first, in the server's words, and never sent.
 import { createMemo, createSignal, type Accessor } from 'solid-js';
-import type { ItemType, IWorkItem } from '../../../shared/proto.ts';
+import { pullModeRefusal, releaseRefusal } from '../../../shared/domain/pull-mode.ts';
+import { ErrorCode, type ItemType, type IWorkItem } from '../../../shared/proto.ts';
+import { RequestError } from '../../../shared/sdk/errors.ts';
 import { randomId } from '../../../shared/sdk/ids.ts';
 import type { Reply } from '../../../shared/sdk/index.ts';
 import type { PendingWrites } from './board-lifecycle.ts';
@@ -22,6 +26,7 @@ import {
   deleteWrite,
   moveWrite,
   planWrite,
+  releaseWrite,
   restoreWrite,
   updateWrite,
   type ItemsNow,
@@ -29,6 +34,7 @@ import {
 } from './model/item-writes.ts';
 import type { Card } from './model/items.ts';
 import { plainError } from './model/plain-error.ts';
+import { claimLostWords, pullSubject, pullWriteOf } from './model/pool.ts';
 import { replayedRefusal } from './model/replayed.ts';
 import { landed, refused, sent, takeRedo, takeUndo, type UndoHistory, type Written } from './model/undo.ts';
 import { changeOf, restoreChange, stepWrite, stepWritten } from './model/undo-writes.ts';
@@ -44,8 +50,12 @@ export interface ItemCommands {
   baseVersion(itemId: string): number;
   /** Sends the changed fields of an item against `expectedVersion`; shown at once, undone on refusal; a conflict opens the dialog. */
   update(itemId: string, patch: ItemPatch, expectedVersion: number, action?: string): Promise<UpdateOutcome>;
-  /** claim_work_item: assign to me. */
+  /** claim_work_item: assign to me. A claim that loses the race says who won. */
   claim(itemId: string): void;
+  /** release_work_item: nobody holds it any more (mine, or anyone's for an admin). */
+  release(itemId: string): void;
+  /** Why pull mode stops the person changing this item, in the server's words; null when it does not. */
+  pullRefusal(card: Card): string | null;
   /** A child item (a sub-task, or a story under an epic) at the top of the parent's column. */
   addChild(parentId: string, title: string): void;
   /** Moves a card to `index` of the column of `statusId` (index counts the column without the card). */
@@ -83,7 +93,7 @@ export interface ItemCommandsSlice {
   replied(reply: Reply): void;
 }
 
-export function createItemCommands(live: Live, state: ProjectState, send: Send, canEdit: Accessor<boolean>): ItemCommandsSlice {
+export function createItemCommands(live: Live, state: ProjectState, send: Send, canEdit: Accessor<boolean>, isAdmin: Accessor<boolean>): ItemCommandsSlice {
   const pending = createOpList<Op>();
   const [conflicts, setConflicts] = createSignal<readonly Conflict[]>([]);
   const items = createMemo(() => applyOps(state.items(), pending.ops()));
@@ -106,8 +116,22 @@ export function createItemCommands(live: Live, state: ProjectState, send: Send, 
     madeAs.set(localId, serverId);
     pending.rewrite((ops) => renameCard(ops, localId, serverId));
   };
+  const me = live.session.user.id;
+  const nameOf = (userId: string) => state.members().find((m) => m.userId === userId)?.displayName || 'someone else';
+  const subjectOf = (card: Card | null) => pullSubject(state.project(), card, { id: me, isAdmin: isAdmin() }, nameOf);
+  /** Pull mode's refusal of a write, as the server would answer it (PERMISSION_DENIED naming the rule). */
+  const pullRefused = (w: ItemWrite): RequestError | null => {
+    const pull = pullWriteOf(w.command);
+    if (!pull) return null;
+    const card = w.op.kind === 'create' ? null : w.op.kind === 'restore' ? w.op.card : (items().get(w.op.itemId) ?? null);
+    const refusal = pullModeRefusal(subjectOf(card), pull);
+    return refusal && new RequestError(ErrorCode.ERROR_CODE_PERMISSION_DENIED, refusal.message, refusal.field);
+  };
+
   /** Sends an item write, telling the undo history of the project it was sent in what became of it. */
   const write = async (w: ItemWrite, written: Written = changeOf(now(), w)): Promise<WriteOutcome> => {
+    const refusedHere = pullRefused(w);
+    if (refusedHere) return { kind: 'refused', error: refusedHere };
     const project = projectId();
     const remember = (next: (h: UndoHistory) => UndoHistory) => live.undo.change(project, next);
     remember((h) => sent(h, written));
@@ -182,7 +206,26 @@ export function createItemCommands(live: Live, state: ProjectState, send: Send, 
       const version = Math.max(Number(conflict.theirs.version ?? 0), Number(latest?.version ?? 0));
       void update(conflict.itemId, patch, version, `save ${what}`);
     },
-    claim: (itemId) => void sendAndSay(claimWrite(now(), randomId(), itemId, live.session.user.id)),
+    claim(itemId) {
+      const w = claimWrite(now(), randomId(), itemId, me);
+      if (!w || !canEdit()) return;
+      void write(w).then((outcome) => {
+        if (outcome.kind !== 'conflict' && outcome.kind !== 'refused') return;
+        // First come, first served: the CONFLICT carries the item as the winner left it (the board shows it already).
+        const current = outcome.kind === 'conflict' ? outcome.error.current : null;
+        const winner = current && 'workItem' in current ? current.workItem.assigneeId : '';
+        if (winner && winner !== me) live.toasts.show(claimLostWords(current && 'workItem' in current ? (current.workItem.key ?? '') : '', nameOf(winner)));
+        else sayRefusal(w, outcome);
+      });
+    },
+    release(itemId) {
+      const card = items().get(itemId) ?? null;
+      const refusal = card && releaseRefusal(subjectOf(card));
+      if (refusal) return live.toasts.show(`Could not release ${card.key || 'the item'}: ${refusal.message}.`);
+      void sendAndSay(releaseWrite(now(), randomId(), itemId));
+    },
+    // The card handed in, not looked up: a board's cards each ask, and a lookup would make every one follow every change.
+    pullRefusal: (card) => (state.project()?.pullMode ? (pullModeRefusal(subjectOf(card), { kind: 'edit' })?.message ?? null) : null),
     addChild: (parentId, title) => void sendAndSay(childWrite(now(), randomId(), parentId, title)),
     move: (cardId, statusId, index) => void sendAndSay(moveWrite(now(), randomId(), cardId, statusId, index)),
     plan: (itemId, sprintId, place) => void sendAndSay(planWrite(now(), randomId(), itemId, sprintId, place)),

@@ -3,6 +3,7 @@
 // through the board slice, which updates the project and the project list.
 import type { IProject } from '../../../shared/proto.ts';
 import type { BoardSlice } from './board.ts';
+import { setWorkflowCommand, type WorkflowDraft } from './model/workflow-draft.ts';
 import { resultOf } from './writes.ts';
 
 export interface ProjectFields {
@@ -18,6 +19,14 @@ export interface ProjectSettings {
   restore(): Promise<void>;
   /** `confirmKey` is the key as the person typed it: the server refuses anything else. */
   remove(confirmKey: string): Promise<void>;
+  /**
+   * One set_workflow with the draft. 'conflict': someone saved the project
+   * meanwhile, and its current workflow is on the board already (the draft
+   * is rebased on it); other refusals reject.
+   */
+  setWorkflow(draft: WorkflowDraft): Promise<'saved' | 'conflict'>;
+  /** update_project with only pull_mode. */
+  setPullMode(on: boolean): Promise<void>;
 }
 
 export function createProjectSettings(board: BoardSlice): ProjectSettings {
@@ -39,6 +48,17 @@ export function createProjectSettings(board: BoardSlice): ProjectSettings {
     },
     async remove(confirmKey) {
       resultOf(await board.send({ command: { deleteProject: { ...target(), confirmKey } }, action: `delete ${named()}` }));
+    },
+    async setWorkflow(draft) {
+      const { projectId, expectedVersion } = target();
+      const outcome = await board.send({ command: setWorkflowCommand(draft, projectId, expectedVersion), action: `save the workflow of ${named()}` });
+      if (outcome.kind === 'conflict') return 'conflict';
+      resultOf(outcome);
+      return 'saved';
+    },
+    async setPullMode(on) {
+      if (Boolean(current().pullMode) === on) return;
+      resultOf(await board.send({ command: { updateProject: { ...target(), pullMode: on } }, action: `turn pull mode ${on ? 'on' : 'off'}` }));
     },
   };
 }

@@ -85,7 +85,7 @@ function Planning(props: { live: Live; board: BoardSlice; sprints: SprintsSlice;
 
   const move = (cardId: string, sprintId: string, index: number) => {
     const card = cards().find((c) => c.id === cardId);
-    if (!card || isLocal(card) || !board.canEdit()) return;
+    if (!card || isLocal(card) || !board.canEditItem(card)) return;
     const list = groups().find((g) => g.sprintId === sprintId)?.cards ?? [];
     const { afterId, beforeId } = neighboursAt(list, cardId, index);
     if ((card.sprintId ?? '') === sprintId && list.findIndex((c) => c.id === cardId) === index) return;
@@ -245,7 +245,7 @@ function Planning(props: { live: Live; board: BoardSlice; sprints: SprintsSlice;
                       // To the bottom of the chosen list.
                       moveTo={(to) => move(card.id, to, groups().find((g) => g.sprintId === to)?.cards.length ?? 0)}
                       onDragStart={(e) => {
-                        if (!board.canEdit() || isLocal(card)) return e.preventDefault();
+                        if (!board.canEditItem(card) || isLocal(card)) return e.preventDefault();
                         e.dataTransfer?.setData('text/plain', card.key ?? card.id);
                         if (e.dataTransfer) e.dataTransfer.effectAllowed = 'move';
                         setDragId(card.id);

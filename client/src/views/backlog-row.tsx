@@ -28,7 +28,7 @@ export function BacklogRow(props: {
   onDragEnd(): void;
 }) {
   const card = () => props.card;
-  const movable = () => props.board.canEdit() && !isLocal(card());
+  const movable = () => props.board.canEditItem(card()) && !isLocal(card());
   const assignee = () => props.board.members().find((m) => m.userId === card().assigneeId);
   const sprintId = () => card().sprintId ?? '';
   return (

@@ -34,7 +34,7 @@ export function CardView(props: {
   const type = () => typeInfo(props.card.itemType);
   const assignee = () => props.board.members().find((m) => m.userId === props.card.assigneeId);
   const labelColor = (name: string) => props.board.labels().find((l) => l.name === name || l.id === name)?.color || '';
-  const movable = () => props.board.canEdit() && !isLocal(props.card);
+  const movable = () => props.board.canEditItem(props.card) && !isLocal(props.card);
   const finished = () => isFinished(props.board.columns().find((c) => c.status.id === props.card.statusId)?.status.category ?? 0);
   // Only sub-tasks name their parent: a story's epic is its lane when the board is grouped.
   const parent = () => (props.card.itemType === ItemType.ITEM_TYPE_SUBTASK && props.card.parentId ? props.board.items().get(props.card.parentId) : undefined);

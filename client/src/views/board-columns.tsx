@@ -15,7 +15,7 @@ import { epicLanes, NO_EPIC } from './board-lanes.ts';
 import { VirtualList, type VirtualListHandle } from '../ui/virtual-list.tsx';
 import { CardView } from './board-card.tsx';
 import { deleteCard } from './card-menu.tsx';
-import { ColumnHeader } from './board-column-header.tsx';
+import { ColumnHeader, columnWip } from './board-column-header.tsx';
 import { ColumnSwitcher } from './column-switcher.tsx';
 import type { HiddenByFilter } from './quick-add.tsx';
 import { DELETE_KEYS, isDeleteKey, UNDO_KEYS } from './shortcuts.ts';
@@ -122,7 +122,7 @@ export function BoardColumns(props: {
   };
 
   const onCardKey = (e: KeyboardEvent, card: Card, lane: string, column: number, index: number) => {
-    if (!board.canEdit() || isLocal(card)) return;
+    if (!board.canEditItem(card) || isLocal(card)) return;
     const current = lifted();
     if (isDeleteKey(e) && !current) {
       e.preventDefault();
@@ -247,7 +247,7 @@ export function BoardColumns(props: {
                     lifted={lifted()?.cardId === card().id}
                     dragging={drag()?.cardId === card().id}
                     onDragStart={(e) => {
-                      if (!board.canEdit() || isLocal(card())) return e.preventDefault();
+                      if (!board.canEditItem(card()) || isLocal(card())) return e.preventDefault();
                       e.dataTransfer?.setData('text/plain', card().key ?? card().id);
                       if (e.dataTransfer) e.dataTransfer.effectAllowed = 'move';
                       setLifted(null);
@@ -278,6 +278,13 @@ export function BoardColumns(props: {
 
   const columnAt = (i: number) => board.columns()[i]!;
   const shownIn = (i: number) => props.shown()[i]?.length ?? 0;
+  const overLimit = (i: number) => columnWip(columnAt(i))?.over === true;
+  /** "In Progress, 4 cards, over the WIP limit of 3": the WIP words when the column has a limit. */
+  const columnLabel = (i: number) => {
+    const wip = columnWip(columnAt(i));
+    const n = shownIn(i);
+    return `${columnAt(i).status.name}, ${wip && !props.filtering ? wip.words : `${n} ${n === 1 ? 'card' : 'cards'}`}`;
+  };
   let scroller!: HTMLDivElement;
   const scrollerId = createUniqueId();
 
@@ -310,11 +317,12 @@ export function BoardColumns(props: {
                 {(_statusId, columnIndex) => (
                   <section
                     class="column"
-                    classList={{ 'column--target': target()?.column === columnIndex() }}
+                    classList={{ 'column--target': target()?.column === columnIndex(), 'column--over-limit': overLimit(columnIndex()) }}
                     data-testid="column"
                     data-status-id={columnAt(columnIndex()).status.id}
                     data-status-name={columnAt(columnIndex()).status.name}
-                    aria-label={`${columnAt(columnIndex()).status.name}, ${shownIn(columnIndex())} ${shownIn(columnIndex()) === 1 ? 'card' : 'cards'}`}
+                    data-over-limit={overLimit(columnIndex()) ? 'true' : undefined}
+                    aria-label={columnLabel(columnIndex())}
                   >
                     <ColumnHeader column={columnAt(columnIndex())} count={shownIn(columnIndex())} board={board} hiddenByFilter={props.hiddenByFilter} />
                     <CardCell lane={ALL} column={columnIndex()} />
@@ -325,7 +333,13 @@ export function BoardColumns(props: {
           >
             <For each={statusIds()}>
               {(_statusId, columnIndex) => (
-                <div class="column column--head" data-testid="column-head" data-status-name={columnAt(columnIndex()).status.name}>
+                <div
+                  class="column column--head"
+                  classList={{ 'column--over-limit': overLimit(columnIndex()) }}
+                  data-testid="column-head"
+                  data-status-name={columnAt(columnIndex()).status.name}
+                  data-over-limit={overLimit(columnIndex()) ? 'true' : undefined}
+                >
                   <ColumnHeader column={columnAt(columnIndex())} count={shownIn(columnIndex())} board={board} hiddenByFilter={props.hiddenByFilter} />
                 </div>
               )}

@@ -1,9 +1,11 @@
 // The item's fields as a list of label and value: for editors each is an
 // input that saves on its own (a pick from a list at once, typed text on blur
-// or Enter); for viewers plain text.
+// or Enter); for viewers plain text. In a pull-mode project nobody assigns
+// anyone: the assignee is who claimed the item, with Claim when nobody has,
+// and Release for the claimer (or an admin).
 import { For, Show, type JSX } from 'solid-js';
 import { allowedParentTypes } from '../../../shared/domain/hierarchy.ts';
-import { ItemType, Priority } from '../../../shared/proto.ts';
+import { ItemType, Priority, Role } from '../../../shared/proto.ts';
 import type { BoardSlice } from '../store/board.ts';
 import { useLive } from '../store/live.ts';
 import { parseLabels, type ItemPatch } from '../store/model/item-patch.ts';
@@ -108,6 +110,36 @@ export function ItemFields(props: {
           />
         </Show>
       </Row>
+      <Show when={board.pullMode()}>
+        <Row label="Claimed by">
+          <div class="item-assignee" data-testid="item-claim-row">
+            <span data-testid="item-assignee">{memberName(board, item().assigneeId, live.session.user.id)}</span>
+            <Show when={board.canEdit() && !isLocal(item())}>
+              <Show
+                when={item().assigneeId}
+                fallback={
+                  <button type="button" class="button item-claim" data-testid="item-claim" onClick={() => board.claim(item().id)}>
+                    Claim
+                  </button>
+                }
+              >
+                <Show when={item().assigneeId === live.session.user.id || board.role() === Role.ROLE_ADMIN}>
+                  <button
+                    type="button"
+                    class="button item-claim"
+                    aria-label={item().assigneeId === live.session.user.id ? 'Release my claim' : `Release ${memberName(board, item().assigneeId)}'s claim`}
+                    data-testid="item-release"
+                    onClick={() => board.release(item().id)}
+                  >
+                    Release
+                  </button>
+                </Show>
+              </Show>
+            </Show>
+          </div>
+        </Row>
+      </Show>
+      <Show when={!board.pullMode()}>
       <Row label="Assignee">
         <div class="item-assignee">
           <Show when={props.editable} fallback={<span data-testid="item-assignee">{memberName(board, item().assigneeId)}</span>}>
@@ -127,6 +159,7 @@ export function ItemFields(props: {
           </Show>
         </div>
       </Row>
+      </Show>
       <Show when={allowedParentTypes((item().itemType ?? 0) as ItemType).length > 0}>
         <Row label={item().itemType === ItemType.ITEM_TYPE_SUBTASK ? 'Parent' : 'Epic'}>
           <Show when={props.editable} fallback={<span data-testid="item-parent">{item().parentId ? board.items().get(item().parentId!)?.key ?? '—' : 'None'}</span>}>

@@ -48,14 +48,23 @@ function ItemBody(props: { board: BoardSlice; item: Card; nav: ItemPanelNav }) {
   const drafts = makeDraftStore(makeDeviceStorage(), { tenantId: live.session.tenantId, userId: me });
   const item = () => props.item;
   const editable = () => board.canEdit() && !isLocal(item());
+  /** The item's own fields: in pull mode, not of an item someone else claimed (unless an admin). */
+  const fieldsEditable = () => editable() && board.canEditItem(item());
   const activity = createItemActivity(live, board, () => item().id);
   const descriptionLoad = createDescriptionLoad(live, () => item().id, () => item().descriptionOmitted === true);
   const save = (patch: ItemPatch, base: number) => void board.update(item().id, patch, base);
 
   return (
     <>
+      <Show when={board.pullRefusal(item())}>
+        {(why) => (
+          <p class="item-muted item-panel__claimed" data-testid="item-claimed-note">
+            {why()}.
+          </p>
+        )}
+      </Show>
       <div class="item-panel__title">
-        <Show when={editable()} fallback={<h1 class="item-title" data-testid="item-title">{item().title}</h1>}>
+        <Show when={fieldsEditable()} fallback={<h1 class="item-title" data-testid="item-title">{item().title}</h1>}>
           <DraftInput
             value={item().title ?? ''}
             label="Title"
@@ -66,12 +75,12 @@ function ItemBody(props: { board: BoardSlice; item: Card; nav: ItemPanelNav }) {
           />
         </Show>
       </div>
-      <ItemFields board={board} item={item()} editable={editable()} save={save} />
-      <Description board={board} item={item()} load={descriptionLoad()} editable={editable()} drafts={drafts} save={save} />
+      <ItemFields board={board} item={item()} editable={fieldsEditable()} save={save} />
+      <Description board={board} item={item()} load={descriptionLoad()} editable={fieldsEditable()} drafts={drafts} save={save} />
       <ItemChildren board={board} item={item()} open={props.nav.open} editable={editable()} />
       <ItemLinks board={board} item={item()} open={props.nav.open} editable={editable()} />
       <ItemAttachments board={board} item={item()} editable={editable()} />
-      <ItemTime board={board} item={item()} editable={editable()} save={save} />
+      <ItemTime board={board} item={item()} editable={fieldsEditable()} save={save} />
       <ItemComments board={board} activity={activity} me={me} itemId={item().id} drafts={drafts} />
       <ItemHistory board={board} activity={activity} me={me} />
     </>
@@ -104,7 +113,7 @@ export function ItemPanelView(props: { projectKey: string; number: string; nav: 
   let last: Card | undefined;
   const current = () => (last = item() ?? last)!;
   const close = () => props.nav.close();
-  const deletable = () => board.canEdit() && !!item() && !isLocal(item()!);
+  const deletable = () => !!item() && board.canEditItem(item()!) && !isLocal(item()!);
   // The panel closes with its item; the toast on the page below offers Undo.
   const remove = () => {
     const open = item();

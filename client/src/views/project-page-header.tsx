@@ -1,15 +1,19 @@
 // The top of every project page: breadcrumbs (Projects / KEY / page), the
 // project's name over the page title, the page's badges and the connection
-// indicator (and Ask, when the server has an assistant), then the Board | Backlog | Members | Reports | Trash | Settings tabs.
+// indicator (and Ask, when the server has an assistant), then the Board | Backlog | Members | Reports | Trash | Settings tabs
+// (and Pool after Backlog while the project is in pull mode).
 import { A } from '@solidjs/router';
 import { Show, type JSX } from 'solid-js';
 import { useLive } from '../store/live.ts';
 import { AskButton } from './ask-panel.tsx';
 import { LinkIndicator } from './link-status.tsx';
 
-/** Board | Backlog | Members | Reports | Trash | Settings, under a project's title. */
+/** Board | Backlog | (Pool) | Members | Reports | Trash | Settings, under a project's title. */
 function ProjectTabs(props: { projectKey: string }) {
+  const live = useLive();
   const base = () => `/p/${props.projectKey}`;
+  // The project list learns every change the open page sees, so the tab comes and goes live.
+  const pullMode = () => Boolean(live.projects.resolve(props.projectKey)?.pullMode);
   return (
     <nav class="project-tabs" aria-label="Project views">
       <A href={base()} end class="project-tabs__tab" activeClass="project-tabs__tab--active" data-testid="tab-board">
@@ -18,6 +22,11 @@ function ProjectTabs(props: { projectKey: string }) {
       <A href={`${base()}/backlog`} class="project-tabs__tab" activeClass="project-tabs__tab--active" data-testid="tab-backlog">
         Backlog
       </A>
+      <Show when={pullMode()}>
+        <A href={`${base()}/pool`} class="project-tabs__tab" activeClass="project-tabs__tab--active" data-testid="tab-pool">
+          Pool
+        </A>
+      </Show>
       <A href={`${base()}/members`} class="project-tabs__tab" activeClass="project-tabs__tab--active" data-testid="tab-members">
         Members
       </A>

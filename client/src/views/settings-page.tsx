@@ -1,6 +1,6 @@
-// "/p/:key/settings": a project's name, description and key, archiving and
-// restoring, and deleting with the key typed as confirmation. Admins change
-// them; everyone else reads them. The project is the board slice's, so a
+// "/p/:key/settings": a project's name, description and key, its workflow
+// (workflow-editor.tsx), pull mode, archiving and restoring, and deleting with
+// the key typed as confirmation. Admins change them; everyone else reads them. The project is the board slice's, so a
 // change made in another window shows here at once.
 import { useNavigate, useParams } from '@solidjs/router';
 import { createEffect, createSignal, Show } from 'solid-js';
@@ -12,7 +12,9 @@ import { plainError } from '../store/model/plain-error.ts';
 import { createProjectSettings, type ProjectSettings } from '../store/project-settings.ts';
 import { ProjectBody } from './project-load-states.tsx';
 import { ProjectPageHeader } from './project-page-header.tsx';
+import { WorkflowEditor } from './workflow-editor.tsx';
 import '../styles/backlog.css';
+import '../styles/workflow.css';
 
 function DetailsForm(props: { settings: ProjectSettings; name: string; description: string; projectKey: string; disabled: boolean }) {
   const [name, setName] = createSignal('');
@@ -67,6 +69,41 @@ function DetailsForm(props: { settings: ProjectSettings; name: string; descripti
         </button>
       </Show>
     </form>
+  );
+}
+
+/** Pull mode: people claim work from the Pool themselves. Admins switch it; everyone sees whether it is on. */
+function PullModeSwitch(props: { settings: ProjectSettings; on: boolean; disabled: boolean; onError(message: string): void }) {
+  const [busy, setBusy] = createSignal(false);
+  return (
+    <div class="panel member-form" data-testid="pull-mode">
+      <h2 class="member-form__title">Pull mode</h2>
+      <p class="form-note">
+        People take work from the Pool themselves: nobody assigns anyone else, and only whoever claimed an item (or an admin) changes it.
+      </p>
+      <label class="pull-toggle">
+        <input
+          type="checkbox"
+          checked={props.on}
+          disabled={props.disabled || busy()}
+          data-testid="pull-mode-toggle"
+          onChange={(e) => {
+            const box = e.currentTarget;
+            const wanted = box.checked;
+            setBusy(true);
+            props.settings
+              .setPullMode(wanted)
+              .catch((err: unknown) => {
+                // Refused: back to what the project says.
+                box.checked = props.on;
+                props.onError(plainError(`turn pull mode ${wanted ? 'on' : 'off'}`, err));
+              })
+              .finally(() => setBusy(false));
+          }}
+        />
+        Pull mode is {props.on ? 'on' : 'off'}
+      </label>
+    </div>
   );
 }
 
@@ -135,6 +172,7 @@ export function SettingsPage() {
               projectKey={project().key ?? params.key}
               disabled={!isAdmin() || board.archived()}
             />
+            <PullModeSwitch settings={settings} on={Boolean(project().pullMode)} disabled={!isAdmin() || board.archived()} onError={setError} />
             <Show when={isAdmin()}>
               <div class="panel member-form" data-testid="project-archive">
                 <h2 class="member-form__title">{board.archived() ? 'Archived' : 'Archive'}</h2>
@@ -158,6 +196,7 @@ export function SettingsPage() {
               <DeleteForm settings={settings} projectKey={project().key ?? params.key} onError={setError} />
             </Show>
           </div>
+          <WorkflowEditor board={board} settings={settings} editable={isAdmin() && !board.archived()} />
         </ProjectBody>
       </section>
     </div>

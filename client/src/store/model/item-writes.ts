@@ -77,6 +77,17 @@ export function claimWrite(items: ItemsNow, messageId: string, itemId: string, u
   };
 }
 
+/** release_work_item: nobody holds it any more (the caller's own claim, or anyone's for an admin). */
+export function releaseWrite(items: ItemsNow, messageId: string, itemId: string): ItemWrite | null {
+  const card = editable(items, itemId);
+  if (!card || !card.assigneeId) return null;
+  return {
+    op: { kind: 'update', messageId, itemId, fields: { assigneeId: '' } },
+    command: { releaseWorkItem: { workItemId: itemId } },
+    action: `release ${card.key ?? 'the item'}`,
+  };
+}
+
 interface NewItem {
   title: string;
   statusId: string;

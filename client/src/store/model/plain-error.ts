@@ -11,6 +11,8 @@ const tryAgain = (action: string, message: string) => `Could not ${action}. ${me
 function finalWords(action: string, error: RequestError): string {
   switch (error.code) {
     case ErrorCode.ERROR_CODE_PERMISSION_DENIED:
+      // Pull mode's refusals name their rule (shared/domain/pull-mode.ts), which says more than the role would.
+      if (/pull mode/i.test(error.message)) return `Could not ${action}: ${error.message}.`;
       return `Could not ${action}: your role in this project does not allow it.`;
     case ErrorCode.ERROR_CODE_NOT_FOUND:
       return `Could not ${action}: the item no longer exists.`;

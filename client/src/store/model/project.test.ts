@@ -110,6 +110,24 @@ describe('project model', () => {
     expect(dropped.sprints.has('s1')).toBe(false);
   });
 
+  it("MODEL-23 set_workflow's Result, or a CONFLICT's current project, replaces the workflow; a reply without statuses keeps it (WF)", () => {
+    const before = model();
+    const flow = [{ id: 'todo', name: 'Ready', position: 0, wipLimit: 2 }, { id: 'qa', name: 'QA', position: 1 }];
+    expect(applyReply(before, ok({ project: { id: 'p1', key: 'WEB', version: 3, statuses: flow } })).statuses).toEqual(flow);
+    expect(applyReply(before, ok({ project: { id: 'p1', key: 'WEB', version: 3 } })).statuses).toBe(before.statuses);
+    expect(applyReply(before, ok({ project: { id: 'p9', key: 'X', version: 3, statuses: flow } })).statuses).toBe(before.statuses);
+    const conflict: Reply = {
+      ok: false,
+      messageId: 'm1',
+      command: 'setWorkflow',
+      meta: null,
+      error: new RequestError(ErrorCode.ERROR_CODE_CONFLICT, 'stale', '', { project: { id: 'p1', key: 'WEB', version: 4, statuses: flow } }),
+    };
+    const after = applyReply(before, conflict);
+    expect(after.statuses).toEqual(flow);
+    expect(after.project?.version).toBe(4);
+  });
+
   it('MODEL-8 a board answer becomes the model and back; a board without its project keeps the one held', () => {
     const m = model();
     const board = boardOfModel(m);

@@ -28,13 +28,18 @@ export interface ProjectModel {
 
 export const EMPTY_MODEL: ProjectModel = { project: null, statuses: [], members: [], labels: [], sprints: new Map(), items: new Map(), links: EMPTY_LINKS };
 
+/** The project a settings write's reply carries: its Result, or the current one a refusal at a stale version brings. */
+function projectOfReply(reply: Reply, projectId: string): IProject | null {
+  const sent = reply.ok ? reply.result.project : reply.error.current && 'project' in reply.error.current ? reply.error.current.project : null;
+  return sent && sent.id === projectId ? sent : null;
+}
+
 /** The project itself changes through project events, which carry its workflow. */
 const projectReducer: EntityReducer<IProject | null> = {
   event: (project, event) => event.project?.project ?? project,
-  // The settings writes answer with the project (a refusal at a stale version carries the current one).
   reply(project, reply, projectId) {
-    const sent = reply.ok ? reply.result.project : reply.error.current && 'project' in reply.error.current ? reply.error.current.project : null;
-    return sent && sent.id === projectId && Number(sent.version ?? 0) >= Number(project?.version ?? 0) ? sent : project;
+    const sent = projectOfReply(reply, projectId);
+    return sent && Number(sent.version ?? 0) >= Number(project?.version ?? 0) ? sent : project;
   },
 };
 
@@ -43,7 +48,12 @@ const statusesReducer: EntityReducer<readonly IWorkflowStatus[]> = {
     const changed = event.project?.project?.statuses;
     return changed?.length ? changed : statuses;
   },
-  reply: (statuses) => statuses,
+  // No event comes for our own set_workflow (its Result stands for it), and a
+  // CONFLICT's current project carries the workflow someone else saved.
+  reply(statuses, reply, projectId) {
+    const changed = projectOfReply(reply, projectId)?.statuses;
+    return changed?.length ? changed : statuses;
+  },
 };
 
 const REDUCERS: { readonly [K in keyof ProjectModel]: EntityReducer<ProjectModel[K]> } = {
