@@ -57,7 +57,8 @@ describe('UI-PULL pull mode', () => {
     await bob.getByTestId('tab-pool').click();
     await bob.waitForURL((url) => url.pathname === `/p/${s.key}/pool`);
     await poolReady(bob);
-    const [t1, t2, t3] = ['T1', 'T2', 'T3'].map((k) => s.items[k]!.key!);
+    const keyOf = (title: string) => s.items[title]!.key!;
+    const [t1, t2, t3] = [keyOf('T1'), keyOf('T2'), keyOf('T3')];
     expect(await poolKeys(bob)).toEqual([t1, t2, t3]);
     await ada.getByTestId('tab-pool').click();
     await poolReady(ada);
