@@ -59,3 +59,7 @@ export type IMemberCapacity = tandem.v1.IMemberCapacity;
 export type ILinkedItem = tandem.v1.ILinkedItem;
 export type IAttachment = tandem.v1.IAttachment;
 export type ReportKind = tandem.v1.ReportKind;
+export const CustomFieldKind = tandem.v1.CustomFieldKind;
+export type CustomFieldKind = tandem.v1.CustomFieldKind;
+export type ICustomField = tandem.v1.ICustomField;
+export type ICustomFieldValue = tandem.v1.ICustomFieldValue;

@@ -61,6 +61,7 @@ export namespace tandem {
             deleteSprint?: (tandem.v1.IDeleteSprint|null);
             setWorkflow?: (tandem.v1.ISetWorkflow|null);
             releaseWorkItem?: (tandem.v1.IReleaseWorkItem|null);
+            setCustomFields?: (tandem.v1.ISetCustomFields|null);
         }
 
         class ClientFrame implements IClientFrame {
@@ -121,7 +122,8 @@ export namespace tandem {
             public deleteSprint?: (tandem.v1.IDeleteSprint|null);
             public setWorkflow?: (tandem.v1.ISetWorkflow|null);
             public releaseWorkItem?: (tandem.v1.IReleaseWorkItem|null);
-            public command?: ("listProjects"|"getBoard"|"getHistory"|"getComments"|"subscribe"|"unsubscribe"|"getWorkItem"|"search"|"getReport"|"listDeletedWorkItems"|"getMyWork"|"getWorkLogs"|"getTimesheet"|"getTimer"|"createProject"|"createWorkItem"|"updateWorkItem"|"moveWorkItem"|"deleteWorkItem"|"restoreWorkItem"|"claimWorkItem"|"addComment"|"editComment"|"deleteComment"|"createSprint"|"updateSprint"|"startSprint"|"completeSprint"|"addMember"|"changeMemberRole"|"removeMember"|"setPresence"|"listUsers"|"linkWorkItems"|"unlinkWorkItems"|"listNotifications"|"markNotificationsRead"|"watchWorkItem"|"unwatchWorkItem"|"setNotificationSettings"|"logWork"|"editWorkLog"|"deleteWorkLog"|"startTimer"|"stopTimer"|"setSprintCapacity"|"deleteAttachment"|"listAttachments"|"updateProject"|"archiveProject"|"restoreProject"|"deleteProject"|"deleteSprint"|"setWorkflow"|"releaseWorkItem");
+            public setCustomFields?: (tandem.v1.ISetCustomFields|null);
+            public command?: ("listProjects"|"getBoard"|"getHistory"|"getComments"|"subscribe"|"unsubscribe"|"getWorkItem"|"search"|"getReport"|"listDeletedWorkItems"|"getMyWork"|"getWorkLogs"|"getTimesheet"|"getTimer"|"createProject"|"createWorkItem"|"updateWorkItem"|"moveWorkItem"|"deleteWorkItem"|"restoreWorkItem"|"claimWorkItem"|"addComment"|"editComment"|"deleteComment"|"createSprint"|"updateSprint"|"startSprint"|"completeSprint"|"addMember"|"changeMemberRole"|"removeMember"|"setPresence"|"listUsers"|"linkWorkItems"|"unlinkWorkItems"|"listNotifications"|"markNotificationsRead"|"watchWorkItem"|"unwatchWorkItem"|"setNotificationSettings"|"logWork"|"editWorkLog"|"deleteWorkLog"|"startTimer"|"stopTimer"|"setSprintCapacity"|"deleteAttachment"|"listAttachments"|"updateProject"|"archiveProject"|"restoreProject"|"deleteProject"|"deleteSprint"|"setWorkflow"|"releaseWorkItem"|"setCustomFields");
             public static create(properties?: tandem.v1.IClientFrame): tandem.v1.ClientFrame;
             public static encode(m: tandem.v1.IClientFrame, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: tandem.v1.IClientFrame, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -382,6 +384,7 @@ export namespace tandem {
             formerKeys?: (string[]|null);
             deletedAt?: (number|null);
             pullMode?: (boolean|null);
+            customFields?: (tandem.v1.ICustomField[]|null);
         }
 
         class Project implements IProject {
@@ -399,6 +402,7 @@ export namespace tandem {
             public formerKeys: string[];
             public deletedAt: number;
             public pullMode: boolean;
+            public customFields: tandem.v1.ICustomField[];
             public static create(properties?: tandem.v1.IProject): tandem.v1.Project;
             public static encode(m: tandem.v1.IProject, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: tandem.v1.IProject, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -407,6 +411,76 @@ export namespace tandem {
             public static verify(m: { [k: string]: any }): (string|null);
             public static fromObject(d: { [k: string]: any }): tandem.v1.Project;
             public static toObject(m: tandem.v1.Project, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        enum CustomFieldKind {
+            CUSTOM_FIELD_KIND_UNSPECIFIED = 0,
+            CUSTOM_FIELD_KIND_TEXT = 1,
+            CUSTOM_FIELD_KIND_NUMBER = 2,
+            CUSTOM_FIELD_KIND_DATE = 3,
+            CUSTOM_FIELD_KIND_SINGLE_SELECT = 4,
+            CUSTOM_FIELD_KIND_MULTI_SELECT = 5,
+            CUSTOM_FIELD_KIND_PERSON = 6
+        }
+
+        interface ICustomField {
+            id?: (string|null);
+            name?: (string|null);
+            kind?: (tandem.v1.CustomFieldKind|null);
+            options?: (string[]|null);
+            itemTypes?: (string[]|null);
+            required?: (boolean|null);
+            position?: (number|null);
+        }
+
+        class CustomField implements ICustomField {
+            constructor(p?: tandem.v1.ICustomField);
+            public id: string;
+            public name: string;
+            public kind: tandem.v1.CustomFieldKind;
+            public options: string[];
+            public itemTypes: string[];
+            public required: boolean;
+            public position: number;
+            public static create(properties?: tandem.v1.ICustomField): tandem.v1.CustomField;
+            public static encode(m: tandem.v1.ICustomField, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.ICustomField, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.CustomField;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.CustomField;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.CustomField;
+            public static toObject(m: tandem.v1.CustomField, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ICustomFieldValue {
+            fieldId?: (string|null);
+            text?: (string|null);
+            number?: (number|null);
+            date?: (string|null);
+            options?: (string[]|null);
+            userId?: (string|null);
+        }
+
+        class CustomFieldValue implements ICustomFieldValue {
+            constructor(p?: tandem.v1.ICustomFieldValue);
+            public fieldId: string;
+            public text: string;
+            public number?: (number|null);
+            public date: string;
+            public options: string[];
+            public userId: string;
+            public static create(properties?: tandem.v1.ICustomFieldValue): tandem.v1.CustomFieldValue;
+            public static encode(m: tandem.v1.ICustomFieldValue, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.ICustomFieldValue, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.CustomFieldValue;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.CustomFieldValue;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.CustomFieldValue;
+            public static toObject(m: tandem.v1.CustomFieldValue, o?: $protobuf.IConversionOptions): { [k: string]: any };
             public toJSON(): { [k: string]: any };
             public static getTypeUrl(typeUrlPrefix?: string): string;
         }
@@ -443,6 +517,7 @@ export namespace tandem {
             remainingEstimateMinutes?: (number|null);
             hasRemainingEstimate?: (boolean|null);
             loggedMinutes?: (number|null);
+            customFields?: (tandem.v1.ICustomFieldValue[]|null);
         }
 
         class WorkItem implements IWorkItem {
@@ -478,6 +553,7 @@ export namespace tandem {
             public remainingEstimateMinutes: number;
             public hasRemainingEstimate: boolean;
             public loggedMinutes: number;
+            public customFields: tandem.v1.ICustomFieldValue[];
             public static create(properties?: tandem.v1.IWorkItem): tandem.v1.WorkItem;
             public static encode(m: tandem.v1.IWorkItem, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: tandem.v1.IWorkItem, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -1936,6 +2012,7 @@ export namespace tandem {
             dueDate?: (string|null);
             originalEstimateMinutes?: (number|null);
             remainingEstimateMinutes?: (number|null);
+            customFields?: (tandem.v1.ICustomFieldValue[]|null);
         }
 
         class CreateWorkItem implements ICreateWorkItem {
@@ -1957,6 +2034,7 @@ export namespace tandem {
             public dueDate: string;
             public originalEstimateMinutes?: (number|null);
             public remainingEstimateMinutes?: (number|null);
+            public customFields: tandem.v1.ICustomFieldValue[];
             public static create(properties?: tandem.v1.ICreateWorkItem): tandem.v1.CreateWorkItem;
             public static encode(m: tandem.v1.ICreateWorkItem, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: tandem.v1.ICreateWorkItem, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -1988,6 +2066,7 @@ export namespace tandem {
             dueDate?: (string|null);
             originalEstimateMinutes?: (number|null);
             remainingEstimateMinutes?: (number|null);
+            customFields?: (tandem.v1.ICustomFieldValue[]|null);
         }
 
         class UpdateWorkItem implements IUpdateWorkItem {
@@ -2010,6 +2089,7 @@ export namespace tandem {
             public dueDate?: (string|null);
             public originalEstimateMinutes?: (number|null);
             public remainingEstimateMinutes?: (number|null);
+            public customFields: tandem.v1.ICustomFieldValue[];
             public static create(properties?: tandem.v1.IUpdateWorkItem): tandem.v1.UpdateWorkItem;
             public static encode(m: tandem.v1.IUpdateWorkItem, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: tandem.v1.IUpdateWorkItem, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -2661,6 +2741,58 @@ export namespace tandem {
             public static verify(m: { [k: string]: any }): (string|null);
             public static fromObject(d: { [k: string]: any }): tandem.v1.StatusRemoval;
             public static toObject(m: tandem.v1.StatusRemoval, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ISetCustomFields {
+            projectId?: (string|null);
+            expectedVersion?: (number|null);
+            fields?: (tandem.v1.ICustomFieldSpec[]|null);
+        }
+
+        class SetCustomFields implements ISetCustomFields {
+            constructor(p?: tandem.v1.ISetCustomFields);
+            public projectId: string;
+            public expectedVersion: number;
+            public fields: tandem.v1.ICustomFieldSpec[];
+            public static create(properties?: tandem.v1.ISetCustomFields): tandem.v1.SetCustomFields;
+            public static encode(m: tandem.v1.ISetCustomFields, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.ISetCustomFields, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.SetCustomFields;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.SetCustomFields;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.SetCustomFields;
+            public static toObject(m: tandem.v1.SetCustomFields, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ICustomFieldSpec {
+            id?: (string|null);
+            name?: (string|null);
+            kind?: (tandem.v1.CustomFieldKind|null);
+            options?: (string[]|null);
+            itemTypes?: (string[]|null);
+            required?: (boolean|null);
+        }
+
+        class CustomFieldSpec implements ICustomFieldSpec {
+            constructor(p?: tandem.v1.ICustomFieldSpec);
+            public id: string;
+            public name: string;
+            public kind: tandem.v1.CustomFieldKind;
+            public options: string[];
+            public itemTypes: string[];
+            public required: boolean;
+            public static create(properties?: tandem.v1.ICustomFieldSpec): tandem.v1.CustomFieldSpec;
+            public static encode(m: tandem.v1.ICustomFieldSpec, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.ICustomFieldSpec, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.CustomFieldSpec;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.CustomFieldSpec;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.CustomFieldSpec;
+            public static toObject(m: tandem.v1.CustomFieldSpec, o?: $protobuf.IConversionOptions): { [k: string]: any };
             public toJSON(): { [k: string]: any };
             public static getTypeUrl(typeUrlPrefix?: string): string;
         }

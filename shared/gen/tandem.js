@@ -89,6 +89,7 @@ export const tandem = $root.tandem = (() => {
              * @property {tandem.v1.IDeleteSprint|null} [deleteSprint] ClientFrame deleteSprint
              * @property {tandem.v1.ISetWorkflow|null} [setWorkflow] ClientFrame setWorkflow
              * @property {tandem.v1.IReleaseWorkItem|null} [releaseWorkItem] ClientFrame releaseWorkItem
+             * @property {tandem.v1.ISetCustomFields|null} [setCustomFields] ClientFrame setCustomFields
              */
 
             /**
@@ -554,17 +555,25 @@ export const tandem = $root.tandem = (() => {
              */
             ClientFrame.prototype.releaseWorkItem = null;
 
+            /**
+             * ClientFrame setCustomFields.
+             * @member {tandem.v1.ISetCustomFields|null|undefined} setCustomFields
+             * @memberof tandem.v1.ClientFrame
+             * @instance
+             */
+            ClientFrame.prototype.setCustomFields = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
             /**
              * ClientFrame command.
-             * @member {"listProjects"|"getBoard"|"getHistory"|"getComments"|"subscribe"|"unsubscribe"|"getWorkItem"|"search"|"getReport"|"listDeletedWorkItems"|"getMyWork"|"getWorkLogs"|"getTimesheet"|"getTimer"|"createProject"|"createWorkItem"|"updateWorkItem"|"moveWorkItem"|"deleteWorkItem"|"restoreWorkItem"|"claimWorkItem"|"addComment"|"editComment"|"deleteComment"|"createSprint"|"updateSprint"|"startSprint"|"completeSprint"|"addMember"|"changeMemberRole"|"removeMember"|"setPresence"|"listUsers"|"linkWorkItems"|"unlinkWorkItems"|"listNotifications"|"markNotificationsRead"|"watchWorkItem"|"unwatchWorkItem"|"setNotificationSettings"|"logWork"|"editWorkLog"|"deleteWorkLog"|"startTimer"|"stopTimer"|"setSprintCapacity"|"deleteAttachment"|"listAttachments"|"updateProject"|"archiveProject"|"restoreProject"|"deleteProject"|"deleteSprint"|"setWorkflow"|"releaseWorkItem"|undefined} command
+             * @member {"listProjects"|"getBoard"|"getHistory"|"getComments"|"subscribe"|"unsubscribe"|"getWorkItem"|"search"|"getReport"|"listDeletedWorkItems"|"getMyWork"|"getWorkLogs"|"getTimesheet"|"getTimer"|"createProject"|"createWorkItem"|"updateWorkItem"|"moveWorkItem"|"deleteWorkItem"|"restoreWorkItem"|"claimWorkItem"|"addComment"|"editComment"|"deleteComment"|"createSprint"|"updateSprint"|"startSprint"|"completeSprint"|"addMember"|"changeMemberRole"|"removeMember"|"setPresence"|"listUsers"|"linkWorkItems"|"unlinkWorkItems"|"listNotifications"|"markNotificationsRead"|"watchWorkItem"|"unwatchWorkItem"|"setNotificationSettings"|"logWork"|"editWorkLog"|"deleteWorkLog"|"startTimer"|"stopTimer"|"setSprintCapacity"|"deleteAttachment"|"listAttachments"|"updateProject"|"archiveProject"|"restoreProject"|"deleteProject"|"deleteSprint"|"setWorkflow"|"releaseWorkItem"|"setCustomFields"|undefined} command
              * @memberof tandem.v1.ClientFrame
              * @instance
              */
             Object.defineProperty(ClientFrame.prototype, "command", {
-                get: $util.oneOfGetter($oneOfFields = ["listProjects", "getBoard", "getHistory", "getComments", "subscribe", "unsubscribe", "getWorkItem", "search", "getReport", "listDeletedWorkItems", "getMyWork", "getWorkLogs", "getTimesheet", "getTimer", "createProject", "createWorkItem", "updateWorkItem", "moveWorkItem", "deleteWorkItem", "restoreWorkItem", "claimWorkItem", "addComment", "editComment", "deleteComment", "createSprint", "updateSprint", "startSprint", "completeSprint", "addMember", "changeMemberRole", "removeMember", "setPresence", "listUsers", "linkWorkItems", "unlinkWorkItems", "listNotifications", "markNotificationsRead", "watchWorkItem", "unwatchWorkItem", "setNotificationSettings", "logWork", "editWorkLog", "deleteWorkLog", "startTimer", "stopTimer", "setSprintCapacity", "deleteAttachment", "listAttachments", "updateProject", "archiveProject", "restoreProject", "deleteProject", "deleteSprint", "setWorkflow", "releaseWorkItem"]),
+                get: $util.oneOfGetter($oneOfFields = ["listProjects", "getBoard", "getHistory", "getComments", "subscribe", "unsubscribe", "getWorkItem", "search", "getReport", "listDeletedWorkItems", "getMyWork", "getWorkLogs", "getTimesheet", "getTimer", "createProject", "createWorkItem", "updateWorkItem", "moveWorkItem", "deleteWorkItem", "restoreWorkItem", "claimWorkItem", "addComment", "editComment", "deleteComment", "createSprint", "updateSprint", "startSprint", "completeSprint", "addMember", "changeMemberRole", "removeMember", "setPresence", "listUsers", "linkWorkItems", "unlinkWorkItems", "listNotifications", "markNotificationsRead", "watchWorkItem", "unwatchWorkItem", "setNotificationSettings", "logWork", "editWorkLog", "deleteWorkLog", "startTimer", "stopTimer", "setSprintCapacity", "deleteAttachment", "listAttachments", "updateProject", "archiveProject", "restoreProject", "deleteProject", "deleteSprint", "setWorkflow", "releaseWorkItem", "setCustomFields"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -708,6 +717,8 @@ export const tandem = $root.tandem = (() => {
                     $root.tandem.v1.SetWorkflow.encode(m.setWorkflow, w.uint32(538).fork(), q + 1).ldelim();
                 if (m.releaseWorkItem != null && Object.hasOwnProperty.call(m, "releaseWorkItem"))
                     $root.tandem.v1.ReleaseWorkItem.encode(m.releaseWorkItem, w.uint32(546).fork(), q + 1).ldelim();
+                if (m.setCustomFields != null && Object.hasOwnProperty.call(m, "setCustomFields"))
+                    $root.tandem.v1.SetCustomFields.encode(m.setCustomFields, w.uint32(554).fork(), q + 1).ldelim();
                 return w;
             };
 
@@ -980,6 +991,10 @@ export const tandem = $root.tandem = (() => {
                         }
                     case 68: {
                             m.releaseWorkItem = $root.tandem.v1.ReleaseWorkItem.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 69: {
+                            m.setCustomFields = $root.tandem.v1.SetCustomFields.decode(r, r.uint32(), undefined, n + 1);
                             break;
                         }
                     default:
@@ -1579,6 +1594,16 @@ export const tandem = $root.tandem = (() => {
                             return "releaseWorkItem." + e;
                     }
                 }
+                if (m.setCustomFields != null && Object.hasOwnProperty.call(m, "setCustomFields")) {
+                    if (p.command === 1)
+                        return "command: multiple values";
+                    p.command = 1;
+                    {
+                        var e = $root.tandem.v1.SetCustomFields.verify(m.setCustomFields, n + 1);
+                        if (e)
+                            return "setCustomFields." + e;
+                    }
+                }
                 return null;
             };
 
@@ -1877,6 +1902,11 @@ export const tandem = $root.tandem = (() => {
                     if (!$util.isObject(d.releaseWorkItem))
                         throw TypeError(".tandem.v1.ClientFrame.releaseWorkItem: object expected");
                     m.releaseWorkItem = $root.tandem.v1.ReleaseWorkItem.fromObject(d.releaseWorkItem, n + 1);
+                }
+                if (d.setCustomFields != null) {
+                    if (!$util.isObject(d.setCustomFields))
+                        throw TypeError(".tandem.v1.ClientFrame.setCustomFields: object expected");
+                    m.setCustomFields = $root.tandem.v1.SetCustomFields.fromObject(d.setCustomFields, n + 1);
                 }
                 return m;
             };
@@ -2178,6 +2208,11 @@ export const tandem = $root.tandem = (() => {
                     d.releaseWorkItem = $root.tandem.v1.ReleaseWorkItem.toObject(m.releaseWorkItem, o, q + 1);
                     if (o.oneofs)
                         d.command = "releaseWorkItem";
+                }
+                if (m.setCustomFields != null && Object.hasOwnProperty.call(m, "setCustomFields")) {
+                    d.setCustomFields = $root.tandem.v1.SetCustomFields.toObject(m.setCustomFields, o, q + 1);
+                    if (o.oneofs)
+                        d.command = "setCustomFields";
                 }
                 return d;
             };
@@ -5127,6 +5162,7 @@ export const tandem = $root.tandem = (() => {
              * @property {Array.<string>|null} [formerKeys] Project formerKeys
              * @property {number|null} [deletedAt] Project deletedAt
              * @property {boolean|null} [pullMode] Project pullMode
+             * @property {Array.<tandem.v1.ICustomField>|null} [customFields] Project customFields
              */
 
             /**
@@ -5140,6 +5176,7 @@ export const tandem = $root.tandem = (() => {
             function Project(p) {
                 this.statuses = [];
                 this.formerKeys = [];
+                this.customFields = [];
                 if (p)
                     for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
                         if (p[ks[i]] != null && ks[i] !== "__proto__")
@@ -5251,6 +5288,14 @@ export const tandem = $root.tandem = (() => {
             Project.prototype.pullMode = false;
 
             /**
+             * Project customFields.
+             * @member {Array.<tandem.v1.ICustomField>} customFields
+             * @memberof tandem.v1.Project
+             * @instance
+             */
+            Project.prototype.customFields = $util.emptyArray;
+
+            /**
              * Creates a new Project instance using the specified properties.
              * @function create
              * @memberof tandem.v1.Project
@@ -5308,6 +5353,10 @@ export const tandem = $root.tandem = (() => {
                     w.uint32(96).int64(m.deletedAt);
                 if (m.pullMode != null && Object.hasOwnProperty.call(m, "pullMode"))
                     w.uint32(104).bool(m.pullMode);
+                if (m.customFields != null && m.customFields.length) {
+                    for (var i = 0; i < m.customFields.length; ++i)
+                        $root.tandem.v1.CustomField.encode(m.customFields[i], w.uint32(114).fork(), q + 1).ldelim();
+                }
                 return w;
             };
 
@@ -5412,6 +5461,12 @@ export const tandem = $root.tandem = (() => {
                         }
                     case 13: {
                             m.pullMode = r.bool();
+                            break;
+                        }
+                    case 14: {
+                            if (!(m.customFields && m.customFields.length))
+                                m.customFields = [];
+                            m.customFields.push($root.tandem.v1.CustomField.decode(r, r.uint32(), undefined, n + 1));
                             break;
                         }
                     default:
@@ -5521,6 +5576,17 @@ export const tandem = $root.tandem = (() => {
                     if (typeof m.pullMode !== "boolean")
                         return "pullMode: boolean expected";
                 }
+                if (m.customFields != null && Object.hasOwnProperty.call(m, "customFields")) {
+                    if (!Array.isArray(m.customFields))
+                        return "customFields: array expected";
+                    for (var i = 0; i < m.customFields.length; ++i) {
+                        {
+                            var e = $root.tandem.v1.CustomField.verify(m.customFields[i], n + 1);
+                            if (e)
+                                return "customFields." + e;
+                        }
+                    }
+                }
                 return null;
             };
 
@@ -5628,6 +5694,16 @@ export const tandem = $root.tandem = (() => {
                 if (d.pullMode != null) {
                     m.pullMode = Boolean(d.pullMode);
                 }
+                if (d.customFields) {
+                    if (!Array.isArray(d.customFields))
+                        throw TypeError(".tandem.v1.Project.customFields: array expected");
+                    m.customFields = [];
+                    for (var i = 0; i < d.customFields.length; ++i) {
+                        if (!$util.isObject(d.customFields[i]))
+                            throw TypeError(".tandem.v1.Project.customFields: object expected");
+                        m.customFields[i] = $root.tandem.v1.CustomField.fromObject(d.customFields[i], n + 1);
+                    }
+                }
                 return m;
             };
 
@@ -5651,6 +5727,7 @@ export const tandem = $root.tandem = (() => {
                 if (o.arrays || o.defaults) {
                     d.statuses = [];
                     d.formerKeys = [];
+                    d.customFields = [];
                 }
                 if (o.defaults) {
                     d.id = "";
@@ -5755,6 +5832,12 @@ export const tandem = $root.tandem = (() => {
                 if (m.pullMode != null && Object.hasOwnProperty.call(m, "pullMode")) {
                     d.pullMode = m.pullMode;
                 }
+                if (m.customFields && m.customFields.length) {
+                    d.customFields = [];
+                    for (var j = 0; j < m.customFields.length; ++j) {
+                        d.customFields[j] = $root.tandem.v1.CustomField.toObject(m.customFields[j], o, q + 1);
+                    }
+                }
                 return d;
             };
 
@@ -5785,6 +5868,918 @@ export const tandem = $root.tandem = (() => {
             };
 
             return Project;
+        })();
+
+        /**
+         * CustomFieldKind enum.
+         * @name tandem.v1.CustomFieldKind
+         * @enum {number}
+         * @property {number} CUSTOM_FIELD_KIND_UNSPECIFIED=0 CUSTOM_FIELD_KIND_UNSPECIFIED value
+         * @property {number} CUSTOM_FIELD_KIND_TEXT=1 CUSTOM_FIELD_KIND_TEXT value
+         * @property {number} CUSTOM_FIELD_KIND_NUMBER=2 CUSTOM_FIELD_KIND_NUMBER value
+         * @property {number} CUSTOM_FIELD_KIND_DATE=3 CUSTOM_FIELD_KIND_DATE value
+         * @property {number} CUSTOM_FIELD_KIND_SINGLE_SELECT=4 CUSTOM_FIELD_KIND_SINGLE_SELECT value
+         * @property {number} CUSTOM_FIELD_KIND_MULTI_SELECT=5 CUSTOM_FIELD_KIND_MULTI_SELECT value
+         * @property {number} CUSTOM_FIELD_KIND_PERSON=6 CUSTOM_FIELD_KIND_PERSON value
+         */
+        v1.CustomFieldKind = (function() {
+            const valuesById = {}, values = Object.create(valuesById);
+            values[valuesById[0] = "CUSTOM_FIELD_KIND_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "CUSTOM_FIELD_KIND_TEXT"] = 1;
+            values[valuesById[2] = "CUSTOM_FIELD_KIND_NUMBER"] = 2;
+            values[valuesById[3] = "CUSTOM_FIELD_KIND_DATE"] = 3;
+            values[valuesById[4] = "CUSTOM_FIELD_KIND_SINGLE_SELECT"] = 4;
+            values[valuesById[5] = "CUSTOM_FIELD_KIND_MULTI_SELECT"] = 5;
+            values[valuesById[6] = "CUSTOM_FIELD_KIND_PERSON"] = 6;
+            return values;
+        })();
+
+        v1.CustomField = (function() {
+
+            /**
+             * Properties of a CustomField.
+             * @memberof tandem.v1
+             * @interface ICustomField
+             * @property {string|null} [id] CustomField id
+             * @property {string|null} [name] CustomField name
+             * @property {tandem.v1.CustomFieldKind|null} [kind] CustomField kind
+             * @property {Array.<string>|null} [options] CustomField options
+             * @property {Array.<string>|null} [itemTypes] CustomField itemTypes
+             * @property {boolean|null} [required] CustomField required
+             * @property {number|null} [position] CustomField position
+             */
+
+            /**
+             * Constructs a new CustomField.
+             * @memberof tandem.v1
+             * @classdesc Represents a CustomField.
+             * @implements ICustomField
+             * @constructor
+             * @param {tandem.v1.ICustomField=} [p] Properties to set
+             */
+            function CustomField(p) {
+                this.options = [];
+                this.itemTypes = [];
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * CustomField id.
+             * @member {string} id
+             * @memberof tandem.v1.CustomField
+             * @instance
+             */
+            CustomField.prototype.id = "";
+
+            /**
+             * CustomField name.
+             * @member {string} name
+             * @memberof tandem.v1.CustomField
+             * @instance
+             */
+            CustomField.prototype.name = "";
+
+            /**
+             * CustomField kind.
+             * @member {tandem.v1.CustomFieldKind} kind
+             * @memberof tandem.v1.CustomField
+             * @instance
+             */
+            CustomField.prototype.kind = 0;
+
+            /**
+             * CustomField options.
+             * @member {Array.<string>} options
+             * @memberof tandem.v1.CustomField
+             * @instance
+             */
+            CustomField.prototype.options = $util.emptyArray;
+
+            /**
+             * CustomField itemTypes.
+             * @member {Array.<string>} itemTypes
+             * @memberof tandem.v1.CustomField
+             * @instance
+             */
+            CustomField.prototype.itemTypes = $util.emptyArray;
+
+            /**
+             * CustomField required.
+             * @member {boolean} required
+             * @memberof tandem.v1.CustomField
+             * @instance
+             */
+            CustomField.prototype.required = false;
+
+            /**
+             * CustomField position.
+             * @member {number} position
+             * @memberof tandem.v1.CustomField
+             * @instance
+             */
+            CustomField.prototype.position = 0;
+
+            /**
+             * Creates a new CustomField instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.CustomField
+             * @static
+             * @param {tandem.v1.ICustomField=} [properties] Properties to set
+             * @returns {tandem.v1.CustomField} CustomField instance
+             */
+            CustomField.create = function create(properties) {
+                return new CustomField(properties);
+            };
+
+            /**
+             * Encodes the specified CustomField message. Does not implicitly {@link tandem.v1.CustomField.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.CustomField
+             * @static
+             * @param {tandem.v1.ICustomField} m CustomField message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CustomField.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.id != null && Object.hasOwnProperty.call(m, "id"))
+                    w.uint32(10).string(m.id);
+                if (m.name != null && Object.hasOwnProperty.call(m, "name"))
+                    w.uint32(18).string(m.name);
+                if (m.kind != null && Object.hasOwnProperty.call(m, "kind"))
+                    w.uint32(24).int32(m.kind);
+                if (m.options != null && m.options.length) {
+                    for (var i = 0; i < m.options.length; ++i)
+                        w.uint32(34).string(m.options[i]);
+                }
+                if (m.itemTypes != null && m.itemTypes.length) {
+                    for (var i = 0; i < m.itemTypes.length; ++i)
+                        w.uint32(42).string(m.itemTypes[i]);
+                }
+                if (m.required != null && Object.hasOwnProperty.call(m, "required"))
+                    w.uint32(48).bool(m.required);
+                if (m.position != null && Object.hasOwnProperty.call(m, "position"))
+                    w.uint32(56).int32(m.position);
+                return w;
+            };
+
+            /**
+             * Encodes the specified CustomField message, length delimited. Does not implicitly {@link tandem.v1.CustomField.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.CustomField
+             * @static
+             * @param {tandem.v1.ICustomField} message CustomField message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CustomField.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a CustomField message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.CustomField
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.CustomField} CustomField
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CustomField.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.CustomField();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.id = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.name = r.string();
+                            break;
+                        }
+                    case 3: {
+                            m.kind = r.int32();
+                            break;
+                        }
+                    case 4: {
+                            if (!(m.options && m.options.length))
+                                m.options = [];
+                            m.options.push(r.string());
+                            break;
+                        }
+                    case 5: {
+                            if (!(m.itemTypes && m.itemTypes.length))
+                                m.itemTypes = [];
+                            m.itemTypes.push(r.string());
+                            break;
+                        }
+                    case 6: {
+                            m.required = r.bool();
+                            break;
+                        }
+                    case 7: {
+                            m.position = r.int32();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a CustomField message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.CustomField
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.CustomField} CustomField
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CustomField.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a CustomField message.
+             * @function verify
+             * @memberof tandem.v1.CustomField
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            CustomField.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.id != null && Object.hasOwnProperty.call(m, "id")) {
+                    if (!$util.isString(m.id))
+                        return "id: string expected";
+                }
+                if (m.name != null && Object.hasOwnProperty.call(m, "name")) {
+                    if (!$util.isString(m.name))
+                        return "name: string expected";
+                }
+                if (m.kind != null && Object.hasOwnProperty.call(m, "kind")) {
+                    switch (m.kind) {
+                    default:
+                        return "kind: enum value expected";
+                    case 0:
+                    case 1:
+                    case 2:
+                    case 3:
+                    case 4:
+                    case 5:
+                    case 6:
+                        break;
+                    }
+                }
+                if (m.options != null && Object.hasOwnProperty.call(m, "options")) {
+                    if (!Array.isArray(m.options))
+                        return "options: array expected";
+                    for (var i = 0; i < m.options.length; ++i) {
+                        if (!$util.isString(m.options[i]))
+                            return "options: string[] expected";
+                    }
+                }
+                if (m.itemTypes != null && Object.hasOwnProperty.call(m, "itemTypes")) {
+                    if (!Array.isArray(m.itemTypes))
+                        return "itemTypes: array expected";
+                    for (var i = 0; i < m.itemTypes.length; ++i) {
+                        if (!$util.isString(m.itemTypes[i]))
+                            return "itemTypes: string[] expected";
+                    }
+                }
+                if (m.required != null && Object.hasOwnProperty.call(m, "required")) {
+                    if (typeof m.required !== "boolean")
+                        return "required: boolean expected";
+                }
+                if (m.position != null && Object.hasOwnProperty.call(m, "position")) {
+                    if (!$util.isInteger(m.position))
+                        return "position: integer expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a CustomField message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.CustomField
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.CustomField} CustomField
+             */
+            CustomField.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.CustomField)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.CustomField: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.CustomField();
+                if (d.id != null) {
+                    m.id = String(d.id);
+                }
+                if (d.name != null) {
+                    m.name = String(d.name);
+                }
+                switch (d.kind) {
+                default:
+                    if (typeof d.kind === "number") {
+                        m.kind = d.kind;
+                        break;
+                    }
+                    break;
+                case "CUSTOM_FIELD_KIND_UNSPECIFIED":
+                case 0:
+                    m.kind = 0;
+                    break;
+                case "CUSTOM_FIELD_KIND_TEXT":
+                case 1:
+                    m.kind = 1;
+                    break;
+                case "CUSTOM_FIELD_KIND_NUMBER":
+                case 2:
+                    m.kind = 2;
+                    break;
+                case "CUSTOM_FIELD_KIND_DATE":
+                case 3:
+                    m.kind = 3;
+                    break;
+                case "CUSTOM_FIELD_KIND_SINGLE_SELECT":
+                case 4:
+                    m.kind = 4;
+                    break;
+                case "CUSTOM_FIELD_KIND_MULTI_SELECT":
+                case 5:
+                    m.kind = 5;
+                    break;
+                case "CUSTOM_FIELD_KIND_PERSON":
+                case 6:
+                    m.kind = 6;
+                    break;
+                }
+                if (d.options) {
+                    if (!Array.isArray(d.options))
+                        throw TypeError(".tandem.v1.CustomField.options: array expected");
+                    m.options = [];
+                    for (var i = 0; i < d.options.length; ++i) {
+                        m.options[i] = String(d.options[i]);
+                    }
+                }
+                if (d.itemTypes) {
+                    if (!Array.isArray(d.itemTypes))
+                        throw TypeError(".tandem.v1.CustomField.itemTypes: array expected");
+                    m.itemTypes = [];
+                    for (var i = 0; i < d.itemTypes.length; ++i) {
+                        m.itemTypes[i] = String(d.itemTypes[i]);
+                    }
+                }
+                if (d.required != null) {
+                    m.required = Boolean(d.required);
+                }
+                if (d.position != null) {
+                    m.position = d.position | 0;
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a CustomField message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.CustomField
+             * @static
+             * @param {tandem.v1.CustomField} m CustomField
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            CustomField.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.options = [];
+                    d.itemTypes = [];
+                }
+                if (o.defaults) {
+                    d.id = "";
+                    d.name = "";
+                    d.kind = o.enums === String ? "CUSTOM_FIELD_KIND_UNSPECIFIED" : 0;
+                    d.required = false;
+                    d.position = 0;
+                }
+                if (m.id != null && Object.hasOwnProperty.call(m, "id")) {
+                    d.id = m.id;
+                }
+                if (m.name != null && Object.hasOwnProperty.call(m, "name")) {
+                    d.name = m.name;
+                }
+                if (m.kind != null && Object.hasOwnProperty.call(m, "kind")) {
+                    d.kind = o.enums === String ? $root.tandem.v1.CustomFieldKind[m.kind] === undefined ? m.kind : $root.tandem.v1.CustomFieldKind[m.kind] : m.kind;
+                }
+                if (m.options && m.options.length) {
+                    d.options = [];
+                    for (var j = 0; j < m.options.length; ++j) {
+                        d.options[j] = m.options[j];
+                    }
+                }
+                if (m.itemTypes && m.itemTypes.length) {
+                    d.itemTypes = [];
+                    for (var j = 0; j < m.itemTypes.length; ++j) {
+                        d.itemTypes[j] = m.itemTypes[j];
+                    }
+                }
+                if (m.required != null && Object.hasOwnProperty.call(m, "required")) {
+                    d.required = m.required;
+                }
+                if (m.position != null && Object.hasOwnProperty.call(m, "position")) {
+                    d.position = m.position;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this CustomField to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.CustomField
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            CustomField.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for CustomField
+             * @function getTypeUrl
+             * @memberof tandem.v1.CustomField
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            CustomField.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.CustomField";
+            };
+
+            return CustomField;
+        })();
+
+        v1.CustomFieldValue = (function() {
+
+            /**
+             * Properties of a CustomFieldValue.
+             * @memberof tandem.v1
+             * @interface ICustomFieldValue
+             * @property {string|null} [fieldId] CustomFieldValue fieldId
+             * @property {string|null} [text] CustomFieldValue text
+             * @property {number|null} [number] CustomFieldValue number
+             * @property {string|null} [date] CustomFieldValue date
+             * @property {Array.<string>|null} [options] CustomFieldValue options
+             * @property {string|null} [userId] CustomFieldValue userId
+             */
+
+            /**
+             * Constructs a new CustomFieldValue.
+             * @memberof tandem.v1
+             * @classdesc Represents a CustomFieldValue.
+             * @implements ICustomFieldValue
+             * @constructor
+             * @param {tandem.v1.ICustomFieldValue=} [p] Properties to set
+             */
+            function CustomFieldValue(p) {
+                this.options = [];
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * CustomFieldValue fieldId.
+             * @member {string} fieldId
+             * @memberof tandem.v1.CustomFieldValue
+             * @instance
+             */
+            CustomFieldValue.prototype.fieldId = "";
+
+            /**
+             * CustomFieldValue text.
+             * @member {string} text
+             * @memberof tandem.v1.CustomFieldValue
+             * @instance
+             */
+            CustomFieldValue.prototype.text = "";
+
+            /**
+             * CustomFieldValue number.
+             * @member {number|null|undefined} number
+             * @memberof tandem.v1.CustomFieldValue
+             * @instance
+             */
+            CustomFieldValue.prototype.number = null;
+
+            /**
+             * CustomFieldValue date.
+             * @member {string} date
+             * @memberof tandem.v1.CustomFieldValue
+             * @instance
+             */
+            CustomFieldValue.prototype.date = "";
+
+            /**
+             * CustomFieldValue options.
+             * @member {Array.<string>} options
+             * @memberof tandem.v1.CustomFieldValue
+             * @instance
+             */
+            CustomFieldValue.prototype.options = $util.emptyArray;
+
+            /**
+             * CustomFieldValue userId.
+             * @member {string} userId
+             * @memberof tandem.v1.CustomFieldValue
+             * @instance
+             */
+            CustomFieldValue.prototype.userId = "";
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            // Virtual OneOf for proto3 optional field
+            Object.defineProperty(CustomFieldValue.prototype, "_number", {
+                get: $util.oneOfGetter($oneOfFields = ["number"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * Creates a new CustomFieldValue instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.CustomFieldValue
+             * @static
+             * @param {tandem.v1.ICustomFieldValue=} [properties] Properties to set
+             * @returns {tandem.v1.CustomFieldValue} CustomFieldValue instance
+             */
+            CustomFieldValue.create = function create(properties) {
+                return new CustomFieldValue(properties);
+            };
+
+            /**
+             * Encodes the specified CustomFieldValue message. Does not implicitly {@link tandem.v1.CustomFieldValue.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.CustomFieldValue
+             * @static
+             * @param {tandem.v1.ICustomFieldValue} m CustomFieldValue message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CustomFieldValue.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.fieldId != null && Object.hasOwnProperty.call(m, "fieldId"))
+                    w.uint32(10).string(m.fieldId);
+                if (m.text != null && Object.hasOwnProperty.call(m, "text"))
+                    w.uint32(18).string(m.text);
+                if (m.number != null && Object.hasOwnProperty.call(m, "number"))
+                    w.uint32(25).double(m.number);
+                if (m.date != null && Object.hasOwnProperty.call(m, "date"))
+                    w.uint32(34).string(m.date);
+                if (m.options != null && m.options.length) {
+                    for (var i = 0; i < m.options.length; ++i)
+                        w.uint32(42).string(m.options[i]);
+                }
+                if (m.userId != null && Object.hasOwnProperty.call(m, "userId"))
+                    w.uint32(50).string(m.userId);
+                return w;
+            };
+
+            /**
+             * Encodes the specified CustomFieldValue message, length delimited. Does not implicitly {@link tandem.v1.CustomFieldValue.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.CustomFieldValue
+             * @static
+             * @param {tandem.v1.ICustomFieldValue} message CustomFieldValue message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CustomFieldValue.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a CustomFieldValue message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.CustomFieldValue
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.CustomFieldValue} CustomFieldValue
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CustomFieldValue.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.CustomFieldValue();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.fieldId = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.text = r.string();
+                            break;
+                        }
+                    case 3: {
+                            m.number = r.double();
+                            break;
+                        }
+                    case 4: {
+                            m.date = r.string();
+                            break;
+                        }
+                    case 5: {
+                            if (!(m.options && m.options.length))
+                                m.options = [];
+                            m.options.push(r.string());
+                            break;
+                        }
+                    case 6: {
+                            m.userId = r.string();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a CustomFieldValue message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.CustomFieldValue
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.CustomFieldValue} CustomFieldValue
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CustomFieldValue.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a CustomFieldValue message.
+             * @function verify
+             * @memberof tandem.v1.CustomFieldValue
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            CustomFieldValue.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                var p = {};
+                if (m.fieldId != null && Object.hasOwnProperty.call(m, "fieldId")) {
+                    if (!$util.isString(m.fieldId))
+                        return "fieldId: string expected";
+                }
+                if (m.text != null && Object.hasOwnProperty.call(m, "text")) {
+                    if (!$util.isString(m.text))
+                        return "text: string expected";
+                }
+                if (m.number != null && Object.hasOwnProperty.call(m, "number")) {
+                    p._number = 1;
+                    if (typeof m.number !== "number")
+                        return "number: number expected";
+                }
+                if (m.date != null && Object.hasOwnProperty.call(m, "date")) {
+                    if (!$util.isString(m.date))
+                        return "date: string expected";
+                }
+                if (m.options != null && Object.hasOwnProperty.call(m, "options")) {
+                    if (!Array.isArray(m.options))
+                        return "options: array expected";
+                    for (var i = 0; i < m.options.length; ++i) {
+                        if (!$util.isString(m.options[i]))
+                            return "options: string[] expected";
+                    }
+                }
+                if (m.userId != null && Object.hasOwnProperty.call(m, "userId")) {
+                    if (!$util.isString(m.userId))
+                        return "userId: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a CustomFieldValue message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.CustomFieldValue
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.CustomFieldValue} CustomFieldValue
+             */
+            CustomFieldValue.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.CustomFieldValue)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.CustomFieldValue: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.CustomFieldValue();
+                if (d.fieldId != null) {
+                    m.fieldId = String(d.fieldId);
+                }
+                if (d.text != null) {
+                    m.text = String(d.text);
+                }
+                if (d.number != null) {
+                    m.number = Number(d.number);
+                }
+                if (d.date != null) {
+                    m.date = String(d.date);
+                }
+                if (d.options) {
+                    if (!Array.isArray(d.options))
+                        throw TypeError(".tandem.v1.CustomFieldValue.options: array expected");
+                    m.options = [];
+                    for (var i = 0; i < d.options.length; ++i) {
+                        m.options[i] = String(d.options[i]);
+                    }
+                }
+                if (d.userId != null) {
+                    m.userId = String(d.userId);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a CustomFieldValue message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.CustomFieldValue
+             * @static
+             * @param {tandem.v1.CustomFieldValue} m CustomFieldValue
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            CustomFieldValue.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.options = [];
+                }
+                if (o.defaults) {
+                    d.fieldId = "";
+                    d.text = "";
+                    d.date = "";
+                    d.userId = "";
+                }
+                if (m.fieldId != null && Object.hasOwnProperty.call(m, "fieldId")) {
+                    d.fieldId = m.fieldId;
+                }
+                if (m.text != null && Object.hasOwnProperty.call(m, "text")) {
+                    d.text = m.text;
+                }
+                if (m.number != null && Object.hasOwnProperty.call(m, "number")) {
+                    d.number = o.json && !isFinite(m.number) ? String(m.number) : m.number;
+                    if (o.oneofs)
+                        d._number = "number";
+                }
+                if (m.date != null && Object.hasOwnProperty.call(m, "date")) {
+                    d.date = m.date;
+                }
+                if (m.options && m.options.length) {
+                    d.options = [];
+                    for (var j = 0; j < m.options.length; ++j) {
+                        d.options[j] = m.options[j];
+                    }
+                }
+                if (m.userId != null && Object.hasOwnProperty.call(m, "userId")) {
+                    d.userId = m.userId;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this CustomFieldValue to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.CustomFieldValue
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            CustomFieldValue.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for CustomFieldValue
+             * @function getTypeUrl
+             * @memberof tandem.v1.CustomFieldValue
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            CustomFieldValue.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.CustomFieldValue";
+            };
+
+            return CustomFieldValue;
         })();
 
         v1.WorkItem = (function() {
@@ -5824,6 +6819,7 @@ export const tandem = $root.tandem = (() => {
              * @property {number|null} [remainingEstimateMinutes] WorkItem remainingEstimateMinutes
              * @property {boolean|null} [hasRemainingEstimate] WorkItem hasRemainingEstimate
              * @property {number|null} [loggedMinutes] WorkItem loggedMinutes
+             * @property {Array.<tandem.v1.ICustomFieldValue>|null} [customFields] WorkItem customFields
              */
 
             /**
@@ -5836,6 +6832,7 @@ export const tandem = $root.tandem = (() => {
              */
             function WorkItem(p) {
                 this.labels = [];
+                this.customFields = [];
                 if (p)
                     for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
                         if (p[ks[i]] != null && ks[i] !== "__proto__")
@@ -6091,6 +7088,14 @@ export const tandem = $root.tandem = (() => {
             WorkItem.prototype.loggedMinutes = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
 
             /**
+             * WorkItem customFields.
+             * @member {Array.<tandem.v1.ICustomFieldValue>} customFields
+             * @memberof tandem.v1.WorkItem
+             * @instance
+             */
+            WorkItem.prototype.customFields = $util.emptyArray;
+
+            /**
              * Creates a new WorkItem instance using the specified properties.
              * @function create
              * @memberof tandem.v1.WorkItem
@@ -6182,6 +7187,10 @@ export const tandem = $root.tandem = (() => {
                     w.uint32(240).bool(m.hasRemainingEstimate);
                 if (m.loggedMinutes != null && Object.hasOwnProperty.call(m, "loggedMinutes"))
                     w.uint32(248).int64(m.loggedMinutes);
+                if (m.customFields != null && m.customFields.length) {
+                    for (var i = 0; i < m.customFields.length; ++i)
+                        $root.tandem.v1.CustomFieldValue.encode(m.customFields[i], w.uint32(258).fork(), q + 1).ldelim();
+                }
                 return w;
             };
 
@@ -6356,6 +7365,12 @@ export const tandem = $root.tandem = (() => {
                         }
                     case 31: {
                             m.loggedMinutes = r.int64();
+                            break;
+                        }
+                    case 32: {
+                            if (!(m.customFields && m.customFields.length))
+                                m.customFields = [];
+                            m.customFields.push($root.tandem.v1.CustomFieldValue.decode(r, r.uint32(), undefined, n + 1));
                             break;
                         }
                     default:
@@ -6546,6 +7561,17 @@ export const tandem = $root.tandem = (() => {
                 if (m.loggedMinutes != null && Object.hasOwnProperty.call(m, "loggedMinutes")) {
                     if (!$util.isInteger(m.loggedMinutes) && !(m.loggedMinutes && $util.isInteger(m.loggedMinutes.low) && $util.isInteger(m.loggedMinutes.high)))
                         return "loggedMinutes: integer|Long expected";
+                }
+                if (m.customFields != null && Object.hasOwnProperty.call(m, "customFields")) {
+                    if (!Array.isArray(m.customFields))
+                        return "customFields: array expected";
+                    for (var i = 0; i < m.customFields.length; ++i) {
+                        {
+                            var e = $root.tandem.v1.CustomFieldValue.verify(m.customFields[i], n + 1);
+                            if (e)
+                                return "customFields." + e;
+                        }
+                    }
                 }
                 return null;
             };
@@ -6776,6 +7802,16 @@ export const tandem = $root.tandem = (() => {
                     else if (typeof d.loggedMinutes === "object")
                         m.loggedMinutes = new $util.LongBits(d.loggedMinutes.low >>> 0, d.loggedMinutes.high >>> 0).toNumber();
                 }
+                if (d.customFields) {
+                    if (!Array.isArray(d.customFields))
+                        throw TypeError(".tandem.v1.WorkItem.customFields: array expected");
+                    m.customFields = [];
+                    for (var i = 0; i < d.customFields.length; ++i) {
+                        if (!$util.isObject(d.customFields[i]))
+                            throw TypeError(".tandem.v1.WorkItem.customFields: object expected");
+                        m.customFields[i] = $root.tandem.v1.CustomFieldValue.fromObject(d.customFields[i], n + 1);
+                    }
+                }
                 return m;
             };
 
@@ -6798,6 +7834,7 @@ export const tandem = $root.tandem = (() => {
                 var d = {};
                 if (o.arrays || o.defaults) {
                     d.labels = [];
+                    d.customFields = [];
                 }
                 if (o.defaults) {
                     d.id = "";
@@ -6998,6 +8035,12 @@ export const tandem = $root.tandem = (() => {
                         d.loggedMinutes = o.longs === String ? String(m.loggedMinutes) : m.loggedMinutes;
                     else
                         d.loggedMinutes = o.longs === String ? $util.Long.prototype.toString.call(m.loggedMinutes) : o.longs === Number ? new $util.LongBits(m.loggedMinutes.low >>> 0, m.loggedMinutes.high >>> 0).toNumber() : m.loggedMinutes;
+                }
+                if (m.customFields && m.customFields.length) {
+                    d.customFields = [];
+                    for (var j = 0; j < m.customFields.length; ++j) {
+                        d.customFields[j] = $root.tandem.v1.CustomFieldValue.toObject(m.customFields[j], o, q + 1);
+                    }
                 }
                 return d;
             };
@@ -26882,6 +27925,7 @@ export const tandem = $root.tandem = (() => {
              * @property {string|null} [dueDate] CreateWorkItem dueDate
              * @property {number|null} [originalEstimateMinutes] CreateWorkItem originalEstimateMinutes
              * @property {number|null} [remainingEstimateMinutes] CreateWorkItem remainingEstimateMinutes
+             * @property {Array.<tandem.v1.ICustomFieldValue>|null} [customFields] CreateWorkItem customFields
              */
 
             /**
@@ -26894,6 +27938,7 @@ export const tandem = $root.tandem = (() => {
              */
             function CreateWorkItem(p) {
                 this.labels = [];
+                this.customFields = [];
                 if (p)
                     for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
                         if (p[ks[i]] != null && ks[i] !== "__proto__")
@@ -27036,6 +28081,14 @@ export const tandem = $root.tandem = (() => {
              */
             CreateWorkItem.prototype.remainingEstimateMinutes = null;
 
+            /**
+             * CreateWorkItem customFields.
+             * @member {Array.<tandem.v1.ICustomFieldValue>} customFields
+             * @memberof tandem.v1.CreateWorkItem
+             * @instance
+             */
+            CreateWorkItem.prototype.customFields = $util.emptyArray;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
@@ -27121,6 +28174,10 @@ export const tandem = $root.tandem = (() => {
                     w.uint32(128).int64(m.originalEstimateMinutes);
                 if (m.remainingEstimateMinutes != null && Object.hasOwnProperty.call(m, "remainingEstimateMinutes"))
                     w.uint32(136).int64(m.remainingEstimateMinutes);
+                if (m.customFields != null && m.customFields.length) {
+                    for (var i = 0; i < m.customFields.length; ++i)
+                        $root.tandem.v1.CustomFieldValue.encode(m.customFields[i], w.uint32(146).fork(), q + 1).ldelim();
+                }
                 return w;
             };
 
@@ -27239,6 +28296,12 @@ export const tandem = $root.tandem = (() => {
                         }
                     case 17: {
                             m.remainingEstimateMinutes = r.int64();
+                            break;
+                        }
+                    case 18: {
+                            if (!(m.customFields && m.customFields.length))
+                                m.customFields = [];
+                            m.customFields.push($root.tandem.v1.CustomFieldValue.decode(r, r.uint32(), undefined, n + 1));
                             break;
                         }
                     default:
@@ -27377,6 +28440,17 @@ export const tandem = $root.tandem = (() => {
                     p._remainingEstimateMinutes = 1;
                     if (!$util.isInteger(m.remainingEstimateMinutes) && !(m.remainingEstimateMinutes && $util.isInteger(m.remainingEstimateMinutes.low) && $util.isInteger(m.remainingEstimateMinutes.high)))
                         return "remainingEstimateMinutes: integer|Long expected";
+                }
+                if (m.customFields != null && Object.hasOwnProperty.call(m, "customFields")) {
+                    if (!Array.isArray(m.customFields))
+                        return "customFields: array expected";
+                    for (var i = 0; i < m.customFields.length; ++i) {
+                        {
+                            var e = $root.tandem.v1.CustomFieldValue.verify(m.customFields[i], n + 1);
+                            if (e)
+                                return "customFields." + e;
+                        }
+                    }
                 }
                 return null;
             };
@@ -27523,6 +28597,16 @@ export const tandem = $root.tandem = (() => {
                     else if (typeof d.remainingEstimateMinutes === "object")
                         m.remainingEstimateMinutes = new $util.LongBits(d.remainingEstimateMinutes.low >>> 0, d.remainingEstimateMinutes.high >>> 0).toNumber();
                 }
+                if (d.customFields) {
+                    if (!Array.isArray(d.customFields))
+                        throw TypeError(".tandem.v1.CreateWorkItem.customFields: array expected");
+                    m.customFields = [];
+                    for (var i = 0; i < d.customFields.length; ++i) {
+                        if (!$util.isObject(d.customFields[i]))
+                            throw TypeError(".tandem.v1.CreateWorkItem.customFields: object expected");
+                        m.customFields[i] = $root.tandem.v1.CustomFieldValue.fromObject(d.customFields[i], n + 1);
+                    }
+                }
                 return m;
             };
 
@@ -27545,6 +28629,7 @@ export const tandem = $root.tandem = (() => {
                 var d = {};
                 if (o.arrays || o.defaults) {
                     d.labels = [];
+                    d.customFields = [];
                 }
                 if (o.defaults) {
                     d.projectId = "";
@@ -27631,6 +28716,12 @@ export const tandem = $root.tandem = (() => {
                     if (o.oneofs)
                         d._remainingEstimateMinutes = "remainingEstimateMinutes";
                 }
+                if (m.customFields && m.customFields.length) {
+                    d.customFields = [];
+                    for (var j = 0; j < m.customFields.length; ++j) {
+                        d.customFields[j] = $root.tandem.v1.CustomFieldValue.toObject(m.customFields[j], o, q + 1);
+                    }
+                }
                 return d;
             };
 
@@ -27687,6 +28778,7 @@ export const tandem = $root.tandem = (() => {
              * @property {string|null} [dueDate] UpdateWorkItem dueDate
              * @property {number|null} [originalEstimateMinutes] UpdateWorkItem originalEstimateMinutes
              * @property {number|null} [remainingEstimateMinutes] UpdateWorkItem remainingEstimateMinutes
+             * @property {Array.<tandem.v1.ICustomFieldValue>|null} [customFields] UpdateWorkItem customFields
              */
 
             /**
@@ -27700,6 +28792,7 @@ export const tandem = $root.tandem = (() => {
             function UpdateWorkItem(p) {
                 this.labels = [];
                 this.clear = [];
+                this.customFields = [];
                 if (p)
                     for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
                         if (p[ks[i]] != null && ks[i] !== "__proto__")
@@ -27850,6 +28943,14 @@ export const tandem = $root.tandem = (() => {
              */
             UpdateWorkItem.prototype.remainingEstimateMinutes = null;
 
+            /**
+             * UpdateWorkItem customFields.
+             * @member {Array.<tandem.v1.ICustomFieldValue>} customFields
+             * @memberof tandem.v1.UpdateWorkItem
+             * @instance
+             */
+            UpdateWorkItem.prototype.customFields = $util.emptyArray;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
@@ -27999,6 +29100,10 @@ export const tandem = $root.tandem = (() => {
                     w.uint32(136).int64(m.originalEstimateMinutes);
                 if (m.remainingEstimateMinutes != null && Object.hasOwnProperty.call(m, "remainingEstimateMinutes"))
                     w.uint32(144).int64(m.remainingEstimateMinutes);
+                if (m.customFields != null && m.customFields.length) {
+                    for (var i = 0; i < m.customFields.length; ++i)
+                        $root.tandem.v1.CustomFieldValue.encode(m.customFields[i], w.uint32(154).fork(), q + 1).ldelim();
+                }
                 return w;
             };
 
@@ -28123,6 +29228,12 @@ export const tandem = $root.tandem = (() => {
                         }
                     case 18: {
                             m.remainingEstimateMinutes = r.int64();
+                            break;
+                        }
+                    case 19: {
+                            if (!(m.customFields && m.customFields.length))
+                                m.customFields = [];
+                            m.customFields.push($root.tandem.v1.CustomFieldValue.decode(r, r.uint32(), undefined, n + 1));
                             break;
                         }
                     default:
@@ -28279,6 +29390,17 @@ export const tandem = $root.tandem = (() => {
                     p._remainingEstimateMinutes = 1;
                     if (!$util.isInteger(m.remainingEstimateMinutes) && !(m.remainingEstimateMinutes && $util.isInteger(m.remainingEstimateMinutes.low) && $util.isInteger(m.remainingEstimateMinutes.high)))
                         return "remainingEstimateMinutes: integer|Long expected";
+                }
+                if (m.customFields != null && Object.hasOwnProperty.call(m, "customFields")) {
+                    if (!Array.isArray(m.customFields))
+                        return "customFields: array expected";
+                    for (var i = 0; i < m.customFields.length; ++i) {
+                        {
+                            var e = $root.tandem.v1.CustomFieldValue.verify(m.customFields[i], n + 1);
+                            if (e)
+                                return "customFields." + e;
+                        }
+                    }
                 }
                 return null;
             };
@@ -28440,6 +29562,16 @@ export const tandem = $root.tandem = (() => {
                     else if (typeof d.remainingEstimateMinutes === "object")
                         m.remainingEstimateMinutes = new $util.LongBits(d.remainingEstimateMinutes.low >>> 0, d.remainingEstimateMinutes.high >>> 0).toNumber();
                 }
+                if (d.customFields) {
+                    if (!Array.isArray(d.customFields))
+                        throw TypeError(".tandem.v1.UpdateWorkItem.customFields: array expected");
+                    m.customFields = [];
+                    for (var i = 0; i < d.customFields.length; ++i) {
+                        if (!$util.isObject(d.customFields[i]))
+                            throw TypeError(".tandem.v1.UpdateWorkItem.customFields: object expected");
+                        m.customFields[i] = $root.tandem.v1.CustomFieldValue.fromObject(d.customFields[i], n + 1);
+                    }
+                }
                 return m;
             };
 
@@ -28463,6 +29595,7 @@ export const tandem = $root.tandem = (() => {
                 if (o.arrays || o.defaults) {
                     d.labels = [];
                     d.clear = [];
+                    d.customFields = [];
                 }
                 if (o.defaults) {
                     d.workItemId = "";
@@ -28573,6 +29706,12 @@ export const tandem = $root.tandem = (() => {
                         d.remainingEstimateMinutes = o.longs === String ? $util.Long.prototype.toString.call(m.remainingEstimateMinutes) : o.longs === Number ? new $util.LongBits(m.remainingEstimateMinutes.low >>> 0, m.remainingEstimateMinutes.high >>> 0).toNumber() : m.remainingEstimateMinutes;
                     if (o.oneofs)
                         d._remainingEstimateMinutes = "remainingEstimateMinutes";
+                }
+                if (m.customFields && m.customFields.length) {
+                    d.customFields = [];
+                    for (var j = 0; j < m.customFields.length; ++j) {
+                        d.customFields[j] = $root.tandem.v1.CustomFieldValue.toObject(m.customFields[j], o, q + 1);
+                    }
                 }
                 return d;
             };
@@ -37414,6 +38553,799 @@ export const tandem = $root.tandem = (() => {
             };
 
             return StatusRemoval;
+        })();
+
+        v1.SetCustomFields = (function() {
+
+            /**
+             * Properties of a SetCustomFields.
+             * @memberof tandem.v1
+             * @interface ISetCustomFields
+             * @property {string|null} [projectId] SetCustomFields projectId
+             * @property {number|null} [expectedVersion] SetCustomFields expectedVersion
+             * @property {Array.<tandem.v1.ICustomFieldSpec>|null} [fields] SetCustomFields fields
+             */
+
+            /**
+             * Constructs a new SetCustomFields.
+             * @memberof tandem.v1
+             * @classdesc Represents a SetCustomFields.
+             * @implements ISetCustomFields
+             * @constructor
+             * @param {tandem.v1.ISetCustomFields=} [p] Properties to set
+             */
+            function SetCustomFields(p) {
+                this.fields = [];
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * SetCustomFields projectId.
+             * @member {string} projectId
+             * @memberof tandem.v1.SetCustomFields
+             * @instance
+             */
+            SetCustomFields.prototype.projectId = "";
+
+            /**
+             * SetCustomFields expectedVersion.
+             * @member {number} expectedVersion
+             * @memberof tandem.v1.SetCustomFields
+             * @instance
+             */
+            SetCustomFields.prototype.expectedVersion = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * SetCustomFields fields.
+             * @member {Array.<tandem.v1.ICustomFieldSpec>} fields
+             * @memberof tandem.v1.SetCustomFields
+             * @instance
+             */
+            SetCustomFields.prototype.fields = $util.emptyArray;
+
+            /**
+             * Creates a new SetCustomFields instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.SetCustomFields
+             * @static
+             * @param {tandem.v1.ISetCustomFields=} [properties] Properties to set
+             * @returns {tandem.v1.SetCustomFields} SetCustomFields instance
+             */
+            SetCustomFields.create = function create(properties) {
+                return new SetCustomFields(properties);
+            };
+
+            /**
+             * Encodes the specified SetCustomFields message. Does not implicitly {@link tandem.v1.SetCustomFields.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.SetCustomFields
+             * @static
+             * @param {tandem.v1.ISetCustomFields} m SetCustomFields message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SetCustomFields.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.projectId != null && Object.hasOwnProperty.call(m, "projectId"))
+                    w.uint32(10).string(m.projectId);
+                if (m.expectedVersion != null && Object.hasOwnProperty.call(m, "expectedVersion"))
+                    w.uint32(16).int64(m.expectedVersion);
+                if (m.fields != null && m.fields.length) {
+                    for (var i = 0; i < m.fields.length; ++i)
+                        $root.tandem.v1.CustomFieldSpec.encode(m.fields[i], w.uint32(26).fork(), q + 1).ldelim();
+                }
+                return w;
+            };
+
+            /**
+             * Encodes the specified SetCustomFields message, length delimited. Does not implicitly {@link tandem.v1.SetCustomFields.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.SetCustomFields
+             * @static
+             * @param {tandem.v1.ISetCustomFields} message SetCustomFields message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SetCustomFields.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a SetCustomFields message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.SetCustomFields
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.SetCustomFields} SetCustomFields
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SetCustomFields.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.SetCustomFields();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.projectId = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.expectedVersion = r.int64();
+                            break;
+                        }
+                    case 3: {
+                            if (!(m.fields && m.fields.length))
+                                m.fields = [];
+                            m.fields.push($root.tandem.v1.CustomFieldSpec.decode(r, r.uint32(), undefined, n + 1));
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a SetCustomFields message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.SetCustomFields
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.SetCustomFields} SetCustomFields
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SetCustomFields.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a SetCustomFields message.
+             * @function verify
+             * @memberof tandem.v1.SetCustomFields
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            SetCustomFields.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.projectId != null && Object.hasOwnProperty.call(m, "projectId")) {
+                    if (!$util.isString(m.projectId))
+                        return "projectId: string expected";
+                }
+                if (m.expectedVersion != null && Object.hasOwnProperty.call(m, "expectedVersion")) {
+                    if (!$util.isInteger(m.expectedVersion) && !(m.expectedVersion && $util.isInteger(m.expectedVersion.low) && $util.isInteger(m.expectedVersion.high)))
+                        return "expectedVersion: integer|Long expected";
+                }
+                if (m.fields != null && Object.hasOwnProperty.call(m, "fields")) {
+                    if (!Array.isArray(m.fields))
+                        return "fields: array expected";
+                    for (var i = 0; i < m.fields.length; ++i) {
+                        {
+                            var e = $root.tandem.v1.CustomFieldSpec.verify(m.fields[i], n + 1);
+                            if (e)
+                                return "fields." + e;
+                        }
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates a SetCustomFields message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.SetCustomFields
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.SetCustomFields} SetCustomFields
+             */
+            SetCustomFields.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.SetCustomFields)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.SetCustomFields: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.SetCustomFields();
+                if (d.projectId != null) {
+                    m.projectId = String(d.projectId);
+                }
+                if (d.expectedVersion != null) {
+                    if ($util.Long)
+                        m.expectedVersion = $util.Long.fromValue(d.expectedVersion, false);
+                    else if (typeof d.expectedVersion === "string")
+                        m.expectedVersion = parseInt(d.expectedVersion, 10);
+                    else if (typeof d.expectedVersion === "number")
+                        m.expectedVersion = d.expectedVersion;
+                    else if (typeof d.expectedVersion === "object")
+                        m.expectedVersion = new $util.LongBits(d.expectedVersion.low >>> 0, d.expectedVersion.high >>> 0).toNumber();
+                }
+                if (d.fields) {
+                    if (!Array.isArray(d.fields))
+                        throw TypeError(".tandem.v1.SetCustomFields.fields: array expected");
+                    m.fields = [];
+                    for (var i = 0; i < d.fields.length; ++i) {
+                        if (!$util.isObject(d.fields[i]))
+                            throw TypeError(".tandem.v1.SetCustomFields.fields: object expected");
+                        m.fields[i] = $root.tandem.v1.CustomFieldSpec.fromObject(d.fields[i], n + 1);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a SetCustomFields message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.SetCustomFields
+             * @static
+             * @param {tandem.v1.SetCustomFields} m SetCustomFields
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            SetCustomFields.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.fields = [];
+                }
+                if (o.defaults) {
+                    d.projectId = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.expectedVersion = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                    } else
+                        d.expectedVersion = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                }
+                if (m.projectId != null && Object.hasOwnProperty.call(m, "projectId")) {
+                    d.projectId = m.projectId;
+                }
+                if (m.expectedVersion != null && Object.hasOwnProperty.call(m, "expectedVersion")) {
+                    if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                        d.expectedVersion = typeof m.expectedVersion === "number" ? BigInt(m.expectedVersion) : $util.Long.fromBits(m.expectedVersion.low >>> 0, m.expectedVersion.high >>> 0, false).toBigInt();
+                    else if (typeof m.expectedVersion === "number")
+                        d.expectedVersion = o.longs === String ? String(m.expectedVersion) : m.expectedVersion;
+                    else
+                        d.expectedVersion = o.longs === String ? $util.Long.prototype.toString.call(m.expectedVersion) : o.longs === Number ? new $util.LongBits(m.expectedVersion.low >>> 0, m.expectedVersion.high >>> 0).toNumber() : m.expectedVersion;
+                }
+                if (m.fields && m.fields.length) {
+                    d.fields = [];
+                    for (var j = 0; j < m.fields.length; ++j) {
+                        d.fields[j] = $root.tandem.v1.CustomFieldSpec.toObject(m.fields[j], o, q + 1);
+                    }
+                }
+                return d;
+            };
+
+            /**
+             * Converts this SetCustomFields to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.SetCustomFields
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            SetCustomFields.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for SetCustomFields
+             * @function getTypeUrl
+             * @memberof tandem.v1.SetCustomFields
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            SetCustomFields.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.SetCustomFields";
+            };
+
+            return SetCustomFields;
+        })();
+
+        v1.CustomFieldSpec = (function() {
+
+            /**
+             * Properties of a CustomFieldSpec.
+             * @memberof tandem.v1
+             * @interface ICustomFieldSpec
+             * @property {string|null} [id] CustomFieldSpec id
+             * @property {string|null} [name] CustomFieldSpec name
+             * @property {tandem.v1.CustomFieldKind|null} [kind] CustomFieldSpec kind
+             * @property {Array.<string>|null} [options] CustomFieldSpec options
+             * @property {Array.<string>|null} [itemTypes] CustomFieldSpec itemTypes
+             * @property {boolean|null} [required] CustomFieldSpec required
+             */
+
+            /**
+             * Constructs a new CustomFieldSpec.
+             * @memberof tandem.v1
+             * @classdesc Represents a CustomFieldSpec.
+             * @implements ICustomFieldSpec
+             * @constructor
+             * @param {tandem.v1.ICustomFieldSpec=} [p] Properties to set
+             */
+            function CustomFieldSpec(p) {
+                this.options = [];
+                this.itemTypes = [];
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * CustomFieldSpec id.
+             * @member {string} id
+             * @memberof tandem.v1.CustomFieldSpec
+             * @instance
+             */
+            CustomFieldSpec.prototype.id = "";
+
+            /**
+             * CustomFieldSpec name.
+             * @member {string} name
+             * @memberof tandem.v1.CustomFieldSpec
+             * @instance
+             */
+            CustomFieldSpec.prototype.name = "";
+
+            /**
+             * CustomFieldSpec kind.
+             * @member {tandem.v1.CustomFieldKind} kind
+             * @memberof tandem.v1.CustomFieldSpec
+             * @instance
+             */
+            CustomFieldSpec.prototype.kind = 0;
+
+            /**
+             * CustomFieldSpec options.
+             * @member {Array.<string>} options
+             * @memberof tandem.v1.CustomFieldSpec
+             * @instance
+             */
+            CustomFieldSpec.prototype.options = $util.emptyArray;
+
+            /**
+             * CustomFieldSpec itemTypes.
+             * @member {Array.<string>} itemTypes
+             * @memberof tandem.v1.CustomFieldSpec
+             * @instance
+             */
+            CustomFieldSpec.prototype.itemTypes = $util.emptyArray;
+
+            /**
+             * CustomFieldSpec required.
+             * @member {boolean} required
+             * @memberof tandem.v1.CustomFieldSpec
+             * @instance
+             */
+            CustomFieldSpec.prototype.required = false;
+
+            /**
+             * Creates a new CustomFieldSpec instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.CustomFieldSpec
+             * @static
+             * @param {tandem.v1.ICustomFieldSpec=} [properties] Properties to set
+             * @returns {tandem.v1.CustomFieldSpec} CustomFieldSpec instance
+             */
+            CustomFieldSpec.create = function create(properties) {
+                return new CustomFieldSpec(properties);
+            };
+
+            /**
+             * Encodes the specified CustomFieldSpec message. Does not implicitly {@link tandem.v1.CustomFieldSpec.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.CustomFieldSpec
+             * @static
+             * @param {tandem.v1.ICustomFieldSpec} m CustomFieldSpec message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CustomFieldSpec.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.id != null && Object.hasOwnProperty.call(m, "id"))
+                    w.uint32(10).string(m.id);
+                if (m.name != null && Object.hasOwnProperty.call(m, "name"))
+                    w.uint32(18).string(m.name);
+                if (m.kind != null && Object.hasOwnProperty.call(m, "kind"))
+                    w.uint32(24).int32(m.kind);
+                if (m.options != null && m.options.length) {
+                    for (var i = 0; i < m.options.length; ++i)
+                        w.uint32(34).string(m.options[i]);
+                }
+                if (m.itemTypes != null && m.itemTypes.length) {
+                    for (var i = 0; i < m.itemTypes.length; ++i)
+                        w.uint32(42).string(m.itemTypes[i]);
+                }
+                if (m.required != null && Object.hasOwnProperty.call(m, "required"))
+                    w.uint32(48).bool(m.required);
+                return w;
+            };
+
+            /**
+             * Encodes the specified CustomFieldSpec message, length delimited. Does not implicitly {@link tandem.v1.CustomFieldSpec.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.CustomFieldSpec
+             * @static
+             * @param {tandem.v1.ICustomFieldSpec} message CustomFieldSpec message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CustomFieldSpec.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a CustomFieldSpec message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.CustomFieldSpec
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.CustomFieldSpec} CustomFieldSpec
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CustomFieldSpec.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.CustomFieldSpec();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.id = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.name = r.string();
+                            break;
+                        }
+                    case 3: {
+                            m.kind = r.int32();
+                            break;
+                        }
+                    case 4: {
+                            if (!(m.options && m.options.length))
+                                m.options = [];
+                            m.options.push(r.string());
+                            break;
+                        }
+                    case 5: {
+                            if (!(m.itemTypes && m.itemTypes.length))
+                                m.itemTypes = [];
+                            m.itemTypes.push(r.string());
+                            break;
+                        }
+                    case 6: {
+                            m.required = r.bool();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a CustomFieldSpec message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.CustomFieldSpec
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.CustomFieldSpec} CustomFieldSpec
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CustomFieldSpec.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a CustomFieldSpec message.
+             * @function verify
+             * @memberof tandem.v1.CustomFieldSpec
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            CustomFieldSpec.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.id != null && Object.hasOwnProperty.call(m, "id")) {
+                    if (!$util.isString(m.id))
+                        return "id: string expected";
+                }
+                if (m.name != null && Object.hasOwnProperty.call(m, "name")) {
+                    if (!$util.isString(m.name))
+                        return "name: string expected";
+                }
+                if (m.kind != null && Object.hasOwnProperty.call(m, "kind")) {
+                    switch (m.kind) {
+                    default:
+                        return "kind: enum value expected";
+                    case 0:
+                    case 1:
+                    case 2:
+                    case 3:
+                    case 4:
+                    case 5:
+                    case 6:
+                        break;
+                    }
+                }
+                if (m.options != null && Object.hasOwnProperty.call(m, "options")) {
+                    if (!Array.isArray(m.options))
+                        return "options: array expected";
+                    for (var i = 0; i < m.options.length; ++i) {
+                        if (!$util.isString(m.options[i]))
+                            return "options: string[] expected";
+                    }
+                }
+                if (m.itemTypes != null && Object.hasOwnProperty.call(m, "itemTypes")) {
+                    if (!Array.isArray(m.itemTypes))
+                        return "itemTypes: array expected";
+                    for (var i = 0; i < m.itemTypes.length; ++i) {
+                        if (!$util.isString(m.itemTypes[i]))
+                            return "itemTypes: string[] expected";
+                    }
+                }
+                if (m.required != null && Object.hasOwnProperty.call(m, "required")) {
+                    if (typeof m.required !== "boolean")
+                        return "required: boolean expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a CustomFieldSpec message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.CustomFieldSpec
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.CustomFieldSpec} CustomFieldSpec
+             */
+            CustomFieldSpec.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.CustomFieldSpec)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.CustomFieldSpec: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.CustomFieldSpec();
+                if (d.id != null) {
+                    m.id = String(d.id);
+                }
+                if (d.name != null) {
+                    m.name = String(d.name);
+                }
+                switch (d.kind) {
+                default:
+                    if (typeof d.kind === "number") {
+                        m.kind = d.kind;
+                        break;
+                    }
+                    break;
+                case "CUSTOM_FIELD_KIND_UNSPECIFIED":
+                case 0:
+                    m.kind = 0;
+                    break;
+                case "CUSTOM_FIELD_KIND_TEXT":
+                case 1:
+                    m.kind = 1;
+                    break;
+                case "CUSTOM_FIELD_KIND_NUMBER":
+                case 2:
+                    m.kind = 2;
+                    break;
+                case "CUSTOM_FIELD_KIND_DATE":
+                case 3:
+                    m.kind = 3;
+                    break;
+                case "CUSTOM_FIELD_KIND_SINGLE_SELECT":
+                case 4:
+                    m.kind = 4;
+                    break;
+                case "CUSTOM_FIELD_KIND_MULTI_SELECT":
+                case 5:
+                    m.kind = 5;
+                    break;
+                case "CUSTOM_FIELD_KIND_PERSON":
+                case 6:
+                    m.kind = 6;
+                    break;
+                }
+                if (d.options) {
+                    if (!Array.isArray(d.options))
+                        throw TypeError(".tandem.v1.CustomFieldSpec.options: array expected");
+                    m.options = [];
+                    for (var i = 0; i < d.options.length; ++i) {
+                        m.options[i] = String(d.options[i]);
+                    }
+                }
+                if (d.itemTypes) {
+                    if (!Array.isArray(d.itemTypes))
+                        throw TypeError(".tandem.v1.CustomFieldSpec.itemTypes: array expected");
+                    m.itemTypes = [];
+                    for (var i = 0; i < d.itemTypes.length; ++i) {
+                        m.itemTypes[i] = String(d.itemTypes[i]);
+                    }
+                }
+                if (d.required != null) {
+                    m.required = Boolean(d.required);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a CustomFieldSpec message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.CustomFieldSpec
+             * @static
+             * @param {tandem.v1.CustomFieldSpec} m CustomFieldSpec
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            CustomFieldSpec.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.options = [];
+                    d.itemTypes = [];
+                }
+                if (o.defaults) {
+                    d.id = "";
+                    d.name = "";
+                    d.kind = o.enums === String ? "CUSTOM_FIELD_KIND_UNSPECIFIED" : 0;
+                    d.required = false;
+                }
+                if (m.id != null && Object.hasOwnProperty.call(m, "id")) {
+                    d.id = m.id;
+                }
+                if (m.name != null && Object.hasOwnProperty.call(m, "name")) {
+                    d.name = m.name;
+                }
+                if (m.kind != null && Object.hasOwnProperty.call(m, "kind")) {
+                    d.kind = o.enums === String ? $root.tandem.v1.CustomFieldKind[m.kind] === undefined ? m.kind : $root.tandem.v1.CustomFieldKind[m.kind] : m.kind;
+                }
+                if (m.options && m.options.length) {
+                    d.options = [];
+                    for (var j = 0; j < m.options.length; ++j) {
+                        d.options[j] = m.options[j];
+                    }
+                }
+                if (m.itemTypes && m.itemTypes.length) {
+                    d.itemTypes = [];
+                    for (var j = 0; j < m.itemTypes.length; ++j) {
+                        d.itemTypes[j] = m.itemTypes[j];
+                    }
+                }
+                if (m.required != null && Object.hasOwnProperty.call(m, "required")) {
+                    d.required = m.required;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this CustomFieldSpec to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.CustomFieldSpec
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            CustomFieldSpec.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for CustomFieldSpec
+             * @function getTypeUrl
+             * @memberof tandem.v1.CustomFieldSpec
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            CustomFieldSpec.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.CustomFieldSpec";
+            };
+
+            return CustomFieldSpec;
         })();
 
         v1.ReleaseWorkItem = (function() {

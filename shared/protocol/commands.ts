@@ -71,6 +71,7 @@ export const COMMAND_KINDS: { readonly [K in CommandName]: CommandKind } = {
   deleteSprint: 'write',
   setWorkflow: 'write',
   releaseWorkItem: 'write',
+  setCustomFields: 'write',
 };
 
 export const COMMAND_NAMES = Object.keys(COMMAND_KINDS) as CommandName[];

@@ -47,4 +47,8 @@
 //    WorkflowStatusSpec and StatusRemoval; release_work_item (68) ->
 //    Result.work_item; WorkflowStatus.wip_limit (5), Project.pull_mode (13),
 //    UpdateProject.pull_mode (6).
-export const PROTOCOL_VERSION = 16;
+// 17: custom fields: set_custom_fields (69) -> Result.project, with
+//    CustomFieldSpec; CustomField, CustomFieldKind, CustomFieldValue;
+//    Project.custom_fields (14), WorkItem.custom_fields (32),
+//    CreateWorkItem.custom_fields (18), UpdateWorkItem.custom_fields (19).
+export const PROTOCOL_VERSION = 17;

@@ -55,6 +55,11 @@ export const WORK_ITEM_FIELDS = {
   },
   // Kept by the work log commands as the sum of the item's logs; their own history says who logged what.
   logged_minutes: { key: 'loggedMinutes', column: true, updatable: false, clearable: false, recorded: false, partial: true, label: 'Time logged' },
+  // v17. Set through update_work_item's own entries (one per field, an empty
+  // one clears it), not as one value, so it is no patch field; history has a
+  // row per field (`custom:<field id>`), not one for the list. The event
+  // carries the item's whole list, so a partial item can carry it too.
+  custom_fields: { key: 'customFields', column: false, updatable: false, clearable: false, recorded: false, partial: true, label: 'Custom fields' },
 } as const satisfies Record<string, WorkItemFieldSpec>;
 
 type Fields = typeof WORK_ITEM_FIELDS;

@@ -11,7 +11,8 @@ export function projectIdOfCommand(command: Command): string {
   return c.createWorkItem?.projectId ?? c.createSprint?.projectId ?? c.addMember?.projectId
     ?? c.changeMemberRole?.projectId ?? c.removeMember?.projectId ?? c.setPresence?.projectId
     ?? c.updateProject?.projectId ?? c.archiveProject?.projectId ?? c.restoreProject?.projectId
-    ?? c.deleteProject?.projectId ?? c.setWorkflow?.projectId ?? '';
+    ?? c.deleteProject?.projectId ?? c.setWorkflow?.projectId
+    ?? c.setCustomFields?.projectId ?? '';
 }
 
 /**

@@ -1,6 +1,7 @@
 // What the model reads of a board: names instead of ids, enums in words, and
 // only the fields a question about the work needs, so a board of hundreds of
 // items fits a model's context.
+import { customValueText } from '../../../shared/domain/custom-fields.ts';
 import { ItemType, SprintState, type IComment, type IResult, type ISearchHit, type IWorkItem } from '../../../shared/proto.ts';
 
 export type IBoard = NonNullable<IResult['board']>;
@@ -40,7 +41,21 @@ export function itemFacts(board: IBoard, item: IWorkItem) {
     parent: n.key.get(item.parentId ?? '') || null,
     labels: item.labels ?? [],
     due_date: item.dueDate || null,
+    // Only when it has some: most items have none, and every key costs the model tokens.
+    ...((item.customFields ?? []).length > 0 ? { custom_fields: customFacts(board, item, n.person) } : {}),
   };
+}
+
+/** The item's custom field values by field name, as history writes them (a person by name). */
+function customFacts(board: IBoard, item: IWorkItem, person: Map<string, string>): Record<string, string> {
+  const fields = new Map((board.project?.customFields ?? []).map((f) => [f.id ?? '', f]));
+  const out: Record<string, string> = {};
+  for (const value of item.customFields ?? []) {
+    const field = fields.get(value.fieldId ?? '');
+    const text = field && customValueText({ kind: field.kind ?? 0 }, value, (id) => person.get(id) || 'someone');
+    if (field?.name && text) out[field.name] = text;
+  }
+  return out;
 }
 
 export function boardSummary(board: IBoard) {

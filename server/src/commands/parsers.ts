@@ -8,7 +8,8 @@ import { LIMITS } from '../../../shared/domain/validation.ts';
 import { CAPACITY_LIMITS } from '../../../shared/domain/capacity.ts';
 import { NOTIFICATION_LIMITS } from '../../../shared/domain/notification-rules.ts';
 import { WORKFLOW_LIMITS } from '../../../shared/domain/workflow.ts';
-import { NotificationKind, type CommandName, type IClientFrame, type ItemType, type LinkKind, type Priority, type ReportKind, type Role, type StatusCategory } from '../../../shared/proto.ts';
+import { CUSTOM_FIELD_LIMITS } from '../../../shared/domain/custom-fields.ts';
+import { NotificationKind, type CommandName, type IClientFrame, type ItemType, type LinkKind, type Priority, type ReportKind, type Role, type StatusCategory, type CustomFieldKind } from '../../../shared/proto.ts';
 import { CLEARABLE_FIELDS } from '../../../shared/protocol/work-item-fields.ts';
 import { bool, command, double, enumOf, id, int64, list, message, optional, ref, string, type Parser } from './fields.ts';
 
@@ -17,6 +18,14 @@ const priority = enumOf<Priority>();
 const role = enumOf<Role>();
 
 const labels = list(string, LIMITS.labelEntriesMax);
+/** An item write's custom field values: each field once at most, so no more entries than a project has fields. */
+const customFieldValues = list(
+  message({
+    fieldId: id, text: string, number: optional(double), date: string,
+    options: list(string, CUSTOM_FIELD_LIMITS.optionsMax), userId: ref,
+  }),
+  CUSTOM_FIELD_LIMITS.fieldsMax,
+);
 /** Each kind once at most, and nothing else could be muted. */
 const NOTIFICATION_KINDS_MAX = Object.keys(NotificationKind).length;
 
@@ -48,14 +57,14 @@ export const COMMAND_PARSERS = {
   createWorkItem: command({
     projectId: id, itemType, title: string, description: string, parentId: ref, statusId: ref, priority,
     storyPoints: optional(double), assigneeId: ref, sprintId: ref, labels, afterId: ref, beforeId: ref, startDate: string, dueDate: string,
-    originalEstimateMinutes: optional(int64), remainingEstimateMinutes: optional(int64),
+    originalEstimateMinutes: optional(int64), remainingEstimateMinutes: optional(int64), customFields: customFieldValues,
   }),
   updateWorkItem: command({
     workItemId: id, expectedVersion: int64, title: optional(string), description: optional(string),
     itemType: optional(itemType), parentId: optional(ref), statusId: optional(ref), priority: optional(priority),
     storyPoints: optional(double), assigneeId: optional(ref), sprintId: optional(ref),
     labels, setLabels: bool, clear: list(string, CLEARABLE_FIELDS.length), startDate: optional(string), dueDate: optional(string),
-    originalEstimateMinutes: optional(int64), remainingEstimateMinutes: optional(int64),
+    originalEstimateMinutes: optional(int64), remainingEstimateMinutes: optional(int64), customFields: customFieldValues,
   }),
   moveWorkItem: command({
     workItemId: id, expectedVersion: int64, statusId: ref, beforeId: ref, afterId: ref, sprintId: optional(ref),
@@ -107,6 +116,13 @@ export const COMMAND_PARSERS = {
     removals: list(message({ statusId: id, moveToStatusId: id }), WORKFLOW_LIMITS.statusesMax),
   }),
   releaseWorkItem: command({ workItemId: id }),
+  setCustomFields: command({
+    projectId: id, expectedVersion: int64,
+    fields: list(message({
+      id: ref, name: string, kind: enumOf<CustomFieldKind>(),
+      options: list(string, CUSTOM_FIELD_LIMITS.optionsMax), itemTypes: list(string, CUSTOM_FIELD_LIMITS.itemTypesMax), required: bool,
+    }), CUSTOM_FIELD_LIMITS.fieldsMax),
+  }),
 } satisfies ReadsEveryField;
 
 /** The parsed command each handler gets, by command name. */

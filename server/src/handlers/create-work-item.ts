@@ -11,6 +11,7 @@ import type { WorkItemRow } from '../storage/tables.ts';
 import { insertWorkItem } from '../storage/work-items.ts';
 import { projectAccess } from './access.ts';
 import type { ResultValue, WriteContext } from './context.ts';
+import { planItemValues } from './custom-field-values.ts';
 import { checkPullMode } from './pull-mode-guard.ts';
 import { emitWorkItem, itemText } from './work-item-changes.ts';
 import { lastRank, placedRank } from './work-item-rank.ts';
@@ -65,12 +66,15 @@ export function createWorkItem(ctx: WriteContext, cmd: Commands['createWorkItem'
     logged_minutes: 0,
   };
   checkReferences(db, draft, null, ctx.caller);
+  // No history row per value: the item's `created` row stands for all it starts with, as for its labels.
+  const values = planItemValues(db, { projectId: project.id, itemId: null, itemType: draft.item_type, entries: cmd.customFields });
   const rank = placedRank(db, project.id, cmd, null) ?? lastRank(db, project.id);
 
   const number = takeItemNumber(db, project.id);
   const row: WorkItemRow = { ...draft, number, key: `${project.key}-${number}`, rank };
   insertWorkItem(db, row);
   setItemLabels(db, project.id, row.id, labels);
+  values.apply(db, row.id);
   const workItem = emitWorkItem(ctx, row, ['created'], [{ field: 'created', old: null, new: itemText(row) }]);
   return { workItem };
 }

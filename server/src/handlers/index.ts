@@ -63,6 +63,7 @@ import { deleteProject } from './delete-project.ts';
 import { deleteSprint } from './delete-sprint.ts';
 import { setWorkflow } from './set-workflow.ts';
 import { releaseWorkItem } from './release-work-item.ts';
+import { setCustomFields } from './set-custom-fields.ts';
 
 /** read: nothing stored (a read that needs one snapshot takes a read transaction). write: one transaction, idempotent. session: changes the connection. */
 export type HandlerSpec<C> =
@@ -131,6 +132,7 @@ export const HANDLERS: { [K in CommandName]: HandlerSpec<Commands[K]> } = {
   deleteSprint: write(deleteSprint),
   setWorkflow: write(setWorkflow),
   releaseWorkItem: write(releaseWorkItem),
+  setCustomFields: write(setCustomFields),
 };
 
 /** Throws when a handler's kind differs from the shared table's: a client would queue (or not queue) that command wrongly. */

@@ -2,6 +2,7 @@ import { invalidArgument } from '../../../shared/domain/errors.ts';
 import { checkProjectDescription, checkProjectKey, checkProjectName } from '../../../shared/domain/validation.ts';
 import type { Commands } from '../commands/parsers.ts';
 import type { FieldChange } from '../storage/activity.ts';
+import { liveFieldsOf, rebuildCustomValuesView } from '../storage/custom-fields.ts';
 import { keyOwner, projectMessage, retireKey, updateProjectRow } from '../storage/projects.ts';
 import type { ProjectRow } from '../storage/tables.ts';
 import type { ResultValue, WriteContext } from './context.ts';
@@ -42,5 +43,7 @@ export function updateProject(ctx: WriteContext, cmd: Commands['updateProject'])
     retireKey(ctx.db, current, next.key, ctx.now);
   }
   const row = updateProjectRow(ctx.db, current.id, next, ctx.now);
+  // The custom field view is named after the key (pm_custom_values_web): it follows the key.
+  if (row.key !== current.key) rebuildCustomValuesView(ctx.db, row, liveFieldsOf(ctx.db, row.id), current.key);
   return { project: emitProject(ctx, row, activity) };
 }

@@ -11,6 +11,7 @@ import { labelsOfItem, setItemLabels } from '../storage/labels.ts';
 import type { WorkItemRow } from '../storage/tables.ts';
 import { updateWorkItemRow, workItemMessage } from '../storage/work-items.ts';
 import type { ResultValue, WriteContext } from './context.ts';
+import { CUSTOM_FIELDS_CHANGE, planItemValues } from './custom-field-values.ts';
 import { checkPullMode } from './pull-mode-guard.ts';
 import { diffColumns, emitWorkItem, labelsText, type ItemColumn } from './work-item-changes.ts';
 import { itemAtVersion } from './work-item-access.ts';
@@ -82,14 +83,22 @@ export function updateWorkItem(ctx: WriteContext, cmd: Commands['updateWorkItem'
   else if (cmd.setLabels) newLabels = checkLabels(cmd.labels);
   const labelsChanged = labelsText(oldLabels) !== labelsText(newLabels);
 
+  // Checked against the type the item will have; values of fields that stop applying go.
+  const values = planItemValues(db, { projectId: item.project_id, itemId: item.id, itemType: next.item_type, entries: cmd.customFields });
+
   const diff = diffColumns(item, next, UPDATABLE_COLUMNS);
   if (labelsChanged) {
     diff.fields.push('labels');
     diff.activity.push({ field: 'labels', old: labelsText(oldLabels), new: labelsText(newLabels) });
   }
+  if (values.activity.length > 0) {
+    diff.fields.push(CUSTOM_FIELDS_CHANGE);
+    diff.activity.push(...values.activity);
+  }
   if (diff.fields.length === 0) return { workItem: workItemMessage(db, item, oldLabels) };
 
   const row = updateWorkItemRow(db, item, diff.columns, ctx.caller.userId, ctx.now);
   if (labelsChanged) setItemLabels(db, row.project_id, row.id, newLabels);
+  values.apply(db, row.id);
   return { workItem: emitWorkItem(ctx, row, diff.fields, diff.activity, newLabels) };
 }

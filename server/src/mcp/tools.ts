@@ -27,7 +27,8 @@ export function registerTools(server: McpServer, db: Database, runner: QueryRunn
       description:
         "Every table and view of this Tandem workspace's SQLite file, with each column's type and meaning " +
         '(from pm_schema_docs). Call it before writing SQL for the query tool. Start with the views ' +
-        'pm_work_items_readable and pm_activity_readable, which show names instead of ids.',
+        'pm_work_items_readable and pm_activity_readable, which show names instead of ids. A project with ' +
+        'custom fields has a view pm_custom_values_<project key in lower case> with one column per field, named as the field is.',
       annotations: readOnly,
     },
     () => asJson(describeSchema(db)),

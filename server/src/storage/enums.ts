@@ -1,7 +1,7 @@
 // Enums are stored by name ('STORY', 'HIGH') so the file reads well; the wire
 // uses the prefixed protobuf numbers. These convert between the two.
-import { ItemType, LinkKind, NotificationKind, Priority, Role, SprintState, StatusCategory } from '../../../shared/proto.ts';
-import type { ItemTypeName, LinkKindName, NotificationKindName, PriorityName, RoleName, SprintStateName, StatusCategoryName } from './tables.ts';
+import { CustomFieldKind, ItemType, LinkKind, NotificationKind, Priority, Role, SprintState, StatusCategory } from '../../../shared/proto.ts';
+import type { CustomFieldKindName, ItemTypeName, LinkKindName, NotificationKindName, PriorityName, RoleName, SprintStateName, StatusCategoryName } from './tables.ts';
 
 function converter<N extends string, E extends number>(enumObj: Record<string, string | number>, prefix: string) {
   return {
@@ -25,3 +25,4 @@ export const sprintStates = converter<SprintStateName, SprintState>(SprintState,
 export const statusCategories = converter<StatusCategoryName, StatusCategory>(StatusCategory, 'STATUS_CATEGORY_');
 export const linkKinds = converter<LinkKindName, LinkKind>(LinkKind, 'LINK_KIND_');
 export const notificationKinds = converter<NotificationKindName, NotificationKind>(NotificationKind, 'NOTIFICATION_KIND_');
+export const customFieldKinds = converter<CustomFieldKindName, CustomFieldKind>(CustomFieldKind, 'CUSTOM_FIELD_KIND_');

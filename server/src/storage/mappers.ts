@@ -1,7 +1,7 @@
 // Rows to wire objects (the generated I* interfaces).
 import type { Selectable } from 'kysely';
 import type {
-  IActivityEntry, IComment, ILabel, IMember, IProject, ISprint, IWorkflowStatus, IWorkItem,
+  IActivityEntry, IComment, ICustomField, ICustomFieldValue, ILabel, IMember, IProject, ISprint, IWorkflowStatus, IWorkItem,
 } from '../../../shared/proto.ts';
 import { itemTypes, priorities, roles, sprintStates, statusCategories } from './enums.ts';
 import type {
@@ -12,7 +12,7 @@ export function toStatus(row: WorkflowStatusRow): IWorkflowStatus {
   return { id: row.id, name: row.name, category: statusCategories.fromName(row.category), position: row.position, wipLimit: row.wip_limit };
 }
 
-export function toProject(row: ProjectRow, statuses: WorkflowStatusRow[], formerKeys: string[]): IProject {
+export function toProject(row: ProjectRow, statuses: WorkflowStatusRow[], formerKeys: string[], customFields: ICustomField[]): IProject {
   return {
     id: row.id,
     key: row.key,
@@ -27,10 +27,11 @@ export function toProject(row: ProjectRow, statuses: WorkflowStatusRow[], former
     formerKeys,
     deletedAt: row.deleted_at_ms ?? 0,
     pullMode: row.pull_mode === 1,
+    customFields,
   };
 }
 
-export function toWorkItem(row: WorkItemRow, labels: readonly string[]): IWorkItem {
+export function toWorkItem(row: WorkItemRow, labels: readonly string[], customFields: readonly ICustomFieldValue[]): IWorkItem {
   return {
     id: row.id,
     projectId: row.project_id,
@@ -61,6 +62,7 @@ export function toWorkItem(row: WorkItemRow, labels: readonly string[]): IWorkIt
     remainingEstimateMinutes: row.remaining_estimate_minutes ?? 0,
     hasRemainingEstimate: row.remaining_estimate_minutes !== null,
     loggedMinutes: row.logged_minutes,
+    customFields: [...customFields],
   };
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_WORKFLOW } from '../../../shared/domain/workflow.ts';
 import type { IProject } from '../../../shared/proto.ts';
+import { liveFieldsOf, toCustomField } from './custom-fields.ts';
 import { statusCategories } from './enums.ts';
 import { toProject } from './mappers.ts';
 import { prepared, tenantQueries as q, type SqlRunner } from './sql.ts';
@@ -77,7 +78,7 @@ export function findStatus(db: SqlRunner, statusId: string): WorkflowStatusRow |
 }
 
 export function projectMessage(db: SqlRunner, row: ProjectRow): IProject {
-  return toProject(row, statusesOf(db, row.id), db.all(formerKeys(row.id)).map((r) => r.key));
+  return toProject(row, statusesOf(db, row.id), db.all(formerKeys(row.id)).map((r) => r.key), liveFieldsOf(db, row.id).map(toCustomField));
 }
 
 /** All live projects, or only those the user is a member of; archived ones only when asked. */

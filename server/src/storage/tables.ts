@@ -192,6 +192,35 @@ export interface TenantSchema {
   pm_webhook_attempts: WebhookAttemptRow;
   pm_search: SearchTextRow;
   pm_search_rows: SearchRowsRow;
+  pm_custom_fields: CustomFieldRow;
+  pm_work_item_field_values: FieldValueRow;
+}
+
+export type CustomFieldKindName = 'TEXT' | 'NUMBER' | 'DATE' | 'SINGLE_SELECT' | 'MULTI_SELECT' | 'PERSON';
+
+/** A project's custom field (migration 14); a removed one keeps its row for history. */
+export interface CustomFieldRow {
+  id: string;
+  project_id: string;
+  name: string;
+  kind: CustomFieldKindName;
+  /** JSON array of option names. */
+  options_json: string;
+  /** JSON array of ItemType names; [] for every type. */
+  item_types_json: string;
+  /** 0 or 1. */
+  required: number;
+  position: number;
+  removed_at_ms: number | null;
+}
+
+/** One item's value of one field, in the column(s) its kind uses (schema-v14-custom-fields.ts). */
+export interface FieldValueRow {
+  work_item_id: string;
+  field_id: string;
+  value_text: string | null;
+  value_number: number | null;
+  value_json: string | null;
 }
 
 /** The FTS5 index of items and comments (migration 3, kept by triggers: never written from here). */

@@ -45,3 +45,8 @@ export function listUsers(db: SqlRunner): UserRow[] {
 export function setTenantRole(db: SqlRunner, userId: string, tenantRole: TenantRole): void {
   db.run(q.updateTable('pm_users').set({ tenant_role: tenantRole }).where('id', '=', userId));
 }
+
+/** A person's display name, or undefined when the workspace has no such person. */
+export function displayNameOf(db: SqlRunner, userId: string): string | undefined {
+  return db.get(q.selectFrom('pm_users').select('display_name').where('id', '=', userId))?.display_name;
+}

@@ -1,4 +1,5 @@
-import type { IWorkItem } from '../../../shared/proto.ts';
+import type { ICustomFieldValue, IWorkItem } from '../../../shared/proto.ts';
+import { customValuesByItem, customValuesOfItem } from './custom-fields.ts';
 import { labelsByItem, labelsOfItem } from './labels.ts';
 import { toWorkItem } from './mappers.ts';
 import { sql } from 'kysely';
@@ -30,7 +31,7 @@ export function findWorkItem(db: SqlRunner, id: string): WorkItemRow | undefined
 
 /** `labels` when the caller already holds them, saving the lookup. */
 export function workItemMessage(db: SqlRunner, row: WorkItemRow, labels: readonly string[] = labelsOfItem(db, row.id)): IWorkItem {
-  return toWorkItem(row, labels);
+  return toWorkItem(row, labels, customValuesOfItem(db, row.id));
 }
 
 /** Every column but the description, and whether there is one: what a card needs. */
@@ -58,8 +59,8 @@ const liveCards = prepared((projectId: string) =>
 type CardRow = Omit<WorkItemRow, 'description'> & { has_description: number };
 
 /** A row of CARD_COLUMNS as the wire item, its description left out (description_omitted says whether it has one). */
-function cardOf({ has_description, ...row }: CardRow, labels: readonly string[]): IWorkItem {
-  return { ...toWorkItem({ ...row, description: '' }, labels), descriptionOmitted: has_description === 1 };
+function cardOf({ has_description, ...row }: CardRow, labels: readonly string[], customFields: readonly ICustomFieldValue[]): IWorkItem {
+  return { ...toWorkItem({ ...row, description: '' }, labels, customFields), descriptionOmitted: has_description === 1 };
 }
 
 /** Live cards of the projects a person may read: every project (`null`) or those they are a member of. */
@@ -101,7 +102,7 @@ const MINE = { assigned: [assignedAll, assignedMember], created: [createdAll, cr
 export function myItems(db: SqlRunner, userId: string, which: MyItems, everyProject: boolean, limit: number): IWorkItem[] {
   const [all, member] = MINE[which];
   const rows = db.all((everyProject ? all : member)(userId, limit)) as CardRow[];
-  return rows.map((row) => cardOf(row, labelsOfItem(db, row.id)));
+  return rows.map((row) => cardOf(row, labelsOfItem(db, row.id), customValuesOfItem(db, row.id)));
 }
 
 /**
@@ -111,8 +112,10 @@ export function myItems(db: SqlRunner, userId: string, which: MyItems, everyProj
  */
 export function liveWorkItems(db: SqlRunner, projectId: string, { descriptions }: { descriptions: boolean }): IWorkItem[] {
   const labels = labelsByItem(db, projectId);
-  if (descriptions) return db.all(liveRows(projectId)).map((row) => toWorkItem(row, labels.get(row.id) ?? []));
-  return db.all(liveCards(projectId)).map((row) => cardOf(row, labels.get(row.id) ?? []));
+  // Small (a few fields of an item), so cards carry them too: the board filters on them.
+  const values = customValuesByItem(db, projectId);
+  if (descriptions) return db.all(liveRows(projectId)).map((row) => toWorkItem(row, labels.get(row.id) ?? [], values.get(row.id) ?? []));
+  return db.all(liveCards(projectId)).map((row) => cardOf(row, labels.get(row.id) ?? [], values.get(row.id) ?? []));
 }
 
 const liveByNumber = prepared((projectId: string, afterNumber: number, limit: number) =>
@@ -146,7 +149,8 @@ const deleted = prepared((projectId: string) =>
 /** The project's deleted items, the latest deleted first, whole (descriptions too: the Trash shows what it restores). */
 export function deletedWorkItems(db: SqlRunner, projectId: string): IWorkItem[] {
   const labels = labelsByItem(db, projectId);
-  return db.all(deleted(projectId)).map((row) => toWorkItem(row, labels.get(row.id) ?? []));
+  const values = customValuesByItem(db, projectId);
+  return db.all(deleted(projectId)).map((row) => toWorkItem(row, labels.get(row.id) ?? [], values.get(row.id) ?? []));
 }
 
 export function insertWorkItem(db: SqlRunner, row: WorkItemRow): void {

@@ -10,6 +10,7 @@ import { SCHEMA_V9_TIME } from './schema-v9-time.ts';
 import { SCHEMA_V11_CAPACITY } from './schema-v11-capacity.ts';
 import { SCHEMA_V12_PROJECT_SETTINGS } from './schema-v12-project-settings.ts';
 import { SCHEMA_V13_WORKFLOW } from './schema-v13-workflow.ts';
+import { SCHEMA_V14_CUSTOM_FIELDS } from './schema-v14-custom-fields.ts';
 import { SCHEMA_V8_WEBHOOKS } from './schema-v8-webhooks.ts';
 import { SCHEMA_V10_ATTACHMENTS } from './schema-v10-attachments.ts';
 
@@ -108,6 +109,14 @@ const MIGRATIONS: readonly Migration[] = [
     version: 13,
     up(db) {
       db.exec(SCHEMA_V13_WORKFLOW);
+    },
+  },
+  {
+    // Custom fields: each project's field definitions and its items' values.
+    // No project has fields yet, so no per-project view is made here.
+    version: 14,
+    up(db) {
+      db.exec(SCHEMA_V14_CUSTOM_FIELDS);
     },
   },
 ];

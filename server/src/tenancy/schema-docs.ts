@@ -2,6 +2,7 @@
 // reader who opens the file cold (a person or an LLM tool) learns what each
 // thing means without this code. A test checks that nothing is left out.
 import type { Database } from 'better-sqlite3';
+import { CUSTOM_VALUES_VIEW_PREFIX } from '../storage/custom-fields.ts';
 
 type Docs = Record<string, { about: string; columns: Record<string, string> }>;
 
@@ -215,6 +216,31 @@ export const SCHEMA_DOCS: Docs = {
       created_at_utc: 'Creation time, UTC text',
       updated_at_utc: 'Last change, UTC text',
       is_deleted: '1 when deleted, else 0',
+      custom_fields: "The item's custom field values as a JSON object by field name (numbers as numbers, multi selects as arrays, people by name); {} when none. One column per field: the view pm_custom_values_<project key>",
+    },
+  },
+  pm_custom_fields: {
+    about: "Fields a project's admins added to its items (set_custom_fields). A removed field keeps its row so history can name it; its values are gone from the items.",
+    columns: {
+      id: 'Custom field id',
+      project_id: 'pm_projects.id',
+      name: 'Field name, unique in the project (case aside), e.g. Severity',
+      kind: 'TEXT, NUMBER, DATE (YYYY-MM-DD), SINGLE_SELECT, MULTI_SELECT or PERSON (a pm_users.id): which column of pm_work_item_field_values holds a value',
+      options_json: 'The options of a select as a JSON array of names, in the order offered; [] for other kinds',
+      item_types_json: 'The item types it applies to as a JSON array (e.g. ["BUG"]); [] for every type',
+      required: '1 when a new item of those types needs a value and a value cannot be cleared, else 0',
+      position: 'Order in the item panel, lowest first',
+      removed_at_ms: `When the field was removed, ${TIME}; NULL while it is a field of the project`,
+    },
+  },
+  pm_work_item_field_values: {
+    about: "Each item's value of each custom field (pm_custom_fields) that has one; a field with no value has no row. Easier to read: pm_custom_values_<project key>.",
+    columns: {
+      work_item_id: 'pm_work_items.id',
+      field_id: 'pm_custom_fields.id',
+      value_text: 'TEXT: the text; DATE: YYYY-MM-DD; SINGLE_SELECT: the option; MULTI_SELECT: the options joined by ", "; PERSON: the pm_users.id; NULL for NUMBER',
+      value_number: 'NUMBER: the number; NULL for other kinds',
+      value_json: 'MULTI_SELECT: the options as a JSON array; NULL for other kinds',
     },
   },
   pm_work_item_links: {
@@ -475,10 +501,14 @@ function ftsShadowTables(index: string): Docs {
   };
 }
 
-/** Replaces pm_schema_docs with the rows of the tables and views the file has now. */
+/**
+ * Replaces pm_schema_docs with the rows of the tables and views the file has
+ * now. The per-project custom field views are described when they are made
+ * (storage/custom-fields.ts), so their rows stay.
+ */
 export function writeSchemaDocs(db: Database): void {
   const present = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')").all() as { name: string }[]).map((r) => r.name));
-  db.prepare('DELETE FROM pm_schema_docs').run();
+  db.prepare("DELETE FROM pm_schema_docs WHERE substr(table_name, 1, ?) <> ?").run(CUSTOM_VALUES_VIEW_PREFIX.length, CUSTOM_VALUES_VIEW_PREFIX);
   const insert = db.prepare('INSERT INTO pm_schema_docs (table_name, column_name, description) VALUES (?, ?, ?)');
   for (const row of schemaDocRows()) if (present.has(row[0])) insert.run(...row);
 }
@@ -489,3 +519,4 @@ function schemaDocRows(): Array<[table: string, column: string, description: str
     ...Object.entries(doc.columns).map(([col, text]) => [table, col, text] as [string, string, string]),
   ]);
 }
+

@@ -24,7 +24,18 @@ const csvRows = (rows: unknown[][]) => stringify(rows, { escape_formulas: true }
 
 const personName = (p: ExportPerson | null) => p?.name ?? '';
 
-function cells(item: ExportItem, labelColumns: number): string[] {
+/** Jira's own header for a custom field, which no standard column is named like (so an import of the file leaves it aside). */
+const customHeader = (name: string) => `Custom field (${name})`;
+
+/** A custom value in one cell: several options joined by ", ", a person by name. */
+function customCell(value: ExportItem['customFields'][string] | undefined): string {
+  if (value === undefined) return '';
+  if (Array.isArray(value)) return value.join(', ');
+  if (typeof value === 'object') return value.name;
+  return String(value);
+}
+
+function cells(item: ExportItem, labelColumns: number, customFields: readonly string[]): string[] {
   const byColumn: Record<Exclude<ExportColumn, 'Labels'>, string> = {
     Summary: item.title,
     'Issue key': item.key,
@@ -42,10 +53,15 @@ function cells(item: ExportItem, labelColumns: number): string[] {
     Parent: item.parent,
     Description: item.description,
   };
-  return EXPORT_COLUMNS.flatMap((column) =>
-    column === 'Labels' ? Array.from({ length: labelColumns }, (_, i) => item.labels[i] ?? '') : [byColumn[column]],
-  );
+  return [
+    ...EXPORT_COLUMNS.flatMap((column) =>
+      column === 'Labels' ? Array.from({ length: labelColumns }, (_, i) => item.labels[i] ?? '') : [byColumn[column]],
+    ),
+    ...customFields.map((name) => customCell(item.customFields[name])),
+  ];
 }
+
+const customNames = (items: ProjectItems) => items.customFields.map((f) => f.name);
 
 /** Jira's way with several values: the column repeated, as many times as the most labelled item needs (one at least). */
 const labelColumns = (items: ProjectItems) => Math.max(1, items.mostLabels);
@@ -55,8 +71,11 @@ export const CSV_EXPORT: ExportFormat = {
   extension: 'csv',
   comments: false,
   head: (items) =>
-    csvRows([EXPORT_COLUMNS.flatMap((column) => (column === 'Labels' ? Array<string>(labelColumns(items)).fill('Labels') : [column]))]),
-  page: (items, page) => csvRows(page.map((item) => cells(item, labelColumns(items)))),
+    csvRows([[
+      ...EXPORT_COLUMNS.flatMap((column) => (column === 'Labels' ? Array<string>(labelColumns(items)).fill('Labels') : [column])),
+      ...customNames(items).map(customHeader),
+    ]]),
+  page: (items, page) => csvRows(page.map((item) => cells(item, labelColumns(items), customNames(items)))),
   tail: () => '',
 };
 

@@ -1,5 +1,8 @@
 // A project's live items as an export shows them (names, not ids), read a
 // page at a time so that no step grows with the size of the project.
+import { customValueText, type CustomFieldDef } from '../../../shared/domain/custom-fields.ts';
+import { CustomFieldKind } from '../../../shared/proto.ts';
+import { customValuesOfItem, liveFieldsOf } from '../storage/custom-fields.ts';
 import { labelsOfItem, mostLabelsOnOneItem } from '../storage/labels.ts';
 import { liveCommentsOf } from '../storage/comments.ts';
 import { statusesOf } from '../storage/projects.ts';
@@ -44,6 +47,11 @@ export interface ExportItem {
   /** The parent's key, '' for none. */
   parent: string;
   description: string;
+  /**
+   * The item's custom field values by field name, in field order, only those
+   * set: numbers as numbers, multi selects as lists, people as people.
+   */
+  customFields: Record<string, string | number | string[] | ExportPerson>;
   /** Only when asked for (the JSON export). */
   comments?: ExportComment[];
 }
@@ -56,6 +64,8 @@ export const EXPORT_PAGE = 200;
 export class ProjectItems {
   /** Labels columns the CSV needs. */
   readonly mostLabels: number;
+  /** The project's custom fields, in order: a CSV column each. */
+  readonly customFields: readonly CustomFieldDef[];
   private readonly statuses: Map<string, string>;
   private readonly sprints: Map<string, string>;
   private readonly people: Map<string, ExportPerson>;
@@ -73,6 +83,7 @@ export class ProjectItems {
     this.sprints = new Map(sprintsOf(db, project.id).map((s) => [s.id ?? '', s.name ?? '']));
     this.people = new Map(listUsers(db).map((u) => [u.id, { name: u.display_name, email: u.email }]));
     this.mostLabels = mostLabelsOnOneItem(db, project.id);
+    this.customFields = liveFieldsOf(db, project.id);
   }
 
   /** The next page in item-number order; null after the last. */
@@ -96,6 +107,27 @@ export class ProjectItems {
     return parent && parent.deleted_at_ms === null ? parent.key : '';
   }
 
+  private customValues(itemId: string): ExportItem['customFields'] {
+    const out: ExportItem['customFields'] = {};
+    if (this.customFields.length === 0) return out;
+    const values = new Map(customValuesOfItem(this.db, itemId).map((v) => [v.fieldId, v]));
+    for (const field of this.customFields) {
+      const value = values.get(field.id);
+      if (!value) continue;
+      switch (field.kind) {
+        case CustomFieldKind.CUSTOM_FIELD_KIND_NUMBER: out[field.name] = value.number ?? 0; break;
+        case CustomFieldKind.CUSTOM_FIELD_KIND_MULTI_SELECT: out[field.name] = [...(value.options ?? [])]; break;
+        case CustomFieldKind.CUSTOM_FIELD_KIND_PERSON: {
+          const person = this.person(value.userId ?? null);
+          if (person) out[field.name] = person;
+          break;
+        }
+        default: out[field.name] = customValueText(field, value) ?? '';
+      }
+    }
+    return out;
+  }
+
   private item(row: WorkItemRow): ExportItem {
     const item: ExportItem = {
       key: row.key,
@@ -114,6 +146,7 @@ export class ProjectItems {
       labels: labelsOfItem(this.db, row.id),
       parent: this.parentKey(row.parent_id),
       description: row.description,
+      customFields: this.customValues(row.id),
     };
     if (this.withComments) {
       item.comments = liveCommentsOf(this.db, row.id).map((c) => ({

@@ -120,6 +120,7 @@ function createCommand(projectId: string, item: PlannedItem, parentId: string, s
     dueDate: item.dueDate,
     originalEstimateMinutes: undefined,
     remainingEstimateMinutes: undefined,
+    customFields: [],
   };
 }
 
