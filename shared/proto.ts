@@ -63,3 +63,6 @@ export const CustomFieldKind = tandem.v1.CustomFieldKind;
 export type CustomFieldKind = tandem.v1.CustomFieldKind;
 export type ICustomField = tandem.v1.ICustomField;
 export type ICustomFieldValue = tandem.v1.ICustomFieldValue;
+export const ProjectTemplate = tandem.v1.ProjectTemplate;
+export type ProjectTemplate = tandem.v1.ProjectTemplate;
+export type ICustomItemType = tandem.v1.ICustomItemType;

@@ -3,6 +3,7 @@
 // server's own words before it sends.
 import { CustomFieldKind, ItemType, type ICustomFieldValue } from '../proto.ts';
 import { invalidArgument } from './errors.ts';
+import { pluralTypeName } from './item-types.ts';
 import { checkText } from './validation.ts';
 
 /** docs/PROTOCOL.md §6 and §17: the bounds set_custom_fields and item writes check first. */
@@ -33,9 +34,21 @@ export const KIND_WORDS: Readonly<Record<CustomFieldKind, string>> = {
 
 const TYPE_WORDS: Readonly<Record<string, string>> = { EPIC: 'epics', STORY: 'stories', TASK: 'tasks', BUG: 'bugs', SUBTASK: 'sub-tasks' };
 
-/** "bugs", "tasks and bugs": item type names as a sentence says them. */
-export function typesInWords(types: readonly string[]): string {
-  const words = types.map((t) => TYPE_WORDS[t] ?? t.toLowerCase());
+/** A project's own item type as a field names it (v18): by its id. */
+export interface NamedType {
+  id: string;
+  name: string;
+}
+
+/**
+ * "bugs", "tasks and Risks": item type names as a sentence says them. A
+ * project's own type is named by id in a field; `custom` gives its name.
+ */
+export function typesInWords(types: readonly string[], custom: readonly NamedType[] = []): string {
+  const words = types.map((t) => {
+    const own = custom.find((c) => c.id === t);
+    return own ? pluralTypeName(own.name) : (TYPE_WORDS[t] ?? t.toLowerCase());
+  });
   return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
 }
 
@@ -45,7 +58,7 @@ export interface CustomFieldDef {
   name: string;
   kind: CustomFieldKind;
   options: string[];
-  /** ItemType names; empty for every type. */
+  /** ItemType names ("TASK") and ids of the project's own types (v18); empty for every type. */
   itemTypes: string[];
   required: boolean;
   position: number;
@@ -130,17 +143,23 @@ export function checkFieldOptions(options: readonly string[], kind: CustomFieldK
   });
 }
 
-/** Known ItemType names, each once, kept in the enum's order. */
-export function checkFieldItemTypes(types: readonly string[], name: string): string[] {
+/**
+ * Known ItemType names and ids of the project's live own types (`custom`),
+ * each once: the built-in ones in the enum's order, then the project's own in
+ * theirs.
+ */
+export function checkFieldItemTypes(types: readonly string[], name: string, custom: readonly NamedType[] = []): string[] {
   const seen = new Set<string>();
   for (const type of types) {
-    if (!ITEM_TYPE_NAMES.includes(type)) {
-      throw invalidArgument('fields', `${name} can apply to ${ITEM_TYPE_NAMES.join(', ')}; '${type.length <= 20 ? type : type.slice(0, 20) + '…'}' is no item type`);
+    const own = custom.find((c) => c.id === type);
+    if (!ITEM_TYPE_NAMES.includes(type) && !own) {
+      const known = [...ITEM_TYPE_NAMES, ...custom.map((c) => c.name)].join(', ');
+      throw invalidArgument('fields', `${name} can apply to ${known}; '${type.length <= 20 ? type : type.slice(0, 20) + '…'}' is no item type of the project`);
     }
-    if (seen.has(type)) throw invalidArgument('fields', `${name} names ${type} twice`);
+    if (seen.has(type)) throw invalidArgument('fields', `${name} names ${own?.name ?? type} twice`);
     seen.add(type);
   }
-  return ITEM_TYPE_NAMES.filter((t) => seen.has(t));
+  return [...ITEM_TYPE_NAMES.filter((t) => seen.has(t)), ...custom.map((c) => c.id).filter((id) => seen.has(id))];
 }
 
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -149,7 +168,11 @@ const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.
  * Checks a set_custom_fields against the fields as they are and says what it
  * does. Throws INVALID_ARGUMENT naming `fields`.
  */
-export function planCustomFields(current: readonly CustomFieldDef[], specs: readonly CustomFieldSpecInput[]): CustomFieldPlan {
+export function planCustomFields(
+  current: readonly CustomFieldDef[],
+  specs: readonly CustomFieldSpecInput[],
+  customTypes: readonly NamedType[] = [],
+): CustomFieldPlan {
   if (specs.length > CUSTOM_FIELD_LIMITS.fieldsMax) {
     throw invalidArgument('fields', `A project has at most ${CUSTOM_FIELD_LIMITS.fieldsMax} custom fields`);
   }
@@ -178,7 +201,7 @@ export function planCustomFields(current: readonly CustomFieldDef[], specs: read
       name,
       kind,
       options: checkFieldOptions(spec.options ?? [], kind, name),
-      itemTypes: checkFieldItemTypes(spec.itemTypes ?? [], name),
+      itemTypes: checkFieldItemTypes(spec.itemTypes ?? [], name, customTypes),
       required: spec.required === true,
       position,
     };
@@ -194,7 +217,7 @@ export function planCustomFields(current: readonly CustomFieldDef[], specs: read
         before,
         after: field,
         removedOptions: before.options.filter((o) => !options.has(o)),
-        droppedTypes: ITEM_TYPE_NAMES.filter((t) => appliesTo(before, t) && !appliesTo(field, t)),
+        droppedTypes: [...ITEM_TYPE_NAMES, ...customTypes.map((c) => c.id)].filter((t) => appliesTo(before, t) && !appliesTo(field, t)),
       });
     }
   });
@@ -207,7 +230,15 @@ export function customFieldsChangeNothing(plan: CustomFieldPlan): boolean {
   return plan.added.length === 0 && plan.changed.length === 0 && plan.removed.length === 0;
 }
 
-/** Whether a field is offered on items of this type ("TASK"). */
+/**
+ * The type a field's item_types name an item by: its own type's id when it
+ * has one (a Risk is no task to a field), else its ItemType name.
+ */
+export function fieldTypeKey(itemType: string, customTypeId?: string | null): string {
+  return customTypeId || itemType;
+}
+
+/** Whether a field is offered on items of this type ("TASK", or a project's own type's id: fieldTypeKey). */
 export function appliesTo(field: Pick<CustomFieldDef, 'itemTypes'>, itemType: string): boolean {
   return field.itemTypes.length === 0 || field.itemTypes.includes(itemType);
 }
@@ -359,11 +390,11 @@ export function sameCustomValue(a: ICustomFieldValue | null | undefined, b: ICus
  * How a field's definition reads in the project's history, e.g.
  * "Severity (single select: Low, High; required; bugs)".
  */
-export function fieldText(field: CustomFieldDef): string {
+export function fieldText(field: CustomFieldDef, customTypes: readonly NamedType[] = []): string {
   const notes = [
     KIND_WORDS[field.kind] + (field.options.length > 0 ? `: ${field.options.join(', ')}` : ''),
     ...(field.required ? ['required'] : []),
-    ...(field.itemTypes.length > 0 ? [typesInWords(field.itemTypes)] : []),
+    ...(field.itemTypes.length > 0 ? [typesInWords(field.itemTypes, customTypes)] : []),
   ];
   return `${field.name} (${notes.join('; ')})`;
 }

@@ -62,6 +62,7 @@ export namespace tandem {
             setWorkflow?: (tandem.v1.ISetWorkflow|null);
             releaseWorkItem?: (tandem.v1.IReleaseWorkItem|null);
             setCustomFields?: (tandem.v1.ISetCustomFields|null);
+            setItemTypes?: (tandem.v1.ISetItemTypes|null);
         }
 
         class ClientFrame implements IClientFrame {
@@ -123,7 +124,8 @@ export namespace tandem {
             public setWorkflow?: (tandem.v1.ISetWorkflow|null);
             public releaseWorkItem?: (tandem.v1.IReleaseWorkItem|null);
             public setCustomFields?: (tandem.v1.ISetCustomFields|null);
-            public command?: ("listProjects"|"getBoard"|"getHistory"|"getComments"|"subscribe"|"unsubscribe"|"getWorkItem"|"search"|"getReport"|"listDeletedWorkItems"|"getMyWork"|"getWorkLogs"|"getTimesheet"|"getTimer"|"createProject"|"createWorkItem"|"updateWorkItem"|"moveWorkItem"|"deleteWorkItem"|"restoreWorkItem"|"claimWorkItem"|"addComment"|"editComment"|"deleteComment"|"createSprint"|"updateSprint"|"startSprint"|"completeSprint"|"addMember"|"changeMemberRole"|"removeMember"|"setPresence"|"listUsers"|"linkWorkItems"|"unlinkWorkItems"|"listNotifications"|"markNotificationsRead"|"watchWorkItem"|"unwatchWorkItem"|"setNotificationSettings"|"logWork"|"editWorkLog"|"deleteWorkLog"|"startTimer"|"stopTimer"|"setSprintCapacity"|"deleteAttachment"|"listAttachments"|"updateProject"|"archiveProject"|"restoreProject"|"deleteProject"|"deleteSprint"|"setWorkflow"|"releaseWorkItem"|"setCustomFields");
+            public setItemTypes?: (tandem.v1.ISetItemTypes|null);
+            public command?: ("listProjects"|"getBoard"|"getHistory"|"getComments"|"subscribe"|"unsubscribe"|"getWorkItem"|"search"|"getReport"|"listDeletedWorkItems"|"getMyWork"|"getWorkLogs"|"getTimesheet"|"getTimer"|"createProject"|"createWorkItem"|"updateWorkItem"|"moveWorkItem"|"deleteWorkItem"|"restoreWorkItem"|"claimWorkItem"|"addComment"|"editComment"|"deleteComment"|"createSprint"|"updateSprint"|"startSprint"|"completeSprint"|"addMember"|"changeMemberRole"|"removeMember"|"setPresence"|"listUsers"|"linkWorkItems"|"unlinkWorkItems"|"listNotifications"|"markNotificationsRead"|"watchWorkItem"|"unwatchWorkItem"|"setNotificationSettings"|"logWork"|"editWorkLog"|"deleteWorkLog"|"startTimer"|"stopTimer"|"setSprintCapacity"|"deleteAttachment"|"listAttachments"|"updateProject"|"archiveProject"|"restoreProject"|"deleteProject"|"deleteSprint"|"setWorkflow"|"releaseWorkItem"|"setCustomFields"|"setItemTypes");
             public static create(properties?: tandem.v1.IClientFrame): tandem.v1.ClientFrame;
             public static encode(m: tandem.v1.IClientFrame, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: tandem.v1.IClientFrame, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -385,6 +387,7 @@ export namespace tandem {
             deletedAt?: (number|null);
             pullMode?: (boolean|null);
             customFields?: (tandem.v1.ICustomField[]|null);
+            itemTypes?: (tandem.v1.ICustomItemType[]|null);
         }
 
         class Project implements IProject {
@@ -403,6 +406,7 @@ export namespace tandem {
             public deletedAt: number;
             public pullMode: boolean;
             public customFields: tandem.v1.ICustomField[];
+            public itemTypes: tandem.v1.ICustomItemType[];
             public static create(properties?: tandem.v1.IProject): tandem.v1.Project;
             public static encode(m: tandem.v1.IProject, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: tandem.v1.IProject, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -413,6 +417,40 @@ export namespace tandem {
             public static toObject(m: tandem.v1.Project, o?: $protobuf.IConversionOptions): { [k: string]: any };
             public toJSON(): { [k: string]: any };
             public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ICustomItemType {
+            id?: (string|null);
+            name?: (string|null);
+            icon?: (string|null);
+            colour?: (string|null);
+            canBeParent?: (boolean|null);
+            position?: (number|null);
+        }
+
+        class CustomItemType implements ICustomItemType {
+            constructor(p?: tandem.v1.ICustomItemType);
+            public id: string;
+            public name: string;
+            public icon: string;
+            public colour: string;
+            public canBeParent: boolean;
+            public position: number;
+            public static create(properties?: tandem.v1.ICustomItemType): tandem.v1.CustomItemType;
+            public static encode(m: tandem.v1.ICustomItemType, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.ICustomItemType, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.CustomItemType;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.CustomItemType;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.CustomItemType;
+            public static toObject(m: tandem.v1.CustomItemType, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        enum ProjectTemplate {
+            PROJECT_TEMPLATE_NONE = 0,
+            PROJECT_TEMPLATE_RAID_LOG = 1
         }
 
         enum CustomFieldKind {
@@ -518,6 +556,7 @@ export namespace tandem {
             hasRemainingEstimate?: (boolean|null);
             loggedMinutes?: (number|null);
             customFields?: (tandem.v1.ICustomFieldValue[]|null);
+            customTypeId?: (string|null);
         }
 
         class WorkItem implements IWorkItem {
@@ -554,6 +593,7 @@ export namespace tandem {
             public hasRemainingEstimate: boolean;
             public loggedMinutes: number;
             public customFields: tandem.v1.ICustomFieldValue[];
+            public customTypeId: string;
             public static create(properties?: tandem.v1.IWorkItem): tandem.v1.WorkItem;
             public static encode(m: tandem.v1.IWorkItem, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: tandem.v1.IWorkItem, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -1975,6 +2015,7 @@ export namespace tandem {
             key?: (string|null);
             name?: (string|null);
             description?: (string|null);
+            template?: (tandem.v1.ProjectTemplate|null);
         }
 
         class CreateProject implements ICreateProject {
@@ -1982,6 +2023,7 @@ export namespace tandem {
             public key: string;
             public name: string;
             public description: string;
+            public template: tandem.v1.ProjectTemplate;
             public static create(properties?: tandem.v1.ICreateProject): tandem.v1.CreateProject;
             public static encode(m: tandem.v1.ICreateProject, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: tandem.v1.ICreateProject, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -2013,6 +2055,7 @@ export namespace tandem {
             originalEstimateMinutes?: (number|null);
             remainingEstimateMinutes?: (number|null);
             customFields?: (tandem.v1.ICustomFieldValue[]|null);
+            customTypeId?: (string|null);
         }
 
         class CreateWorkItem implements ICreateWorkItem {
@@ -2035,6 +2078,7 @@ export namespace tandem {
             public originalEstimateMinutes?: (number|null);
             public remainingEstimateMinutes?: (number|null);
             public customFields: tandem.v1.ICustomFieldValue[];
+            public customTypeId: string;
             public static create(properties?: tandem.v1.ICreateWorkItem): tandem.v1.CreateWorkItem;
             public static encode(m: tandem.v1.ICreateWorkItem, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: tandem.v1.ICreateWorkItem, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -2067,6 +2111,7 @@ export namespace tandem {
             originalEstimateMinutes?: (number|null);
             remainingEstimateMinutes?: (number|null);
             customFields?: (tandem.v1.ICustomFieldValue[]|null);
+            customTypeId?: (string|null);
         }
 
         class UpdateWorkItem implements IUpdateWorkItem {
@@ -2090,6 +2135,7 @@ export namespace tandem {
             public originalEstimateMinutes?: (number|null);
             public remainingEstimateMinutes?: (number|null);
             public customFields: tandem.v1.ICustomFieldValue[];
+            public customTypeId?: (string|null);
             public static create(properties?: tandem.v1.IUpdateWorkItem): tandem.v1.UpdateWorkItem;
             public static encode(m: tandem.v1.IUpdateWorkItem, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: tandem.v1.IUpdateWorkItem, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -2793,6 +2839,56 @@ export namespace tandem {
             public static verify(m: { [k: string]: any }): (string|null);
             public static fromObject(d: { [k: string]: any }): tandem.v1.CustomFieldSpec;
             public static toObject(m: tandem.v1.CustomFieldSpec, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ISetItemTypes {
+            projectId?: (string|null);
+            expectedVersion?: (number|null);
+            itemTypes?: (tandem.v1.ICustomItemTypeSpec[]|null);
+        }
+
+        class SetItemTypes implements ISetItemTypes {
+            constructor(p?: tandem.v1.ISetItemTypes);
+            public projectId: string;
+            public expectedVersion: number;
+            public itemTypes: tandem.v1.ICustomItemTypeSpec[];
+            public static create(properties?: tandem.v1.ISetItemTypes): tandem.v1.SetItemTypes;
+            public static encode(m: tandem.v1.ISetItemTypes, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.ISetItemTypes, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.SetItemTypes;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.SetItemTypes;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.SetItemTypes;
+            public static toObject(m: tandem.v1.SetItemTypes, o?: $protobuf.IConversionOptions): { [k: string]: any };
+            public toJSON(): { [k: string]: any };
+            public static getTypeUrl(typeUrlPrefix?: string): string;
+        }
+
+        interface ICustomItemTypeSpec {
+            id?: (string|null);
+            name?: (string|null);
+            icon?: (string|null);
+            colour?: (string|null);
+            canBeParent?: (boolean|null);
+        }
+
+        class CustomItemTypeSpec implements ICustomItemTypeSpec {
+            constructor(p?: tandem.v1.ICustomItemTypeSpec);
+            public id: string;
+            public name: string;
+            public icon: string;
+            public colour: string;
+            public canBeParent: boolean;
+            public static create(properties?: tandem.v1.ICustomItemTypeSpec): tandem.v1.CustomItemTypeSpec;
+            public static encode(m: tandem.v1.ICustomItemTypeSpec, w?: $protobuf.Writer): $protobuf.Writer;
+            public static encodeDelimited(message: tandem.v1.ICustomItemTypeSpec, writer?: $protobuf.Writer): $protobuf.Writer;
+            public static decode(r: ($protobuf.Reader|Uint8Array), l?: number): tandem.v1.CustomItemTypeSpec;
+            public static decodeDelimited(reader: ($protobuf.Reader|Uint8Array)): tandem.v1.CustomItemTypeSpec;
+            public static verify(m: { [k: string]: any }): (string|null);
+            public static fromObject(d: { [k: string]: any }): tandem.v1.CustomItemTypeSpec;
+            public static toObject(m: tandem.v1.CustomItemTypeSpec, o?: $protobuf.IConversionOptions): { [k: string]: any };
             public toJSON(): { [k: string]: any };
             public static getTypeUrl(typeUrlPrefix?: string): string;
         }

@@ -90,6 +90,7 @@ export const tandem = $root.tandem = (() => {
              * @property {tandem.v1.ISetWorkflow|null} [setWorkflow] ClientFrame setWorkflow
              * @property {tandem.v1.IReleaseWorkItem|null} [releaseWorkItem] ClientFrame releaseWorkItem
              * @property {tandem.v1.ISetCustomFields|null} [setCustomFields] ClientFrame setCustomFields
+             * @property {tandem.v1.ISetItemTypes|null} [setItemTypes] ClientFrame setItemTypes
              */
 
             /**
@@ -563,17 +564,25 @@ export const tandem = $root.tandem = (() => {
              */
             ClientFrame.prototype.setCustomFields = null;
 
+            /**
+             * ClientFrame setItemTypes.
+             * @member {tandem.v1.ISetItemTypes|null|undefined} setItemTypes
+             * @memberof tandem.v1.ClientFrame
+             * @instance
+             */
+            ClientFrame.prototype.setItemTypes = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
             /**
              * ClientFrame command.
-             * @member {"listProjects"|"getBoard"|"getHistory"|"getComments"|"subscribe"|"unsubscribe"|"getWorkItem"|"search"|"getReport"|"listDeletedWorkItems"|"getMyWork"|"getWorkLogs"|"getTimesheet"|"getTimer"|"createProject"|"createWorkItem"|"updateWorkItem"|"moveWorkItem"|"deleteWorkItem"|"restoreWorkItem"|"claimWorkItem"|"addComment"|"editComment"|"deleteComment"|"createSprint"|"updateSprint"|"startSprint"|"completeSprint"|"addMember"|"changeMemberRole"|"removeMember"|"setPresence"|"listUsers"|"linkWorkItems"|"unlinkWorkItems"|"listNotifications"|"markNotificationsRead"|"watchWorkItem"|"unwatchWorkItem"|"setNotificationSettings"|"logWork"|"editWorkLog"|"deleteWorkLog"|"startTimer"|"stopTimer"|"setSprintCapacity"|"deleteAttachment"|"listAttachments"|"updateProject"|"archiveProject"|"restoreProject"|"deleteProject"|"deleteSprint"|"setWorkflow"|"releaseWorkItem"|"setCustomFields"|undefined} command
+             * @member {"listProjects"|"getBoard"|"getHistory"|"getComments"|"subscribe"|"unsubscribe"|"getWorkItem"|"search"|"getReport"|"listDeletedWorkItems"|"getMyWork"|"getWorkLogs"|"getTimesheet"|"getTimer"|"createProject"|"createWorkItem"|"updateWorkItem"|"moveWorkItem"|"deleteWorkItem"|"restoreWorkItem"|"claimWorkItem"|"addComment"|"editComment"|"deleteComment"|"createSprint"|"updateSprint"|"startSprint"|"completeSprint"|"addMember"|"changeMemberRole"|"removeMember"|"setPresence"|"listUsers"|"linkWorkItems"|"unlinkWorkItems"|"listNotifications"|"markNotificationsRead"|"watchWorkItem"|"unwatchWorkItem"|"setNotificationSettings"|"logWork"|"editWorkLog"|"deleteWorkLog"|"startTimer"|"stopTimer"|"setSprintCapacity"|"deleteAttachment"|"listAttachments"|"updateProject"|"archiveProject"|"restoreProject"|"deleteProject"|"deleteSprint"|"setWorkflow"|"releaseWorkItem"|"setCustomFields"|"setItemTypes"|undefined} command
              * @memberof tandem.v1.ClientFrame
              * @instance
              */
             Object.defineProperty(ClientFrame.prototype, "command", {
-                get: $util.oneOfGetter($oneOfFields = ["listProjects", "getBoard", "getHistory", "getComments", "subscribe", "unsubscribe", "getWorkItem", "search", "getReport", "listDeletedWorkItems", "getMyWork", "getWorkLogs", "getTimesheet", "getTimer", "createProject", "createWorkItem", "updateWorkItem", "moveWorkItem", "deleteWorkItem", "restoreWorkItem", "claimWorkItem", "addComment", "editComment", "deleteComment", "createSprint", "updateSprint", "startSprint", "completeSprint", "addMember", "changeMemberRole", "removeMember", "setPresence", "listUsers", "linkWorkItems", "unlinkWorkItems", "listNotifications", "markNotificationsRead", "watchWorkItem", "unwatchWorkItem", "setNotificationSettings", "logWork", "editWorkLog", "deleteWorkLog", "startTimer", "stopTimer", "setSprintCapacity", "deleteAttachment", "listAttachments", "updateProject", "archiveProject", "restoreProject", "deleteProject", "deleteSprint", "setWorkflow", "releaseWorkItem", "setCustomFields"]),
+                get: $util.oneOfGetter($oneOfFields = ["listProjects", "getBoard", "getHistory", "getComments", "subscribe", "unsubscribe", "getWorkItem", "search", "getReport", "listDeletedWorkItems", "getMyWork", "getWorkLogs", "getTimesheet", "getTimer", "createProject", "createWorkItem", "updateWorkItem", "moveWorkItem", "deleteWorkItem", "restoreWorkItem", "claimWorkItem", "addComment", "editComment", "deleteComment", "createSprint", "updateSprint", "startSprint", "completeSprint", "addMember", "changeMemberRole", "removeMember", "setPresence", "listUsers", "linkWorkItems", "unlinkWorkItems", "listNotifications", "markNotificationsRead", "watchWorkItem", "unwatchWorkItem", "setNotificationSettings", "logWork", "editWorkLog", "deleteWorkLog", "startTimer", "stopTimer", "setSprintCapacity", "deleteAttachment", "listAttachments", "updateProject", "archiveProject", "restoreProject", "deleteProject", "deleteSprint", "setWorkflow", "releaseWorkItem", "setCustomFields", "setItemTypes"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -719,6 +728,8 @@ export const tandem = $root.tandem = (() => {
                     $root.tandem.v1.ReleaseWorkItem.encode(m.releaseWorkItem, w.uint32(546).fork(), q + 1).ldelim();
                 if (m.setCustomFields != null && Object.hasOwnProperty.call(m, "setCustomFields"))
                     $root.tandem.v1.SetCustomFields.encode(m.setCustomFields, w.uint32(554).fork(), q + 1).ldelim();
+                if (m.setItemTypes != null && Object.hasOwnProperty.call(m, "setItemTypes"))
+                    $root.tandem.v1.SetItemTypes.encode(m.setItemTypes, w.uint32(562).fork(), q + 1).ldelim();
                 return w;
             };
 
@@ -995,6 +1006,10 @@ export const tandem = $root.tandem = (() => {
                         }
                     case 69: {
                             m.setCustomFields = $root.tandem.v1.SetCustomFields.decode(r, r.uint32(), undefined, n + 1);
+                            break;
+                        }
+                    case 70: {
+                            m.setItemTypes = $root.tandem.v1.SetItemTypes.decode(r, r.uint32(), undefined, n + 1);
                             break;
                         }
                     default:
@@ -1604,6 +1619,16 @@ export const tandem = $root.tandem = (() => {
                             return "setCustomFields." + e;
                     }
                 }
+                if (m.setItemTypes != null && Object.hasOwnProperty.call(m, "setItemTypes")) {
+                    if (p.command === 1)
+                        return "command: multiple values";
+                    p.command = 1;
+                    {
+                        var e = $root.tandem.v1.SetItemTypes.verify(m.setItemTypes, n + 1);
+                        if (e)
+                            return "setItemTypes." + e;
+                    }
+                }
                 return null;
             };
 
@@ -1907,6 +1932,11 @@ export const tandem = $root.tandem = (() => {
                     if (!$util.isObject(d.setCustomFields))
                         throw TypeError(".tandem.v1.ClientFrame.setCustomFields: object expected");
                     m.setCustomFields = $root.tandem.v1.SetCustomFields.fromObject(d.setCustomFields, n + 1);
+                }
+                if (d.setItemTypes != null) {
+                    if (!$util.isObject(d.setItemTypes))
+                        throw TypeError(".tandem.v1.ClientFrame.setItemTypes: object expected");
+                    m.setItemTypes = $root.tandem.v1.SetItemTypes.fromObject(d.setItemTypes, n + 1);
                 }
                 return m;
             };
@@ -2213,6 +2243,11 @@ export const tandem = $root.tandem = (() => {
                     d.setCustomFields = $root.tandem.v1.SetCustomFields.toObject(m.setCustomFields, o, q + 1);
                     if (o.oneofs)
                         d.command = "setCustomFields";
+                }
+                if (m.setItemTypes != null && Object.hasOwnProperty.call(m, "setItemTypes")) {
+                    d.setItemTypes = $root.tandem.v1.SetItemTypes.toObject(m.setItemTypes, o, q + 1);
+                    if (o.oneofs)
+                        d.command = "setItemTypes";
                 }
                 return d;
             };
@@ -5163,6 +5198,7 @@ export const tandem = $root.tandem = (() => {
              * @property {number|null} [deletedAt] Project deletedAt
              * @property {boolean|null} [pullMode] Project pullMode
              * @property {Array.<tandem.v1.ICustomField>|null} [customFields] Project customFields
+             * @property {Array.<tandem.v1.ICustomItemType>|null} [itemTypes] Project itemTypes
              */
 
             /**
@@ -5177,6 +5213,7 @@ export const tandem = $root.tandem = (() => {
                 this.statuses = [];
                 this.formerKeys = [];
                 this.customFields = [];
+                this.itemTypes = [];
                 if (p)
                     for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
                         if (p[ks[i]] != null && ks[i] !== "__proto__")
@@ -5296,6 +5333,14 @@ export const tandem = $root.tandem = (() => {
             Project.prototype.customFields = $util.emptyArray;
 
             /**
+             * Project itemTypes.
+             * @member {Array.<tandem.v1.ICustomItemType>} itemTypes
+             * @memberof tandem.v1.Project
+             * @instance
+             */
+            Project.prototype.itemTypes = $util.emptyArray;
+
+            /**
              * Creates a new Project instance using the specified properties.
              * @function create
              * @memberof tandem.v1.Project
@@ -5356,6 +5401,10 @@ export const tandem = $root.tandem = (() => {
                 if (m.customFields != null && m.customFields.length) {
                     for (var i = 0; i < m.customFields.length; ++i)
                         $root.tandem.v1.CustomField.encode(m.customFields[i], w.uint32(114).fork(), q + 1).ldelim();
+                }
+                if (m.itemTypes != null && m.itemTypes.length) {
+                    for (var i = 0; i < m.itemTypes.length; ++i)
+                        $root.tandem.v1.CustomItemType.encode(m.itemTypes[i], w.uint32(122).fork(), q + 1).ldelim();
                 }
                 return w;
             };
@@ -5467,6 +5516,12 @@ export const tandem = $root.tandem = (() => {
                             if (!(m.customFields && m.customFields.length))
                                 m.customFields = [];
                             m.customFields.push($root.tandem.v1.CustomField.decode(r, r.uint32(), undefined, n + 1));
+                            break;
+                        }
+                    case 15: {
+                            if (!(m.itemTypes && m.itemTypes.length))
+                                m.itemTypes = [];
+                            m.itemTypes.push($root.tandem.v1.CustomItemType.decode(r, r.uint32(), undefined, n + 1));
                             break;
                         }
                     default:
@@ -5587,6 +5642,17 @@ export const tandem = $root.tandem = (() => {
                         }
                     }
                 }
+                if (m.itemTypes != null && Object.hasOwnProperty.call(m, "itemTypes")) {
+                    if (!Array.isArray(m.itemTypes))
+                        return "itemTypes: array expected";
+                    for (var i = 0; i < m.itemTypes.length; ++i) {
+                        {
+                            var e = $root.tandem.v1.CustomItemType.verify(m.itemTypes[i], n + 1);
+                            if (e)
+                                return "itemTypes." + e;
+                        }
+                    }
+                }
                 return null;
             };
 
@@ -5704,6 +5770,16 @@ export const tandem = $root.tandem = (() => {
                         m.customFields[i] = $root.tandem.v1.CustomField.fromObject(d.customFields[i], n + 1);
                     }
                 }
+                if (d.itemTypes) {
+                    if (!Array.isArray(d.itemTypes))
+                        throw TypeError(".tandem.v1.Project.itemTypes: array expected");
+                    m.itemTypes = [];
+                    for (var i = 0; i < d.itemTypes.length; ++i) {
+                        if (!$util.isObject(d.itemTypes[i]))
+                            throw TypeError(".tandem.v1.Project.itemTypes: object expected");
+                        m.itemTypes[i] = $root.tandem.v1.CustomItemType.fromObject(d.itemTypes[i], n + 1);
+                    }
+                }
                 return m;
             };
 
@@ -5728,6 +5804,7 @@ export const tandem = $root.tandem = (() => {
                     d.statuses = [];
                     d.formerKeys = [];
                     d.customFields = [];
+                    d.itemTypes = [];
                 }
                 if (o.defaults) {
                     d.id = "";
@@ -5838,6 +5915,12 @@ export const tandem = $root.tandem = (() => {
                         d.customFields[j] = $root.tandem.v1.CustomField.toObject(m.customFields[j], o, q + 1);
                     }
                 }
+                if (m.itemTypes && m.itemTypes.length) {
+                    d.itemTypes = [];
+                    for (var j = 0; j < m.itemTypes.length; ++j) {
+                        d.itemTypes[j] = $root.tandem.v1.CustomItemType.toObject(m.itemTypes[j], o, q + 1);
+                    }
+                }
                 return d;
             };
 
@@ -5868,6 +5951,396 @@ export const tandem = $root.tandem = (() => {
             };
 
             return Project;
+        })();
+
+        v1.CustomItemType = (function() {
+
+            /**
+             * Properties of a CustomItemType.
+             * @memberof tandem.v1
+             * @interface ICustomItemType
+             * @property {string|null} [id] CustomItemType id
+             * @property {string|null} [name] CustomItemType name
+             * @property {string|null} [icon] CustomItemType icon
+             * @property {string|null} [colour] CustomItemType colour
+             * @property {boolean|null} [canBeParent] CustomItemType canBeParent
+             * @property {number|null} [position] CustomItemType position
+             */
+
+            /**
+             * Constructs a new CustomItemType.
+             * @memberof tandem.v1
+             * @classdesc Represents a CustomItemType.
+             * @implements ICustomItemType
+             * @constructor
+             * @param {tandem.v1.ICustomItemType=} [p] Properties to set
+             */
+            function CustomItemType(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * CustomItemType id.
+             * @member {string} id
+             * @memberof tandem.v1.CustomItemType
+             * @instance
+             */
+            CustomItemType.prototype.id = "";
+
+            /**
+             * CustomItemType name.
+             * @member {string} name
+             * @memberof tandem.v1.CustomItemType
+             * @instance
+             */
+            CustomItemType.prototype.name = "";
+
+            /**
+             * CustomItemType icon.
+             * @member {string} icon
+             * @memberof tandem.v1.CustomItemType
+             * @instance
+             */
+            CustomItemType.prototype.icon = "";
+
+            /**
+             * CustomItemType colour.
+             * @member {string} colour
+             * @memberof tandem.v1.CustomItemType
+             * @instance
+             */
+            CustomItemType.prototype.colour = "";
+
+            /**
+             * CustomItemType canBeParent.
+             * @member {boolean} canBeParent
+             * @memberof tandem.v1.CustomItemType
+             * @instance
+             */
+            CustomItemType.prototype.canBeParent = false;
+
+            /**
+             * CustomItemType position.
+             * @member {number} position
+             * @memberof tandem.v1.CustomItemType
+             * @instance
+             */
+            CustomItemType.prototype.position = 0;
+
+            /**
+             * Creates a new CustomItemType instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.CustomItemType
+             * @static
+             * @param {tandem.v1.ICustomItemType=} [properties] Properties to set
+             * @returns {tandem.v1.CustomItemType} CustomItemType instance
+             */
+            CustomItemType.create = function create(properties) {
+                return new CustomItemType(properties);
+            };
+
+            /**
+             * Encodes the specified CustomItemType message. Does not implicitly {@link tandem.v1.CustomItemType.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.CustomItemType
+             * @static
+             * @param {tandem.v1.ICustomItemType} m CustomItemType message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CustomItemType.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.id != null && Object.hasOwnProperty.call(m, "id"))
+                    w.uint32(10).string(m.id);
+                if (m.name != null && Object.hasOwnProperty.call(m, "name"))
+                    w.uint32(18).string(m.name);
+                if (m.icon != null && Object.hasOwnProperty.call(m, "icon"))
+                    w.uint32(26).string(m.icon);
+                if (m.colour != null && Object.hasOwnProperty.call(m, "colour"))
+                    w.uint32(34).string(m.colour);
+                if (m.canBeParent != null && Object.hasOwnProperty.call(m, "canBeParent"))
+                    w.uint32(40).bool(m.canBeParent);
+                if (m.position != null && Object.hasOwnProperty.call(m, "position"))
+                    w.uint32(48).int32(m.position);
+                return w;
+            };
+
+            /**
+             * Encodes the specified CustomItemType message, length delimited. Does not implicitly {@link tandem.v1.CustomItemType.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.CustomItemType
+             * @static
+             * @param {tandem.v1.ICustomItemType} message CustomItemType message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CustomItemType.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a CustomItemType message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.CustomItemType
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.CustomItemType} CustomItemType
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CustomItemType.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.CustomItemType();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.id = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.name = r.string();
+                            break;
+                        }
+                    case 3: {
+                            m.icon = r.string();
+                            break;
+                        }
+                    case 4: {
+                            m.colour = r.string();
+                            break;
+                        }
+                    case 5: {
+                            m.canBeParent = r.bool();
+                            break;
+                        }
+                    case 6: {
+                            m.position = r.int32();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a CustomItemType message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.CustomItemType
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.CustomItemType} CustomItemType
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CustomItemType.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a CustomItemType message.
+             * @function verify
+             * @memberof tandem.v1.CustomItemType
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            CustomItemType.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.id != null && Object.hasOwnProperty.call(m, "id")) {
+                    if (!$util.isString(m.id))
+                        return "id: string expected";
+                }
+                if (m.name != null && Object.hasOwnProperty.call(m, "name")) {
+                    if (!$util.isString(m.name))
+                        return "name: string expected";
+                }
+                if (m.icon != null && Object.hasOwnProperty.call(m, "icon")) {
+                    if (!$util.isString(m.icon))
+                        return "icon: string expected";
+                }
+                if (m.colour != null && Object.hasOwnProperty.call(m, "colour")) {
+                    if (!$util.isString(m.colour))
+                        return "colour: string expected";
+                }
+                if (m.canBeParent != null && Object.hasOwnProperty.call(m, "canBeParent")) {
+                    if (typeof m.canBeParent !== "boolean")
+                        return "canBeParent: boolean expected";
+                }
+                if (m.position != null && Object.hasOwnProperty.call(m, "position")) {
+                    if (!$util.isInteger(m.position))
+                        return "position: integer expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a CustomItemType message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.CustomItemType
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.CustomItemType} CustomItemType
+             */
+            CustomItemType.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.CustomItemType)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.CustomItemType: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.CustomItemType();
+                if (d.id != null) {
+                    m.id = String(d.id);
+                }
+                if (d.name != null) {
+                    m.name = String(d.name);
+                }
+                if (d.icon != null) {
+                    m.icon = String(d.icon);
+                }
+                if (d.colour != null) {
+                    m.colour = String(d.colour);
+                }
+                if (d.canBeParent != null) {
+                    m.canBeParent = Boolean(d.canBeParent);
+                }
+                if (d.position != null) {
+                    m.position = d.position | 0;
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a CustomItemType message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.CustomItemType
+             * @static
+             * @param {tandem.v1.CustomItemType} m CustomItemType
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            CustomItemType.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.id = "";
+                    d.name = "";
+                    d.icon = "";
+                    d.colour = "";
+                    d.canBeParent = false;
+                    d.position = 0;
+                }
+                if (m.id != null && Object.hasOwnProperty.call(m, "id")) {
+                    d.id = m.id;
+                }
+                if (m.name != null && Object.hasOwnProperty.call(m, "name")) {
+                    d.name = m.name;
+                }
+                if (m.icon != null && Object.hasOwnProperty.call(m, "icon")) {
+                    d.icon = m.icon;
+                }
+                if (m.colour != null && Object.hasOwnProperty.call(m, "colour")) {
+                    d.colour = m.colour;
+                }
+                if (m.canBeParent != null && Object.hasOwnProperty.call(m, "canBeParent")) {
+                    d.canBeParent = m.canBeParent;
+                }
+                if (m.position != null && Object.hasOwnProperty.call(m, "position")) {
+                    d.position = m.position;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this CustomItemType to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.CustomItemType
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            CustomItemType.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for CustomItemType
+             * @function getTypeUrl
+             * @memberof tandem.v1.CustomItemType
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            CustomItemType.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.CustomItemType";
+            };
+
+            return CustomItemType;
+        })();
+
+        /**
+         * ProjectTemplate enum.
+         * @name tandem.v1.ProjectTemplate
+         * @enum {number}
+         * @property {number} PROJECT_TEMPLATE_NONE=0 PROJECT_TEMPLATE_NONE value
+         * @property {number} PROJECT_TEMPLATE_RAID_LOG=1 PROJECT_TEMPLATE_RAID_LOG value
+         */
+        v1.ProjectTemplate = (function() {
+            const valuesById = {}, values = Object.create(valuesById);
+            values[valuesById[0] = "PROJECT_TEMPLATE_NONE"] = 0;
+            values[valuesById[1] = "PROJECT_TEMPLATE_RAID_LOG"] = 1;
+            return values;
         })();
 
         /**
@@ -6820,6 +7293,7 @@ export const tandem = $root.tandem = (() => {
              * @property {boolean|null} [hasRemainingEstimate] WorkItem hasRemainingEstimate
              * @property {number|null} [loggedMinutes] WorkItem loggedMinutes
              * @property {Array.<tandem.v1.ICustomFieldValue>|null} [customFields] WorkItem customFields
+             * @property {string|null} [customTypeId] WorkItem customTypeId
              */
 
             /**
@@ -7096,6 +7570,14 @@ export const tandem = $root.tandem = (() => {
             WorkItem.prototype.customFields = $util.emptyArray;
 
             /**
+             * WorkItem customTypeId.
+             * @member {string} customTypeId
+             * @memberof tandem.v1.WorkItem
+             * @instance
+             */
+            WorkItem.prototype.customTypeId = "";
+
+            /**
              * Creates a new WorkItem instance using the specified properties.
              * @function create
              * @memberof tandem.v1.WorkItem
@@ -7191,6 +7673,8 @@ export const tandem = $root.tandem = (() => {
                     for (var i = 0; i < m.customFields.length; ++i)
                         $root.tandem.v1.CustomFieldValue.encode(m.customFields[i], w.uint32(258).fork(), q + 1).ldelim();
                 }
+                if (m.customTypeId != null && Object.hasOwnProperty.call(m, "customTypeId"))
+                    w.uint32(266).string(m.customTypeId);
                 return w;
             };
 
@@ -7371,6 +7855,10 @@ export const tandem = $root.tandem = (() => {
                             if (!(m.customFields && m.customFields.length))
                                 m.customFields = [];
                             m.customFields.push($root.tandem.v1.CustomFieldValue.decode(r, r.uint32(), undefined, n + 1));
+                            break;
+                        }
+                    case 33: {
+                            m.customTypeId = r.string();
                             break;
                         }
                     default:
@@ -7572,6 +8060,10 @@ export const tandem = $root.tandem = (() => {
                                 return "customFields." + e;
                         }
                     }
+                }
+                if (m.customTypeId != null && Object.hasOwnProperty.call(m, "customTypeId")) {
+                    if (!$util.isString(m.customTypeId))
+                        return "customTypeId: string expected";
                 }
                 return null;
             };
@@ -7812,6 +8304,9 @@ export const tandem = $root.tandem = (() => {
                         m.customFields[i] = $root.tandem.v1.CustomFieldValue.fromObject(d.customFields[i], n + 1);
                     }
                 }
+                if (d.customTypeId != null) {
+                    m.customTypeId = String(d.customTypeId);
+                }
                 return m;
             };
 
@@ -7899,6 +8394,7 @@ export const tandem = $root.tandem = (() => {
                         d.loggedMinutes = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
                     } else
                         d.loggedMinutes = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                    d.customTypeId = "";
                 }
                 if (m.id != null && Object.hasOwnProperty.call(m, "id")) {
                     d.id = m.id;
@@ -8041,6 +8537,9 @@ export const tandem = $root.tandem = (() => {
                     for (var j = 0; j < m.customFields.length; ++j) {
                         d.customFields[j] = $root.tandem.v1.CustomFieldValue.toObject(m.customFields[j], o, q + 1);
                     }
+                }
+                if (m.customTypeId != null && Object.hasOwnProperty.call(m, "customTypeId")) {
+                    d.customTypeId = m.customTypeId;
                 }
                 return d;
             };
@@ -27613,6 +28112,7 @@ export const tandem = $root.tandem = (() => {
              * @property {string|null} [key] CreateProject key
              * @property {string|null} [name] CreateProject name
              * @property {string|null} [description] CreateProject description
+             * @property {tandem.v1.ProjectTemplate|null} [template] CreateProject template
              */
 
             /**
@@ -27655,6 +28155,14 @@ export const tandem = $root.tandem = (() => {
             CreateProject.prototype.description = "";
 
             /**
+             * CreateProject template.
+             * @member {tandem.v1.ProjectTemplate} template
+             * @memberof tandem.v1.CreateProject
+             * @instance
+             */
+            CreateProject.prototype.template = 0;
+
+            /**
              * Creates a new CreateProject instance using the specified properties.
              * @function create
              * @memberof tandem.v1.CreateProject
@@ -27688,6 +28196,8 @@ export const tandem = $root.tandem = (() => {
                     w.uint32(18).string(m.name);
                 if (m.description != null && Object.hasOwnProperty.call(m, "description"))
                     w.uint32(26).string(m.description);
+                if (m.template != null && Object.hasOwnProperty.call(m, "template"))
+                    w.uint32(32).int32(m.template);
                 return w;
             };
 
@@ -27750,6 +28260,10 @@ export const tandem = $root.tandem = (() => {
                             m.description = r.string();
                             break;
                         }
+                    case 4: {
+                            m.template = r.int32();
+                            break;
+                        }
                     default:
                         r.skipType(t & 7, n);
                         break;
@@ -27806,6 +28320,15 @@ export const tandem = $root.tandem = (() => {
                     if (!$util.isString(m.description))
                         return "description: string expected";
                 }
+                if (m.template != null && Object.hasOwnProperty.call(m, "template")) {
+                    switch (m.template) {
+                    default:
+                        return "template: enum value expected";
+                    case 0:
+                    case 1:
+                        break;
+                    }
+                }
                 return null;
             };
 
@@ -27836,6 +28359,22 @@ export const tandem = $root.tandem = (() => {
                 if (d.description != null) {
                     m.description = String(d.description);
                 }
+                switch (d.template) {
+                default:
+                    if (typeof d.template === "number") {
+                        m.template = d.template;
+                        break;
+                    }
+                    break;
+                case "PROJECT_TEMPLATE_NONE":
+                case 0:
+                    m.template = 0;
+                    break;
+                case "PROJECT_TEMPLATE_RAID_LOG":
+                case 1:
+                    m.template = 1;
+                    break;
+                }
                 return m;
             };
 
@@ -27860,6 +28399,7 @@ export const tandem = $root.tandem = (() => {
                     d.key = "";
                     d.name = "";
                     d.description = "";
+                    d.template = o.enums === String ? "PROJECT_TEMPLATE_NONE" : 0;
                 }
                 if (m.key != null && Object.hasOwnProperty.call(m, "key")) {
                     d.key = m.key;
@@ -27869,6 +28409,9 @@ export const tandem = $root.tandem = (() => {
                 }
                 if (m.description != null && Object.hasOwnProperty.call(m, "description")) {
                     d.description = m.description;
+                }
+                if (m.template != null && Object.hasOwnProperty.call(m, "template")) {
+                    d.template = o.enums === String ? $root.tandem.v1.ProjectTemplate[m.template] === undefined ? m.template : $root.tandem.v1.ProjectTemplate[m.template] : m.template;
                 }
                 return d;
             };
@@ -27926,6 +28469,7 @@ export const tandem = $root.tandem = (() => {
              * @property {number|null} [originalEstimateMinutes] CreateWorkItem originalEstimateMinutes
              * @property {number|null} [remainingEstimateMinutes] CreateWorkItem remainingEstimateMinutes
              * @property {Array.<tandem.v1.ICustomFieldValue>|null} [customFields] CreateWorkItem customFields
+             * @property {string|null} [customTypeId] CreateWorkItem customTypeId
              */
 
             /**
@@ -28089,6 +28633,14 @@ export const tandem = $root.tandem = (() => {
              */
             CreateWorkItem.prototype.customFields = $util.emptyArray;
 
+            /**
+             * CreateWorkItem customTypeId.
+             * @member {string} customTypeId
+             * @memberof tandem.v1.CreateWorkItem
+             * @instance
+             */
+            CreateWorkItem.prototype.customTypeId = "";
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
@@ -28178,6 +28730,8 @@ export const tandem = $root.tandem = (() => {
                     for (var i = 0; i < m.customFields.length; ++i)
                         $root.tandem.v1.CustomFieldValue.encode(m.customFields[i], w.uint32(146).fork(), q + 1).ldelim();
                 }
+                if (m.customTypeId != null && Object.hasOwnProperty.call(m, "customTypeId"))
+                    w.uint32(154).string(m.customTypeId);
                 return w;
             };
 
@@ -28302,6 +28856,10 @@ export const tandem = $root.tandem = (() => {
                             if (!(m.customFields && m.customFields.length))
                                 m.customFields = [];
                             m.customFields.push($root.tandem.v1.CustomFieldValue.decode(r, r.uint32(), undefined, n + 1));
+                            break;
+                        }
+                    case 19: {
+                            m.customTypeId = r.string();
                             break;
                         }
                     default:
@@ -28451,6 +29009,10 @@ export const tandem = $root.tandem = (() => {
                                 return "customFields." + e;
                         }
                     }
+                }
+                if (m.customTypeId != null && Object.hasOwnProperty.call(m, "customTypeId")) {
+                    if (!$util.isString(m.customTypeId))
+                        return "customTypeId: string expected";
                 }
                 return null;
             };
@@ -28607,6 +29169,9 @@ export const tandem = $root.tandem = (() => {
                         m.customFields[i] = $root.tandem.v1.CustomFieldValue.fromObject(d.customFields[i], n + 1);
                     }
                 }
+                if (d.customTypeId != null) {
+                    m.customTypeId = String(d.customTypeId);
+                }
                 return m;
             };
 
@@ -28645,6 +29210,7 @@ export const tandem = $root.tandem = (() => {
                     d.beforeId = "";
                     d.startDate = "";
                     d.dueDate = "";
+                    d.customTypeId = "";
                 }
                 if (m.projectId != null && Object.hasOwnProperty.call(m, "projectId")) {
                     d.projectId = m.projectId;
@@ -28722,6 +29288,9 @@ export const tandem = $root.tandem = (() => {
                         d.customFields[j] = $root.tandem.v1.CustomFieldValue.toObject(m.customFields[j], o, q + 1);
                     }
                 }
+                if (m.customTypeId != null && Object.hasOwnProperty.call(m, "customTypeId")) {
+                    d.customTypeId = m.customTypeId;
+                }
                 return d;
             };
 
@@ -28779,6 +29348,7 @@ export const tandem = $root.tandem = (() => {
              * @property {number|null} [originalEstimateMinutes] UpdateWorkItem originalEstimateMinutes
              * @property {number|null} [remainingEstimateMinutes] UpdateWorkItem remainingEstimateMinutes
              * @property {Array.<tandem.v1.ICustomFieldValue>|null} [customFields] UpdateWorkItem customFields
+             * @property {string|null} [customTypeId] UpdateWorkItem customTypeId
              */
 
             /**
@@ -28951,6 +29521,14 @@ export const tandem = $root.tandem = (() => {
              */
             UpdateWorkItem.prototype.customFields = $util.emptyArray;
 
+            /**
+             * UpdateWorkItem customTypeId.
+             * @member {string|null|undefined} customTypeId
+             * @memberof tandem.v1.UpdateWorkItem
+             * @instance
+             */
+            UpdateWorkItem.prototype.customTypeId = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
@@ -29032,6 +29610,12 @@ export const tandem = $root.tandem = (() => {
                 set: $util.oneOfSetter($oneOfFields)
             });
 
+            // Virtual OneOf for proto3 optional field
+            Object.defineProperty(UpdateWorkItem.prototype, "_customTypeId", {
+                get: $util.oneOfGetter($oneOfFields = ["customTypeId"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
             /**
              * Creates a new UpdateWorkItem instance using the specified properties.
              * @function create
@@ -29104,6 +29688,8 @@ export const tandem = $root.tandem = (() => {
                     for (var i = 0; i < m.customFields.length; ++i)
                         $root.tandem.v1.CustomFieldValue.encode(m.customFields[i], w.uint32(154).fork(), q + 1).ldelim();
                 }
+                if (m.customTypeId != null && Object.hasOwnProperty.call(m, "customTypeId"))
+                    w.uint32(162).string(m.customTypeId);
                 return w;
             };
 
@@ -29234,6 +29820,10 @@ export const tandem = $root.tandem = (() => {
                             if (!(m.customFields && m.customFields.length))
                                 m.customFields = [];
                             m.customFields.push($root.tandem.v1.CustomFieldValue.decode(r, r.uint32(), undefined, n + 1));
+                            break;
+                        }
+                    case 20: {
+                            m.customTypeId = r.string();
                             break;
                         }
                     default:
@@ -29401,6 +29991,11 @@ export const tandem = $root.tandem = (() => {
                                 return "customFields." + e;
                         }
                     }
+                }
+                if (m.customTypeId != null && Object.hasOwnProperty.call(m, "customTypeId")) {
+                    p._customTypeId = 1;
+                    if (!$util.isString(m.customTypeId))
+                        return "customTypeId: string expected";
                 }
                 return null;
             };
@@ -29572,6 +30167,9 @@ export const tandem = $root.tandem = (() => {
                         m.customFields[i] = $root.tandem.v1.CustomFieldValue.fromObject(d.customFields[i], n + 1);
                     }
                 }
+                if (d.customTypeId != null) {
+                    m.customTypeId = String(d.customTypeId);
+                }
                 return m;
             };
 
@@ -29712,6 +30310,11 @@ export const tandem = $root.tandem = (() => {
                     for (var j = 0; j < m.customFields.length; ++j) {
                         d.customFields[j] = $root.tandem.v1.CustomFieldValue.toObject(m.customFields[j], o, q + 1);
                     }
+                }
+                if (m.customTypeId != null && Object.hasOwnProperty.call(m, "customTypeId")) {
+                    d.customTypeId = m.customTypeId;
+                    if (o.oneofs)
+                        d._customTypeId = "customTypeId";
                 }
                 return d;
             };
@@ -39346,6 +39949,694 @@ export const tandem = $root.tandem = (() => {
             };
 
             return CustomFieldSpec;
+        })();
+
+        v1.SetItemTypes = (function() {
+
+            /**
+             * Properties of a SetItemTypes.
+             * @memberof tandem.v1
+             * @interface ISetItemTypes
+             * @property {string|null} [projectId] SetItemTypes projectId
+             * @property {number|null} [expectedVersion] SetItemTypes expectedVersion
+             * @property {Array.<tandem.v1.ICustomItemTypeSpec>|null} [itemTypes] SetItemTypes itemTypes
+             */
+
+            /**
+             * Constructs a new SetItemTypes.
+             * @memberof tandem.v1
+             * @classdesc Represents a SetItemTypes.
+             * @implements ISetItemTypes
+             * @constructor
+             * @param {tandem.v1.ISetItemTypes=} [p] Properties to set
+             */
+            function SetItemTypes(p) {
+                this.itemTypes = [];
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * SetItemTypes projectId.
+             * @member {string} projectId
+             * @memberof tandem.v1.SetItemTypes
+             * @instance
+             */
+            SetItemTypes.prototype.projectId = "";
+
+            /**
+             * SetItemTypes expectedVersion.
+             * @member {number} expectedVersion
+             * @memberof tandem.v1.SetItemTypes
+             * @instance
+             */
+            SetItemTypes.prototype.expectedVersion = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * SetItemTypes itemTypes.
+             * @member {Array.<tandem.v1.ICustomItemTypeSpec>} itemTypes
+             * @memberof tandem.v1.SetItemTypes
+             * @instance
+             */
+            SetItemTypes.prototype.itemTypes = $util.emptyArray;
+
+            /**
+             * Creates a new SetItemTypes instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.SetItemTypes
+             * @static
+             * @param {tandem.v1.ISetItemTypes=} [properties] Properties to set
+             * @returns {tandem.v1.SetItemTypes} SetItemTypes instance
+             */
+            SetItemTypes.create = function create(properties) {
+                return new SetItemTypes(properties);
+            };
+
+            /**
+             * Encodes the specified SetItemTypes message. Does not implicitly {@link tandem.v1.SetItemTypes.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.SetItemTypes
+             * @static
+             * @param {tandem.v1.ISetItemTypes} m SetItemTypes message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SetItemTypes.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.projectId != null && Object.hasOwnProperty.call(m, "projectId"))
+                    w.uint32(10).string(m.projectId);
+                if (m.expectedVersion != null && Object.hasOwnProperty.call(m, "expectedVersion"))
+                    w.uint32(16).int64(m.expectedVersion);
+                if (m.itemTypes != null && m.itemTypes.length) {
+                    for (var i = 0; i < m.itemTypes.length; ++i)
+                        $root.tandem.v1.CustomItemTypeSpec.encode(m.itemTypes[i], w.uint32(26).fork(), q + 1).ldelim();
+                }
+                return w;
+            };
+
+            /**
+             * Encodes the specified SetItemTypes message, length delimited. Does not implicitly {@link tandem.v1.SetItemTypes.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.SetItemTypes
+             * @static
+             * @param {tandem.v1.ISetItemTypes} message SetItemTypes message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            SetItemTypes.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a SetItemTypes message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.SetItemTypes
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.SetItemTypes} SetItemTypes
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SetItemTypes.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.SetItemTypes();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.projectId = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.expectedVersion = r.int64();
+                            break;
+                        }
+                    case 3: {
+                            if (!(m.itemTypes && m.itemTypes.length))
+                                m.itemTypes = [];
+                            m.itemTypes.push($root.tandem.v1.CustomItemTypeSpec.decode(r, r.uint32(), undefined, n + 1));
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a SetItemTypes message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.SetItemTypes
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.SetItemTypes} SetItemTypes
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            SetItemTypes.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a SetItemTypes message.
+             * @function verify
+             * @memberof tandem.v1.SetItemTypes
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            SetItemTypes.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.projectId != null && Object.hasOwnProperty.call(m, "projectId")) {
+                    if (!$util.isString(m.projectId))
+                        return "projectId: string expected";
+                }
+                if (m.expectedVersion != null && Object.hasOwnProperty.call(m, "expectedVersion")) {
+                    if (!$util.isInteger(m.expectedVersion) && !(m.expectedVersion && $util.isInteger(m.expectedVersion.low) && $util.isInteger(m.expectedVersion.high)))
+                        return "expectedVersion: integer|Long expected";
+                }
+                if (m.itemTypes != null && Object.hasOwnProperty.call(m, "itemTypes")) {
+                    if (!Array.isArray(m.itemTypes))
+                        return "itemTypes: array expected";
+                    for (var i = 0; i < m.itemTypes.length; ++i) {
+                        {
+                            var e = $root.tandem.v1.CustomItemTypeSpec.verify(m.itemTypes[i], n + 1);
+                            if (e)
+                                return "itemTypes." + e;
+                        }
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates a SetItemTypes message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.SetItemTypes
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.SetItemTypes} SetItemTypes
+             */
+            SetItemTypes.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.SetItemTypes)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.SetItemTypes: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.SetItemTypes();
+                if (d.projectId != null) {
+                    m.projectId = String(d.projectId);
+                }
+                if (d.expectedVersion != null) {
+                    if ($util.Long)
+                        m.expectedVersion = $util.Long.fromValue(d.expectedVersion, false);
+                    else if (typeof d.expectedVersion === "string")
+                        m.expectedVersion = parseInt(d.expectedVersion, 10);
+                    else if (typeof d.expectedVersion === "number")
+                        m.expectedVersion = d.expectedVersion;
+                    else if (typeof d.expectedVersion === "object")
+                        m.expectedVersion = new $util.LongBits(d.expectedVersion.low >>> 0, d.expectedVersion.high >>> 0).toNumber();
+                }
+                if (d.itemTypes) {
+                    if (!Array.isArray(d.itemTypes))
+                        throw TypeError(".tandem.v1.SetItemTypes.itemTypes: array expected");
+                    m.itemTypes = [];
+                    for (var i = 0; i < d.itemTypes.length; ++i) {
+                        if (!$util.isObject(d.itemTypes[i]))
+                            throw TypeError(".tandem.v1.SetItemTypes.itemTypes: object expected");
+                        m.itemTypes[i] = $root.tandem.v1.CustomItemTypeSpec.fromObject(d.itemTypes[i], n + 1);
+                    }
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a SetItemTypes message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.SetItemTypes
+             * @static
+             * @param {tandem.v1.SetItemTypes} m SetItemTypes
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            SetItemTypes.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.arrays || o.defaults) {
+                    d.itemTypes = [];
+                }
+                if (o.defaults) {
+                    d.projectId = "";
+                    if ($util.Long) {
+                        var n = new $util.Long(0, 0, false);
+                        d.expectedVersion = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
+                    } else
+                        d.expectedVersion = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                }
+                if (m.projectId != null && Object.hasOwnProperty.call(m, "projectId")) {
+                    d.projectId = m.projectId;
+                }
+                if (m.expectedVersion != null && Object.hasOwnProperty.call(m, "expectedVersion")) {
+                    if (typeof BigInt !== "undefined" && o.longs === BigInt)
+                        d.expectedVersion = typeof m.expectedVersion === "number" ? BigInt(m.expectedVersion) : $util.Long.fromBits(m.expectedVersion.low >>> 0, m.expectedVersion.high >>> 0, false).toBigInt();
+                    else if (typeof m.expectedVersion === "number")
+                        d.expectedVersion = o.longs === String ? String(m.expectedVersion) : m.expectedVersion;
+                    else
+                        d.expectedVersion = o.longs === String ? $util.Long.prototype.toString.call(m.expectedVersion) : o.longs === Number ? new $util.LongBits(m.expectedVersion.low >>> 0, m.expectedVersion.high >>> 0).toNumber() : m.expectedVersion;
+                }
+                if (m.itemTypes && m.itemTypes.length) {
+                    d.itemTypes = [];
+                    for (var j = 0; j < m.itemTypes.length; ++j) {
+                        d.itemTypes[j] = $root.tandem.v1.CustomItemTypeSpec.toObject(m.itemTypes[j], o, q + 1);
+                    }
+                }
+                return d;
+            };
+
+            /**
+             * Converts this SetItemTypes to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.SetItemTypes
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            SetItemTypes.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for SetItemTypes
+             * @function getTypeUrl
+             * @memberof tandem.v1.SetItemTypes
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            SetItemTypes.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.SetItemTypes";
+            };
+
+            return SetItemTypes;
+        })();
+
+        v1.CustomItemTypeSpec = (function() {
+
+            /**
+             * Properties of a CustomItemTypeSpec.
+             * @memberof tandem.v1
+             * @interface ICustomItemTypeSpec
+             * @property {string|null} [id] CustomItemTypeSpec id
+             * @property {string|null} [name] CustomItemTypeSpec name
+             * @property {string|null} [icon] CustomItemTypeSpec icon
+             * @property {string|null} [colour] CustomItemTypeSpec colour
+             * @property {boolean|null} [canBeParent] CustomItemTypeSpec canBeParent
+             */
+
+            /**
+             * Constructs a new CustomItemTypeSpec.
+             * @memberof tandem.v1
+             * @classdesc Represents a CustomItemTypeSpec.
+             * @implements ICustomItemTypeSpec
+             * @constructor
+             * @param {tandem.v1.ICustomItemTypeSpec=} [p] Properties to set
+             */
+            function CustomItemTypeSpec(p) {
+                if (p)
+                    for (var ks = Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            }
+
+            /**
+             * CustomItemTypeSpec id.
+             * @member {string} id
+             * @memberof tandem.v1.CustomItemTypeSpec
+             * @instance
+             */
+            CustomItemTypeSpec.prototype.id = "";
+
+            /**
+             * CustomItemTypeSpec name.
+             * @member {string} name
+             * @memberof tandem.v1.CustomItemTypeSpec
+             * @instance
+             */
+            CustomItemTypeSpec.prototype.name = "";
+
+            /**
+             * CustomItemTypeSpec icon.
+             * @member {string} icon
+             * @memberof tandem.v1.CustomItemTypeSpec
+             * @instance
+             */
+            CustomItemTypeSpec.prototype.icon = "";
+
+            /**
+             * CustomItemTypeSpec colour.
+             * @member {string} colour
+             * @memberof tandem.v1.CustomItemTypeSpec
+             * @instance
+             */
+            CustomItemTypeSpec.prototype.colour = "";
+
+            /**
+             * CustomItemTypeSpec canBeParent.
+             * @member {boolean} canBeParent
+             * @memberof tandem.v1.CustomItemTypeSpec
+             * @instance
+             */
+            CustomItemTypeSpec.prototype.canBeParent = false;
+
+            /**
+             * Creates a new CustomItemTypeSpec instance using the specified properties.
+             * @function create
+             * @memberof tandem.v1.CustomItemTypeSpec
+             * @static
+             * @param {tandem.v1.ICustomItemTypeSpec=} [properties] Properties to set
+             * @returns {tandem.v1.CustomItemTypeSpec} CustomItemTypeSpec instance
+             */
+            CustomItemTypeSpec.create = function create(properties) {
+                return new CustomItemTypeSpec(properties);
+            };
+
+            /**
+             * Encodes the specified CustomItemTypeSpec message. Does not implicitly {@link tandem.v1.CustomItemTypeSpec.verify|verify} messages.
+             * @function encode
+             * @memberof tandem.v1.CustomItemTypeSpec
+             * @static
+             * @param {tandem.v1.ICustomItemTypeSpec} m CustomItemTypeSpec message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CustomItemTypeSpec.encode = function encode(m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                if (m.id != null && Object.hasOwnProperty.call(m, "id"))
+                    w.uint32(10).string(m.id);
+                if (m.name != null && Object.hasOwnProperty.call(m, "name"))
+                    w.uint32(18).string(m.name);
+                if (m.icon != null && Object.hasOwnProperty.call(m, "icon"))
+                    w.uint32(26).string(m.icon);
+                if (m.colour != null && Object.hasOwnProperty.call(m, "colour"))
+                    w.uint32(34).string(m.colour);
+                if (m.canBeParent != null && Object.hasOwnProperty.call(m, "canBeParent"))
+                    w.uint32(40).bool(m.canBeParent);
+                return w;
+            };
+
+            /**
+             * Encodes the specified CustomItemTypeSpec message, length delimited. Does not implicitly {@link tandem.v1.CustomItemTypeSpec.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof tandem.v1.CustomItemTypeSpec
+             * @static
+             * @param {tandem.v1.ICustomItemTypeSpec} message CustomItemTypeSpec message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            CustomItemTypeSpec.encodeDelimited = function encodeDelimited(message, writer) {
+                return this.encode(message, writer && writer.len ? writer.fork() : writer).ldelim();
+            };
+
+            /**
+             * Decodes a CustomItemTypeSpec message from the specified reader or buffer.
+             * @function decode
+             * @memberof tandem.v1.CustomItemTypeSpec
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {tandem.v1.CustomItemTypeSpec} CustomItemTypeSpec
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CustomItemTypeSpec.decode = function decode(r, l, e, n) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (n === undefined)
+                    n = 0;
+                if (n > $Reader.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var c, m;
+                if (l === undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = new $root.tandem.v1.CustomItemTypeSpec();
+                while (r.pos < c) {
+                    var t = r.uint32();
+                    if (t === e)
+                        break;
+                    switch (t >>> 3) {
+                    case 1: {
+                            m.id = r.string();
+                            break;
+                        }
+                    case 2: {
+                            m.name = r.string();
+                            break;
+                        }
+                    case 3: {
+                            m.icon = r.string();
+                            break;
+                        }
+                    case 4: {
+                            m.colour = r.string();
+                            break;
+                        }
+                    case 5: {
+                            m.canBeParent = r.bool();
+                            break;
+                        }
+                    default:
+                        r.skipType(t & 7, n);
+                        break;
+                    }
+                }
+                if (l !== undefined) {
+                    if (r.pos !== c)
+                        throw RangeError("index out of range");
+                    r.len = l;
+                }
+                return m;
+            };
+
+            /**
+             * Decodes a CustomItemTypeSpec message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof tandem.v1.CustomItemTypeSpec
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {tandem.v1.CustomItemTypeSpec} CustomItemTypeSpec
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            CustomItemTypeSpec.decodeDelimited = function decodeDelimited(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.uint32());
+            };
+
+            /**
+             * Verifies a CustomItemTypeSpec message.
+             * @function verify
+             * @memberof tandem.v1.CustomItemTypeSpec
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            CustomItemTypeSpec.verify = function verify(m, n) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    return "maximum nesting depth exceeded";
+                if (m.id != null && Object.hasOwnProperty.call(m, "id")) {
+                    if (!$util.isString(m.id))
+                        return "id: string expected";
+                }
+                if (m.name != null && Object.hasOwnProperty.call(m, "name")) {
+                    if (!$util.isString(m.name))
+                        return "name: string expected";
+                }
+                if (m.icon != null && Object.hasOwnProperty.call(m, "icon")) {
+                    if (!$util.isString(m.icon))
+                        return "icon: string expected";
+                }
+                if (m.colour != null && Object.hasOwnProperty.call(m, "colour")) {
+                    if (!$util.isString(m.colour))
+                        return "colour: string expected";
+                }
+                if (m.canBeParent != null && Object.hasOwnProperty.call(m, "canBeParent")) {
+                    if (typeof m.canBeParent !== "boolean")
+                        return "canBeParent: boolean expected";
+                }
+                return null;
+            };
+
+            /**
+             * Creates a CustomItemTypeSpec message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof tandem.v1.CustomItemTypeSpec
+             * @static
+             * @param {Object.<string,*>} d Plain object
+             * @returns {tandem.v1.CustomItemTypeSpec} CustomItemTypeSpec
+             */
+            CustomItemTypeSpec.fromObject = function fromObject(d, n) {
+                if (d instanceof $root.tandem.v1.CustomItemTypeSpec)
+                    return d;
+                if (!$util.isObject(d))
+                    throw TypeError(".tandem.v1.CustomItemTypeSpec: object expected");
+                if (n === undefined)
+                    n = 0;
+                if (n > $util.recursionLimit)
+                    throw Error("maximum nesting depth exceeded");
+                var m = new $root.tandem.v1.CustomItemTypeSpec();
+                if (d.id != null) {
+                    m.id = String(d.id);
+                }
+                if (d.name != null) {
+                    m.name = String(d.name);
+                }
+                if (d.icon != null) {
+                    m.icon = String(d.icon);
+                }
+                if (d.colour != null) {
+                    m.colour = String(d.colour);
+                }
+                if (d.canBeParent != null) {
+                    m.canBeParent = Boolean(d.canBeParent);
+                }
+                return m;
+            };
+
+            /**
+             * Creates a plain object from a CustomItemTypeSpec message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof tandem.v1.CustomItemTypeSpec
+             * @static
+             * @param {tandem.v1.CustomItemTypeSpec} m CustomItemTypeSpec
+             * @param {$protobuf.IConversionOptions} [o] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            CustomItemTypeSpec.toObject = function toObject(m, o, q) {
+                if (!o)
+                    o = {};
+                if (q === undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw Error("max depth exceeded");
+                var d = {};
+                if (o.defaults) {
+                    d.id = "";
+                    d.name = "";
+                    d.icon = "";
+                    d.colour = "";
+                    d.canBeParent = false;
+                }
+                if (m.id != null && Object.hasOwnProperty.call(m, "id")) {
+                    d.id = m.id;
+                }
+                if (m.name != null && Object.hasOwnProperty.call(m, "name")) {
+                    d.name = m.name;
+                }
+                if (m.icon != null && Object.hasOwnProperty.call(m, "icon")) {
+                    d.icon = m.icon;
+                }
+                if (m.colour != null && Object.hasOwnProperty.call(m, "colour")) {
+                    d.colour = m.colour;
+                }
+                if (m.canBeParent != null && Object.hasOwnProperty.call(m, "canBeParent")) {
+                    d.canBeParent = m.canBeParent;
+                }
+                return d;
+            };
+
+            /**
+             * Converts this CustomItemTypeSpec to JSON.
+             * @function toJSON
+             * @memberof tandem.v1.CustomItemTypeSpec
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            CustomItemTypeSpec.prototype.toJSON = function toJSON() {
+                return this.constructor.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the default type url for CustomItemTypeSpec
+             * @function getTypeUrl
+             * @memberof tandem.v1.CustomItemTypeSpec
+             * @static
+             * @param {string} [typeUrlPrefix] your custom typeUrlPrefix(default "type.googleapis.com")
+             * @returns {string} The default type url
+             */
+            CustomItemTypeSpec.getTypeUrl = function getTypeUrl(typeUrlPrefix) {
+                if (typeUrlPrefix === undefined) {
+                    typeUrlPrefix = "type.googleapis.com";
+                }
+                return typeUrlPrefix + "/tandem.v1.CustomItemTypeSpec";
+            };
+
+            return CustomItemTypeSpec;
         })();
 
         v1.ReleaseWorkItem = (function() {

@@ -72,6 +72,7 @@ export const COMMAND_KINDS: { readonly [K in CommandName]: CommandKind } = {
   setWorkflow: 'write',
   releaseWorkItem: 'write',
   setCustomFields: 'write',
+  setItemTypes: 'write',
 };
 
 export const COMMAND_NAMES = Object.keys(COMMAND_KINDS) as CommandName[];

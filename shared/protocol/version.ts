@@ -51,4 +51,9 @@
 //    CustomFieldSpec; CustomField, CustomFieldKind, CustomFieldValue;
 //    Project.custom_fields (14), WorkItem.custom_fields (32),
 //    CreateWorkItem.custom_fields (18), UpdateWorkItem.custom_fields (19).
-export const PROTOCOL_VERSION = 17;
+// 18: item types and templates: set_item_types (70) -> Result.project, with
+//    CustomItemTypeSpec; CustomItemType, Project.item_types (15),
+//    WorkItem.custom_type_id (33), CreateWorkItem.custom_type_id (19),
+//    UpdateWorkItem.custom_type_id (20); ProjectTemplate and
+//    CreateProject.template (4).
+export const PROTOCOL_VERSION = 18;

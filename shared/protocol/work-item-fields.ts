@@ -60,6 +60,10 @@ export const WORK_ITEM_FIELDS = {
   // row per field (`custom:<field id>`), not one for the list. The event
   // carries the item's whole list, so a partial item can carry it too.
   custom_fields: { key: 'customFields', column: false, updatable: false, clearable: false, recorded: false, partial: true, label: 'Custom fields' },
+  // v18. The project's own type of the item; set, item_type becomes TASK,
+  // and clearing it makes the item a built-in type again (item_type says
+  // which). History names the type, not its id.
+  custom_type_id: { key: 'customTypeId', column: true, updatable: true, clearable: true, recorded: true, partial: true, label: 'Own type' },
 } as const satisfies Record<string, WorkItemFieldSpec>;
 
 type Fields = typeof WORK_ITEM_FIELDS;

@@ -12,7 +12,7 @@ export function projectIdOfCommand(command: Command): string {
     ?? c.changeMemberRole?.projectId ?? c.removeMember?.projectId ?? c.setPresence?.projectId
     ?? c.updateProject?.projectId ?? c.archiveProject?.projectId ?? c.restoreProject?.projectId
     ?? c.deleteProject?.projectId ?? c.setWorkflow?.projectId
-    ?? c.setCustomFields?.projectId ?? '';
+    ?? c.setCustomFields?.projectId ?? c.setItemTypes?.projectId ?? '';
 }
 
 /**

@@ -9,7 +9,8 @@ import { CAPACITY_LIMITS } from '../../../shared/domain/capacity.ts';
 import { NOTIFICATION_LIMITS } from '../../../shared/domain/notification-rules.ts';
 import { WORKFLOW_LIMITS } from '../../../shared/domain/workflow.ts';
 import { CUSTOM_FIELD_LIMITS } from '../../../shared/domain/custom-fields.ts';
-import { NotificationKind, type CommandName, type IClientFrame, type ItemType, type LinkKind, type Priority, type ReportKind, type Role, type StatusCategory, type CustomFieldKind } from '../../../shared/proto.ts';
+import { ITEM_TYPE_LIMITS } from '../../../shared/domain/item-types.ts';
+import { NotificationKind, type CommandName, type IClientFrame, type ItemType, type LinkKind, type Priority, type ReportKind, type Role, type StatusCategory, type CustomFieldKind, type ProjectTemplate } from '../../../shared/proto.ts';
 import { CLEARABLE_FIELDS } from '../../../shared/protocol/work-item-fields.ts';
 import { bool, command, double, enumOf, id, int64, list, message, optional, ref, string, type Parser } from './fields.ts';
 
@@ -53,11 +54,12 @@ export const COMMAND_PARSERS = {
   unsubscribe: command({ projectIds: list(ref, LIMITS.projectsPerSubscribe) }),
   setPresence: command({ projectId: id, viewingWorkItemId: ref }),
 
-  createProject: command({ key: string, name: string, description: string }),
+  createProject: command({ key: string, name: string, description: string, template: enumOf<ProjectTemplate>() }),
   createWorkItem: command({
     projectId: id, itemType, title: string, description: string, parentId: ref, statusId: ref, priority,
     storyPoints: optional(double), assigneeId: ref, sprintId: ref, labels, afterId: ref, beforeId: ref, startDate: string, dueDate: string,
     originalEstimateMinutes: optional(int64), remainingEstimateMinutes: optional(int64), customFields: customFieldValues,
+    customTypeId: ref,
   }),
   updateWorkItem: command({
     workItemId: id, expectedVersion: int64, title: optional(string), description: optional(string),
@@ -65,6 +67,7 @@ export const COMMAND_PARSERS = {
     storyPoints: optional(double), assigneeId: optional(ref), sprintId: optional(ref),
     labels, setLabels: bool, clear: list(string, CLEARABLE_FIELDS.length), startDate: optional(string), dueDate: optional(string),
     originalEstimateMinutes: optional(int64), remainingEstimateMinutes: optional(int64), customFields: customFieldValues,
+    customTypeId: optional(ref),
   }),
   moveWorkItem: command({
     workItemId: id, expectedVersion: int64, statusId: ref, beforeId: ref, afterId: ref, sprintId: optional(ref),
@@ -122,6 +125,10 @@ export const COMMAND_PARSERS = {
       id: ref, name: string, kind: enumOf<CustomFieldKind>(),
       options: list(string, CUSTOM_FIELD_LIMITS.optionsMax), itemTypes: list(string, CUSTOM_FIELD_LIMITS.itemTypesMax), required: bool,
     }), CUSTOM_FIELD_LIMITS.fieldsMax),
+  }),
+  setItemTypes: command({
+    projectId: id, expectedVersion: int64,
+    itemTypes: list(message({ id: ref, name: string, icon: string, colour: string, canBeParent: bool }), ITEM_TYPE_LIMITS.typesMax),
   }),
 } satisfies ReadsEveryField;
 

@@ -3,7 +3,10 @@ import {
   checkDate, checkDescription, checkEstimate, checkItemDates, checkItemType, checkLabels, checkPriority, checkStoryPoints, checkTitle,
 } from '../../../shared/domain/validation.ts';
 import type { Commands } from '../commands/parsers.ts';
-import { Role } from '../../../shared/proto.ts';
+import { fieldTypeKey } from '../../../shared/domain/custom-fields.ts';
+import { invalidArgument } from '../../../shared/domain/errors.ts';
+import { pluralTypeName } from '../../../shared/domain/item-types.ts';
+import { ItemType, Role } from '../../../shared/proto.ts';
 import { itemTypes, priorities } from '../storage/enums.ts';
 import { setItemLabels } from '../storage/labels.ts';
 import { takeItemNumber } from '../storage/projects.ts';
@@ -15,7 +18,7 @@ import { planItemValues } from './custom-field-values.ts';
 import { checkPullMode } from './pull-mode-guard.ts';
 import { emitWorkItem, itemText } from './work-item-changes.ts';
 import { lastRank, placedRank } from './work-item-rank.ts';
-import { checkReferences, firstStatusOf } from './work-item-refs.ts';
+import { checkReferences, customTypeOf, firstStatusOf } from './work-item-refs.ts';
 
 /** A new item's remaining estimate: as given, else its original estimate (nothing is done yet). */
 function remainingAtCreation(cmd: Commands['createWorkItem']): number | null {
@@ -28,7 +31,12 @@ export function createWorkItem(ctx: WriteContext, cmd: Commands['createWorkItem'
   const { project, role } = projectAccess(ctx, cmd.projectId, Role.ROLE_EDITOR);
   const { db } = ctx;
   checkPullMode(ctx, { project, role, item: null }, { kind: 'create', assigneeId: cmd.assigneeId });
-  const type = checkItemType(cmd.itemType);
+  const customType = cmd.customTypeId ? customTypeOf(db, project.id, cmd.customTypeId) : null;
+  // An item of the project's own type is a task on the wire (§6): TASK, or no type at all.
+  const type = customType && !cmd.itemType ? ItemType.ITEM_TYPE_TASK : checkItemType(cmd.itemType);
+  if (customType && type !== ItemType.ITEM_TYPE_TASK) {
+    throw invalidArgument('item_type', `${pluralTypeName(customType.name)} are tasks on the wire: send item_type TASK (or none) with custom_type_id`);
+  }
   const title = checkTitle(cmd.title);
   const description = checkDescription(cmd.description);
   const priority = checkPriority(cmd.priority);
@@ -64,10 +72,13 @@ export function createWorkItem(ctx: WriteContext, cmd: Commands['createWorkItem'
     original_estimate_minutes: cmd.originalEstimateMinutes === undefined ? null : checkEstimate(cmd.originalEstimateMinutes, 'original_estimate_minutes'),
     remaining_estimate_minutes: remainingAtCreation(cmd),
     logged_minutes: 0,
+    custom_type_id: customType?.id ?? null,
   };
   checkReferences(db, draft, null, ctx.caller);
   // No history row per value: the item's `created` row stands for all it starts with, as for its labels.
-  const values = planItemValues(db, { projectId: project.id, itemId: null, itemType: draft.item_type, entries: cmd.customFields });
+  const values = planItemValues(db, {
+    projectId: project.id, itemId: null, itemType: fieldTypeKey(draft.item_type, draft.custom_type_id), entries: cmd.customFields,
+  });
   const rank = placedRank(db, project.id, cmd, null) ?? lastRank(db, project.id);
 
   const number = takeItemNumber(db, project.id);

@@ -9,9 +9,9 @@ import { isTenantAdmin } from '../../../shared/domain/permissions.ts';
 import type { ICustomFieldValue } from '../../../shared/proto.ts';
 import type { FieldChange } from '../storage/activity.ts';
 import { customValuesOfItem, liveFieldsOf, writeCustomValue } from '../storage/custom-fields.ts';
+import { liveTypesOf } from '../storage/item-types.ts';
 import { userStanding } from '../storage/references.ts';
 import type { SqlRunner } from '../storage/sql.ts';
-import type { ItemTypeName } from '../storage/tables.ts';
 import { displayNameOf } from '../storage/users.ts';
 
 /** The changed_fields name of any custom value change: the event carries the item's whole list. */
@@ -31,7 +31,8 @@ const names = (fields: readonly CustomFieldDef[]) =>
   fields.length === 1 ? `${fields[0]!.name} is` : `${fields.slice(0, -1).map((f) => f.name).join(', ')} and ${fields.at(-1)!.name} are`;
 
 /**
- * Checks `entries` for an item of `itemType` in the project (`itemId` null:
+ * Checks `entries` for an item of `itemType` (fieldTypeKey: its own type's
+ * id when it has one, else its ItemType name) in the project (`itemId` null:
  * a new item, which must then have every required field of its type) and
  * says what changes. Values of fields that no longer apply to the type (the
  * item's type changed) are cleared. Throws INVALID_ARGUMENT naming
@@ -39,7 +40,7 @@ const names = (fields: readonly CustomFieldDef[]) =>
  */
 export function planItemValues(
   db: SqlRunner,
-  input: { projectId: string; itemId: string | null; itemType: ItemTypeName; entries: readonly CustomValueInput[] },
+  input: { projectId: string; itemId: string | null; itemType: string; entries: readonly CustomValueInput[] },
 ): ItemValues {
   const { projectId, itemId, itemType, entries } = input;
   const current = new Map((itemId === null ? [] : customValuesOfItem(db, itemId)).map((v) => [v.fieldId!, v]));
@@ -55,7 +56,7 @@ export function planItemValues(
     if (seen.has(field.id)) throw invalidArgument('custom_fields', `${field.name} is given twice`);
     seen.add(field.id);
     if (!appliesTo(field, itemType)) {
-      throw invalidArgument('custom_fields', `${field.name} is only for ${typesInWords(field.itemTypes)}`);
+      throw invalidArgument('custom_fields', `${field.name} is only for ${typesInWords(field.itemTypes, liveTypesOf(db, projectId))}`);
     }
     const value = checkCustomValue(field, entry);
     if (value === null) {

@@ -64,6 +64,7 @@ import { deleteSprint } from './delete-sprint.ts';
 import { setWorkflow } from './set-workflow.ts';
 import { releaseWorkItem } from './release-work-item.ts';
 import { setCustomFields } from './set-custom-fields.ts';
+import { setItemTypes } from './set-item-types.ts';
 
 /** read: nothing stored (a read that needs one snapshot takes a read transaction). write: one transaction, idempotent. session: changes the connection. */
 export type HandlerSpec<C> =
@@ -133,6 +134,7 @@ export const HANDLERS: { [K in CommandName]: HandlerSpec<Commands[K]> } = {
   setWorkflow: write(setWorkflow),
   releaseWorkItem: write(releaseWorkItem),
   setCustomFields: write(setCustomFields),
+  setItemTypes: write(setItemTypes),
 };
 
 /** Throws when a handler's kind differs from the shared table's: a client would queue (or not queue) that command wrongly. */

@@ -1,5 +1,5 @@
 import {
-  customFieldsChangeNothing, fieldText, planCustomFields, typesInWords, type CustomFieldChange, type CustomFieldDef,
+  customFieldsChangeNothing, fieldText, planCustomFields, typesInWords, type CustomFieldChange, type CustomFieldDef, type NamedType,
 } from '../../../shared/domain/custom-fields.ts';
 import { invalidArgument } from '../../../shared/domain/errors.ts';
 import type { Commands } from '../commands/parsers.ts';
@@ -7,6 +7,7 @@ import type { FieldChange } from '../storage/activity.ts';
 import {
   insertField, liveFieldsOf, rebuildCustomValuesView, removeField, updateField, valuesOfField, writeCustomValue,
 } from '../storage/custom-fields.ts';
+import { liveTypesOf } from '../storage/item-types.ts';
 import { projectMessage, updateProjectRow } from '../storage/projects.ts';
 import type { SqlRunner } from '../storage/sql.ts';
 import type { ResultValue, WriteContext } from './context.ts';
@@ -32,27 +33,29 @@ export function setCustomFields(ctx: WriteContext, cmd: Commands['setCustomField
   const { db } = ctx;
   const project = loadProjectForAdmin(ctx, cmd, 'refused');
   const before = liveFieldsOf(db, project.id);
-  const plan = planCustomFields(before, cmd.fields);
+  // A field may apply to the project's own types too, named by id (v18).
+  const types = liveTypesOf(db, project.id);
+  const plan = planCustomFields(before, cmd.fields, types);
   if (customFieldsChangeNothing(plan)) return { project: projectMessage(db, project) };
 
-  for (const change of plan.changed) dropValuesThatNoLongerFit(db, change);
+  for (const change of plan.changed) dropValuesThatNoLongerFit(db, change, types);
   for (const field of plan.removed) removeField(db, field.id, ctx.now);
   const after = plan.fields.map((field) => {
     if (!field.id) return insertField(db, project.id, field);
     updateField(db, field);
     return field;
   });
-  rebuildCustomValuesView(db, project, after);
+  rebuildCustomValuesView(db, project, after, null, types);
 
   const row = updateProjectRow(db, project.id, {}, ctx.now);
-  return { project: emitProject(ctx, row, [fieldsChange(before, after)]) };
+  return { project: emitProject(ctx, row, [fieldsChange(before, after, types)]) };
 }
 
 /**
  * Refuses a change that live items' values would not fit; drops deleted
  * items' values that would not. Reads the field's values once.
  */
-function dropValuesThatNoLongerFit(db: SqlRunner, change: CustomFieldChange): void {
+function dropValuesThatNoLongerFit(db: SqlRunner, change: CustomFieldChange, customTypes: readonly NamedType[]): void {
   if (change.removedOptions.length === 0 && change.droppedTypes.length === 0) return;
   const gone = new Set(change.removedOptions);
   const dropped = new Set(change.droppedTypes);
@@ -69,7 +72,7 @@ function dropValuesThatNoLongerFit(db: SqlRunner, change: CustomFieldChange): vo
     const types = [...new Set(byType.map((m) => m.held.itemType))];
     throw invalidArgument(
       'fields',
-      `${plural(byType.length, 'item')} (${typesInWords(types)}) ${byType.length === 1 ? 'has' : 'have'} a value of ${name}: clear it before ${name} stops applying to ${typesInWords(types)}`,
+      `${plural(byType.length, 'item')} (${typesInWords(types, customTypes)}) ${byType.length === 1 ? 'has' : 'have'} a value of ${name}: clear it before ${name} stops applying to ${typesInWords(types, customTypes)}`,
     );
   }
   if (live.length > 0) {
@@ -87,9 +90,10 @@ function dropValuesThatNoLongerFit(db: SqlRunner, change: CustomFieldChange): vo
  * when the names read the same before and after, each field with its kind,
  * options, required and item types.
  */
-function fieldsChange(before: readonly CustomFieldDef[], after: readonly CustomFieldDef[]): FieldChange {
+function fieldsChange(before: readonly CustomFieldDef[], after: readonly CustomFieldDef[], customTypes: readonly NamedType[]): FieldChange {
   const names = (fields: readonly CustomFieldDef[]) => (fields.length === 0 ? null : fields.map((f) => f.name).join(', '));
   const plain = { field: 'custom_fields', old: names(before), new: names(after) };
   if (plain.old !== plain.new) return plain;
-  return { field: 'custom_fields', old: before.map(fieldText).join(', '), new: after.map(fieldText).join(', ') };
+  const text = (f: CustomFieldDef) => fieldText(f, customTypes);
+  return { field: 'custom_fields', old: before.map(text).join(', '), new: after.map(text).join(', ') };
 }

@@ -3,6 +3,10 @@ import {
   checkDate, checkDescription, checkEstimate, checkItemDates, checkItemType, checkLabels, checkPriority, checkStoryPoints, checkTitle,
 } from '../../../shared/domain/validation.ts';
 import type { Commands } from '../commands/parsers.ts';
+import { fieldTypeKey } from '../../../shared/domain/custom-fields.ts';
+import { pluralTypeName } from '../../../shared/domain/item-types.ts';
+import { ItemType } from '../../../shared/proto.ts';
+import { findItemType } from '../storage/item-types.ts';
 import {
   COLUMN_FIELDS, WORK_ITEM_FIELDS, isClearable, type ClearableField, type UpdatableField,
 } from '../../../shared/protocol/work-item-fields.ts';
@@ -15,7 +19,7 @@ import { CUSTOM_FIELDS_CHANGE, planItemValues } from './custom-field-values.ts';
 import { checkPullMode } from './pull-mode-guard.ts';
 import { diffColumns, emitWorkItem, labelsText, type ItemColumn } from './work-item-changes.ts';
 import { itemAtVersion } from './work-item-access.ts';
-import { checkReferences } from './work-item-refs.ts';
+import { checkReferences, customTypeOf } from './work-item-refs.ts';
 
 const UPDATABLE_COLUMNS: readonly ItemColumn[] = COLUMN_FIELDS.filter((f): f is ItemColumn & UpdatableField => WORK_ITEM_FIELDS[f].updatable);
 
@@ -32,6 +36,7 @@ function clearedFields(cmd: Commands['updateWorkItem']): Set<ClearableField> {
     due_date: cmd.dueDate !== undefined,
     original_estimate_minutes: cmd.originalEstimateMinutes !== undefined,
     remaining_estimate_minutes: cmd.remainingEstimateMinutes !== undefined,
+    custom_type_id: cmd.customTypeId !== undefined,
   };
   const out = new Set<ClearableField>();
   for (const name of cmd.clear) {
@@ -41,6 +46,27 @@ function clearedFields(cmd: Commands['updateWorkItem']): Set<ClearableField> {
     out.add(name);
   }
   return out;
+}
+
+/**
+ * The item's own type (v18): custom_type_id names one of the project's live
+ * types (the item is then a TASK; another item_type with it is refused) or,
+ * empty or cleared, none (item_type says which built-in type). A built-in
+ * type other than TASK makes it a built-in type again.
+ */
+function setCustomType(ctx: WriteContext, cmd: Commands['updateWorkItem'], cleared: Set<ClearableField>, next: WorkItemRow): void {
+  if (cmd.customTypeId) {
+    const type = customTypeOf(ctx.db, next.project_id, cmd.customTypeId);
+    if (cmd.itemType !== undefined && cmd.itemType !== ItemType.ITEM_TYPE_TASK) {
+      throw invalidArgument('item_type', `${pluralTypeName(type.name)} are tasks on the wire: send item_type TASK (or none) with custom_type_id`);
+    }
+    next.custom_type_id = type.id;
+    next.item_type = 'TASK';
+  } else if (cmd.customTypeId !== undefined || cleared.has('custom_type_id')) {
+    next.custom_type_id = null;
+  } else if (next.item_type !== 'TASK') {
+    next.custom_type_id = null;
+  }
 }
 
 /**
@@ -61,6 +87,7 @@ export function updateWorkItem(ctx: WriteContext, cmd: Commands['updateWorkItem'
   if (cmd.description !== undefined) next.description = checkDescription(cmd.description);
   if (cleared.has('description')) next.description = '';
   if (cmd.itemType !== undefined) next.item_type = itemTypes.toName(checkItemType(cmd.itemType));
+  setCustomType(ctx, cmd, cleared, next);
   if (cmd.parentId !== undefined || cleared.has('parent_id')) next.parent_id = cmd.parentId || null;
   if (cmd.statusId !== undefined) next.status_id = cmd.statusId;
   if (cmd.priority !== undefined) next.priority = priorities.toName(checkPriority(cmd.priority));
@@ -84,9 +111,17 @@ export function updateWorkItem(ctx: WriteContext, cmd: Commands['updateWorkItem'
   const labelsChanged = labelsText(oldLabels) !== labelsText(newLabels);
 
   // Checked against the type the item will have; values of fields that stop applying go.
-  const values = planItemValues(db, { projectId: item.project_id, itemId: item.id, itemType: next.item_type, entries: cmd.customFields });
+  const values = planItemValues(db, {
+    projectId: item.project_id, itemId: item.id, itemType: fieldTypeKey(next.item_type, next.custom_type_id), entries: cmd.customFields,
+  });
 
   const diff = diffColumns(item, next, UPDATABLE_COLUMNS);
+  // History names the type ("Risk"), not its id: ids read as nothing to people.
+  for (const change of diff.activity) {
+    if (change.field !== 'custom_type_id') continue;
+    change.old = change.old && (findItemType(db, change.old)?.name ?? change.old);
+    change.new = change.new && (findItemType(db, change.new)?.name ?? change.new);
+  }
   if (labelsChanged) {
     diff.fields.push('labels');
     diff.activity.push({ field: 'labels', old: labelsText(oldLabels), new: labelsText(newLabels) });

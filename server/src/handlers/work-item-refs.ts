@@ -1,7 +1,7 @@
 // The rules for what a work item points at (parent, status, assignee, sprint),
 // shared by every write that sets them.
 import { failedPrecondition, invalidArgument, notFound } from '../../../shared/domain/errors.ts';
-import { checkChildren, checkParent } from '../../../shared/domain/hierarchy.ts';
+import { checkHeldChildren, checkPlacement, type HierarchyType } from '../../../shared/domain/hierarchy.ts';
 import { effectiveRole, isTenantAdmin } from '../../../shared/domain/permissions.ts';
 import { checkId } from '../../../shared/domain/validation.ts';
 import type { TenantDb } from '../tenancy/tenant-db.ts';
@@ -12,6 +12,7 @@ import { userStanding } from '../storage/references.ts';
 import { findSprint } from '../storage/sprints.ts';
 import type { WorkflowStatusRow, WorkItemRow } from '../storage/tables.ts';
 import { findWorkItem, liveChildren } from '../storage/work-items.ts';
+import { findItemType, liveTypeOf } from '../storage/item-types.ts';
 import type { Caller } from '../auth/caller.ts';
 
 /** A live item of the project; anything else is NOT_FOUND naming `field`. */
@@ -19,6 +20,25 @@ export function liveItemOf(db: TenantDb, projectId: string, id: string, field: s
   const row = findWorkItem(db, id);
   if (!row || row.project_id !== projectId || row.deleted_at_ms !== null) throw notFound('Work item', field);
   return row;
+}
+
+/** An item's type as the hierarchy sees it: with its project's own type, when it has one. */
+function hierarchyTypeOf(db: TenantDb, row: Pick<WorkItemRow, 'item_type' | 'custom_type_id'>): HierarchyType {
+  const custom = row.custom_type_id === null ? undefined : findItemType(db, row.custom_type_id);
+  return {
+    type: itemTypes.fromName(row.item_type),
+    custom: custom ? { name: custom.name, canBeParent: custom.can_be_parent === 1 } : null,
+  };
+}
+
+/**
+ * One of the project's live own types (v18), for an item to be of; a removed
+ * or unknown one is not found, like a status that never was.
+ */
+export function customTypeOf(db: TenantDb, projectId: string, typeId: string) {
+  const type = liveTypeOf(db, projectId, checkId(typeId, 'custom_type_id'));
+  if (!type) throw notFound('Item type', 'custom_type_id');
+  return type;
 }
 
 /** Where a new item starts when no status is given: the first column. */
@@ -91,11 +111,12 @@ export function checkReferences(db: TenantDb, next: WorkItemRow, before: WorkIte
       parent = findWorkItem(db, next.parent_id) ?? null;
     }
   }
-  if (changed('item_type') || changed('parent_id')) {
-    const type = itemTypes.fromName(next.item_type);
-    checkParent(type, parent && itemTypes.fromName(parent.item_type));
-    if (before !== null && changed('item_type')) {
-      checkChildren(type, liveChildren(db, next.id).map((child) => itemTypes.fromName(child.item_type)));
+  const typeChanged = changed('item_type') || changed('custom_type_id');
+  if (typeChanged || changed('parent_id')) {
+    const type = hierarchyTypeOf(db, next);
+    checkPlacement(type, parent && hierarchyTypeOf(db, parent));
+    if (before !== null && typeChanged) {
+      checkHeldChildren(type, liveChildren(db, next.id).map((child) => itemTypes.fromName(child.item_type)));
     }
   }
   if (changed('status_id')) statusOf(db, projectId, next.status_id);

@@ -2,11 +2,13 @@
 // values, and the per-project view that shows the values as columns to SQL
 // readers (people and LLM tools who open the file).
 import { randomUUID } from 'node:crypto';
-import { KIND_WORDS, typesInWords, type CustomFieldDef } from '../../../shared/domain/custom-fields.ts';
+import { KIND_WORDS, fieldTypeKey, typesInWords, type CustomFieldDef, type NamedType } from '../../../shared/domain/custom-fields.ts';
+import { SCORE_COLUMN, scoreFields } from '../../../shared/domain/raid-log.ts';
+import type { Database } from 'better-sqlite3';
 import { CustomFieldKind, type ICustomField, type ICustomFieldValue } from '../../../shared/proto.ts';
 import { customFieldKinds } from './enums.ts';
 import { prepared, tenantQueries as q, type SqlRunner } from './sql.ts';
-import type { CustomFieldRow, FieldValueRow, ItemTypeName } from './tables.ts';
+import type { CustomFieldRow, FieldValueRow } from './tables.ts';
 
 /** The per-project views of custom field values are named this and the project's key, lower case. */
 export const CUSTOM_VALUES_VIEW_PREFIX = 'pm_custom_values_';
@@ -49,7 +51,7 @@ const heldValues = prepared((fieldId: string) =>
   q.selectFrom('pm_work_item_field_values as v')
     .innerJoin('pm_work_items as w', 'w.id', 'v.work_item_id')
     .innerJoin('pm_custom_fields as f', 'f.id', 'v.field_id')
-    .select([...VALUE_COLUMNS, 'w.item_type', 'w.deleted_at_ms'])
+    .select([...VALUE_COLUMNS, 'w.item_type', 'w.custom_type_id', 'w.deleted_at_ms'])
     .where('v.field_id', '=', fieldId));
 
 const upsertValue = prepared((workItemId: string, fieldId: string, text: string | null, num: number | null, json: string | null) =>
@@ -159,7 +161,8 @@ export function customValuesByItem(db: SqlRunner, projectId: string): Map<string
 
 export interface HeldValue {
   workItemId: string;
-  itemType: ItemTypeName;
+  /** The type a field names the item by (fieldTypeKey): its own type's id, else its ItemType name. */
+  itemType: string;
   deleted: boolean;
   value: ICustomFieldValue;
 }
@@ -167,7 +170,7 @@ export interface HeldValue {
 /** Every value of one field, with its item's type and whether it is deleted. */
 export function valuesOfField(db: SqlRunner, fieldId: string): HeldValue[] {
   return db.all(heldValues(fieldId)).map((row) => ({
-    workItemId: row.work_item_id, itemType: row.item_type, deleted: row.deleted_at_ms !== null, value: toValue(row),
+    workItemId: row.work_item_id, itemType: fieldTypeKey(row.item_type, row.custom_type_id), deleted: row.deleted_at_ms !== null, value: toValue(row),
   }));
 }
 
@@ -181,6 +184,9 @@ export function writeCustomValue(db: SqlRunner, workItemId: string, field: Custo
   db.run(upsertValue(workItemId, field.id, text, num, json));
 }
 
+const liveTypeNames = (db: SqlRunner, projectId: string): NamedType[] =>
+  db.all(q.selectFrom('pm_item_types').select(['id', 'name']).where('project_id', '=', projectId).where('removed_at_ms', 'is', null));
+
 // The per-project view. Names are made here, never taken from a person as
 // SQL: the view's name from the project key (letters only), its columns'
 // from field names as quoted identifiers, and ids as quoted literals.
@@ -193,13 +199,34 @@ export function customValuesViewName(projectKey: string): string {
   return CUSTOM_VALUES_VIEW_PREFIX + projectKey.toLowerCase().replace(/[^a-z0-9_]/g, '_');
 }
 
+const ITEM_TYPE_DOC = "EPIC, STORY, TASK, BUG or SUBTASK, or the name of the project's own type (e.g. Risk; pm_item_types)";
+
 const FIXED_COLUMNS: Record<string, string> = {
   id: 'pm_work_items.id',
   key: 'Work item key, e.g. WEB-12',
   title: 'Title',
-  item_type: 'EPIC, STORY, TASK, BUG or SUBTASK',
+  item_type: ITEM_TYPE_DOC,
   is_deleted: '1 when deleted, else 0',
 };
+
+/** The view's item_type: the project's own type by name (v18), else the built-in type's stored name. */
+const ITEM_TYPE_COLUMN = 'COALESCE((SELECT t.name FROM pm_item_types t WHERE t.id = w.custom_type_id), w.item_type) AS item_type';
+const FORMER_ITEM_TYPE_COLUMN = 'SELECT w.id, w.key, w.title, w.item_type,';
+
+/**
+ * Migration 15: views made before it showed a Risk as TASK. Each is made
+ * again with the own type's name, from its own text (which this file wrote).
+ */
+export function showOwnTypesInValueViews(db: Database): void {
+  const views = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'view' AND substr(name, 1, ?) = ?")
+    .all(CUSTOM_VALUES_VIEW_PREFIX.length, CUSTOM_VALUES_VIEW_PREFIX) as { name: string; sql: string }[];
+  for (const view of views) {
+    if (!view.sql.includes(FORMER_ITEM_TYPE_COLUMN)) continue;
+    db.exec(`DROP VIEW ${ident(view.name)}`);
+    db.exec(view.sql.replace(FORMER_ITEM_TYPE_COLUMN, `SELECT w.id, w.key, w.title, ${ITEM_TYPE_COLUMN},`));
+    db.prepare("UPDATE pm_schema_docs SET description = ? WHERE table_name = ? AND column_name = 'item_type'").run(ITEM_TYPE_DOC, view.name);
+  }
+}
 
 /** Each field's column name: its own name, unless that would clash with another column (SQLite ignores ASCII case). */
 function columnNames(fields: readonly CustomFieldDef[]): string[] {
@@ -226,7 +253,7 @@ function valueExpression(field: CustomFieldDef): string {
   }
 }
 
-function columnDoc(field: CustomFieldDef): string {
+function columnDoc(field: CustomFieldDef, customTypes: readonly NamedType[]): string {
   const what: Record<CustomFieldKind, string> = {
     [CustomFieldKind.CUSTOM_FIELD_KIND_UNSPECIFIED]: '',
     [CustomFieldKind.CUSTOM_FIELD_KIND_TEXT]: 'text',
@@ -236,7 +263,7 @@ function columnDoc(field: CustomFieldDef): string {
     [CustomFieldKind.CUSTOM_FIELD_KIND_MULTI_SELECT]: `some of ${field.options.join(', ')}, joined by ", "`,
     [CustomFieldKind.CUSTOM_FIELD_KIND_PERSON]: "a person's display name",
   };
-  const applies = field.itemTypes.length > 0 ? `; only ${typesInWords(field.itemTypes)} have it` : '';
+  const applies = field.itemTypes.length > 0 ? `; only ${typesInWords(field.itemTypes, customTypes)} have it` : '';
   return `Custom field ${field.name} (${KIND_WORDS[field.kind]}${field.required ? ', required' : ''}): ${what[field.kind]}${applies}; NULL when not set`;
 }
 
@@ -251,6 +278,7 @@ export function rebuildCustomValuesView(
   project: { id: string; key: string },
   fields: readonly CustomFieldDef[],
   formerKey: string | null = null,
+  customTypes: readonly NamedType[] = liveTypeNames(db, project.id),
 ): void {
   const view = customValuesViewName(project.key);
   const dropDocs = db.sqlite.prepare('DELETE FROM pm_schema_docs WHERE table_name = ?');
@@ -261,13 +289,24 @@ export function rebuildCustomValuesView(
   if (fields.length === 0) return;
   const names = columnNames(fields);
   const columns = fields.map((f, i) => `${valueExpression(f)} AS ${ident(names[i]!)}`);
+  // A RAID log's score (shared/domain/raid-log.ts): probability × impact,
+  // computed here so a reader can sort by it; left out if a field took the name.
+  const score = scoreFields(fields);
+  const withScore = score !== null && !names.some((n) => n.toLowerCase() === SCORE_COLUMN.toLowerCase());
+  if (withScore) {
+    const scale = (f: CustomFieldDef) => `CAST(${valueExpression(f)} AS INTEGER)`;
+    columns.push(`${scale(score.probability)} * ${scale(score.impact)} AS ${ident(SCORE_COLUMN)}`);
+  }
   db.sqlite.exec(`CREATE VIEW ${ident(view)} AS
-SELECT w.id, w.key, w.title, w.item_type, CASE WHEN w.deleted_at_ms IS NULL THEN 0 ELSE 1 END AS is_deleted,
+SELECT w.id, w.key, w.title, ${ITEM_TYPE_COLUMN}, CASE WHEN w.deleted_at_ms IS NULL THEN 0 ELSE 1 END AS is_deleted,
        ${columns.join(',\n       ')}
 FROM pm_work_items w
 WHERE w.project_id = ${literal(project.id)}`);
   const insert = db.sqlite.prepare('INSERT INTO pm_schema_docs (table_name, column_name, description) VALUES (?, ?, ?)');
   insert.run(view, '', `View: the custom field values of project ${project.key}'s items, one column per field, named as the field is (quote it: "Story area"). Made again whenever the fields or the key change.`);
   for (const [column, text] of Object.entries(FIXED_COLUMNS)) insert.run(view, column, text);
-  fields.forEach((f, i) => insert.run(view, names[i]!, columnDoc(f)));
+  fields.forEach((f, i) => insert.run(view, names[i]!, columnDoc(f, customTypes)));
+  if (withScore) {
+    insert.run(view, SCORE_COLUMN, `Computed, not stored: ${score.probability.name} × ${score.impact.name} (each 1-5), 1-25; NULL when either is not set`);
+  }
 }

@@ -1,7 +1,7 @@
 // Rows to wire objects (the generated I* interfaces).
 import type { Selectable } from 'kysely';
 import type {
-  IActivityEntry, IComment, ICustomField, ICustomFieldValue, ILabel, IMember, IProject, ISprint, IWorkflowStatus, IWorkItem,
+  IActivityEntry, IComment, ICustomField, ICustomFieldValue, ICustomItemType, ILabel, IMember, IProject, ISprint, IWorkflowStatus, IWorkItem,
 } from '../../../shared/proto.ts';
 import { itemTypes, priorities, roles, sprintStates, statusCategories } from './enums.ts';
 import type {
@@ -12,7 +12,9 @@ export function toStatus(row: WorkflowStatusRow): IWorkflowStatus {
   return { id: row.id, name: row.name, category: statusCategories.fromName(row.category), position: row.position, wipLimit: row.wip_limit };
 }
 
-export function toProject(row: ProjectRow, statuses: WorkflowStatusRow[], formerKeys: string[], customFields: ICustomField[]): IProject {
+export function toProject(
+  row: ProjectRow, statuses: WorkflowStatusRow[], formerKeys: string[], customFields: ICustomField[], itemTypes: ICustomItemType[],
+): IProject {
   return {
     id: row.id,
     key: row.key,
@@ -28,6 +30,7 @@ export function toProject(row: ProjectRow, statuses: WorkflowStatusRow[], former
     deletedAt: row.deleted_at_ms ?? 0,
     pullMode: row.pull_mode === 1,
     customFields,
+    itemTypes,
   };
 }
 
@@ -63,6 +66,7 @@ export function toWorkItem(row: WorkItemRow, labels: readonly string[], customFi
     hasRemainingEstimate: row.remaining_estimate_minutes !== null,
     loggedMinutes: row.logged_minutes,
     customFields: [...customFields],
+    customTypeId: row.custom_type_id ?? '',
   };
 }
 

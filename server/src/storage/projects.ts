@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_WORKFLOW } from '../../../shared/domain/workflow.ts';
+import { DEFAULT_WORKFLOW, type StatusTemplate } from '../../../shared/domain/workflow.ts';
 import type { IProject } from '../../../shared/proto.ts';
 import { liveFieldsOf, toCustomField } from './custom-fields.ts';
+import { liveTypesOf, toCustomItemType } from './item-types.ts';
 import { statusCategories } from './enums.ts';
 import { toProject } from './mappers.ts';
 import { prepared, tenantQueries as q, type SqlRunner } from './sql.ts';
@@ -78,7 +79,10 @@ export function findStatus(db: SqlRunner, statusId: string): WorkflowStatusRow |
 }
 
 export function projectMessage(db: SqlRunner, row: ProjectRow): IProject {
-  return toProject(row, statusesOf(db, row.id), db.all(formerKeys(row.id)).map((r) => r.key), liveFieldsOf(db, row.id).map(toCustomField));
+  return toProject(
+    row, statusesOf(db, row.id), db.all(formerKeys(row.id)).map((r) => r.key), liveFieldsOf(db, row.id).map(toCustomField),
+    liveTypesOf(db, row.id).map(toCustomItemType),
+  );
 }
 
 /** All live projects, or only those the user is a member of; archived ones only when asked. */
@@ -99,6 +103,7 @@ export function insertProject(
   input: { key: string; name: string; description: string },
   actorId: string,
   now: number,
+  workflow: readonly StatusTemplate[] = DEFAULT_WORKFLOW,
 ): ProjectRow {
   const row: ProjectRow = {
     id: randomUUID(),
@@ -116,7 +121,7 @@ export function insertProject(
     pull_mode: 0,
   };
   db.run(q.insertInto('pm_projects').values(row));
-  DEFAULT_WORKFLOW.forEach((status, position) => {
+  workflow.forEach((status, position) => {
     db.run(
       q.insertInto('pm_workflow_statuses').values({
         id: randomUUID(),

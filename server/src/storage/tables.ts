@@ -104,6 +104,8 @@ export interface WorkItemRow {
   original_estimate_minutes: number | null;
   remaining_estimate_minutes: number | null;
   logged_minutes: number;
+  /** pm_item_types.id of the project's own type (migration 15); NULL for a built-in type. item_type is then TASK. */
+  custom_type_id: string | null;
 }
 
 export interface LabelRow {
@@ -194,6 +196,21 @@ export interface TenantSchema {
   pm_search_rows: SearchRowsRow;
   pm_custom_fields: CustomFieldRow;
   pm_work_item_field_values: FieldValueRow;
+  pm_item_types: ItemTypeRow;
+}
+
+/** A project's own item type (migration 15); a removed one keeps its row for history. */
+export interface ItemTypeRow {
+  id: string;
+  project_id: string;
+  name: string;
+  icon: string;
+  /** #rrggbb. */
+  colour: string;
+  /** 0 or 1. */
+  can_be_parent: number;
+  position: number;
+  removed_at_ms: number | null;
 }
 
 export type CustomFieldKindName = 'TEXT' | 'NUMBER' | 'DATE' | 'SINGLE_SELECT' | 'MULTI_SELECT' | 'PERSON';

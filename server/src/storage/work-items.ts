@@ -38,7 +38,7 @@ export function workItemMessage(db: SqlRunner, row: WorkItemRow, labels: readonl
 const CARD_COLUMNS = [
   'id', 'project_id', 'number', 'key', 'item_type', 'parent_id', 'title', 'status_id', 'priority', 'story_points',
   'assignee_id', 'sprint_id', 'rank', 'version', 'created_at_ms', 'created_by', 'updated_at_ms', 'updated_by', 'deleted_at_ms',
-  'start_date', 'due_date', 'original_estimate_minutes', 'remaining_estimate_minutes', 'logged_minutes',
+  'start_date', 'due_date', 'original_estimate_minutes', 'remaining_estimate_minutes', 'logged_minutes', 'custom_type_id',
 ] as const satisfies readonly Exclude<keyof WorkItemRow, 'description'>[];
 
 const liveRows = prepared((projectId: string) =>

@@ -11,6 +11,8 @@ import { SCHEMA_V11_CAPACITY } from './schema-v11-capacity.ts';
 import { SCHEMA_V12_PROJECT_SETTINGS } from './schema-v12-project-settings.ts';
 import { SCHEMA_V13_WORKFLOW } from './schema-v13-workflow.ts';
 import { SCHEMA_V14_CUSTOM_FIELDS } from './schema-v14-custom-fields.ts';
+import { SCHEMA_V15_ITEM_TYPES } from './schema-v15-item-types.ts';
+import { showOwnTypesInValueViews } from '../storage/custom-fields.ts';
 import { SCHEMA_V8_WEBHOOKS } from './schema-v8-webhooks.ts';
 import { SCHEMA_V10_ATTACHMENTS } from './schema-v10-attachments.ts';
 
@@ -117,6 +119,14 @@ const MIGRATIONS: readonly Migration[] = [
     version: 14,
     up(db) {
       db.exec(SCHEMA_V14_CUSTOM_FIELDS);
+    },
+  },
+  {
+    // Item types of a project's own (and the RAID log template built on them).
+    version: 15,
+    up(db) {
+      db.exec(SCHEMA_V15_ITEM_TYPES);
+      showOwnTypesInValueViews(db);
     },
   },
 ];

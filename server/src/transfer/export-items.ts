@@ -3,6 +3,7 @@
 import { customValueText, type CustomFieldDef } from '../../../shared/domain/custom-fields.ts';
 import { CustomFieldKind } from '../../../shared/proto.ts';
 import { customValuesOfItem, liveFieldsOf } from '../storage/custom-fields.ts';
+import { liveTypesOf } from '../storage/item-types.ts';
 import { labelsOfItem, mostLabelsOnOneItem } from '../storage/labels.ts';
 import { liveCommentsOf } from '../storage/comments.ts';
 import { statusesOf } from '../storage/projects.ts';
@@ -69,6 +70,8 @@ export class ProjectItems {
   private readonly statuses: Map<string, string>;
   private readonly sprints: Map<string, string>;
   private readonly people: Map<string, ExportPerson>;
+  /** The project's own item types by id (a live item is never of a removed one). */
+  private readonly ownTypes: Map<string, string>;
   private afterNumber = 0;
   private finished = false;
 
@@ -84,6 +87,7 @@ export class ProjectItems {
     this.people = new Map(listUsers(db).map((u) => [u.id, { name: u.display_name, email: u.email }]));
     this.mostLabels = mostLabelsOnOneItem(db, project.id);
     this.customFields = liveFieldsOf(db, project.id);
+    this.ownTypes = new Map(liveTypesOf(db, project.id).map((t) => [t.id, t.name]));
   }
 
   /** The next page in item-number order; null after the last. */
@@ -131,7 +135,8 @@ export class ProjectItems {
   private item(row: WorkItemRow): ExportItem {
     const item: ExportItem = {
       key: row.key,
-      type: ITEM_TYPES[row.item_type].jira,
+      // The project's own type by its name (Risk): Jira knows no such type, but people reading the export do.
+      type: (row.custom_type_id !== null ? this.ownTypes.get(row.custom_type_id) : undefined) ?? ITEM_TYPES[row.item_type].jira,
       title: row.title,
       status: this.statuses.get(row.status_id) ?? '',
       priority: PRIORITIES[row.priority].jira,

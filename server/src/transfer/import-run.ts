@@ -121,6 +121,7 @@ function createCommand(projectId: string, item: PlannedItem, parentId: string, s
     originalEstimateMinutes: undefined,
     remainingEstimateMinutes: undefined,
     customFields: [],
+    customTypeId: '',
   };
 }
 
