@@ -5,7 +5,8 @@
 // and Release instead of an assignee, and someone else's claim is read-only.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { Role } from '../../shared/proto.ts';
+import { ErrorCode, pb, Role, type ClientFrame, type ServerFrame } from '../../shared/proto.ts';
+import { SOCKET_PATH } from '../../shared/protocol/wire.ts';
 import { seriousViolations } from './support/axe.ts';
 import { boardReady, seedProject, type Seeded } from './support/board-seed.ts';
 import { saveScreenshot } from './support/screenshots.ts';
@@ -24,6 +25,60 @@ const scrollsSideways = (page: Page) => page.evaluate(() => document.documentEle
 async function poolReady(page: Page): Promise<void> {
   await page.locator('[data-testid="pool-page"][data-state="ready"][data-pull-mode="true"]').waitFor();
   await page.locator('[data-testid="link-status"][data-status="online"]').waitFor();
+}
+
+/**
+ * Routes the page's app socket (SOCKET_PATH) through Playwright, before the
+ * page navigates, so a test can hold what the server sends it: page→server
+ * frames pass straight through (and are recorded); server→page frames pass
+ * too unless held, and a release hands the held ones on in order. The frames
+ * are decoded, so the test waits on what the server actually said, not on
+ * time.
+ */
+async function heldSocket(page: Page) {
+  let holding = false;
+  let routed = 0;
+  const queue: Array<{ frame: ServerFrame | null; deliver: () => void }> = [];
+  const sentFrames: ClientFrame[] = [];
+  const binary = (message: string | Buffer) => (typeof message === 'string' ? null : new Uint8Array(message));
+  await page.routeWebSocket(
+    (url) => url.pathname === SOCKET_PATH,
+    (ws) => {
+      routed += 1;
+      const server = ws.connectToServer();
+      ws.onMessage((message) => {
+        const bytes = binary(message);
+        if (bytes) sentFrames.push(pb.ClientFrame.decode(bytes));
+        server.send(message);
+      });
+      server.onMessage((message) => {
+        const bytes = binary(message);
+        const deliver = () => ws.send(message);
+        if (holding) queue.push({ frame: bytes && pb.ServerFrame.decode(bytes), deliver });
+        else deliver();
+      });
+    },
+  );
+  const found = async <T>(list: () => T[], match: (item: T) => boolean, what: string): Promise<T> => {
+    await expect.poll(() => list().some(match), { message: what }).toBe(true);
+    return list().find(match)!;
+  };
+  return {
+    /** How many sockets the page opened through the route. */
+    sockets: () => routed,
+    hold: () => {
+      holding = true;
+    },
+    release: () => {
+      holding = false;
+      for (const { deliver } of queue.splice(0)) deliver();
+    },
+    /** The held server frame that matches, once it has arrived. */
+    held: (match: (frame: ServerFrame) => boolean) =>
+      found(() => queue.flatMap(({ frame }) => (frame ? [frame] : [])), match, 'a held frame from the server'),
+    /** The frame the page sent that matches, once sent. */
+    sent: (match: (frame: ClientFrame) => boolean) => found(() => sentFrames, match, 'a frame from the page'),
+  };
 }
 
 /** Pull mode on, straight through the socket (UI-PULL-1 does it on the Settings page). */
@@ -76,25 +131,48 @@ describe('UI-PULL pull mode', () => {
   it('UI-PULL-2 two people claim one item at once: exactly one is told in words that it was taken, and it leaves both pools for the winner', async () => {
     const s = await seeded();
     await pullOn(s);
-    const [ada, bob] = await Promise.all([world.pageFor(world.ada, `/p/${s.key}/pool`), world.pageFor(world.bob, `/p/${s.key}/pool`)]);
+    const t2 = s.items['T2']!;
+    const ada = await world.pageFor(world.ada, `/p/${s.key}/pool`);
+    // Bob's socket runs through a gate, so his window can be made to lag (see
+    // heldSocket): clicking both Claims "at once" from Playwright is no race,
+    // since the first claim's live event can take the item out of the other
+    // pool before the second click lands.
+    const bobContext = await world.contextFor(world.bob);
+    const bob = await bobContext.newPage();
+    const gate = await heldSocket(bob);
+    await bob.goto(`/p/${s.key}/pool`);
     await Promise.all([poolReady(ada), poolReady(bob)]);
-    const t2 = s.items['T2']!.key!;
-    await Promise.all([poolItem(ada, t2).waitFor(), poolItem(bob, t2).waitFor()]);
+    await Promise.all([poolItem(ada, t2.key!).waitFor(), poolItem(bob, t2.key!).waitFor()]);
+    expect(gate.sockets()).toBeGreaterThan(0);
 
-    await Promise.all([poolItem(ada, t2).getByTestId('pool-claim').click(), poolItem(bob, t2).getByTestId('pool-claim').click()]);
+    // Ada claims first while Bob's window hears nothing; the server has taken
+    // her claim once its event for T2 is waiting at Bob's gate.
+    gate.hold();
+    await poolItem(ada, t2.key!).getByTestId('pool-claim').click();
+    const taken = await gate.held((f) => f.event?.workItem?.workItem?.id === t2.id);
+    expect(taken.event!.workItem!.workItem!.assigneeId).toBe(world.ada.user.id);
+    await expect.poll(() => claimedBy(ada, world.ada.user.id)).toEqual([t2.key]);
+
+    // Bob still sees T2 unclaimed and presses Claim too; the server refuses his
+    // late claim (CONFLICT), and that answer waits at the gate behind the event.
+    expect(await poolKeys(bob)).toContain(t2.key);
+    await poolItem(bob, t2.key!).getByTestId('pool-claim').click();
+    const bobsClaim = await gate.sent((f) => f.claimWorkItem?.workItemId === t2.id);
+    const refused = await gate.held((f) => f.messageId === bobsClaim.messageId && !f.event);
+    expect(refused.error?.code).toBe(ErrorCode.ERROR_CODE_CONFLICT);
+    gate.release();
 
     const told = async () => (await takenToasts(ada).count()) + (await takenToasts(bob).count());
-    await expect.poll(told).toBe(1);
-    // The winner hears nothing more.
+    await expect.poll(() => takenToasts(bob).count()).toBe(1);
+    expect(await takenToasts(bob).textContent()).toContain(`${t2.key} was just claimed by Ada Lovelace.`);
+    // The winner hears nothing more: a short window for a wrong second toast to show.
     await new Promise((r) => setTimeout(r, 500));
     expect(await told()).toBe(1);
-    const [loser, winner, winnerName] = (await takenToasts(ada).count()) === 1 ? [ada, world.bob, 'Bob Babbage'] : [bob, world.ada, 'Ada Lovelace'];
-    expect(await takenToasts(loser).textContent()).toContain(`${t2} was just claimed by ${winnerName}.`);
     for (const page of [ada, bob]) {
-      await expect.poll(() => poolKeys(page)).not.toContain(t2);
-      await expect.poll(() => claimedBy(page, winner.user.id)).toEqual([t2]);
+      await expect.poll(() => poolKeys(page)).not.toContain(t2.key);
+      await expect.poll(() => claimedBy(page, world.ada.user.id)).toEqual([t2.key]);
     }
-    expect((await world.adaSocket.ok({ getWorkItem: { workItemId: s.items['T2']!.id! } })).workItem?.assigneeId).toBe(winner.user.id);
+    expect((await world.adaSocket.ok({ getWorkItem: { workItemId: t2.id! } })).workItem?.assigneeId).toBe(world.ada.user.id);
   });
 
   it("UI-PULL-3 the item panel: Claim instead of an assignee, then Release for the claimer and an admin; someone else's claim is read-only to another editor, in words; a release puts it back in the pool", async () => {

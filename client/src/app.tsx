@@ -19,6 +19,7 @@ import { NotFoundPage } from './views/not-found-page.tsx';
 import { PeoplePage } from './views/people-page.tsx';
 import { PoolPage } from './views/pool-page.tsx';
 import { ProjectsPage } from './views/projects-page.tsx';
+import { RaidPage } from './views/raid-page.tsx';
 import { ReportsPage } from './views/reports-page.tsx';
 import { TimesheetPage } from './views/timesheet-page.tsx';
 import { TrashPage } from './views/trash-page.tsx';
@@ -47,6 +48,7 @@ export function App() {
             </Route>
             <Route path="/p/:key/backlog" component={BacklogPage} />
             <Route path="/p/:key/pool" component={PoolPage} />
+            <Route path="/p/:key/raid" component={RaidPage} />
             <Route path="/p/:key/members" component={MembersPage} />
             <Route path="/p/:key/reports" component={ReportsPage} />
             <Route path="/p/:key/trash" component={TrashPage} />

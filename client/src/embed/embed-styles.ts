@@ -8,6 +8,7 @@ import attachmentsCss from '../styles/attachments.css?inline';
 import backlogCss from '../styles/backlog.css?inline';
 import boardCss from '../styles/board.css?inline';
 import capacityCss from '../styles/capacity.css?inline';
+import customFieldsCss from '../styles/custom-fields.css?inline';
 import formsCss from '../styles/forms.css?inline';
 import inboxCss from '../styles/inbox.css?inline';
 import itemCss from '../styles/item.css?inline';
@@ -46,7 +47,7 @@ export function injectEmbedStyles(doc: Document): void {
   if (doc.getElementById(STYLE_ID)) return;
   const style = doc.createElement('style');
   style.id = STYLE_ID;
-  const app = [tokensCss, formsCss, shellCss, boardCss, itemCss, backlogCss, capacityCss, linksDatesCss, timeCss, inboxCss, myWorkCss, mentionsCss, attachmentsCss, transferCss];
+  const app = [tokensCss, formsCss, shellCss, boardCss, itemCss, backlogCss, capacityCss, linksDatesCss, timeCss, inboxCss, myWorkCss, mentionsCss, attachmentsCss, transferCss, customFieldsCss];
   style.textContent = [...app.map(scopedToEmbed), EMBED_CSS].join('\n');
   doc.head.appendChild(style);
 }

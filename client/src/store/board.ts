@@ -4,6 +4,7 @@
 // at once over it (item-commands.ts and item-links.ts, through the one send
 // path of writes.ts, which the sprint, member and comment slices use too).
 import { createContext, createMemo, onCleanup, useContext, type Accessor } from 'solid-js';
+import type { CustomFieldDef } from '../../../shared/domain/custom-fields.ts';
 import { atLeast } from '../../../shared/domain/permissions.ts';
 import { Role, type IEvent, type ILabel, type IMember, type IProject, type IWorkflowStatus } from '../../../shared/proto.ts';
 import type { Reply } from '../../../shared/sdk/index.ts';
@@ -12,6 +13,7 @@ import { createItemCommands, type ItemCommands } from './item-commands.ts';
 import { createLinkCommands, type LinkCommands } from './item-links.ts';
 import type { Live } from './live.ts';
 import { indexColumns, type ColumnIndex } from './model/columns.ts';
+import { fieldsOf } from './model/custom-fields-draft.ts';
 import type { Card } from './model/items.ts';
 import { applyReply } from './model/project.ts';
 import type { SprintsById } from './model/sprints.ts';
@@ -31,6 +33,8 @@ export interface BoardSlice extends ItemCommands, LinkCommands {
   columns: Accessor<Column[]>;
   members: Accessor<readonly IMember[]>;
   labels: Accessor<readonly ILabel[]>;
+  /** The project's custom fields in the panel's order (they come with the project: get_board, ProjectChanged, a settings Result). */
+  customFields: Accessor<readonly CustomFieldDef[]>;
   /** Every sprint of the project (completed ones too), newest version of each. */
   sprints: Accessor<SprintsById>;
   /**
@@ -103,6 +107,11 @@ export function createBoardSlice(live: Live, projectKey: Accessor<string>): Boar
   // A rename, key change, archive or delete seen here reaches the project list, and through it the URL.
   onCleanup(lifecycle.onEvent((event) => event.project?.project && live.projects.learn(event.project.project)));
 
+  // The same array while the project's fields read the same: a rename of the project redraws no panel field.
+  const customFields = createMemo<readonly CustomFieldDef[]>(() => fieldsOf(state.project()), [], {
+    equals: (a, b) => JSON.stringify(a) === JSON.stringify(b),
+  });
+
   const sortedStatuses = createMemo(() =>
     [...state.statuses()].sort((a, b) => (a.position ?? 0) - (b.position ?? 0)).map((status) => ({ ...status, id: status.id ?? '' })),
   );
@@ -128,6 +137,7 @@ export function createBoardSlice(live: Live, projectKey: Accessor<string>): Boar
     columns,
     members: state.members,
     labels: state.labels,
+    customFields,
     sprints: state.sprints,
     savedCopyAt: lifecycle.savedCopyAt,
     role,

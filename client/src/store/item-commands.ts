@@ -9,14 +9,17 @@
 // pull-mode project a write the server would refuse (shared/domain/
 // pull-mode.ts) is refused here first, in the server's words, and never sent.
 import { createMemo, createSignal, type Accessor } from 'solid-js';
+import { isEmptyValue } from '../../../shared/domain/custom-fields.ts';
 import { pullModeRefusal, releaseRefusal } from '../../../shared/domain/pull-mode.ts';
-import { ErrorCode, type ItemType, type IWorkItem } from '../../../shared/proto.ts';
+import { ErrorCode, type ICustomFieldValue, type ItemType, type IWorkItem } from '../../../shared/proto.ts';
 import { RequestError } from '../../../shared/sdk/errors.ts';
 import { randomId } from '../../../shared/sdk/ids.ts';
 import type { Reply } from '../../../shared/sdk/index.ts';
 import type { PendingWrites } from './board-lifecycle.ts';
 import { fromEarlierPage, type Live } from './live.ts';
 import type { Conflict } from './model/conflicts.ts';
+import { fieldsOf } from './model/custom-fields-draft.ts';
+import { requiredWords } from './model/custom-values.ts';
 import { applyOps, baseVersion, renameCard, type ItemView, type Op } from './model/item-ops.ts';
 import { patchFields, type ItemPatch } from './model/item-patch.ts';
 import {
@@ -29,6 +32,7 @@ import {
   releaseWrite,
   restoreWrite,
   updateWrite,
+  valuesWrite,
   type ItemsNow,
   type ItemWrite,
 } from './model/item-writes.ts';
@@ -50,6 +54,12 @@ export interface ItemCommands {
   baseVersion(itemId: string): number;
   /** Sends the changed fields of an item against `expectedVersion`; shown at once, undone on refusal; a conflict opens the dialog. */
   update(itemId: string, patch: ItemPatch, expectedVersion: number, action?: string): Promise<UpdateOutcome>;
+  /**
+   * Sets custom field values (an empty entry clears one) against
+   * `expectedVersion`, as update_work_item does a patch: shown at once,
+   * undone on refusal, a conflict in the dialog.
+   */
+  setValues(itemId: string, values: readonly ICustomFieldValue[], expectedVersion: number, action?: string): Promise<UpdateOutcome>;
   /** claim_work_item: assign to me. A claim that loses the race says who won. */
   claim(itemId: string): void;
   /** release_work_item: nobody holds it any more (mine, or anyone's for an admin). */
@@ -71,7 +81,7 @@ export interface ItemCommands {
    * server names it): the card as shown while it is pending, or null when
    * nothing was added.
    */
-  quickAdd(statusId: string, title: string, kind: { itemType: ItemType; afterId?: string }): Card | null;
+  quickAdd(statusId: string, title: string, kind: { itemType: ItemType; afterId?: string; customFields?: ICustomFieldValue[]; customTypeId?: string }): Card | null;
   /** delete_work_item: the card goes at once; a toast says so, with "Undo". */
   remove(itemId: string): void;
   /** restore_work_item of a deleted item (the Trash's): shown on the board at once. */
@@ -81,8 +91,8 @@ export interface ItemCommands {
   /** Does the change undone last again. */
   redo(): void;
   conflicts: Accessor<readonly Conflict[]>;
-  /** Keep theirs (an empty patch) or resend `patch` against their version, under a new message id. */
-  resolveConflict(conflictId: string, patch: ItemPatch): void;
+  /** Keep theirs (an empty patch and no values) or resend `patch` (or `values`) against their version, under a new message id. */
+  resolveConflict(conflictId: string, patch: ItemPatch, values?: readonly ICustomFieldValue[]): void;
 }
 
 export interface ItemCommandsSlice {
@@ -173,6 +183,16 @@ export function createItemCommands(live: Live, state: ProjectState, send: Send, 
     return sayRefusal(w, outcome);
   };
 
+  const setValues: ItemCommands['setValues'] = async (itemId, values, expectedVersion, action) => {
+    if (!canEdit()) return 'refused';
+    const w = valuesWrite(now(), randomId(), itemId, values, expectedVersion, action);
+    if (w === null) return 'refused';
+    if (w === 'unchanged') return 'unchanged';
+    const outcome = await write(w);
+    if (outcome.kind === 'saved' || outcome.kind === 'queued') return outcome.kind;
+    return sayRefusal(w, outcome);
+  };
+
   /** Undoes or redoes a change taken off the history: its step as an ordinary write against the version the history holds. */
   const step = (as: 'undo' | 'redo', take: (h: UndoHistory) => ReturnType<typeof takeUndo>) => {
     if (!canEdit()) return;
@@ -194,17 +214,20 @@ export function createItemCommands(live: Live, state: ProjectState, send: Send, 
     items,
     baseVersion: (itemId) => baseVersion(state.items(), items(), pending.ops(), itemId),
     update,
+    setValues,
     conflicts,
-    resolveConflict(conflictId, patch) {
+    resolveConflict(conflictId, patch, values = []) {
       const conflict = conflicts().find((c) => c.id === conflictId);
       setConflicts((list) => list.filter((c) => c.id !== conflictId));
       if (!conflict) return;
       const what = conflict.itemKey || 'the item';
-      if (patchFields(patch).length === 0) return live.toasts.show(`Kept their version of ${what}; your change was dropped.`, 'info');
+      if (patchFields(patch).length === 0 && values.length === 0) return live.toasts.show(`Kept their version of ${what}; your change was dropped.`, 'info');
       // Their version is the base now; a new message id, since the first one already has its (conflict) answer.
       const latest = state.items().get(conflict.itemId);
       const version = Math.max(Number(conflict.theirs.version ?? 0), Number(latest?.version ?? 0));
-      void update(conflict.itemId, patch, version, `save ${what}`);
+      // A write carries a patch or values, never both (item-writes.ts), so its conflict resends one of them.
+      if (values.length > 0) void setValues(conflict.itemId, values, version, `save ${what}`);
+      else void update(conflict.itemId, patch, version, `save ${what}`);
     },
     claim(itemId) {
       const w = claimWrite(now(), randomId(), itemId, me);
@@ -229,10 +252,18 @@ export function createItemCommands(live: Live, state: ProjectState, send: Send, 
     addChild: (parentId, title) => void sendAndSay(childWrite(now(), randomId(), parentId, title)),
     move: (cardId, statusId, index) => void sendAndSay(moveWrite(now(), randomId(), cardId, statusId, index)),
     plan: (itemId, sprintId, place) => void sendAndSay(planWrite(now(), randomId(), itemId, sprintId, place)),
-    quickAdd(statusId, title, { itemType, afterId = '' }) {
+    quickAdd(statusId, title, { itemType, afterId = '', customFields = [], customTypeId = '' }) {
       if (!canEdit()) return null;
+      // The server refuses a new item without its type's required fields: said here first, in its words.
+      const given = new Set(customFields.filter((v) => !isEmptyValue(v)).map((v) => v.fieldId ?? ''));
+      const missing = requiredWords(fieldsOf(state.project()), { itemType, customTypeId }, (id) => given.has(id));
+      if (missing && title.trim()) {
+        live.toasts.show(`Could not add the card: ${missing}.`);
+        return null;
+      }
       const after = madeAs.get(afterId) ?? afterId;
-      const w = createWrite(now(), randomId(), { title, statusId, itemType }, 'add the card', after);
+      const values = customFields.filter((v) => !isEmptyValue(v));
+      const w = createWrite(now(), randomId(), { title, statusId, itemType, ...(values.length ? { customFields: values } : {}), ...(customTypeId ? { customTypeId } : {}) }, 'add the card', after);
       void sendAndSay(w);
       return w?.op.kind === 'create' ? w.op.card : null;
     },

@@ -3,6 +3,8 @@
 // through the board slice, which updates the project and the project list.
 import type { IProject } from '../../../shared/proto.ts';
 import type { BoardSlice } from './board.ts';
+import { setCustomFieldsCommand, type CustomFieldsDraft } from './model/custom-fields-draft.ts';
+import { setItemTypesCommand, type ItemTypesDraft } from './model/item-types-draft.ts';
 import { setWorkflowCommand, type WorkflowDraft } from './model/workflow-draft.ts';
 import { resultOf } from './writes.ts';
 
@@ -27,6 +29,10 @@ export interface ProjectSettings {
   setWorkflow(draft: WorkflowDraft): Promise<'saved' | 'conflict'>;
   /** update_project with only pull_mode. */
   setPullMode(on: boolean): Promise<void>;
+  /** One set_custom_fields with the draft; as setWorkflow: 'conflict' when someone saved meanwhile (their fields are on the board already). */
+  setCustomFields(draft: CustomFieldsDraft): Promise<'saved' | 'conflict'>;
+  /** One set_item_types with the draft; as setWorkflow: 'conflict' when someone saved meanwhile (their types are on the board already). */
+  setItemTypes(draft: ItemTypesDraft): Promise<'saved' | 'conflict'>;
 }
 
 export function createProjectSettings(board: BoardSlice): ProjectSettings {
@@ -52,6 +58,20 @@ export function createProjectSettings(board: BoardSlice): ProjectSettings {
     async setWorkflow(draft) {
       const { projectId, expectedVersion } = target();
       const outcome = await board.send({ command: setWorkflowCommand(draft, projectId, expectedVersion), action: `save the workflow of ${named()}` });
+      if (outcome.kind === 'conflict') return 'conflict';
+      resultOf(outcome);
+      return 'saved';
+    },
+    async setCustomFields(draft) {
+      const { projectId, expectedVersion } = target();
+      const outcome = await board.send({ command: setCustomFieldsCommand(draft, projectId, expectedVersion), action: `save the custom fields of ${named()}` });
+      if (outcome.kind === 'conflict') return 'conflict';
+      resultOf(outcome);
+      return 'saved';
+    },
+    async setItemTypes(draft) {
+      const { projectId, expectedVersion } = target();
+      const outcome = await board.send({ command: setItemTypesCommand(draft, projectId, expectedVersion), action: `save the item types of ${named()}` });
       if (outcome.kind === 'conflict') return 'conflict';
       resultOf(outcome);
       return 'saved';

@@ -3,7 +3,7 @@
 // current by the project changes the open board sees, and create_project.
 import { createEffect, createSignal, on, type Accessor } from 'solid-js';
 import { ConnectionError, type Connection } from '../../../shared/sdk/index.ts';
-import type { IProject } from '../../../shared/proto.ts';
+import { ProjectTemplate, type IProject } from '../../../shared/proto.ts';
 import { plainError } from './model/plain-error.ts';
 
 export interface ProjectsSlice {
@@ -16,8 +16,8 @@ export interface ProjectsSlice {
   resolve(key: string): IProject | undefined;
   /** A project as an event or a reply brought it; a deleted one leaves the list. */
   learn(project: IProject): void;
-  /** Creates a project; resolves with it, rejects with the server's refusal (RequestError: show `field`). */
-  create(key: string, name: string): Promise<IProject>;
+  /** Creates a project (blank, or from a template); resolves with it, rejects with the server's refusal (RequestError: show `field`). */
+  create(key: string, name: string, template?: ProjectTemplate): Promise<IProject>;
   reload(): void;
 }
 
@@ -55,8 +55,8 @@ export function createProjectsSlice(live: { connection: Connection; open: Access
       if (Number(project.deletedAt ?? 0) > 0) setList((l) => l && l.filter((p) => p.id !== project.id));
       else if (list()?.some((p) => p.id === project.id)) upsert(project);
     },
-    async create(key, name) {
-      const result = await live.connection.request({ createProject: { key, name, description: '' } });
+    async create(key, name, template = ProjectTemplate.PROJECT_TEMPLATE_NONE) {
+      const result = await live.connection.request({ createProject: { key, name, description: '', template } });
       const project = result.project;
       if (!project) throw new Error('The server answered without the project');
       upsert(project);

@@ -1,4 +1,5 @@
-// One item in a sprint's list or the backlog: type, key, title, status,
+// One item in a sprint's list or the backlog: type (a project's own type as
+// its badge), key, title, status,
 // points, assignee and, for editors, the "Move to" menu (which also serves
 // the keyboard). The row is the handle for dragging it between lists; a click
 // on it, or on its title (a link, for the keyboard and a new tab), opens the item.
@@ -8,6 +9,7 @@ import type { Card } from '../store/model/items.ts';
 import { isLocal } from '../store/model/local-ids.ts';
 import { initials } from '../ui/initials.ts';
 import { typeInfo } from './board-filter.ts';
+import { ItemTypeBadge } from './item-type-badge.tsx';
 
 /** A click the browser should keep: a new tab or window, a download. */
 const keepsDefault = (e: MouseEvent) => e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey;
@@ -48,7 +50,11 @@ export function BacklogRow(props: {
         props.open();
       }}
     >
-      <span class="plan-item__type">{typeInfo(card().itemType)?.label ?? ''}</span>
+      <span class="plan-item__type">
+        <Show when={card().customTypeId} fallback={typeInfo(card().itemType)?.label ?? ''}>
+          <ItemTypeBadge item={card()} project={props.board.project()} testId="backlog-item-type" />
+        </Show>
+      </span>
       <span class="plan-item__key">{card().key || 'New'}</span>
       <Show
         when={!isLocal(card())}

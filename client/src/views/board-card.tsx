@@ -1,5 +1,5 @@
 // One card on the board: key, title, a sub-task's parent, what blocks it,
-// type, priority, points, due date, time logged, assignee and labels; it
+// type (a project's own type by its icon, name and colour), priority, points, due date, time logged, assignee and labels; it
 // opens its item on click and is the handle for pointer and keyboard moves
 // (the column decides where a move lands).
 import { useLocation, useNavigate, useParams } from '@solidjs/router';
@@ -13,6 +13,7 @@ import { initials } from '../ui/initials.ts';
 import { typeInfo } from './board-filter.ts';
 import { CardBlockers, CardDue } from './card-marks.tsx';
 import { CardMenu } from './card-menu.tsx';
+import { ItemTypeBadge } from './item-type-badge.tsx';
 import { CardTime, showsCardTime } from './time-marks.tsx';
 
 const PRIORITY: Record<number, string> = {
@@ -68,12 +69,8 @@ export function CardView(props: {
       onClick={openItem}
     >
       <header class="card__top">
-        <Show when={type()}>
-          {(t) => (
-            <span class={`type-badge type-badge--${t().slug}`} title={t().label} data-testid="card-type">
-              {t().label}
-            </span>
-          )}
+        <Show when={props.card.customTypeId || type()}>
+          <ItemTypeBadge item={props.card} project={props.board.project()} testId="card-type" />
         </Show>
         <span class="card__key" data-testid="card-key">
           {props.card.key || 'New'}

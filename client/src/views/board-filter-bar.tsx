@@ -1,10 +1,17 @@
 // The bar above the board's columns: a text filter, one menu per facet,
-// toggles that leave sub-tasks off and keep cards due this week, the grouping, how many cards show, and a way back to all of them. It holds no
+// a menu per custom field (its options, people, or whether it has a value), toggles that leave sub-tasks off and keep cards due this week, the grouping, how many cards show, and a way back to all of them. It holds no
 // state but whether it is folded: the view is the page's (which keeps it in the URL). At phone width the
 // controls fold away behind one button (board.css), so the board's header stays short.
 import { createSignal, createUniqueId, For, Show } from 'solid-js';
 import { FilterMenu, type FilterOption } from '../ui/filter-menu.tsx';
-import { EMPTY_FILTER, isFiltering, toggle, type BoardView, type Facet, type GroupBy } from './board-filter.ts';
+import { customChosen, EMPTY_FILTER, isFiltering, toggle, toggleCustom, type BoardView, type Facet, type GroupBy } from './board-filter.ts';
+
+/** One custom field's menu: its values to pick (board-page.tsx builds them by the field's kind). */
+export interface CustomFacet {
+  fieldId: string;
+  name: string;
+  options: readonly FilterOption[];
+}
 
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -12,6 +19,7 @@ export function BoardFilterBar(props: {
   view: BoardView;
   onChange(view: BoardView): void;
   options: Record<Facet, readonly FilterOption[]>;
+  customFacets: readonly CustomFacet[];
   shown: number;
   total: number;
 }) {
@@ -58,6 +66,17 @@ export function BoardFilterBar(props: {
               options={props.options[f.facet]}
               selected={props.view.filter[f.facet]}
               onToggle={(value) => setFilter(toggle(props.view.filter, f.facet, value))}
+            />
+          )}
+        </For>
+        <For each={props.customFacets}>
+          {(f) => (
+            <FilterMenu
+              label={f.name}
+              name={`cf-${f.fieldId}`}
+              options={f.options}
+              selected={customChosen(props.view.filter, f.fieldId)}
+              onToggle={(value) => setFilter(toggleCustom(props.view.filter, f.fieldId, value))}
             />
           )}
         </For>

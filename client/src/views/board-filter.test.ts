@@ -3,7 +3,22 @@
 import { describe, expect, it } from 'vitest';
 import { ItemType, type IWorkItem } from '../../../shared/proto.ts';
 import { toCard, type Card } from '../store/model/items.ts';
-import { cardMatcher, columnIndexFor, EMPTY_FILTER, isFiltering, ME, NONE, parseView, toggle, viewQuery, type BoardFilter } from './board-filter.ts';
+import {
+  ANY_VALUE,
+  cardMatcher,
+  columnIndexFor,
+  customChosen,
+  EMPTY_FILTER,
+  isFiltering,
+  ME,
+  NO_VALUE,
+  NONE,
+  parseView,
+  toggle,
+  toggleCustom,
+  viewQuery,
+  type BoardFilter,
+} from './board-filter.ts';
 import { epicLanes, epicOf, NO_EPIC } from './board-lanes.ts';
 
 const card = (id: string, extra: Partial<IWorkItem> = {}): Card =>
@@ -118,6 +133,41 @@ describe('board view in the query string', () => {
     expect(parseView('?type=bug&due=week')).toEqual(view);
     expect(parseView('?due=month').filter.dueThisWeek).toBeUndefined();
     expect(viewQuery({ filter: EMPTY_FILTER, groupBy: 'none' }, '?due=week')).toBe('');
+  });
+
+  it('FILTER-9 a custom field\'s value: an option held (single or multi), a person (me too), any value or none; one field\'s values OR, fields AND', () => {
+    const valued = [
+      card('1', { customFields: [{ fieldId: 'sev', options: ['High'] }, { fieldId: 'area', options: ['Web', 'API'] }] }),
+      card('2', { customFields: [{ fieldId: 'sev', options: ['Low'] }, { fieldId: 'owner', userId: 'ada' }] }),
+      card('3', { customFields: [{ fieldId: 'owner', userId: 'bob' }, { fieldId: 'cost', number: 0 }] }),
+      card('4'),
+    ];
+    const only = (custom: string[], me = 'ada') => valued.filter(cardMatcher({ ...EMPTY_FILTER, custom }, me)).map((c) => c.id);
+    expect(only(['sev:High'])).toEqual(['1']);
+    expect(only(['sev:High', 'sev:Low'])).toEqual(['1', '2']);
+    expect(only(['area:API'])).toEqual(['1']);
+    expect(only(['owner:bob'])).toEqual(['3']);
+    expect(only([`owner:${ME}`], 'ada')).toEqual(['2']);
+    expect(only([`sev:${ANY_VALUE}`])).toEqual(['1', '2']);
+    expect(only([`sev:${NO_VALUE}`])).toEqual(['3', '4']);
+    expect(only([`cost:${ANY_VALUE}`])).toEqual(['3']);
+    expect(only(['sev:Low', `owner:${ANY_VALUE}`])).toEqual(['2']);
+    expect(only(['sev:Low', 'owner:bob'])).toEqual([]);
+  });
+
+  it('FILTER-URL-5 custom field values are ?cf=<field id>:<value>, an option with a colon kept whole; toggled in and out', () => {
+    let filter = toggleCustom(EMPTY_FILTER, 'sev', 'High');
+    filter = toggleCustom(filter, 'sev', 'Note: low');
+    expect(isFiltering(filter)).toBe(true);
+    expect(customChosen(filter, 'sev')).toEqual(['High', 'Note: low']);
+    const view = { filter, groupBy: 'none' as const };
+    const query = viewQuery(view, '?tab=x');
+    expect(query).toBe('?tab=x&cf=sev%3AHigh&cf=sev%3ANote%3A+low');
+    expect(parseView(query).filter).toEqual(filter);
+    expect(parseView('?cf=nocolon').filter.custom).toBeUndefined();
+    const back = toggleCustom(toggleCustom(filter, 'sev', 'High'), 'sev', 'Note: low');
+    expect(back).toEqual(EMPTY_FILTER);
+    expect(isFiltering(back)).toBe(false);
   });
 });
 

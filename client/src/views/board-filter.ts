@@ -1,9 +1,11 @@
 // Which cards the board shows, and how it is grouped, as plain data that
 // lives in the URL's query string (so a reload or a shared link keeps it):
-// ?q=socket&assignee=me&assignee=none&type=bug&label=docs&sprint=none&subtasks=hide&due=week&group=epic.
-// Facets combine with AND; several values within one facet are an OR.
+// ?q=socket&assignee=me&assignee=none&type=bug&label=docs&sprint=none&subtasks=hide&due=week&group=epic
+// &cf=<field id>:High (a custom field's value: an option, a person's id, `*` any value, `-` none).
+// Facets combine with AND; several values within one facet (or one custom field) are an OR.
 // No Solid and no DOM here.
-import { ItemType } from '../../../shared/proto.ts';
+import { CustomFieldKind, ItemType } from '../../../shared/proto.ts';
+import { valueIn } from '../store/model/custom-values.ts';
 import type { Card } from '../store/model/items.ts';
 import { dueThisWeek, localDay } from './due-dates.ts';
 
@@ -38,6 +40,8 @@ export interface BoardFilter {
   hideSubtasks?: boolean;
   /** Only cards due this week (Monday to Sunday, the viewer's calendar); absent when off. */
   dueThisWeek?: boolean;
+  /** Custom field values, each `<field id>:<value>` (customValue()); absent when none. */
+  custom?: readonly string[];
 }
 
 export type GroupBy = 'none' | 'epic';
@@ -47,7 +51,7 @@ export interface BoardView {
   groupBy: GroupBy;
 }
 
-export type Facet = Exclude<keyof BoardFilter, 'text' | 'hideSubtasks' | 'dueThisWeek'>;
+export type Facet = Exclude<keyof BoardFilter, 'text' | 'hideSubtasks' | 'dueThisWeek' | 'custom'>;
 
 /** The query-string name of each facet. */
 const PARAM: Record<Facet, string> = { assignees: 'assignee', types: 'type', labels: 'label', sprints: 'sprint' };
@@ -58,6 +62,20 @@ const HIDE = 'hide';
 /** ?due=week: the one value it takes. */
 const DUE = 'due';
 const WEEK = 'week';
+/** ?cf=<field id>:<value>, repeated. */
+const CUSTOM = 'cf';
+/** A custom field filter's value for "has any value" and for "has none". */
+export const ANY_VALUE = '*';
+export const NO_VALUE = '-';
+
+/** The filter value for one custom field's value. */
+export const customValue = (fieldId: string, value: string) => `${fieldId}:${value}`;
+
+/** `<field id>:<value>` split at its first colon (an option may hold one); null when it has none. */
+function splitCustom(entry: string): [string, string] | null {
+  const at = entry.indexOf(':');
+  return at > 0 ? [entry.slice(0, at), entry.slice(at + 1)] : null;
+}
 
 export const EMPTY_FILTER: BoardFilter = { text: '', assignees: [], types: [], labels: [], sprints: [] };
 
@@ -69,6 +87,8 @@ export function parseView(search: string): BoardView {
   for (const facet of FACETS) filter[facet] = distinct(params.getAll(PARAM[facet]));
   if (params.get(SUBTASKS) === HIDE) filter.hideSubtasks = true;
   if (params.get(DUE) === WEEK) filter.dueThisWeek = true;
+  const custom = distinct(params.getAll(CUSTOM)).filter((v) => splitCustom(v));
+  if (custom.length > 0) filter.custom = custom;
   return { filter, groupBy: params.get('group') === 'epic' ? 'epic' : 'none' };
 }
 
@@ -78,23 +98,68 @@ export function parseView(search: string): BoardView {
  */
 export function viewQuery(view: BoardView, search = ''): string {
   const params = new URLSearchParams(search);
-  for (const name of ['q', 'group', SUBTASKS, DUE, ...Object.values(PARAM)]) params.delete(name);
+  for (const name of ['q', 'group', SUBTASKS, DUE, CUSTOM, ...Object.values(PARAM)]) params.delete(name);
   if (view.filter.text.trim()) params.set('q', view.filter.text);
   for (const facet of FACETS) for (const value of view.filter[facet]) params.append(PARAM[facet], value);
   if (view.filter.hideSubtasks) params.set(SUBTASKS, HIDE);
   if (view.filter.dueThisWeek) params.set(DUE, WEEK);
+  for (const value of view.filter.custom ?? []) params.append(CUSTOM, value);
   if (view.groupBy !== 'none') params.set('group', view.groupBy);
   const query = params.toString();
   return query ? `?${query}` : '';
 }
 
 export const isFiltering = (filter: BoardFilter) =>
-  !!filter.text.trim() || !!filter.hideSubtasks || !!filter.dueThisWeek || FACETS.some((f) => filter[f].length > 0);
+  !!filter.text.trim() || !!filter.hideSubtasks || !!filter.dueThisWeek || (filter.custom?.length ?? 0) > 0 || FACETS.some((f) => filter[f].length > 0);
 
 /** Adds `value` to a facet, or takes it out when it is there. */
 export function toggle(filter: BoardFilter, facet: Facet, value: string): BoardFilter {
   const values = filter[facet];
   return { ...filter, [facet]: values.includes(value) ? values.filter((v) => v !== value) : [...values, value] };
+}
+
+/** Adds a custom field's value to the filter, or takes it out when it is there. */
+export function toggleCustom(filter: BoardFilter, fieldId: string, value: string): BoardFilter {
+  const entry = customValue(fieldId, value);
+  const values = filter.custom ?? [];
+  const next = values.includes(entry) ? values.filter((v) => v !== entry) : [...values, entry];
+  const { custom: _, ...rest } = filter;
+  return next.length > 0 ? { ...rest, custom: next } : rest;
+}
+
+/** The chosen values of one custom field. */
+export const customChosen = (filter: BoardFilter, fieldId: string): string[] =>
+  (filter.custom ?? []).flatMap((v) => {
+    const split = splitCustom(v);
+    return split && split[0] === fieldId ? [split[1]] : [];
+  });
+
+/** The kinds of custom field whose values the board filters by (others by having one). */
+export const filtersByValue = (kind: CustomFieldKind) =>
+  kind === CustomFieldKind.CUSTOM_FIELD_KIND_SINGLE_SELECT || kind === CustomFieldKind.CUSTOM_FIELD_KIND_MULTI_SELECT || kind === CustomFieldKind.CUSTOM_FIELD_KIND_PERSON;
+
+/**
+ * Whether a card's values pass the custom field filter: for each field named,
+ * one of its chosen values (an option held, the person (ME for the viewer),
+ * any value, none).
+ */
+function customMatcher(custom: readonly string[], me: string): (card: Card) => boolean {
+  const byField = new Map<string, Set<string>>();
+  for (const entry of custom) {
+    const split = splitCustom(entry);
+    if (!split) continue;
+    const [fieldId, value] = split;
+    byField.set(fieldId, (byField.get(fieldId) ?? new Set()).add(value === ME ? me : value));
+  }
+  return (card) => {
+    for (const [fieldId, wanted] of byField) {
+      const v = valueIn(card, fieldId);
+      const held = v ? [...(v.options ?? []), ...(v.userId ? [v.userId] : [])] : [];
+      const ok = (v ? wanted.has(ANY_VALUE) : wanted.has(NO_VALUE)) || held.some((h) => wanted.has(h));
+      if (!ok) return false;
+    }
+    return true;
+  };
 }
 
 /** A predicate for the cards `filter` lets through; `me` is the viewer's user id (for ME), `today` their calendar day. */
@@ -104,6 +169,7 @@ export function cardMatcher(filter: BoardFilter, me: string, today = localDay())
   const types = new Set(filter.types.map((slug) => ITEM_TYPES.find((t) => t.slug === slug)?.type));
   const labels = new Set(filter.labels);
   const sprints = new Set(filter.sprints.map((s) => (s === NONE ? '' : s)));
+  const custom = filter.custom?.length ? customMatcher(filter.custom, me) : null;
   return (card) =>
     (!text || (card.key ?? '').toLowerCase().includes(text) || (card.title ?? '').toLowerCase().includes(text)) &&
     (assignees.size === 0 || assignees.has(card.assigneeId ?? '')) &&
@@ -111,7 +177,8 @@ export function cardMatcher(filter: BoardFilter, me: string, today = localDay())
     (labels.size === 0 || (card.labels ?? []).some((l) => labels.has(l))) &&
     (sprints.size === 0 || sprints.has(card.sprintId ?? '')) &&
     !(filter.hideSubtasks && card.itemType === ItemType.ITEM_TYPE_SUBTASK) &&
-    (!filter.dueThisWeek || dueThisWeek(card.dueDate, today));
+    (!filter.dueThisWeek || dueThisWeek(card.dueDate, today)) &&
+    (!custom || custom(card));
 }
 
 /**

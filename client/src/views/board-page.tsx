@@ -4,14 +4,14 @@
 // group them in swimlanes by epic; the view lives in the query string.
 import { A, useLocation, useNavigate, useParams, type RouteSectionProps } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, For, on, Show, type Accessor } from 'solid-js';
-import { Role, SprintState } from '../../../shared/proto.ts';
+import { CustomFieldKind, Role, SprintState } from '../../../shared/proto.ts';
 import { BoardContext, createBoardSlice } from '../store/board.ts';
 import { useLive } from '../store/live.ts';
 import type { Card } from '../store/model/items.ts';
 import { openSprints } from '../store/model/sprints.ts';
 import type { FilterOption } from '../ui/filter-menu.tsx';
-import { cardMatcher, isFiltering, ITEM_TYPES, ME, NONE, parseView, viewQuery, type BoardView, type Facet } from './board-filter.ts';
-import { BoardFilterBar } from './board-filter-bar.tsx';
+import { ANY_VALUE, cardMatcher, filtersByValue, isFiltering, ITEM_TYPES, ME, NO_VALUE, NONE, parseView, viewQuery, type BoardView, type Facet } from './board-filter.ts';
+import { BoardFilterBar, type CustomFacet } from './board-filter-bar.tsx';
 import { ConflictDialogs } from './conflict-dialog.tsx';
 import { viewedItem } from './item-format.ts';
 import { PresenceBar } from './presence-bar.tsx';
@@ -107,6 +107,17 @@ export function BoardPage(props: Partial<RouteSectionProps>) {
       { value: NONE, label: 'No sprint (backlog)' },
     ],
   }));
+  // Selects and people by value, the other kinds by whether a card has one.
+  const customFacets = createMemo<CustomFacet[]>(() =>
+    board.customFields().map((f) => {
+      const values: FilterOption[] = !filtersByValue(f.kind)
+        ? []
+        : f.kind === CustomFieldKind.CUSTOM_FIELD_KIND_PERSON
+          ? [{ value: ME, label: 'Me' }, ...board.members().filter((m) => m.userId !== me).map((m) => ({ value: m.userId ?? '', label: m.displayName ?? '' }))]
+          : f.options.map((o) => ({ value: o, label: o }));
+      return { fieldId: f.id, name: f.name, options: [...values, { value: ANY_VALUE, label: values.length ? 'Any value' : 'Has a value' }, { value: NO_VALUE, label: 'No value' }] };
+    }),
+  );
   const roleName = () => (board.role() === Role.ROLE_VIEWER ? 'Viewer' : board.role() === Role.ROLE_EDITOR ? 'Editor' : 'Admin');
 
   return (
@@ -162,7 +173,7 @@ export function BoardPage(props: Partial<RouteSectionProps>) {
             </p>
           </Show>
           <SprintBanner board={board} projectKey={params.key} view={view()} setView={setView} />
-          <BoardFilterBar view={view()} onChange={setView} options={options()} shown={shownTotal()} total={total()} />
+          <BoardFilterBar view={view()} onChange={setView} options={options()} customFacets={customFacets()} shown={shownTotal()} total={total()} />
           <BoardColumns
             board={board}
             shown={shown}

@@ -8,16 +8,28 @@
 import { createSignal, For, Show } from 'solid-js';
 import type { BoardSlice } from '../store/board.ts';
 import { useLive } from '../store/live.ts';
-import { conflictRows, mergedPatch, type Choice, type Conflict } from '../store/model/conflicts.ts';
+import { conflictRows, mergedPatch, mergedValues, valueConflictRows, type Choice, type Conflict } from '../store/model/conflicts.ts';
+import { valueWords } from '../store/model/custom-values.ts';
 import { fieldLabel, type PatchField } from '../store/model/item-patch.ts';
 import { ModalDialog } from '../ui/modal-dialog.tsx';
-import { changedBy, describeValue } from './item-format.ts';
+import { changedBy, describeValue, memberName } from './item-format.ts';
 
 function ConflictBody(props: { board: BoardSlice; conflict: Conflict; later(): void }) {
   const rows = () => conflictRows(props.conflict.patch, props.conflict.theirs);
+  const values = () => props.conflict.values ?? [];
+  const valueRows = () => valueConflictRows(values(), props.conflict.theirs);
   const [choices, setChoices] = createSignal<Partial<Record<PatchField, Choice>>>({});
   const choiceOf = (f: PatchField) => choices()[f] ?? 'yours';
-  const resolve = (patch: Parameters<BoardSlice['resolveConflict']>[1]) => props.board.resolveConflict(props.conflict.id, patch);
+  /** Custom fields' choices, by field id. */
+  const [valueChoices, setValueChoices] = createSignal<Partial<Record<string, Choice>>>({});
+  const valueChoiceOf = (id: string) => valueChoices()[id] ?? 'yours';
+  const fieldOf = (id: string) => props.board.customFields().find((f) => f.id === id);
+  const valueText = (id: string, value: Parameters<typeof valueWords>[1]) => {
+    const field = fieldOf(id);
+    return field ? valueWords(field, value, (userId) => memberName(props.board, userId)) : value ? 'A value' : 'None';
+  };
+  const resolve = (patch: Parameters<BoardSlice['resolveConflict']>[1], chosen: Partial<Record<string, Choice>>) =>
+    props.board.resolveConflict(props.conflict.id, patch, mergedValues(values(), props.conflict.theirs, chosen));
   const titleId = `conflict-title-${props.conflict.id}`;
   const me = useLive().session.user.id;
   let first: HTMLButtonElement | undefined;
@@ -82,18 +94,53 @@ function ConflictBody(props: { board: BoardSlice; conflict: Conflict; later(): v
               </tr>
             )}
           </For>
+          <For each={valueRows()}>
+            {(row) => (
+              <tr data-testid="conflict-row" data-field={`custom:${row.fieldId}`} classList={{ 'conflict__row--same': row.same }}>
+                <th scope="row">{fieldOf(row.fieldId)?.name ?? 'A removed field'}</th>
+                <td classList={{ 'conflict__cell--chosen': valueChoiceOf(row.fieldId) === 'theirs' }}>
+                  <label class="conflict__choice">
+                    <input
+                      type="radio"
+                      name={`${titleId}-custom-${row.fieldId}`}
+                      checked={valueChoiceOf(row.fieldId) === 'theirs'}
+                      onChange={() => setValueChoices((c) => ({ ...c, [row.fieldId]: 'theirs' }))}
+                      data-testid="conflict-pick-theirs"
+                    />
+                    <span class="conflict__value" data-testid="conflict-theirs">
+                      {valueText(row.fieldId, row.theirs)}
+                    </span>
+                  </label>
+                </td>
+                <td classList={{ 'conflict__cell--chosen': valueChoiceOf(row.fieldId) === 'yours' }}>
+                  <label class="conflict__choice">
+                    <input
+                      type="radio"
+                      name={`${titleId}-custom-${row.fieldId}`}
+                      checked={valueChoiceOf(row.fieldId) === 'yours'}
+                      onChange={() => setValueChoices((c) => ({ ...c, [row.fieldId]: 'yours' }))}
+                      data-testid="conflict-pick-yours"
+                    />
+                    <span class="conflict__value" data-testid="conflict-yours">
+                      {valueText(row.fieldId, row.yours)}
+                    </span>
+                  </label>
+                </td>
+              </tr>
+            )}
+          </For>
         </tbody>
       </table>
       <footer class="conflict__actions">
-        <button ref={first} type="button" class="button" data-testid="conflict-keep-theirs" onClick={() => resolve({})}>
+        <button ref={first} type="button" class="button" data-testid="conflict-keep-theirs" onClick={() => props.board.resolveConflict(props.conflict.id, {})}>
           Keep theirs
         </button>
-        <Show when={rows().length > 1}>
+        <Show when={rows().length + valueRows().length > 1}>
           <button
             type="button"
             class="button"
             data-testid="conflict-merge"
-            onClick={() => resolve(mergedPatch(props.conflict.patch, props.conflict.theirs, choices()))}
+            onClick={() => resolve(mergedPatch(props.conflict.patch, props.conflict.theirs, choices()), valueChoices())}
           >
             Save my choices
           </button>
@@ -102,7 +149,7 @@ function ConflictBody(props: { board: BoardSlice; conflict: Conflict; later(): v
           type="button"
           class="button button--primary"
           data-testid="conflict-take-yours"
-          onClick={() => resolve(mergedPatch(props.conflict.patch, props.conflict.theirs, {}))}
+          onClick={() => resolve(mergedPatch(props.conflict.patch, props.conflict.theirs, {}), {})}
         >
           Take mine
         </button>

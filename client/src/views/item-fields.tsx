@@ -2,17 +2,21 @@
 // input that saves on its own (a pick from a list at once, typed text on blur
 // or Enter); for viewers plain text. In a pull-mode project nobody assigns
 // anyone: the assignee is who claimed the item, with Claim when nobody has,
-// and Release for the claimer (or an admin).
-import { For, Show, type JSX } from 'solid-js';
+// and Release for the claimer (or an admin). Below them, the project's
+// custom fields that apply to the item's type, each with a control for its
+// kind (custom-field-input.tsx), saved through the board's own send path.
+import { createMemo, For, Show, type JSX } from 'solid-js';
 import { allowedParentTypes } from '../../../shared/domain/hierarchy.ts';
-import { ItemType, Priority, Role } from '../../../shared/proto.ts';
+import { ItemType, Priority, Role, type ICustomFieldValue } from '../../../shared/proto.ts';
 import type { BoardSlice } from '../store/board.ts';
 import { useLive } from '../store/live.ts';
+import { fieldsFor, valueIn, valueProblem } from '../store/model/custom-values.ts';
 import { parseLabels, type ItemPatch } from '../store/model/item-patch.ts';
 import type { Card } from '../store/model/items.ts';
 import { isLocal } from '../store/model/local-ids.ts';
 import { DraftInput } from '../ui/draft-input.tsx';
 import { Select } from '../ui/select.tsx';
+import { CustomFieldInput, CustomFieldText } from './custom-field-input.tsx';
 import { ItemDate } from './item-dates.tsx';
 import { memberName, PRIORITY_NAMES, statusName, TYPE_NAMES } from './item-format.ts';
 
@@ -34,6 +38,8 @@ export function ItemFields(props: {
   editable: boolean;
   /** Saves against the version the edit started from. */
   save(patch: ItemPatch, base: number): void;
+  /** Saves custom field values (an empty entry clears one) against the version the edit started from. */
+  saveValues(values: ICustomFieldValue[], base: number): void;
 }) {
   const live = useLive();
   const board = props.board;
@@ -56,6 +62,19 @@ export function ItemFields(props: {
       .map((c) => ({ value: c.id, label: `${c.key} ${c.title}` }));
     const none = item().itemType === ItemType.ITEM_TYPE_SUBTASK ? [] : [{ value: '', label: 'None' }];
     return [...none, ...options];
+  };
+  // By id, not by object: a field renamed elsewhere keeps its control (and what is being typed in it).
+  const customIds = createMemo(() => fieldsFor(board.customFields(), item()).map((f) => f.id), [], {
+    equals: (a, b) => a.length === b.length && a.every((x, i) => x === b[i]),
+  });
+  const fieldOf = (id: string) => board.customFields().find((f) => f.id === id);
+  const saveValue = (id: string, entry: ICustomFieldValue, base: number) => {
+    const field = fieldOf(id);
+    if (!field) return;
+    // The server's own rules first: a required field cannot be cleared, a number must be one.
+    const problem = valueProblem(field, entry);
+    if (problem) return live.toasts.show(`Could not save ${item().key || 'the item'}: ${problem}`);
+    props.saveValues([entry], base);
   };
   const savePoints = (text: string, base: number) => {
     const t = text.trim();
@@ -217,6 +236,37 @@ export function ItemFields(props: {
           />
         </Show>
       </Row>
+      <For each={customIds()}>
+        {(id) => (
+          <Show when={fieldOf(id)}>
+            {(field) => (
+              <div class="item-field item-field--custom" data-testid="cf-row" data-field-id={id} data-field-name={field().name}>
+                <dt class="item-field__label">
+                  {field().name}
+                  <Show when={field().required}>
+                    <span class="item-field__required"> (required)</span>
+                  </Show>
+                </dt>
+                <dd class="item-field__value">
+                  <Show
+                    when={props.editable}
+                    fallback={<CustomFieldText field={field()} value={valueIn(item(), id)} personName={(userId) => memberName(board, userId)} />}
+                  >
+                    <CustomFieldInput
+                      field={field()}
+                      value={valueIn(item(), id)}
+                      members={board.members()}
+                      begin={begin}
+                      commit={(entry, base) => saveValue(id, entry, base)}
+                      invalid={(message) => live.toasts.show(message)}
+                    />
+                  </Show>
+                </dd>
+              </div>
+            )}
+          </Show>
+        )}
+      </For>
     </dl>
   );
 }

@@ -15,6 +15,7 @@ const board: BoardNames = {
   ],
   items: () => new Map([['i-1', card('i-1', 'WEB-1', 'Sign-in page')]]),
   sprints: () => new Map([['sp-1', { id: 'sp-1', name: 'Sprint 4' }]]),
+  customFields: () => [{ id: 'f-sev', name: 'Severity', kind: 4, options: ['Low', 'High'], itemTypes: [], required: false, position: 0 }],
 };
 
 const line = (field: string, oldValue: string, newValue: string) => {
@@ -23,6 +24,12 @@ const line = (field: string, oldValue: string, newValue: string) => {
 };
 
 describe('history in words', () => {
+  it('HIST-5 a custom field\'s change by the field\'s name, a removed one as such; the values as the server wrote them', () => {
+    expect(line('custom:f-sev', 'Low', 'High')).toBe('changed Severity | Low | High');
+    expect(line('custom:f-sev', '', 'Low')).toBe('changed Severity | none | Low');
+    expect(line('custom:f-gone', 'Web, API', '')).toBe('changed a removed field | Web, API | none');
+  });
+
   it('HIST-1 labels as what was added and removed, never JSON', () => {
     expect(line('labels', '[]', '["frontend","safari"]')).toBe('added labels frontend, safari');
     expect(line('labels', '["frontend","safari"]', '["frontend"]')).toBe('removed label safari');

@@ -8,8 +8,11 @@ import { duration } from '../store/hours-per-day.ts';
 import type { PatchField, PatchValue } from '../store/model/item-patch.ts';
 import type { Person } from '../../../shared/domain/mentions.ts';
 
-/** What naming needs of a board (a stand-in in tests). */
-export type BoardNames = Pick<BoardSlice, 'members' | 'columns' | 'items' | 'sprints'>;
+/** What naming needs of a board (a stand-in in tests); custom fields name their history rows. */
+export type BoardNames = Pick<BoardSlice, 'members' | 'columns' | 'items' | 'sprints'> & Partial<Pick<BoardSlice, 'customFields'>>;
+
+/** History names a custom field's change `custom:<field id>`. */
+const CUSTOM_PREFIX = 'custom:';
 
 export const TYPE_NAMES: Record<number, string> = {
   [ItemType.ITEM_TYPE_EPIC]: 'Epic',
@@ -171,8 +174,20 @@ function historyWords(board: BoardNames, field: string, v: string): string {
   return v.length > 120 ? `${v.slice(0, 117)}…` : v;
 }
 
+/**
+ * A custom field's change by the field's name as it is now ("changed
+ * Severity"), or "a removed field" once it is gone. The server writes the
+ * values as readable text (a person by name), so they are shown as written.
+ */
+function customChange(board: BoardNames, fieldId: string, oldValue: string, newValue: string): { what: string; from: string; to: string } {
+  const name = board.customFields?.().find((f) => f.id === fieldId)?.name;
+  const short = (v: string) => (v.length > 120 ? `${v.slice(0, 117)}…` : v);
+  return { what: `changed ${name ?? 'a removed field'}`, from: oldValue ? short(oldValue) : 'none', to: newValue ? short(newValue) : 'none' };
+}
+
 /** One activity entry as "field: old → new" in words. */
 export function describeHistory(board: BoardNames, field: string, oldValue: string, newValue: string): { what: string; from: string; to: string } {
+  if (field.startsWith(CUSTOM_PREFIX)) return customChange(board, field.slice(CUSTOM_PREFIX.length), oldValue, newValue);
   const words = (v: string) => historyWords(board, field, v);
   switch (field) {
     case 'created':

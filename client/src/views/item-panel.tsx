@@ -11,6 +11,7 @@
 // Viewers get the same panel as plain text: no inputs at all.
 import { useLocation, useNavigate, useParams } from '@solidjs/router';
 import { createEffect, createMemo, onCleanup, Show } from 'solid-js';
+import type { ICustomFieldValue } from '../../../shared/proto.ts';
 import { useBoard, type BoardSlice } from '../store/board.ts';
 import { makeDeviceStorage } from '../store/device-storage.ts';
 import { makeDraftStore } from '../store/drafts.ts';
@@ -27,11 +28,11 @@ import { ModalDialog } from '../ui/modal-dialog.tsx';
 import { ItemComments, ItemHistory } from './item-activity.tsx';
 import { ItemChildren } from './item-children.tsx';
 import { Description } from './item-description.tsx';
+import { ItemTypeBadge } from './item-type-badge.tsx';
 import { ItemFields } from './item-fields.tsx';
 import { ItemLinks } from './item-links.tsx';
 import { ItemAttachments } from './item-attachments.tsx';
 import { ItemTime } from './item-time.tsx';
-import { TYPE_NAMES } from './item-format.ts';
 import { DELETE_KEYS, isDeleteKey, isTyping } from './shortcuts.ts';
 import { WatchToggle } from './watch-toggle.tsx';
 
@@ -53,6 +54,7 @@ function ItemBody(props: { board: BoardSlice; item: Card; nav: ItemPanelNav }) {
   const activity = createItemActivity(live, board, () => item().id);
   const descriptionLoad = createDescriptionLoad(live, () => item().id, () => item().descriptionOmitted === true);
   const save = (patch: ItemPatch, base: number) => void board.update(item().id, patch, base);
+  const saveValues = (values: ICustomFieldValue[], base: number) => void board.setValues(item().id, values, base);
 
   return (
     <>
@@ -75,7 +77,7 @@ function ItemBody(props: { board: BoardSlice; item: Card; nav: ItemPanelNav }) {
           />
         </Show>
       </div>
-      <ItemFields board={board} item={item()} editable={fieldsEditable()} save={save} />
+      <ItemFields board={board} item={item()} editable={fieldsEditable()} save={save} saveValues={saveValues} />
       <Description board={board} item={item()} load={descriptionLoad()} editable={fieldsEditable()} drafts={drafts} save={save} />
       <ItemChildren board={board} item={item()} open={props.nav.open} editable={editable()} />
       <ItemLinks board={board} item={item()} open={props.nav.open} editable={editable()} />
@@ -164,7 +166,7 @@ export function ItemPanelView(props: { projectKey: string; number: string; nav: 
           <Show when={item()}>
             {(c) => (
               <>
-                <span class={`type-badge type-badge--${(TYPE_NAMES[c().itemType ?? 0] ?? 'task').toLowerCase().replace('-', '')}`}>{TYPE_NAMES[c().itemType ?? 0]}</span>
+                <ItemTypeBadge item={c()} project={board.project()} testId="item-type" />
                 <span class="item-panel__key" data-testid="item-key">
                   {c().key}
                 </span>

@@ -11,7 +11,7 @@ import { createBoardSlice } from '../store/board.ts';
 import { useLive } from '../store/live.ts';
 import type { Card } from '../store/model/items.ts';
 import { poolOf } from '../store/model/pool.ts';
-import { typeInfo } from './board-filter.ts';
+import { ItemTypeBadge } from './item-type-badge.tsx';
 import { PRIORITY_NAMES, statusName } from './item-format.ts';
 import { ProjectBody } from './project-load-states.tsx';
 import { ProjectPageHeader } from './project-page-header.tsx';
@@ -45,7 +45,7 @@ export function PoolPage() {
         .join(' · ');
     return (
       <>
-        <span class={`type-badge type-badge--${typeInfo(props.card.itemType)?.slug ?? 'task'}`}>{typeInfo(props.card.itemType)?.label ?? 'Item'}</span>
+        <ItemTypeBadge item={props.card} project={board.project()} />
         <span class="pool-row__what">
           <A href={`/p/${params.key}/item/${Number(props.card.number ?? 0)}`} class="pool-row__title">
             <span class="pool-row__key">{props.card.key}</span> <span data-testid="pool-title">{props.card.title}</span>

@@ -1,19 +1,22 @@
 // The top of every project page: breadcrumbs (Projects / KEY / page), the
 // project's name over the page title, the page's badges and the connection
 // indicator (and Ask, when the server has an assistant), then the Board | Backlog | Members | Reports | Trash | Settings tabs
-// (and Pool after Backlog while the project is in pull mode).
+// (and Pool after Backlog while the project is in pull mode, RAID after Backlog for a RAID log).
 import { A } from '@solidjs/router';
 import { Show, type JSX } from 'solid-js';
 import { useLive } from '../store/live.ts';
+import { hasRaidView } from '../store/model/raid-view.ts';
 import { AskButton } from './ask-panel.tsx';
 import { LinkIndicator } from './link-status.tsx';
 
-/** Board | Backlog | (Pool) | Members | Reports | Trash | Settings, under a project's title. */
+/** Board | Backlog | (RAID) | (Pool) | Members | Reports | Trash | Settings, under a project's title. */
 function ProjectTabs(props: { projectKey: string }) {
   const live = useLive();
   const base = () => `/p/${props.projectKey}`;
   // The project list learns every change the open page sees, so the tab comes and goes live.
   const pullMode = () => Boolean(live.projects.resolve(props.projectKey)?.pullMode);
+  // A RAID log: a Risk type with Probability and Impact fields (the template's, or an admin's own).
+  const raid = () => hasRaidView(live.projects.resolve(props.projectKey));
   return (
     <nav class="project-tabs" aria-label="Project views">
       <A href={base()} end class="project-tabs__tab" activeClass="project-tabs__tab--active" data-testid="tab-board">
@@ -22,6 +25,11 @@ function ProjectTabs(props: { projectKey: string }) {
       <A href={`${base()}/backlog`} class="project-tabs__tab" activeClass="project-tabs__tab--active" data-testid="tab-backlog">
         Backlog
       </A>
+      <Show when={raid()}>
+        <A href={`${base()}/raid`} class="project-tabs__tab" activeClass="project-tabs__tab--active" data-testid="tab-raid">
+          RAID
+        </A>
+      </Show>
       <Show when={pullMode()}>
         <A href={`${base()}/pool`} class="project-tabs__tab" activeClass="project-tabs__tab--active" data-testid="tab-pool">
           Pool

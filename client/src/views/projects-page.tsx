@@ -1,6 +1,7 @@
 // "/": the caller's projects over the socket (list_projects), an empty state,
-// and the "New project" form (create_project), which opens the new board.
-import type { IProject } from '../../../shared/proto.ts';
+// and the "New project" form (create_project: blank, or a RAID log from the
+// server's template), which opens the new board.
+import { ProjectTemplate, type IProject } from '../../../shared/proto.ts';
 import { A, useNavigate } from '@solidjs/router';
 import { createSignal, For, Match, Show, Switch } from 'solid-js';
 import { LIMITS } from '../../../shared/domain/validation.ts';
@@ -14,11 +15,23 @@ function keyError(key: string): string {
   return LIMITS.projectKey.test(key) ? '' : 'Use 2-10 upper-case letters, like WEB';
 }
 
+/** What a new project can start as; the server fills a template in (types, fields, workflow). */
+const TEMPLATES: readonly { value: ProjectTemplate; slug: string; label: string; hint: string }[] = [
+  { value: ProjectTemplate.PROJECT_TEMPLATE_NONE, slug: 'blank', label: 'Blank', hint: 'Backlog, To Do, In Progress, In Review and Done columns.' },
+  {
+    value: ProjectTemplate.PROJECT_TEMPLATE_RAID_LOG,
+    slug: 'raid',
+    label: 'RAID log',
+    hint: "Risks, assumptions, issues, dependencies and actions, a risk's probability and impact, and a heat map.",
+  },
+];
+
 function NewProjectForm(props: { onCancel(): void }) {
   const live = useLive();
   const navigate = useNavigate();
   const [key, setKey] = createSignal('');
   const [name, setName] = createSignal('');
+  const [template, setTemplate] = createSignal(ProjectTemplate.PROJECT_TEMPLATE_NONE);
   const [errors, setErrors] = createSignal<{ key?: string; name?: string; form?: string }>({});
   const [busy, setBusy] = createSignal(false);
 
@@ -28,7 +41,7 @@ function NewProjectForm(props: { onCancel(): void }) {
     if (found.key || found.name) return setErrors(found);
     setBusy(true);
     try {
-      const project = await live.projects.create(key(), name().trim());
+      const project = await live.projects.create(key(), name().trim(), template());
       navigate(`/p/${project.key}`);
     } catch (err) {
       const e2 = err as { field?: string; message?: string };
@@ -67,6 +80,27 @@ function NewProjectForm(props: { onCancel(): void }) {
           }}
         />
       </div>
+      <fieldset class="new-project__templates" data-testid="new-project-template">
+        <legend class="field__label">Start with</legend>
+        <For each={TEMPLATES}>
+          {(t) => (
+            <label class="new-project__template" classList={{ 'new-project__template--on': template() === t.value }}>
+              <input
+                type="radio"
+                name="template"
+                value={t.slug}
+                checked={template() === t.value}
+                data-testid={`new-project-template-${t.slug}`}
+                onChange={() => setTemplate(t.value)}
+              />
+              <span class="new-project__template-text">
+                <span class="new-project__template-name">{t.label}</span>
+                <span class="new-project__template-hint">{t.hint}</span>
+              </span>
+            </label>
+          )}
+        </For>
+      </fieldset>
       <Show when={errors().form}>
         <p class="form-alert" role="alert" data-testid="new-project-error">
           {errors().form}

@@ -1,16 +1,22 @@
-// The quick-add form at the top of a column: a type (remembered per column on
-// this device) and a title; Enter adds the card and keeps the form open for
+// The quick-add form at the top of a column: a type (built-in or one of the
+// project's own, sent as a task naming it; remembered per column on this
+// device) and a title; Enter adds the card and keeps the form open for
 // the next one, which goes right below it, so a list typed in one go keeps
 // the order it was typed in. Escape closes it; the next add goes on top again.
 import { useSearchParams } from '@solidjs/router';
-import { createEffect, createSignal, Show } from 'solid-js';
-import { ItemType, StatusCategory } from '../../../shared/proto.ts';
+import { createEffect, createSignal, For, Show } from 'solid-js';
+import { appliesTo, fieldTypeKey } from '../../../shared/domain/custom-fields.ts';
+import { pluralTypeName } from '../../../shared/domain/item-types.ts';
+import { ItemType, StatusCategory, type ICustomFieldValue } from '../../../shared/proto.ts';
 import type { BoardSlice, Column } from '../store/board.ts';
 import { makeDeviceStorage } from '../store/device-storage.ts';
 import { useLive } from '../store/live.ts';
+import { typeNameOf } from '../store/model/custom-fields-draft.ts';
+import { itemTypesOf } from '../store/model/item-types-draft.ts';
 import type { Card } from '../store/model/items.ts';
 import { Select } from '../ui/select.tsx';
 import { ITEM_TYPES } from './board-filter.ts';
+import { CustomFieldInput } from './custom-field-input.tsx';
 
 /** Whether the board's filter hides this card. */
 export type HiddenByFilter = (card: Card) => boolean;
@@ -25,12 +31,30 @@ function rememberedType(statusId: string): ItemType {
   const kept = Number(prefs.get(typeKey(statusId)));
   return TYPES.find((t) => t.value === kept)?.value ?? DEFAULT_TYPE;
 }
+/** A project's own type is kept as "c:<id>" under the same key. */
+const CUSTOM = 'c:';
+function rememberedCustomType(statusId: string): string {
+  const kept = prefs.get(typeKey(statusId)) ?? '';
+  return kept.startsWith(CUSTOM) ? kept.slice(CUSTOM.length) : '';
+}
 
 export function QuickAdd(props: { column: Column; board: BoardSlice; hiddenByFilter: HiddenByFilter }) {
   const live = useLive();
   const [open, setOpen] = createSignal(false);
   const [title, setTitle] = createSignal('');
   const [type, setType] = createSignal(rememberedType(props.column.status.id));
+  /** One of the project's own types ('' for a built-in one); `type` is then TASK. */
+  const [customType, setCustomType] = createSignal(rememberedCustomType(props.column.status.id));
+  const ownTypes = () => itemTypesOf(props.board.project());
+  /** The chosen own type while the project still has it. */
+  const chosenOwn = () => ownTypes().find((t) => t.id === customType());
+  const typeOptions = () => [
+    ...TYPES.map((t) => ({ value: String(t.value), label: t.label })),
+    ...ownTypes().map((t) => ({ value: `${CUSTOM}${t.id}`, label: `${t.icon} ${t.name}`.trim() })),
+  ];
+  /** Values of the required custom fields, by field id: kept for the next card. */
+  const [values, setValues] = createSignal<ReadonlyMap<string, ICustomFieldValue>>(new Map());
+  const required = () => props.board.customFields().filter((f) => f.required && appliesTo(f, fieldTypeKey(typeNameOf(type()), chosenOwn()?.id)));
   /** The card this form added last while open: the next one goes right below it. */
   let last: string | undefined;
   let input: HTMLInputElement | undefined;
@@ -52,7 +76,8 @@ export function QuickAdd(props: { column: Column; board: BoardSlice; hiddenByFil
   const submit = (e: Event) => {
     e.preventDefault();
     if (!title().trim()) return;
-    const card = props.board.quickAdd(props.column.status.id, title(), { itemType: type(), afterId: last });
+    const customFields = required().flatMap((f) => values().get(f.id) ?? []);
+    const card = props.board.quickAdd(props.column.status.id, title(), { itemType: chosenOwn() ? DEFAULT_TYPE : type(), afterId: last, customFields, customTypeId: chosenOwn()?.id ?? '' });
     if (card) last = card.id;
     // Otherwise it would seem to vanish as it is made.
     if (card && props.hiddenByFilter(card)) live.toasts.show(`Added “${card.title}”. The current filter hides it.`, 'info');
@@ -96,14 +121,33 @@ export function QuickAdd(props: { column: Column; board: BoardSlice; hiddenByFil
           label={`Type of new cards in ${props.column.status.name}`}
           testId="quick-add-type"
           class="quick-add__type"
-          value={type()}
-          options={TYPES}
+          value={chosenOwn() ? `${CUSTOM}${customType()}` : String(type())}
+          options={typeOptions()}
           onChange={(value) => {
-            setType(value);
-            prefs.set(typeKey(props.column.status.id), String(value));
+            const own = value.startsWith(CUSTOM);
+            setCustomType(own ? value.slice(CUSTOM.length) : '');
+            setType(own ? DEFAULT_TYPE : (Number(value) as ItemType));
+            prefs.set(typeKey(props.column.status.id), value);
             input?.focus();
           }}
         />
+        <Show when={required().length > 0}>
+          <div class="quick-add__required" data-testid="quick-add-required">
+            <p class="quick-add__required-note">New {chosenOwn() ? pluralTypeName(chosenOwn()!.name) : `${ITEM_TYPES.find((t) => t.type === type())?.label.toLowerCase() ?? 'item'}s`} need:</p>
+            <For each={required()}>
+              {(field) => (
+                <CustomFieldInput
+                  field={field}
+                  value={values().get(field.id) ?? null}
+                  members={props.board.members()}
+                  begin={() => 0}
+                  commit={(entry) => setValues((m) => new Map(m).set(field.id, entry))}
+                  invalid={(message) => live.toasts.show(message)}
+                />
+              )}
+            </For>
+          </div>
+        </Show>
       </form>
     </Show>
   );

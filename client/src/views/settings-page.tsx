@@ -1,5 +1,5 @@
 // "/p/:key/settings": a project's name, description and key, its workflow
-// (workflow-editor.tsx), pull mode, archiving and restoring, and deleting with
+// (workflow-editor.tsx), its custom fields (custom-fields-editor.tsx), pull mode, archiving and restoring, and deleting with
 // the key typed as confirmation. Admins change them; everyone else reads them. The project is the board slice's, so a
 // change made in another window shows here at once.
 import { useNavigate, useParams } from '@solidjs/router';
@@ -12,6 +12,8 @@ import { plainError } from '../store/model/plain-error.ts';
 import { createProjectSettings, type ProjectSettings } from '../store/project-settings.ts';
 import { ProjectBody } from './project-load-states.tsx';
 import { ProjectPageHeader } from './project-page-header.tsx';
+import { CustomFieldsEditor } from './custom-fields-editor.tsx';
+import { ItemTypesEditor } from './item-types-editor.tsx';
 import { WorkflowEditor } from './workflow-editor.tsx';
 import '../styles/backlog.css';
 import '../styles/workflow.css';
@@ -197,6 +199,8 @@ export function SettingsPage() {
             </Show>
           </div>
           <WorkflowEditor board={board} settings={settings} editable={isAdmin() && !board.archived()} />
+          <ItemTypesEditor board={board} settings={settings} editable={isAdmin() && !board.archived()} />
+          <CustomFieldsEditor board={board} settings={settings} editable={isAdmin() && !board.archived()} />
         </ProjectBody>
       </section>
     </div>

@@ -8,7 +8,7 @@ import { For, Match, Show, Switch } from 'solid-js';
 import { createBoardSlice } from '../store/board.ts';
 import { useLive } from '../store/live.ts';
 import { createTrash } from '../store/trash.ts';
-import { typeInfo } from './board-filter.ts';
+import { ItemTypeBadge } from './item-type-badge.tsx';
 import { ConflictDialogs } from './conflict-dialog.tsx';
 import { memberName, when } from './item-format.ts';
 import { ProjectBody } from './project-load-states.tsx';
@@ -76,7 +76,7 @@ export function TrashPage() {
                   >
                     {(item) => (
                       <li class="trash-row" data-testid="trash-item" data-item-id={item.id} data-key={item.key}>
-                        <span class={`type-badge type-badge--${typeInfo(item.itemType)?.slug ?? 'task'}`}>{typeInfo(item.itemType)?.label ?? 'Item'}</span>
+                        <ItemTypeBadge item={item} project={board.project()} />
                         <span class="trash-row__what">
                           <span class="trash-row__title">
                             <span class="trash-row__key" data-testid="trash-key">

@@ -2,14 +2,17 @@
 // server's items: the board a person sees is `confirmed` with every op on top,
 // in order. Rolling back is dropping an op: the view is recomputed from what
 // the server said, so a failed write can never leave a half-undone card behind.
-import type { IWorkItem } from '../../../../shared/proto.ts';
+import type { ICustomFieldValue, IWorkItem } from '../../../../shared/proto.ts';
 import { rankFor } from './columns.ts';
+import { withValues } from './custom-values.ts';
 import { toCard, type Card, type Confirmed } from './items.ts';
 
 export type Op =
   | { kind: 'move'; messageId: string; itemId: string; statusId: string; beforeId: string; afterId: string }
   | { kind: 'create'; messageId: string; card: Card; beforeId: string; afterId: string }
   | { kind: 'update'; messageId: string; itemId: string; fields: Partial<IWorkItem> }
+  /** Custom field values set (an empty entry clears one), laid over the card's list as it is then. */
+  | { kind: 'values'; messageId: string; itemId: string; values: ICustomFieldValue[] }
   | { kind: 'remove'; messageId: string; itemId: string }
   /** The card as it was when deleted, at the version the delete left it: shown until the server's comes back. */
   | { kind: 'restore'; messageId: string; itemId: string; card: Card };
@@ -57,6 +60,11 @@ export function applyOps(confirmed: Confirmed, ops: readonly Op[]): ItemView {
       case 'update': {
         const card = view.get(op.itemId);
         if (card) view.set(card.id, { ...toCard({ ...card, ...op.fields }), pending: true });
+        break;
+      }
+      case 'values': {
+        const card = view.get(op.itemId);
+        if (card) view.set(card.id, { ...card, customFields: withValues(card.customFields, op.values), pending: true });
         break;
       }
       case 'remove':

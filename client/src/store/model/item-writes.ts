@@ -3,9 +3,10 @@
 // words a refusal is reported with; null when there is nothing to send (no
 // such card, a card not answered yet, a drop where it already was).
 import { allowedParentTypes } from '../../../../shared/domain/hierarchy.ts';
-import { ItemType, Priority, type IWorkItem } from '../../../../shared/proto.ts';
+import { ItemType, Priority, type ICustomFieldValue, type IWorkItem } from '../../../../shared/proto.ts';
 import type { Command } from '../../../../shared/protocol/commands.ts';
 import { columnCards, neighboursAt } from './columns.ts';
+import { effectiveValues } from './custom-values.ts';
 import { toCard, type Card, type Confirmed } from './items.ts';
 import { baseVersion, type ItemView, type Op } from './item-ops.ts';
 import { isLocal, localId } from './local-ids.ts';
@@ -15,8 +16,8 @@ export interface ItemWrite {
   op: Op;
   command: Command;
   action: string;
-  /** An update's fields and item key, kept for the conflict dialog (after a reload too). */
-  edit?: { patch: ItemPatch; itemKey: string };
+  /** An update's fields (or custom field values) and item key, kept for the conflict dialog (after a reload too). */
+  edit?: { patch: ItemPatch; itemKey: string; values?: ICustomFieldValue[] };
 }
 
 /** The items a write is decided against. */
@@ -93,6 +94,10 @@ interface NewItem {
   statusId: string;
   itemType: ItemType;
   parentId?: string;
+  /** Custom field values it starts with (the required ones of its type at least). */
+  customFields?: ICustomFieldValue[];
+  /** One of the project's own types (v18); itemType is then TASK. */
+  customTypeId?: string;
 }
 
 /**
@@ -149,6 +154,31 @@ export function updateWrite(
     command: updateCommand(itemId, expectedVersion, changes),
     action: action ?? `save ${card.key ?? 'the item'}`,
     edit: { patch: changes, itemKey: card.key ?? '' },
+  };
+}
+
+/**
+ * Custom field values (each entry sets one field; an empty one clears it)
+ * as one update_work_item against `expectedVersion`: the entries whose value
+ * the item does not have yet; 'unchanged' when there are none.
+ */
+export function valuesWrite(
+  items: ItemsNow,
+  messageId: string,
+  itemId: string,
+  entries: readonly ICustomFieldValue[],
+  expectedVersion: number,
+  action?: string,
+): ItemWrite | 'unchanged' | null {
+  const card = editable(items, itemId);
+  if (!card) return null;
+  const values = effectiveValues(card, entries);
+  if (values.length === 0) return 'unchanged';
+  return {
+    op: { kind: 'values', messageId, itemId, values },
+    command: { updateWorkItem: { workItemId: itemId, expectedVersion, customFields: values } },
+    action: action ?? `save ${card.key ?? 'the item'}`,
+    edit: { patch: {}, itemKey: card.key ?? '', values },
   };
 }
 

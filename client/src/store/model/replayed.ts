@@ -24,8 +24,9 @@ export function replayedRefusal(reply: Reply, projectId: string): ReplayedRefusa
   const conflict = recoveryOf(code) === 'conflict';
   const theirs = current && 'workItem' in current ? current.workItem : null;
   const itemId = meta.op && meta.op.kind !== 'create' ? meta.op.itemId : '';
-  if (conflict && theirs && itemId && meta.patch && patchFields(meta.patch).length > 0) {
-    return { kind: 'conflict', conflict: { id: reply.messageId, itemId, itemKey: meta.itemKey ?? '', patch: meta.patch, theirs } };
+  if (conflict && theirs && itemId && meta.patch && (patchFields(meta.patch).length > 0 || (meta.values?.length ?? 0) > 0)) {
+    const values = meta.values?.length ? { values: meta.values } : {};
+    return { kind: 'conflict', conflict: { id: reply.messageId, itemId, itemKey: meta.itemKey ?? '', patch: meta.patch, ...values, theirs } };
   }
   const action = meta.action ?? 'send a change made earlier';
   // plainError's conflict words speak of an item; a sprint has its own.

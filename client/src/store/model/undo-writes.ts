@@ -7,7 +7,8 @@
 import { compareCards, columnCards, rankFor } from './columns.ts';
 import { baseVersion, type ItemView, type Op } from './item-ops.ts';
 import { patchBack, type ItemPatch } from './item-patch.ts';
-import { deleteWrite, restoreWrite, updateWrite, type ItemsNow, type ItemWrite } from './item-writes.ts';
+import { valuesBack } from './custom-values.ts';
+import { deleteWrite, restoreWrite, updateWrite, valuesWrite, type ItemsNow, type ItemWrite } from './item-writes.ts';
 import type { Card } from './items.ts';
 import { isLocal } from './local-ids.ts';
 import type { Change, Step, Written } from './undo.ts';
@@ -41,6 +42,10 @@ export function changeOf(items: ItemsNow, w: ItemWrite): Written {
   const { command, op } = w;
   const card = op.kind === 'create' ? undefined : items.view.get(op.itemId);
   if (!card) return NOTHING_TO_UNDO;
+  if (op.kind === 'values' && 'updateWorkItem' in command) {
+    const from = Number(command.updateWorkItem.expectedVersion ?? 0);
+    return newChange(w, card.id, from, { kind: 'values', values: valuesBack(card, op.values) }, { kind: 'values', values: op.values });
+  }
   if ('updateWorkItem' in command && w.edit) {
     const { patch } = w.edit;
     return newChange(w, card.id, Number(command.updateWorkItem.expectedVersion ?? 0), { kind: 'patch', patch: patchBack(card, patch) }, { kind: 'patch', patch });
@@ -116,6 +121,10 @@ export function stepWrite(items: ItemsNow, messageId: string, change: Change, st
   switch (step.kind) {
     case 'patch': {
       const w = updateWrite(items, messageId, change.itemId, step.patch, change.version, action);
+      return w === 'unchanged' ? null : w;
+    }
+    case 'values': {
+      const w = valuesWrite(items, messageId, change.itemId, step.values, change.version, action);
       return w === 'unchanged' ? null : w;
     }
     case 'place':

@@ -5,6 +5,7 @@
 // later writes to the item are sent: only someone else's change in between
 // leaves it behind, and then the undo is a CONFLICT, never an overwrite.
 // Pure; the store keeps one history per project (store/undo-book.ts).
+import type { ICustomFieldValue } from '../../../../shared/proto.ts';
 import type { ItemPatch } from './item-patch.ts';
 import type { Card } from './items.ts';
 
@@ -12,6 +13,8 @@ import type { Card } from './items.ts';
 export type Step =
   /** update_work_item with these fields. */
   | { kind: 'patch'; patch: ItemPatch }
+  /** update_work_item with these custom field values (an empty entry clears one). */
+  | { kind: 'values'; values: ICustomFieldValue[] }
   /**
    * move_work_item into a status ('' = it stays) and, when named, a sprint
    * ('' = the backlog), between the items that were its neighbours there.

@@ -2,7 +2,7 @@
 // structured cloning into IndexedDB, and it is all a page has of a write an
 // earlier page left: enough to show it pending again and to treat its reply
 // as it would have been treated live.
-import type { ILinkedItem } from '../../../../shared/proto.ts';
+import type { ICustomFieldValue, ILinkedItem } from '../../../../shared/proto.ts';
 import type { Reply } from '../../../../shared/sdk/index.ts';
 import type { ItemPatch } from './item-patch.ts';
 import type { Op } from './item-ops.ts';
@@ -17,6 +17,8 @@ export type BoardWriteMeta = {
   /** An update's fields and item key: what the conflict dialog needs. */
   patch?: ItemPatch;
   itemKey?: string;
+  /** An update's custom field values, for the same dialog. */
+  values?: ICustomFieldValue[];
   /** "save WEB-4", "move WEB-2": the words a refusal is reported with. */
   action?: string;
   /** remove_member's user: its Result is empty, so the board learns from here whom it took out. */

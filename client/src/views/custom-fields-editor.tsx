@@ -1,0 +1,317 @@
+// The Settings page's Custom fields section: the project's fields in the
+// order the item panel shows them, each with its name, kind (fixed once
+// saved), a select's options typed one per line, the item types it applies
+// to and whether it is required; add, reorder (up and down buttons, so the
+// keyboard reaches it), remove (listed until the save, with Keep). The changes
+// are a draft (store/model/custom-fields-draft.ts), checked by the server's
+// own rules, until Save sends them as one set_custom_fields against the
+// project's version. A refusal is said in words and the draft stays; someone
+// else's save is rebased under it. Admins edit; everyone else reads the list.
+import { createEffect, createMemo, createSignal, For, on, Show, untrack } from 'solid-js';
+import { CUSTOM_FIELD_LIMITS, ITEM_TYPE_NAMES, type CustomFieldDef } from '../../../shared/domain/custom-fields.ts';
+import { CustomFieldKind, ItemType } from '../../../shared/proto.ts';
+import type { BoardSlice } from '../store/board.ts';
+import {
+  addField,
+  draftOf,
+  draftProblems,
+  isChanged,
+  isSelectKind,
+  keepField,
+  KINDS,
+  kindName,
+  moveField,
+  rebaseDraft,
+  removedFields,
+  removeField,
+  toggleItemType,
+  typesLabel,
+  updateField,
+  type CustomFieldsDraft,
+  type DraftField,
+} from '../store/model/custom-fields-draft.ts';
+import { plainError } from '../store/model/plain-error.ts';
+import type { ProjectSettings } from '../store/project-settings.ts';
+import { Select } from '../ui/select.tsx';
+import { TYPE_NAMES } from './item-format.ts';
+import '../styles/workflow.css';
+import '../styles/custom-fields.css';
+
+const sameList = <T,>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+const called = (row: DraftField | undefined) => row?.name.trim() || 'the new field';
+const typeWord = (name: string) => TYPE_NAMES[ItemType[`ITEM_TYPE_${name}` as keyof typeof ItemType] as number] ?? name;
+
+function ReadRow(props: { field: DraftField }) {
+  return (
+    <li class="workflow-row workflow-row--read cf-row" data-testid="cf-field" data-key={props.field.key} data-field-name={props.field.name}>
+      <span class="workflow-row__name">{props.field.name}</span>
+      <span class="workflow-row__meta">
+        {kindName(props.field.kind)}
+        {props.field.options.length > 0 ? `: ${props.field.options.join(', ')}` : ''}
+      </span>
+      <span class="workflow-row__meta">{typesLabel(props.field.itemTypes)}</span>
+      <span class="workflow-row__meta">{props.field.required ? 'Required' : 'Optional'}</span>
+    </li>
+  );
+}
+
+export function CustomFieldsEditor(props: { board: BoardSlice; settings: ProjectSettings; editable: boolean }) {
+  const fields = createMemo<readonly CustomFieldDef[]>(() => props.board.customFields());
+  const [draft, setDraft] = createSignal<CustomFieldsDraft>(draftOf([]));
+  const [saving, setSaving] = createSignal(false);
+  const [error, setError] = createSignal('');
+  const [saved, setSaved] = createSignal('');
+  const [newName, setNewName] = createSignal('');
+  const [newKind, setNewKind] = createSignal(CustomFieldKind.CUSTOM_FIELD_KIND_SINGLE_SELECT);
+  const [announcement, setAnnouncement] = createSignal('');
+  let nextKey = 0;
+
+  // Someone else's save (or our own, answered) arrives as new fields: the draft goes over them.
+  createEffect(
+    on(fields, (next) => {
+      if (!untrack(saving)) setDraft((d) => rebaseDraft(d, next));
+    }),
+  );
+
+  const change = (next: CustomFieldsDraft) => {
+    setSaved('');
+    setDraft(next);
+  };
+  const keys = createMemo(() => draft().fields.map((f) => f.key), [], { equals: sameList });
+  const rowOf = (key: string) => draft().fields.find((f) => f.key === key);
+  const problems = createMemo(() => draftProblems(draft()));
+  const changed = () => isChanged(draft());
+
+  const focusIn = (key: string, testId: string) =>
+    requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-testid="cf-field"][data-key="${CSS.escape(key)}"] [data-testid="${testId}"]`)?.focus());
+  const move = (key: string, by: -1 | 1) => {
+    change(moveField(draft(), key, by));
+    const at = draft().fields.findIndex((f) => f.key === key);
+    const last = draft().fields.length - 1;
+    setAnnouncement(`${called(rowOf(key))} is now ${at + 1} of ${last + 1}.`);
+    const stays = by === -1 ? at > 0 : at < last;
+    focusIn(key, stays === (by === -1) ? 'cf-up' : 'cf-down');
+  };
+  const remove = (row: DraftField) => {
+    change(removeField(draft(), row.key));
+    setAnnouncement(row.id ? `${called(row)} will be removed when you save, with its values.` : `Removed ${called(row)}.`);
+  };
+  const add = (e: Event) => {
+    e.preventDefault();
+    const name = newName().trim();
+    if (!name) return;
+    const key = `new:${++nextKey}`;
+    change(addField(draft(), key, name, newKind()));
+    setNewName('');
+    setAnnouncement(`Added ${name}.${isSelectKind(newKind()) ? ' Type its options, one per line.' : ''} Save to offer it on items.`);
+    if (isSelectKind(newKind())) focusIn(key, 'cf-options');
+  };
+  const save = () => {
+    if (problems().length > 0 || !changed()) return;
+    setSaving(true);
+    setError('');
+    setSaved('');
+    props.settings
+      .setCustomFields(draft())
+      .then(
+        (outcome) => {
+          if (outcome === 'saved') {
+            setDraft(draftOf(fields()));
+            setSaved('Saved. Every item panel of this project shows the fields.');
+          } else {
+            setDraft((d) => rebaseDraft(d, fields()));
+            setError('Someone else changed this project while you were editing. Their fields are now under your changes: check them, then save again.');
+          }
+        },
+        (err: unknown) => setError(plainError('save the custom fields', err)),
+      )
+      .finally(() => setSaving(false));
+  };
+  const discard = () => {
+    setDraft(draftOf(fields()));
+    setError('');
+  };
+
+  return (
+    <section class="panel workflow custom-fields" data-testid="custom-fields" data-changed={changed() ? 'true' : 'false'} aria-labelledby="custom-fields-title">
+      <h2 class="member-form__title" id="custom-fields-title">
+        Custom fields
+      </h2>
+      <p class="workflow__note">
+        Fields every item of the chosen types shows in its panel, in this order. A required one must be set when an item is created, and cannot be
+        cleared. Selects, people and set values can filter the board.
+      </p>
+      <Show
+        when={props.editable}
+        fallback={
+          <ol class="workflow__list" aria-label="Custom fields">
+            <For each={draft().fields} fallback={<li class="workflow__note">This project has no custom fields.</li>}>
+              {(row) => <ReadRow field={row} />}
+            </For>
+          </ol>
+        }
+      >
+        {/* Keyed by the row's key, not its object: every edit makes a new object, and new DOM would drop the focus. */}
+        <ol class="workflow__list" aria-label="Custom fields">
+          <For each={keys()}>
+            {(key, index) => {
+              const row = () => rowOf(key)!;
+              const name = () => called(row());
+              return (
+                <Show when={rowOf(key)}>
+                  <li class="workflow-row cf-row" data-testid="cf-field" data-key={key} data-field-id={row().id} data-field-name={row().name}>
+                    <span class="workflow-row__place" aria-hidden="true">
+                      {index() + 1}
+                    </span>
+                    <input
+                      class="field__input workflow-row__name"
+                      aria-label={`Name of field ${index() + 1}`}
+                      maxLength={CUSTOM_FIELD_LIMITS.nameMax}
+                      value={row().name}
+                      data-testid="cf-name"
+                      onInput={(e) => change(updateField(draft(), key, { name: e.currentTarget.value }))}
+                    />
+                    <Show
+                      when={!row().id}
+                      fallback={
+                        <span class="workflow-row__meta" data-testid="cf-kind-fixed" title="A saved field keeps its kind">
+                          {kindName(row().kind)}
+                        </span>
+                      }
+                    >
+                      <Select
+                        label={`Kind of ${name()}`}
+                        testId="cf-kind"
+                        class="workflow-row__category"
+                        value={row().kind}
+                        options={KINDS}
+                        onChange={(kind) => change(updateField(draft(), key, { kind }))}
+                      />
+                    </Show>
+                    <label class="cf-required">
+                      <input
+                        type="checkbox"
+                        checked={row().required}
+                        data-testid="cf-required"
+                        onChange={(e) => change(updateField(draft(), key, { required: e.currentTarget.checked }))}
+                      />
+                      Required
+                    </label>
+                    <span class="workflow-row__actions">
+                      <button type="button" class="icon-button" aria-label={`Move ${name()} up`} disabled={index() === 0} data-testid="cf-up" onClick={() => move(key, -1)}>
+                        <span aria-hidden="true">↑</span>
+                      </button>
+                      <button
+                        type="button"
+                        class="icon-button"
+                        aria-label={`Move ${name()} down`}
+                        disabled={index() === keys().length - 1}
+                        data-testid="cf-down"
+                        onClick={() => move(key, 1)}
+                      >
+                        <span aria-hidden="true">↓</span>
+                      </button>
+                      <button type="button" class="button button--ghost" aria-label={`Remove ${name()}`} data-testid="cf-remove" onClick={() => remove(row())}>
+                        Remove
+                      </button>
+                    </span>
+                    <div class="cf-row__details">
+                      <Show when={isSelectKind(row().kind)}>
+                        <div class="cf-row__options">
+                          <label class="field__label" for={`cf-options-${key}`}>
+                            Options of {name()}, one per line
+                          </label>
+                          <textarea
+                            id={`cf-options-${key}`}
+                            class="field__input cf-options"
+                            rows={Math.min(8, Math.max(3, row().options.length + 1))}
+                            value={row().options.join('\n')}
+                            data-testid="cf-options"
+                            onInput={(e) => change(updateField(draft(), key, { options: e.currentTarget.value.split('\n') }))}
+                          />
+                        </div>
+                      </Show>
+                      <fieldset class="cf-types">
+                        <legend class="field__label">{name()} applies to (none ticked: every type)</legend>
+                        <For each={ITEM_TYPE_NAMES}>
+                          {(type) => (
+                            <label class="cf-choice">
+                              <input
+                                type="checkbox"
+                                checked={row().itemTypes.includes(type)}
+                                data-testid="cf-type"
+                                data-value={type}
+                                onChange={() => change(toggleItemType(draft(), key, type))}
+                              />
+                              <span>{typeWord(type)}</span>
+                            </label>
+                          )}
+                        </For>
+                      </fieldset>
+                    </div>
+                  </li>
+                </Show>
+              );
+            }}
+          </For>
+        </ol>
+        <Show when={removedFields(draft()).length > 0}>
+          <h3 class="workflow__subtitle">Removed when you save (their values leave every item)</h3>
+          <ul class="workflow__list" aria-label="Custom fields to remove">
+            <For each={removedFields(draft())}>
+              {(removed) => (
+                <li class="workflow-row workflow-row--removed" data-testid="cf-removal" data-field-id={removed.id}>
+                  <span class="workflow-row__name">{removed.name}</span>
+                  <button type="button" class="button button--ghost" aria-label={`Keep ${removed.name}`} data-testid="cf-keep" onClick={() => change(keepField(draft(), removed.id))}>
+                    Keep
+                  </button>
+                </li>
+              )}
+            </For>
+          </ul>
+        </Show>
+        <form class="workflow__add" onSubmit={add} data-testid="cf-add-form">
+          <input
+            class="field__input workflow-row__name"
+            aria-label="New field name"
+            placeholder="New field"
+            maxLength={CUSTOM_FIELD_LIMITS.nameMax}
+            value={newName()}
+            data-testid="cf-new-name"
+            onInput={(e) => setNewName(e.currentTarget.value)}
+          />
+          <Select label="Kind of the new field" testId="cf-new-kind" class="workflow-row__category" value={newKind()} options={KINDS} onChange={setNewKind} />
+          <button type="submit" class="button" disabled={!newName().trim()} data-testid="cf-add">
+            Add field
+          </button>
+        </form>
+        <Show when={changed() && problems().length > 0}>
+          <ul class="form-alert workflow__problems" data-testid="cf-problems">
+            <For each={problems()}>{(p) => <li>{p}</li>}</For>
+          </ul>
+        </Show>
+        <Show when={error()}>
+          <p class="form-alert" role="alert" data-testid="cf-error">
+            {error()}
+          </p>
+        </Show>
+        <div class="workflow__actions">
+          <button type="button" class="button button--primary" disabled={saving() || !changed() || problems().length > 0} data-testid="cf-save" onClick={save}>
+            {saving() ? 'Saving…' : 'Save fields'}
+          </button>
+          <Show when={changed()}>
+            <button type="button" class="button button--ghost" disabled={saving()} data-testid="cf-discard" onClick={discard}>
+              Discard changes
+            </button>
+          </Show>
+          <span class="workflow__saved" role="status" data-testid="cf-saved">
+            {saved()}
+          </span>
+        </div>
+      </Show>
+      <p class="visually-hidden" aria-live="polite">
+        {announcement()}
+      </p>
+    </section>
+  );
+}
