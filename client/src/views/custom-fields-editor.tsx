@@ -36,6 +36,7 @@ import { Select } from '../ui/select.tsx';
 import { TYPE_NAMES } from './item-format.ts';
 import '../styles/workflow.css';
 import '../styles/custom-fields.css';
+import { DraftFooter } from '../ui/draft-footer.tsx';
 
 const sameList = <T,>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 const called = (row: DraftField | undefined) => row?.name.trim() || 'the new field';
@@ -285,29 +286,17 @@ export function CustomFieldsEditor(props: { board: BoardSlice; settings: Project
             Add field
           </button>
         </form>
-        <Show when={changed() && problems().length > 0}>
-          <ul class="form-alert workflow__problems" data-testid="cf-problems">
-            <For each={problems()}>{(p) => <li>{p}</li>}</For>
-          </ul>
-        </Show>
-        <Show when={error()}>
-          <p class="form-alert" role="alert" data-testid="cf-error">
-            {error()}
-          </p>
-        </Show>
-        <div class="workflow__actions">
-          <button type="button" class="button button--primary" disabled={saving() || !changed() || problems().length > 0} data-testid="cf-save" onClick={save}>
-            {saving() ? 'Saving…' : 'Save fields'}
-          </button>
-          <Show when={changed()}>
-            <button type="button" class="button button--ghost" disabled={saving()} data-testid="cf-discard" onClick={discard}>
-              Discard changes
-            </button>
-          </Show>
-          <span class="workflow__saved" role="status" data-testid="cf-saved">
-            {saved()}
-          </span>
-        </div>
+        <DraftFooter
+          testId="cf"
+          saveLabel="Save fields"
+          changed={changed()}
+          saving={saving()}
+          problems={problems()}
+          error={error()}
+          saved={saved()}
+          onSave={save}
+          onDiscard={discard}
+        />
       </Show>
       <p class="visually-hidden" aria-live="polite">
         {announcement()}

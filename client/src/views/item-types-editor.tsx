@@ -29,6 +29,7 @@ import { plainError } from '../store/model/plain-error.ts';
 import type { ProjectSettings } from '../store/project-settings.ts';
 import '../styles/item-types.css';
 import '../styles/workflow.css';
+import { DraftFooter } from '../ui/draft-footer.tsx';
 
 const sameTypes = (a: readonly ItemTypeDef[], b: readonly ItemTypeDef[]) => JSON.stringify(a) === JSON.stringify(b);
 const items = (n: number) => `${n} ${n === 1 ? 'item' : 'items'}`;
@@ -253,35 +254,17 @@ export function ItemTypesEditor(props: { board: BoardSlice; settings: ProjectSet
             Add type
           </button>
         </form>
-        <Show when={changed() && problems().length > 0}>
-          <ul class="form-alert workflow__problems" data-testid="item-type-problems">
-            <For each={problems()}>{(p) => <li>{p}</li>}</For>
-          </ul>
-        </Show>
-        <Show when={error()}>
-          <p class="form-alert" role="alert" data-testid="item-type-error">
-            {error()}
-          </p>
-        </Show>
-        <div class="workflow__actions">
-          <button
-            type="button"
-            class="button button--primary"
-            disabled={saving() || !changed() || problems().length > 0}
-            data-testid="item-type-save"
-            onClick={save}
-          >
-            {saving() ? 'Saving…' : 'Save item types'}
-          </button>
-          <Show when={changed()}>
-            <button type="button" class="button button--ghost" disabled={saving()} data-testid="item-type-discard" onClick={discard}>
-              Discard changes
-            </button>
-          </Show>
-          <span class="workflow__saved" role="status" data-testid="item-type-saved">
-            {saved()}
-          </span>
-        </div>
+        <DraftFooter
+          testId="item-type"
+          saveLabel="Save item types"
+          changed={changed()}
+          saving={saving()}
+          problems={problems()}
+          error={error()}
+          saved={saved()}
+          onSave={save}
+          onDiscard={discard}
+        />
       </Show>
       <p class="visually-hidden" aria-live="polite">
         {announcement()}

@@ -30,6 +30,7 @@ import {
 import type { ProjectSettings } from '../store/project-settings.ts';
 import { Select } from '../ui/select.tsx';
 import '../styles/workflow.css';
+import { DraftFooter } from '../ui/draft-footer.tsx';
 
 const sameList = <T,>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 const items = (n: number) => `${n} ${n === 1 ? 'item' : 'items'}`;
@@ -327,35 +328,17 @@ export function WorkflowEditor(props: { board: BoardSlice; settings: ProjectSett
             Add status
           </button>
         </form>
-        <Show when={changed() && problems().length > 0}>
-          <ul class="form-alert workflow__problems" data-testid="workflow-problems">
-            <For each={problems()}>{(p) => <li>{p}</li>}</For>
-          </ul>
-        </Show>
-        <Show when={error()}>
-          <p class="form-alert" role="alert" data-testid="workflow-error">
-            {error()}
-          </p>
-        </Show>
-        <div class="workflow__actions">
-          <button
-            type="button"
-            class="button button--primary"
-            disabled={saving() || !changed() || problems().length > 0}
-            data-testid="workflow-save"
-            onClick={save}
-          >
-            {saving() ? 'Saving…' : 'Save workflow'}
-          </button>
-          <Show when={changed()}>
-            <button type="button" class="button button--ghost" disabled={saving()} data-testid="workflow-discard" onClick={discard}>
-              Discard changes
-            </button>
-          </Show>
-          <span class="workflow__saved" role="status" data-testid="workflow-saved">
-            {saved()}
-          </span>
-        </div>
+        <DraftFooter
+          testId="workflow"
+          saveLabel="Save workflow"
+          changed={changed()}
+          saving={saving()}
+          problems={problems()}
+          error={error()}
+          saved={saved()}
+          onSave={save}
+          onDiscard={discard}
+        />
       </Show>
       <p class="visually-hidden" aria-live="polite">
         {announcement()}
