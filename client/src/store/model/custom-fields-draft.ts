@@ -19,6 +19,7 @@ import {
 } from '../../../../shared/domain/custom-fields.ts';
 import { CustomFieldKind, ItemType, type ICustomField, type IProject } from '../../../../shared/proto.ts';
 import type { Command } from '../../../../shared/protocol/commands.ts';
+import { dropRow, missingRows, moveRow, replaceRow, restoreRow } from './draft-rows.ts';
 
 /** The kinds in the order the editor offers them, with their names. */
 export const KINDS: readonly { value: CustomFieldKind; label: string }[] = [
@@ -121,16 +122,13 @@ export function addField(draft: CustomFieldsDraft, key: string, name: string, ki
  * select loses its options.
  */
 export function updateField(draft: CustomFieldsDraft, key: string, fields: Partial<Editable>): CustomFieldsDraft {
-  const at = draft.fields.findIndex((f) => f.key === key);
-  const row = draft.fields[at];
-  if (!row) return draft;
-  const next = { ...row, ...fields };
-  if (row.id) next.kind = row.kind;
-  if (!isSelectKind(next.kind)) next.options = [];
-  if (sameRow(next, row)) return draft;
-  const list = [...draft.fields];
-  list[at] = next;
-  return { ...draft, fields: list };
+  const edit = (row: DraftField): DraftField => {
+    const next = { ...row, ...fields };
+    if (row.id) next.kind = row.kind;
+    if (!isSelectKind(next.kind)) next.options = [];
+    return next;
+  };
+  return withFields(draft, replaceRow(draft.fields, key, edit, sameRow));
 }
 
 /** Adds or takes out one item type of a row's (none ticked: every type). */
@@ -144,33 +142,26 @@ export function toggleItemType(draft: CustomFieldsDraft, key: string, type: stri
 
 /** One place up (-1) or down (+1); the same draft at either end. */
 export function moveField(draft: CustomFieldsDraft, key: string, by: -1 | 1): CustomFieldsDraft {
-  const at = draft.fields.findIndex((f) => f.key === key);
-  const to = at + by;
-  if (at < 0 || to < 0 || to >= draft.fields.length) return draft;
-  const list = [...draft.fields];
-  [list[at], list[to]] = [list[to]!, list[at]!];
-  return { ...draft, fields: list };
+  return withFields(draft, moveRow(draft.fields, key, by));
 }
 
 /** Takes a row out; a saved field is listed as removed until the save (or Keep). */
 export function removeField(draft: CustomFieldsDraft, key: string): CustomFieldsDraft {
-  return draft.fields.some((f) => f.key === key) ? { ...draft, fields: draft.fields.filter((f) => f.key !== key) } : draft;
+  return withFields(draft, dropRow(draft.fields, key));
 }
 
 /** Saved fields the draft leaves out: removed with their values when it is saved. */
 export function removedFields(draft: CustomFieldsDraft): DraftField[] {
-  const kept = new Set(draft.fields.map((f) => f.id));
-  return draft.base.filter((f) => !kept.has(f.id));
+  return missingRows(draft.fields, draft.base);
 }
 
 /** Takes a removal back: the field returns as the server has it, after the nearest field that came before it there. */
 export function keepField(draft: CustomFieldsDraft, id: string): CustomFieldsDraft {
-  const saved = draft.base.find((f) => f.id === id);
-  if (!saved || draft.fields.some((f) => f.id === id)) return draft;
-  const list = [...draft.fields];
-  const before = draft.base.slice(0, draft.base.indexOf(saved)).reverse().find((b) => list.some((f) => f.id === b.id));
-  list.splice(before ? list.findIndex((f) => f.id === before.id) + 1 : 0, 0, saved);
-  return { ...draft, fields: list };
+  return withFields(draft, restoreRow(draft.fields, draft.base, id));
+}
+
+function withFields(draft: CustomFieldsDraft, fields: readonly DraftField[]): CustomFieldsDraft {
+  return fields === draft.fields ? draft : { ...draft, fields };
 }
 
 /** Each field: the person's value when they changed it from `base`, otherwise the server's. */

@@ -10,6 +10,7 @@
 import { checkTypeColour, checkTypeIcon, checkTypeName, planItemTypes, type ItemTypeDef } from '../../../../shared/domain/item-types.ts';
 import type { ICustomItemType, IProject, IWorkItem } from '../../../../shared/proto.ts';
 import type { Command } from '../../../../shared/protocol/commands.ts';
+import { dropRow, missingRows, moveRow, replaceRow, restoreRow } from './draft-rows.ts';
 
 export type { ItemTypeDef } from '../../../../shared/domain/item-types.ts';
 
@@ -83,48 +84,31 @@ export function addType(draft: ItemTypesDraft, key: string, name: string, icon =
 
 /** Renames, re-icons, recolours or changes one row; the same draft when nothing changes. */
 export function updateType(draft: ItemTypesDraft, key: string, fields: Partial<Editable>): ItemTypesDraft {
-  const at = draft.types.findIndex((t) => t.key === key);
-  const row = draft.types[at];
-  if (!row) return draft;
-  const next = { ...row, ...fields };
-  if (sameRow(next, row)) return draft;
-  const list = [...draft.types];
-  list[at] = next;
-  return { ...draft, types: list };
+  return withTypes(draft, replaceRow(draft.types, key, (row) => ({ ...row, ...fields }), sameRow));
 }
 
 /** One place up (-1) or down (+1); the same draft at either end. */
 export function moveType(draft: ItemTypesDraft, key: string, by: -1 | 1): ItemTypesDraft {
-  const at = draft.types.findIndex((t) => t.key === key);
-  const to = at + by;
-  if (at < 0 || to < 0 || to >= draft.types.length) return draft;
-  const list = [...draft.types];
-  [list[at], list[to]] = [list[to]!, list[at]!];
-  return { ...draft, types: list };
+  return withTypes(draft, moveRow(draft.types, key, by));
 }
 
 /** Takes a row out (a saved one goes when the draft is saved; the server refuses while items are of it). */
 export function removeType(draft: ItemTypesDraft, key: string): ItemTypesDraft {
-  return draft.types.some((t) => t.key === key) ? { ...draft, types: draft.types.filter((t) => t.key !== key) } : draft;
+  return withTypes(draft, dropRow(draft.types, key));
 }
 
 /** Saved types the draft leaves out: they go when it is saved. */
 export function removedTypes(draft: ItemTypesDraft): DraftType[] {
-  const kept = new Set(draft.types.map((t) => t.id));
-  return draft.base.filter((t) => !kept.has(t.id));
+  return missingRows(draft.types, draft.base);
 }
 
 /** Takes a removal back: the type returns as the server has it, after the nearest type before it there that stays (or first). */
 export function keepType(draft: ItemTypesDraft, id: string): ItemTypesDraft {
-  const saved = draft.base.find((t) => t.id === id);
-  if (!saved || draft.types.some((t) => t.id === id)) return draft;
-  const list = [...draft.types];
-  const before = draft.base
-    .slice(0, draft.base.indexOf(saved))
-    .reverse()
-    .find((b) => list.some((t) => t.id === b.id));
-  list.splice(before ? list.findIndex((t) => t.id === before.id) + 1 : 0, 0, saved);
-  return { ...draft, types: list };
+  return withTypes(draft, restoreRow(draft.types, draft.base, id));
+}
+
+function withTypes(draft: ItemTypesDraft, types: readonly DraftType[]): ItemTypesDraft {
+  return types === draft.types ? draft : { ...draft, types };
 }
 
 /**

@@ -9,6 +9,7 @@
 import { checkStatusCategory, checkStatusName, checkWipLimit, isFinished, planWorkflow, type CurrentStatus } from '../../../../shared/domain/workflow.ts';
 import { StatusCategory, type IWorkflowStatus } from '../../../../shared/proto.ts';
 import type { Command } from '../../../../shared/protocol/commands.ts';
+import { moveRow, replaceRow, restoreRow } from './draft-rows.ts';
 
 /** The categories in the order the editor offers them, with their names. */
 export const CATEGORIES: readonly { value: StatusCategory; label: string }[] = [
@@ -95,24 +96,16 @@ export function addStatus(draft: WorkflowDraft, key: string, name: string, categ
 
 /** Renames, recategorises or limits one row; the same draft when nothing changes. */
 export function updateStatus(draft: WorkflowDraft, key: string, fields: Partial<Editable>): WorkflowDraft {
-  const at = draft.statuses.findIndex((s) => s.key === key);
-  const row = draft.statuses[at];
-  if (!row) return draft;
-  const next = { ...row, ...fields };
-  if (sameRow(next, row)) return draft;
-  const list = [...draft.statuses];
-  list[at] = next;
-  return { ...draft, statuses: list };
+  return withStatuses(draft, replaceRow(draft.statuses, key, (row) => ({ ...row, ...fields }), sameRow));
 }
 
 /** One place up (-1) or down (+1); the same draft at either end. */
 export function moveStatus(draft: WorkflowDraft, key: string, by: -1 | 1): WorkflowDraft {
-  const at = draft.statuses.findIndex((s) => s.key === key);
-  const to = at + by;
-  if (at < 0 || to < 0 || to >= draft.statuses.length) return draft;
-  const list = [...draft.statuses];
-  [list[at], list[to]] = [list[to]!, list[at]!];
-  return { ...draft, statuses: list };
+  return withStatuses(draft, moveRow(draft.statuses, key, by));
+}
+
+function withStatuses(draft: WorkflowDraft, statuses: readonly DraftStatus[]): WorkflowDraft {
+  return statuses === draft.statuses ? draft : { ...draft, statuses };
 }
 
 /** The statuses a removed one's items may go to: those that stay and are saved already (the server knows their ids). */
@@ -141,15 +134,9 @@ export function redirectRemoval(draft: WorkflowDraft, statusId: string, moveTo: 
 
 /** Takes a removal back: the status returns as the server has it, at its place there (or last). */
 export function keepStatus(draft: WorkflowDraft, statusId: string): WorkflowDraft {
-  const removal = draft.removals.find((r) => r.statusId === statusId);
-  const saved = draft.base.find((s) => s.id === statusId);
-  if (!removal || !saved) return draft;
-  const list = [...draft.statuses];
-  const at = draft.base.indexOf(saved);
-  // After the nearest status that came before it on the server and is still in the draft.
-  const before = draft.base.slice(0, at).reverse().find((s) => list.some((r) => r.id === s.id));
-  list.splice(before ? list.findIndex((r) => r.id === before.id) + 1 : 0, 0, saved);
-  return { ...draft, statuses: list, removals: draft.removals.filter((r) => r.statusId !== statusId) };
+  if (!draft.removals.some((r) => r.statusId === statusId)) return draft;
+  const statuses = restoreRow(draft.statuses, draft.base, statusId);
+  return { ...draft, statuses, removals: draft.removals.filter((r) => r.statusId !== statusId) };
 }
 
 /** Each field: the person's value when they changed it from `base`, otherwise the server's. */
