@@ -7,23 +7,21 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode, ItemType, Role, type IComment, type ISprint, type IWorkItem } from '../../shared/proto.ts';
-import { invite, signup, type Session } from './support/accounts.ts';
-import { startTestServer, type TestServer } from './support/test-server.ts';
+import { useTwoPeople } from './support/two-people.ts';
 import { TestClient } from './support/ws-client.ts';
 
-let srv: TestServer;
-let ada: Session;
-let bob: Session;
+const world = useTwoPeople();
 let projectId: string;
 let statusIds: string[];
 /** Ada's socket that makes the writes. */
 let writer: TestClient;
 /** Bob's socket, subscribed: must hear nothing of a refused write. */
 let observer: TestClient;
+/** Sockets a test opens of its own, closed after the file. */
 const clients: TestClient[] = [];
 
 function query<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new Database(join(srv.dataDir, ada.tenantId, 'main.db'), { readonly: true, fileMustExist: true });
+  const db = new Database(join(world.srv.dataDir, world.ada.tenantId, 'main.db'), { readonly: true, fileMustExist: true });
   try {
     return db.prepare(sql).all(...params) as T[];
   } finally {
@@ -80,22 +78,17 @@ async function itemAtVersion2(title: string): Promise<IWorkItem> {
 }
 
 beforeAll(async () => {
-  srv = await startTestServer();
-  ada = await signup(srv.http, 'Ada');
-  bob = await invite(srv.http, ada, 'Bob');
-  writer = await TestClient.connect(srv.ws, ada.token);
-  observer = await TestClient.connect(srv.ws, bob.token);
-  clients.push(writer, observer);
+  writer = world.adaSocket;
+  observer = world.bobSocket;
   const project = (await writer.ok({ createProject: { key: 'WEB', name: 'Web' } })).project!;
   projectId = project.id!;
   statusIds = project.statuses!.map((s) => s.id!);
-  await writer.ok({ addMember: { projectId, userId: bob.user.id, role: Role.ROLE_EDITOR } });
-  for (const c of clients) await c.ok({ subscribe: { projects: [{ projectId, sinceSeq: 0 }] } });
+  await writer.ok({ addMember: { projectId, userId: world.bob.user.id, role: Role.ROLE_EDITOR } });
+  for (const c of [writer, observer]) await c.ok({ subscribe: { projects: [{ projectId, sinceSeq: 0 }] } });
 });
 
-afterAll(async () => {
+afterAll(() => {
   for (const c of clients) c.close();
-  await srv.stop();
 });
 
 describe('a stale expected_version', () => {
@@ -211,7 +204,7 @@ describe('what counts as stale', () => {
 
   it('CONF-7 two editors write from the same version: the first wins, the second gets the winner in current', async () => {
     const item = await itemAtVersion2('Race');
-    const bobSocket = await TestClient.connect(srv.ws, bob.token);
+    const bobSocket = await TestClient.connect(world.srv.ws, world.bob.token);
     clients.push(bobSocket);
 
     const won = await writer.ok({ updateWorkItem: { workItemId: item.id, expectedVersion: 2, title: 'Ada was first' } });
@@ -221,7 +214,7 @@ describe('what counts as stale', () => {
     expect(lost.error!.code).toBe(ErrorCode.ERROR_CODE_CONFLICT);
     expect(lost.error!.workItem).toEqual(won.workItem);
     expect(lost.error!.workItem!.version).toBe(3);
-    expect(lost.error!.workItem!.updatedBy).toBe(ada.user.id);
+    expect(lost.error!.workItem!.updatedBy).toBe(world.ada.user.id);
     expect(snapshot('pm_work_items', item.id!)).toEqual(before);
 
     // Retrying with the version from current succeeds.

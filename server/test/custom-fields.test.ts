@@ -7,13 +7,13 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   CustomFieldKind, ErrorCode, ItemType, Role, type ICustomFieldValue, type IProject, type IWorkItem,
 } from '../../shared/proto.ts';
 import { compiledRefusal, refusalOf } from '../src/mcp/query-guard.ts';
 import { invite, signup, type Session } from './support/accounts.ts';
-import { startTestServer, type TestServer } from './support/test-server.ts';
+import { useTwoPeople } from './support/two-people.ts';
 import { TestClient } from './support/ws-client.ts';
 
 const { CUSTOM_FIELD_KIND_TEXT: TEXT, CUSTOM_FIELD_KIND_NUMBER: NUMBER, CUSTOM_FIELD_KIND_DATE: DATE,
@@ -21,44 +21,29 @@ const { CUSTOM_FIELD_KIND_TEXT: TEXT, CUSTOM_FIELD_KIND_NUMBER: NUMBER, CUSTOM_F
 const { ITEM_TYPE_TASK: TASK, ITEM_TYPE_BUG: BUG, ITEM_TYPE_STORY: STORY } = ItemType;
 const INVALID = ErrorCode.ERROR_CODE_INVALID_ARGUMENT;
 
-let srv: TestServer;
-let ada: Session;
-let bob: Session;
+const world = useTwoPeople();
 let cat: Session;
 let zed: Session;
-let adaSocket: TestClient;
-let bobSocket: TestClient;
 
 beforeAll(async () => {
-  srv = await startTestServer();
-  ada = await signup(srv.http, 'Ada');
-  bob = await invite(srv.http, ada, 'Bob');
-  cat = await invite(srv.http, ada, 'Cat');
-  zed = await signup(srv.http, 'Zed');
-  adaSocket = await TestClient.connect(srv.ws, ada.token);
-  bobSocket = await TestClient.connect(srv.ws, bob.token);
+  cat = await invite(world.srv.http, world.ada, 'Cat');
+  zed = await signup(world.srv.http, 'Zed');
   // Cat and Zed have used a workspace: Cat this one (without joining the projects), Zed only his own.
-  (await TestClient.connect(srv.ws, cat.token)).close();
-  (await TestClient.connect(srv.ws, zed.token)).close();
-});
-
-afterAll(async () => {
-  adaSocket?.close();
-  bobSocket?.close();
-  await srv?.stop();
+  (await TestClient.connect(world.srv.ws, cat.token)).close();
+  (await TestClient.connect(world.srv.ws, zed.token)).close();
 });
 
 type Spec = { id?: string; name: string; kind: CustomFieldKind; options?: string[]; itemTypes?: string[]; required?: boolean };
 
 /** A project of Ada's (ADMIN) that Bob edits (EDITOR) and watches live. */
 async function project(key: string): Promise<IProject> {
-  const created = (await adaSocket.ok({ createProject: { key, name: `Project ${key}` } })).project!;
-  await adaSocket.ok({ addMember: { projectId: created.id, userId: bob.user.id, role: Role.ROLE_EDITOR } });
-  await bobSocket.ok({ subscribe: { projects: [{ projectId: created.id }] } });
-  return (await adaSocket.ok({ getBoard: { projectId: created.id } })).board!.project!;
+  const created = (await world.adaSocket.ok({ createProject: { key, name: `Project ${key}` } })).project!;
+  await world.adaSocket.ok({ addMember: { projectId: created.id, userId: world.bob.user.id, role: Role.ROLE_EDITOR } });
+  await world.bobSocket.ok({ subscribe: { projects: [{ projectId: created.id }] } });
+  return (await world.adaSocket.ok({ getBoard: { projectId: created.id } })).board!.project!;
 }
 
-const setFields = (p: IProject, fields: Spec[], socket = adaSocket, messageId?: string) =>
+const setFields = (p: IProject, fields: Spec[], socket = world.adaSocket, messageId?: string) =>
   socket.request({ setCustomFields: { projectId: p.id, expectedVersion: p.version, fields } }, messageId);
 
 async function withFields(key: string, fields: Spec[]): Promise<{ p: IProject; f: Record<string, string> }> {
@@ -79,7 +64,7 @@ const STANDARD: Spec[] = [
 const specsOf = (p: IProject): Spec[] =>
   p.customFields!.map((x) => ({ id: x.id!, name: x.name!, kind: x.kind!, options: x.options!, itemTypes: x.itemTypes!, required: !!x.required }));
 
-const board = async (projectId: string, omitDescriptions = false) => (await adaSocket.ok({ getBoard: { projectId, omitDescriptions } })).board!;
+const board = async (projectId: string, omitDescriptions = false) => (await world.adaSocket.ok({ getBoard: { projectId, omitDescriptions } })).board!;
 
 /** Values as a reader compares them: by field name, the member of its kind. */
 function valuesByName(item: IWorkItem, f: Record<string, string>): Record<string, unknown> {
@@ -91,7 +76,7 @@ function valuesByName(item: IWorkItem, f: Record<string, string>): Record<string
 }
 
 function readFile<T>(query: (db: Database.Database) => T): T {
-  const file = new Database(join(srv.dataDir, ada.tenantId, 'main.db'), { readonly: true });
+  const file = new Database(join(world.srv.dataDir, world.ada.tenantId, 'main.db'), { readonly: true });
   try {
     return query(file);
   } finally {
@@ -106,7 +91,7 @@ const activity = (entityId: string) =>
 describe('set_custom_fields', () => {
   it('CF-10 adds a field of each kind, then renames, reorders, changes options, required and item types, and removes one; live on a second board', async () => {
     const p = await project('CFA');
-    const from = bobSocket.events.length;
+    const from = world.bobSocket.events.length;
     const added = await setFields(p, STANDARD);
     const after = added.result!.project!;
     expect(Number(after.version)).toBe(Number(p.version) + 1);
@@ -121,9 +106,9 @@ describe('set_custom_fields', () => {
     for (const x of after.customFields!) expect(x.id).toMatch(/^[0-9a-f-]{36}$/);
 
     // Bob's board hears of it: the project event, with the fields.
-    const event = await bobSocket.waitForEvent((e) => e.project?.project?.id === p.id && e.seq === added.result!.seq);
+    const event = await world.bobSocket.waitForEvent((e) => e.project?.project?.id === p.id && e.seq === added.result!.seq);
     expect(event.project!.project!.customFields!.map((x) => x.name)).toEqual(STANDARD.map((x) => x.name));
-    expect(bobSocket.events.slice(from).filter((e) => e.projectId === p.id)).toHaveLength(1);
+    expect(world.bobSocket.events.slice(from).filter((e) => e.projectId === p.id)).toHaveLength(1);
     expect((await board(p.id!)).project!.customFields).toEqual(after.customFields);
 
     // Renamed, moved first, an option added, no longer required, for bugs and tasks; Launch removed.
@@ -140,7 +125,7 @@ describe('set_custom_fields', () => {
       [areas!.id, 'Areas', ['UI', 'API', 'DB'], [], false, 3],
       [reviewer!.id, 'Reviewer', [], [], true, 4],
     ]);
-    await bobSocket.waitForEvent((e) => e.project?.project?.version === changed.version);
+    await world.bobSocket.waitForEvent((e) => e.project?.project?.version === changed.version);
 
     // The same list again changes nothing: no version, no event.
     const same = (await setFields(changed, specsOf(changed))).result!;
@@ -169,8 +154,8 @@ describe('set_custom_fields', () => {
   it('CF-12 a resend with the same message id gets the same result and changes nothing more', async () => {
     const p = await project('CFC');
     const messageId = randomUUID();
-    const first = await setFields(p, STANDARD, adaSocket, messageId);
-    const again = await setFields(p, STANDARD, adaSocket, messageId);
+    const first = await setFields(p, STANDARD, world.adaSocket, messageId);
+    const again = await setFields(p, STANDARD, world.adaSocket, messageId);
     expect(first.result).toBeTruthy();
     expect(again.result).toEqual(first.result);
     const b = await board(p.id!);
@@ -184,7 +169,7 @@ describe('set_custom_fields', () => {
     const specs = specsOf(p);
     const before = await board(p.id!);
 
-    expect((await setFields(p, [], bobSocket)).error?.code).toBe(ErrorCode.ERROR_CODE_PERMISSION_DENIED);
+    expect((await setFields(p, [], world.bobSocket)).error?.code).toBe(ErrorCode.ERROR_CODE_PERMISSION_DENIED);
     const stale = (await setFields({ ...p, version: Number(p.version) - 1 }, [])).error!;
     expect(stale).toMatchObject({ code: ErrorCode.ERROR_CODE_CONFLICT, field: 'expected_version' });
     expect(stale.project?.customFields?.map((x) => x.name)).toEqual(STANDARD.map((x) => x.name));
@@ -211,7 +196,7 @@ describe('set_custom_fields', () => {
 describe('custom field values', () => {
   it('CF-14 values of every kind round-trip through create, update, get_work_item and get_board (cards too); Bob sees each change live', async () => {
     const { p, f } = await withFields('CFE', STANDARD);
-    const created = (await bobSocket.ok({
+    const created = (await world.bobSocket.ok({
       createWorkItem: {
         projectId: p.id, itemType: BUG, title: 'Crash on save',
         customFields: [
@@ -220,20 +205,20 @@ describe('custom field values', () => {
           { fieldId: f['Cost'], number: 0 },
           { fieldId: f['Launch'], date: '2025-03-01' },
           { fieldId: f['Areas'], options: ['DB', 'UI'] },
-          { fieldId: f['Reviewer'], userId: ada.user.id },
+          { fieldId: f['Reviewer'], userId: world.ada.user.id },
         ],
       },
     })).workItem!;
-    const expected = { Severity: ['High'], Notes: 'only on Fridays', Cost: 0, Launch: '2025-03-01', Areas: ['UI', 'DB'], Reviewer: ada.user.id };
+    const expected = { Severity: ['High'], Notes: 'only on Fridays', Cost: 0, Launch: '2025-03-01', Areas: ['UI', 'DB'], Reviewer: world.ada.user.id };
     expect(valuesByName(created, f)).toEqual(expected);
-    expect(valuesByName((await adaSocket.ok({ getWorkItem: { workItemId: created.id } })).workItem!, f)).toEqual(expected);
+    expect(valuesByName((await world.adaSocket.ok({ getWorkItem: { workItemId: created.id } })).workItem!, f)).toEqual(expected);
     expect(valuesByName((await board(p.id!)).workItems![0]!, f)).toEqual(expected);
     expect(valuesByName((await board(p.id!, true)).workItems![0]!, f)).toEqual(expected);
 
     // One update sets, changes and clears; one version, one event with the whole list, a history row per field.
-    const from = adaSocket.events.length;
-    await adaSocket.ok({ subscribe: { projects: [{ projectId: p.id }] } });
-    const reply = await bobSocket.ok({
+    const from = world.adaSocket.events.length;
+    await world.adaSocket.ok({ subscribe: { projects: [{ projectId: p.id }] } });
+    const reply = await world.bobSocket.ok({
       updateWorkItem: {
         workItemId: created.id, expectedVersion: created.version, title: 'Crash on save (all days)',
         customFields: [{ fieldId: f['Severity'], options: ['Medium'] }, { fieldId: f['Notes'] }, { fieldId: f['Cost'], number: 12.5 }],
@@ -243,12 +228,12 @@ describe('custom field values', () => {
     expect(Number(updated.version)).toBe(Number(created.version) + 1);
     expect(valuesByName(updated, f)).toEqual({ ...expected, Severity: ['Medium'], Notes: undefined, Cost: 12.5 });
     expect(updated.customFields!.map((v) => v.fieldId)).not.toContain(f['Notes']);
-    const event = await adaSocket.waitForEvent((e) => e.workItem?.workItem?.id === created.id && e.seq === reply.seq);
+    const event = await world.adaSocket.waitForEvent((e) => e.workItem?.workItem?.id === created.id && e.seq === reply.seq);
     expect(event.workItem!.changedFields).toEqual(['title', 'custom_fields']);
     expect(valuesByName(event.workItem!.workItem!, f)).toEqual(valuesByName(updated, f));
-    expect(adaSocket.events.slice(from).filter((e) => e.workItem?.workItem?.id === created.id)).toHaveLength(1);
+    expect(world.adaSocket.events.slice(from).filter((e) => e.workItem?.workItem?.id === created.id)).toHaveLength(1);
 
-    const history = (await bobSocket.ok({ getHistory: { workItemId: created.id } })).history!.entries!;
+    const history = (await world.bobSocket.ok({ getHistory: { workItemId: created.id } })).history!.entries!;
     const custom = history.filter((h) => h.field!.startsWith('custom:')).map((h) => [h.field, h.oldValue, h.newValue]);
     expect(custom.sort()).toEqual([
       [`custom:${f['Cost']}`, '0', '12.5'],
@@ -257,11 +242,11 @@ describe('custom field values', () => {
     ].sort());
 
     // A person reads by name in the history.
-    const again = (await bobSocket.ok({ updateWorkItem: { workItemId: created.id, expectedVersion: updated.version, customFields: [{ fieldId: f['Reviewer'], userId: bob.user.id }] } })).workItem!;
+    const again = (await world.bobSocket.ok({ updateWorkItem: { workItemId: created.id, expectedVersion: updated.version, customFields: [{ fieldId: f['Reviewer'], userId: world.bob.user.id }] } })).workItem!;
     expect(activity(created.id!).at(-1)).toMatchObject({ field: `custom:${f['Reviewer']}`, old_value: 'Ada', new_value: 'Bob' });
 
     // The same values again change nothing.
-    const unchanged = await bobSocket.ok({ updateWorkItem: { workItemId: created.id, expectedVersion: again.version, customFields: [{ fieldId: f['Cost'], number: 12.5 }] } });
+    const unchanged = await world.bobSocket.ok({ updateWorkItem: { workItemId: created.id, expectedVersion: again.version, customFields: [{ fieldId: f['Cost'], number: 12.5 }] } });
     expect(Number(unchanged.seq)).toBe(0);
     expect(unchanged.workItem!.version).toBe(again.version);
   });
@@ -269,17 +254,17 @@ describe('custom field values', () => {
   it('CF-15 refuses a required field left empty or cleared, a wrong kind of value, an option not offered, a person outside the workspace or project, a field not for the type or of another project, and a stale version; each changes nothing', async () => {
     const { p, f } = await withFields('CFF', STANDARD);
     const other = await withFields('CFG', [{ name: 'Elsewhere', kind: TEXT }]);
-    const bug = (await bobSocket.ok({
+    const bug = (await world.bobSocket.ok({
       createWorkItem: { projectId: p.id, itemType: BUG, title: 'Bug', customFields: [{ fieldId: f['Severity'], options: ['Low'] }] },
     })).workItem!;
     const before = await board(p.id!);
 
     const create = async (itemType: ItemType, customFields: ICustomFieldValue[], message: string) => {
-      const error = (await bobSocket.request({ createWorkItem: { projectId: p.id, itemType, title: 'New', customFields } })).error!;
+      const error = (await world.bobSocket.request({ createWorkItem: { projectId: p.id, itemType, title: 'New', customFields } })).error!;
       expect(error, message).toMatchObject({ code: INVALID, field: 'custom_fields', message });
     };
     const update = async (customFields: ICustomFieldValue[], message: string) => {
-      const error = (await bobSocket.request({ updateWorkItem: { workItemId: bug.id, expectedVersion: bug.version, customFields } })).error!;
+      const error = (await world.bobSocket.request({ updateWorkItem: { workItemId: bug.id, expectedVersion: bug.version, customFields } })).error!;
       expect(error, message).toMatchObject({ code: INVALID, field: 'custom_fields', message });
     };
     await create(BUG, [], 'Severity is required');
@@ -296,7 +281,7 @@ describe('custom field values', () => {
     await update([{ fieldId: other.f['Elsewhere'], text: 'x' }], "A custom field value must name one of the project's custom fields");
     await update([{ fieldId: f['Notes'], text: 'a' }, { fieldId: f['Notes'], text: 'b' }], 'Notes is given twice');
 
-    const stale = (await bobSocket.request({
+    const stale = (await world.bobSocket.request({
       updateWorkItem: { workItemId: bug.id, expectedVersion: Number(bug.version) - 1, customFields: [{ fieldId: f['Notes'], text: 'late' }] },
     })).error!;
     expect(stale).toMatchObject({ code: ErrorCode.ERROR_CODE_CONFLICT });
@@ -311,7 +296,7 @@ describe('custom field values', () => {
     const { p, f } = await withFields('CFH', STANDARD);
     const bugs = [];
     for (const level of ['Low', 'Low', 'High']) {
-      bugs.push((await bobSocket.ok({
+      bugs.push((await world.bobSocket.ok({
         createWorkItem: { projectId: p.id, itemType: BUG, title: `${level} bug`, customFields: [{ fieldId: f['Severity'], options: [level] }, { fieldId: f['Notes'], text: 'n' }] },
       })).workItem!);
     }
@@ -324,7 +309,7 @@ describe('custom field values', () => {
     expect(forTasks.message).toBe('3 items (bugs) have a value of Severity: clear it before Severity stops applying to bugs');
 
     // An item that becomes a task loses Severity (bugs only) and keeps Notes; the event and history say so.
-    const task = (await bobSocket.ok({ updateWorkItem: { workItemId: bugs[2]!.id, expectedVersion: bugs[2]!.version, itemType: TASK } })).workItem!;
+    const task = (await world.bobSocket.ok({ updateWorkItem: { workItemId: bugs[2]!.id, expectedVersion: bugs[2]!.version, itemType: TASK } })).workItem!;
     expect(valuesByName(task, f)).toEqual({ Notes: 'n' });
     expect(activity(task.id!).slice(-2).map((a) => [a.field, a.old_value, a.new_value])).toEqual([
       ['item_type', 'BUG', 'TASK'], [`custom:${f['Severity']}`, 'High', null],
@@ -341,11 +326,11 @@ describe('custom field values', () => {
 
     // Once no live item holds Low, it can go; a deleted item's Low goes with it.
     const [low1, low2] = bugs;
-    await bobSocket.ok({ updateWorkItem: { workItemId: low1!.id, expectedVersion: Number(low1!.version), customFields: [{ fieldId: f['Severity'], options: ['Medium'] }] } });
-    await bobSocket.ok({ deleteWorkItem: { workItemId: low2!.id, expectedVersion: low2!.version } });
+    await world.bobSocket.ok({ updateWorkItem: { workItemId: low1!.id, expectedVersion: Number(low1!.version), customFields: [{ fieldId: f['Severity'], options: ['Medium'] }] } });
+    await world.bobSocket.ok({ deleteWorkItem: { workItemId: low2!.id, expectedVersion: low2!.version } });
     const noLowNow = (await setFields(removed, specsOf(removed).map((s) => (s.id === f['Severity'] ? { ...s, options: ['Medium', 'High'] } : s)))).result!;
     expect(noLowNow.project!.customFields!.find((x) => x.id === f['Severity'])!.options).toEqual(['Medium', 'High']);
-    const restored = (await bobSocket.ok({ restoreWorkItem: { workItemId: low2!.id } })).workItem!;
+    const restored = (await world.bobSocket.ok({ restoreWorkItem: { workItemId: low2!.id } })).workItem!;
     expect(restored.customFields!.map((v) => v.fieldId)).not.toContain(f['Severity']);
   });
 });
@@ -353,27 +338,27 @@ describe('custom field values', () => {
 describe('custom fields for readers', () => {
   it('CF-17 the export has a column per field, named by the field (Jira\'s "Custom field (…)" in CSV), values as people read them', async () => {
     const { p, f } = await withFields('CFX', STANDARD);
-    await bobSocket.ok({
+    await world.bobSocket.ok({
       createWorkItem: {
         projectId: p.id, itemType: BUG, title: 'Exported',
-        customFields: [{ fieldId: f['Severity'], options: ['High'] }, { fieldId: f['Cost'], number: 3 }, { fieldId: f['Areas'], options: ['UI', 'API'] }, { fieldId: f['Reviewer'], userId: bob.user.id }],
+        customFields: [{ fieldId: f['Severity'], options: ['High'] }, { fieldId: f['Cost'], number: 3 }, { fieldId: f['Areas'], options: ['UI', 'API'] }, { fieldId: f['Reviewer'], userId: world.bob.user.id }],
       },
     });
-    const get = async (path: string) => (await fetch(srv.http + path, { headers: { authorization: `Bearer ${ada.token}` } })).text();
+    const get = async (path: string) => (await fetch(world.srv.http + path, { headers: { authorization: `Bearer ${world.ada.token}` } })).text();
     const csv = (await get('/api/projects/CFX/export.csv')).trim().split(/\r?\n/);
     const header = csv[0]!.split(',');
     expect(header.slice(-6)).toEqual(STANDARD.map((s) => `Custom field (${s.name})`));
     expect(csv[1]!.endsWith('High,,3,,"UI, API",Bob')).toBe(true);
     const json = JSON.parse(await get('/api/projects/CFX/export.json')) as { items: Array<{ customFields: unknown }> };
-    expect(json.items[0]!.customFields).toEqual({ Severity: 'High', Cost: 3, Areas: ['UI', 'API'], Reviewer: { name: 'Bob', email: bob.user.email } });
+    expect(json.items[0]!.customFields).toEqual({ Severity: 'High', Cost: 3, Areas: ['UI', 'API'], Reviewer: { name: 'Bob', email: world.bob.user.email } });
   });
 
   it('CF-18 SQL readers get a view per project with a column per field, described in pm_schema_docs; it follows the fields and the key', async () => {
     const { p, f } = await withFields('CFV', [...STANDARD, { name: 'Title', kind: TEXT }]);
-    await bobSocket.ok({
+    await world.bobSocket.ok({
       createWorkItem: {
         projectId: p.id, itemType: BUG, title: 'Viewed',
-        customFields: [{ fieldId: f['Severity'], options: ['Medium'] }, { fieldId: f['Cost'], number: 7 }, { fieldId: f['Areas'], options: ['API', 'DB'] }, { fieldId: f['Reviewer'], userId: ada.user.id }, { fieldId: f['Title'], text: 'custom' }],
+        customFields: [{ fieldId: f['Severity'], options: ['Medium'] }, { fieldId: f['Cost'], number: 7 }, { fieldId: f['Areas'], options: ['API', 'DB'] }, { fieldId: f['Reviewer'], userId: world.ada.user.id }, { fieldId: f['Title'], text: 'custom' }],
       },
     });
     const row = readFile((db) => db.prepare('SELECT key, title, "Severity", "Cost", "Areas", "Reviewer", "Launch", "Title (field)" FROM pm_custom_values_cfv WHERE is_deleted = 0').get());
@@ -390,7 +375,7 @@ describe('custom fields for readers', () => {
     expect(JSON.parse(readable)).toEqual({ Severity: 'Medium', Cost: 7, Areas: ['API', 'DB'], Reviewer: 'Ada', Title: 'custom' });
 
     // A new key renames the view; the old name is gone, docs and all.
-    const renamed = (await adaSocket.ok({ updateProject: { projectId: p.id, expectedVersion: p.version, key: 'CFW' } })).project!;
+    const renamed = (await world.adaSocket.ok({ updateProject: { projectId: p.id, expectedVersion: p.version, key: 'CFW' } })).project!;
     const views = () => readFile((db) => db.prepare("SELECT name FROM sqlite_schema WHERE type = 'view' AND name IN ('pm_custom_values_cfv', 'pm_custom_values_cfw')").pluck().all());
     expect(views()).toEqual(['pm_custom_values_cfw']);
     expect(readFile((db) => db.prepare("SELECT count(*) FROM pm_schema_docs WHERE table_name = 'pm_custom_values_cfv'").pluck().get())).toBe(0);

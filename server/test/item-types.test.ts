@@ -7,37 +7,17 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CustomFieldKind, ErrorCode, ItemType, Role, type IProject, type IWorkItem } from '../../shared/proto.ts';
 import { showOwnTypesInValueViews } from '../src/storage/custom-fields.ts';
 import { migrate } from '../src/tenancy/migrations.ts';
-import { invite, signup, type Session } from './support/accounts.ts';
-import { startTestServer, type TestServer } from './support/test-server.ts';
-import { TestClient } from './support/ws-client.ts';
+import { useTwoPeople } from './support/two-people.ts';
 
 const { ITEM_TYPE_TASK: TASK, ITEM_TYPE_BUG: BUG, ITEM_TYPE_EPIC: EPIC, ITEM_TYPE_SUBTASK: SUBTASK, ITEM_TYPE_STORY: STORY } = ItemType;
 const INVALID = ErrorCode.ERROR_CODE_INVALID_ARGUMENT;
 const PRECONDITION = ErrorCode.ERROR_CODE_FAILED_PRECONDITION;
 
-let srv: TestServer;
-let ada: Session;
-let bob: Session;
-let adaSocket: TestClient;
-let bobSocket: TestClient;
-
-beforeAll(async () => {
-  srv = await startTestServer();
-  ada = await signup(srv.http, 'Ada');
-  bob = await invite(srv.http, ada, 'Bob');
-  adaSocket = await TestClient.connect(srv.ws, ada.token);
-  bobSocket = await TestClient.connect(srv.ws, bob.token);
-});
-
-afterAll(async () => {
-  adaSocket?.close();
-  bobSocket?.close();
-  await srv?.stop();
-});
+const world = useTwoPeople();
 
 type Spec = { id?: string; name: string; icon: string; colour: string; canBeParent?: boolean };
 
@@ -46,13 +26,13 @@ const ACTION: Spec = { name: 'Action', icon: '✅', colour: '#16a34a', canBePare
 
 /** A project of Ada's (ADMIN) that Bob edits (EDITOR) and watches live. */
 async function project(key: string): Promise<IProject> {
-  const created = (await adaSocket.ok({ createProject: { key, name: `Project ${key}` } })).project!;
-  await adaSocket.ok({ addMember: { projectId: created.id, userId: bob.user.id, role: Role.ROLE_EDITOR } });
-  await bobSocket.ok({ subscribe: { projects: [{ projectId: created.id }] } });
-  return (await adaSocket.ok({ getBoard: { projectId: created.id } })).board!.project!;
+  const created = (await world.adaSocket.ok({ createProject: { key, name: `Project ${key}` } })).project!;
+  await world.adaSocket.ok({ addMember: { projectId: created.id, userId: world.bob.user.id, role: Role.ROLE_EDITOR } });
+  await world.bobSocket.ok({ subscribe: { projects: [{ projectId: created.id }] } });
+  return (await world.adaSocket.ok({ getBoard: { projectId: created.id } })).board!.project!;
 }
 
-const setTypes = (p: IProject, itemTypes: Spec[], socket = adaSocket, messageId?: string) =>
+const setTypes = (p: IProject, itemTypes: Spec[], socket = world.adaSocket, messageId?: string) =>
   socket.request({ setItemTypes: { projectId: p.id, expectedVersion: p.version, itemTypes } }, messageId);
 
 async function withTypes(key: string, types: Spec[]): Promise<{ p: IProject; t: Record<string, string> }> {
@@ -63,10 +43,10 @@ async function withTypes(key: string, types: Spec[]): Promise<{ p: IProject; t: 
 const specsOf = (p: IProject): Spec[] =>
   p.itemTypes!.map((x) => ({ id: x.id!, name: x.name!, icon: x.icon!, colour: x.colour!, canBeParent: !!x.canBeParent }));
 
-const board = async (projectId: string) => (await adaSocket.ok({ getBoard: { projectId } })).board!;
+const board = async (projectId: string) => (await world.adaSocket.ok({ getBoard: { projectId } })).board!;
 
 function readFile<T>(query: (db: Database.Database) => T): T {
-  const file = new Database(join(srv.dataDir, ada.tenantId, 'main.db'), { readonly: true });
+  const file = new Database(join(world.srv.dataDir, world.ada.tenantId, 'main.db'), { readonly: true });
   try {
     return query(file);
   } finally {
@@ -78,13 +58,13 @@ const activity = (entityId: string) =>
   readFile((db) => db.prepare('SELECT field, old_value, new_value, event_seq FROM pm_activity WHERE entity_id = ? ORDER BY id').all(entityId)) as
     Array<{ field: string; old_value: string | null; new_value: string | null; event_seq: number }>;
 
-const create = (projectId: string, fields: Record<string, unknown>, socket = bobSocket) =>
+const create = (projectId: string, fields: Record<string, unknown>, socket = world.bobSocket) =>
   socket.request({ createWorkItem: { projectId, title: 'Item', ...fields } });
 
 describe('set_item_types', () => {
   it('ITYPE-10 adds types, then renames, recolours, reorders, makes a parent and removes one; live on a second board; the same list changes nothing', async () => {
     const p = await project('ITA');
-    const from = bobSocket.events.length;
+    const from = world.bobSocket.events.length;
     const added = await setTypes(p, [RISK, ACTION, { name: 'Issue', icon: '🔥', colour: '#EA580C' }]);
     const after = added.result!.project!;
     expect(Number(after.version)).toBe(Number(p.version) + 1);
@@ -93,9 +73,9 @@ describe('set_item_types', () => {
     ]);
     for (const x of after.itemTypes!) expect(x.id).toMatch(/^[0-9a-f-]{36}$/);
 
-    const event = await bobSocket.waitForEvent((e) => e.project?.project?.id === p.id && e.seq === added.result!.seq);
+    const event = await world.bobSocket.waitForEvent((e) => e.project?.project?.id === p.id && e.seq === added.result!.seq);
     expect(event.project!.project!.itemTypes).toEqual(after.itemTypes);
-    expect(bobSocket.events.slice(from).filter((e) => e.projectId === p.id)).toHaveLength(1);
+    expect(world.bobSocket.events.slice(from).filter((e) => e.projectId === p.id)).toHaveLength(1);
     expect((await board(p.id!)).project!.itemTypes).toEqual(after.itemTypes);
 
     const [risk, action] = specsOf(after);
@@ -103,7 +83,7 @@ describe('set_item_types', () => {
     expect(changed.itemTypes!.map((x) => [x.id, x.name, x.icon, x.colour, x.canBeParent, x.position])).toEqual([
       [action!.id, 'Action', '✅', '#16a34a', false, 0], [risk!.id, 'Threat', '☠', '#000000', false, 1],
     ]);
-    await bobSocket.waitForEvent((e) => e.project?.project?.version === changed.version);
+    await world.bobSocket.waitForEvent((e) => e.project?.project?.version === changed.version);
     // The removed type keeps its row, so history can still name it.
     expect(readFile((db) => db.prepare("SELECT removed_at_ms IS NOT NULL FROM pm_item_types WHERE name = 'Issue'").pluck().get())).toBe(1);
 
@@ -133,8 +113,8 @@ describe('set_item_types', () => {
   it('ITYPE-12 a resend with the same message id gets the same result and changes nothing more', async () => {
     const p = await project('ITC');
     const messageId = randomUUID();
-    const first = await setTypes(p, [RISK, ACTION], adaSocket, messageId);
-    const again = await setTypes(p, [RISK, ACTION], adaSocket, messageId);
+    const first = await setTypes(p, [RISK, ACTION], world.adaSocket, messageId);
+    const again = await setTypes(p, [RISK, ACTION], world.adaSocket, messageId);
     expect(first.result).toBeTruthy();
     expect(again.result).toEqual(first.result);
     const b = await board(p.id!);
@@ -146,7 +126,7 @@ describe('set_item_types', () => {
   it('ITYPE-13 refuses a non-admin, a stale version and bad definitions; each refusal changes nothing', async () => {
     const { p } = await withTypes('ITD', [RISK]);
     const before = await board(p.id!);
-    expect((await setTypes(p, [], bobSocket)).error?.code).toBe(ErrorCode.ERROR_CODE_PERMISSION_DENIED);
+    expect((await setTypes(p, [], world.bobSocket)).error?.code).toBe(ErrorCode.ERROR_CODE_PERMISSION_DENIED);
     const stale = (await setTypes({ ...p, version: Number(p.version) - 1 }, [])).error!;
     expect(stale).toMatchObject({ code: ErrorCode.ERROR_CODE_CONFLICT, field: 'expected_version' });
     expect(stale.project?.itemTypes?.map((x) => x.name)).toEqual(['Risk']);
@@ -187,19 +167,19 @@ describe('set_item_types', () => {
     expect(after.seq).toEqual(before.seq);
 
     // A field limited to Risks keeps the type from going, even with no item left of it.
-    const withField = (await adaSocket.ok({
+    const withField = (await world.adaSocket.ok({
       setCustomFields: { projectId: p.id, expectedVersion: p.version, fields: [{ name: 'Mitigation', kind: CustomFieldKind.CUSTOM_FIELD_KIND_TEXT, itemTypes: [t['Risk']!] }] },
     })).project!;
     for (const r of risks.slice(0, 2)) {
-      await bobSocket.ok({ updateWorkItem: { workItemId: r.id, expectedVersion: r.version, clear: ['custom_type_id'] } });
+      await world.bobSocket.ok({ updateWorkItem: { workItemId: r.id, expectedVersion: r.version, clear: ['custom_type_id'] } });
     }
-    await bobSocket.ok({ deleteWorkItem: { workItemId: risks[2]!.id, expectedVersion: risks[2]!.version } });
+    await world.bobSocket.ok({ deleteWorkItem: { workItemId: risks[2]!.id, expectedVersion: risks[2]!.version } });
     expect((await setTypes(withField, [act!])).error)
       .toMatchObject({ code: PRECONDITION, message: 'Mitigation applies to Risks: change its item types before removing that type' });
-    const noField = (await adaSocket.ok({ setCustomFields: { projectId: p.id, expectedVersion: withField.version, fields: [] } })).project!;
+    const noField = (await world.adaSocket.ok({ setCustomFields: { projectId: p.id, expectedVersion: withField.version, fields: [] } })).project!;
     const removed = (await setTypes(noField, [act!])).result!.project!;
     expect(removed.itemTypes!.map((x) => x.name)).toEqual(['Action']);
-    const restored = (await bobSocket.ok({ restoreWorkItem: { workItemId: risks[2]!.id } })).workItem!;
+    const restored = (await world.bobSocket.ok({ restoreWorkItem: { workItemId: risks[2]!.id } })).workItem!;
     expect(restored).toMatchObject({ itemType: TASK, customTypeId: '' });
   });
 });
@@ -207,26 +187,26 @@ describe('set_item_types', () => {
 describe('items of a project\'s own type', () => {
   it('ITYPE-15 an item is made of a type, changed to another, cleared back, made a bug; get_board, get_work_item, events and history all say so', async () => {
     const { p, t } = await withTypes('ITF', [RISK, ACTION]);
-    await adaSocket.ok({ subscribe: { projects: [{ projectId: p.id }] } });
+    await world.adaSocket.ok({ subscribe: { projects: [{ projectId: p.id }] } });
     const made = (await create(p.id!, { customTypeId: t['Risk'] })).result!.workItem!;
     expect(made).toMatchObject({ itemType: TASK, customTypeId: t['Risk'] });
     expect((await create(p.id!, { itemType: TASK, customTypeId: t['Risk'] })).result!.workItem!.customTypeId).toBe(t['Risk']);
-    expect((await adaSocket.ok({ getWorkItem: { workItemId: made.id } })).workItem!.customTypeId).toBe(t['Risk']);
+    expect((await world.adaSocket.ok({ getWorkItem: { workItemId: made.id } })).workItem!.customTypeId).toBe(t['Risk']);
     expect((await board(p.id!)).workItems!.find((w) => w.id === made.id)!.customTypeId).toBe(t['Risk']);
-    expect((await adaSocket.ok({ getBoard: { projectId: p.id, omitDescriptions: true } })).board!.workItems!.find((w) => w.id === made.id)!.customTypeId)
+    expect((await world.adaSocket.ok({ getBoard: { projectId: p.id, omitDescriptions: true } })).board!.workItems!.find((w) => w.id === made.id)!.customTypeId)
       .toBe(t['Risk']);
 
-    const toAction = await bobSocket.ok({ updateWorkItem: { workItemId: made.id, expectedVersion: made.version, customTypeId: t['Action'] } });
+    const toAction = await world.bobSocket.ok({ updateWorkItem: { workItemId: made.id, expectedVersion: made.version, customTypeId: t['Action'] } });
     expect(toAction.workItem).toMatchObject({ itemType: TASK, customTypeId: t['Action'] });
-    const event = await adaSocket.waitForEvent((e) => e.workItem?.workItem?.id === made.id && e.seq === toAction.seq);
+    const event = await world.adaSocket.waitForEvent((e) => e.workItem?.workItem?.id === made.id && e.seq === toAction.seq);
     expect(event.workItem!.changedFields).toEqual(['custom_type_id']);
     expect(event.workItem!.workItem!.customTypeId).toBe(t['Action']);
 
-    const cleared = (await bobSocket.ok({ updateWorkItem: { workItemId: made.id, expectedVersion: toAction.workItem!.version, clear: ['custom_type_id'] } })).workItem!;
+    const cleared = (await world.bobSocket.ok({ updateWorkItem: { workItemId: made.id, expectedVersion: toAction.workItem!.version, clear: ['custom_type_id'] } })).workItem!;
     expect(cleared).toMatchObject({ itemType: TASK, customTypeId: '' });
-    const risky = (await bobSocket.ok({ updateWorkItem: { workItemId: made.id, expectedVersion: cleared.version, customTypeId: t['Risk'] } })).workItem!;
+    const risky = (await world.bobSocket.ok({ updateWorkItem: { workItemId: made.id, expectedVersion: cleared.version, customTypeId: t['Risk'] } })).workItem!;
     // A built-in type other than TASK makes it that type.
-    const bug = (await bobSocket.ok({ updateWorkItem: { workItemId: made.id, expectedVersion: risky.version, itemType: BUG } })).workItem!;
+    const bug = (await world.bobSocket.ok({ updateWorkItem: { workItemId: made.id, expectedVersion: risky.version, itemType: BUG } })).workItem!;
     expect(bug).toMatchObject({ itemType: BUG, customTypeId: '' });
 
     expect(activity(made.id!).filter((a) => a.field !== 'created').map((a) => [a.field, a.old_value, a.new_value])).toEqual([
@@ -253,7 +233,7 @@ describe('items of a project\'s own type', () => {
     expect((await create(p.id!, { customTypeId: elsewhere.t['Action'] })).error).toMatchObject({ code: ErrorCode.ERROR_CODE_NOT_FOUND });
     expect((await create(p.id!, { itemType: BUG, customTypeId: t['Risk'] })).error)
       .toMatchObject({ code: INVALID, field: 'item_type', message: 'Risks are tasks on the wire: send item_type TASK (or none) with custom_type_id' });
-    const update = (fields: Record<string, unknown>) => bobSocket.request({ updateWorkItem: { workItemId: task.id, expectedVersion: task.version, ...fields } });
+    const update = (fields: Record<string, unknown>) => world.bobSocket.request({ updateWorkItem: { workItemId: task.id, expectedVersion: task.version, ...fields } });
     expect((await update({ customTypeId: t['Risk'], itemType: STORY })).error).toMatchObject({ code: INVALID, field: 'item_type' });
     expect((await update({ customTypeId: t['Risk'], clear: ['custom_type_id'] })).error).toMatchObject({ code: INVALID, field: 'clear' });
     expect((await update({ customTypeId: elsewhere.t['Action'] })).error).toMatchObject({ code: ErrorCode.ERROR_CODE_NOT_FOUND });
@@ -283,9 +263,9 @@ describe('items of a project\'s own type', () => {
     expect((await create(p.id!, { itemType: STORY, parentId: action.id })).error)
       .toMatchObject({ code: PRECONDITION, message: 'A story cannot sit under an Action: it takes an epic or no parent' });
     // An Action holding a sub-task cannot become a Risk; the sub-task cannot move under a Risk.
-    expect((await bobSocket.request({ updateWorkItem: { workItemId: action.id, expectedVersion: action.version, customTypeId: t['Risk'] } })).error)
+    expect((await world.bobSocket.request({ updateWorkItem: { workItemId: action.id, expectedVersion: action.version, customTypeId: t['Risk'] } })).error)
       .toMatchObject({ code: PRECONDITION, message: 'A Risk cannot hold sub-tasks; move them first' });
-    expect((await bobSocket.request({ updateWorkItem: { workItemId: sub.id, expectedVersion: sub.version, parentId: risk.id } })).error)
+    expect((await world.bobSocket.request({ updateWorkItem: { workItemId: sub.id, expectedVersion: sub.version, parentId: risk.id } })).error)
       .toMatchObject({ code: PRECONDITION, message: 'A Risk cannot hold sub-tasks' });
     const after = await board(p.id!);
     expect(after.workItems).toEqual(before.workItems);
@@ -294,7 +274,7 @@ describe('items of a project\'s own type', () => {
 
   it('ITYPE-18 a custom field limited to an own type applies to its items only (not to plain tasks), required ones too; a type change drops what stops applying', async () => {
     const { p, t } = await withTypes('ITJ', [RISK, ACTION]);
-    const fields = (await adaSocket.ok({
+    const fields = (await world.adaSocket.ok({
       setCustomFields: {
         projectId: p.id, expectedVersion: p.version, fields: [
           { name: 'Impact', kind: CustomFieldKind.CUSTOM_FIELD_KIND_NUMBER, itemTypes: [t['Risk']!], required: true },
@@ -311,10 +291,10 @@ describe('items of a project\'s own type', () => {
       .toMatchObject({ code: INVALID, message: 'Impact is only for Risks' });
     const risk = (await create(p.id!, { customTypeId: t['Risk'], customFields: [{ fieldId: impact, number: 3 }] })).result!.workItem!;
     expect(risk.customFields!.map((v) => [v.fieldId, v.number])).toEqual([[impact, 3]]);
-    const action = (await bobSocket.ok({ updateWorkItem: { workItemId: risk.id, expectedVersion: risk.version, customTypeId: t['Action'] } })).workItem!;
+    const action = (await world.bobSocket.ok({ updateWorkItem: { workItemId: risk.id, expectedVersion: risk.version, customTypeId: t['Action'] } })).workItem!;
     expect(action.customFields).toEqual([]);
     // A field cannot name a type the project does not have.
-    const bad = (await adaSocket.request({
+    const bad = (await world.adaSocket.request({
       setCustomFields: { projectId: p.id, expectedVersion: fields.version, fields: [{ name: 'X', kind: CustomFieldKind.CUSTOM_FIELD_KIND_TEXT, itemTypes: [randomUUID()] }] },
     })).error!;
     expect(bad).toMatchObject({ code: INVALID, field: 'fields' });

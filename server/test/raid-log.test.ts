@@ -6,38 +6,18 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CustomFieldKind, ErrorCode, ItemType, ProjectTemplate, Role, StatusCategory, type IProject } from '../../shared/proto.ts';
 import { compiledRefusal, refusalOf } from '../src/mcp/query-guard.ts';
-import { invite, signup, type Session } from './support/accounts.ts';
-import { startTestServer, type TestServer } from './support/test-server.ts';
-import { TestClient } from './support/ws-client.ts';
+import { useTwoPeople } from './support/two-people.ts';
 
 const { CUSTOM_FIELD_KIND_SINGLE_SELECT: SELECT, CUSTOM_FIELD_KIND_TEXT: TEXT, CUSTOM_FIELD_KIND_DATE: DATE, CUSTOM_FIELD_KIND_PERSON: PERSON } =
   CustomFieldKind;
 
-let srv: TestServer;
-let ada: Session;
-let bob: Session;
-let adaSocket: TestClient;
-let bobSocket: TestClient;
-
-beforeAll(async () => {
-  srv = await startTestServer();
-  ada = await signup(srv.http, 'Ada');
-  bob = await invite(srv.http, ada, 'Bob');
-  adaSocket = await TestClient.connect(srv.ws, ada.token);
-  bobSocket = await TestClient.connect(srv.ws, bob.token);
-});
-
-afterAll(async () => {
-  adaSocket?.close();
-  bobSocket?.close();
-  await srv?.stop();
-});
+const world = useTwoPeople();
 
 function readFile<T>(query: (db: Database.Database) => T): T {
-  const file = new Database(join(srv.dataDir, ada.tenantId, 'main.db'), { readonly: true });
+  const file = new Database(join(world.srv.dataDir, world.ada.tenantId, 'main.db'), { readonly: true });
   try {
     return query(file);
   } finally {
@@ -46,14 +26,14 @@ function readFile<T>(query: (db: Database.Database) => T): T {
 }
 
 const raid = (key: string, messageId?: string) =>
-  adaSocket.request({ createProject: { key, name: `RAID ${key}`, template: ProjectTemplate.PROJECT_TEMPLATE_RAID_LOG } }, messageId);
+  world.adaSocket.request({ createProject: { key, name: `RAID ${key}`, template: ProjectTemplate.PROJECT_TEMPLATE_RAID_LOG } }, messageId);
 
 /** A RAID project of Ada's that Bob edits and watches. */
 async function raidProject(key: string): Promise<{ p: IProject; t: Record<string, string>; f: Record<string, string> }> {
   const created = (await raid(key)).result!.project!;
-  await adaSocket.ok({ addMember: { projectId: created.id, userId: bob.user.id, role: Role.ROLE_EDITOR } });
-  await bobSocket.ok({ subscribe: { projects: [{ projectId: created.id }] } });
-  const p = (await adaSocket.ok({ getBoard: { projectId: created.id } })).board!.project!;
+  await world.adaSocket.ok({ addMember: { projectId: created.id, userId: world.bob.user.id, role: Role.ROLE_EDITOR } });
+  await world.bobSocket.ok({ subscribe: { projects: [{ projectId: created.id }] } });
+  const p = (await world.adaSocket.ok({ getBoard: { projectId: created.id } })).board!.project!;
   return {
     p,
     t: Object.fromEntries(p.itemTypes!.map((x) => [x.name, x.id])) as Record<string, string>,
@@ -94,7 +74,7 @@ describe('RAID log template', () => {
     expect(readFile((db) => db.prepare('SELECT field FROM pm_activity WHERE project_id = ?').pluck().all(p.id))).toEqual(['created']);
     expect(Number(reply.result!.seq)).toBe(1);
     // Without a template: the default workflow, nothing else.
-    const plain = (await adaSocket.ok({ createProject: { key: 'RDB', name: 'Plain' } })).project!;
+    const plain = (await world.adaSocket.ok({ createProject: { key: 'RDB', name: 'Plain' } })).project!;
     expect(plain.statuses!.map((s) => s.name)).toEqual(['Backlog', 'To Do', 'In Progress', 'In Review', 'Done']);
     expect(plain.itemTypes).toEqual([]);
     expect(plain.customFields).toEqual([]);
@@ -106,38 +86,38 @@ describe('RAID log template', () => {
     const again = await raid('RDC', messageId);
     expect(again.result).toEqual(first.result);
     expect(readFile((db) => db.prepare("SELECT count(*) FROM pm_item_types t JOIN pm_projects p ON p.id = t.project_id WHERE p.key = 'RDC'").pluck().get())).toBe(5);
-    const unknown = await adaSocket.request({ createProject: { key: 'RDD', name: 'Odd', template: 7 as ProjectTemplate } });
+    const unknown = await world.adaSocket.request({ createProject: { key: 'RDD', name: 'Odd', template: 7 as ProjectTemplate } });
     expect(unknown.error).toMatchObject({ code: ErrorCode.ERROR_CODE_INVALID_ARGUMENT, field: 'template' });
     expect(readFile((db) => db.prepare("SELECT count(*) FROM pm_projects WHERE key = 'RDD'").pluck().get())).toBe(0);
   });
 
   it('RAID-12 a Risk needs its probability and impact; one with 4 and 5 round-trips, Bob sees it live, and SQL readers get its score', async () => {
     const { p, t, f } = await raidProject('RDE');
-    const refused = await bobSocket.request({ createWorkItem: { projectId: p.id, customTypeId: t['Risk'], title: 'Vendor folds', customFields: [{ fieldId: f['Impact'], options: ['5'] }] } });
+    const refused = await world.bobSocket.request({ createWorkItem: { projectId: p.id, customTypeId: t['Risk'], title: 'Vendor folds', customFields: [{ fieldId: f['Impact'], options: ['5'] }] } });
     expect(refused.error).toMatchObject({ code: ErrorCode.ERROR_CODE_INVALID_ARGUMENT, field: 'custom_fields', message: 'Probability is required' });
 
-    const from = adaSocket.events.length;
-    await adaSocket.ok({ subscribe: { projects: [{ projectId: p.id }] } });
-    const made = await bobSocket.ok({
+    const from = world.adaSocket.events.length;
+    await world.adaSocket.ok({ subscribe: { projects: [{ projectId: p.id }] } });
+    const made = await world.bobSocket.ok({
       createWorkItem: {
         projectId: p.id, customTypeId: t['Risk'], title: 'Vendor folds',
         customFields: [
           { fieldId: f['Probability'], options: ['4'] }, { fieldId: f['Impact'], options: ['5'] },
-          { fieldId: f['Mitigation'], text: 'Second vendor' }, { fieldId: f['Owner'], userId: bob.user.id },
+          { fieldId: f['Mitigation'], text: 'Second vendor' }, { fieldId: f['Owner'], userId: world.bob.user.id },
         ],
       },
     });
     const risk = made.workItem!;
     expect(risk).toMatchObject({ itemType: ItemType.ITEM_TYPE_TASK, customTypeId: t['Risk'], statusId: p.statuses![0]!.id });
-    const event = await adaSocket.waitForEvent((e) => e.workItem?.workItem?.id === risk.id && e.seq === made.seq);
+    const event = await world.adaSocket.waitForEvent((e) => e.workItem?.workItem?.id === risk.id && e.seq === made.seq);
     expect(event.workItem!.workItem!.customTypeId).toBe(t['Risk']);
-    expect(adaSocket.events.slice(from).filter((e) => e.workItem?.workItem?.id === risk.id)).toHaveLength(1);
-    const got = (await adaSocket.ok({ getWorkItem: { workItemId: risk.id } })).workItem!;
+    expect(world.adaSocket.events.slice(from).filter((e) => e.workItem?.workItem?.id === risk.id)).toHaveLength(1);
+    const got = (await world.adaSocket.ok({ getWorkItem: { workItemId: risk.id } })).workItem!;
     expect(got.customFields!.map((v) => [v.fieldId, v.options?.[0] || v.text || v.userId])).toEqual([
-      [f['Probability'], '4'], [f['Impact'], '5'], [f['Mitigation'], 'Second vendor'], [f['Owner'], bob.user.id],
+      [f['Probability'], '4'], [f['Impact'], '5'], [f['Mitigation'], 'Second vendor'], [f['Owner'], world.bob.user.id],
     ]);
     // An Issue is not a Risk: no probability asked for.
-    await bobSocket.ok({ createWorkItem: { projectId: p.id, customTypeId: t['Issue'], title: 'Build broken', customFields: [{ fieldId: f['Severity'], options: ['High'] }] } });
+    await world.bobSocket.ok({ createWorkItem: { projectId: p.id, customTypeId: t['Issue'], title: 'Build broken', customFields: [{ fieldId: f['Severity'], options: ['High'] }] } });
 
     const sql = 'SELECT key, item_type, "Probability", "Impact", "Score", "Owner" FROM pm_custom_values_rde WHERE is_deleted = 0 ORDER BY "Score" DESC';
     expect(refusalOf(sql)).toBeNull();
@@ -150,7 +130,7 @@ describe('RAID log template', () => {
     expect(scoreDoc).toMatch(/^Computed, not stored: Probability × Impact/);
     expect(readFile((db) => db.prepare("SELECT item_type_name FROM pm_work_items_readable WHERE key = 'RDE-1'").pluck().get())).toBe('Risk');
     // The export names the type as people do.
-    const exported = await (await fetch(`${srv.http}/api/projects/RDE/export.json`, { headers: { authorization: `Bearer ${ada.token}` } })).json() as
+    const exported = await (await fetch(`${world.srv.http}/api/projects/RDE/export.json`, { headers: { authorization: `Bearer ${world.ada.token}` } })).json() as
       { items: Array<{ key: string; type: string }> };
     expect(exported.items.map((i) => [i.key, i.type])).toEqual([['RDE-1', 'Risk'], ['RDE-2', 'Issue']]);
   });
@@ -158,11 +138,11 @@ describe('RAID log template', () => {
   it('RAID-13 a second client of a RAID project hears of changes to its types and fields, and the types stay usable like any project\'s', async () => {
     const { p, t } = await raidProject('RDF');
     const types = p.itemTypes!.map((x) => ({ id: x.id!, name: x.name!, icon: x.icon!, colour: x.colour!, canBeParent: x.name === 'Action' }));
-    const reply = (await adaSocket.ok({ setItemTypes: { projectId: p.id, expectedVersion: p.version, itemTypes: types } }));
-    const event = await bobSocket.waitForEvent((e) => e.project?.project?.id === p.id && e.seq === reply.seq);
+    const reply = (await world.adaSocket.ok({ setItemTypes: { projectId: p.id, expectedVersion: p.version, itemTypes: types } }));
+    const event = await world.bobSocket.waitForEvent((e) => e.project?.project?.id === p.id && e.seq === reply.seq);
     expect(event.project!.project!.itemTypes!.find((x) => x.id === t['Action'])!.canBeParent).toBe(true);
     // Removing Risk is refused: fields name it.
-    const noRisk = await adaSocket.request({ setItemTypes: { projectId: p.id, expectedVersion: reply.project!.version, itemTypes: types.slice(1) } });
+    const noRisk = await world.adaSocket.request({ setItemTypes: { projectId: p.id, expectedVersion: reply.project!.version, itemTypes: types.slice(1) } });
     expect(noRisk.error?.message).toMatch(/^Probability applies to Risks/);
   });
 });

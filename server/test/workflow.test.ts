@@ -9,51 +9,33 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ErrorCode, ItemType, pb, ReportKind, Role, StatusCategory, type IProject, type IWorkItem } from '../../shared/proto.ts';
-import { invite, signup, type Session } from './support/accounts.ts';
+import { signup } from './support/accounts.ts';
 import { spawnServer, waitForExit, type ServerProcess } from './support/server-process.ts';
-import { startTestServer, type TestServer } from './support/test-server.ts';
+import { useTwoPeople } from './support/two-people.ts';
 import { TestClient } from './support/ws-client.ts';
 
 const { STATUS_CATEGORY_BACKLOG: BACKLOG, STATUS_CATEGORY_UNSTARTED: UNSTARTED, STATUS_CATEGORY_STARTED: STARTED,
   STATUS_CATEGORY_COMPLETED: COMPLETED, STATUS_CATEGORY_CANCELED: CANCELED } = StatusCategory;
 
-let srv: TestServer;
-let ada: Session;
-let bob: Session;
-let adaSocket: TestClient;
-let bobSocket: TestClient;
-
-beforeAll(async () => {
-  srv = await startTestServer();
-  ada = await signup(srv.http, 'Ada');
-  bob = await invite(srv.http, ada, 'Bob');
-  adaSocket = await TestClient.connect(srv.ws, ada.token);
-  bobSocket = await TestClient.connect(srv.ws, bob.token);
-});
-
-afterAll(async () => {
-  adaSocket?.close();
-  bobSocket?.close();
-  await srv?.stop();
-});
+const world = useTwoPeople();
 
 type StatusIds = Record<'Backlog' | 'To Do' | 'In Progress' | 'In Review' | 'Done', string>;
 
 /** A project of Ada's (ADMIN) that Bob edits (EDITOR) and watches live, with its statuses by name. */
 async function project(key: string): Promise<{ p: IProject; s: StatusIds }> {
-  const created = (await adaSocket.ok({ createProject: { key, name: `Project ${key}` } })).project!;
-  await adaSocket.ok({ addMember: { projectId: created.id, userId: bob.user.id, role: Role.ROLE_EDITOR } });
-  await bobSocket.ok({ subscribe: { projects: [{ projectId: created.id }] } });
-  const p = (await adaSocket.ok({ getBoard: { projectId: created.id } })).board!.project!;
+  const created = (await world.adaSocket.ok({ createProject: { key, name: `Project ${key}` } })).project!;
+  await world.adaSocket.ok({ addMember: { projectId: created.id, userId: world.bob.user.id, role: Role.ROLE_EDITOR } });
+  await world.bobSocket.ok({ subscribe: { projects: [{ projectId: created.id }] } });
+  const p = (await world.adaSocket.ok({ getBoard: { projectId: created.id } })).board!.project!;
   return { p, s: Object.fromEntries(p.statuses!.map((x) => [x.name, x.id])) as StatusIds };
 }
 
 const task = async (projectId: string, title: string, statusId: string): Promise<IWorkItem> =>
-  (await bobSocket.ok({ createWorkItem: { projectId, itemType: ItemType.ITEM_TYPE_TASK, title, statusId } })).workItem!;
+  (await world.bobSocket.ok({ createWorkItem: { projectId, itemType: ItemType.ITEM_TYPE_TASK, title, statusId } })).workItem!;
 
-const board = async (projectId: string) => (await adaSocket.ok({ getBoard: { projectId } })).board!;
+const board = async (projectId: string) => (await world.adaSocket.ok({ getBoard: { projectId } })).board!;
 
 type Spec = { id?: string; name: string; category: StatusCategory; wipLimit?: number };
 
@@ -76,7 +58,7 @@ const withoutReview = (p: IProject, s: StatusIds, moveTo = s['Done']) => ({
 });
 
 function activity(entityId: string): Array<{ field: string; old_value: string | null; new_value: string | null; event_seq: number }> {
-  const file = new Database(join(srv.dataDir, ada.tenantId, 'main.db'), { readonly: true });
+  const file = new Database(join(world.srv.dataDir, world.ada.tenantId, 'main.db'), { readonly: true });
   const rows = file.prepare('SELECT field, old_value, new_value, event_seq FROM pm_activity WHERE entity_id = ? ORDER BY id').all(entityId);
   file.close();
   return rows as Array<{ field: string; old_value: string | null; new_value: string | null; event_seq: number }>;
@@ -87,9 +69,9 @@ describe('set_workflow', () => {
     const { p, s } = await project('WFA');
     const reviewed = [await task(p.id!, 'One', s['In Review']), await task(p.id!, 'Two', s['In Review'])];
     const todo = await task(p.id!, 'Three', s['To Do']);
-    const from = bobSocket.events.length;
+    const from = world.bobSocket.events.length;
 
-    const result = await adaSocket.ok({
+    const result = await world.adaSocket.ok({
       setWorkflow: {
         projectId: p.id, expectedVersion: p.version,
         statuses: [
@@ -113,9 +95,9 @@ describe('set_workflow', () => {
     expect(qa).toMatch(/^[0-9a-f-]{36}$/);
 
     // Bob sees each moved item, then the project with its new columns, in seq order.
-    const projectEvent = await bobSocket.waitForEvent((e) => e.project?.project?.id === p.id && e.seq === result.seq);
+    const projectEvent = await world.bobSocket.waitForEvent((e) => e.project?.project?.id === p.id && e.seq === result.seq);
     expect(projectEvent.project!.project!.statuses!.map((x) => x.name)).toEqual(['Ready', 'Backlog', 'Doing', 'QA', 'Done', "Won't do"]);
-    const seen = bobSocket.events.slice(from).filter((e) => e.projectId === p.id);
+    const seen = world.bobSocket.events.slice(from).filter((e) => e.projectId === p.id);
     expect(seen.map((e) => (e.workItem ? e.workItem.workItem!.id : 'project'))).toEqual([reviewed[0]!.id, reviewed[1]!.id, 'project']);
     for (const e of seen.slice(0, 2)) {
       expect(e.workItem!.changedFields).toEqual(['status_id']);
@@ -127,22 +109,22 @@ describe('set_workflow', () => {
     const b = await board(p.id!);
     expect(b.project!.statuses!.map((x) => x.id)).toEqual(after.statuses!.map((x) => x.id));
     expect(b.workItems!.map((i) => [i.title, i.statusId])).toEqual([['One', s['In Progress']], ['Two', s['In Progress']], ['Three', s['To Do']]]);
-    const moved = (await bobSocket.ok({ moveWorkItem: { workItemId: todo.id, expectedVersion: todo.version, statusId: qa } })).workItem!;
+    const moved = (await world.bobSocket.ok({ moveWorkItem: { workItemId: todo.id, expectedVersion: todo.version, statusId: qa } })).workItem!;
     expect(moved.statusId).toBe(qa);
   });
 
   it('WF-2 the history says it: each moved item\'s status change, and the project\'s workflow change in words', async () => {
     const { p, s } = await project('WFB');
     const item = await task(p.id!, 'Review me', s['In Review']);
-    const result = await adaSocket.ok({
+    const result = await world.adaSocket.ok({
       setWorkflow: {
         projectId: p.id, expectedVersion: p.version,
         statuses: [...keep(s).filter((x) => x.id !== s['In Review']).map((x) => (x.id === s['In Progress'] ? { ...x, wipLimit: 4 } : x))],
         removals: [{ statusId: s['In Review'], moveToStatusId: s['Done'] }],
       },
     });
-    const history = (await bobSocket.ok({ getHistory: { workItemId: item.id } })).history!.entries!;
-    expect(history[0]).toMatchObject({ field: 'status_id', oldValue: s['In Review'], newValue: s['Done'], actorId: ada.user.id });
+    const history = (await world.bobSocket.ok({ getHistory: { workItemId: item.id } })).history!.entries!;
+    expect(history[0]).toMatchObject({ field: 'status_id', oldValue: s['In Review'], newValue: s['Done'], actorId: world.ada.user.id });
     expect(activity(p.id!).filter((a) => a.field === 'workflow')).toEqual([{
       field: 'workflow',
       old_value: 'Backlog, To Do, In Progress, In Review, Done',
@@ -152,7 +134,7 @@ describe('set_workflow', () => {
 
     // Categories alone would read the same in names, so then the text says them.
     const now = result.project!;
-    const recategorised = await adaSocket.ok({
+    const recategorised = await world.adaSocket.ok({
       setWorkflow: {
         projectId: p.id, expectedVersion: now.version,
         statuses: now.statuses!.map((x) => ({ id: x.id, name: x.name, category: x.name === 'Backlog' ? UNSTARTED : x.category, wipLimit: x.wipLimit })),
@@ -169,8 +151,8 @@ describe('set_workflow', () => {
     const { p, s } = await project('WFC');
     const item = await task(p.id!, 'Once', s['In Review']);
     const messageId = randomUUID();
-    const first = await adaSocket.request(withoutReview(p, s), messageId);
-    const again = await adaSocket.request(withoutReview(p, s), messageId);
+    const first = await world.adaSocket.request(withoutReview(p, s), messageId);
+    const again = await world.adaSocket.request(withoutReview(p, s), messageId);
     expect(first.result).toBeTruthy();
     expect(again.result).toEqual(first.result);
     const b = await board(p.id!);
@@ -185,13 +167,13 @@ describe('set_workflow', () => {
     await task(p.id!, 'One', s['In Review']);
     await task(p.id!, 'Two', s['In Review']);
     const before = await board(p.id!);
-    const set = (statuses: object[], removals: object[] = [], socket = adaSocket, expectedVersion = p.version) =>
+    const set = (statuses: object[], removals: object[] = [], socket = world.adaSocket, expectedVersion = p.version) =>
       socket.request({ setWorkflow: { projectId: p.id, expectedVersion, statuses, removals } });
     const review = { statusId: s['In Review'], moveToStatusId: s['Done'] };
     const others = keep(s).filter((x) => x.id !== s['In Review']);
 
-    expect((await set(others, [review], bobSocket)).error?.code).toBe(ErrorCode.ERROR_CODE_PERMISSION_DENIED);
-    const stale = (await set(others, [review], adaSocket, Number(p.version) - 1)).error!;
+    expect((await set(others, [review], world.bobSocket)).error?.code).toBe(ErrorCode.ERROR_CODE_PERMISSION_DENIED);
+    const stale = (await set(others, [review], world.adaSocket, Number(p.version) - 1)).error!;
     expect(stale).toMatchObject({ code: ErrorCode.ERROR_CODE_CONFLICT, field: 'expected_version' });
     expect(stale.project?.statuses?.map((x) => x.name)).toEqual(['Backlog', 'To Do', 'In Progress', 'In Review', 'Done']);
 
@@ -225,39 +207,39 @@ describe('set_workflow', () => {
   it('WF-6 a removed status is gone for writes: not a status to create, update or move into, nor to keep', async () => {
     const { p, s } = await project('WFE');
     const item = await task(p.id!, 'Stays put', s['To Do']);
-    const after = (await adaSocket.ok(withoutReview(p, s))).project!;
+    const after = (await world.adaSocket.ok(withoutReview(p, s))).project!;
     const gone = s['In Review'];
     const refusals = await Promise.all([
-      bobSocket.request({ createWorkItem: { projectId: p.id, itemType: ItemType.ITEM_TYPE_TASK, title: 'New', statusId: gone } }),
-      bobSocket.request({ updateWorkItem: { workItemId: item.id, expectedVersion: item.version, statusId: gone } }),
-      bobSocket.request({ moveWorkItem: { workItemId: item.id, expectedVersion: item.version, statusId: gone } }),
+      world.bobSocket.request({ createWorkItem: { projectId: p.id, itemType: ItemType.ITEM_TYPE_TASK, title: 'New', statusId: gone } }),
+      world.bobSocket.request({ updateWorkItem: { workItemId: item.id, expectedVersion: item.version, statusId: gone } }),
+      world.bobSocket.request({ moveWorkItem: { workItemId: item.id, expectedVersion: item.version, statusId: gone } }),
     ]);
     for (const r of refusals) expect(r.error).toMatchObject({ code: ErrorCode.ERROR_CODE_NOT_FOUND, field: 'status_id' });
-    const revive = await adaSocket.request({
+    const revive = await world.adaSocket.request({
       setWorkflow: { projectId: p.id, expectedVersion: after.version, statuses: [...keep(s)] },
     });
     expect(revive.error).toMatchObject({ code: ErrorCode.ERROR_CODE_INVALID_ARGUMENT, field: 'statuses' });
     // A new status may take the old name: names are unique among the columns only.
-    const again = (await adaSocket.ok({
+    const again = (await world.adaSocket.ok({
       setWorkflow: {
         projectId: p.id, expectedVersion: after.version,
         statuses: [...keep(s).filter((x) => x.id !== gone), { name: 'In Review', category: STARTED }],
       },
     })).project!;
     expect(again.statuses!.at(-1)!.id).not.toBe(gone);
-    expect((await bobSocket.ok({ getWorkItem: { workItemId: item.id } })).workItem!.statusId).toBe(s['To Do']);
+    expect((await world.bobSocket.ok({ getWorkItem: { workItemId: item.id } })).workItem!.statusId).toBe(s['To Do']);
   });
 
   it('WF-7 reports read history through a removed status by what it meant; the flow shows the columns there are', async () => {
     const { p, s } = await project('WFF');
     const item = await task(p.id!, 'Cycle', s['To Do']);
-    const started = (await bobSocket.ok({ updateWorkItem: { workItemId: item.id, expectedVersion: item.version, statusId: s['In Progress'] } })).workItem!;
+    const started = (await world.bobSocket.ok({ updateWorkItem: { workItemId: item.id, expectedVersion: item.version, statusId: s['In Progress'] } })).workItem!;
     await sleep(20);
-    const reviewed = (await bobSocket.ok({ updateWorkItem: { workItemId: item.id, expectedVersion: started.version, statusId: s['In Review'] } })).workItem!;
+    const reviewed = (await world.bobSocket.ok({ updateWorkItem: { workItemId: item.id, expectedVersion: started.version, statusId: s['In Review'] } })).workItem!;
     await sleep(20);
-    const done = (await bobSocket.ok({ updateWorkItem: { workItemId: item.id, expectedVersion: reviewed.version, statusId: s['Done'] } })).workItem!;
+    const done = (await world.bobSocket.ok({ updateWorkItem: { workItemId: item.id, expectedVersion: reviewed.version, statusId: s['Done'] } })).workItem!;
     // In Progress goes: the item's cycle still began when it stepped into it.
-    await adaSocket.ok({
+    await world.adaSocket.ok({
       setWorkflow: {
         projectId: p.id, expectedVersion: p.version,
         statuses: keep(s).filter((x) => x.id !== s['In Progress']),
@@ -265,7 +247,7 @@ describe('set_workflow', () => {
       },
     });
     const today = new Date().toISOString().slice(0, 10);
-    const report = async (kind: ReportKind) => (await bobSocket.ok({ getReport: { projectId: p.id, kind, fromDate: today, toDate: today } })).report!;
+    const report = async (kind: ReportKind) => (await world.bobSocket.ok({ getReport: { projectId: p.id, kind, fromDate: today, toDate: today } })).report!;
     const { cycleTime } = await report(ReportKind.REPORT_KIND_CYCLE_TIME);
     expect(cycleTime!.items!.map((i) => [i.key, Number(i.startedAt), Number(i.doneAt)])).toEqual([
       [item.key, Number(started.updatedAt), Number(done.updatedAt)],
@@ -278,20 +260,20 @@ describe('set_workflow', () => {
   it('WF-9 a deleted item in a removed status moves too, in its history but with no event, and is restored into its new column', async () => {
     const { p, s } = await project('WFG');
     const item = await task(p.id!, 'Binned', s['In Review']);
-    await bobSocket.ok({ deleteWorkItem: { workItemId: item.id, expectedVersion: item.version } });
-    const from = bobSocket.events.length;
-    const result = await adaSocket.ok(withoutReview(p, s, s['To Do']));
-    await bobSocket.waitForEvent((e) => e.seq === result.seq && e.projectId === p.id);
-    expect(bobSocket.events.slice(from).filter((e) => e.projectId === p.id).map((e) => (e.project ? 'project' : 'other'))).toEqual(['project']);
+    await world.bobSocket.ok({ deleteWorkItem: { workItemId: item.id, expectedVersion: item.version } });
+    const from = world.bobSocket.events.length;
+    const result = await world.adaSocket.ok(withoutReview(p, s, s['To Do']));
+    await world.bobSocket.waitForEvent((e) => e.seq === result.seq && e.projectId === p.id);
+    expect(world.bobSocket.events.slice(from).filter((e) => e.projectId === p.id).map((e) => (e.project ? 'project' : 'other'))).toEqual(['project']);
     expect(activity(item.id!).at(-1)).toMatchObject({ field: 'status_id', old_value: s['In Review'], new_value: s['To Do'], event_seq: Number(result.seq) });
-    const restored = (await bobSocket.ok({ restoreWorkItem: { workItemId: item.id } })).workItem!;
+    const restored = (await world.bobSocket.ok({ restoreWorkItem: { workItemId: item.id } })).workItem!;
     expect(restored.statusId).toBe(s['To Do']);
   });
 
   it('WF-10 the workflow as it is changes nothing: no event, no new version, seq 0', async () => {
     const { p, s } = await project('WFH');
     const before = await board(p.id!);
-    const same = await adaSocket.request({ setWorkflow: { projectId: p.id, expectedVersion: p.version, statuses: keep(s) } });
+    const same = await world.adaSocket.request({ setWorkflow: { projectId: p.id, expectedVersion: p.version, statuses: keep(s) } });
     expect(same.result).toMatchObject({ seq: 0, project: { version: p.version } });
     expect(Number((await board(p.id!)).seq)).toBe(Number(before.seq));
   });
