@@ -4,7 +4,8 @@
 // heat map of another person's RAID page live, the log's table sorts by
 // score, a key opens the item; the page at phone width; an admin's new type
 // in Settings is offered by another window's quick-add and its card shows
-// its icon.
+// its icon; a card made of it in the panel changes in another window, which
+// filters the board by it.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ItemType, ProjectTemplate, Role, type IProject } from '../../shared/proto.ts';
@@ -204,7 +205,7 @@ describe('UI-RAID the RAID log', () => {
 });
 
 describe('UI-ITYPE item types of a project', () => {
-  it("UI-ITYPE-1 an admin adds a type in Settings with its icon and colour; another window's quick-add offers it at once, and a card of it shows its icon and name; no serious axe violation", async () => {
+  it("UI-ITYPE-1 an admin adds a type in Settings with its icon and colour; another window's quick-add offers it at once, and a card of it shows its icon and name; a card made of it in the panel changes badge in the other window, which filters the board by it (Task then meaning built-in tasks), and back; a task with a sub-task refused in words; no serious axe violation", async () => {
     const s = await seedProject(world.adaSocket, { prefix: 'Y', members: [[world.bob, Role.ROLE_EDITOR]] });
     const bob = await world.pageFor(world.bob, `/p/${s.key}`);
     await boardReady(bob);
@@ -240,5 +241,60 @@ describe('UI-ITYPE item types of a project', () => {
     await expect.poll(() => card(ada, 'S1').getByTestId('card-type').textContent()).toBe('🧪Spike');
     const items = (await world.adaSocket.ok({ getBoard: { projectId: s.projectId } })).board!.workItems!;
     expect(items.find((w) => w.title === 'S1 Try the new parser')).toMatchObject({ itemType: ItemType.ITEM_TYPE_TASK, customTypeId: saved[0]!.id });
+
+    // In Ada's panel T1 becomes a Spike: Bob's card shows the new badge without a reload.
+    const spikeId = saved[0]!.id!;
+    const serverItem = async (id: string) => (await world.adaSocket.ok({ getWorkItem: { workItemId: id } })).workItem!;
+    const t1 = s.items['T1']!;
+    await card(ada, 'T1').click();
+    await ada.locator(`[data-testid="item-panel"][data-item-id="${t1.id}"]`).waitFor();
+    const typeSelect = ada.getByTestId('item-type-select');
+    expect(await typeSelect.locator('option').allTextContents()).toEqual(['Epic', 'Story', 'Task', 'Bug', 'Sub-task', '🧪 Spike']);
+    await typeSelect.selectOption({ label: '🧪 Spike' });
+    const bobT1 = card(bob, 'T1').getByTestId('card-type');
+    await expect.poll(() => bobT1.getAttribute('data-custom-type-id')).toBe(spikeId);
+    expect(await bobT1.getAttribute('title')).toBe('Spike');
+    await expect.poll(async () => (await serverItem(t1.id!)).customTypeId).toBe(spikeId);
+    expect((await serverItem(t1.id!)).itemType).toBe(ItemType.ITEM_TYPE_TASK);
+
+    // Bob's type filter offers Spike after the built-in types; by it the board shows the Spikes only.
+    const shown = () => bob.locator('[data-testid="card-title"]').evaluateAll((els) => els.map((el) => (el.textContent ?? '').slice(0, 2)).sort());
+    await bob.getByTestId('filter-type').click();
+    const types = bob.getByTestId('filter-type-options');
+    expect(await types.locator('[data-value]').evaluateAll((els) => els.map((el) => el.getAttribute('data-value')))).toEqual([
+      'epic', 'story', 'task', 'bug', 'subtask', spikeId,
+    ]);
+    await types.getByText('🧪 Spike', { exact: true }).click();
+    await bob.keyboard.press('Escape');
+    await expect.poll(shown).toEqual(['S1', 'T1']);
+    expect(new URL(bob.url()).searchParams.getAll('type')).toEqual([spikeId]);
+
+    // Back to a built-in Task in Ada's panel: custom_type_id is cleared, and T1 leaves Bob's Spike filter live.
+    await typeSelect.selectOption({ label: 'Task' });
+    await expect.poll(shown).toEqual(['S1']);
+    await expect.poll(async () => (await serverItem(t1.id!)).customTypeId ?? '').toBe('');
+    expect((await serverItem(t1.id!)).itemType).toBe(ItemType.ITEM_TYPE_TASK);
+    // Task means built-in tasks only: the Spike (a task on the wire) stays out.
+    await bob.getByTestId('filter-type').click();
+    await types.getByText('🧪 Spike', { exact: true }).click();
+    await types.getByText('Task', { exact: true }).click();
+    await bob.keyboard.press('Escape');
+    await expect.poll(shown).toEqual(['T1', 'T2', 'T3']);
+    expect(await card(bob, 'T1').getByTestId('card-type').getAttribute('data-custom-type-id')).toBe(null);
+
+    // A task holding a sub-task cannot become a Spike (it may not hold sub-tasks): refused in words, its type kept.
+    const t2 = s.items['T2']!;
+    await world.adaSocket.ok({
+      createWorkItem: { projectId: s.projectId, statusId: s.status['To Do']!, title: 'U1 A part of T2', itemType: ItemType.ITEM_TYPE_SUBTASK, parentId: t2.id! },
+    });
+    await ada.getByTestId('item-close').click();
+    await ada.waitForURL((url) => !url.searchParams.has('item'));
+    await card(ada, 'T2').click();
+    await ada.locator(`[data-testid="item-panel"][data-item-id="${t2.id}"]`).waitFor();
+    await typeSelect.selectOption({ label: '🧪 Spike' });
+    await expect.poll(() => ada.locator('.toast__text').allTextContents()).toContainEqual(expect.stringContaining('A Spike cannot hold sub-tasks'));
+    await expect.poll(() => card(ada, 'T2').getByTestId('card-type').getAttribute('title')).toBe('Task');
+    expect(await typeSelect.inputValue()).toBe(String(ItemType.ITEM_TYPE_TASK));
+    expect((await serverItem(t2.id!)).customTypeId ?? '').toBe('');
   });
 });

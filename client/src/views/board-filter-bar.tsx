@@ -1,4 +1,5 @@
-// The bar above the board's columns: a text filter, one menu per facet,
+// The bar above the board's columns: a text filter, one menu per facet (Type
+// lists the built-in types, then the project's own: board-filter.ts typeFilterOptions),
 // a menu per custom field (its options, people, or whether it has a value), toggles that leave sub-tasks off and keep cards due this week, the grouping, how many cards show, and a way back to all of them. It holds no
 // state but whether it is folded: the view is the page's (which keeps it in the URL). At phone width the
 // controls fold away behind one button (board.css), so the board's header stays short.

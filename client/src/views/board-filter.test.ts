@@ -16,6 +16,7 @@ import {
   parseView,
   toggle,
   toggleCustom,
+  typeFilterOptions,
   viewQuery,
   type BoardFilter,
 } from './board-filter.ts';
@@ -168,6 +169,45 @@ describe('board view in the query string', () => {
     const back = toggleCustom(toggleCustom(filter, 'sev', 'High'), 'sev', 'Note: low');
     expect(back).toEqual(EMPTY_FILTER);
     expect(isFiltering(back)).toBe(false);
+  });
+
+  it("FILTER-10 the type filter offers the project's own types after the built-in ones; one of them shows only its items, and Task means built-in tasks only", () => {
+    const own = [
+      { id: 'risk-id', name: 'Risk', icon: '⚠️', colour: '#dc2626', canBeParent: false, position: 0 },
+      { id: 'spike-id', name: 'Spike', icon: '', colour: '#0891b2', canBeParent: false, position: 1 },
+    ];
+    expect(typeFilterOptions(own)).toEqual([
+      { value: 'epic', label: 'Epic' },
+      { value: 'story', label: 'Story' },
+      { value: 'task', label: 'Task' },
+      { value: 'bug', label: 'Bug' },
+      { value: 'subtask', label: 'Sub-task' },
+      { value: 'risk-id', label: '⚠️ Risk' },
+      { value: 'spike-id', label: 'Spike' },
+    ]);
+    expect(typeFilterOptions([]).map((o) => o.value)).toEqual(['epic', 'story', 'task', 'bug', 'subtask']);
+    const typed = [
+      card('1', { itemType: ItemType.ITEM_TYPE_TASK }),
+      card('2', { itemType: ItemType.ITEM_TYPE_TASK, customTypeId: 'risk-id' }),
+      card('3', { itemType: ItemType.ITEM_TYPE_TASK, customTypeId: 'spike-id' }),
+      card('4', { itemType: ItemType.ITEM_TYPE_BUG }),
+    ];
+    const only = (types: string[]) => typed.filter(cardMatcher({ ...EMPTY_FILTER, types }, 'ada')).map((c) => c.id);
+    expect(only(['risk-id'])).toEqual(['2']);
+    expect(only(['task'])).toEqual(['1']);
+    expect(only(['risk-id', 'bug'])).toEqual(['2', '4']);
+    expect(only(['risk-id', 'spike-id', 'task'])).toEqual(['1', '2', '3']);
+    expect(only(['removed-type-id'])).toEqual([]);
+    expect(only([])).toEqual(['1', '2', '3', '4']);
+  });
+
+  it('FILTER-URL-6 an own type is ?type=<type id> beside the built-in slugs, round-tripped and toggled like them', () => {
+    const filter = toggle(toggle(EMPTY_FILTER, 'types', 'task'), 'types', 'risk-id');
+    const view = { filter, groupBy: 'none' as const };
+    const query = viewQuery(view, '?tab=x');
+    expect(query).toBe('?tab=x&type=task&type=risk-id');
+    expect(parseView(query)).toEqual(view);
+    expect(toggle(filter, 'types', 'risk-id').types).toEqual(['task']);
   });
 });
 

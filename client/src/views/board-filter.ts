@@ -1,11 +1,13 @@
 // Which cards the board shows, and how it is grouped, as plain data that
 // lives in the URL's query string (so a reload or a shared link keeps it):
 // ?q=socket&assignee=me&assignee=none&type=bug&label=docs&sprint=none&subtasks=hide&due=week&group=epic
+// &type=<own type id> (one of the project's own types, v18: `type=task` is then a built-in task only)
 // &cf=<field id>:High (a custom field's value: an option, a person's id, `*` any value, `-` none).
 // Facets combine with AND; several values within one facet (or one custom field) are an OR.
 // No Solid and no DOM here.
 import { CustomFieldKind, ItemType } from '../../../shared/proto.ts';
 import { valueIn } from '../store/model/custom-values.ts';
+import type { ItemTypeDef } from '../store/model/item-types-draft.ts';
 import type { Card } from '../store/model/items.ts';
 import { dueThisWeek, localDay } from './due-dates.ts';
 
@@ -25,12 +27,24 @@ export const ITEM_TYPES: readonly { type: ItemType; slug: string; label: string 
 
 export const typeInfo = (type: number | null | undefined) => ITEM_TYPES.find((t) => t.type === type);
 
+/**
+ * The type filter's choices: the built-in types by slug, then the project's
+ * own types (in their order) by id, each shown by its icon and name.
+ */
+export const typeFilterOptions = (own: readonly ItemTypeDef[]): { value: string; label: string }[] => [
+  ...ITEM_TYPES.map((t) => ({ value: t.slug, label: t.label })),
+  ...own.map((t) => ({ value: t.id, label: t.icon ? `${t.icon} ${t.name}` : t.name })),
+];
+
+/** The type filter's value for an item: its own type's id, else its built-in type's slug. */
+const typeValueOf = (card: Card) => card.customTypeId || typeInfo(card.itemType)?.slug || '';
+
 export interface BoardFilter {
   /** Matched against the key and the title, ignoring case. */
   text: string;
   /** User ids, ME or NONE. */
   assignees: readonly string[];
-  /** ITEM_TYPES slugs. */
+  /** ITEM_TYPES slugs (a built-in type, an item of an own type not included) or own type ids. */
   types: readonly string[];
   /** Label names, as cards carry them. */
   labels: readonly string[];
@@ -166,14 +180,14 @@ function customMatcher(custom: readonly string[], me: string): (card: Card) => b
 export function cardMatcher(filter: BoardFilter, me: string, today = localDay()): (card: Card) => boolean {
   const text = filter.text.trim().toLowerCase();
   const assignees = new Set(filter.assignees.map((a) => (a === ME ? me : a === NONE ? '' : a)));
-  const types = new Set(filter.types.map((slug) => ITEM_TYPES.find((t) => t.slug === slug)?.type));
+  const types = new Set(filter.types);
   const labels = new Set(filter.labels);
   const sprints = new Set(filter.sprints.map((s) => (s === NONE ? '' : s)));
   const custom = filter.custom?.length ? customMatcher(filter.custom, me) : null;
   return (card) =>
     (!text || (card.key ?? '').toLowerCase().includes(text) || (card.title ?? '').toLowerCase().includes(text)) &&
     (assignees.size === 0 || assignees.has(card.assigneeId ?? '')) &&
-    (types.size === 0 || types.has(card.itemType ?? undefined)) &&
+    (types.size === 0 || types.has(typeValueOf(card))) &&
     (labels.size === 0 || (card.labels ?? []).some((l) => labels.has(l))) &&
     (sprints.size === 0 || sprints.has(card.sprintId ?? '')) &&
     !(filter.hideSubtasks && card.itemType === ItemType.ITEM_TYPE_SUBTASK) &&

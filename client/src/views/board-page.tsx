@@ -8,9 +8,10 @@ import { CustomFieldKind, Role, SprintState } from '../../../shared/proto.ts';
 import { BoardContext, createBoardSlice } from '../store/board.ts';
 import { useLive } from '../store/live.ts';
 import type { Card } from '../store/model/items.ts';
+import { itemTypesOf } from '../store/model/item-types-draft.ts';
 import { openSprints } from '../store/model/sprints.ts';
 import type { FilterOption } from '../ui/filter-menu.tsx';
-import { ANY_VALUE, cardMatcher, filtersByValue, isFiltering, ITEM_TYPES, ME, NO_VALUE, NONE, parseView, viewQuery, type BoardView, type Facet } from './board-filter.ts';
+import { ANY_VALUE, cardMatcher, filtersByValue, isFiltering, ME, NO_VALUE, NONE, parseView, typeFilterOptions, viewQuery, type BoardView, type Facet } from './board-filter.ts';
 import { BoardFilterBar, type CustomFacet } from './board-filter-bar.tsx';
 import { ConflictDialogs } from './conflict-dialog.tsx';
 import { viewedItem } from './item-format.ts';
@@ -97,7 +98,7 @@ export function BoardPage(props: Partial<RouteSectionProps>) {
         .filter((m) => m.userId !== me)
         .map((m) => ({ value: m.userId ?? '', label: m.displayName ?? '' })),
     ],
-    types: ITEM_TYPES.map((t) => ({ value: t.slug, label: t.label })),
+    types: typeFilterOptions(itemTypesOf(board.project())),
     labels: labelNames().map((name) => ({ value: name, label: name })),
     sprints: [
       ...openSprintList().map((s) => ({

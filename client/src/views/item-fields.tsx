@@ -5,19 +5,22 @@
 // and Release for the claimer (or an admin). Below them, the project's
 // custom fields that apply to the item's type, each with a control for its
 // kind (custom-field-input.tsx), saved through the board's own send path.
+// The type offers the project's own types after the built-in ones (v18).
 import { createMemo, For, Show, type JSX } from 'solid-js';
 import { allowedParentTypes } from '../../../shared/domain/hierarchy.ts';
 import { ItemType, Priority, Role, type ICustomFieldValue } from '../../../shared/proto.ts';
 import type { BoardSlice } from '../store/board.ts';
 import { useLive } from '../store/live.ts';
 import { fieldsFor, valueIn, valueProblem } from '../store/model/custom-values.ts';
-import { parseLabels, type ItemPatch } from '../store/model/item-patch.ts';
+import { parseLabels, typePatch, type ItemPatch } from '../store/model/item-patch.ts';
+import { itemTypesOf } from '../store/model/item-types-draft.ts';
 import type { Card } from '../store/model/items.ts';
 import { isLocal } from '../store/model/local-ids.ts';
 import { DraftInput } from '../ui/draft-input.tsx';
 import { Select } from '../ui/select.tsx';
 import { CustomFieldInput, CustomFieldText } from './custom-field-input.tsx';
 import { ItemDate } from './item-dates.tsx';
+import { typeLabel } from './item-type-badge.tsx';
 import { memberName, PRIORITY_NAMES, statusName, TYPE_NAMES } from './item-format.ts';
 
 const TYPES = [ItemType.ITEM_TYPE_EPIC, ItemType.ITEM_TYPE_STORY, ItemType.ITEM_TYPE_TASK, ItemType.ITEM_TYPE_BUG, ItemType.ITEM_TYPE_SUBTASK];
@@ -49,6 +52,16 @@ export function ItemFields(props: {
   /** A pick from a list: nothing is being typed, so it is based on the version shown now. */
   const pick = (patch: ItemPatch) => props.save(patch, begin());
 
+  // The type control's values: a built-in type by its number, one of the project's own types by its id.
+  const typeValue = () => item().customTypeId || String(item().itemType ?? 0);
+  const typeOptions = () => [
+    ...TYPES.map((t) => ({ value: String(t), label: TYPE_NAMES[t]! })),
+    ...itemTypesOf(board.project()).map((t) => ({ value: t.id, label: t.icon ? `${t.icon} ${t.name}` : t.name })),
+  ];
+  const pickType = (value: string) => {
+    const builtIn = TYPES.find((t) => String(t) === value);
+    pick(typePatch(builtIn === undefined ? { ownTypeId: value } : { builtIn }));
+  };
   const statuses = () => board.columns().map((c) => ({ value: c.status.id, label: c.status.name ?? '' }));
   const people = () => [
     { value: '', label: 'Nobody' },
@@ -92,14 +105,14 @@ export function ItemFields(props: {
         </Show>
       </Row>
       <Row label="Type">
-        <Show when={props.editable} fallback={<span data-testid="item-type">{TYPE_NAMES[item().itemType ?? 0]}</span>}>
+        <Show when={props.editable} fallback={<span data-testid="item-type">{typeLabel(item(), board.project())}</span>}>
           <Select
             label="Type"
             testId="item-type-select"
             class="item-select"
-            value={(item().itemType ?? 0) as number}
-            options={TYPES.map((t) => ({ value: t as number, label: TYPE_NAMES[t]! }))}
-            onChange={(v) => pick({ itemType: v as ItemType })}
+            value={typeValue()}
+            options={typeOptions()}
+            onChange={pickType}
           />
         </Show>
       </Row>

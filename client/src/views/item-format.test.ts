@@ -16,6 +16,7 @@ const board: BoardNames = {
   items: () => new Map([['i-1', card('i-1', 'WEB-1', 'Sign-in page')]]),
   sprints: () => new Map([['sp-1', { id: 'sp-1', name: 'Sprint 4' }]]),
   customFields: () => [{ id: 'f-sev', name: 'Severity', kind: 4, options: ['Low', 'High'], itemTypes: [], required: false, position: 0 }],
+  project: () => ({ id: 'p1', itemTypes: [{ id: 'risk-id', name: 'Risk', icon: '⚠️', colour: '#dc2626', position: 0 }] }),
 };
 
 const line = (field: string, oldValue: string, newValue: string) => {
@@ -74,6 +75,13 @@ describe('history in words', () => {
 });
 
 describe('names, not ids', () => {
+  it("ITYPEUI-7 the conflict dialog names an own type by its name, a removed one and none in words, never an id; its history row says own type", () => {
+    expect(describeValue(board, 'customTypeId', 'risk-id')).toBe('Risk');
+    expect(describeValue(board, 'customTypeId', 'gone-id')).toBe('A type this project no longer has');
+    expect(describeValue(board, 'customTypeId', null)).toBe('None (a built-in type)');
+    expect(line('custom_type_id', '', 'Risk')).toBe('changed own type | none | Risk');
+  });
+
   it('NAMES-1 presence names the item by key and title; a conflict names its author', () => {
     expect(viewedItem(board, 'i-1')).toBe('WEB-1 Sign-in page');
     expect(viewedItem(board, 'i-gone')).toBe('an item');

@@ -6,10 +6,11 @@ import { ItemType, Priority } from '../../../shared/proto.ts';
 import type { BoardSlice } from '../store/board.ts';
 import { duration } from '../store/hours-per-day.ts';
 import type { PatchField, PatchValue } from '../store/model/item-patch.ts';
+import { customTypeOf } from '../store/model/item-types-draft.ts';
 import type { Person } from '../../../shared/domain/mentions.ts';
 
 /** What naming needs of a board (a stand-in in tests); custom fields name their history rows. */
-export type BoardNames = Pick<BoardSlice, 'members' | 'columns' | 'items' | 'sprints'> & Partial<Pick<BoardSlice, 'customFields'>>;
+export type BoardNames = Pick<BoardSlice, 'members' | 'columns' | 'items' | 'sprints'> & Partial<Pick<BoardSlice, 'customFields' | 'project'>>;
 
 /** History names a custom field's change `custom:<field id>`. */
 const CUSTOM_PREFIX = 'custom:';
@@ -72,6 +73,9 @@ export function describeValue(board: BoardNames, field: PatchField, value: Patch
   switch (field) {
     case 'itemType':
       return TYPE_NAMES[value as number] ?? 'Unknown type';
+    // One of the project's own types by its name (v18); none: the item is of a built-in type.
+    case 'customTypeId':
+      return value ? (customTypeOf({ customTypeId: value as string }, board.project?.())?.name ?? 'A type this project no longer has') : 'None (a built-in type)';
     case 'priority':
       return PRIORITY_NAMES[value as number] ?? 'Unknown';
     case 'statusId':
@@ -103,6 +107,7 @@ const HISTORY_FIELDS: Record<string, string> = {
   title: 'title',
   description: 'description',
   item_type: 'type',
+  custom_type_id: 'own type',
   parent_id: 'parent',
   status_id: 'status',
   priority: 'priority',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ItemType, Priority } from '../../../../shared/proto.ts';
 import { conflictRows, mergedPatch } from './conflicts.ts';
 import { WORK_ITEM_FIELDS } from '../../../../shared/protocol/work-item-fields.ts';
-import { effectivePatch, fieldLabel, parseLabels, PATCH_FIELDS, patchToCard, updateCommand, valueOf } from './item-patch.ts';
+import { effectivePatch, fieldLabel, parseLabels, PATCH_FIELDS, patchBack, patchToCard, typePatch, updateCommand, valueOf } from './item-patch.ts';
 
 const item = {
   id: 'i1',
@@ -71,6 +71,32 @@ describe('item patches', () => {
     expect(valueOf({}, 'title')).toBe('');
     expect(patchToCard({ labels: null, sprintId: null })).toEqual({ labels: [], sprintId: '' });
     expect(effectivePatch({ description: '', assigneeId: '' }, { description: '', assigneeId: null })).toEqual({});
+  });
+
+  it("ITYPEUI-6 a type change: to an own type a task naming it, back to a built-in type with custom_type_id cleared; only what changes is sent, laid on the card and undone", () => {
+    const bug = { ...item, itemType: ItemType.ITEM_TYPE_BUG, customTypeId: '' };
+    const toRisk = effectivePatch(bug, typePatch({ ownTypeId: 'risk-id' }));
+    expect(toRisk).toEqual({ itemType: ItemType.ITEM_TYPE_TASK, customTypeId: 'risk-id' });
+    expect(updateCommand('i1', 4, toRisk)).toEqual({
+      updateWorkItem: { workItemId: 'i1', expectedVersion: 4, itemType: ItemType.ITEM_TYPE_TASK, customTypeId: 'risk-id' },
+    });
+    expect(patchToCard(toRisk)).toEqual({ itemType: ItemType.ITEM_TYPE_TASK, customTypeId: 'risk-id' });
+    expect(patchBack(bug, toRisk)).toEqual({ itemType: ItemType.ITEM_TYPE_BUG, customTypeId: null });
+
+    const risk = { ...item, itemType: ItemType.ITEM_TYPE_TASK, customTypeId: 'risk-id' };
+    // A Risk made a Task is already a task on the wire: only the own type goes.
+    const toTask = effectivePatch(risk, typePatch({ builtIn: ItemType.ITEM_TYPE_TASK }));
+    expect(toTask).toEqual({ customTypeId: null });
+    expect(updateCommand('i1', 5, toTask)).toEqual({ updateWorkItem: { workItemId: 'i1', expectedVersion: 5, clear: ['custom_type_id'] } });
+    expect(patchToCard(toTask)).toEqual({ customTypeId: '' });
+    const toStory = effectivePatch(risk, typePatch({ builtIn: ItemType.ITEM_TYPE_STORY }));
+    expect(updateCommand('i1', 5, toStory)).toEqual({
+      updateWorkItem: { workItemId: 'i1', expectedVersion: 5, itemType: ItemType.ITEM_TYPE_STORY, clear: ['custom_type_id'] },
+    });
+    expect(patchBack(risk, toStory)).toEqual({ itemType: ItemType.ITEM_TYPE_TASK, customTypeId: 'risk-id' });
+    // The same type again sends nothing.
+    expect(effectivePatch(risk, typePatch({ ownTypeId: 'risk-id' }))).toEqual({});
+    expect(effectivePatch(bug, typePatch({ builtIn: ItemType.ITEM_TYPE_BUG }))).toEqual({});
   });
 
   it('parses labels', () => {

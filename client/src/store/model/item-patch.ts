@@ -4,7 +4,7 @@
 // all come from the shared field table (shared/protocol/work-item-fields.ts):
 // a field added there is editable here once a view offers an input for it.
 import type { tandem } from '../../../../shared/gen/tandem.js';
-import { pb, type IWorkItem } from '../../../../shared/proto.ts';
+import { ItemType, pb, type IWorkItem } from '../../../../shared/proto.ts';
 import type { Command } from '../../../../shared/protocol/commands.ts';
 import {
   UPDATABLE_FIELDS,
@@ -131,6 +131,16 @@ export function patchToCard(patch: ItemPatch): Partial<IWorkItem> {
   const out: Partial<IWorkItem> = {};
   for (const f of patchFields(patch)) overlay(out, patch, f);
   return out;
+}
+
+/**
+ * The patch that changes an item's type: to one of the project's own types
+ * (v18: a task naming it in custom_type_id), or to a built-in type with the
+ * own type cleared. effectivePatch then keeps only what really changes (a
+ * Risk made a Task only clears custom_type_id).
+ */
+export function typePatch(type: { ownTypeId: string } | { builtIn: ItemType }): ItemPatch {
+  return 'ownTypeId' in type ? { itemType: ItemType.ITEM_TYPE_TASK, customTypeId: type.ownTypeId } : { itemType: type.builtIn, customTypeId: null };
 }
 
 /** "a, b, c" → sorted unique labels. */
