@@ -7,6 +7,7 @@ import { CLOSE } from '../../shared/protocol/close-codes.ts';
 import { registerAssistantRoutes } from './assistant/assistant-routes.ts';
 import { readsThrough } from './assistant/reads.ts';
 import { registerAttachmentRoutes } from './attachments/attachment-routes.ts';
+import { BlobStore } from './attachments/blob-store.ts';
 import { AccountDirectory } from './auth/account-directory.ts';
 import { admitCaller } from './auth/caller.ts';
 import { loadOrCreateSigningKeys } from './auth/keys.ts';
@@ -64,6 +65,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   if (binding) throw new Error(binding);
   checkHandlerKinds();
   const checkpointer = new Checkpointer(log);
+  const blobs = new BlobStore(config.dataDir);
   const databases = new TenantDatabases({
     checkpointer,
     dataDir: config.dataDir,
@@ -71,7 +73,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     maxOpen: config.limits.openDatabases,
     idleMs: config.limits.databaseIdleSeconds * 1000,
     log,
-    onOpen: (db) => tidyTenant(db, config.limits),
+    onOpen: (db) => tidyTenant(db, config.limits, Date.now(), (sha256) => blobs.remove(db.tenantId, sha256)),
   });
   const directory = new AccountDirectory(config.dataDir, config.hostTenantPrefix);
   const host = hostKeys(config);

@@ -7,7 +7,8 @@ import { emitProject, loadProjectForAdmin } from './project-admin.ts';
 /**
  * Deletes a project, live or archived: from now on it is NOT_FOUND to every
  * read and write. Only marked, so its rows stay for the retention period
- * (docs/PROTOCOL.md §6). The typed key guards against deleting the wrong one.
+ * (docs/PROTOCOL.md §6), after which the housekeeping purges them
+ * (storage/project-purge.ts). The typed key guards against deleting the wrong one.
  */
 export function deleteProject(ctx: WriteContext, cmd: Commands['deleteProject']): ResultValue {
   const current = loadProjectForAdmin(ctx, cmd, 'allowed');

@@ -1,8 +1,10 @@
 // Housekeeping for one tenant file: forget idempotency replies past their
-// retention, trim each project's event log to its newest N events, and
-// forget finished webhook deliveries past the delivery log's month.
+// retention, trim each project's event log to its newest N events, forget
+// finished webhook deliveries past the delivery log's month, and purge
+// projects deleted longer ago than their retention (storage/project-purge.ts).
 import { trimEventLog } from '../storage/events.ts';
 import { purgeRepliesOlderThan } from '../storage/idempotency.ts';
+import { purgeDeletedProjects } from '../storage/project-purge.ts';
 import { pruneFinishedDeliveries } from '../storage/webhook-deliveries.ts';
 import type { TenantDb } from './tenant-db.ts';
 
@@ -14,10 +16,31 @@ export interface Retention {
 /** How long a delivered or failed webhook delivery stays in its log. */
 export const DELIVERY_LOG_DAYS = 30;
 
-export function tidyTenant(db: TenantDb, retention: Retention, now = Date.now()): { replies: number; events: number; deliveries: number } {
-  return db.transaction(() => ({
-    replies: purgeRepliesOlderThan(db, now - retention.idempotencyDays * 24 * 3600 * 1000),
-    events: trimEventLog(db, retention.eventLogKeep),
-    deliveries: pruneFinishedDeliveries(db, now - DELIVERY_LOG_DAYS * 24 * 3600 * 1000),
-  }));
+/** How long a deleted project's rows stay before they are purged (docs/PROTOCOL.md §6). */
+export const DELETED_PROJECT_DAYS = 30;
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * `removeContent` is told, last inside the transaction, each attachment
+ * content (SHA-256) that a purge left no row naming, so its file can go.
+ */
+export function tidyTenant(
+  db: TenantDb,
+  retention: Retention,
+  now = Date.now(),
+  removeContent: (sha256: string) => void = () => {},
+): { replies: number; events: number; deliveries: number; projects: number } {
+  return db.transaction(() => {
+    const purged = purgeDeletedProjects(db, now - DELETED_PROJECT_DAYS * DAY_MS);
+    const tidied = {
+      replies: purgeRepliesOlderThan(db, now - retention.idempotencyDays * DAY_MS),
+      events: trimEventLog(db, retention.eventLogKeep),
+      deliveries: pruneFinishedDeliveries(db, now - DELIVERY_LOG_DAYS * DAY_MS),
+      projects: purged.projects,
+    };
+    // Last, under the write lock (as attachments/blob-store.ts asks), so no upload places the same bytes meanwhile.
+    for (const sha256 of purged.unusedContents) removeContent(sha256);
+    return tidied;
+  });
 }
