@@ -87,6 +87,8 @@ describe('HARD-10 the Content-Security-Policy in Chromium', () => {
     await page.locator('input[name="password"]').fill(PASSWORD);
     await page.locator('input[name="project"]').fill(s.key);
     await page.getByRole('button', { name: 'Show the board' }).click();
+    // A password sign-in (argon2, slow on a busy two-core machine) comes before the board.
+    await page.locator('[data-testid="board"][data-state="ready"]').waitFor({ timeout: 30_000 });
     await boardReady(page);
     await expectColumn(page, 'To Do', ['T1', 'T2', 'T3']);
     expect(await violations()).toEqual([]);

@@ -25,7 +25,8 @@ async function openExample(who: Session, view: string, fields: { project?: strin
   if (fields.project) await page.locator('input[name="project"]').fill(fields.project);
   if (fields.item) await page.locator('input[name="item"]').fill(fields.item);
   await page.getByRole('button', { name: 'Show the board' }).click();
-  await page.locator(`tandem-board [data-testid="tandem-embed"][data-view="${view}"]`).waitFor();
+  // The example signs in with a password first (argon2, slow on a busy two-core machine) before the embed loads.
+  await page.locator(`tandem-board [data-testid="tandem-embed"][data-view="${view}"]`).waitFor({ timeout: 30_000 });
   return page;
 }
 
