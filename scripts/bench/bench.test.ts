@@ -14,6 +14,7 @@ import { readStamp } from './load/watchers.ts';
 import { startPeer, type RunningPeer } from './peer/app.ts';
 import { PeerStore, type PeerCaller } from './peer/store.ts';
 import { percentile, renderTable, summarize, targetSummary, target } from './report.ts';
+import { fanoutBetween } from './server-fanout.ts';
 import { measureWireSizes, wireSizeTable } from './scenarios/wire-size.ts';
 
 describe('report', () => {
@@ -24,6 +25,17 @@ describe('report', () => {
     expect(percentile(sorted, 99.9)).toBe(999);
     expect(percentile([7], 99)).toBe(7);
     expect(summarize([3, 1, 2])).toEqual({ count: 3, p50: 2, p99: 3, p999: 3, max: 3 });
+  });
+
+  it("reads the servers' fan-out histograms as Prometheus would: the difference of two scrapes, linear within a bucket", () => {
+    // Bounds (ms): 0.25, 0.5, 1, 2, 3, ... Before: 10 writes under 0.25 ms. Between the scrapes: 100 more, 50 in (1, 2], 49 in (2, 3], 1 in (3, 4].
+    const before = [10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10];
+    const after = [10, 10, 10, 60, 109, 110, 110, 110, 110, 110, 110, 110, 110, 110, 110, 110, 110, 110];
+    const run = fanoutBetween(before, after);
+    expect(run.count).toBe(100);
+    expect(run.p50).toBeCloseTo(2, 5);
+    expect(run.p99).toBeCloseTo(3, 5);
+    expect(fanoutBetween(after, after).p99).toBeNaN();
   });
 
   it('prints Markdown tables and gathers every target into one list', () => {

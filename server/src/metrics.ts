@@ -2,6 +2,13 @@
 // run several servers in one process do not mix their numbers.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
+/** Shared with the bench's Socket.IO peer, so the two servers' fan-out histograms compare bucket by bucket. */
+export const FANOUT_SECONDS = {
+  name: 'tandem_fanout_seconds',
+  help: "From a write frame's arrival to every watching socket's copy of its event handed to the kernel (writes watched on this instance)",
+  buckets: [0.00025, 0.0005, 0.001, 0.002, 0.003, 0.004, 0.005, 0.0075, 0.01, 0.015, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+};
+
 export class Metrics {
   readonly registry = new Registry();
   readonly connections = new Gauge({ name: 'tandem_connections', help: 'Open WebSocket connections', registers: [this.registry] });
@@ -18,6 +25,7 @@ export class Metrics {
     buckets: [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
     registers: [this.registry],
   });
+  readonly fanoutSeconds = new Histogram({ ...FANOUT_SECONDS, registers: [this.registry] });
   readonly writesPerCommit = new Histogram({
     name: 'tandem_writes_per_commit',
     help: 'Writes that shared one SQLite commit (group commit of the writes that arrive in one event-loop turn)',

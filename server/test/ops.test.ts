@@ -45,6 +45,24 @@ describe('operations', () => {
     client.close();
   });
 
+  it("OPS-6 /metrics times a watched write's fan-out at the server: counted once the write has watchers, not before", async () => {
+    const writer = await TestClient.connect(srv.ws, ada.token);
+    const watcher = await TestClient.connect(srv.ws, ada.token);
+    const project = (await writer.ok({ createProject: { key: 'FAN', name: 'Fan-out' } })).project!;
+    const fanouts = async () => metric(await (await fetch(srv.http + '/metrics')).text(), 'tandem_fanout_seconds_count') || 0;
+    const before = await fanouts();
+    await writer.ok({ createWorkItem: { projectId: project.id, itemType: ItemType.ITEM_TYPE_TASK, title: 'nobody watches' } });
+    expect(await fanouts()).toBe(before);
+    await watcher.ok({ subscribe: { projects: [{ projectId: project.id }] } });
+    await writer.ok({ createWorkItem: { projectId: project.id, itemType: ItemType.ITEM_TYPE_TASK, title: 'someone watches' } });
+    await watcher.waitForEvent(() => true);
+    expect(await fanouts()).toBe(before + 1);
+    const text = await (await fetch(srv.http + '/metrics')).text();
+    expect(text).toMatch(/tandem_fanout_seconds_bucket\{le="0.005"\}/);
+    writer.close();
+    watcher.close();
+  });
+
   it('OPS-3 serves the client (or its placeholder) at / and client routes', async () => {
     for (const path of ['/', '/p/WEB/item/12']) {
       const res = await fetch(srv.http + path);

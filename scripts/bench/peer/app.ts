@@ -7,11 +7,14 @@ import { createServer } from 'node:http';
 import { createPublicKey, randomUUID, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
+import { Histogram, Registry } from 'prom-client';
 import { Server, type Socket } from 'socket.io';
 import { isValidTenantId } from '../../../shared/domain/tenant-id.ts';
 import { verifyJwt } from '../../../server/src/auth/jwt-verify.ts';
 import type { Config } from '../../../server/src/config.ts';
 import type { Logger } from '../../../server/src/log.ts';
+import { FANOUT_SECONDS } from '../../../server/src/metrics.ts';
+import { FanoutClock } from '../../../server/src/transport/fanout-clock.ts';
 import { TenantDatabases } from '../../../server/src/tenancy/tenant-databases.ts';
 import type { TenantDb } from '../../../server/src/tenancy/tenant-db.ts';
 import { PeerStore, type PeerCaller, type WriteOutcome } from './store.ts';
@@ -67,6 +70,15 @@ export async function startPeer(config: Config, log: Logger): Promise<RunningPee
     serveClient: false,
     maxHttpBufferSize: config.limits.maxFrameBytes,
   });
+  // The same server-side fan-out histogram as Tandem's /metrics, stopped the
+  // same way (the turn after the emit), so the bench compares the two.
+  const registry = new Registry();
+  const fanoutSeconds = new Histogram({ ...FANOUT_SECONDS, registers: [registry] });
+  const fanoutClock = new FanoutClock((seconds) => fanoutSeconds.observe(seconds));
+  http.on('request', (req, res) => {
+    if (req.url !== '/metrics') return;
+    void registry.metrics().then((text) => res.writeHead(200, { 'Content-Type': registry.contentType }).end(text));
+  });
 
   const instance = randomUUID();
   const bus = config.redisUrl ? linkByRedis(config.redisUrl, config.redisChannel, instance, (r, e) => io.to(r).emit('event', e)) : null;
@@ -84,18 +96,21 @@ export async function startPeer(config: Config, log: Logger): Promise<RunningPee
 
   io.on('connection', (socket: Socket) => {
     const { caller } = socket.data as SocketData;
-    const broadcast = (outcome: WriteOutcome) => {
+    const broadcast = (outcome: WriteOutcome, arrivedAt: number) => {
       if (!outcome.event) return;
       const target = room(caller.tenantId, outcome.event.projectId);
       socket.to(target).emit('event', outcome.event);
+      const members = io.sockets.adapter.rooms.get(target);
+      if (members && members.size > (members.has(socket.id) ? 1 : 0)) fanoutClock.published(arrivedAt);
       bus?.publish(target, outcome.event);
     };
-    const on = <K extends keyof PeerCommands>(name: K, run: (cmd: PeerCommands[K], now: number) => PeerReply) => {
+    const on = <K extends keyof PeerCommands>(name: K, run: (cmd: PeerCommands[K], now: number, arrivedAt: number) => PeerReply) => {
       socket.on(name as string, (cmd: PeerCommands[K], ack: unknown) => {
+        const arrivedAt = performance.now();
         if (typeof ack !== 'function') return;
         let reply: PeerReply;
         try {
-          reply = run(cmd ?? ({} as PeerCommands[K]), Date.now());
+          reply = run(cmd ?? ({} as PeerCommands[K]), Date.now(), arrivedAt);
         } catch (err) {
           log.error('command_failed', { command: name, error: err instanceof Error ? err.message : String(err) });
           reply = { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong' } };
@@ -103,13 +118,13 @@ export async function startPeer(config: Config, log: Logger): Promise<RunningPee
         (ack as (reply: PeerReply) => void)(reply);
       });
     };
-    const write = (outcome: WriteOutcome) => {
-      broadcast(outcome);
+    const write = (outcome: WriteOutcome, arrivedAt: number) => {
+      broadcast(outcome, arrivedAt);
       return outcome.reply;
     };
-    on('create_project', (cmd, now) => write(storeOf(caller.tenantId).createProject(caller, cmd, now)));
-    on('create_work_item', (cmd, now) => write(storeOf(caller.tenantId).createWorkItem(caller, cmd, now)));
-    on('update_work_item', (cmd, now) => write(storeOf(caller.tenantId).updateWorkItem(caller, cmd, now)));
+    on('create_project', (cmd, now, at) => write(storeOf(caller.tenantId).createProject(caller, cmd, now), at));
+    on('create_work_item', (cmd, now, at) => write(storeOf(caller.tenantId).createWorkItem(caller, cmd, now), at));
+    on('update_work_item', (cmd, now, at) => write(storeOf(caller.tenantId).updateWorkItem(caller, cmd, now), at));
     on('subscribe', (cmd) => {
       const { reply, rooms } = storeOf(caller.tenantId).subscribe(caller, cmd);
       for (const projectId of rooms) void socket.join(room(caller.tenantId, projectId));

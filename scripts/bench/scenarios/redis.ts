@@ -2,16 +2,15 @@
 // the subscribers on another, linked by Redis; the p99 it adds over one instance.
 import { findRedis } from '../../../server/test/support/redis.ts';
 import type { BenchContext } from '../context.ts';
-import type { FanoutOutput } from '../load/fanout.ts';
 import { ms, target, type Table } from '../report.ts';
 import { TARGETS, type Target } from '../servers.ts';
-import { measureFanout } from './fanout.ts';
+import { measureFanout, type FanoutRun } from './fanout.ts';
 
 export async function redisTable(ctx: BenchContext): Promise<Table> {
   const redisUrl = await findRedis();
   const counts = ctx.sizes.redisSubscribers;
-  const one = {} as Record<Target, FanoutOutput[]>;
-  const two = {} as Record<Target, FanoutOutput[]>;
+  const one = {} as Record<Target, FanoutRun[]>;
+  const two = {} as Record<Target, FanoutRun[]>;
   for (const t of TARGETS) {
     one[t] = await measureFanout(ctx, t, counts);
     two[t] = await measureFanout(ctx, t, counts, redisUrl);

@@ -91,8 +91,13 @@ export class InstanceFanout<Origin> {
 
   /** After a socket left a project: stop tracking it when nobody here listens. */
   left(tenantId: string, projectId: string): void {
+    if (!this.watched(tenantId, projectId)) this.feeds.forget(tenantId, projectId);
+  }
+
+  /** Whether a socket on this instance watches the project, in either form. */
+  watched(tenantId: string, projectId: string): boolean {
     const topic = projectTopic(tenantId, projectId);
-    if (this.local.subscribers(topic) + this.local.subscribers(changedFieldsTopic(topic)) === 0) this.feeds.forget(tenantId, projectId);
+    return this.local.subscribers(topic) + this.local.subscribers(changedFieldsTopic(topic)) > 0;
   }
 
   /** The events a write on this instance committed, in seq order. */

@@ -23,6 +23,7 @@ import type { CommandQueue } from '../pipeline/command-queue.ts';
 import type { SessionChange } from '../pipeline/dispatch.ts';
 import { errorFrame } from '../pipeline/reply.ts';
 import { decodeClientFrame, presenceFrame } from './codec.ts';
+import { FanoutClock } from './fanout-clock.ts';
 import { TokenBucket } from './token-bucket.ts';
 import type { Socket } from './topic-broadcaster.ts';
 import type { WebServer } from './web-server.ts';
@@ -103,6 +104,7 @@ export function attachSocketServer(web: WebServer, deps: SocketDeps): SocketServ
   const limits = config.limits;
   const sockets = new Set<WebSocket<Connection>>();
   const counts = new SocketCounts();
+  const fanoutClock = new FanoutClock((seconds) => metrics.fanoutSeconds.observe(seconds));
   /** No socket's token expires before this: the sweep skips the scan until then. */
   let nextExpiryMs = Infinity;
 
@@ -312,6 +314,7 @@ export function attachSocketServer(web: WebServer, deps: SocketDeps): SocketServ
           }
           // A socket closed while replying (slow reader) is no origin to skip any more.
           fanout.committed(conn.caller.tenantId, out.events, conn.closed ? null : (ws as Socket));
+          if (out.events.some((e) => fanout.watched(conn.caller.tenantId, e.projectId))) fanoutClock.published(started);
           fanout.notify(conn.caller.tenantId, out.notices);
           const seconds = (performance.now() - started) / 1000;
           metrics.commandSeconds.observe({ command: out.command }, seconds);
