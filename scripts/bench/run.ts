@@ -14,6 +14,7 @@ import { coldTable } from './scenarios/cold.ts';
 import { fanoutTable } from './scenarios/fanout.ts';
 import { idleTable } from './scenarios/idle.ts';
 import { insightTable } from './scenarios/insight.ts';
+import { openStepsTable } from './scenarios/open-steps.ts';
 import { redisTable } from './scenarios/redis.ts';
 import { wireSizeTable } from './scenarios/wire-size.ts';
 import { writesTable } from './scenarios/writes.ts';
@@ -24,6 +25,7 @@ const SCENARIOS: Record<string, (ctx: BenchContext) => Promise<Table>> = {
   writes: writesTable,
   idle: idleTable,
   cold: coldTable,
+  open: openStepsTable,
   catchup: catchUpTable,
   redis: redisTable,
   wire: async () => wireSizeTable(),

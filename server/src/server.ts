@@ -32,8 +32,8 @@ import { registerStaticFiles } from './http/static-files.ts';
 import type { LogFields, Logger } from './log.ts';
 import { Metrics } from './metrics.ts';
 import { CommandQueue } from './pipeline/command-queue.ts';
-import { Checkpointer } from './tenancy/checkpointer.ts';
-import { tidyTenant } from './tenancy/maintenance.ts';
+import { Checkpointer, DEFAULT_CHECKPOINT_TIMINGS } from './tenancy/checkpointer.ts';
+import { HousekeepingSchedule, tidyTenant } from './tenancy/maintenance.ts';
 import { TenantDatabases } from './tenancy/tenant-databases.ts';
 import { openTenantDb } from './tenancy/tenant-db.ts';
 import { registerTransferRoutes } from './transfer/transfer-routes.ts';
@@ -64,8 +64,9 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   const binding = nativeBindingProblem();
   if (binding) throw new Error(binding);
   checkHandlerKinds();
-  const checkpointer = new Checkpointer(log);
+  const checkpointer = new Checkpointer(log, DEFAULT_CHECKPOINT_TIMINGS, config.limits.openDatabases);
   const blobs = new BlobStore(config.dataDir);
+  const housekeeping = new HousekeepingSchedule();
   const databases = new TenantDatabases({
     checkpointer,
     dataDir: config.dataDir,
@@ -73,7 +74,9 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     maxOpen: config.limits.openDatabases,
     idleMs: config.limits.databaseIdleSeconds * 1000,
     log,
-    onOpen: (db) => tidyTenant(db, config.limits, Date.now(), (sha256) => blobs.remove(db.tenantId, sha256)),
+    onOpen: (db) => {
+      if (housekeeping.due(db.tenantId)) tidyTenant(db, config.limits, Date.now(), (sha256) => blobs.remove(db.tenantId, sha256));
+    },
   });
   const directory = new AccountDirectory(config.dataDir, config.hostTenantPrefix);
   const host = hostKeys(config);

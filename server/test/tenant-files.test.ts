@@ -10,7 +10,7 @@ import { LATEST_SCHEMA_VERSION } from '../src/tenancy/migrations.ts';
 import { SCHEMA_V1 } from '../src/tenancy/schema-v1.ts';
 import { openTenantDb, tenantDbPath } from '../src/tenancy/tenant-db.ts';
 import { Checkpointer } from '../src/tenancy/checkpointer.ts';
-import { tidyTenant } from '../src/tenancy/maintenance.ts';
+import { HousekeepingSchedule, tidyTenant } from '../src/tenancy/maintenance.ts';
 import { TenantDatabases } from '../src/tenancy/tenant-databases.ts';
 
 let dataDir: string;
@@ -177,19 +177,32 @@ describe('tenant files', () => {
     await checkpointer.stop();
   });
 
-  it('TEN-11 with a checkpointer, a file the cache closed is left alone: its close finished the WAL', async () => {
+  it("TEN-11 with a checkpointer, the thread holds every file the cache opens, so the cache's close is not the last: the thread's close finishes the WAL", async () => {
     const checkpointer = new Checkpointer(makeLogger('error'));
-    const dbs = new TenantDatabases({ dataDir, synchronous: 'NORMAL', maxOpen: 1, idleMs: 60_000, log: makeLogger('error'), checkpointer });
-    const first = dbs.get('first');
-    first.transaction(() => first.sqlite.prepare("INSERT INTO pm_users VALUES ('u1', '', 'U', 'owner', 0, 0)").run());
-    dbs.get('second');
-    await nextTurn();
-    const wal = join(dataDir, 'first', 'main.db-wal');
-    expect(existsSync(wal)).toBe(false);
+    const db = openTenantDb(dataDir, 'held', { synchronous: 'NORMAL', autoCheckpoint: false });
+    checkpointer.opened(db.path);
+    // Messages reach the thread in order: once a round has run, it holds the file.
+    checkpointer.wrote(db.path);
     await checkpointer.flush();
-    expect(existsSync(wal)).toBe(false);
-    dbs.closeAll();
+    db.transaction(() => db.sqlite.prepare("INSERT INTO pm_users VALUES ('u1', '', 'U', 'owner', 0, 0)").run());
+    const wal = `${db.path}-wal`;
+    db.close({ checkpoint: false });
+    expect(statSync(wal).size).toBeGreaterThan(0);
+    checkpointer.closed(db.path);
+    await vi.waitFor(() => expect(existsSync(wal)).toBe(false), { timeout: 5000, interval: 20 });
+    const reader = new Database(db.path, { readonly: true });
+    expect(reader.prepare('SELECT count(*) AS n FROM pm_users').get()).toEqual({ n: 1 });
+    reader.close();
     await checkpointer.stop();
+  });
+
+  it('TEN-12 housekeeping is due at the first open of a tenant, then once a day however often its file is reopened', () => {
+    const schedule = new HousekeepingSchedule(1000);
+    expect(schedule.due('a', 0)).toBe(true);
+    expect(schedule.due('a', 999)).toBe(false);
+    expect(schedule.due('b', 999)).toBe(true);
+    expect(schedule.due('a', 1000)).toBe(true);
+    expect(schedule.due('a', 1500)).toBe(false);
   });
 });
 

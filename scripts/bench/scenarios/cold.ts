@@ -10,14 +10,14 @@ import { ms, ratioLowerIsBetter, target, type Table } from '../report.ts';
 import { startServer, TARGETS, type Target } from '../servers.ts';
 
 const OPEN_DATABASES = 256;
-const USER = 'owner';
+export const USER = 'owner';
 
 /**
  * Makes one tenant through the server, stops it (which checkpoints the file),
  * then copies that tenant folder: thousands of tenants in seconds, each a
  * real file written by that server.
  */
-async function tenantsFromTemplate(ctx: BenchContext, t: Target, dir: string, count: number): Promise<{ ids: string[]; template: TemplateOutput }> {
+export async function tenantsFromTemplate(ctx: BenchContext, t: Target, dir: string, count: number): Promise<{ ids: string[]; template: TemplateOutput }> {
   const server = await startServer(t, { dataDir: dir, env: ctx.authEnv });
   let template: TemplateOutput;
   try {

@@ -9,12 +9,18 @@
 // PASSIVE checkpoint alone is never complete, and the WAL would grow without
 // end. With no wait for the lock (timeout 0), a commit in progress makes
 // RESTART give up this round instead of stalling either side.
+// { hold: path } opens a connection to a file the main thread just opened and
+// keeps it, so the main thread's close of that file is never the last one:
+// the last close checkpoints the WAL, syncs the file and removes the WAL, a
+// few milliseconds the event loop would otherwise wait. { release: path }
+// (the main thread has closed the file) closes this thread's connection, and
+// with it does that work here.
 // 'stop' closes every connection, which also checkpoints and removes a WAL
 // whose file the main thread has already closed.
 import Database from 'better-sqlite3';
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 
 // Background work: when a command and a checkpoint want the same core, the
 // command goes first. Linux schedules threads by their own id, which
@@ -26,10 +32,10 @@ try {
 }
 
 /**
- * Connections kept open, so a busy tenant is not reopened for each
- * checkpoint; as many as the main thread keeps by default (OPEN_DATABASES).
+ * Connections kept open: every file the main thread holds, and a few it has
+ * closed whose release is on its way (checkpointer.ts sets the number).
  */
-const MAX_OPEN = 256;
+const MAX_OPEN = workerData.maxOpen;
 const open = new Map();
 
 function connection(path) {
@@ -42,6 +48,8 @@ function connection(path) {
   const db = new Database(path, { fileMustExist: true, timeout: 0 });
   // Its own checkpoints only: never the automatic one on this connection's writes (it makes none).
   db.pragma('wal_autocheckpoint = 0');
+  // A connection counts as one (a close elsewhere is then not the last) only once it has read the file.
+  db.pragma('user_version');
   open.set(path, db);
   while (open.size > MAX_OPEN) {
     const [oldest] = open.keys();
@@ -52,6 +60,7 @@ function connection(path) {
 
 function closeOne(path) {
   const db = open.get(path);
+  if (!db) return;
   open.delete(path);
   try {
     db.close();
@@ -64,6 +73,18 @@ parentPort.on('message', (message) => {
   if (message === 'stop') {
     for (const path of [...open.keys()]) closeOne(path);
     parentPort.postMessage('stopped');
+    return;
+  }
+  if (message.hold) {
+    try {
+      connection(message.hold);
+    } catch (err) {
+      parentPort.postMessage({ failed: message.hold, error: String(err) });
+    }
+    return;
+  }
+  if (message.release) {
+    closeOne(message.release);
     return;
   }
   for (const path of message.paths) {

@@ -46,6 +46,8 @@ export class Checkpointer {
   constructor(
     private readonly log: Logger,
     private readonly timings: CheckpointTimings = DEFAULT_CHECKPOINT_TIMINGS,
+    /** The most files the main thread keeps open (OPEN_DATABASES): the thread holds each of them too. */
+    private readonly mainOpen = 256,
   ) {
     this.worker = this.start();
     this.timer = setInterval(() => this.round(), timings.tickMs);
@@ -60,13 +62,21 @@ export class Checkpointer {
   }
 
   /**
-   * The main thread closed this file. Its close finished the WAL if no other
-   * connection had the file open; otherwise the thread's connection finishes
-   * it when it closes. Either way no round needs the file, and opening it
-   * again here would only make and remove its WAL and shm files once more.
+   * The main thread opened this file: the thread opens it too and holds it
+   * until closed(), so the main thread's close is not the last connection's
+   * (which checkpoints, syncs and removes the WAL on the event loop).
+   */
+  opened(path: string): void {
+    this.worker.postMessage({ hold: path });
+  }
+
+  /**
+   * The main thread closed this file: the thread closes its connection, the
+   * last one, which finishes the WAL there. No round needs the file any more.
    */
   closed(path: string): void {
     this.dirty.delete(path);
+    this.worker.postMessage({ release: path });
   }
 
   /** Checkpoints every file written so far; resolves when that round is done. */
@@ -104,7 +114,8 @@ export class Checkpointer {
   }
 
   private start(): Worker {
-    const worker = new Worker(new URL('./checkpoint-worker.js', import.meta.url));
+    // Room for the files whose release is still on its way.
+    const worker = new Worker(new URL('./checkpoint-worker.js', import.meta.url), { workerData: { maxOpen: this.mainOpen + 64 } });
     worker.unref();
     worker.on('message', (reply: WorkerReply) => {
       if (typeof reply === 'object' && 'failed' in reply) this.log.warn('checkpoint_failed', { path: reply.failed, error: reply.error });

@@ -44,3 +44,29 @@ export function tidyTenant(
     return tidied;
   });
 }
+
+/**
+ * When a tenant's housekeeping is due: at the first open of its file, then
+ * at most once a day. A tenant whose file the cache keeps closing and opening
+ * would otherwise pay for it at every open (about half a millisecond of the
+ * event loop, docs/benchmarks.md table 4b), while nothing it removes is more
+ * than days old.
+ */
+export class HousekeepingSchedule {
+  private readonly lastRun = new Map<string, number>();
+  /** Past this size the map sheds tenants not seen for a day; it doubles when that sheds too little, so the scan is paid for by the inserts. */
+  private pruneAt = 10_000;
+
+  constructor(private readonly intervalMs = DAY_MS) {}
+
+  due(tenantId: string, now = Date.now()): boolean {
+    const last = this.lastRun.get(tenantId);
+    if (last !== undefined && now - last < this.intervalMs) return false;
+    this.lastRun.set(tenantId, now);
+    if (this.lastRun.size > this.pruneAt) {
+      for (const [id, at] of this.lastRun) if (now - at >= this.intervalMs) this.lastRun.delete(id);
+      this.pruneAt = Math.max(this.pruneAt, this.lastRun.size * 2);
+    }
+    return true;
+  }
+}

@@ -63,7 +63,11 @@ export class TenantDatabases {
   private choresSoon(): void {
     this.chores ??= setImmediate(() => {
       this.chores = null;
-      for (const db of this.justOpened.splice(0)) if (db.sqlite.open) this.opts.onOpen?.(db);
+      for (const db of this.justOpened.splice(0)) {
+        if (!db.sqlite.open) continue;
+        this.opts.checkpointer?.opened(db.path);
+        this.opts.onOpen?.(db);
+      }
       while (this.open.size > this.opts.maxOpen) {
         const [oldest] = this.open.keys();
         this.closeOne(oldest!, 'evicted');
