@@ -17,15 +17,17 @@ import { insightTable } from './scenarios/insight.ts';
 import { openStepsTable } from './scenarios/open-steps.ts';
 import { redisTable } from './scenarios/redis.ts';
 import { wireSizeTable } from './scenarios/wire-size.ts';
+import { writeStepsTable } from './scenarios/write-steps.ts';
 import { writesTable } from './scenarios/writes.ts';
 import { canPin } from './servers.ts';
 
 const SCENARIOS: Record<string, (ctx: BenchContext) => Promise<Table>> = {
   fanout: fanoutTable,
   writes: writesTable,
+  'write-steps': writeStepsTable,
   idle: idleTable,
   cold: coldTable,
-  open: openStepsTable,
+  'open-steps': openStepsTable,
   catchup: catchUpTable,
   redis: redisTable,
   wire: async () => wireSizeTable(),

@@ -1,0 +1,26 @@
+// 2b. What one version-checked write costs on an open file, phase by phase
+// and statement by statement: where table 2's server CPU goes.
+import { hostTenantId } from '../auth.ts';
+import { dataDir, type BenchContext } from '../context.ts';
+import { runLoad } from '../load-process.ts';
+import type { StepsOutput } from '../load/sqlite-calls.ts';
+import type { WriteStepsInput } from '../load/write-steps.ts';
+import type { Table } from '../report.ts';
+import { STEPS_COLUMNS, stepsRows } from '../steps-table.ts';
+import { tenantsFromTemplate, USER } from './cold.ts';
+
+const WRITES = 8000;
+
+export async function writeStepsTable(ctx: BenchContext): Promise<Table> {
+  const dir = dataDir(ctx, 'write-steps');
+  const { ids, template } = await tenantsFromTemplate(ctx, 'tandem', dir, 1);
+  const out = await runLoad<WriteStepsInput, StepsOutput>('write-steps', {
+    dataDir: dir, tenantId: hostTenantId(ids[0]!), userId: USER, itemId: template.itemId, version: template.version, writes: WRITES,
+  });
+  return {
+    title: '2b. A write, step by step (Tandem, µs per write)',
+    about: `${out.units.toLocaleString('en-US')} title updates of one item on an open file, four to a group commit as table 2's four clients per tenant make them, through Tandem's own pipeline in a load process: the frame decoded, then command-queue.ts's group commit (the idempotency check, the version check, the update with its search index, the history row, the event, the stored reply, one savepoint each, one COMMIT). Every call into SQLite is timed. Sending the reply and the server's socket work are not in it.`,
+    columns: STEPS_COLUMNS,
+    rows: stepsRows(out),
+  };
+}
