@@ -2,7 +2,8 @@
 // Settings and the Pool tab appears for everyone; people claim from the Pool,
 // two claims of one item at once leave exactly one person told in words that
 // it was taken, and the item leaves both pools; the item panel offers Claim
-// and Release instead of an assignee, and someone else's claim is read-only.
+// and Release instead of an assignee, and someone else's claim is read-only;
+// a release is undone by claiming the item back, unless someone took it.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ErrorCode, pb, Role, type ClientFrame, type ServerFrame } from '../../shared/proto.ts';
@@ -206,6 +207,51 @@ describe('UI-PULL pull mode', () => {
     await expect.poll(() => poolKeys(ada)).toContain(t1.key);
     await expect.poll(() => vic.getByTestId('item-claimed-note').count()).toBe(0);
     await vic.getByTestId('item-claim').waitFor();
+  });
+
+  it('UI-PULL-UNDO-1 a release in the Pool says so with Undo; Ctrl-Z claims it back for me, in another window too, and Ctrl-Shift-Z releases it again', async () => {
+    const s = await seeded();
+    await pullOn(s);
+    const t1 = s.items['T1']!;
+    const [bob, ada] = await Promise.all([world.pageFor(world.bob, `/p/${s.key}/pool`), world.pageFor(world.ada, `/p/${s.key}/pool`)]);
+    await Promise.all([poolReady(bob), poolReady(ada)]);
+    await poolItem(bob, t1.key!).getByTestId('pool-claim').click();
+    await expect.poll(() => claimedBy(ada, world.bob.user.id)).toEqual([t1.key]);
+
+    await bob.locator(`[data-testid="pool-claimed"][data-key="${t1.key}"]`).getByTestId('pool-release').click();
+    await expect.poll(() => poolKeys(ada)).toContain(t1.key);
+    const released = bob.getByTestId('toast').filter({ hasText: `Released ${t1.key}.` });
+    await released.getByTestId('toast-action').waitFor();
+
+    await bob.keyboard.press('Control+z');
+    await expect.poll(() => claimedBy(ada, world.bob.user.id)).toEqual([t1.key]);
+    await expect.poll(() => claimedBy(bob, world.bob.user.id)).toEqual([t1.key]);
+    expect(await poolKeys(ada)).not.toContain(t1.key);
+    expect((await world.adaSocket.ok({ getWorkItem: { workItemId: t1.id! } })).workItem?.assigneeId).toBe(world.bob.user.id);
+
+    await bob.keyboard.press('Control+Shift+Z');
+    await expect.poll(() => poolKeys(ada)).toContain(t1.key);
+    await expect.poll(async () => (await world.adaSocket.ok({ getWorkItem: { workItemId: t1.id! } })).workItem?.assigneeId ?? '').toBe('');
+  });
+
+  it("UI-PULL-UNDO-2 an item claimed by someone else after my release: Undo says who has it and takes nothing from them", async () => {
+    const s = await seeded();
+    await pullOn(s);
+    const t2 = s.items['T2']!;
+    const bob = await world.pageFor(world.bob, `/p/${s.key}/pool`);
+    await poolReady(bob);
+    await poolItem(bob, t2.key!).getByTestId('pool-claim').click();
+    await expect.poll(() => claimedBy(bob, world.bob.user.id)).toEqual([t2.key]);
+    await bob.locator(`[data-testid="pool-claimed"][data-key="${t2.key}"]`).getByTestId('pool-release').click();
+    await expect.poll(() => poolKeys(bob)).toContain(t2.key);
+
+    await world.adaSocket.ok({ claimWorkItem: { workItemId: t2.id! } });
+    await expect.poll(() => claimedBy(bob, world.ada.user.id)).toEqual([t2.key]);
+    await bob.keyboard.press('Control+z');
+    await expect.poll(() => takenToasts(bob).count()).toBe(1);
+    expect(await takenToasts(bob).textContent()).toContain(`${t2.key} was just claimed by Ada Lovelace.`);
+    expect((await world.adaSocket.ok({ getWorkItem: { workItemId: t2.id! } })).workItem?.assigneeId).toBe(world.ada.user.id);
+    expect(await claimedBy(bob, world.ada.user.id)).toEqual([t2.key]);
   });
 
   it('UI-PULL-4 at 390 px the Pool and the Settings page with its workflow never scroll sideways', async () => {

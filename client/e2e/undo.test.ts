@@ -273,3 +273,111 @@ describe('the Trash', () => {
     expect(await column(vicPage, 'To Do').getByTestId('card-menu').count()).toBe(0);
   });
 });
+
+describe('undo of a Settings save', () => {
+  const columnNames = (page: Page) => page.locator('[data-testid="column"]').evaluateAll((els) => els.map((el) => el.getAttribute('data-status-name')));
+  const rowNames = (page: Page) => page.getByTestId('workflow-status').evaluateAll((els) => els.map((el) => el.getAttribute('data-status-name')));
+  const DEFAULT = ['Backlog', 'To Do', 'In Progress', 'In Review', 'Done'];
+  const WITH_QA = ['Backlog', 'To Do', 'In Progress', 'In Review', 'QA', 'Done'];
+
+  async function serverProject(s: Seeded) {
+    const board = (await world.adaSocket.ok({ getBoard: { projectId: s.projectId } })).board!;
+    const statuses = [...board.statuses!].sort((a, b) => (a.position ?? 0) - (b.position ?? 0)).map((st) => st.name);
+    return { project: board.project!, statuses };
+  }
+
+  async function settingsFor(s: Seeded): Promise<Page> {
+    const page = await pageFor(world.ada, `/p/${s.key}/settings`);
+    await page.locator('[data-testid="settings"][data-state="ready"]').waitFor();
+    await page.locator('[data-testid="link-status"][data-status="online"]').waitFor();
+    await expect.poll(() => page.getByTestId('workflow-status').count()).toBeGreaterThan(0);
+    return page;
+  }
+
+  async function saveWorkflow(page: Page): Promise<void> {
+    await page.getByTestId('workflow-save').click();
+    await page.locator('[data-testid="workflow"][data-changed="false"]').waitFor();
+    await expect.poll(() => page.getByTestId('workflow-saved').textContent()).toMatch(/^Saved/);
+  }
+
+  it("UI-UNDO-SETTINGS-1 a workflow saved with a status added: the toast's Undo takes the status away on another person's board too; Ctrl-Shift-Z adds it again, and Ctrl-Z on the board takes it away again", async () => {
+    const s = await seedProject();
+    const bobPage = await pageFor(world.bob, `/p/${s.key}`);
+    await boardReady(bobPage);
+    const settings = await settingsFor(s);
+
+    await settings.getByTestId('workflow-new-name').fill('QA');
+    await settings.getByTestId('workflow-add').click();
+    await saveWorkflow(settings);
+    await expect.poll(() => columnNames(bobPage)).toEqual(WITH_QA);
+
+    await toastFor(settings, `Saved the workflow of ${s.key}.`).getByTestId('toast-action').click();
+    await expect.poll(() => columnNames(bobPage)).toEqual(DEFAULT);
+    await toastFor(settings, `Undone: save the workflow of ${s.key}.`).waitFor();
+    expect((await serverProject(s)).statuses).toEqual(DEFAULT);
+    await expect.poll(() => rowNames(settings)).toEqual(DEFAULT);
+
+    await settings.keyboard.press('Control+Shift+Z');
+    await expect.poll(() => columnNames(bobPage)).toEqual(WITH_QA);
+    await expect.poll(() => rowNames(settings)).toEqual(WITH_QA);
+
+    // The history is the project's for the tab: the board's Ctrl-Z takes back the save made in Settings.
+    await settings.getByTestId('tab-board').click();
+    await boardReady(settings);
+    await settings.keyboard.press('Control+z');
+    await expect.poll(() => columnNames(bobPage)).toEqual(DEFAULT);
+    expect((await serverProject(s)).statuses).toEqual(DEFAULT);
+  });
+
+  it('UI-UNDO-SETTINGS-2 a save that removed a status offers no Undo, and Ctrl-Z leaves the status removed', async () => {
+    const s = await seedProject();
+    const settings = await settingsFor(s);
+    await settings.locator('[data-testid="workflow-status"][data-status-name="In Review"]').getByTestId('workflow-remove').click();
+    await settings.getByTestId('workflow-remove-confirm').click();
+    await saveWorkflow(settings);
+    const without = ['Backlog', 'To Do', 'In Progress', 'Done'];
+    expect((await serverProject(s)).statuses).toEqual(without);
+    expect(await settings.getByTestId('toast-action').count()).toBe(0);
+
+    await settings.keyboard.press('Control+z');
+    await toastFor(settings, 'Nothing to undo.').waitFor();
+    expect((await serverProject(s)).statuses).toEqual(without);
+    expect(await rowNames(settings)).toEqual(without);
+  });
+
+  it("UI-UNDO-SETTINGS-3 an item type added, then changed elsewhere: Ctrl-Z is refused in words and their change stays", async () => {
+    const s = await seedProject();
+    const settings = await settingsFor(s);
+    await settings.getByTestId('item-type-new-name').fill('Risk');
+    await settings.getByTestId('item-type-add').click();
+    await settings.getByTestId('item-type-save').click();
+    await settings.locator('[data-testid="item-types"][data-changed="false"]').waitFor();
+    await toastFor(settings, `Saved the item types of ${s.key}.`).waitFor();
+
+    // Another window of Ada's renames it.
+    const { project } = await serverProject(s);
+    const risk = project.itemTypes![0]!;
+    await world.adaSocket.ok({
+      setItemTypes: { projectId: s.projectId, expectedVersion: Number(project.version), itemTypes: [{ id: risk.id, name: 'Hazard', icon: risk.icon, colour: risk.colour, canBeParent: false }] },
+    });
+    await settings.locator('[data-testid="item-type"][data-type-name="Hazard"]').waitFor();
+
+    await settings.keyboard.press('Control+z');
+    await toastFor(settings, `Could not undo save the item types of ${s.key}: the item types changed since.`).waitFor();
+    expect((await serverProject(s)).project.itemTypes!.map((t) => t.name)).toEqual(['Hazard']);
+  });
+
+  it("UI-UNDO-SETTINGS-4 pull mode turned on: the toast's Undo turns it off, and another person's Pool tab goes", async () => {
+    const s = await seedProject();
+    const bobPage = await pageFor(world.bob, `/p/${s.key}`);
+    await boardReady(bobPage);
+    const settings = await settingsFor(s);
+    await settings.getByTestId('pull-mode-toggle').check();
+    await bobPage.getByTestId('tab-pool').waitFor();
+
+    await toastFor(settings, 'Pull mode is on.').getByTestId('toast-action').click();
+    await expect.poll(() => bobPage.getByTestId('tab-pool').count()).toBe(0);
+    await expect.poll(() => settings.getByTestId('pull-mode').textContent()).toContain('Pull mode is off');
+    expect((await serverProject(s)).project.pullMode).toBeFalsy();
+  });
+});

@@ -2,7 +2,8 @@
 // project model held in signals (project-state.ts), brought onto the page and
 // kept current by the lifecycle (board-lifecycle.ts), with our writes shown
 // at once over it (item-commands.ts and item-links.ts, through the one send
-// path of writes.ts, which the sprint, member and comment slices use too).
+// path of writes.ts, which the sprint, member and comment slices use too), and
+// the Settings saves the undo history knows (settings-writes.ts).
 import { createContext, createMemo, onCleanup, useContext, type Accessor } from 'solid-js';
 import type { CustomFieldDef } from '../../../shared/domain/custom-fields.ts';
 import { atLeast } from '../../../shared/domain/permissions.ts';
@@ -18,6 +19,7 @@ import type { Card } from './model/items.ts';
 import { applyReply } from './model/project.ts';
 import type { SprintsById } from './model/sprints.ts';
 import { createProjectState } from './project-state.ts';
+import { createSettingsWrites, type SettingsWrites } from './settings-writes.ts';
 import { makeSend, type Send } from './writes.ts';
 
 export type { BoardLoad } from './board-lifecycle.ts';
@@ -54,6 +56,8 @@ export interface BoardSlice extends ItemCommands, LinkCommands {
   onEvent(listener: (event: IEvent) => void): () => void;
   /** Sends a write of this project (writes.ts): the sprint, member and comment slices write through here. */
   send: Send;
+  /** Sends a save of the workflow, item types, custom fields or pull mode, which Undo and Ctrl-Z take back when it lost nothing. */
+  saveSettings: SettingsWrites['save'];
 }
 
 export const BoardContext = createContext<BoardSlice>();
@@ -80,7 +84,9 @@ export function createBoardSlice(live: Live, projectKey: Accessor<string>): Boar
   // An archived project takes no writes (the server refuses them): every edit control follows this.
   const canEdit = () => atLeast(role(), Role.ROLE_EDITOR) && !archived();
   const pullMode = () => Boolean(state.project()?.pullMode);
-  const writes = createItemCommands(live, state, send, canEdit, () => role() === Role.ROLE_ADMIN);
+  // The toast's Undo of a settings save goes through the history like Ctrl-Z, so it is the item commands' undo.
+  const settingsWrites = createSettingsWrites(live, state, send, (changeId) => writes.commands.undo(changeId));
+  const writes = createItemCommands(live, state, send, canEdit, () => role() === Role.ROLE_ADMIN, settingsWrites.step);
   const linkWrites = createLinkCommands(live, state, writes.commands.items, send, canEdit);
   const lifecycle = createBoardLifecycle(live, projectKey, state, {
     showQueued(id) {
@@ -147,5 +153,6 @@ export function createBoardSlice(live: Live, projectKey: Accessor<string>): Boar
     canEditItem: (card) => canEdit() && writes.commands.pullRefusal(card) === null,
     onEvent: lifecycle.onEvent,
     send,
+    saveSettings: settingsWrites.save,
   };
 }

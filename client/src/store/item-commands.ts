@@ -5,9 +5,10 @@
 // conflict waits in `conflicts` for the person to choose; writes an earlier
 // page left in the outbox show pending again and, when refused, are treated
 // as they would have been live. Every write is told to the project's undo
-// history (model/undo.ts), whose undos and redos go out the same way. In a
-// pull-mode project a write the server would refuse (shared/domain/
-// pull-mode.ts) is refused here first, in the server's words, and never sent.
+// history (model/undo.ts), whose undos and redos go out the same way (a
+// settings change's through settings-writes.ts). In a pull-mode project a
+// write the server would refuse (shared/domain/pull-mode.ts) is refused here
+// first, in the server's words, and never sent.
 import { createMemo, createSignal, type Accessor } from 'solid-js';
 import { isEmptyValue } from '../../../shared/domain/custom-fields.ts';
 import { pullModeRefusal, releaseRefusal } from '../../../shared/domain/pull-mode.ts';
@@ -40,7 +41,8 @@ import type { Card } from './model/items.ts';
 import { plainError } from './model/plain-error.ts';
 import { claimLostWords, pullSubject, pullWriteOf } from './model/pool.ts';
 import { replayedRefusal } from './model/replayed.ts';
-import { landed, refused, sent, takeRedo, takeUndo, type UndoHistory, type Written } from './model/undo.ts';
+import type { SettingsChange } from './model/settings-undo.ts';
+import { isItemChange, landed, refused, sent, takeRedo, takeUndo, type UndoHistory, type Written } from './model/undo.ts';
 import { changeOf, restoreChange, stepWrite, stepWritten } from './model/undo-writes.ts';
 import type { ProjectState } from './project-state.ts';
 import { createOpList, type Send, type WriteOutcome } from './writes.ts';
@@ -62,7 +64,7 @@ export interface ItemCommands {
   setValues(itemId: string, values: readonly ICustomFieldValue[], expectedVersion: number, action?: string): Promise<UpdateOutcome>;
   /** claim_work_item: assign to me. A claim that loses the race says who won. */
   claim(itemId: string): void;
-  /** release_work_item: nobody holds it any more (mine, or anyone's for an admin). */
+  /** release_work_item: nobody holds it any more (mine, or anyone's for an admin); a toast says so, with "Undo" for my own claim. */
   release(itemId: string): void;
   /** Why pull mode stops the person changing this item, in the server's words; null when it does not. */
   pullRefusal(card: Card): string | null;
@@ -103,7 +105,14 @@ export interface ItemCommandsSlice {
   replied(reply: Reply): void;
 }
 
-export function createItemCommands(live: Live, state: ProjectState, send: Send, canEdit: Accessor<boolean>, isAdmin: Accessor<boolean>): ItemCommandsSlice {
+export function createItemCommands(
+  live: Live,
+  state: ProjectState,
+  send: Send,
+  canEdit: Accessor<boolean>,
+  isAdmin: Accessor<boolean>,
+  settingsStep: (as: 'undo' | 'redo', change: SettingsChange) => void,
+): ItemCommandsSlice {
   const pending = createOpList<Op>();
   const [conflicts, setConflicts] = createSignal<readonly Conflict[]>([]);
   const items = createMemo(() => applyOps(state.items(), pending.ops()));
@@ -139,7 +148,7 @@ export function createItemCommands(live: Live, state: ProjectState, send: Send, 
   };
 
   /** Sends an item write, telling the undo history of the project it was sent in what became of it. */
-  const write = async (w: ItemWrite, written: Written = changeOf(now(), w)): Promise<WriteOutcome> => {
+  const write = async (w: ItemWrite, written: Written = changeOf(now(), w, me)): Promise<WriteOutcome> => {
     const refusedHere = pullRefused(w);
     if (refusedHere) return { kind: 'refused', error: refusedHere };
     const project = projectId();
@@ -156,13 +165,16 @@ export function createItemCommands(live: Live, state: ProjectState, send: Send, 
   /** Says a refusal: an edit's CONFLICT waits in the dialog for the person to choose, anything else is a toast. */
   const sayRefusal = (w: ItemWrite, outcome: Extract<WriteOutcome, { kind: 'conflict' | 'refused' }>): 'conflict' | 'refused' => {
     const current = outcome.kind === 'conflict' ? outcome.error.current : null;
-    if (current && 'workItem' in current && w.edit && w.op.kind !== 'create') {
+    const theirs = current && 'workItem' in current ? current.workItem : null;
+    if (theirs && w.edit && w.op.kind !== 'create') {
       // Nothing is dropped silently: the person chooses in the conflict dialog.
       const { op, edit } = w;
-      setConflicts((list) => [...list, { id: op.messageId, itemId: op.itemId, ...edit, theirs: current.workItem }]);
+      setConflicts((list) => [...list, { id: op.messageId, itemId: op.itemId, ...edit, theirs }]);
       return 'conflict';
     }
-    live.toasts.show(plainError(w.action, outcome.error));
+    // First come, first served: a claim's CONFLICT carries the item as the winner left it (the board shows it already).
+    const winner = theirs && 'claimWorkItem' in w.command ? (theirs.assigneeId ?? '') : '';
+    live.toasts.show(winner && winner !== me ? claimLostWords(theirs?.key ?? '', nameOf(winner)) : plainError(w.action, outcome.error));
     return 'refused';
   };
   /** For the writes with no dialog of their own: a refusal is a toast (a move's conflict too: the board shows theirs). */
@@ -171,6 +183,11 @@ export function createItemCommands(live: Live, state: ProjectState, send: Send, 
     const outcome = write(w, written);
     void outcome.then((o) => (o.kind === 'conflict' || o.kind === 'refused' ? sayRefusal(w, o) : undefined));
     return outcome;
+  };
+  /** As Linear does: no "are you sure?", since the toast's Undo (and Ctrl-Z) take the change back. */
+  const undoToast = (text: string, w: ItemWrite, outcome: Promise<WriteOutcome>) => {
+    const toast = live.toasts.show(text, 'info', { label: 'Undo', run: () => commands.undo(w.op.messageId) });
+    void outcome.then((o) => (o.kind === 'conflict' || o.kind === 'refused') && live.toasts.dismiss(toast));
   };
 
   const update: ItemCommands['update'] = async (itemId, patch, expectedVersion, action) => {
@@ -201,10 +218,11 @@ export function createItemCommands(live: Live, state: ProjectState, send: Send, 
     if (!taken) return live.toasts.show(as === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.', 'info');
     live.undo.change(project, () => taken.history);
     const { change } = taken;
+    if (!isItemChange(change)) return settingsStep(as, change);
     const action = `${as} ${change.action}`;
     const w = stepWrite(now(), randomId(), change, as === 'undo' ? change.undo : change.redo, action);
     if (!w) return live.toasts.show(`Could not ${action}: the item is not on the board as it was.`);
-    void write(w, stepWritten(as, change)).then((outcome) => {
+    void write(w, stepWritten(now(), as, change)).then((outcome) => {
       if (outcome.kind === 'conflict' || outcome.kind === 'refused') sayRefusal(w, outcome);
       else live.toasts.show(`${as === 'undo' ? 'Undone' : 'Redone'}: ${change.action}.`, 'info');
     });
@@ -229,23 +247,15 @@ export function createItemCommands(live: Live, state: ProjectState, send: Send, 
       if (values.length > 0) void setValues(conflict.itemId, values, version, `save ${what}`);
       else void update(conflict.itemId, patch, version, `save ${what}`);
     },
-    claim(itemId) {
-      const w = claimWrite(now(), randomId(), itemId, me);
-      if (!w || !canEdit()) return;
-      void write(w).then((outcome) => {
-        if (outcome.kind !== 'conflict' && outcome.kind !== 'refused') return;
-        // First come, first served: the CONFLICT carries the item as the winner left it (the board shows it already).
-        const current = outcome.kind === 'conflict' ? outcome.error.current : null;
-        const winner = current && 'workItem' in current ? current.workItem.assigneeId : '';
-        if (winner && winner !== me) live.toasts.show(claimLostWords(current && 'workItem' in current ? (current.workItem.key ?? '') : '', nameOf(winner)));
-        else sayRefusal(w, outcome);
-      });
-    },
+    claim: (itemId) => void sendAndSay(claimWrite(now(), randomId(), itemId, me)),
     release(itemId) {
       const card = items().get(itemId) ?? null;
       const refusal = card && releaseRefusal(subjectOf(card));
       if (refusal) return live.toasts.show(`Could not release ${card.key || 'the item'}: ${refusal.message}.`);
-      void sendAndSay(releaseWrite(now(), randomId(), itemId));
+      const w = releaseWrite(now(), randomId(), itemId);
+      const written = w && changeOf(now(), w, me);
+      const outcome = sendAndSay(w, written ?? undefined);
+      if (w && outcome && written?.change) undoToast(`Released ${card?.key || 'the item'}.`, w, outcome);
     },
     // The card handed in, not looked up: a board's cards each ask, and a lookup would make every one follow every change.
     pullRefusal: (card) => (state.project()?.pullMode ? (pullModeRefusal(subjectOf(card), { kind: 'edit' })?.message ?? null) : null),
@@ -271,10 +281,7 @@ export function createItemCommands(live: Live, state: ProjectState, send: Send, 
       const key = items().get(itemId)?.key || 'the item';
       const w = deleteWrite(now(), randomId(), itemId);
       const outcome = sendAndSay(w);
-      if (!w || !outcome) return;
-      // As Linear does: no "are you sure?", since the toast's Undo (and Ctrl-Z) bring it back.
-      const toast = live.toasts.show(`Deleted ${key}.`, 'info', { label: 'Undo', run: () => commands.undo(w.op.messageId) });
-      void outcome.then((o) => (o.kind === 'conflict' || o.kind === 'refused') && live.toasts.dismiss(toast));
+      if (w && outcome) undoToast(`Deleted ${key}.`, w, outcome);
     },
     restore(item) {
       const w = restoreWrite(randomId(), item);

@@ -1,10 +1,14 @@
 // The project settings writes of one open project, through the board's send
 // path. Each goes against the version the page shows; the Results come back
 // through the board slice, which updates the project and the project list.
+// The workflow, item types, custom fields and pull mode go through the
+// board's saveSettings, so a save that lost nothing can be undone.
 import type { IProject } from '../../../shared/proto.ts';
+import type { Command } from '../../../shared/protocol/commands.ts';
 import type { BoardSlice } from './board.ts';
 import { setCustomFieldsCommand, type CustomFieldsDraft } from './model/custom-fields-draft.ts';
 import { setItemTypesCommand, type ItemTypesDraft } from './model/item-types-draft.ts';
+import type { SettingsKind } from './model/settings-undo.ts';
 import { setWorkflowCommand, type WorkflowDraft } from './model/workflow-draft.ts';
 import { resultOf } from './writes.ts';
 
@@ -24,10 +28,11 @@ export interface ProjectSettings {
   /**
    * One set_workflow with the draft. 'conflict': someone saved the project
    * meanwhile, and its current workflow is on the board already (the draft
-   * is rebased on it); other refusals reject.
+   * is rebased on it); other refusals reject. Saved without removing a
+   * status, a toast offers to undo it.
    */
   setWorkflow(draft: WorkflowDraft): Promise<'saved' | 'conflict'>;
-  /** update_project with only pull_mode. */
+  /** update_project with only pull_mode; undoable, as the three lists are. */
   setPullMode(on: boolean): Promise<void>;
   /** One set_custom_fields with the draft; as setWorkflow: 'conflict' when someone saved meanwhile (their fields are on the board already). */
   setCustomFields(draft: CustomFieldsDraft): Promise<'saved' | 'conflict'>;
@@ -39,6 +44,14 @@ export function createProjectSettings(board: BoardSlice): ProjectSettings {
   const current = () => board.project() ?? {};
   const target = () => ({ projectId: current().id ?? '', expectedVersion: Number(current().version ?? 0) });
   const named = () => current().key ?? 'the project';
+  /** One draft editor's save: 'conflict' when someone saved meanwhile (theirs is on the board already, for the draft to rebase on). */
+  const saveDraft = async (kind: SettingsKind, what: string, command: (projectId: string, expectedVersion: number) => Command): Promise<'saved' | 'conflict'> => {
+    const { projectId, expectedVersion } = target();
+    const outcome = await board.saveSettings(kind, command(projectId, expectedVersion), `save ${what} of ${named()}`, `Saved ${what} of ${named()}.`);
+    if (outcome.kind === 'conflict') return 'conflict';
+    resultOf(outcome);
+    return 'saved';
+  };
   return {
     async save(wanted) {
       const changed: Partial<ProjectFields> = {};
@@ -55,30 +68,13 @@ export function createProjectSettings(board: BoardSlice): ProjectSettings {
     async remove(confirmKey) {
       resultOf(await board.send({ command: { deleteProject: { ...target(), confirmKey } }, action: `delete ${named()}` }));
     },
-    async setWorkflow(draft) {
-      const { projectId, expectedVersion } = target();
-      const outcome = await board.send({ command: setWorkflowCommand(draft, projectId, expectedVersion), action: `save the workflow of ${named()}` });
-      if (outcome.kind === 'conflict') return 'conflict';
-      resultOf(outcome);
-      return 'saved';
-    },
-    async setCustomFields(draft) {
-      const { projectId, expectedVersion } = target();
-      const outcome = await board.send({ command: setCustomFieldsCommand(draft, projectId, expectedVersion), action: `save the custom fields of ${named()}` });
-      if (outcome.kind === 'conflict') return 'conflict';
-      resultOf(outcome);
-      return 'saved';
-    },
-    async setItemTypes(draft) {
-      const { projectId, expectedVersion } = target();
-      const outcome = await board.send({ command: setItemTypesCommand(draft, projectId, expectedVersion), action: `save the item types of ${named()}` });
-      if (outcome.kind === 'conflict') return 'conflict';
-      resultOf(outcome);
-      return 'saved';
-    },
+    setWorkflow: (draft) => saveDraft('workflow', 'the workflow', (projectId, version) => setWorkflowCommand(draft, projectId, version)),
+    setCustomFields: (draft) => saveDraft('customFields', 'the custom fields', (projectId, version) => setCustomFieldsCommand(draft, projectId, version)),
+    setItemTypes: (draft) => saveDraft('itemTypes', 'the item types', (projectId, version) => setItemTypesCommand(draft, projectId, version)),
     async setPullMode(on) {
       if (Boolean(current().pullMode) === on) return;
-      resultOf(await board.send({ command: { updateProject: { ...target(), pullMode: on } }, action: `turn pull mode ${on ? 'on' : 'off'}` }));
+      const words = on ? 'on' : 'off';
+      resultOf(await board.saveSettings('pullMode', { updateProject: { ...target(), pullMode: on } }, `turn pull mode ${words}`, `Pull mode is ${words}.`));
     },
   };
 }

@@ -1,6 +1,7 @@
 // "/p/:key/settings": a project's name, description and key, its workflow
 // (workflow-editor.tsx), its custom fields (custom-fields-editor.tsx), pull mode, archiving and restoring, and deleting with
-// the key typed as confirmation. Admins change them; everyone else reads them. The project is the board slice's, so a
+// the key typed as confirmation. Saves of the workflow, item types, custom fields and pull mode that lost nothing are
+// undone from their toast or with Ctrl-Z (store/settings-writes.ts). Admins change them; everyone else reads them. The project is the board slice's, so a
 // change made in another window shows here at once.
 import { useNavigate, useParams } from '@solidjs/router';
 import { createEffect, createSignal, Show } from 'solid-js';
@@ -12,6 +13,7 @@ import { plainError } from '../store/model/plain-error.ts';
 import { createProjectSettings, type ProjectSettings } from '../store/project-settings.ts';
 import { ProjectBody } from './project-load-states.tsx';
 import { ProjectPageHeader } from './project-page-header.tsx';
+import { useUndoKeys } from './undo-keys.ts';
 import { CustomFieldsEditor } from './custom-fields-editor.tsx';
 import { ItemTypesEditor } from './item-types-editor.tsx';
 import { WorkflowEditor } from './workflow-editor.tsx';
@@ -143,6 +145,8 @@ export function SettingsPage() {
   const live = useLive();
   const board = createBoardSlice(live, () => params.key);
   const settings = createProjectSettings(board);
+  // A save's undo is the project's like any change: Ctrl-Z here, or on its board later.
+  useUndoKeys(board);
   const [error, setError] = createSignal('');
   const isAdmin = () => board.role() === Role.ROLE_ADMIN;
   const project = () => board.project() ?? {};

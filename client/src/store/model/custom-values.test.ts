@@ -25,6 +25,7 @@ import { createWrite, valuesWrite, type ItemsNow } from './item-writes.ts';
 import { applyPartialItem, fromItems, toCard } from './items.ts';
 import { applyEvent, applyReply, modelOfBoard } from './project.ts';
 import { replayedRefusal } from './replayed.ts';
+import { isItemChange } from './undo.ts';
 import { changeOf, stepWrite } from './undo-writes.ts';
 
 const K = CustomFieldKind;
@@ -137,7 +138,8 @@ describe('custom field values', () => {
     const items = now();
     const w = valuesWrite(items, 'm1', 'a', [{ fieldId: 'sev', options: ['High'] }, { fieldId: 'area', options: ['Web'] }], 3);
     if (!w || w === 'unchanged') throw new Error('no write');
-    const change = changeOf(items, w).change!;
+    const change = changeOf(items, w, 'ada').change;
+    if (!change || !isItemChange(change)) throw new Error('no item change');
     expect(change.undo).toEqual({ kind: 'values', values: [{ fieldId: 'sev', options: ['Low'] }, { fieldId: 'area' }] });
     const after = now([item({ version: 4, customFields: [{ fieldId: 'sev', options: ['High'] }, { fieldId: 'cost', number: 5 }, { fieldId: 'area', options: ['Web'] }] })]);
     expect(stepWrite(after, 'z1', change, change.undo, 'undo save WEB-1')?.command).toEqual({

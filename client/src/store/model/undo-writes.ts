@@ -3,15 +3,16 @@
 // step as the write that takes it. That write is an ordinary one, checked
 // against the version the history holds, so a change someone else made
 // since is a CONFLICT (the dialog, for the fields the step changes), never
-// an overwrite.
+// an overwrite. A release of the person's own claim is taken back by claiming
+// the item again, which, like any claim, loses to someone who claimed it first.
 import { compareCards, columnCards, rankFor } from './columns.ts';
 import { baseVersion, type ItemView, type Op } from './item-ops.ts';
 import { patchBack, type ItemPatch } from './item-patch.ts';
 import { valuesBack } from './custom-values.ts';
-import { deleteWrite, restoreWrite, updateWrite, valuesWrite, type ItemsNow, type ItemWrite } from './item-writes.ts';
+import { claimWrite, deleteWrite, releaseWrite, restoreWrite, updateWrite, valuesWrite, type ItemsNow, type ItemWrite } from './item-writes.ts';
 import type { Card } from './items.ts';
 import { isLocal } from './local-ids.ts';
-import type { Change, Step, Written } from './undo.ts';
+import type { ItemChange, Step, Written } from './undo.ts';
 
 /** The ids of the cards around `card` in `list` (board order), leaving out cards the server does not know yet. */
 function around(list: readonly Card[], card: Card): { afterId: string; beforeId: string } {
@@ -37,8 +38,8 @@ const newChange = (w: ItemWrite, itemId: string, from: number, undo: Step, redo:
   change: { id: w.op.messageId, itemId, action: w.action, undo, redo, version: from + 1 },
 });
 
-/** What `w`, about to be sent, is to the history. */
-export function changeOf(items: ItemsNow, w: ItemWrite): Written {
+/** What `w`, about to be sent by `me`, is to the history. */
+export function changeOf(items: ItemsNow, w: ItemWrite, me: string): Written {
   const { command, op } = w;
   const card = op.kind === 'create' ? undefined : items.view.get(op.itemId);
   if (!card) return NOTHING_TO_UNDO;
@@ -60,6 +61,10 @@ export function changeOf(items: ItemsNow, w: ItemWrite): Written {
     const patch: ItemPatch = { assigneeId: op.fields.assigneeId ?? null };
     const from = baseVersion(items.confirmed, items.view, items.ops, card.id);
     return newChange(w, card.id, from, { kind: 'patch', patch: patchBack(card, patch) }, { kind: 'patch', patch });
+  }
+  // Only the person's own claim comes back: claim_work_item claims for the caller, and nobody claims for someone else.
+  if ('releaseWorkItem' in command && card.assigneeId === me) {
+    return newChange(w, card.id, baseVersion(items.confirmed, items.view, items.ops, card.id), { kind: 'claim', userId: me }, { kind: 'release', userId: me });
   }
   if ('deleteWorkItem' in command) {
     // Shown again as it is now when the delete is undone.
@@ -93,7 +98,7 @@ function neighbours(view: ItemView, itemId: string, step: Extract<Step, { kind: 
   return after && before && compareCards(after, before) >= 0 ? { after } : { after, before };
 }
 
-function placeWrite(items: ItemsNow, messageId: string, change: Change, step: Extract<Step, { kind: 'place' }>, action: string): ItemWrite | null {
+function placeWrite(items: ItemsNow, messageId: string, change: ItemChange, step: Extract<Step, { kind: 'place' }>, action: string): ItemWrite | null {
   const card = items.view.get(change.itemId);
   if (!card || isLocal(card)) return null;
   const { after, before } = neighbours(items.view, card.id, step);
@@ -117,7 +122,7 @@ function placeWrite(items: ItemsNow, messageId: string, change: Change, step: Ex
  * version the history holds; null when the item is not on the board to take
  * it, or already is as the step would make it.
  */
-export function stepWrite(items: ItemsNow, messageId: string, change: Change, step: Step, action: string): ItemWrite | null {
+export function stepWrite(items: ItemsNow, messageId: string, change: ItemChange, step: Step, action: string): ItemWrite | null {
   switch (step.kind) {
     case 'patch': {
       const w = updateWrite(items, messageId, change.itemId, step.patch, change.version, action);
@@ -137,8 +142,29 @@ export function stepWrite(items: ItemsNow, messageId: string, change: Change, st
       const w = restoreWrite(messageId, { ...step.card, version: change.version });
       return w && { ...w, action };
     }
+    case 'claim': {
+      // Already the person's again: nothing to send. Someone else's by now: the claim still goes, and its CONFLICT says who has it.
+      if (items.view.get(change.itemId)?.assigneeId === step.userId) return null;
+      const w = claimWrite(items, messageId, change.itemId, step.userId);
+      return w && { ...w, action };
+    }
+    case 'release': {
+      if (items.view.get(change.itemId)?.assigneeId !== step.userId) return null;
+      const w = releaseWrite(items, messageId, change.itemId);
+      return w && { ...w, action };
+    }
   }
 }
 
-/** How the history sees the write of a step: the undo or redo of `change`, from the version it holds. */
-export const stepWritten = (as: 'undo' | 'redo', change: Change): Written => ({ as, base: { itemId: change.itemId, from: change.version }, change });
+/**
+ * How the history sees the write of a step: the undo or redo of `change`,
+ * from the version it holds. A claim or release carries no version and is
+ * taken whatever the item's, so it goes from the version the board knows:
+ * the item's other changes move on from there, and someone else's change in
+ * between still leaves them behind.
+ */
+export function stepWritten(items: ItemsNow, as: 'undo' | 'redo', change: ItemChange): Written {
+  const { kind } = as === 'undo' ? change.undo : change.redo;
+  const from = kind === 'claim' || kind === 'release' ? baseVersion(items.confirmed, items.view, items.ops, change.itemId) : change.version;
+  return { as, base: { itemId: change.itemId, from }, change };
+}

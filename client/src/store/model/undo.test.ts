@@ -4,12 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import { type IWorkItem } from '../../../../shared/proto.ts';
 import { applyOps, type Op } from './item-ops.ts';
-import { deleteWrite, moveWrite, planWrite, restoreWrite, updateWrite, claimWrite, type ItemsNow, type ItemWrite } from './item-writes.ts';
+import { deleteWrite, moveWrite, planWrite, releaseWrite, restoreWrite, updateWrite, claimWrite, type ItemsNow, type ItemWrite } from './item-writes.ts';
 import { fromItems } from './items.ts';
-import { EMPTY_HISTORY, HISTORY_LIMIT, landed, refused, sent, takeRedo, takeUndo, type Change, type UndoHistory, type Written } from './undo.ts';
+import { EMPTY_HISTORY, HISTORY_LIMIT, isItemChange, landed, refused, sent, takeRedo, takeUndo, type Change, type ItemChange, type Taken, type UndoHistory, type Written } from './undo.ts';
 import { changeOf, restoreChange, stepWrite, stepWritten } from './undo-writes.ts';
 
-const change = (id: string, itemId = 'a', version = 1): Change => ({
+const change = (id: string, itemId = 'a', version = 1): ItemChange => ({
   id,
   itemId,
   action: `save ${itemId}`,
@@ -21,7 +21,14 @@ const change = (id: string, itemId = 'a', version = 1): Change => ({
 /** A new change `id` of `itemId` sent from version `from`. */
 const made = (id: string, itemId = 'a', from = 1): Written => ({ as: 'change', base: { itemId, from }, change: change(id, itemId, from + 1) });
 
-const versions = (h: UndoHistory) => ({ done: h.done.map((c) => `${c.id}@${c.version}`), undone: h.undone.map((c) => `${c.id}@${c.version}`) });
+const at = (c: Change) => (isItemChange(c) ? `${c.id}@${c.version}` : c.id);
+const versions = (h: UndoHistory) => ({ done: h.done.map(at), undone: h.undone.map(at) });
+
+/** The write of a taken item change's step, as the history sees it. */
+function stepOf(as: 'undo' | 'redo', taken: Taken, items = now()): Written {
+  if (!isItemChange(taken.change)) throw new Error('not an item change');
+  return stepWritten(items, as, taken.change);
+}
 
 describe('the undo history', () => {
   it('UNDO-1 a change sent goes on top at the version it leaves; undo takes the latest, redo the one undone last', () => {
@@ -32,12 +39,12 @@ describe('the undo history', () => {
     const undo = takeUndo(h)!;
     expect(undo.change.id).toBe('c2');
     // The undo is a write from the version c2 left; once sent, c2 waits to be redone at the version the undo leaves.
-    h = sent(undo.history, stepWritten('undo', undo.change));
+    h = sent(undo.history, stepOf('undo', undo));
     expect(versions(h)).toEqual({ done: ['c1@2'], undone: ['c2@6'] });
 
     const redo = takeRedo(h)!;
     expect(redo.change.id).toBe('c2');
-    h = sent(redo.history, stepWritten('redo', redo.change));
+    h = sent(redo.history, stepOf('redo', redo));
     expect(versions(h)).toEqual({ done: ['c1@2', 'c2@7'], undone: [] });
     expect(takeRedo(h)).toBeNull();
     expect(takeUndo(EMPTY_HISTORY)).toBeNull();
@@ -47,7 +54,7 @@ describe('the undo history', () => {
     const undone = (() => {
       const h = sent(EMPTY_HISTORY, made('c1'));
       const t = takeUndo(h)!;
-      return sent(t.history, stepWritten('undo', t.change));
+      return sent(t.history, stepOf('undo', t));
     })();
     expect(undone.undone).toHaveLength(1);
     expect(sent(undone, made('c2', 'b')).undone).toEqual([]);
@@ -69,7 +76,7 @@ describe('the undo history', () => {
     h = sent(h, made('c3', 'a', 2));
     expect(versions(h).done).toEqual(['c1@3', 'c2@8', 'c3@3']);
     const t = takeUndo(h)!;
-    h = sent(t.history, stepWritten('undo', t.change));
+    h = sent(t.history, stepOf('undo', t));
     expect(versions(h)).toEqual({ done: ['c1@4', 'c2@8'], undone: ['c3@4'] });
 
     // Someone else took a to version 10; the person then edits it from 10: c1 stays at 4, so its undo is a CONFLICT.
@@ -87,7 +94,7 @@ describe('the undo history', () => {
 
     // An undo refused: the change is gone from both stacks (the dialog or a toast has it now).
     const t = takeUndo(h)!;
-    const undo = stepWritten('undo', t.change);
+    const undo = stepOf('undo', t);
     h = refused(sent(t.history, undo), undo);
     expect(h).toEqual({ done: [], undone: [] });
 
@@ -123,15 +130,19 @@ const now = (ops: Op[] = []): ItemsNow => {
     item('b', 'todo', 'B', { assigneeId: 'bob' }),
     item('c', 'todo', 'C', { sprintId: 's1' }),
     item('d', 'done', 'A'),
+    item('e', 'review', 'A', { assigneeId: 'ada' }),
   ]);
   return { confirmed, view: applyOps(confirmed, ops), ops, projectId: 'p1' };
 };
 
-const madeBy = (w: ItemWrite | 'unchanged' | null): Change => {
+function itemChangeOf(w: Written): ItemChange {
+  if (!w.change || !isItemChange(w.change)) throw new Error('no item change');
+  return w.change;
+}
+
+const madeBy = (w: ItemWrite | 'unchanged' | null, items = now()): ItemChange => {
   if (!w || w === 'unchanged') throw new Error('no write');
-  const c = changeOf(now(), w).change;
-  if (!c) throw new Error('no change');
-  return c;
+  return itemChangeOf(changeOf(items, w, 'ada'));
 };
 
 describe('item writes as undoable changes', () => {
@@ -191,7 +202,8 @@ describe('item writes as undoable changes', () => {
     expect(back).toMatchObject({ base: { itemId: 'x', from: 6 }, change: { undo: { kind: 'delete' }, version: 7 } });
     const live = now([restore.op]);
     expect(live.view.get('x')).toMatchObject({ deletedAt: 0, pending: true });
-    expect(stepWrite(live, 'z2', back.change!, back.change!.undo, 'undo')!.command).toEqual({ deleteWorkItem: { workItemId: 'x', expectedVersion: 7 } });
+    const deleteAgain = itemChangeOf(back);
+    expect(stepWrite(live, 'z2', deleteAgain, deleteAgain.undo, 'undo')!.command).toEqual({ deleteWorkItem: { workItemId: 'x', expectedVersion: 7 } });
   });
 
   it('UNDO-11 nothing is sent for a step on an item no longer on the board, or a new card', () => {
@@ -199,6 +211,40 @@ describe('item writes as undoable changes', () => {
     const gone = now([{ kind: 'remove', messageId: 'x', itemId: 'b' }]);
     expect(stepWrite(gone, 'z', c, c.undo, 'undo')).toBeNull();
     const created: ItemWrite = { op: { kind: 'create', messageId: 'n', card: { id: 'local-n', statusId: 'todo', rank: '' }, afterId: '', beforeId: '' }, command: { createWorkItem: {} }, action: 'add' };
-    expect(changeOf(now(), created)).toEqual({ as: 'change', base: null, change: null });
+    expect(changeOf(now(), created, 'ada')).toEqual({ as: 'change', base: null, change: null });
+  });
+
+  it("UNDO-12 a release of my own claim is undone by claiming it back and redone by releasing it; someone else's claim an admin released is not undone", () => {
+    const release = releaseWrite(now(), 'r1', 'e')!;
+    const c = madeBy(release);
+    expect(c).toMatchObject({ id: 'r1', itemId: 'e', version: 4, undo: { kind: 'claim', userId: 'ada' }, redo: { kind: 'release', userId: 'ada' } });
+    const after = now([release.op]);
+    const undo = stepWrite(after, 'z1', c, c.undo, 'undo release WEB-e')!;
+    expect(undo.command).toEqual({ claimWorkItem: { workItemId: 'e' } });
+    expect(applyOps(after.confirmed, [release.op, undo.op]).get('e')?.assigneeId).toBe('ada');
+    // Mine again already: nothing to send. Bob's by now: the claim still goes, for its CONFLICT to say he has it.
+    expect(stepWrite(now(), 'z2', c, c.undo, 'undo')).toBeNull();
+    const bobs = now([release.op, { kind: 'update', messageId: 'o', itemId: 'e', fields: { assigneeId: 'bob' } }]);
+    expect(stepWrite(bobs, 'z3', c, c.undo, 'undo')?.command).toEqual({ claimWorkItem: { workItemId: 'e' } });
+    // The redo releases my claim, never Bob's.
+    expect(stepWrite(now(), 'z4', c, c.redo, 'redo')?.command).toEqual({ releaseWorkItem: { workItemId: 'e' } });
+    expect(stepWrite(bobs, 'z5', c, c.redo, 'redo')).toBeNull();
+    // Ada, an admin, releases Bob's claim on b: claiming is for oneself, so nothing could give it back to him.
+    expect(changeOf(now(), releaseWrite(now(), 'r2', 'b')!, 'ada')).toEqual({ as: 'change', base: null, change: null });
+  });
+
+  it("UNDO-13 a claim back carries no version, so it goes from the version the board knows: someone else's change before it still leaves the item's other changes behind", () => {
+    // Ada retitled e, then released it; Bob then changed it (version 5) and the board has heard.
+    let h = sent(EMPTY_HISTORY, made('t1', 'e', 2));
+    h = sent(h, changeOf(now(), releaseWrite(now(), 'r1', 'e')!, 'ada'));
+    expect(versions(h).done).toEqual(['t1@4', 'r1@4']);
+    const confirmed = fromItems([item('e', 'review', 'A', { version: 5 })]);
+    const bobChanged: ItemsNow = { confirmed, view: applyOps(confirmed, []), ops: [], projectId: 'p1' };
+    const t = takeUndo(h)!;
+    const undo = stepOf('undo', t, bobChanged);
+    expect(undo.base).toEqual({ itemId: 'e', from: 5 });
+    h = landed(sent(t.history, undo), undo, 6);
+    // The retitle still expects 4, so its undo is a CONFLICT, not an overwrite of Bob's change.
+    expect(versions(h)).toEqual({ done: ['t1@4'], undone: ['r1@6'] });
   });
 });

@@ -1,13 +1,16 @@
-// The person's own changes to a project's items that Ctrl-Z takes back and
-// Ctrl-Shift-Z does again. Every undo and redo is an ordinary write checked
-// against the version the person's change left the item at, so the history
-// keeps that version with each change and moves it on as the person's own
-// later writes to the item are sent: only someone else's change in between
-// leaves it behind, and then the undo is a CONFLICT, never an overwrite.
-// Pure; the store keeps one history per project (store/undo-book.ts).
+// The person's own changes to a project's items, and to its settings, that
+// Ctrl-Z takes back and Ctrl-Shift-Z does again. Every undo and redo of an
+// item change is an ordinary write checked against the version the person's
+// change left the item at, so the history keeps that version with each change
+// and moves it on as the person's own later writes to the item are sent: only
+// someone else's change in between leaves it behind, and then the undo is a
+// CONFLICT, never an overwrite. A settings change holds the settings before
+// and after instead (settings-undo.ts). Pure; the store keeps one history per
+// project (store/undo-book.ts).
 import type { ICustomFieldValue } from '../../../../shared/proto.ts';
 import type { ItemPatch } from './item-patch.ts';
 import type { Card } from './items.ts';
+import type { SettingsChange } from './settings-undo.ts';
 
 /** What one side of a change does to its item. */
 export type Step =
@@ -22,9 +25,13 @@ export type Step =
   | { kind: 'place'; statusId: string; sprintId?: string; afterId: string; beforeId: string }
   | { kind: 'delete' }
   /** restore_work_item; the card is what the board shows until the server answers. */
-  | { kind: 'restore'; card: Card };
+  | { kind: 'restore'; card: Card }
+  /** claim_work_item, which claims for the caller: `userId` is the person whose release it takes back. */
+  | { kind: 'claim'; userId: string }
+  /** release_work_item of `userId`'s claim, and of nobody else's. */
+  | { kind: 'release'; userId: string };
 
-export interface Change {
+export interface ItemChange {
   /** The message id of the write that made it: the "Undo" of its toast names it. */
   id: string;
   itemId: string;
@@ -35,6 +42,10 @@ export interface Change {
   /** The version the person's last write to the item leaves it at: what its undo or redo expects. */
   version: number;
 }
+
+export type Change = ItemChange | SettingsChange;
+
+export const isItemChange = (change: Change): change is ItemChange => 'itemId' in change;
 
 export interface UndoHistory {
   /** Changes that can be undone, the latest last. */
@@ -52,7 +63,7 @@ export const HISTORY_LIMIT = 50;
 export interface Written {
   /** A new change, or the undo or redo of `change`. */
   as: 'change' | 'undo' | 'redo';
-  /** The item and the version the write expects; null for a write on no item yet (a new card). */
+  /** The item and the version the write expects; null for a write on no item (a new card, a settings save). */
   base: { itemId: string; from: number } | null;
   /** The change it makes, takes back or does again; null for a new change that cannot be undone. */
   change: Change | null;
@@ -61,7 +72,7 @@ export interface Written {
 /** The history with every change of `itemId` at version `from` moved to `to`. */
 function rebased(history: UndoHistory, itemId: string, from: number, to: number): UndoHistory {
   if (from === to) return history;
-  const at = (c: Change) => c.itemId === itemId && c.version === from;
+  const at = (c: Change): c is ItemChange => isItemChange(c) && c.itemId === itemId && c.version === from;
   const move = (list: readonly Change[]) => (list.some(at) ? list.map((c) => (at(c) ? { ...c, version: to } : c)) : list);
   return { done: move(history.done), undone: move(history.undone) };
 }
@@ -75,8 +86,9 @@ const bounded = (list: readonly Change[]) => (list.length > HISTORY_LIMIT ? list
  * (a new change also ends what could be redone).
  */
 export function sent(history: UndoHistory, w: Written): UndoHistory {
-  const next = w.base ? rebased(history, w.base.itemId, w.base.from, w.base.from + 1) : history;
-  const entry = w.change && w.base ? [{ ...w.change, version: w.base.from + 1 }] : [];
+  const { base, change } = w;
+  const next = base ? rebased(history, base.itemId, base.from, base.from + 1) : history;
+  const entry = !change ? [] : base && isItemChange(change) ? [{ ...change, version: base.from + 1 }] : [change];
   switch (w.as) {
     case 'change':
       return { done: bounded([...next.done, ...entry]), undone: [] };
