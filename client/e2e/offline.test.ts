@@ -11,6 +11,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Session } from '../../server/test/support/accounts.ts';
 import { asEditors, boardReady, card, column, expectColumn, seedProject, titlesIn, type Seeded } from './support/board-seed.ts';
+import { savedBoard } from './support/saved-board.ts';
 import { saveScreenshot } from './support/screenshots.ts';
 import { useWorld } from './support/world.ts';
 
@@ -31,38 +32,12 @@ async function keyboardMove(page: Page, prefix: string, keys: string[]): Promise
   await page.keyboard.press('Space');
 }
 
-/** The seq of the board saved on this device for project `key`, or null (read without creating the database). */
-function savedSeq(page: Page, who: Session, key: string): Promise<number | null> {
-  return page.evaluate(
-    async ({ name, key }) => {
-      if (!(await indexedDB.databases()).some((d) => d.name === name)) return null;
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const r = indexedDB.open(name);
-        r.onsuccess = () => resolve(r.result);
-        r.onerror = () => reject(r.error);
-      });
-      try {
-        if (!db.objectStoreNames.contains('boards')) return null;
-        const row = await new Promise<{ seq: number } | undefined>((resolve, reject) => {
-          const r = db.transaction('boards').objectStore('boards').get(key);
-          r.onsuccess = () => resolve(r.result as { seq: number } | undefined);
-          r.onerror = () => reject(r.error);
-        });
-        return row ? row.seq : null;
-      } finally {
-        db.close();
-      }
-    },
-    { name: `tandem-boards-${who.tenantId}-${who.user.id}`, key },
-  );
-}
-
 /** Online, with the offline shell in control and the board saved on the device: ready to lose the network. */
 async function readyToGoOffline(page: Page, who: Session, key: string): Promise<void> {
   await boardReady(page);
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
   await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
-  await expect.poll(() => savedSeq(page, who, key)).not.toBeNull();
+  await expect.poll(async () => (await savedBoard(page, who, key))?.seq ?? null).not.toBeNull();
 }
 
 const status = (page: Page) => page.getByTestId('link-status');

@@ -2,7 +2,7 @@
 // descriptions (the item panel fetches them), and a read whose reply would
 // exceed MAX_REPLY_BYTES is refused with a clear error instead of sent.
 import { afterEach, describe, expect, it } from 'vitest';
-import { ErrorCode, ItemType, pb, type IWorkItem } from '../../shared/proto.ts';
+import { ErrorCode, ItemType, LinkKind, pb, type IWorkItem } from '../../shared/proto.ts';
 import { invite, signup } from './support/accounts.ts';
 import { startTestServer, type TestServer } from './support/test-server.ts';
 import { TestClient } from './support/ws-client.ts';
@@ -70,5 +70,48 @@ describe('a board without descriptions', () => {
     expect(refused.error?.message).toMatch(/get_board would be .* MiB, over this server's limit of 0\.1 MiB \(MAX_REPLY_BYTES\).*omit_descriptions/);
     const compact = await client.ok({ getBoard: { projectId, omitDescriptions: true } });
     expect(compact.board!.workItems).toHaveLength(3);
+  });
+});
+
+describe('first screen first (v19)', () => {
+  it('SPEED-1 get_board with first_cards_per_column answers the first cards of each column by rank, no links, and how many it left out; then the whole board', async () => {
+    srv = await startTestServer();
+    const ada = await signup(srv.http, 'Ada');
+    const client = await TestClient.connect(srv.ws, ada.token);
+    clients.push(client);
+    const projectId = (await client.ok({ createProject: { key: 'FIRST', name: 'First' } })).project!.id!;
+    const [todo, doing] = (await client.ok({ getBoard: { projectId } })).board!.statuses!;
+    const create = async (title: string, statusId: string) =>
+      (await client.ok({ createWorkItem: { projectId, itemType: ItemType.ITEM_TYPE_TASK, title, description: `About ${title}`, statusId } })).workItem!;
+    const made = [];
+    for (let i = 1; i <= 4; i++) made.push(await create(`To do ${i}`, todo!.id!));
+    for (let i = 1; i <= 3; i++) made.push(await create(`Doing ${i}`, doing!.id!));
+    await client.ok({ linkWorkItems: { fromId: made[0]!.id, toId: made[6]!.id, kind: LinkKind.LINK_KIND_BLOCKS } });
+    const gone = made[1]!;
+    await client.ok({ deleteWorkItem: { workItemId: gone.id, expectedVersion: gone.version } });
+
+    const whole = (await client.ok({ getBoard: { projectId, omitDescriptions: true } })).board!;
+    const first = (await client.ok({ getBoard: { projectId, omitDescriptions: true, firstCardsPerColumn: 2 } })).board!;
+    const firstOf = (statusId: string) => (whole.workItems ?? []).filter((w) => w.statusId === statusId).slice(0, 2);
+    const expected = [...firstOf(todo!.id!), ...firstOf(doing!.id!)];
+    expect(new Set((first.workItems ?? []).map((w) => w.id))).toEqual(new Set(expected.map((w) => w.id)));
+    for (const statusId of [todo!.id!, doing!.id!]) {
+      expect((first.workItems ?? []).filter((w) => w.statusId === statusId).map((w) => w.id)).toEqual(firstOf(statusId).map((w) => w.id));
+    }
+    expect(first.workItems!.every((w) => w.description === '' && w.descriptionOmitted === true)).toBe(true);
+    expect(first.itemsLeftOut).toBe(6 - 4);
+    expect(first.links ?? []).toEqual([]);
+    expect(first.seq).toBe(whole.seq);
+    expect(first.statuses).toEqual(whole.statuses);
+    expect(whole.itemsLeftOut ?? 0).toBe(0);
+    expect(whole.links).toHaveLength(1);
+
+    const described = (await client.ok({ getBoard: { projectId, firstCardsPerColumn: 1 } })).board!;
+    expect(described.workItems!.map((w) => w.description)).toEqual(['About To do 1', 'About Doing 1']);
+    expect(described.itemsLeftOut).toBe(4);
+    for (const bad of [-1, 1001]) {
+      const refused = await client.request({ getBoard: { projectId, firstCardsPerColumn: bad } });
+      expect(refused.error).toMatchObject({ code: ErrorCode.ERROR_CODE_INVALID_ARGUMENT, field: 'first_cards_per_column' });
+    }
   });
 });

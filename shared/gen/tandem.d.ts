@@ -1095,6 +1095,7 @@ export namespace tandem {
             seq?: (number|null);
             links?: (tandem.v1.IWorkItemLink[]|null);
             linkedItems?: (tandem.v1.ILinkedItem[]|null);
+            itemsLeftOut?: (number|null);
         }
 
         class Board implements IBoard {
@@ -1108,6 +1109,7 @@ export namespace tandem {
             public seq: number;
             public links: tandem.v1.IWorkItemLink[];
             public linkedItems: tandem.v1.ILinkedItem[];
+            public itemsLeftOut: number;
             public static create(properties?: tandem.v1.IBoard): tandem.v1.Board;
             public static encode(m: tandem.v1.IBoard, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: tandem.v1.IBoard, writer?: $protobuf.Writer): $protobuf.Writer;
@@ -1753,12 +1755,14 @@ export namespace tandem {
         interface IGetBoard {
             projectId?: (string|null);
             omitDescriptions?: (boolean|null);
+            firstCardsPerColumn?: (number|null);
         }
 
         class GetBoard implements IGetBoard {
             constructor(p?: tandem.v1.IGetBoard);
             public projectId: string;
             public omitDescriptions: boolean;
+            public firstCardsPerColumn: number;
             public static create(properties?: tandem.v1.IGetBoard): tandem.v1.GetBoard;
             public static encode(m: tandem.v1.IGetBoard, w?: $protobuf.Writer): $protobuf.Writer;
             public static encodeDelimited(message: tandem.v1.IGetBoard, writer?: $protobuf.Writer): $protobuf.Writer;

@@ -15342,6 +15342,7 @@ export const tandem = $root.tandem = (() => {
              * @property {number|null} [seq] Board seq
              * @property {Array.<tandem.v1.IWorkItemLink>|null} [links] Board links
              * @property {Array.<tandem.v1.ILinkedItem>|null} [linkedItems] Board linkedItems
+             * @property {number|null} [itemsLeftOut] Board itemsLeftOut
              */
 
             /**
@@ -15439,6 +15440,14 @@ export const tandem = $root.tandem = (() => {
             Board.prototype.linkedItems = $util.emptyArray;
 
             /**
+             * Board itemsLeftOut.
+             * @member {number} itemsLeftOut
+             * @memberof tandem.v1.Board
+             * @instance
+             */
+            Board.prototype.itemsLeftOut = 0;
+
+            /**
              * Creates a new Board instance using the specified properties.
              * @function create
              * @memberof tandem.v1.Board
@@ -15498,6 +15507,8 @@ export const tandem = $root.tandem = (() => {
                     for (var i = 0; i < m.linkedItems.length; ++i)
                         $root.tandem.v1.LinkedItem.encode(m.linkedItems[i], w.uint32(74).fork(), q + 1).ldelim();
                 }
+                if (m.itemsLeftOut != null && Object.hasOwnProperty.call(m, "itemsLeftOut"))
+                    w.uint32(80).int32(m.itemsLeftOut);
                 return w;
             };
 
@@ -15596,6 +15607,10 @@ export const tandem = $root.tandem = (() => {
                             if (!(m.linkedItems && m.linkedItems.length))
                                 m.linkedItems = [];
                             m.linkedItems.push($root.tandem.v1.LinkedItem.decode(r, r.uint32(), undefined, n + 1));
+                            break;
+                        }
+                    case 10: {
+                            m.itemsLeftOut = r.int32();
                             break;
                         }
                     default:
@@ -15730,6 +15745,10 @@ export const tandem = $root.tandem = (() => {
                         }
                     }
                 }
+                if (m.itemsLeftOut != null && Object.hasOwnProperty.call(m, "itemsLeftOut")) {
+                    if (!$util.isInteger(m.itemsLeftOut))
+                        return "itemsLeftOut: integer expected";
+                }
                 return null;
             };
 
@@ -15836,6 +15855,9 @@ export const tandem = $root.tandem = (() => {
                         m.linkedItems[i] = $root.tandem.v1.LinkedItem.fromObject(d.linkedItems[i], n + 1);
                     }
                 }
+                if (d.itemsLeftOut != null) {
+                    m.itemsLeftOut = d.itemsLeftOut | 0;
+                }
                 return m;
             };
 
@@ -15872,6 +15894,7 @@ export const tandem = $root.tandem = (() => {
                         d.seq = o.longs === String ? n.toString() : o.longs === Number ? n.toNumber() : typeof BigInt !== "undefined" && o.longs === BigInt ? n.toBigInt() : n;
                     } else
                         d.seq = o.longs === String ? "0" : typeof BigInt !== "undefined" && o.longs === BigInt ? BigInt("0") : 0;
+                    d.itemsLeftOut = 0;
                 }
                 if (m.project != null && Object.hasOwnProperty.call(m, "project")) {
                     d.project = $root.tandem.v1.Project.toObject(m.project, o, q + 1);
@@ -15925,6 +15948,9 @@ export const tandem = $root.tandem = (() => {
                     for (var j = 0; j < m.linkedItems.length; ++j) {
                         d.linkedItems[j] = $root.tandem.v1.LinkedItem.toObject(m.linkedItems[j], o, q + 1);
                     }
+                }
+                if (m.itemsLeftOut != null && Object.hasOwnProperty.call(m, "itemsLeftOut")) {
+                    d.itemsLeftOut = m.itemsLeftOut;
                 }
                 return d;
             };
@@ -24634,6 +24660,7 @@ export const tandem = $root.tandem = (() => {
              * @interface IGetBoard
              * @property {string|null} [projectId] GetBoard projectId
              * @property {boolean|null} [omitDescriptions] GetBoard omitDescriptions
+             * @property {number|null} [firstCardsPerColumn] GetBoard firstCardsPerColumn
              */
 
             /**
@@ -24668,6 +24695,14 @@ export const tandem = $root.tandem = (() => {
             GetBoard.prototype.omitDescriptions = false;
 
             /**
+             * GetBoard firstCardsPerColumn.
+             * @member {number} firstCardsPerColumn
+             * @memberof tandem.v1.GetBoard
+             * @instance
+             */
+            GetBoard.prototype.firstCardsPerColumn = 0;
+
+            /**
              * Creates a new GetBoard instance using the specified properties.
              * @function create
              * @memberof tandem.v1.GetBoard
@@ -24699,6 +24734,8 @@ export const tandem = $root.tandem = (() => {
                     w.uint32(10).string(m.projectId);
                 if (m.omitDescriptions != null && Object.hasOwnProperty.call(m, "omitDescriptions"))
                     w.uint32(16).bool(m.omitDescriptions);
+                if (m.firstCardsPerColumn != null && Object.hasOwnProperty.call(m, "firstCardsPerColumn"))
+                    w.uint32(24).int32(m.firstCardsPerColumn);
                 return w;
             };
 
@@ -24757,6 +24794,10 @@ export const tandem = $root.tandem = (() => {
                             m.omitDescriptions = r.bool();
                             break;
                         }
+                    case 3: {
+                            m.firstCardsPerColumn = r.int32();
+                            break;
+                        }
                     default:
                         r.skipType(t & 7, n);
                         break;
@@ -24809,6 +24850,10 @@ export const tandem = $root.tandem = (() => {
                     if (typeof m.omitDescriptions !== "boolean")
                         return "omitDescriptions: boolean expected";
                 }
+                if (m.firstCardsPerColumn != null && Object.hasOwnProperty.call(m, "firstCardsPerColumn")) {
+                    if (!$util.isInteger(m.firstCardsPerColumn))
+                        return "firstCardsPerColumn: integer expected";
+                }
                 return null;
             };
 
@@ -24836,6 +24881,9 @@ export const tandem = $root.tandem = (() => {
                 if (d.omitDescriptions != null) {
                     m.omitDescriptions = Boolean(d.omitDescriptions);
                 }
+                if (d.firstCardsPerColumn != null) {
+                    m.firstCardsPerColumn = d.firstCardsPerColumn | 0;
+                }
                 return m;
             };
 
@@ -24859,12 +24907,16 @@ export const tandem = $root.tandem = (() => {
                 if (o.defaults) {
                     d.projectId = "";
                     d.omitDescriptions = false;
+                    d.firstCardsPerColumn = 0;
                 }
                 if (m.projectId != null && Object.hasOwnProperty.call(m, "projectId")) {
                     d.projectId = m.projectId;
                 }
                 if (m.omitDescriptions != null && Object.hasOwnProperty.call(m, "omitDescriptions")) {
                     d.omitDescriptions = m.omitDescriptions;
+                }
+                if (m.firstCardsPerColumn != null && Object.hasOwnProperty.call(m, "firstCardsPerColumn")) {
+                    d.firstCardsPerColumn = m.firstCardsPerColumn;
                 }
                 return d;
             };

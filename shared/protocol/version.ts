@@ -56,4 +56,6 @@
 //    WorkItem.custom_type_id (33), CreateWorkItem.custom_type_id (19),
 //    UpdateWorkItem.custom_type_id (20); ProjectTemplate and
 //    CreateProject.template (4).
-export const PROTOCOL_VERSION = 18;
+// 19: first screen first: GetBoard.first_cards_per_column (3) and
+//    Board.items_left_out (10).
+export const PROTOCOL_VERSION = 19;

@@ -1,10 +1,10 @@
 // Shared by the e2e tests: a project of Ada's with its members and cards
 // (by default Bob as editor and three cards in To Do, T1 above T2 above T3),
 // plus page helpers.
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { ItemType, Priority, Role, type IClientFrame, type IWorkItem } from '../../../shared/proto.ts';
+import { ItemType, pb, Priority, Role, type IClientFrame, type IWorkItem } from '../../../shared/proto.ts';
 import type { Session } from '../../../server/test/support/accounts.ts';
 import type { TestClient } from '../../../server/test/support/ws-client.ts';
 import { openContext } from './browser.ts';
@@ -87,4 +87,35 @@ export async function expectColumn(page: Page, name: string, expected: string[])
 export async function boardReady(page: Page): Promise<void> {
   await page.locator('[data-testid="board"][data-state="ready"]').waitFor();
   await page.locator('[data-testid="link-status"][data-status="online"]').waitFor();
+}
+
+/**
+ * `n` tasks created at once at the bottom of one column, every frame sent
+ * before any reply is read (a server with the rate limit lifted): thousands
+ * in seconds. `title(i)` names the i-th, from 1.
+ */
+export async function createManyCards(owner: TestClient, projectId: string, statusId: string, n: number, title: (i: number) => string): Promise<void> {
+  const ids = new Set<string>();
+  for (let i = 1; i <= n; i++) {
+    const messageId = randomUUID();
+    ids.add(messageId);
+    owner.sendRaw(pb.ClientFrame.encode({ messageId, createWorkItem: { projectId, statusId, title: title(i), itemType: ItemType.ITEM_TYPE_TASK } }).finish());
+  }
+  let answered = 0;
+  let scanned = 0;
+  let refused: unknown = null;
+  await owner.waitFor(
+    () => {
+      for (; scanned < owner.frames.length; scanned++) {
+        const f = owner.frames[scanned]!;
+        if (!ids.has(f.messageId)) continue;
+        answered++;
+        refused ??= f.error;
+      }
+      return answered === n || refused ? true : undefined;
+    },
+    120_000,
+    'all creates answered',
+  );
+  if (refused) throw new Error(`a create was refused: ${JSON.stringify(refused)}`);
 }

@@ -5,6 +5,12 @@
 // again when the feed cannot catch up (a resync), and a clean slate when the
 // page moves to another project. The state is saved on the device as it
 // changes (board-snapshots.ts).
+//
+// A first open asks for the first screen only (the first cards of each
+// column, GetBoard.first_cards_per_column): on a board of thousands of cards
+// the whole reply takes the server most of 200 ms to read and encode, the
+// first screen a few. Once that is painted, the whole board follows, and
+// replaces it as a resync's board would; the device saves only whole boards.
 import { batch, createEffect, createSignal, on, onCleanup, type Accessor } from 'solid-js';
 import type { IEvent } from '../../../shared/proto.ts';
 import { ConnectionError } from '../../../shared/sdk/index.ts';
@@ -17,6 +23,9 @@ import { applyEvent, boardOfModel, modelOfBoard, type IBoard } from './model/pro
 import type { ProjectState } from './project-state.ts';
 
 export type BoardLoad = { state: 'loading' } | { state: 'ready' } | { state: 'missing' } | { state: 'error'; message: string };
+
+/** More than a column shows on the tallest screen, so the first screen needs nothing of the rest. */
+export const FIRST_CARDS_PER_COLUMN = 50;
 
 /** The writes shown over the board (item-commands.ts), as the board comes and goes. */
 export interface PendingWrites {
@@ -39,6 +48,8 @@ export interface BoardLifecycle {
 export function createBoardLifecycle(live: Live, projectKey: Accessor<string>, state: ProjectState, writes: PendingWrites): BoardLifecycle {
   const [load, setLoad] = createSignal<BoardLoad>({ state: 'loading' });
   const [savedCopyAt, setSavedCopyAt] = createSignal<number | null>(null);
+  /** The board shown is a first screen (some cards left out) until the whole one lands. */
+  const [partial, setPartial] = createSignal(false);
   /** The project key the device has no saved board for (so offline there is nothing to show). */
   const [noSavedCopy, setNoSavedCopy] = createSignal<string | null>(null);
   /** The seq of the saved copy shown: the feed catches up from there. */
@@ -82,20 +93,25 @@ export function createBoardLifecycle(live: Live, projectKey: Accessor<string>, s
     });
   };
 
-  const fetchBoard = (id: string) => {
+  const fetchBoard = (id: string, firstScreen = false) => {
     const generation = ++fetchGeneration;
-    live.connection.request({ getBoard: { projectId: id, omitDescriptions: true } }).then(
+    const firstCardsPerColumn = firstScreen ? FIRST_CARDS_PER_COLUMN : 0;
+    live.connection.request({ getBoard: { projectId: id, omitDescriptions: true, firstCardsPerColumn } }).then(
       (result) => {
         if (generation !== fetchGeneration) return;
         const board = result.board;
         if (!board) return setLoad({ state: 'error', message: 'The server answered without the board.' });
         // Events still waiting are older than this board: applied first, so none lands on top of it later.
         events.flush();
+        const leftOut = (board.itemsLeftOut ?? 0) > 0;
         batch(() => {
           showBoard(id, board);
           setSavedCopyAt(null);
+          setPartial(leftOut);
         });
         watchFrom(id, Number(board.seq ?? 0));
+        // After the first screen's frame: the whole board's reply would otherwise hold up its paint.
+        if (leftOut) requestAnimationFrame(() => setTimeout(() => generation === fetchGeneration && fetchBoard(id)));
       },
       (err: unknown) => {
         if (generation !== fetchGeneration) return;
@@ -120,6 +136,7 @@ export function createBoardLifecycle(live: Live, projectKey: Accessor<string>, s
     batch(() => {
       setLoad({ state: 'loading' });
       setSavedCopyAt(null);
+      setPartial(false);
       writes.clear();
     });
 
@@ -162,14 +179,16 @@ export function createBoardLifecycle(live: Live, projectKey: Accessor<string>, s
         // A saved copy catches up from its seq (or the feed asks for a resync when that is too old).
         if (savedCopyAt() !== null && !stopWatching) return watchFrom(found.id ?? '', savedSeq);
         // Same project after a reconnect: the feed catches up by seq; only a failed first load is retried.
-        if (load().state === 'error' || (load().state === 'loading' && !stopWatching)) fetchBoard(found.id ?? '');
+        if (load().state === 'error' || (load().state === 'loading' && !stopWatching)) fetchBoard(found.id ?? '', true);
+        // A first screen whose whole board the dropped socket never brought.
+        else if (partial() && load().state === 'ready') fetchBoard(found.id ?? '');
         return;
       }
       batch(() => {
         state.set({ ...state.model(), project: found });
         startLoading();
       });
-      fetchBoard(found.id ?? '');
+      fetchBoard(found.id ?? '', true);
     }),
   );
 
@@ -181,7 +200,7 @@ export function createBoardLifecycle(live: Live, projectKey: Accessor<string>, s
     }),
   );
 
-  saveWhileLive(live, state, () => load().state === 'ready', () => savedCopyAt() === null, events.appliedSeq);
+  saveWhileLive(live, state, () => load().state === 'ready' && !partial(), () => savedCopyAt() === null, events.appliedSeq);
 
   onCleanup(() => {
     stopWatching?.();

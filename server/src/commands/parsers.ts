@@ -36,7 +36,7 @@ type ReadsEveryField = { [K in CommandName]: Parser<{ readonly [F in keyof Requi
 export const COMMAND_PARSERS = {
   listProjects: command({ includeArchived: bool }),
   listUsers: command({}),
-  getBoard: command({ projectId: id, omitDescriptions: bool }),
+  getBoard: command({ projectId: id, omitDescriptions: bool, firstCardsPerColumn: int64 }),
   getWorkItem: command({ workItemId: id }),
   search: command({ query: string, projectId: ref, limit: int64 }),
   listDeletedWorkItems: command({ projectId: id }),

@@ -58,6 +58,27 @@ const liveCards = prepared((projectId: string) =>
 
 type CardRow = Omit<WorkItemRow, 'description'> & { has_description: number };
 
+/**
+ * The first `limit` live items of one status in board order, whole or as
+ * cards: walked along the rank index, so a big board's other rows are never read.
+ */
+const firstOfStatus = prepared((projectId: string, statusId: string, limit: number, descriptions: number) =>
+  q.selectFrom('pm_work_items')
+    .select(CARD_COLUMNS)
+    .select(sql<string>`CASE WHEN ${descriptions} THEN description ELSE '' END`.as('description'))
+    .select(sql<number>`octet_length(description) > 0`.as('has_description'))
+    .where('project_id', '=', projectId)
+    .where('status_id', '=', statusId)
+    .where('deleted_at_ms', 'is', null)
+    .orderBy('rank')
+    .orderBy('id')
+    .limit(limit),
+);
+
+const liveCount = prepared((projectId: string) =>
+  q.selectFrom('pm_work_items').select((eb) => eb.fn.countAll<number>().as('n')).where('project_id', '=', projectId).where('deleted_at_ms', 'is', null),
+);
+
 /** A row of CARD_COLUMNS as the wire item, its description left out (description_omitted says whether it has one). */
 function cardOf({ has_description, ...row }: CardRow, labels: readonly string[], customFields: readonly ICustomFieldValue[]): IWorkItem {
   return { ...toWorkItem({ ...row, description: '' }, labels, customFields), descriptionOmitted: has_description === 1 };
@@ -111,6 +132,32 @@ export function myItems(db: SqlRunner, userId: string, which: MyItems, everyProj
  * (GetBoard.omit_descriptions).
  */
 export function liveWorkItems(db: SqlRunner, projectId: string, { descriptions }: { descriptions: boolean }): IWorkItem[] {
+  return allLiveWorkItems(db, projectId, descriptions);
+}
+
+/**
+ * The first `perStatus` live items of each status in board order (all of
+ * them when 0), and how many live items that leaves out (GetBoard's
+ * first_cards_per_column).
+ */
+export function firstLiveWorkItems(
+  db: SqlRunner,
+  projectId: string,
+  { descriptions, perStatus, statusIds }: { descriptions: boolean; perStatus: number; statusIds: readonly string[] },
+): { items: IWorkItem[]; leftOut: number } {
+  if (perStatus === 0) return { items: allLiveWorkItems(db, projectId, descriptions), leftOut: 0 };
+  const labels = labelsByItem(db, projectId);
+  const values = customValuesByItem(db, projectId);
+  const rows = statusIds.flatMap((statusId) => db.all(firstOfStatus(projectId, statusId, perStatus, descriptions ? 1 : 0)));
+  const items = rows.map(({ has_description, ...row }) => {
+    const item = toWorkItem(row, labels.get(row.id) ?? [], values.get(row.id) ?? []);
+    return descriptions ? item : { ...item, descriptionOmitted: has_description === 1 };
+  });
+  const live = db.get(liveCount(projectId))?.n ?? 0;
+  return { items, leftOut: Number(live) - items.length };
+}
+
+function allLiveWorkItems(db: SqlRunner, projectId: string, descriptions: boolean): IWorkItem[] {
   const labels = labelsByItem(db, projectId);
   // Small (a few fields of an item), so cards carry them too: the board filters on them.
   const values = customValuesByItem(db, projectId);
