@@ -127,15 +127,6 @@ export function myItems(db: SqlRunner, userId: string, which: MyItems, everyProj
 }
 
 /**
- * The project's live items in board order. Without descriptions, each item
- * has an empty one and description_omitted says whether it really has one
- * (GetBoard.omit_descriptions).
- */
-export function liveWorkItems(db: SqlRunner, projectId: string, { descriptions }: { descriptions: boolean }): IWorkItem[] {
-  return allLiveWorkItems(db, projectId, descriptions);
-}
-
-/**
  * The first `perStatus` live items of each status in board order (all of
  * them when 0), and how many live items that leaves out (GetBoard's
  * first_cards_per_column).
@@ -145,7 +136,7 @@ export function firstLiveWorkItems(
   projectId: string,
   { descriptions, perStatus, statusIds }: { descriptions: boolean; perStatus: number; statusIds: readonly string[] },
 ): { items: IWorkItem[]; leftOut: number } {
-  if (perStatus === 0) return { items: allLiveWorkItems(db, projectId, descriptions), leftOut: 0 };
+  if (perStatus === 0) return { items: liveWorkItems(db, projectId, { descriptions }), leftOut: 0 };
   const labels = labelsByItem(db, projectId);
   const values = customValuesByItem(db, projectId);
   const rows = statusIds.flatMap((statusId) => db.all(firstOfStatus(projectId, statusId, perStatus, descriptions ? 1 : 0)));
@@ -157,7 +148,12 @@ export function firstLiveWorkItems(
   return { items, leftOut: Number(live) - items.length };
 }
 
-function allLiveWorkItems(db: SqlRunner, projectId: string, descriptions: boolean): IWorkItem[] {
+/**
+ * The project's live items in board order. Without descriptions, each item
+ * has an empty one and description_omitted says whether it really has one
+ * (GetBoard.omit_descriptions).
+ */
+export function liveWorkItems(db: SqlRunner, projectId: string, { descriptions }: { descriptions: boolean }): IWorkItem[] {
   const labels = labelsByItem(db, projectId);
   // Small (a few fields of an item), so cards carry them too: the board filters on them.
   const values = customValuesByItem(db, projectId);
