@@ -74,7 +74,7 @@ describe('a board without descriptions', () => {
 });
 
 describe('first screen first (v19)', () => {
-  it('SPEED-1 get_board with first_cards_per_column answers the first cards of each column by rank, no links, and how many it left out; then the whole board', async () => {
+  it('SPEED-1 get_board with first_cards_per_column answers the first cards of each column by rank and how many it left out, without links when it left any out', async () => {
     srv = await startTestServer();
     const ada = await signup(srv.http, 'Ada');
     const client = await TestClient.connect(srv.ws, ada.token);
@@ -105,6 +105,12 @@ describe('first screen first (v19)', () => {
     expect(first.statuses).toEqual(whole.statuses);
     expect(whole.itemsLeftOut ?? 0).toBe(0);
     expect(whole.links).toHaveLength(1);
+
+    // Nothing left out: the whole board, links too.
+    const all = (await client.ok({ getBoard: { projectId, omitDescriptions: true, firstCardsPerColumn: 3 } })).board!;
+    expect(all.itemsLeftOut ?? 0).toBe(0);
+    expect(all.workItems).toHaveLength(6);
+    expect(all.links).toHaveLength(1);
 
     const described = (await client.ok({ getBoard: { projectId, firstCardsPerColumn: 1 } })).board!;
     expect(described.workItems!.map((w) => w.description)).toEqual(['About To do 1', 'About Doing 1']);

@@ -17,8 +17,8 @@ export const FIRST_CARDS_MAX = 1000;
 /**
  * Everything a board needs in one reply, read in one transaction so the items
  * and the seq agree: a client that subscribes with this seq misses nothing.
- * With first_cards_per_column, only the first cards of each column and no
- * links: what a first screen shows, a fraction of a big board's bytes and of
+ * With first_cards_per_column, only the first cards of each column and (when
+ * that leaves any out) no links: what a first screen shows, a fraction of a big board's bytes and of
  * the time to read and encode them; the whole board follows when asked.
  */
 export function getBoard(ctx: ReadContext, cmd: Commands['getBoard']): ResultValue {
@@ -30,7 +30,8 @@ export function getBoard(ctx: ReadContext, cmd: Commands['getBoard']): ResultVal
     const { project } = projectAccess(ctx, cmd.projectId, Role.ROLE_VIEWER);
     const statuses = statusesOf(ctx.db, project.id);
     const { items, leftOut } = firstLiveWorkItems(ctx.db, project.id, { descriptions: !cmd.omitDescriptions, perStatus, statusIds: statuses.map((s) => s.id) });
-    const links = perStatus === 0 ? linksOfProject(ctx.db, project.id) : [];
+    // A first screen that left nothing out is the whole board, links and all.
+    const links = leftOut === 0 ? linksOfProject(ctx.db, project.id) : [];
     return {
       board: {
         project: projectMessage(ctx.db, project),
