@@ -4,6 +4,7 @@
 // whole board. Real built client in Debian's Chromium, real server on port 0.
 import { describe, expect, it } from 'vitest';
 import { pb } from '../../shared/proto.ts';
+import { SOCKET_PATH } from '../../shared/protocol/wire.ts';
 import { signup } from '../../server/test/support/accounts.ts';
 import { startTestServer } from '../../server/test/support/test-server.ts';
 import { TestClient } from '../../server/test/support/ws-client.ts';
@@ -14,7 +15,7 @@ import { useWorld } from './support/world.ts';
 const world = useWorld({ vic: false });
 
 describe('first screen first', () => {
-  it('UI-FIRST-1 a board of 130 cards opens with the first 50 of each column, then the whole board follows without a reload; the device saves the whole one', async () => {
+  it('UI-FIRST-1 a board of 130 cards opens with the first 50 of each column, its counts saying there are more, then the whole board follows without a reload; the device saves only the whole one', async () => {
     // Its own server: 130 writes at once are over the default rate limit.
     const srv = await startTestServer({ RATE_LIMIT_PER_SECOND: '1000000', RATE_LIMIT_BURST: '1000000' });
     const ada = await signup(srv.http, 'Ada Lovelace');
@@ -28,19 +29,35 @@ describe('first screen first', () => {
       await createManyCards(socket, project.id!, status['In Progress']!, 10, (i) => `Doing ${i}`);
 
       const page = await context.newPage();
+      // The page's socket through a route that reads what the client asks and holds the whole board's request.
       const asked: number[] = [];
-      page.on('websocket', (ws) =>
-        ws.on('framesent', ({ payload }) => {
-          if (typeof payload === 'string') return;
-          const frame = pb.ClientFrame.decode(payload);
-          if (frame.getBoard) asked.push(frame.getBoard.firstCardsPerColumn ?? 0);
-        }),
+      let heldWhole: (() => void) | null = null;
+      await page.routeWebSocket(
+        (url) => url.pathname === SOCKET_PATH,
+        (ws) => {
+          const server = ws.connectToServer();
+          ws.onMessage((message) => {
+            const frame = typeof message === 'string' ? null : pb.ClientFrame.decode(message);
+            if (frame?.getBoard) asked.push(frame.getBoard.firstCardsPerColumn ?? 0);
+            if (frame?.getBoard && !frame.getBoard.firstCardsPerColumn) heldWhole = () => server.send(message);
+            else server.send(message);
+          });
+          server.onMessage((message) => ws.send(message));
+        },
       );
       await page.goto(`/p/${key}`);
       await boardReady(page);
-      await expect.poll(() => column(page, 'To Do').getByTestId('column-count').textContent()).toBe('120');
+      // The first screen: To Do's first 50 of 120, said to be more; In Progress whole; nothing saved on the device yet.
+      await expect.poll(() => asked).toEqual([50, 0]);
+      expect(await column(page, 'To Do').getByTestId('column-count').textContent()).toBe('50+');
       expect(await column(page, 'In Progress').getByTestId('column-count').textContent()).toBe('10');
-      expect(asked).toEqual([50, 0]);
+      expect(await page.getByTestId('filter-count').textContent()).toBe('60+ cards');
+      expect(await page.locator('[data-testid="card-title"]', { hasText: 'Todo 1' }).first().isVisible()).toBe(true);
+      expect(await savedBoard(page, ada, key)).toBeNull();
+
+      heldWhole!();
+      await expect.poll(() => column(page, 'To Do').getByTestId('column-count').textContent()).toBe('120');
+      expect(await page.getByTestId('filter-count').textContent()).toBe('130 cards');
       await expect.poll(async () => (await savedBoard(page, ada, key))?.board.workItems?.length ?? null).toBe(130);
     } finally {
       socket.close();

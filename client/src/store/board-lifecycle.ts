@@ -39,6 +39,8 @@ export interface BoardLifecycle {
   load: Accessor<BoardLoad>;
   /** When the board shown was saved on this device (epoch ms), while it is that copy and not yet caught up; null when live. */
   savedCopyAt: Accessor<number | null>;
+  /** The board shown is a first screen: a column holding FIRST_CARDS_PER_COLUMN cards may have more, until the whole board lands. */
+  partial: Accessor<boolean>;
   /** Applies the events waiting for their frame now: a reply must land after the events that came before it. */
   flushEvents(): void;
   /** Every event of this project's feed, after the board has applied it. */
@@ -211,6 +213,7 @@ export function createBoardLifecycle(live: Live, projectKey: Accessor<string>, s
   return {
     load,
     savedCopyAt,
+    partial,
     flushEvents: events.flush,
     onEvent(listener) {
       listeners.add(listener);

@@ -44,6 +44,8 @@ export interface BoardSlice extends ItemCommands, LinkCommands {
    * that saved copy and not yet caught up with the server; null when live.
    */
   savedCopyAt: Accessor<number | null>;
+  /** A first screen only (board-lifecycle.ts): a column holding FIRST_CARDS_PER_COLUMN cards may have more, until the whole board lands. */
+  partial: Accessor<boolean>;
   role: Accessor<Role | null>;
   /** Archived: read-only for everyone until an admin restores it. */
   archived: Accessor<boolean>;
@@ -146,6 +148,7 @@ export function createBoardSlice(live: Live, projectKey: Accessor<string>): Boar
     customFields,
     sprints: state.sprints,
     savedCopyAt: lifecycle.savedCopyAt,
+    partial: lifecycle.partial,
     role,
     archived,
     canEdit,

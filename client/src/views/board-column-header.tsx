@@ -2,6 +2,7 @@
 // marked when over it), and for editors the quick-add form (quick-add.tsx)
 // that puts new cards at the top of the column.
 import { Show } from 'solid-js';
+import { FIRST_CARDS_PER_COLUMN } from '../store/board-lifecycle.ts';
 import { type BoardSlice, type Column } from '../store/board.ts';
 import { wipMark } from '../store/model/workflow-draft.ts';
 import { QuickAdd, type HiddenByFilter } from './quick-add.tsx';
@@ -18,6 +19,8 @@ export const columnWip = (column: Column) => wipMark(column.cards.length, column
 
 export function ColumnHeader(props: { column: Column; count: number; board: BoardSlice; hiddenByFilter: HiddenByFilter }) {
   const wip = () => columnWip(props.column);
+  // A first screen's full column may hold more cards than it shows, for the moment until the whole board lands.
+  const more = () => props.board.partial() && props.column.cards.length >= FIRST_CARDS_PER_COLUMN;
   return (
     <>
       <header class="column__header">
@@ -27,6 +30,7 @@ export function ColumnHeader(props: { column: Column; count: number; board: Boar
           fallback={
             <span class="column__count" data-testid="column-count">
               {count(props.count)}
+              {more() ? '+' : ''}
             </span>
           }
         >

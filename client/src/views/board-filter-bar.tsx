@@ -23,6 +23,8 @@ export function BoardFilterBar(props: {
   customFacets: readonly CustomFacet[];
   shown: number;
   total: number;
+  /** The board is a first screen: the whole board has more cards than `total`. */
+  partial: boolean;
 }) {
   const groupId = createUniqueId();
   const controlsId = createUniqueId();
@@ -118,8 +120,8 @@ export function BoardFilterBar(props: {
       <span class="filter-bar__spacer" />
       <p class="filter-bar__count" aria-live="polite" data-testid="filter-count" data-shown={props.shown} data-total={props.total}>
         {isFiltering(props.view.filter)
-          ? `${count(props.shown)} of ${count(props.total)} cards`
-          : `${count(props.total)} ${props.total === 1 ? 'card' : 'cards'}`}
+          ? `${count(props.shown)} of ${count(props.total)}${props.partial ? '+' : ''} cards`
+          : `${count(props.total)}${props.partial ? '+' : ''} ${props.total === 1 && !props.partial ? 'card' : 'cards'}`}
       </p>
       <Show when={isFiltering(props.view.filter)}>
         <button type="button" class="button button--ghost filter-bar__clear" onClick={() => setFilter(EMPTY_FILTER)} data-testid="filter-clear">

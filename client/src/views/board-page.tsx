@@ -174,7 +174,7 @@ export function BoardPage(props: Partial<RouteSectionProps>) {
             </p>
           </Show>
           <SprintBanner board={board} projectKey={params.key} view={view()} setView={setView} />
-          <BoardFilterBar view={view()} onChange={setView} options={options()} customFacets={customFacets()} shown={shownTotal()} total={total()} />
+          <BoardFilterBar view={view()} onChange={setView} options={options()} customFacets={customFacets()} shown={shownTotal()} total={total()} partial={board.partial()} />
           <BoardColumns
             board={board}
             shown={shown}
