@@ -5,7 +5,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 /** Shared with the bench's Socket.IO peer, so the two servers' fan-out histograms compare bucket by bucket. */
 export const FANOUT_SECONDS = {
   name: 'tandem_fanout_seconds',
-  help: "From a write frame's arrival to every watching socket's copy of its event handed to the kernel (writes watched on this instance)",
+  help: "From a write frame's arrival to every watching socket's copy of its event handed to the kernel (writes someone other than the writer watches on this instance)",
   buckets: [0.00025, 0.0005, 0.001, 0.002, 0.003, 0.004, 0.005, 0.0075, 0.01, 0.015, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
 };
 

@@ -75,7 +75,9 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     idleMs: config.limits.databaseIdleSeconds * 1000,
     log,
     onOpen: (db) => {
-      if (housekeeping.due(db.tenantId)) tidyTenant(db, config.limits, Date.now(), (sha256) => blobs.remove(db.tenantId, sha256));
+      if (!housekeeping.due(db.tenantId)) return;
+      tidyTenant(db, config.limits, Date.now(), (sha256) => blobs.remove(db.tenantId, sha256));
+      housekeeping.ran(db.tenantId);
     },
   });
   const directory = new AccountDirectory(config.dataDir, config.hostTenantPrefix);

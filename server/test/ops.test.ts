@@ -45,13 +45,17 @@ describe('operations', () => {
     client.close();
   });
 
-  it("OPS-6 /metrics times a watched write's fan-out at the server: counted once the write has watchers, not before", async () => {
+  it("OPS-6 /metrics times a watched write's fan-out at the server: counted once someone other than the writer watches, not before", async () => {
     const writer = await TestClient.connect(srv.ws, ada.token);
     const watcher = await TestClient.connect(srv.ws, ada.token);
     const project = (await writer.ok({ createProject: { key: 'FAN', name: 'Fan-out' } })).project!;
     const fanouts = async () => metric(await (await fetch(srv.http + '/metrics')).text(), 'tandem_fanout_seconds_count') || 0;
     const before = await fanouts();
     await writer.ok({ createWorkItem: { projectId: project.id, itemType: ItemType.ITEM_TYPE_TASK, title: 'nobody watches' } });
+    expect(await fanouts()).toBe(before);
+    // The writer's own socket gets no copy of its write's event.
+    await writer.ok({ subscribe: { projects: [{ projectId: project.id }] } });
+    await writer.ok({ createWorkItem: { projectId: project.id, itemType: ItemType.ITEM_TYPE_TASK, title: 'only its writer watches' } });
     expect(await fanouts()).toBe(before);
     await watcher.ok({ subscribe: { projects: [{ projectId: project.id }] } });
     await writer.ok({ createWorkItem: { projectId: project.id, itemType: ItemType.ITEM_TYPE_TASK, title: 'someone watches' } });

@@ -112,13 +112,14 @@ export function createBoardLifecycle(live: Live, projectKey: Accessor<string>, s
           setPartial(leftOut);
         });
         watchFrom(id, Number(board.seq ?? 0));
-        // After the first screen's frame: the whole board's reply would otherwise hold up its paint.
-        if (leftOut) requestAnimationFrame(() => setTimeout(() => generation === fetchGeneration && fetchBoard(id)));
+        if (leftOut) afterPaint(() => generation === fetchGeneration && fetchBoard(id));
       },
       (err: unknown) => {
         if (generation !== fetchGeneration) return;
         // A dropped socket: the effect below fetches again on the next open.
         if (err instanceof ConnectionError) return;
+        // The first screen stays: better than an error page, and the next reconnect asks again.
+        if (!firstScreen && partial()) return live.toasts.show(plainError('load the rest of the board', err));
         setLoad({ state: 'error', message: plainError('load the board', err) });
       },
     );
@@ -166,7 +167,7 @@ export function createBoardLifecycle(live: Live, projectKey: Accessor<string>, s
 
   // Open a project once the socket is open and the key is known; again when the key changes.
   createEffect(
-    on([projectKey, live.open, live.projects.list], ([key, open, list]) => {
+    on([projectKey, live.open, live.projects.list], ([key, open, list], before) => {
       if (!open || !list) return;
       const found = list.find((p) => p.key === key) ?? list.find((p) => (p.formerKeys ?? []).includes(key));
       if (!found) {
@@ -182,8 +183,8 @@ export function createBoardLifecycle(live: Live, projectKey: Accessor<string>, s
         if (savedCopyAt() !== null && !stopWatching) return watchFrom(found.id ?? '', savedSeq);
         // Same project after a reconnect: the feed catches up by seq; only a failed first load is retried.
         if (load().state === 'error' || (load().state === 'loading' && !stopWatching)) fetchBoard(found.id ?? '', true);
-        // A first screen whose whole board the dropped socket never brought.
-        else if (partial() && load().state === 'ready') fetchBoard(found.id ?? '');
+        // A first screen whose whole board a dropped socket never brought (asked again on the reopen only, not on every list change).
+        else if (partial() && load().state === 'ready' && before && !before[1]) fetchBoard(found.id ?? '');
         return;
       }
       batch(() => {
@@ -227,6 +228,19 @@ export function createBoardLifecycle(live: Live, projectKey: Accessor<string>, s
  * saved copy still catching up). The first save (encoding every item) waits
  * for the frame that shows the board, rather than delaying it.
  */
+/** Runs `fn` once the frame after this one is painted; a hidden tab has no frames, so a moment later at the latest. */
+function afterPaint(fn: () => void): void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    clearTimeout(fallback);
+    fn();
+  };
+  const fallback = setTimeout(once, 250);
+  requestAnimationFrame(() => setTimeout(once));
+}
+
 function saveWhileLive(
   live: Live,
   state: ProjectState,

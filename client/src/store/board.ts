@@ -87,7 +87,7 @@ export function createBoardSlice(live: Live, projectKey: Accessor<string>): Boar
   const canEdit = () => atLeast(role(), Role.ROLE_EDITOR) && !archived();
   const pullMode = () => Boolean(state.project()?.pullMode);
   // The toast's Undo of a settings save goes through the history like Ctrl-Z, so it is the item commands' undo.
-  const settingsWrites = createSettingsWrites(live, state, send, (changeId) => writes.commands.undo(changeId));
+  const settingsWrites = createSettingsWrites(live, state, send, (changeId) => writes.commands.undo(changeId), () => lifecycle.partial());
   const writes = createItemCommands(live, state, send, canEdit, () => role() === Role.ROLE_ADMIN, settingsWrites.step);
   const linkWrites = createLinkCommands(live, state, writes.commands.items, send, canEdit);
   const lifecycle = createBoardLifecycle(live, projectKey, state, {

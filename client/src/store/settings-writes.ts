@@ -25,7 +25,14 @@ export interface SettingsWrites {
   step(as: 'undo' | 'redo', change: SettingsChange): void;
 }
 
-export function createSettingsWrites(live: Live, state: ProjectState, send: Send, undo: (changeId: string) => void): SettingsWrites {
+export function createSettingsWrites(
+  live: Live,
+  state: ProjectState,
+  send: Send,
+  undo: (changeId: string) => void,
+  /** The board holds only its first screen (board-lifecycle.ts). */
+  partial: () => boolean,
+): SettingsWrites {
   const projectId = () => state.project()?.id ?? '';
   return {
     async save(kind, command, action, said) {
@@ -42,7 +49,7 @@ export function createSettingsWrites(live: Live, state: ProjectState, send: Send
     step(as, change) {
       const project = projectId();
       const action = `${as} ${change.action}`;
-      const w = settingsStepWrite(as, change, { project: state.project(), statuses: state.statuses(), items: state.items() });
+      const w = settingsStepWrite(as, change, { project: state.project(), statuses: state.statuses(), items: state.items(), partial: partial() });
       if ('refusal' in w) return void live.toasts.show(`Could not ${action}: ${w.refusal}.`);
       const written: Written = { as, base: null, change };
       live.undo.change(project, (h) => sent(h, written));

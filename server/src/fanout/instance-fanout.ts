@@ -91,13 +91,13 @@ export class InstanceFanout<Origin> {
 
   /** After a socket left a project: stop tracking it when nobody here listens. */
   left(tenantId: string, projectId: string): void {
-    if (!this.watched(tenantId, projectId)) this.feeds.forget(tenantId, projectId);
+    if (this.watchers(tenantId, projectId) === 0) this.feeds.forget(tenantId, projectId);
   }
 
-  /** Whether a socket on this instance watches the project, in either form. */
-  watched(tenantId: string, projectId: string): boolean {
+  /** How many sockets on this instance watch the project, in either form. */
+  watchers(tenantId: string, projectId: string): number {
     const topic = projectTopic(tenantId, projectId);
-    return this.local.subscribers(topic) + this.local.subscribers(changedFieldsTopic(topic)) > 0;
+    return this.local.subscribers(topic) + this.local.subscribers(changedFieldsTopic(topic));
   }
 
   /** The events a write on this instance committed, in seq order. */

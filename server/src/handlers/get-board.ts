@@ -23,7 +23,7 @@ export const FIRST_CARDS_MAX = 1000;
  */
 export function getBoard(ctx: ReadContext, cmd: Commands['getBoard']): ResultValue {
   const perStatus = cmd.firstCardsPerColumn;
-  if (!Number.isInteger(perStatus) || perStatus < 0 || perStatus > FIRST_CARDS_MAX) {
+  if (perStatus < 0 || perStatus > FIRST_CARDS_MAX) {
     throw invalidArgument('first_cards_per_column', `first_cards_per_column must be 0 (the whole board) to ${FIRST_CARDS_MAX}`);
   }
   return ctx.db.readTransaction(() => {

@@ -60,7 +60,8 @@ type CardRow = Omit<WorkItemRow, 'description'> & { has_description: number };
 
 /**
  * The first `limit` live items of one status in board order, whole or as
- * cards: walked along the rank index, so a big board's other rows are never read.
+ * cards: read along pm_work_items_by_status_rank, so a big board's other
+ * rows are never read.
  */
 const firstOfStatus = prepared((projectId: string, statusId: string, limit: number, descriptions: number) =>
   q.selectFrom('pm_work_items')
@@ -137,12 +138,11 @@ export function firstLiveWorkItems(
   { descriptions, perStatus, statusIds }: { descriptions: boolean; perStatus: number; statusIds: readonly string[] },
 ): { items: IWorkItem[]; leftOut: number } {
   if (perStatus === 0) return { items: liveWorkItems(db, projectId, { descriptions }), leftOut: 0 };
-  const labels = labelsByItem(db, projectId);
-  const values = customValuesByItem(db, projectId);
   const rows = statusIds.flatMap((statusId) => db.all(firstOfStatus(projectId, statusId, perStatus, descriptions ? 1 : 0)));
-  const items = rows.map(({ has_description, ...row }) => {
-    const item = toWorkItem(row, labels.get(row.id) ?? [], values.get(row.id) ?? []);
-    return descriptions ? item : { ...item, descriptionOmitted: has_description === 1 };
+  // Each item's labels and values by itself: the project's whole maps would read every item's.
+  const items = rows.map((row) => {
+    const [labels, values] = [labelsOfItem(db, row.id), customValuesOfItem(db, row.id)];
+    return descriptions ? toWorkItem(row, labels, values) : cardOf(row, labels, values);
   });
   const live = db.get(liveCount(projectId))?.n ?? 0;
   return { items, leftOut: Number(live) - items.length };

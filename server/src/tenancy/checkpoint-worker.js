@@ -79,7 +79,8 @@ parentPort.on('message', (message) => {
     try {
       connection(message.hold);
     } catch (err) {
-      parentPort.postMessage({ failed: message.hold, error: String(err) });
+      // The main thread's close of this file then does the WAL's final work itself, as before.
+      parentPort.postMessage({ holdFailed: message.hold, error: String(err) });
     }
     return;
   }

@@ -17,7 +17,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../log.ts';
 
-type WorkerReply = 'stopped' | { done: number } | { failed: string; error: string };
+type WorkerReply = 'stopped' | { done: number } | { failed: string; error: string } | { holdFailed: string; error: string };
 
 export interface CheckpointTimings {
   /** How often due files are looked for. */
@@ -38,6 +38,8 @@ interface Dirty {
 export class Checkpointer {
   private worker: Worker;
   private dirty = new Map<string, Dirty>();
+  /** The files the main thread has open: a thread that takes over after a crash holds them again. */
+  private readonly held = new Set<string>();
   /** Resolvers of the round in flight, if any: one round at a time, so a slow disk does not pile them up. */
   private inFlight: Array<() => void> | null = null;
   private readonly timer: NodeJS.Timeout;
@@ -67,6 +69,7 @@ export class Checkpointer {
    * (which checkpoints, syncs and removes the WAL on the event loop).
    */
   opened(path: string): void {
+    this.held.add(path);
     this.worker.postMessage({ hold: path });
   }
 
@@ -76,6 +79,7 @@ export class Checkpointer {
    */
   closed(path: string): void {
     this.dirty.delete(path);
+    this.held.delete(path);
     this.worker.postMessage({ release: path });
   }
 
@@ -119,6 +123,7 @@ export class Checkpointer {
     worker.unref();
     worker.on('message', (reply: WorkerReply) => {
       if (typeof reply === 'object' && 'failed' in reply) this.log.warn('checkpoint_failed', { path: reply.failed, error: reply.error });
+      if (typeof reply === 'object' && 'holdFailed' in reply) this.log.warn('checkpoint_hold_failed', { path: reply.holdFailed, error: reply.error });
       if (typeof reply === 'object' && 'done' in reply) this.finishRound();
     });
     worker.on('error', (err) => this.log.error('checkpointer_failed', {}, err));
@@ -128,6 +133,7 @@ export class Checkpointer {
       this.log.error('checkpointer_restarted', {});
       this.finishRound();
       this.worker = this.start();
+      for (const path of this.held) this.worker.postMessage({ hold: path });
     });
     return worker;
   }

@@ -61,12 +61,15 @@ export class HousekeepingSchedule {
 
   due(tenantId: string, now = Date.now()): boolean {
     const last = this.lastRun.get(tenantId);
-    if (last !== undefined && now - last < this.intervalMs) return false;
+    return last === undefined || now - last >= this.intervalMs;
+  }
+
+  /** Housekeeping ran for the tenant: the next is due a day on (a failed one is not recorded, so the next open tries again). */
+  ran(tenantId: string, now = Date.now()): void {
     this.lastRun.set(tenantId, now);
     if (this.lastRun.size > this.pruneAt) {
       for (const [id, at] of this.lastRun) if (now - at >= this.intervalMs) this.lastRun.delete(id);
       this.pruneAt = Math.max(this.pruneAt, this.lastRun.size * 2);
     }
-    return true;
   }
 }

@@ -129,6 +129,13 @@ const MIGRATIONS: readonly Migration[] = [
       showOwnTypesInValueViews(db);
     },
   },
+  {
+    // A board's first screen (get_board's first_cards_per_column) reads each column's first cards along this.
+    version: 16,
+    up(db) {
+      db.exec('CREATE INDEX pm_work_items_by_status_rank ON pm_work_items(project_id, status_id, rank, id) WHERE deleted_at_ms IS NULL');
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -66,7 +66,12 @@ export class TenantDatabases {
       for (const db of this.justOpened.splice(0)) {
         if (!db.sqlite.open) continue;
         this.opts.checkpointer?.opened(db.path);
-        this.opts.onOpen?.(db);
+        // One file's failed housekeeping (a full disk) must not skip the others' or the evictions below.
+        try {
+          this.opts.onOpen?.(db);
+        } catch (err) {
+          this.opts.log.error('tenant_db_housekeeping_failed', { tenant: db.tenantId }, err);
+        }
       }
       while (this.open.size > this.opts.maxOpen) {
         const [oldest] = this.open.keys();

@@ -314,7 +314,9 @@ export function attachSocketServer(web: WebServer, deps: SocketDeps): SocketServ
           }
           // A socket closed while replying (slow reader) is no origin to skip any more.
           fanout.committed(conn.caller.tenantId, out.events, conn.closed ? null : (ws as Socket));
-          if (out.events.some((e) => fanout.watched(conn.caller.tenantId, e.projectId))) fanoutClock.published(started);
+          // Timed only when a copy went to someone else: the writer's own socket is skipped.
+          const others = (projectId: string) => fanout.watchers(conn.caller.tenantId, projectId) - (conn.subscriptions.has(projectId) ? 1 : 0);
+          if (out.events.some((e) => others(e.projectId) > 0)) fanoutClock.published(started);
           fanout.notify(conn.caller.tenantId, out.notices);
           const seconds = (performance.now() - started) / 1000;
           metrics.commandSeconds.observe({ command: out.command }, seconds);

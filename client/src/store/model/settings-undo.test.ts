@@ -23,7 +23,7 @@ const RISK: ICustomItemType = { id: 'risk', name: 'Risk', icon: '⚠', colour: '
 
 const project = (extra: IProject = {}): IProject => ({ id: 'p1', key: 'WEB', version: 7, customFields: [SEV], itemTypes: [], ...extra });
 const card = (id: string, extra: Partial<Card> = {}): Card => ({ id, statusId: 'todo', rank: id, version: 1, ...extra });
-const boardOf = (p: IProject, statuses: IWorkflowStatus[], cards: Card[] = []): SettingsNow => ({ project: p, statuses, items: fromItems(cards) });
+const boardOf = (p: IProject, statuses: IWorkflowStatus[], cards: Card[] = []): SettingsNow => ({ project: p, statuses, items: fromItems(cards), partial: false });
 
 const saved = (before: SettingsNow, after: SettingsNow, kind: 'workflow' | 'itemTypes' | 'customFields' | 'pullMode'): SettingsChange | null =>
   settingsChange('c1', `save ${kind}`, settingsOf(kind, before.project, before.statuses), settingsOf(kind, after.project, after.statuses));
@@ -85,12 +85,14 @@ describe('settings saves as undoable changes', () => {
     expect(settingsStepWrite('undo', change, redone)).toMatchObject({ command: { setWorkflow: { expectedVersion: 11, removals: [{ statusId: 'review2', moveToStatusId: 'todo' }] } } });
   });
 
-  it('UNDO-SETTINGS-3 refused in words, nothing sent: someone else changed the setting since, or the undo would now move items or drop values', () => {
+  it('UNDO-SETTINGS-3 refused in words, nothing sent: someone else changed the setting since, the undo would now move items or drop values, or only the board\'s first screen is held', () => {
     const change = reviewAdded();
     const renamed = WITH_REVIEW.map((s) => (s.id === 'done' ? { ...s, name: 'Shipped' } : s));
     expect(settingsStepWrite('undo', change, boardOf(project({ version: 9 }), renamed))).toEqual({ refusal: 'the workflow changed since' });
     const holding = boardOf(project({ version: 9 }), WITH_REVIEW, [card('a', { statusId: 'review' }), card('b', { statusId: 'review' })]);
     expect(settingsStepWrite('undo', change, holding)).toEqual({ refusal: 'Review holds 2 items now' });
+    // Only the first screen is held: an empty-looking status may hold cards not loaded yet.
+    expect(settingsStepWrite('undo', change, { ...boardOf(project({ version: 9 }), WITH_REVIEW), partial: true })).toEqual({ refusal: 'the board is still loading: try again in a moment' });
 
     const noFields = boardOf(project({ customFields: [] }), WORKFLOW);
     const fieldAdded = saved(noFields, boardOf(project({ version: 8 }), WORKFLOW), 'customFields')!;

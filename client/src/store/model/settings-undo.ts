@@ -116,6 +116,8 @@ export interface SettingsNow {
   statuses: readonly IWorkflowStatus[];
   /** The board's items as the server has them. */
   items: ReadonlyMap<string, Card>;
+  /** Only the board's first screen is held yet: what a status or field holds cannot be told. */
+  partial: boolean;
 }
 
 /** A step's command, or why it is not sent. */
@@ -157,6 +159,7 @@ export function settingsStepWrite(as: 'undo' | 'redo', change: SettingsChange, n
   const live = new Set(rowsOf(current).map((r) => r.id));
   const wanted = new Set(to.rows.map((r) => r.id));
   const gone = rowsOf(current).filter((r) => !wanted.has(r.id));
+  if (gone.length > 0 && now.partial) return { refusal: 'the board is still loading: try again in a moment' };
   const refusal = loses(to.kind, gone, now.items);
   if (refusal) return { refusal };
   const again = <R extends Row>(rows: readonly R[]) => rows.map((r) => (live.has(r.id) ? r : { ...r, key: '', id: '' }));
