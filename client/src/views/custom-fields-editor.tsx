@@ -7,7 +7,7 @@
 // own rules, until Save sends them as one set_custom_fields against the
 // project's version. A refusal is said in words and the draft stays; someone
 // else's save is rebased under it. Admins edit; everyone else reads the list.
-import { createEffect, createMemo, createSignal, For, on, Show, untrack } from 'solid-js';
+import { createMemo, createSignal, For, Show } from 'solid-js';
 import { CUSTOM_FIELD_LIMITS, ITEM_TYPE_NAMES, type CustomFieldDef } from '../../../shared/domain/custom-fields.ts';
 import { CustomFieldKind, ItemType } from '../../../shared/proto.ts';
 import type { BoardSlice } from '../store/board.ts';
@@ -27,18 +27,16 @@ import {
   toggleItemType,
   typesLabel,
   updateField,
-  type CustomFieldsDraft,
   type DraftField,
 } from '../store/model/custom-fields-draft.ts';
-import { plainError } from '../store/model/plain-error.ts';
 import type { ProjectSettings } from '../store/project-settings.ts';
 import { Select } from '../ui/select.tsx';
 import { TYPE_NAMES } from './item-format.ts';
 import '../styles/workflow.css';
 import '../styles/custom-fields.css';
+import { createDraftEditor } from '../ui/draft-editor.ts';
 import { DraftFooter } from '../ui/draft-footer.tsx';
 
-const sameList = <T,>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 const called = (row: DraftField | undefined) => row?.name.trim() || 'the new field';
 const typeWord = (name: string) => TYPE_NAMES[ItemType[`ITEM_TYPE_${name}` as keyof typeof ItemType] as number] ?? name;
 
@@ -58,41 +56,23 @@ function ReadRow(props: { field: DraftField }) {
 
 export function CustomFieldsEditor(props: { board: BoardSlice; settings: ProjectSettings; editable: boolean }) {
   const fields = createMemo<readonly CustomFieldDef[]>(() => props.board.customFields());
-  const [draft, setDraft] = createSignal<CustomFieldsDraft>(draftOf([]));
-  const [saving, setSaving] = createSignal(false);
-  const [error, setError] = createSignal('');
-  const [saved, setSaved] = createSignal('');
+  const { draft, change, saving, error, saved, announcement, announce: setAnnouncement, keys, rowOf, focusIn, problems, changed, move, save, discard } = createDraftEditor({
+    saved: fields,
+    empty: [],
+    model: { draftOf, rebase: rebaseDraft, rows: (d) => d.fields, move: moveField, problems: draftProblems, isChanged },
+    testIds: { row: 'cf-field', up: 'cf-up', down: 'cf-down' },
+    called,
+    send: (d) => props.settings.setCustomFields(d),
+    words: {
+      action: 'save the custom fields',
+      saved: 'Saved. Every item panel of this project shows the fields.',
+      conflict: 'Someone else changed this project while you were editing. Their fields are now under your changes: check them, then save again.',
+    },
+  });
   const [newName, setNewName] = createSignal('');
   const [newKind, setNewKind] = createSignal(CustomFieldKind.CUSTOM_FIELD_KIND_SINGLE_SELECT);
-  const [announcement, setAnnouncement] = createSignal('');
   let nextKey = 0;
 
-  // Someone else's save (or our own, answered) arrives as new fields: the draft goes over them.
-  createEffect(
-    on(fields, (next) => {
-      if (!untrack(saving)) setDraft((d) => rebaseDraft(d, next));
-    }),
-  );
-
-  const change = (next: CustomFieldsDraft) => {
-    setSaved('');
-    setDraft(next);
-  };
-  const keys = createMemo(() => draft().fields.map((f) => f.key), [], { equals: sameList });
-  const rowOf = (key: string) => draft().fields.find((f) => f.key === key);
-  const problems = createMemo(() => draftProblems(draft()));
-  const changed = () => isChanged(draft());
-
-  const focusIn = (key: string, testId: string) =>
-    requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-testid="cf-field"][data-key="${CSS.escape(key)}"] [data-testid="${testId}"]`)?.focus());
-  const move = (key: string, by: -1 | 1) => {
-    change(moveField(draft(), key, by));
-    const at = draft().fields.findIndex((f) => f.key === key);
-    const last = draft().fields.length - 1;
-    setAnnouncement(`${called(rowOf(key))} is now ${at + 1} of ${last + 1}.`);
-    const stays = by === -1 ? at > 0 : at < last;
-    focusIn(key, stays === (by === -1) ? 'cf-up' : 'cf-down');
-  };
   const remove = (row: DraftField) => {
     change(removeField(draft(), row.key));
     setAnnouncement(row.id ? `${called(row)} will be removed when you save, with its values.` : `Removed ${called(row)}.`);
@@ -107,32 +87,6 @@ export function CustomFieldsEditor(props: { board: BoardSlice; settings: Project
     setAnnouncement(`Added ${name}.${isSelectKind(newKind()) ? ' Type its options, one per line.' : ''} Save to offer it on items.`);
     if (isSelectKind(newKind())) focusIn(key, 'cf-options');
   };
-  const save = () => {
-    if (problems().length > 0 || !changed()) return;
-    setSaving(true);
-    setError('');
-    setSaved('');
-    props.settings
-      .setCustomFields(draft())
-      .then(
-        (outcome) => {
-          if (outcome === 'saved') {
-            setDraft(draftOf(fields()));
-            setSaved('Saved. Every item panel of this project shows the fields.');
-          } else {
-            setDraft((d) => rebaseDraft(d, fields()));
-            setError('Someone else changed this project while you were editing. Their fields are now under your changes: check them, then save again.');
-          }
-        },
-        (err: unknown) => setError(plainError('save the custom fields', err)),
-      )
-      .finally(() => setSaving(false));
-  };
-  const discard = () => {
-    setDraft(draftOf(fields()));
-    setError('');
-  };
-
   return (
     <section class="panel workflow custom-fields" data-testid="custom-fields" data-changed={changed() ? 'true' : 'false'} aria-labelledby="custom-fields-title">
       <h2 class="member-form__title" id="custom-fields-title">

@@ -7,7 +7,7 @@
 // set_item_types against the project's version. Someone else's save, seen
 // live or brought by a CONFLICT, is rebased under the draft, so nothing
 // typed is lost. Admins edit; everyone else reads the list.
-import { createEffect, createMemo, createSignal, For, on, Show, untrack } from 'solid-js';
+import { createMemo, createSignal, For, Show } from 'solid-js';
 import { ITEM_TYPE_LIMITS, typeInUseMessage } from '../../../shared/domain/item-types.ts';
 import type { BoardSlice } from '../store/board.ts';
 import {
@@ -25,10 +25,10 @@ import {
   type DraftType,
   type ItemTypeDef,
 } from '../store/model/item-types-draft.ts';
-import { plainError } from '../store/model/plain-error.ts';
 import type { ProjectSettings } from '../store/project-settings.ts';
 import '../styles/item-types.css';
 import '../styles/workflow.css';
+import { createDraftEditor } from '../ui/draft-editor.ts';
 import { DraftFooter } from '../ui/draft-footer.tsx';
 
 const sameTypes = (a: readonly ItemTypeDef[], b: readonly ItemTypeDef[]) => JSON.stringify(a) === JSON.stringify(b);
@@ -45,42 +45,22 @@ export function ItemTypesEditor(props: { board: BoardSlice; settings: ProjectSet
   });
   const countOf = (id: string) => counts().get(id) ?? 0;
 
-  const [draft, setDraft] = createSignal(draftOf([]));
-  const [saving, setSaving] = createSignal(false);
-  const [error, setError] = createSignal('');
-  const [saved, setSaved] = createSignal('');
+  const { draft, change, saving, error, saved, announcement, announce: setAnnouncement, keys, rowOf, problems, changed, move, save, discard } = createDraftEditor({
+    saved: types,
+    empty: [],
+    model: { draftOf, rebase: rebaseDraft, rows: (d) => d.types, move: moveType, problems: draftProblems, isChanged },
+    testIds: { row: 'item-type', up: 'item-type-up', down: 'item-type-down' },
+    called,
+    send: (d) => props.settings.setItemTypes(d),
+    words: {
+      action: 'save the item types',
+      saved: 'Saved. Every board of this project offers these types.',
+      conflict: 'Someone else changed this project while you were editing. Their item types are now under your changes: check them, then save again.',
+    },
+  });
   const [newName, setNewName] = createSignal('');
-  const [announcement, setAnnouncement] = createSignal('');
   let nextKey = 0;
 
-  // Someone else's save (or our own, answered) arrives as new types: the draft goes over them.
-  createEffect(
-    on(types, (next) => {
-      if (!untrack(saving)) setDraft((d) => rebaseDraft(d, next));
-    }),
-  );
-
-  const change = (next: ReturnType<typeof draft>) => {
-    setSaved('');
-    setDraft(next);
-  };
-  const keys = createMemo(() => draft().types.map((t) => t.key), [], { equals: (a, b) => a.length === b.length && a.every((x, i) => x === b[i]) });
-  const rowOf = (key: string) => draft().types.find((t) => t.key === key);
-  const problems = createMemo(() => draftProblems(draft()));
-  const changed = () => isChanged(draft());
-
-  const focusIn = (key: string, testId: string) =>
-    requestAnimationFrame(() =>
-      document.querySelector<HTMLElement>(`[data-testid="item-type"][data-key="${CSS.escape(key)}"] [data-testid="${testId}"]`)?.focus(),
-    );
-  const move = (key: string, by: -1 | 1) => {
-    change(moveType(draft(), key, by));
-    const at = draft().types.findIndex((t) => t.key === key);
-    const last = draft().types.length - 1;
-    setAnnouncement(`${called(rowOf(key))} is now ${at + 1} of ${last + 1}.`);
-    const stays = by === -1 ? at > 0 : at < last;
-    focusIn(key, stays === (by === -1) ? 'item-type-up' : 'item-type-down');
-  };
   const remove = (row: DraftType) => {
     change(removeType(draft(), row.key));
     setAnnouncement(row.id ? `${called(row)} will be removed when you save.` : `Removed ${called(row)}.`);
@@ -94,32 +74,6 @@ export function ItemTypesEditor(props: { board: BoardSlice; settings: ProjectSet
     setNewName('');
     setAnnouncement(`Added ${name}. Choose its icon and colour, then save.`);
   };
-  const save = () => {
-    if (problems().length > 0 || !changed()) return;
-    setSaving(true);
-    setError('');
-    setSaved('');
-    props.settings
-      .setItemTypes(draft())
-      .then(
-        (outcome) => {
-          if (outcome === 'saved') {
-            setDraft(draftOf(types()));
-            setSaved('Saved. Every board of this project offers these types.');
-          } else {
-            setDraft((d) => rebaseDraft(d, types()));
-            setError('Someone else changed this project while you were editing. Their item types are now under your changes: check them, then save again.');
-          }
-        },
-        (err: unknown) => setError(plainError('save the item types', err)),
-      )
-      .finally(() => setSaving(false));
-  };
-  const discard = () => {
-    setDraft(draftOf(types()));
-    setError('');
-  };
-
   return (
     <section class="panel workflow item-types" data-testid="item-types" data-changed={changed() ? 'true' : 'false'} aria-labelledby="item-types-title">
       <h2 class="member-form__title" id="item-types-title">

@@ -6,11 +6,10 @@
 // against the project's version. Someone else's save, seen live or brought
 // by a CONFLICT, is rebased under the draft, so nothing typed is lost.
 // Admins edit; everyone else reads the list.
-import { createEffect, createMemo, createSignal, For, on, Show, untrack } from 'solid-js';
+import { createMemo, createSignal, For, Show } from 'solid-js';
 import { WORKFLOW_LIMITS } from '../../../shared/domain/workflow.ts';
 import { StatusCategory, type IWorkflowStatus } from '../../../shared/proto.ts';
 import type { BoardSlice } from '../store/board.ts';
-import { plainError } from '../store/model/plain-error.ts';
 import {
   addStatus,
   categoryName,
@@ -30,6 +29,7 @@ import {
 import type { ProjectSettings } from '../store/project-settings.ts';
 import { Select } from '../ui/select.tsx';
 import '../styles/workflow.css';
+import { createDraftEditor } from '../ui/draft-editor.ts';
 import { DraftFooter } from '../ui/draft-footer.tsx';
 
 const sameList = <T,>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -42,46 +42,26 @@ export function WorkflowEditor(props: { board: BoardSlice; settings: ProjectSett
   const counts = createMemo(() => new Map(props.board.columns().map((c) => [c.status.id, c.cards.length])));
   const countOf = (statusId: string) => counts().get(statusId) ?? 0;
 
-  const [draft, setDraft] = createSignal(draftOf([]));
-  const [saving, setSaving] = createSignal(false);
-  const [error, setError] = createSignal('');
-  const [saved, setSaved] = createSignal('');
+  const editor = createDraftEditor({
+    saved: statuses,
+    empty: [],
+    model: { draftOf, rebase: rebaseDraft, rows: (d) => d.statuses, move: moveStatus, problems: draftProblems, isChanged },
+    testIds: { row: 'workflow-status', up: 'workflow-up', down: 'workflow-down' },
+    called,
+    send: (d) => props.settings.setWorkflow(d),
+    words: {
+      action: 'save the workflow',
+      saved: 'Saved. Every board of this project shows the new columns.',
+      conflict: 'Someone else changed this project while you were editing. Their workflow is now under your changes: check them, then save again.',
+    },
+  });
+  const { draft, change, saving, error, saved, announcement, announce: setAnnouncement, keys, rowOf, focusIn, problems, changed, move, save } = editor;
   /** The saved row whose removal is being asked about, and the destination picked so far. */
   const [asking, setAsking] = createSignal<{ key: string; moveTo: string } | null>(null);
   const [newName, setNewName] = createSignal('');
   const [newCategory, setNewCategory] = createSignal(StatusCategory.STATUS_CATEGORY_STARTED);
-  const [announcement, setAnnouncement] = createSignal('');
   let nextKey = 0;
 
-  // Someone else's save (or our own, answered) arrives as new statuses: the draft goes over them.
-  createEffect(
-    on(statuses, (next) => {
-      if (!untrack(saving)) setDraft((d) => rebaseDraft(d, next));
-    }),
-  );
-
-  const change = (next: ReturnType<typeof draft>) => {
-    setSaved('');
-    setDraft(next);
-  };
-  const keys = createMemo(() => draft().statuses.map((s) => s.key), [], { equals: sameList });
-  const rowOf = (key: string) => draft().statuses.find((s) => s.key === key);
-  const problems = createMemo(() => draftProblems(draft()));
-  const changed = () => isChanged(draft());
-
-  const focusIn = (key: string, testId: string) =>
-    requestAnimationFrame(() =>
-      document.querySelector<HTMLElement>(`[data-testid="workflow-status"][data-key="${CSS.escape(key)}"] [data-testid="${testId}"]`)?.focus(),
-    );
-  const move = (key: string, by: -1 | 1) => {
-    change(moveStatus(draft(), key, by));
-    const at = draft().statuses.findIndex((s) => s.key === key);
-    const last = draft().statuses.length - 1;
-    setAnnouncement(`${called(rowOf(key))} is now ${at + 1} of ${last + 1}.`);
-    // The button keeps the focus, unless that end is reached: then its twin.
-    const stays = by === -1 ? at > 0 : at < last;
-    focusIn(key, stays === (by === -1) ? 'workflow-up' : 'workflow-down');
-  };
   const askRemove = (row: DraftStatus) => {
     if (!row.id) {
       change(removeStatus(draft(), row.key, ''));
@@ -107,31 +87,9 @@ export function WorkflowEditor(props: { board: BoardSlice; settings: ProjectSett
     setNewName('');
     setAnnouncement(`Added ${name}. Save to put it on the board.`);
   };
-  const save = () => {
-    if (problems().length > 0 || !changed()) return;
-    setSaving(true);
-    setError('');
-    setSaved('');
-    props.settings
-      .setWorkflow(draft())
-      .then(
-        (outcome) => {
-          if (outcome === 'saved') {
-            setDraft(draftOf(statuses()));
-            setSaved('Saved. Every board of this project shows the new columns.');
-          } else {
-            setDraft((d) => rebaseDraft(d, statuses()));
-            setError('Someone else changed this project while you were editing. Their workflow is now under your changes: check them, then save again.');
-          }
-        },
-        (err: unknown) => setError(plainError('save the workflow', err)),
-      )
-      .finally(() => setSaving(false));
-  };
   const discard = () => {
-    setDraft(draftOf(statuses()));
+    editor.discard();
     setAsking(null);
-    setError('');
   };
 
   return (
