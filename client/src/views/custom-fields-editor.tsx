@@ -36,6 +36,7 @@ import '../styles/workflow.css';
 import '../styles/custom-fields.css';
 import { createDraftEditor } from '../ui/draft-editor.ts';
 import { DraftFooter } from '../ui/draft-footer.tsx';
+import { RowMoves } from '../ui/row-moves.tsx';
 
 const called = (row: DraftField | undefined) => row?.name.trim() || 'the new field';
 const typeWord = (name: string) => TYPE_NAMES[ItemType[`ITEM_TYPE_${name}` as keyof typeof ItemType] as number] ?? name;
@@ -153,19 +154,7 @@ export function CustomFieldsEditor(props: { board: BoardSlice; settings: Project
                       Required
                     </label>
                     <span class="workflow-row__actions">
-                      <button type="button" class="icon-button" aria-label={`Move ${name()} up`} disabled={index() === 0} data-testid="cf-up" onClick={() => move(key, -1)}>
-                        <span aria-hidden="true">↑</span>
-                      </button>
-                      <button
-                        type="button"
-                        class="icon-button"
-                        aria-label={`Move ${name()} down`}
-                        disabled={index() === keys().length - 1}
-                        data-testid="cf-down"
-                        onClick={() => move(key, 1)}
-                      >
-                        <span aria-hidden="true">↓</span>
-                      </button>
+                      <RowMoves name={name()} first={index() === 0} last={index() === keys().length - 1} testId="cf" onMove={(by) => move(key, by)} />
                       <button type="button" class="button button--ghost" aria-label={`Remove ${name()}`} data-testid="cf-remove" onClick={() => remove(row())}>
                         Remove
                       </button>

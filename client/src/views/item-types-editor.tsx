@@ -30,6 +30,7 @@ import '../styles/item-types.css';
 import '../styles/workflow.css';
 import { createDraftEditor } from '../ui/draft-editor.ts';
 import { DraftFooter } from '../ui/draft-footer.tsx';
+import { RowMoves } from '../ui/row-moves.tsx';
 
 const sameTypes = (a: readonly ItemTypeDef[], b: readonly ItemTypeDef[]) => JSON.stringify(a) === JSON.stringify(b);
 const items = (n: number) => `${n} ${n === 1 ? 'item' : 'items'}`;
@@ -146,26 +147,7 @@ export function ItemTypesEditor(props: { board: BoardSlice; settings: ProjectSet
                       {row().id ? items(countOf(row().id)) : 'New'}
                     </span>
                     <span class="workflow-row__actions">
-                      <button
-                        type="button"
-                        class="icon-button"
-                        aria-label={`Move ${name()} up`}
-                        disabled={index() === 0}
-                        data-testid="item-type-up"
-                        onClick={() => move(key, -1)}
-                      >
-                        <span aria-hidden="true">↑</span>
-                      </button>
-                      <button
-                        type="button"
-                        class="icon-button"
-                        aria-label={`Move ${name()} down`}
-                        disabled={index() === keys().length - 1}
-                        data-testid="item-type-down"
-                        onClick={() => move(key, 1)}
-                      >
-                        <span aria-hidden="true">↓</span>
-                      </button>
+                      <RowMoves name={name()} first={index() === 0} last={index() === keys().length - 1} testId="item-type" onMove={(by) => move(key, by)} />
                       <button type="button" class="button button--ghost" aria-label={`Remove ${name()}`} data-testid="item-type-remove" onClick={() => remove(row())}>
                         Remove
                       </button>

@@ -31,6 +31,7 @@ import { Select } from '../ui/select.tsx';
 import '../styles/workflow.css';
 import { createDraftEditor } from '../ui/draft-editor.ts';
 import { DraftFooter } from '../ui/draft-footer.tsx';
+import { RowMoves } from '../ui/row-moves.tsx';
 
 const sameList = <T,>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 const items = (n: number) => `${n} ${n === 1 ? 'item' : 'items'}`;
@@ -163,26 +164,7 @@ export function WorkflowEditor(props: { board: BoardSlice; settings: ProjectSett
                       {row().id ? items(countOf(row().id)) : 'New'}
                     </span>
                     <span class="workflow-row__actions">
-                      <button
-                        type="button"
-                        class="icon-button"
-                        aria-label={`Move ${name()} up`}
-                        disabled={index() === 0}
-                        data-testid="workflow-up"
-                        onClick={() => move(key, -1)}
-                      >
-                        <span aria-hidden="true">↑</span>
-                      </button>
-                      <button
-                        type="button"
-                        class="icon-button"
-                        aria-label={`Move ${name()} down`}
-                        disabled={index() === keys().length - 1}
-                        data-testid="workflow-down"
-                        onClick={() => move(key, 1)}
-                      >
-                        <span aria-hidden="true">↓</span>
-                      </button>
+                      <RowMoves name={name()} first={index() === 0} last={index() === keys().length - 1} testId="workflow" onMove={(by) => move(key, by)} />
                       <button
                         type="button"
                         class="button button--ghost"
