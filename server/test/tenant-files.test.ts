@@ -31,12 +31,13 @@ describe('tenant files', () => {
     expect(tenantDbPath(dataDir, 'acme_1-x')).toBe(join(dataDir, 'acme_1-x', 'main.db'));
   });
 
-  it('TEN-2 opens in WAL with foreign keys and a busy timeout, at the latest schema version', () => {
+  it('TEN-2 opens in WAL with foreign keys, a busy timeout and savepoint journals in memory, at the latest schema version', () => {
     const db = openTenantDb(dataDir, 'acme', { synchronous: 'FULL' });
     expect(db.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.sqlite.pragma('synchronous', { simple: true })).toBe(2);
     expect(db.sqlite.pragma('busy_timeout', { simple: true })).toBeGreaterThan(0);
+    expect(db.sqlite.pragma('temp_store', { simple: true })).toBe(2);
     expect(db.sqlite.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     db.close();
   });

@@ -67,6 +67,10 @@ export function openTenantDb(dataDir: string, tenantId: string, opts: OpenOption
       sqlite.pragma('journal_mode = WAL');
       sqlite.pragma(`synchronous = ${opts.synchronous}`);
       sqlite.pragma('foreign_keys = ON');
+      // Each write of a group commit is a savepoint, so every page it changes is
+      // first copied to a statement journal: in memory that copy is a memcpy,
+      // not a temp file's write (a fifth of a write's cost, bench table 2b).
+      sqlite.pragma('temp_store = MEMORY');
       if (opts.autoCheckpoint === false) sqlite.pragma('wal_autocheckpoint = 0');
       // A WAL that grew under a burst is cut back when it restarts.
       sqlite.pragma(`journal_size_limit = ${16 * 1024 * 1024}`);
