@@ -10,6 +10,11 @@ export interface Config {
   redisUrl: string | null;
   /** The pub/sub channel instances share (one per deployment). */
   redisChannel: string;
+  /**
+   * This instance's cell (CELL) and the Redis key of the tenant → cell hash
+   * (PLACEMENT_KEY); null without CELL: one cell, nothing placed, as before.
+   */
+  placement: { cell: string; key: string } | null;
   /** Names this process in logs and /healthz (several run on one host). */
   instanceName: string;
   sqliteSynchronous: 'NORMAL' | 'FULL';
@@ -169,6 +174,17 @@ function hostTenantPrefix(env: Env): string {
   return prefix;
 }
 
+/** A cell's name is a label in Redis, logs and answers: kept to a plain word. */
+const CELL_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+function placement(env: Env, redisUrl: string | null): Config['placement'] {
+  const cell = optional(env, 'CELL');
+  if (cell === null) return null;
+  if (!CELL_PATTERN.test(cell)) throw new ConfigError(`CELL must be lower-case letters, digits or -, at most 63, like cell-a; got ${JSON.stringify(cell)}`);
+  if (!redisUrl) throw new ConfigError('CELL needs REDIS_URL: which cell holds each tenant is kept in Redis');
+  return { cell, key: optional(env, 'PLACEMENT_KEY') ?? 'tandem:placement' };
+}
+
 function assistant(env: Env): Config['assistant'] {
   const baseUrl = optional(env, 'LLM_BASE_URL');
   const model = optional(env, 'LLM_MODEL');
@@ -208,6 +224,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir: resolve(optional(env, 'DATA_DIR') ?? 'tenants'),
     redisUrl,
     redisChannel: optional(env, 'REDIS_CHANNEL') ?? 'tandem:events',
+    placement: placement(env, redisUrl),
     instanceName: optional(env, 'INSTANCE_NAME') ?? `tandem-${process.pid}`,
     sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', 'NORMAL', ['NORMAL', 'FULL'] as const),
     jwtPublicKeyFile,

@@ -14,11 +14,13 @@ import { loadOrCreateSigningKeys } from './auth/keys.ts';
 import { CommonPasswords } from './auth/common-passwords.ts';
 import { PasswordChanges } from './auth/password-changes.ts';
 import { PasswordResetStore } from './auth/password-reset-store.ts';
-import { Sessions } from './auth/sessions.ts';
+import { Sessions, authenticates } from './auth/sessions.ts';
 import { SIGN_IN_WINDOW_SECONDS, openSignInThrottle } from './auth/sign-in-throttle.ts';
 import { StandaloneAccounts } from './auth/standalone-accounts.ts';
 import { TokenService, type HostKeyConfig } from './auth/tokens.ts';
 import { WorkspacePeople } from './auth/workspace-people.ts';
+import { Placement } from './cells/placement.ts';
+import { TenantGate } from './cells/tenant-gate.ts';
 import type { Config } from './config.ts';
 import { eventLogOf } from './fanout/event-log-source.ts';
 import { DEFAULT_TIMINGS, InstanceFanout } from './fanout/instance-fanout.ts';
@@ -27,6 +29,7 @@ import { checkHandlerKinds } from './handlers/index.ts';
 import { registerAuthRoutes } from './http/auth-routes.ts';
 import { registerOpsRoutes, type Health } from './http/ops-routes.ts';
 import { registerPeopleRoutes } from './http/people-routes.ts';
+import { placedRoutes } from './http/placed-routes.ts';
 import { pagePolicy, withSecurityHeaders } from './http/security-headers.ts';
 import { registerStaticFiles } from './http/static-files.ts';
 import type { LogFields, Logger } from './log.ts';
@@ -67,6 +70,9 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   const checkpointer = new Checkpointer(log, DEFAULT_CHECKPOINT_TIMINGS, config.limits.openDatabases);
   const blobs = new BlobStore(config.dataDir);
   const housekeeping = new HousekeepingSchedule();
+  // With CELL, a tenant's file is opened only on the cell Redis places it on (decision 55).
+  const placement = config.placement ? new Placement(config.redisUrl!, config.placement.key, config.placement.cell, log) : null;
+  const gate = placement ? new TenantGate(placement, log) : null;
   const databases = new TenantDatabases({
     checkpointer,
     dataDir: config.dataDir,
@@ -79,6 +85,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       tidyTenant(db, config.limits, Date.now(), (sha256) => blobs.remove(db.tenantId, sha256));
       housekeeping.ran(db.tenantId);
     },
+    guard: gate ? (tenantId) => gate.check(tenantId) : undefined,
   });
   const directory = new AccountDirectory(config.dataDir, config.hostTenantPrefix);
   const host = hostKeys(config);
@@ -104,7 +111,15 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   const sockets = attachSocketServer(web, {
     config, sessions, commands, fanout, metrics, log,
     admit: (claims) => admitCaller(databases, claims),
+    placement: gate,
   });
+  placement?.onChange((tenantId, cell) => {
+    // Its sockets here reconnect, and find it on its new cell.
+    if (cell !== placement.cell) sockets.closeTenant(tenantId, CLOSE.tryAgainLater.code, 'workspace moved');
+  });
+  placement?.start();
+  // Every route that serves a workspace runs only on its cell; /healthz, /metrics and the client's files on any.
+  const tenantRoutes = gate ? placedRoutes(routes, { gate, authenticates: (credential) => authenticates(sessions, credential), log }) : routes;
   const health = (): Health => ({
     // Without Redis the instance still serves its own sockets: degraded, not dead.
     status: stopping ? 'stopping' : bus && !bus.connected ? 'degraded' : 'ok',
@@ -128,8 +143,8 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     (err) => log.warn('sign_in_counts_redis_error', { error: err.message }),
   );
   const commonPasswords = new CommonPasswords();
-  registerAuthRoutes(routes, {
-    accounts: new StandaloneAccounts(directory, sessions, databases, signIn.throttle, commonPasswords),
+  registerAuthRoutes(tenantRoutes, {
+    accounts: new StandaloneAccounts(directory, sessions, databases, signIn.throttle, commonPasswords, gate),
     sessions,
     log,
     signupEnabled: config.signupEnabled,
@@ -137,14 +152,14 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     allowedOrigins: config.allowedOrigins,
   });
   const passwordLinks = new PasswordResetStore(directory.db);
-  registerPeopleRoutes(routes, {
+  registerPeopleRoutes(tenantRoutes, {
     people: new WorkspacePeople(directory, sessions, databases, passwordLinks),
     passwords: new PasswordChanges(directory, sessions, passwordLinks, commonPasswords, signIn.throttle),
     sessions,
     log,
     guard: { allowedOrigins: config.allowedOrigins, secure: config.cookieSecure },
   });
-  registerTransferRoutes(routes, {
+  registerTransferRoutes(tenantRoutes, {
     sessions,
     databases,
     openSnapshot: (tenantId) => openTenantDb(config.dataDir, tenantId, { synchronous: config.sqliteSynchronous, readonly: true }),
@@ -153,14 +168,14 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     log,
     guard: { allowedOrigins: config.allowedOrigins, secure: config.cookieSecure },
   });
-  const webhooks = startWebhooks(routes, {
+  const webhooks = startWebhooks(tenantRoutes, {
     config,
     databases,
     sessions,
     log,
     guard: { allowedOrigins: config.allowedOrigins, secure: config.cookieSecure },
   });
-  registerAttachmentRoutes(routes, {
+  registerAttachmentRoutes(tenantRoutes, {
     sessions,
     databases,
     dataDir: config.dataDir,
@@ -172,7 +187,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   });
   if (config.assistant) {
     const { timeoutSeconds, perMinute, ...endpoint } = config.assistant;
-    registerAssistantRoutes(routes, {
+    registerAssistantRoutes(tenantRoutes, {
       endpoint, timeoutSeconds, perMinute, sessions, databases, log,
       readAs: readsThrough(commands),
       guard: { allowedOrigins: config.allowedOrigins, secure: config.cookieSecure },
@@ -199,6 +214,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       await webhooks.stop();
       closing = 'redis';
       await bus?.close();
+      await placement?.close();
       signIn.close();
       closing = 'common-password worker';
       await commonPasswords.close();

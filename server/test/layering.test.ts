@@ -11,9 +11,11 @@ const UTILITIES = ['config', 'log', 'metrics'];
 
 const LAYERS: Record<string, readonly string[]> = {
   storage: [],
+  // Which cell holds each tenant (Redis), and this instance's answer to it: no file, no HTTP, no socket.
+  cells: [],
   tenancy: ['storage'],
-  auth: ['storage', 'tenancy'],
-  http: ['auth'],
+  auth: ['storage', 'tenancy', 'cells'],
+  http: ['auth', 'cells'],
   commands: [],
   // Pure: reports computed from facts handed in, no I/O.
   reports: [],
@@ -29,8 +31,8 @@ const LAYERS: Record<string, readonly string[]> = {
   attachments: ['http', 'pipeline', 'handlers', 'auth', 'storage', 'tenancy'],
   // The in-app assistant: its tools read through the command queue as the asker; it has no write path at all.
   assistant: ['http', 'pipeline', 'handlers', 'auth', 'storage', 'tenancy'],
-  transport: ['pipeline', 'fanout', 'http', 'auth'],
-  server: ['transport', 'transfer', 'attachments', 'assistant', 'webhooks', 'http', 'fanout', 'pipeline', 'handlers', 'auth', 'tenancy'],
+  transport: ['pipeline', 'fanout', 'http', 'auth', 'cells'],
+  server: ['transport', 'transfer', 'attachments', 'assistant', 'webhooks', 'http', 'fanout', 'pipeline', 'handlers', 'auth', 'tenancy', 'cells'],
   main: ['server'],
   // A process of its own (npm run mcp) that reads a tenant file: it knows nothing of the server's socket or writes.
   mcp: ['tenancy', 'storage'],

@@ -1,6 +1,8 @@
 // Where a request's token comes from: the session cookie or a bearer token
 // (Authorization for HTTP, Sec-WebSocket-Protocol for the socket). Never the URL.
+import { isValidTenantId } from '../../../shared/domain/tenant-id.ts';
 import { BEARER_PROTOCOL_PREFIX } from '../../../shared/protocol/wire.ts';
+import { readUnverified } from './jwt-verify.ts';
 
 export const SESSION_COOKIE = 'tandem_session';
 
@@ -34,6 +36,20 @@ export function httpCredential(authorization: string, cookieHeader: string): Cre
   if (m) return { token: m[1]!.trim(), via: 'bearer' };
   const cookie = cookieToken(cookieHeader);
   return cookie ? { token: cookie, via: 'cookie' } : null;
+}
+
+/**
+ * The tenant a token names, unchecked, or null when it names none that could
+ * be: where a tenant is served is asked before its signature (a cell cannot
+ * check another cell's tokens, and the answer grants nothing).
+ */
+export function tenantNamed(token: string): string | null {
+  try {
+    const tenantId = readUnverified(token).payload['tenant_id'];
+    return isValidTenantId(tenantId) ? tenantId : null;
+  } catch {
+    return null;
+  }
 }
 
 export function sessionCookie(token: string, maxAgeSeconds: number, secure: boolean): string {

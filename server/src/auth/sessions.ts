@@ -201,6 +201,16 @@ export class Sessions {
   }
 }
 
+/** Whether a credential checks out, for callers that only need to know (a placement claim; the route says why not). */
+export function authenticates(sessions: Pick<Sessions, 'authenticate'>, credential: Credential): boolean {
+  try {
+    sessions.authenticate(credential);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Which kind a token claims to be; only the signature check that follows trusts it. */
 export function isRefreshToken(token: string): boolean {
   try {

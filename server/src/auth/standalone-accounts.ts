@@ -1,6 +1,8 @@
 // Sign-up, log-in and invitations for standalone mode (docs/PROTOCOL.md §2).
 // HTTP-free: the routes in http/auth-routes.ts translate to and from JSON.
 import { isTenantAdmin, type TenantRole } from '../../../shared/domain/permissions.ts';
+import { isValidTenantId } from '../../../shared/domain/tenant-id.ts';
+import type { TenantGate } from '../cells/tenant-gate.ts';
 import type { TenantDatabases } from '../tenancy/tenant-databases.ts';
 import { upsertUser } from '../storage/users.ts';
 import type { AccountDirectory } from './account-directory.ts';
@@ -61,6 +63,8 @@ export class StandaloneAccounts {
     private readonly databases: TenantDatabases,
     private readonly throttle: SignInThrottle,
     private readonly commonPasswords: CommonPasswords,
+    /** Which workspaces this cell serves (CELL); null: every one. */
+    private readonly placement: Pick<TenantGate, 'admit'> | null,
   ) {}
 
   /** `from`: the client's address, which sign-ups are counted by. */
@@ -92,6 +96,9 @@ export class StandaloneAccounts {
     const refused = new AccountError(401, 'UNAUTHENTICATED', 'Wrong email or password');
     const address = typeof body['email'] === 'string' ? body['email'].trim().toLowerCase().slice(0, MAX_EMAIL_LENGTH) : '';
     const secret = passwordWithinLimits(body['password']);
+    const wanted = typeof body['tenantId'] === 'string' ? body['tenantId'] : null;
+    // A workspace of another cell is refused before anything is counted or hashed: this cell's directory may not know the account.
+    if (wanted !== null && isValidTenantId(wanted)) await this.placement?.admit(wanted, () => false);
     await this.throttle.admitLogin(from, address);
     const account = address ? this.directory.findByEmail(address) : undefined;
     const right = account ? await verifyPassword(account.passwordHash, secret) : await burnVerifyTime(secret).then(() => false);
@@ -101,7 +108,6 @@ export class StandaloneAccounts {
     }
     await this.throttle.loginSucceeded(from, address);
     const memberships = this.directory.memberships(account.id);
-    const wanted = typeof body['tenantId'] === 'string' ? body['tenantId'] : null;
     // Without tenantId: the first workspace they are still active in.
     const membership = wanted ? memberships.find((m) => m.tenantId === wanted) : (memberships.find((m) => m.active) ?? memberships[0]);
     if (!membership) throw new AccountError(403, 'PERMISSION_DENIED', 'This account has no access to that workspace');
@@ -146,6 +152,8 @@ export class StandaloneAccounts {
   }
 
   private async grant(account: { id: string; email: string; displayName: string }, tenantId: string, role: TenantRole): Promise<Issued> {
+    // The person proved who they are: a workspace no cell holds yet (a new one) is this cell's from now on.
+    await this.placement?.admit(tenantId, () => true);
     upsertUser(
       this.databases.get(tenantId),
       { id: account.id, email: account.email, displayName: account.displayName, tenantRole: role },

@@ -1,7 +1,10 @@
 // How the account routes answer a failure (docs/PROTOCOL.md §2.1): an
-// AccountError with its status and words, a body that could not be read as
-// a 400, anything else a logged 500 that tells nothing.
+// AccountError with its status and words, a workspace served by another cell
+// as 421 naming it (§2.10), a body that could not be read as a 400, anything
+// else a logged 500 that tells nothing.
+import { CELL_HEADER } from '../../../shared/protocol/wire.ts';
 import { AccountError, type AccountErrorStatus } from '../auth/account-error.ts';
+import { PlacementUnavailable, TenantElsewhere } from '../cells/refusals.ts';
 import type { Logger } from '../log.ts';
 import { sendError, sendJson } from './respond.ts';
 import type { HttpResponse } from './router.ts';
@@ -21,6 +24,14 @@ export function sendRefusal(res: HttpResponse, log: Logger, route: string, err: 
     const body = { error: { code: err.code, message: err.message, field: err.field } };
     const wait = err.retryAfterMs > 0 ? { 'Retry-After': String(Math.ceil(err.retryAfterMs / 1000)) } : undefined;
     return sendJson(res, STATUS[err.status], body, wait);
+  }
+  if (err instanceof TenantElsewhere) {
+    const body = { error: { code: 'UNAVAILABLE', message: err.message, field: '' }, cell: err.cell };
+    return sendJson(res, '421 Misdirected Request', body, { [CELL_HEADER]: err.cell });
+  }
+  if (err instanceof PlacementUnavailable) {
+    const body = { error: { code: 'UNAVAILABLE', message: err.message, field: '' } };
+    return sendJson(res, STATUS[503], body, { 'Retry-After': String(Math.ceil(err.retryAfterMs / 1000)) });
   }
   if (err instanceof Error && !(err instanceof TypeError) && /body/.test(err.message)) {
     return sendError(res, STATUS[400], 'INVALID_ARGUMENT', err.message);

@@ -15,6 +15,12 @@ export interface TenantDatabasesOptions {
   checkpointer?: Checkpointer;
   /** Runs once on every database this cache opens (housekeeping), soon after it opens. */
   onOpen?: (db: TenantDb) => void;
+  /**
+   * Asked before every open and every use: throws when this instance must not
+   * serve the tenant (cells/tenant-gate.ts: placed on another cell, or not
+   * known to be on this one). Without it, every tenant is this instance's.
+   */
+  guard?: (tenantId: string) => void;
 }
 
 export class TenantDatabases {
@@ -34,6 +40,7 @@ export class TenantDatabases {
   }
 
   get(tenantId: string): TenantDb {
+    this.opts.guard?.(tenantId);
     const hit = this.open.get(tenantId);
     if (hit) {
       this.open.delete(tenantId);
@@ -52,7 +59,18 @@ export class TenantDatabases {
 
   /** The tenant's database if it is open here, without counting as a use: a look from a background timer must not keep a file open. */
   peek(tenantId: string): TenantDb | null {
-    return this.open.get(tenantId)?.db ?? null;
+    const entry = this.open.get(tenantId);
+    return entry && this.admits(tenantId) ? entry.db : null;
+  }
+
+  /** Whether the guard lets this instance serve the tenant now, for background work that should pass over it quietly. */
+  admits(tenantId: string): boolean {
+    try {
+      this.opts.guard?.(tenantId);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /**

@@ -6,11 +6,13 @@ import { atLeast, effectiveRole } from '../../../shared/domain/permissions.ts';
 import { ErrorCode, Role } from '../../../shared/proto.ts';
 import { CLOSE } from '../../../shared/protocol/close-codes.ts';
 import { errorCodeName } from '../../../shared/protocol/error-codes.ts';
-import { SOCKET_PATH, SUBPROTOCOL } from '../../../shared/protocol/wire.ts';
+import { CELL_HEADER, SOCKET_PATH, SUBPROTOCOL } from '../../../shared/protocol/wire.ts';
 import type { Caller } from '../auth/caller.ts';
-import { originAllowed, socketCredential, subprotocols } from '../auth/credentials.ts';
-import { AccountDeactivated, type Sessions } from '../auth/sessions.ts';
+import { originAllowed, socketCredential, subprotocols, tenantNamed, type Credential } from '../auth/credentials.ts';
+import { AccountDeactivated, authenticates, type Sessions } from '../auth/sessions.ts';
 import { TokenError, type VerifiedToken } from '../auth/tokens.ts';
+import { PlacementUnavailable, TenantElsewhere } from '../cells/refusals.ts';
+import type { TenantGate } from '../cells/tenant-gate.ts';
 import type { Config } from '../config.ts';
 import { compactEvent } from '../fanout/compact-event.ts';
 import { eventFrame } from '../fanout/event-frame.ts';
@@ -52,6 +54,8 @@ export interface SocketDeps {
   sessions: Pick<Sessions, 'authenticate' | 'revokedSinceLastCall'>;
   /** Lets a verified user into their tenant (auth/caller.ts); throws when their tenant file cannot be opened. */
   admit(claims: VerifiedToken): Caller;
+  /** Which workspaces this instance serves, when cells are on (CELL); null: every one. */
+  placement: TenantGate | null;
   commands: CommandQueue;
   fanout: InstanceFanout<Socket>;
   metrics: Metrics;
@@ -64,6 +68,29 @@ export interface SocketServer {
   drain(): void;
   /** Closes every socket and stops the sweep: the server is stopping. */
   closeAll(code: number, reason: string): void;
+  /** Closes the sockets of one tenant: it was placed on another cell. */
+  closeTenant(tenantId: string, code: number, reason: string): void;
+}
+
+/** What the upgrade reads of its request, copied: a uWS request is gone after the first await. */
+interface UpgradeRequest {
+  protocols: string;
+  key: string;
+  extensions: string;
+  cookie: string;
+  origin: string;
+  host: string;
+}
+
+function readUpgrade(req: HttpRequest): UpgradeRequest {
+  return {
+    protocols: req.getHeader('sec-websocket-protocol'),
+    key: req.getHeader('sec-websocket-key'),
+    extensions: req.getHeader('sec-websocket-extensions'),
+    cookie: req.getHeader('cookie'),
+    origin: req.getHeader('origin'),
+    host: req.getHeader('host'),
+  };
 }
 
 /** How often open sockets are checked for an expired token or a revoked session. */
@@ -99,7 +126,7 @@ class SocketCounts {
 }
 
 export function attachSocketServer(web: WebServer, deps: SocketDeps): SocketServer {
-  const { config, sessions, admit, commands, fanout, metrics, log } = deps;
+  const { config, sessions, admit, placement, commands, fanout, metrics, log } = deps;
   let nextConnectionId = 1;
   const limits = config.limits;
   const sockets = new Set<WebSocket<Connection>>();
@@ -108,9 +135,57 @@ export function attachSocketServer(web: WebServer, deps: SocketDeps): SocketServ
   /** No socket's token expires before this: the sweep skips the scan until then. */
   let nextExpiryMs = Infinity;
 
-  const refuse = (res: HttpResponse, status: string, why: string) => {
+  const refuse = (res: HttpResponse, status: string, why: string, headers: Record<string, string> = {}) => {
     metrics.upgradesRefused.inc({ status: status.slice(0, 3) });
-    res.writeStatus(status).writeHeader('Content-Type', 'text/plain').end(why);
+    res.writeStatus(status).writeHeader('Content-Type', 'text/plain');
+    for (const [name, value] of Object.entries(headers)) res.writeHeader(name, value);
+    res.end(why);
+  };
+
+  /** A workspace this instance does not serve: 421 naming its cell, or 503 while Redis cannot say (PROTOCOL.md §2.10). */
+  const refusePlacement = (res: HttpResponse, err: unknown) => {
+    if (err instanceof TenantElsewhere) return refuse(res, '421 Misdirected Request', `workspace is on cell ${err.cell}`, { [CELL_HEADER]: err.cell });
+    refuse(res, '503 Service Unavailable', 'workspace placement unavailable', { 'Retry-After': '1' });
+  };
+
+  /** The upgrade from the token on: refused, or the socket opened. Runs inside uWS's upgrade handler, or in res.cork() after an await. */
+  const finishUpgrade = (res: HttpResponse, request: UpgradeRequest, credential: Credential, context: us_socket_context_t) => {
+    let claims: VerifiedToken;
+    try {
+      claims = sessions.authenticate(credential);
+    } catch (err) {
+      if (!(err instanceof TokenError)) log.error('token_check_failed', { error: String(err) });
+      else log.info('upgrade_refused', { reason: err.message });
+      return refuse(res, '401 Unauthorized', err instanceof AccountDeactivated ? 'account deactivated' : 'invalid token');
+    }
+    if (sockets.size >= limits.maxConnections) return refuse(res, '503 Service Unavailable', 'server is full');
+    if (counts.ofTenant(claims.tenantId) >= limits.maxConnectionsPerTenant) {
+      return refuse(res, '503 Service Unavailable', 'too many connections for this workspace');
+    }
+    if (counts.ofUser(claims.tenantId, claims.userId) >= limits.maxConnectionsPerUser) {
+      return refuse(res, '503 Service Unavailable', 'too many connections for this user');
+    }
+    let caller: Caller;
+    try {
+      caller = admit(claims);
+    } catch (err) {
+      // Placed elsewhere since the check above (a move landing now): refused like any other misdirected upgrade.
+      if (err instanceof TenantElsewhere || err instanceof PlacementUnavailable) return refusePlacement(res, err);
+      log.error('upgrade_failed', { tenant: claims.tenantId, error: err instanceof Error ? err.message : String(err) });
+      return refuse(res, '500 Internal Server Error', 'could not open the workspace');
+    }
+    const conn: Connection = {
+      id: nextConnectionId++,
+      caller,
+      expiresAtMs: claims.expiresAtMs,
+      sessionId: claims.sessionId,
+      bucket: new TokenBucket(limits.ratePerSecond, limits.rateBurst),
+      subscriptions: new Set(),
+      presence: new Map(),
+      closed: false,
+    };
+    const protocol = subprotocols(request.protocols).includes(SUBPROTOCOL) ? SUBPROTOCOL : '';
+    res.upgrade(conn, request.key, protocol, request.extensions, context);
   };
 
   // The bound is on the backlog a frame finds, not on the frame: one big board
@@ -216,49 +291,32 @@ export function attachSocketServer(web: WebServer, deps: SocketDeps): SocketServ
     maxBackpressure: limits.maxBackpressureBytes,
     closeOnBackpressureLimit: 1,
 
-    // Synchronous from start to end, so the upgrade needs no cork after an
-    // await (see auth/jwt-verify.ts for the uWS bug that avoids).
+    // Synchronous whenever this instance knows where the workspace lives, so
+    // the upgrade needs no cork after an await (see auth/jwt-verify.ts for the
+    // uWS bug that avoids). Only a workspace it has not met waits for Redis:
+    // once per tenant per instance (docs/DESIGN.md decision 55).
     upgrade: (res: HttpResponse, req: HttpRequest, context: us_socket_context_t) => {
-      const protocolHeader = req.getHeader('sec-websocket-protocol');
-      const credential = socketCredential(protocolHeader, req.getHeader('cookie'));
+      const request = readUpgrade(req);
+      const credential = socketCredential(request.protocols, request.cookie);
       if (!credential) return refuse(res, '401 Unauthorized', 'missing token');
-      if (credential.via === 'cookie' && !originAllowed(req.getHeader('origin'), req.getHeader('host'), config.allowedOrigins, config.cookieSecure)) {
+      if (credential.via === 'cookie' && !originAllowed(request.origin, request.host, config.allowedOrigins, config.cookieSecure)) {
         return refuse(res, '403 Forbidden', 'origin not allowed');
       }
-      let claims: VerifiedToken;
+      const tenantId = placement && tenantNamed(credential.token);
+      if (!placement || !tenantId) return finishUpgrade(res, request, credential, context);
       try {
-        claims = sessions.authenticate(credential);
+        if (placement.known(tenantId)) return finishUpgrade(res, request, credential, context);
       } catch (err) {
-        if (!(err instanceof TokenError)) log.error('token_check_failed', { error: String(err) });
-        else log.info('upgrade_refused', { reason: err.message });
-        return refuse(res, '401 Unauthorized', err instanceof AccountDeactivated ? 'account deactivated' : 'invalid token');
+        return refusePlacement(res, err);
       }
-      if (sockets.size >= limits.maxConnections) return refuse(res, '503 Service Unavailable', 'server is full');
-      if (counts.ofTenant(claims.tenantId) >= limits.maxConnectionsPerTenant) {
-        return refuse(res, '503 Service Unavailable', 'too many connections for this workspace');
-      }
-      if (counts.ofUser(claims.tenantId, claims.userId) >= limits.maxConnectionsPerUser) {
-        return refuse(res, '503 Service Unavailable', 'too many connections for this user');
-      }
-      let caller: Caller;
-      try {
-        caller = admit(claims);
-      } catch (err) {
-        log.error('upgrade_failed', { tenant: claims.tenantId, error: err instanceof Error ? err.message : String(err) });
-        return refuse(res, '500 Internal Server Error', 'could not open the workspace');
-      }
-      const conn: Connection = {
-        id: nextConnectionId++,
-        caller,
-        expiresAtMs: claims.expiresAtMs,
-        sessionId: claims.sessionId,
-        bucket: new TokenBucket(limits.ratePerSecond, limits.rateBurst),
-        subscriptions: new Set(),
-        presence: new Map(),
-        closed: false,
-      };
-      const protocol = subprotocols(protocolHeader).includes(SUBPROTOCOL) ? SUBPROTOCOL : '';
-      res.upgrade(conn, req.getHeader('sec-websocket-key'), protocol, req.getHeader('sec-websocket-extensions'), context);
+      let aborted = false;
+      res.onAborted(() => {
+        aborted = true;
+      });
+      placement.admit(tenantId, () => authenticates(sessions, credential)).then(
+        () => !aborted && res.cork(() => finishUpgrade(res, request, credential, context)),
+        (err: unknown) => !aborted && res.cork(() => refusePlacement(res, err)),
+      );
     },
 
     open: (ws) => {
@@ -350,6 +408,10 @@ export function attachSocketServer(web: WebServer, deps: SocketDeps): SocketServ
     closeAll(code, reason) {
       clearInterval(sweeper);
       for (const ws of [...sockets]) ws.end(code, reason);
+    },
+    // A linear scan: placements change rarely, and an index by tenant would cost every socket.
+    closeTenant(tenantId, code, reason) {
+      for (const ws of [...sockets]) if (ws.getUserData().caller.tenantId === tenantId) ws.end(code, reason);
     },
   };
 }

@@ -1,0 +1,20 @@
+// Why an instance will not serve a tenant (docs/DESIGN.md decision 55). Both
+// are AppErrors with UNAVAILABLE, so a command that meets one mid-way gets an
+// Error frame the SDK keeps its writes queued for; HTTP answers them 421 and
+// 503 (http/account-refusal.ts), the socket upgrade likewise.
+import { AppError } from '../../../shared/domain/errors.ts';
+import { ErrorCode } from '../../../shared/proto.ts';
+
+/** The tenant is placed on another cell; this instance never opens its file. */
+export class TenantElsewhere extends AppError {
+  constructor(readonly cell: string) {
+    super(ErrorCode.ERROR_CODE_UNAVAILABLE, `This workspace is served by cell ${cell}, not this one`, '', undefined, 1000);
+  }
+}
+
+/** Where the tenant lives cannot be known now (Redis unreachable, or not asked yet): refused rather than guessed. */
+export class PlacementUnavailable extends AppError {
+  constructor() {
+    super(ErrorCode.ERROR_CODE_UNAVAILABLE, 'Where this workspace is served cannot be read right now; try again shortly', '', undefined, 1000);
+  }
+}
