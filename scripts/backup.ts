@@ -3,10 +3,10 @@
 // it is safe while servers are writing (a plain file copy of a WAL database
 // can miss committed pages or catch a half-written one). Each copy is then
 // checked on its own; exit 1 if any copy is missing or fails.
-import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { loadConfig } from '../server/src/config.ts';
+import { FileWorker } from '../server/src/tenancy/file-worker.ts';
 import { tenantDbPath } from '../server/src/tenancy/tenant-db.ts';
 import { isValidTenantId } from '../shared/domain/tenant-id.ts';
 import { formatTable, type Cell } from './lib/text-table.ts';
@@ -70,34 +70,15 @@ function humanSize(bytes: number): string {
   return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
 
-async function copy(target: Target, dest: string): Promise<void> {
+async function copy(files: FileWorker, target: Target, dest: string): Promise<void> {
   mkdirSync(dirname(dest), { recursive: true });
-  const source = new Database(target.source, { readonly: true, fileMustExist: true });
-  try {
-    await source.backup(dest);
-  } finally {
-    source.close();
-  }
-  // The copy inherits WAL mode, which would leave -wal and -shm files beside
-  // it; a backup is better as one self-contained file. The server (and the
-  // account directory) set WAL again when they open a restored file.
-  const copied = new Database(dest, { fileMustExist: true });
-  try {
-    copied.pragma('journal_mode = DELETE');
-  } finally {
-    copied.close();
-  }
+  await files.copy(target.source, dest);
 }
 
 /** The copy checked by itself, opened afresh: what a restore would get. */
-function check(dest: string): { pages: number; verdict: string } {
-  const db = new Database(dest, { readonly: true, fileMustExist: true });
-  try {
-    const problems = (db.pragma('integrity_check') as Array<{ integrity_check: string }>).map((r) => r.integrity_check);
-    return { pages: db.pragma('page_count', { simple: true }) as number, verdict: problems.join('; ') };
-  } finally {
-    db.close();
-  }
+async function check(files: FileWorker, dest: string): Promise<{ pages: number; verdict: string }> {
+  const { pages, integrity } = await files.inspect(dest, { integrity: true });
+  return { pages, verdict: integrity! };
 }
 
 async function main(): Promise<boolean> {
@@ -111,23 +92,28 @@ async function main(): Promise<boolean> {
 
   const rows: Cell[][] = [];
   let allOk = true;
-  for (const target of targets) {
-    const dest = join(outDir, target.relative);
-    // Never overwrite: an older good copy is worth more than this run.
-    if (existsSync(dest)) {
-      rows.push([target.name, '-', '-', `not copied: ${dest} already exists`]);
-      allOk = false;
-      continue;
+  const files = new FileWorker();
+  try {
+    for (const target of targets) {
+      const dest = join(outDir, target.relative);
+      // Never overwrite: an older good copy is worth more than this run.
+      if (existsSync(dest)) {
+        rows.push([target.name, '-', '-', `not copied: ${dest} already exists`]);
+        allOk = false;
+        continue;
+      }
+      try {
+        await copy(files, target, dest);
+        const { pages, verdict } = await check(files, dest);
+        rows.push([target.name, humanSize(statSync(dest).size), pages, verdict]);
+        if (verdict !== 'ok') allOk = false;
+      } catch (err) {
+        rows.push([target.name, '-', '-', `failed: ${err instanceof Error ? err.message : String(err)}`]);
+        allOk = false;
+      }
     }
-    try {
-      await copy(target, dest);
-      const { pages, verdict } = check(dest);
-      rows.push([target.name, humanSize(statSync(dest).size), pages, verdict]);
-      if (verdict !== 'ok') allOk = false;
-    } catch (err) {
-      rows.push([target.name, '-', '-', `failed: ${err instanceof Error ? err.message : String(err)}`]);
-      allOk = false;
-    }
+  } finally {
+    await files.close();
   }
   process.stdout.write(`Backup of ${dataDir} in ${outDir}\n\n${formatTable(['tenant', 'size', 'pages', 'ok'], rows)}\n`);
   return allOk;

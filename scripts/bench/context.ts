@@ -21,6 +21,8 @@ export interface Sizes {
   boardUpdateSeconds: number;
   /** Items in the tenant the search benchmark searches. */
   searchItems: number;
+  /** Commands of each kind sent straight to a cell and as many through HAProxy. */
+  routingCommands: number;
 }
 
 export const QUICK: Sizes = {
@@ -38,6 +40,7 @@ export const QUICK: Sizes = {
   boardCards: 5000,
   boardUpdateSeconds: 3,
   searchItems: 50_000,
+  routingCommands: 2000,
 };
 
 export const FULL: Sizes = {
@@ -55,6 +58,7 @@ export const FULL: Sizes = {
   boardCards: 5000,
   boardUpdateSeconds: 10,
   searchItems: 50_000,
+  routingCommands: 10_000,
 };
 
 export interface BenchContext {

@@ -16,6 +16,8 @@ import { idleTable } from './scenarios/idle.ts';
 import { insightTable } from './scenarios/insight.ts';
 import { openStepsTable } from './scenarios/open-steps.ts';
 import { redisTable } from './scenarios/redis.ts';
+import { routingTable } from './scenarios/routing.ts';
+import { tenantMoveTable } from './scenarios/tenant-move.ts';
 import { wireSizeTable } from './scenarios/wire-size.ts';
 import { writeStepsTable } from './scenarios/write-steps.ts';
 import { writesTable } from './scenarios/writes.ts';
@@ -33,6 +35,8 @@ const SCENARIOS: Record<string, (ctx: BenchContext) => Promise<Table>> = {
   wire: async () => wireSizeTable(),
   board: boardTable,
   insight: insightTable,
+  routing: routingTable,
+  'tenant-move': tenantMoveTable,
 };
 
 const { values } = parseArgs({

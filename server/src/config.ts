@@ -15,6 +15,15 @@ export interface Config {
    * (PLACEMENT_KEY); null without CELL: one cell, nothing placed, as before.
    */
   placement: { cell: string; key: string } | null;
+  /**
+   * With CELL and CLUSTER_SECRET: what a tenant move between cells needs
+   * (docs/DESIGN.md decision 57). The secret every cell's internal routes
+   * ask for; this cell's address as other cells reach it (CELL_URL; null:
+   * http://HOST:port, loopback when HOST is a wildcard); how long a move's
+   * read-only mark lasts unless its mover renews it; how long a moved
+   * tenant's old copy is kept aside before it is deleted.
+   */
+  cluster: { secret: string; url: string | null; leaseSeconds: number; graceSeconds: number } | null;
   /** Names this process in logs and /healthz (several run on one host). */
   instanceName: string;
   sqliteSynchronous: 'NORMAL' | 'FULL';
@@ -174,8 +183,8 @@ function hostTenantPrefix(env: Env): string {
   return prefix;
 }
 
-/** A cell's name is a label in Redis, logs and answers: kept to a plain word. */
-const CELL_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
+/** A cell's name is a label in Redis, logs and answers, and HAProxy's name for its backend: kept to a plain word. */
+export const CELL_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 function placement(env: Env, redisUrl: string | null): Config['placement'] {
   const cell = optional(env, 'CELL');
@@ -183,6 +192,38 @@ function placement(env: Env, redisUrl: string | null): Config['placement'] {
   if (!CELL_PATTERN.test(cell)) throw new ConfigError(`CELL must be lower-case letters, digits or -, at most 63, like cell-a; got ${JSON.stringify(cell)}`);
   if (!redisUrl) throw new ConfigError('CELL needs REDIS_URL: which cell holds each tenant is kept in Redis');
   return { cell, key: optional(env, 'PLACEMENT_KEY') ?? 'tandem:placement' };
+}
+
+/** A secret shared by every cell: long enough that guessing it is hopeless, and no spaces (it goes in a header). */
+function clusterSecret(env: Env): string | null {
+  const secret = optional(env, 'CLUSTER_SECRET');
+  if (secret !== null && !/^[\x21-\x7e]{16,}$/.test(secret)) throw new ConfigError('CLUSTER_SECRET must be at least 16 printable characters without spaces');
+  return secret;
+}
+
+function cluster(env: Env, placed: Config['placement']): Config['cluster'] {
+  const secret = clusterSecret(env);
+  if (secret === null) return null;
+  if (!placed) throw new ConfigError('CLUSTER_SECRET needs CELL: tenants move between cells');
+  const url = optional(env, 'CELL_URL');
+  if (url !== null && (!/^https?:\/\//.test(url) || !URL.canParse(url) || new URL(url).origin !== url.replace(/\/+$/, ''))) {
+    throw new ConfigError(`CELL_URL must be an origin other cells reach this one at, like http://10.0.0.5:8080; got ${JSON.stringify(url)}`);
+  }
+  return {
+    secret,
+    url: url?.replace(/\/+$/, '') ?? null,
+    leaseSeconds: int(env, 'MOVE_LEASE_SECONDS', 10, 2, 600),
+    graceSeconds: int(env, 'MOVE_GRACE_SECONDS', 24 * 3600, 1, 90 * 24 * 3600),
+  };
+}
+
+/** What `npm run tenant:move` needs of the configuration: where placement lives, and the cells' secret. */
+export function moverConfig(env: Env = process.env): { redisUrl: string; placementKey: string; secret: string } {
+  const redisUrl = optional(env, 'REDIS_URL');
+  if (!redisUrl || !/^rediss?:\/\//.test(redisUrl)) throw new ConfigError('REDIS_URL must be set to the cells\' Redis (redis:// or rediss://)');
+  const secret = clusterSecret(env);
+  if (secret === null) throw new ConfigError('CLUSTER_SECRET must be set to the cells\' shared secret');
+  return { redisUrl, placementKey: optional(env, 'PLACEMENT_KEY') ?? 'tandem:placement', secret };
 }
 
 function assistant(env: Env): Config['assistant'] {
@@ -217,6 +258,7 @@ export function loadConfig(env: Env = process.env): Config {
   }
   const redisUrl = optional(env, 'REDIS_URL');
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) throw new ConfigError('REDIS_URL must start with redis:// or rediss://');
+  const placed = placement(env, redisUrl);
 
   return {
     port: int(env, 'PORT', 8080, 0, 65535),
@@ -224,7 +266,8 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir: resolve(optional(env, 'DATA_DIR') ?? 'tenants'),
     redisUrl,
     redisChannel: optional(env, 'REDIS_CHANNEL') ?? 'tandem:events',
-    placement: placement(env, redisUrl),
+    placement: placed,
+    cluster: cluster(env, placed),
     instanceName: optional(env, 'INSTANCE_NAME') ?? `tandem-${process.pid}`,
     sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', 'NORMAL', ['NORMAL', 'FULL'] as const),
     jwtPublicKeyFile,

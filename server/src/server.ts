@@ -20,6 +20,8 @@ import { StandaloneAccounts } from './auth/standalone-accounts.ts';
 import { TokenService, type HostKeyConfig } from './auth/tokens.ts';
 import { WorkspacePeople } from './auth/workspace-people.ts';
 import { Placement } from './cells/placement.ts';
+import { ClusterLink } from './cells/cluster-link.ts';
+import { TenantMoving } from './cells/refusals.ts';
 import { TenantGate } from './cells/tenant-gate.ts';
 import type { Config } from './config.ts';
 import { eventLogOf } from './fanout/event-log-source.ts';
@@ -34,6 +36,7 @@ import { pagePolicy, withSecurityHeaders } from './http/security-headers.ts';
 import { registerStaticFiles } from './http/static-files.ts';
 import type { LogFields, Logger } from './log.ts';
 import { Metrics } from './metrics.ts';
+import { startMoves } from './moves/moves.ts';
 import { CommandQueue } from './pipeline/command-queue.ts';
 import { Checkpointer, DEFAULT_CHECKPOINT_TIMINGS } from './tenancy/checkpointer.ts';
 import { HousekeepingSchedule, tidyTenant } from './tenancy/maintenance.ts';
@@ -56,6 +59,12 @@ export interface RunningServer {
 
 const CLIENT_DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'client', 'dist');
 
+/** Where other cells reach this one without CELL_URL: the address listened on, loopback for a wildcard. */
+function cellUrl(host: string, port: number): string {
+  const reachable = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  return `http://${reachable}:${port}`;
+}
+
 /** Embedded mode: the host platform's key (config.ts checked that issuer and audience come with it). */
 function hostKeys(config: Config): HostKeyConfig | null {
   if (!config.jwtPublicKeyFile && !config.jwksFile) return null;
@@ -73,6 +82,9 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   // With CELL, a tenant's file is opened only on the cell Redis places it on (decision 55).
   const placement = config.placement ? new Placement(config.redisUrl!, config.placement.key, config.placement.cell, log) : null;
   const gate = placement ? new TenantGate(placement, log) : null;
+  // With CLUSTER_SECRET too, tenants move between cells, read-only meanwhile (decision 57).
+  const cluster = placement && config.cluster ? new ClusterLink(config.redisUrl!, config.placement!.key, log) : null;
+  const moving = (tenantId: string) => cluster?.readOnly.has(tenantId) ?? false;
   const databases = new TenantDatabases({
     checkpointer,
     dataDir: config.dataDir,
@@ -81,11 +93,12 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     idleMs: config.limits.databaseIdleSeconds * 1000,
     log,
     onOpen: (db) => {
-      if (!housekeeping.due(db.tenantId)) return;
+      if (!housekeeping.due(db.tenantId) || moving(db.tenantId)) return;
       tidyTenant(db, config.limits, Date.now(), (sha256) => blobs.remove(db.tenantId, sha256));
       housekeeping.ran(db.tenantId);
     },
     guard: gate ? (tenantId) => gate.check(tenantId) : undefined,
+    readOnly: cluster ? moving : undefined,
   });
   const directory = new AccountDirectory(config.dataDir, config.hostTenantPrefix);
   const host = hostKeys(config);
@@ -107,7 +120,11 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     presenceRefreshMs: (config.limits.presenceTtlSeconds * 1000) / 3,
   });
   const bus = config.redisUrl ? linkInstances(config.redisUrl, config.redisChannel, fanout, metrics, log) : null;
-  const commands = new CommandQueue({ database: (id) => databases.get(id), log, maxReplyBytes: config.limits.maxReplyBytes }, (writes) => metrics.writesPerCommit.observe(writes));
+  cluster?.readOnly.onChange((tenantId, readOnly) => databases.setReadOnly(tenantId, readOnly));
+  const commands = new CommandQueue({
+    database: (id) => databases.get(id), log, maxReplyBytes: config.limits.maxReplyBytes,
+    writesRefused: (tenantId) => (moving(tenantId) ? new TenantMoving() : null),
+  }, (writes) => metrics.writesPerCommit.observe(writes));
   const sockets = attachSocketServer(web, {
     config, sessions, commands, fanout, metrics, log,
     admit: (claims) => admitCaller(databases, claims),
@@ -118,6 +135,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     if (cell !== placement.cell) sockets.closeTenant(tenantId, CLOSE.tryAgainLater.code, 'workspace moved');
   });
   placement?.start();
+  cluster?.start();
   // Every route that serves a workspace runs only on its cell; /healthz, /metrics and the client's files on any.
   const tenantRoutes = gate ? placedRoutes(routes, { gate, authenticates: (credential) => authenticates(sessions, credential), log }) : routes;
   const health = (): Health => ({
@@ -195,7 +213,13 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   }
   registerStaticFiles(routes, CLIENT_DIST, pagePolicy(config.frameAncestors));
 
+  const moves = cluster && config.cluster ? startMoves(routes, {
+    cell: placement!.cell, dataDir: config.dataDir, secret: config.cluster.secret,
+    leaseSeconds: config.cluster.leaseSeconds, graceSeconds: config.cluster.graceSeconds,
+    hostTenantPrefix: config.hostTenantPrefix, link: cluster, placement: placement!, databases, log,
+  }) : null;
   const port = await web.listen(config.host, config.port);
+  cluster?.announce(placement!.cell, config.cluster?.url ?? cellUrl(config.host, port));
   return {
     port,
     tokens,
@@ -214,6 +238,8 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       await webhooks.stop();
       closing = 'redis';
       await bus?.close();
+      await moves?.stop();
+      cluster?.close();
       await placement?.close();
       signIn.close();
       closing = 'common-password worker';

@@ -25,6 +25,10 @@ describe('configuration', () => {
     [{ MAX_FRAME_BYTES: '10' }, /MAX_FRAME_BYTES/],
     [{ IDEMPOTENCY_DAYS: '1' }, /IDEMPOTENCY_DAYS/],
     [{ SIGNUP_ENABLED: 'maybe' }, /SIGNUP_ENABLED/],
+    [{ CLUSTER_SECRET: 'a-long-enough-secret' }, /CLUSTER_SECRET needs CELL/],
+    [{ REDIS_URL: 'redis://r:6379', CELL: 'a', CLUSTER_SECRET: 'short' }, /CLUSTER_SECRET/],
+    [{ REDIS_URL: 'redis://r:6379', CELL: 'a', CLUSTER_SECRET: 'a-long-enough-secret', CELL_URL: 'http://10.0.0.5:8080/tandem' }, /CELL_URL/],
+    [{ REDIS_URL: 'redis://r:6379', CELL: 'a', CLUSTER_SECRET: 'a-long-enough-secret', MOVE_LEASE_SECONDS: '1' }, /MOVE_LEASE_SECONDS/],
   ];
   for (const [env, name] of bad) {
     it(`CFG-2 refuses ${JSON.stringify(env)} naming the variable`, () => {
@@ -41,5 +45,13 @@ describe('configuration', () => {
     expect(config.jwksFile).toBe('/etc/host/jwks.json');
     expect(config.allowedOrigins).toEqual(['https://a.example.com', 'https://b.example.com']);
     expect(config.sqliteSynchronous).toBe('FULL');
+  });
+
+  it('CFG-4 a cell with CLUSTER_SECRET takes part in tenant moves: its address, the read-only lease and the grace period', () => {
+    const cell = { REDIS_URL: 'redis://r:6379', CELL: 'cell-a', CLUSTER_SECRET: 'a-long-enough-secret' };
+    expect(loadConfig({}).cluster).toBeNull();
+    expect(loadConfig({ REDIS_URL: 'redis://r:6379', CELL: 'cell-a' }).cluster).toBeNull();
+    expect(loadConfig(cell).cluster).toEqual({ secret: 'a-long-enough-secret', url: null, leaseSeconds: 10, graceSeconds: 86_400 });
+    expect(loadConfig({ ...cell, CELL_URL: 'http://10.0.0.5:8080/', MOVE_GRACE_SECONDS: '60' }).cluster).toMatchObject({ url: 'http://10.0.0.5:8080', graceSeconds: 60 });
   });
 });

@@ -32,10 +32,14 @@ const LAYERS: Record<string, readonly string[]> = {
   // The in-app assistant: its tools read through the command queue as the asker; it has no write path at all.
   assistant: ['http', 'pipeline', 'handlers', 'auth', 'storage', 'tenancy'],
   transport: ['pipeline', 'fanout', 'http', 'auth', 'cells'],
-  server: ['transport', 'transfer', 'attachments', 'assistant', 'webhooks', 'http', 'fanout', 'pipeline', 'handlers', 'auth', 'tenancy', 'cells'],
+  // Tenant moves between cells: the mover, the target's staging, the resolver, their internal routes.
+  moves: ['attachments', 'http', 'cells', 'tenancy'],
+  server: ['transport', 'transfer', 'attachments', 'assistant', 'webhooks', 'http', 'fanout', 'pipeline', 'handlers', 'auth', 'tenancy', 'cells', 'moves'],
   main: ['server'],
   // A process of its own (npm run mcp) that reads a tenant file: it knows nothing of the server's socket or writes.
   mcp: ['tenancy', 'storage'],
+  // placement:sync and the generated haproxy.cfg, in front of the cells: the placement channel's form and the cookie's name, nothing of a file.
+  routing: ['auth', 'cells'],
 };
 
 const files = (dir: string): string[] =>

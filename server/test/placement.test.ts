@@ -196,20 +196,34 @@ describe('tenant placement across cells', () => {
     expect((await get(a.http, '/api/projects/WEB/export.json', token)).body).toMatchObject({ cell: 'b' });
   });
 
-  it('PLACE-4 two cells meeting one new tenant at once: exactly one claims it and serves it, the other refuses it naming the winner and makes no file', async () => {
-    for (let round = 0; round < 5; round++) {
-      const tenantId = newHostTenant();
-      const token = await hostToken(tenantId);
-      const [atA, atB] = await Promise.all([upgrade(a.ws, token), upgrade(b.ws, token)]);
-      atA.socket?.close();
-      atB.socket?.close();
-      expect([atA.status, atB.status].sort()).toEqual([101, 421]);
-      const [winner, loser, refusal] = atA.status === 101 ? [a, b, atB] : [b, a, atA];
-      const winnerCell = winner === a ? 'a' : 'b';
-      expect(refusal.cell).toBe(winnerCell);
-      expect(await redis.hget(key, tenantId)).toBe(winnerCell);
-      expect(hasFolder(winner, tenantId)).toBe(true);
-      expect(hasFolder(loser, tenantId)).toBe(false);
+  it('PLACE-4 two cells meeting one new tenant at once: exactly one claims it, announces it once on the changes channel and serves it, the other refuses it naming the winner and makes no file', async () => {
+    // What placement:sync hears: every tenant a claim places, once, from the winner alone.
+    const listener = new Redis(redisUrl);
+    const announced: unknown[] = [];
+    listener.on('message', (_channel: string, message: string) => announced.push(JSON.parse(message)));
+    await listener.subscribe(`${key}:changes`);
+    try {
+      for (let round = 0; round < 5; round++) {
+        const tenantId = newHostTenant();
+        const token = await hostToken(tenantId);
+        const [atA, atB] = await Promise.all([upgrade(a.ws, token), upgrade(b.ws, token)]);
+        atA.socket?.close();
+        atB.socket?.close();
+        expect([atA.status, atB.status].sort()).toEqual([101, 421]);
+        const [winner, loser, refusal] = atA.status === 101 ? [a, b, atB] : [b, a, atA];
+        const winnerCell = winner === a ? 'a' : 'b';
+        expect(refusal.cell).toBe(winnerCell);
+        expect(await redis.hget(key, tenantId)).toBe(winnerCell);
+        expect(hasFolder(winner, tenantId)).toBe(true);
+        expect(hasFolder(loser, tenantId)).toBe(false);
+        const aboutIt = () => announced.filter((change) => (change as { tenant: string }).tenant === tenantId);
+        await until(async () => (aboutIt().length > 0 ? true : undefined), 'the claim\'s announcement');
+        // A second one, from the cell that lost, would have come by the time a round trip to Redis does.
+        await redis.ping();
+        expect(aboutIt()).toEqual([{ tenant: tenantId, cell: winnerCell }]);
+      }
+    } finally {
+      listener.disconnect();
     }
   });
 

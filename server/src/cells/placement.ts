@@ -1,10 +1,11 @@
 // Which cell holds each tenant (docs/DESIGN.md decision 55): one Redis hash,
 // tenant id → cell name, read through a cache in this process. Whoever
-// changes an entry publishes the change on `<key>:changes` in the same
-// MULTI, and every instance's cache takes it from there, so a move reaches
-// all of them at once. Changes published while this instance's link to Redis
-// was down are made up for when it comes back: every cached answer is read
-// again.
+// changes an entry, a claim that won or a move, publishes the change on
+// `<key>:changes` atomically with it, and every instance's cache takes it
+// from there, so a move reaches all of them at once (and placement:sync
+// takes every new tenant to HAProxy's map, decision 56). Changes published
+// while this instance's link to Redis was down are made up for when it comes
+// back: every cached answer is read again.
 import { Redis } from 'ioredis';
 import type { Logger } from '../log.ts';
 
@@ -17,6 +18,44 @@ export const OTHER_CELLS_KEPT = 10_000;
 
 /** Told of every change this instance learns of: the tenant is now on `cell`. */
 export type PlacementListener = (tenantId: string, cell: string) => void;
+
+/** One entry of the hash as announced on the changes channel: the tenant is now on `cell`. */
+export interface PlacementChange {
+  tenant: string;
+  cell: string;
+}
+
+/** Where the hash under `key` announces its changes (a claim won, a move). */
+export const placementChannel = (key: string): string => `${key}:changes`;
+
+/** A message of the changes channel, or null when it is not one. */
+export function parsePlacementChange(message: string): PlacementChange | null {
+  try {
+    const change = JSON.parse(message) as { tenant?: unknown; cell?: unknown };
+    return typeof change.tenant === 'string' && typeof change.cell === 'string' ? { tenant: change.tenant, cell: change.cell } : null;
+  } catch {
+    return null;
+  }
+}
+
+const announcement = (tenant: string, cell: string): string => JSON.stringify({ tenant, cell } satisfies PlacementChange);
+
+/**
+ * HSETNX and, only when it won, the announcement, in one script: a MULTI
+ * cannot make the PUBLISH depend on the HSETNX, and a PUBLISH sent after it
+ * could be lost with this process, leaving a router that follows the channel
+ * (placement:sync) without a tenant the hash holds. Answers the win (1 or 0)
+ * and the cell that holds the tenant.
+ */
+const CLAIM_SCRIPT = `local won = redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2])
+if won == 1 then redis.call('PUBLISH', ARGV[3], ARGV[4]) end
+return {won, redis.call('HGET', KEYS[1], ARGV[1])}`;
+
+/** HSET and its announcement, only while KEYS[2] holds ARGV[3] (see placeWhile). */
+const PLACE_WHILE_SCRIPT = `if redis.call('GET', KEYS[2]) ~= ARGV[3] then return 0 end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+redis.call('PUBLISH', ARGV[4], ARGV[5])
+return 1`;
 
 const reconnectAfter = (attempt: number) => Math.min(100 * attempt, 1000);
 
@@ -61,7 +100,7 @@ export class Placement {
   }
 
   private get channel(): string {
-    return `${this.key}:changes`;
+    return placementChannel(this.key);
   }
 
   /** Connects in the background; until Redis answers, only cached tenants are served. */
@@ -109,15 +148,28 @@ export class Placement {
 
   /** Puts the tenant on `cell` (a move) and tells every instance, this one at once. */
   async place(tenantId: string, cell: string): Promise<void> {
-    await this.commands.multi().hset(this.key, tenantId, cell).publish(this.channel, JSON.stringify({ tenant: tenantId, cell })).exec();
+    await this.commands.multi().hset(this.key, tenantId, cell).publish(this.channel, announcement(tenantId, cell)).exec();
     this.changed(tenantId, cell);
   }
 
+  /**
+   * place(), only while the key `held` still holds `value`: a tenant move's
+   * read-only mark (decision 57), checked in the same script, so placement
+   * never flips after the mark lapsed and the old cell took writes again.
+   * False, and nothing changed, when it no longer holds.
+   */
+  async placeWhile(tenantId: string, cell: string, held: { key: string; value: string }): Promise<boolean> {
+    const placed = await this.commands.eval(PLACE_WHILE_SCRIPT, 2, this.key, held.key, tenantId, cell, held.value, this.channel, announcement(tenantId, cell));
+    if (placed !== 1) return false;
+    this.changed(tenantId, cell);
+    return true;
+  }
+
   private async claimInRedis(tenantId: string): Promise<string> {
-    const replies = await this.commands.multi().hsetnx(this.key, tenantId, this.cell).hget(this.key, tenantId).exec();
-    const owner = replies?.[1]?.[1];
+    const reply = (await this.commands.eval(CLAIM_SCRIPT, 1, this.key, tenantId, this.cell, this.channel, announcement(tenantId, this.cell))) as [number, string | null];
+    const [won, owner] = reply;
     if (typeof owner !== 'string') throw new Error(`the claim of ${tenantId} got no answer`);
-    if (replies?.[0]?.[1] === 1) this.log.info('tenant_claimed', { tenant: tenantId, cell: this.cell });
+    if (won === 1) this.log.info('tenant_claimed', { tenant: tenantId, cell: this.cell });
     return owner;
   }
 
@@ -130,13 +182,8 @@ export class Placement {
   }
 
   private received(message: string): void {
-    let change: { tenant?: unknown; cell?: unknown };
-    try {
-      change = JSON.parse(message) as typeof change;
-    } catch {
-      return;
-    }
-    if (typeof change.tenant === 'string' && typeof change.cell === 'string') this.changed(change.tenant, change.cell);
+    const change = parsePlacementChange(message);
+    if (change) this.changed(change.tenant, change.cell);
   }
 
   private changed(tenantId: string, cell: string): void {

@@ -1,7 +1,8 @@
-// Why an instance will not serve a tenant (docs/DESIGN.md decision 55). Both
-// are AppErrors with UNAVAILABLE, so a command that meets one mid-way gets an
-// Error frame the SDK keeps its writes queued for; HTTP answers them 421 and
-// 503 (http/account-refusal.ts), the socket upgrade likewise.
+// Why an instance will not serve a tenant (docs/DESIGN.md decision 55), or
+// not its writes (a move, decision 57). All are AppErrors with UNAVAILABLE,
+// so a command that meets one mid-way gets an Error frame the SDK keeps its
+// writes queued for; HTTP answers the first two 421 and 503
+// (http/account-refusal.ts), the socket upgrade likewise.
 import { AppError } from '../../../shared/domain/errors.ts';
 import { ErrorCode } from '../../../shared/proto.ts';
 
@@ -16,5 +17,19 @@ export class TenantElsewhere extends AppError {
 export class PlacementUnavailable extends AppError {
   constructor() {
     super(ErrorCode.ERROR_CODE_UNAVAILABLE, 'Where this workspace is served cannot be read right now; try again shortly', '', undefined, 1000);
+  }
+}
+
+/** How soon a write refused during a move is worth sending again: most moves hold writes a second or two. */
+export const MOVING_RETRY_AFTER_MS = 500;
+
+/**
+ * The tenant is read-only while its file moves to another cell (decision 57):
+ * reads go on, nothing of this write was done. Not remembered, so the resend
+ * runs, on whichever cell holds the tenant by then.
+ */
+export class TenantMoving extends AppError {
+  constructor() {
+    super(ErrorCode.ERROR_CODE_UNAVAILABLE, 'This workspace is moving to another server and takes no changes for a moment; nothing was changed', '', undefined, MOVING_RETRY_AFTER_MS);
   }
 }

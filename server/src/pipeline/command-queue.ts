@@ -9,6 +9,7 @@
 // must never name a write that could still be rolled back. Reads and session
 // commands keep their place in the queue, so one socket's commands are still
 // answered in the order sent and a read sees the writes sent before it.
+import type { AppError } from '../../../shared/domain/errors.ts';
 import { ErrorCode, type ClientFrame } from '../../../shared/proto.ts';
 import { isWrite } from '../../../shared/protocol/commands.ts';
 import type { Caller } from '../auth/caller.ts';
@@ -34,12 +35,21 @@ export const MAX_WRITES_PER_COMMIT = 128;
 
 const isWriteFrame = (frame: ClientFrame): boolean => frame.command !== undefined && isWrite(frame.command);
 
+export interface QueueDeps extends DispatchDeps {
+  /**
+   * Why the tenant's writes are refused just now, or null: it is read-only
+   * while its file moves to another cell (decision 57). Asked once per group,
+   * before any transaction begins; reads and session commands go on.
+   */
+  writesRefused?(tenantId: string): AppError | null;
+}
+
 export class CommandQueue {
   private pending = new Map<string, Job[]>();
   private scheduled: NodeJS.Immediate | null = null;
 
   constructor(
-    private readonly deps: DispatchDeps,
+    private readonly deps: QueueDeps,
     /** Told the size of each group commit. */
     private readonly onCommit: (writes: number) => void = () => {},
   ) {}
@@ -81,6 +91,8 @@ export class CommandQueue {
   }
 
   private commitTogether(tenantId: string, group: Job[]): Dispatched[] {
+    const refused = this.deps.writesRefused?.(tenantId);
+    if (refused) return group.map((job) => refusal(job, refused));
     this.onCommit(group.length);
     if (group.length === 1) return [this.run(group[0]!)];
     let storageFault = false;
@@ -102,17 +114,20 @@ export class CommandQueue {
       // The commit itself failed (disk full, I/O error, the lock never came):
       // none of these writes happened, and each sender may safely resend.
       storageFault ||= isStorageFault(err);
-      const refusal = storageFault ? storageUnavailable() : internalError();
+      const answer = storageFault ? storageUnavailable() : internalError();
       if (storageFault) this.deps.log.warn('group_not_stored', { tenant: tenantId, writes: group.length, error: String(err) });
       else this.deps.log.error('group_commit_failed', { tenant: tenantId, writes: group.length }, err);
-      return group.map((job) => ({
-        command: job.frame.command ?? 'unknown',
-        reply: errorFrame(job.frame.messageId, job.now, refusal),
-        errorCode: refusal.code,
-        events: [],
-        session: null,
-        notices: [],
-      }));
+      return group.map((job) => refusal(job, answer));
     }
   }
 }
+
+/** A write answered with an error without running: nothing of it was done. */
+const refusal = (job: Job, error: AppError): Dispatched => ({
+  command: job.frame.command ?? 'unknown',
+  reply: errorFrame(job.frame.messageId, job.now, error),
+  errorCode: error.code,
+  events: [],
+  session: null,
+  notices: [],
+});

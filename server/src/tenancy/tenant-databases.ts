@@ -21,6 +21,13 @@ export interface TenantDatabasesOptions {
    * known to be on this one). Without it, every tenant is this instance's.
    */
   guard?: (tenantId: string) => void;
+  /**
+   * Whether the tenant is read-only here for now (its file is moving to
+   * another cell, decision 57). Its connection is then opened, or kept, with
+   * `query_only`, so no path whatever writes to the file: SQLite refuses with
+   * SQLITE_READONLY, which the writers take for a passing storage fault.
+   */
+  readOnly?: (tenantId: string) => boolean;
 }
 
 export class TenantDatabases {
@@ -51,6 +58,7 @@ export class TenantDatabases {
     const { checkpointer } = this.opts;
     const db = openTenantDb(this.opts.dataDir, tenantId, { synchronous: this.opts.synchronous, autoCheckpoint: !checkpointer });
     if (checkpointer) db.onCommit = () => checkpointer.wrote(db.path);
+    if (this.opts.readOnly?.(tenantId)) db.sqlite.pragma('query_only = 1');
     this.open.set(tenantId, { db, lastUsed: Date.now() });
     this.justOpened.push(db);
     this.choresSoon();
@@ -61,6 +69,16 @@ export class TenantDatabases {
   peek(tenantId: string): TenantDb | null {
     const entry = this.open.get(tenantId);
     return entry && this.admits(tenantId) ? entry.db : null;
+  }
+
+  /** The tenant became read-only, or writable again: its open connection, if any, follows at once. */
+  setReadOnly(tenantId: string, readOnly: boolean): void {
+    this.open.get(tenantId)?.db.sqlite.pragma(`query_only = ${readOnly ? 1 : 0}`);
+  }
+
+  /** Closes the tenant's file if it is open here: it is about to be moved away. */
+  release(tenantId: string): void {
+    this.closeOne(tenantId, 'moved');
   }
 
   /** Whether the guard lets this instance serve the tenant now, for background work that should pass over it quietly. */

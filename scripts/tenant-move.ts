@@ -1,0 +1,69 @@
+// `npm run tenant:move -- <tenant_id> <cell> [--json]`: moves a tenant's file
+// to another cell while its clients keep working (docs/DESIGN.md decision 57).
+// Thin: it finds the cell that holds the tenant and asks it, over the cells'
+// internal HTTP, to run the move; that cell is the mover, so this process
+// dying changes nothing. Needs REDIS_URL, PLACEMENT_KEY (if not the default)
+// and CLUSTER_SECRET, as the cells have them. Exit 0 when the tenant is on
+// <cell>; 1 when the move was refused or rolled back (the tenant is whole on
+// its old cell and takes writes again); 2 on a usage or configuration error.
+import { Redis } from 'ioredis';
+import { parseArgs } from 'node:util';
+import { ConfigError, moverConfig } from '../server/src/config.ts';
+import { CellDirectory } from '../server/src/cells/cell-directory.ts';
+import { postJson } from '../server/src/moves/cluster-http.ts';
+import type { MoveReport } from '../server/src/moves/move-steps.ts';
+import { formatTable } from './lib/text-table.ts';
+
+const USAGE = 'usage: npm run tenant:move -- <tenant_id> <cell> [--json]';
+/** A 100 MB tenant moves in seconds; this is for a cell that stopped answering altogether. */
+const MOVE_TIMEOUT_MS = 10 * 60_000;
+
+class UsageError extends Error {}
+
+function report(r: MoveReport): string {
+  const rows = Object.entries(r.steps).map(([step, ms]) => [step, ms] as [string, number]);
+  return [
+    `${r.tenant} moved from cell ${r.from} to cell ${r.to} (move ${r.move})`,
+    `${(r.bytes / 1024 / 1024).toFixed(1)} MiB, ${r.attachments} attachment file(s); writes refused for ${r.readOnlyMs} ms, ${r.totalMs} ms in all`,
+    r.retired ? '' : 'The old copy could not be set aside yet; the old cell does it when it can.',
+    formatTable(['step', 'ms'], rows),
+  ].filter(Boolean).join('\n');
+}
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({ options: { json: { type: 'boolean', default: false } }, allowPositionals: true });
+  if (positionals.length !== 2) throw new UsageError(USAGE);
+  const [tenant, to] = positionals as [string, string];
+  const config = moverConfig();
+  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true });
+  let from: string | null;
+  let url: string | null;
+  try {
+    await redis.connect();
+    from = await redis.hget(config.placementKey, tenant);
+    url = from === null ? null : await new CellDirectory(redis, config.placementKey).urlOf(from);
+  } finally {
+    redis.disconnect();
+  }
+  if (from === null) throw new UsageError(`no cell holds ${tenant} (PLACEMENT_KEY ${config.placementKey})`);
+  if (url === null) throw new UsageError(`cell ${from} holds ${tenant} but has not published its address: is it running with CLUSTER_SECRET?`);
+  const answer = await postJson(`${url}/internal/moves`, config.secret, { tenant, to }, MOVE_TIMEOUT_MS);
+  if (answer.status !== 200) {
+    const error = answer.body['error'] as { message?: string } | undefined;
+    process.stderr.write(`tenant:move: cell ${from} answered ${answer.status}: ${error?.message ?? 'no reason given'}\n`);
+    return 1;
+  }
+  const moved = answer.body as unknown as MoveReport;
+  process.stdout.write(values.json ? `${JSON.stringify(moved)}\n` : `${report(moved)}\n`);
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`tenant:move: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = err instanceof UsageError || err instanceof ConfigError ? 2 : 1;
+  },
+);

@@ -1,0 +1,339 @@
+// docs/DESIGN.md decision 56: HAProxy in front of the cells sends each request
+// to its tenant's cell by the map placement:sync keeps equal to the placement
+// hash, and spreads new tenants by the cells' loads. Real parts throughout:
+// two cells (servers with data folders of their own on one Redis hash under a
+// key of this run's own), Debian's HAProxy as a child process on the config
+// `npm run haproxy:config` writes, and `npm run placement:sync` as a child
+// process. Which backend carried a request is read from HAProxy's own counts.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { Redis } from 'ioredis';
+import { SignJWT, exportSPKI } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Placement } from '../src/cells/placement.ts';
+import { makeLogger } from '../src/log.ts';
+import { ANY_CELL_BACKEND } from '../src/routing/haproxy-config.ts';
+import { signupWeights } from '../src/routing/signup-weights.ts';
+import { PASSWORD, postJson, signup, type Session } from './support/accounts.ts';
+import { HaproxyProcess, ensureHaproxy } from './support/haproxy.ts';
+import { findRedis, freePort, uniqueChannel } from './support/redis.ts';
+import { startTestServer, type TestServer } from './support/test-server.ts';
+import { TestClient } from './support/ws-client.ts';
+
+const ISSUER = 'https://host.example.com';
+const AUDIENCE = 'tandem-embed';
+const hostKeys = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+
+function hostToken(tenantId: string): Promise<string> {
+  return new SignJWT({ tenant_id: tenantId, name: 'Host User', roles: ['member'] })
+    .setProtectedHeader({ alg: 'ES256' })
+    .setSubject('host-user-1')
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setExpirationTime('1h')
+    .sign(hostKeys.privateKey);
+}
+
+const newHostTenant = () => `host-route-${randomUUID().slice(0, 8)}`;
+
+async function until<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** `npm run placement:sync` as a child process; its JSON log lines are kept. */
+class SyncProcess {
+  readonly lines: Array<{ event: string; [field: string]: unknown }> = [];
+
+  private constructor(private readonly child: ChildProcess) {
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (line.startsWith('{')) this.lines.push(JSON.parse(line));
+    });
+  }
+
+  static async start(env: Record<string, string>): Promise<SyncProcess> {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/routing/main.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const sync = new SyncProcess(child);
+    await sync.logged('map_rebuilt', 15_000);
+    return sync;
+  }
+
+  get pid(): number {
+    return this.child.pid!;
+  }
+
+  logged(event: string, timeoutMs = 5000, after = 0): Promise<{ [field: string]: unknown }> {
+    return until(async () => this.lines.slice(after).find((l) => l.event === event), `placement:sync to log ${event}`, timeoutMs);
+  }
+
+  stop(): Promise<void> {
+    if (this.child.exitCode !== null) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.child.once('exit', () => resolve());
+      this.child.kill('SIGTERM');
+    });
+  }
+}
+
+let parent: string;
+let redisUrl: string;
+let redis: Redis;
+let key: string;
+let env: Record<string, string>;
+let a: TestServer;
+let b: TestServer;
+let haproxy: HaproxyProcess;
+let sync: SyncProcess;
+let mapFile: string;
+let syncEnv: Record<string, string>;
+let through: string;
+let throughWs: string;
+const CELLS = ['cell-a', 'cell-b'];
+const SERVERS = ['cell-a.1', 'cell-b.1'];
+
+/** HAProxy's count of requests (streams) each backend has carried. */
+async function carried(): Promise<Map<string, number>> {
+  const [header, ...rows] = (await haproxy.runtime.send(['show', 'stat'])).split('\n').filter(Boolean);
+  const columns = header!.replace(/^# /, '').split(',');
+  const [name, server, total] = ['pxname', 'svname', 'stot'].map((c) => columns.indexOf(c));
+  const counts = new Map<string, number>();
+  for (const row of rows.map((r) => r.split(','))) if (row[server!] === 'BACKEND') counts.set(row[name!]!, Number(row[total!]));
+  return counts;
+}
+
+/** Runs `request` and answers which backend carried it (exactly one must have). */
+async function landedOn(request: () => Promise<void>): Promise<string> {
+  const before = await carried();
+  await request();
+  const after = await carried();
+  const grew = [...after].filter(([backend, n]) => n > (before.get(backend) ?? 0)).map(([backend]) => backend);
+  expect(grew).toHaveLength(1);
+  return grew[0]!;
+}
+
+/** A socket through HAProxy with the bearer subprotocol, served: list_projects answered. */
+async function servedSocket(token: string): Promise<void> {
+  const client = await TestClient.connect(throughWs, token);
+  try {
+    await client.ok({ listProjects: {} });
+  } finally {
+    client.close();
+  }
+}
+
+async function mapped(): Promise<Map<string, string>> {
+  return new Map(await haproxy.runtime.mapEntries(mapFile));
+}
+
+const untilMapped = (tenantId: string, cell: string) =>
+  until(async () => ((await mapped()).get(tenantId) === cell ? true : undefined), `HAProxy's map to put ${tenantId} on ${cell}`);
+
+async function weights(): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const server of SERVERS) out.set(server, Number(/^(\d+)/.exec(await haproxy.runtime.send(['get', 'weight', `${ANY_CELL_BACKEND}/${server}`]))?.[1]));
+  return out;
+}
+
+/** What the default backend's weights should be for the hash as it stands. */
+async function expectedWeights(): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  for (const cell of Object.values(await redis.hgetall(key))) counts.set(cell, (counts.get(cell) ?? 0) + 1);
+  return signupWeights(SERVERS.map((name) => ({ name, usable: true })), counts);
+}
+
+const untilWeighed = () =>
+  until(async () => {
+    const [now, wanted] = [await weights(), await expectedWeights()];
+    return [...wanted].every(([server, w]) => now.get(server) === w) ? now : undefined;
+  }, 'the default backend\'s weights to follow the tenant counts');
+
+const signedUp: Array<Session & { cell: string }> = [];
+
+beforeAll(async () => {
+  ensureHaproxy();
+  redisUrl = await findRedis();
+  redis = new Redis(redisUrl);
+  key = `${uniqueChannel()}:placement`;
+  parent = mkdtempSync(join(tmpdir(), 'tandem-route-'));
+  const pemFile = join(parent, 'host.pem');
+  writeFileSync(pemFile, await exportSPKI(hostKeys.publicKey));
+  env = { REDIS_URL: redisUrl, REDIS_CHANNEL: uniqueChannel(), PLACEMENT_KEY: key, JWT_PUBLIC_KEY_FILE: pemFile, JWT_ISSUER: ISSUER, JWT_AUDIENCE: AUDIENCE };
+  a = await startTestServer({ ...env, CELL: 'cell-a' }, mkdtempSync(join(parent, 'a-')));
+  b = await startTestServer({ ...env, CELL: 'cell-b' }, mkdtempSync(join(parent, 'b-')));
+
+  const port = await freePort();
+  through = `http://127.0.0.1:${port}`;
+  throughWs = `ws://127.0.0.1:${port}/ws`;
+  const socket = join(parent, 'admin.sock');
+  mapFile = join(parent, 'tenants.map');
+  const configFile = join(parent, 'haproxy.cfg');
+  const generated = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/haproxy-config.ts', '--listen', `127.0.0.1:${port}`, '--cell', `cell-a=127.0.0.1:${a.port}`, '--cell', `cell-b=127.0.0.1:${b.port}`,
+      '--runtime-socket', socket, '--map', mapFile, '--maxconn', '2000', '--out', configFile],
+    { encoding: 'utf8' },
+  );
+  if (generated.status !== 0) throw new Error(`haproxy:config failed: ${generated.stderr}`);
+  haproxy = await HaproxyProcess.start(configFile, socket);
+  syncEnv = { REDIS_URL: redisUrl, PLACEMENT_KEY: key, HAPROXY_SOCKET: socket, HAPROXY_MAP: mapFile, LOG_LEVEL: 'debug' };
+  sync = await SyncProcess.start(syncEnv);
+}, 300_000);
+
+afterAll(async () => {
+  await sync?.stop();
+  await haproxy?.stop();
+  await a?.stop();
+  await b?.stop();
+  await redis?.del(key);
+  redis?.disconnect();
+  if (parent) rmSync(parent, { recursive: true, force: true });
+});
+
+describe('routing by HAProxy', () => {
+  it('ROUTE-1 sign-ups through HAProxy spread over both cells, and placement:sync puts each new workspace in HAProxy\'s map under the cell that made it', async () => {
+    for (let i = 0; i < 6; i++) {
+      const session = await signup(through, `Route${i}`);
+      signedUp.push({ ...session, cell: (await redis.hget(key, session.tenantId))! });
+    }
+    for (const cell of CELLS) expect(signedUp.filter((s) => s.cell === cell).length, `sign-ups on ${cell}`).toBeGreaterThanOrEqual(2);
+    for (const session of signedUp) await untilMapped(session.tenantId, session.cell);
+  });
+
+  it('ROUTE-2 a socket opened through HAProxy with the bearer subprotocol goes to its workspace\'s cell backend and is served, for workspaces of both cells', async () => {
+    expect(signedUp.length).toBe(6);
+    for (const session of signedUp) expect(await landedOn(() => servedSocket(session.token))).toBe(session.cell);
+  });
+
+  it('ROUTE-3 HTTP through HAProxy follows the Authorization bearer, the session cookie and a log-in\'s tenantId to the workspace\'s cell', async () => {
+    for (const cell of CELLS) {
+      const session = signedUp.find((s) => s.cell === cell)!;
+      const asked = async (headers: Record<string, string>) => {
+        const res = await fetch(`${through}/api/auth/session`, { headers });
+        expect(res.status).toBe(200);
+        expect(((await res.json()) as { tenantId: string }).tenantId).toBe(session.tenantId);
+      };
+      expect(await landedOn(() => asked({ authorization: `Bearer ${session.token}` }))).toBe(cell);
+      expect(await landedOn(() => asked({ cookie: session.cookie }))).toBe(cell);
+      const login = async () => {
+        const res = await postJson(through, '/api/auth/login', { email: session.user.email, password: PASSWORD, tenantId: session.tenantId });
+        expect(res.status).toBe(200);
+      };
+      expect(await landedOn(login)).toBe(cell);
+    }
+  });
+
+  it('ROUTE-4 a host platform\'s brand-new tenant: its first socket goes to the default backend and is claimed by the cell that answers; the sync maps it, and its next socket goes to that cell', async () => {
+    const tenantId = newHostTenant();
+    const token = await hostToken(tenantId);
+    expect(await landedOn(() => servedSocket(token))).toBe(ANY_CELL_BACKEND);
+    const cell = await redis.hget(key, tenantId);
+    expect(CELLS).toContain(cell);
+    await untilMapped(tenantId, cell!);
+    expect(await landedOn(() => servedSocket(token))).toBe(cell);
+  });
+
+  it('ROUTE-5 a placement changed in Redis with place() reaches HAProxy\'s map at run time: the tenant\'s next socket goes to its new cell, and HAProxy never restarted', async () => {
+    const tenantId = newHostTenant();
+    const token = await hostToken(tenantId);
+    // Claimed by cell A, asked directly.
+    const first = await TestClient.connect(a.ws, token);
+    await first.ok({ listProjects: {} });
+    first.close();
+    await untilMapped(tenantId, 'cell-a');
+    expect(await landedOn(() => servedSocket(token))).toBe('cell-a');
+    const process = await haproxy.runtime.process();
+
+    const mover = new Placement(redisUrl, key, 'mover', makeLogger('error'));
+    mover.start();
+    try {
+      await mover.place(tenantId, 'cell-b');
+    } finally {
+      await mover.close();
+    }
+    await untilMapped(tenantId, 'cell-b');
+    expect(await landedOn(() => servedSocket(token))).toBe('cell-b');
+    expect(await haproxy.runtime.process()).toBe(process);
+  });
+
+  it('ROUTE-6 sign-ups go to the least-loaded cell: with 100 more tenants placed on cell A, the sync drains A\'s servers from the default backend, and the next four sign-ups all land on cell B', async () => {
+    const mover = new Placement(redisUrl, key, 'mover', makeLogger('error'));
+    mover.start();
+    try {
+      for (let i = 0; i < 100; i++) await mover.place(`host-load-${i}-${randomUUID().slice(0, 6)}`, 'cell-a');
+    } finally {
+      await mover.close();
+    }
+    expect(await untilWeighed()).toEqual(new Map([['cell-a.1', 0], ['cell-b.1', 256]]));
+    for (let i = 0; i < 4; i++) {
+      const session = await signup(through, `Light${i}`);
+      expect(await redis.hget(key, session.tenantId)).toBe('cell-b');
+    }
+  });
+
+  it('ROUTE-7 a least-loaded cell that cannot take requests is passed over: with cell B\'s instance in maintenance the next sign-up lands on cell A, and B takes them again once it is back', async () => {
+    const weighed = (wanted: Array<[string, number]>) =>
+      until(async () => {
+        const now = await weights();
+        return wanted.every(([server, w]) => now.get(server) === w) ? true : undefined;
+      }, `weights ${JSON.stringify(wanted)}`);
+    await haproxy.runtime.send(['set', 'server', 'cell-b/cell-b.1', 'state', 'maint']);
+    try {
+      await weighed([['cell-a.1', 256], ['cell-b.1', 0]]);
+      const session = await signup(through, 'Detour');
+      expect(await redis.hget(key, session.tenantId)).toBe('cell-a');
+    } finally {
+      await haproxy.runtime.send(['set', 'server', 'cell-b/cell-b.1', 'state', 'ready']);
+    }
+    await weighed([['cell-a.1', 0], ['cell-b.1', 256]]);
+    const session = await signup(through, 'Back');
+    expect(await redis.hget(key, session.tenantId)).toBe('cell-b');
+  });
+
+  it('ROUTE-8 placement:sync started after placements exist rebuilds the whole map from the hash: entries placed without a word on the channel are in it, and an entry the hash does not hold is gone', async () => {
+    await sync.stop();
+    const quiet = Array.from({ length: 50 }, (_, i) => [newHostTenant(), CELLS[i % 2]!] as const);
+    await redis.hset(key, Object.fromEntries(quiet));
+    await haproxy.runtime.addMapEntry(mapFile, 'host-stray', 'cell-a');
+
+    sync = await SyncProcess.start(syncEnv);
+    expect(await mapped()).toEqual(new Map(Object.entries(await redis.hgetall(key))));
+    const [tenantId, cell] = quiet.find(([, c]) => c === 'cell-b')!;
+    const token = await hostToken(tenantId);
+    expect(await landedOn(() => servedSocket(token))).toBe(cell);
+  });
+
+  it('ROUTE-9 HAProxy restarted reads its empty map file again; the sync sees another process and rebuilds the map and the weights within seconds', async () => {
+    const lines = sync.lines.length;
+    await haproxy.restart();
+    expect((await mapped()).size).toBe(0);
+    const hash = new Map(Object.entries(await redis.hgetall(key)));
+    await until(async () => ((await mapped()).size === hash.size ? true : undefined), 'the map rebuilt after the restart');
+    expect(await mapped()).toEqual(hash);
+    await untilWeighed();
+    // Seen as another process, or, when a check fell while none answered, as a map to make again.
+    expect(['haproxy restarted', 'retry']).toContain((await sync.logged('map_rebuilt', 1000, lines))['reason']);
+  });
+
+  it('ROUTE-10 after a lost link to Redis the sync rebuilds: a placement announced while it could not hear the channel still reaches the map', async () => {
+    const lines = sync.lines.length;
+    const clients = (await redis.client('LIST')) as string;
+    const ids = clients.split('\n').filter((l) => l.includes(` name=placement-sync-${sync.pid} `)).map((l) => /(?:^| )id=(\d+)/.exec(l)![1]!);
+    expect(ids.length).toBe(2);
+    for (const id of ids) await redis.client('KILL', 'ID', id);
+    // Announced while the sync's link is down: the message itself is lost.
+    const tenantId = newHostTenant();
+    await redis.multi().hset(key, tenantId, 'cell-b').publish(`${key}:changes`, JSON.stringify({ tenant: tenantId, cell: 'cell-b' })).exec();
+
+    await untilMapped(tenantId, 'cell-b');
+    expect((await sync.logged('map_rebuilt', 5000, lines))['reason']).toBe('redis link back');
+  });
+});

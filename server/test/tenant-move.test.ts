@@ -1,0 +1,357 @@
+// docs/DESIGN.md decision 57, PROTOCOL.md §2.11: `npm run tenant:move` moves a
+// tenant's file from the cell that holds it to another while its clients
+// keep working: read-only meanwhile (writes UNAVAILABLE), copied with the
+// online backup, streamed to the target over the cells' authenticated HTTP,
+// checked there, placement flipped, the old copy set aside and deleted after
+// the grace period; an interrupted move ends with the tenant whole on exactly
+// one cell and writable. Two cells here are two server processes (killed
+// with SIGKILL where a test needs it) with data folders of their own, over
+// one Redis under a key of this run's own.
+import Database from 'better-sqlite3';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { SignJWT, exportSPKI } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { ErrorCode, ItemType } from '../../shared/proto.ts';
+import { Placement } from '../src/cells/placement.ts';
+import { makeLogger } from '../src/log.ts';
+import { findRedis, uniqueChannel } from './support/redis.ts';
+import { startRoutedWriters } from './support/routed-writers.ts';
+import { spawnServer, waitForExit, type ServerProcess } from './support/server-process.ts';
+import { TestClient } from './support/ws-client.ts';
+
+const ISSUER = 'https://host.example.com';
+const AUDIENCE = 'tandem-embed';
+const SECRET = randomBytes(24).toString('hex');
+const LEASE_SECONDS = 3;
+const GRACE_SECONDS = 2;
+const hostKeys = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+
+function hostToken(tenantId: string, sub = 'host-user-1'): Promise<string> {
+  return new SignJWT({ tenant_id: tenantId, name: `User ${sub}`, roles: ['admin'] })
+    .setProtectedHeader({ alg: 'ES256' })
+    .setSubject(sub)
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setExpirationTime('1h')
+    .sign(hostKeys.privateKey);
+}
+
+async function until<T>(check: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+interface Cell {
+  name: 'a' | 'b';
+  dir: string;
+  proc: ServerProcess;
+}
+
+let parent: string;
+let redisUrl: string;
+let redis: Redis;
+let key: string;
+let env: Record<string, string>;
+const cells = {} as Record<'a' | 'b', Cell>;
+
+const startCell = async (name: 'a' | 'b') => {
+  const dir = join(parent, name);
+  cells[name] = { name, dir, proc: await spawnServer(dir, { ...env, CELL: name }) };
+};
+
+async function killCell(name: 'a' | 'b'): Promise<void> {
+  const { child } = cells[name].proc;
+  child.kill('SIGKILL');
+  await waitForExit(child);
+}
+
+const tenantFile = (cell: Cell, tenantId: string) => join(cell.dir, tenantId, 'main.db');
+const moveRecord = async (tenantId: string) => {
+  const json = await redis.hget(`${key}:moves`, tenantId);
+  return json ? (JSON.parse(json) as { id: string; step: string }) : null;
+};
+
+/** `npm run tenant:move`, as a process of its own. */
+function runMove(tenantId: string, to: string): { child: ChildProcess; done: Promise<{ code: number | null; stdout: string; stderr: string }> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/tenant-move.ts', tenantId, to, '--json'], {
+    env: { ...process.env, REDIS_URL: redisUrl, PLACEMENT_KEY: key, CLUSTER_SECRET: SECRET },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return { child, done: new Promise((resolve) => child.once('exit', (code) => resolve({ code, stdout, stderr }))) };
+}
+
+interface Tenant {
+  id: string;
+  token: string;
+  projectId: string;
+  /** The project's seq when it was made. */
+  seq: number;
+}
+
+/** A host tenant placed on `cell` by its first socket, with one project and `items` tasks. */
+async function newTenant(cell: Cell, items = 0): Promise<Tenant> {
+  const id = `host-move-${randomUUID().slice(0, 8)}`;
+  const token = await hostToken(id);
+  const client = await TestClient.connect(cell.proc.ws, token);
+  try {
+    const made = await client.ok({ createProject: { key: 'MOV', name: 'Moving' } });
+    let seq = made.seq!;
+    for (let i = 0; i < items; i++) seq = (await client.ok({ createWorkItem: { projectId: made.project!.id!, itemType: ItemType.ITEM_TYPE_TASK, title: `before ${i}` } })).seq!;
+    return { id, token, projectId: made.project!.id!, seq };
+  } finally {
+    client.socket.close();
+  }
+}
+
+/**
+ * Stored replies of a busy week, written straight into the tenant's file: a
+ * file of `mb` more megabytes, so each step of a move takes long enough to be
+ * caught in it.
+ */
+function grow(cell: Cell, tenantId: string, mb: number): void {
+  const db = new Database(tenantFile(cell, tenantId));
+  try {
+    db.pragma('busy_timeout = 5000');
+    const insert = db.prepare('INSERT INTO pm_idempotency_keys (user_id, message_id, reply, created_at_ms) VALUES (?, ?, ?, ?)');
+    db.transaction(() => {
+      for (let i = 0; i < mb * 64; i++) insert.run('host-user-1', `grown-${i}`, randomBytes(16 * 1024), Date.now());
+    })();
+  } finally {
+    db.close();
+  }
+}
+
+async function board(cell: Cell, tenant: Tenant) {
+  const client = await TestClient.connect(cell.proc.ws, tenant.token);
+  try {
+    return (await client.ok({ getBoard: { projectId: tenant.projectId } })).board!;
+  } finally {
+    client.socket.close();
+  }
+}
+
+/** A write on the cell, sent again while it is refused UNAVAILABLE (a mark that has not lapsed there yet). */
+async function writes(cell: Cell, tenant: Tenant, title: string): Promise<number> {
+  const client = await TestClient.connect(cell.proc.ws, tenant.token);
+  try {
+    return await until(async () => {
+      const reply = await client.request({ createWorkItem: { projectId: tenant.projectId, itemType: ItemType.ITEM_TYPE_TASK, title } });
+      if (reply.error?.code === ErrorCode.ERROR_CODE_UNAVAILABLE) return undefined;
+      if (!reply.result) throw new Error(`the write was refused: ${JSON.stringify(reply.error)}`);
+      return reply.result.seq!;
+    }, `a write on cell ${cell.name}`, 15_000);
+  } finally {
+    client.socket.close();
+  }
+}
+
+/** Whole on exactly one cell: the one placement names holds its file, sound; the other holds neither the file nor anything staged. */
+async function wholeOnOneCell(tenant: Tenant): Promise<Cell> {
+  const placed = (await redis.hget(key, tenant.id)) as 'a' | 'b';
+  const holder = cells[placed];
+  const other = cells[placed === 'a' ? 'b' : 'a'];
+  expect(existsSync(tenantFile(holder, tenant.id))).toBe(true);
+  expect(existsSync(join(other.dir, tenant.id))).toBe(false);
+  const staged = existsSync(join(other.dir, '_moves')) ? readdirSync(join(other.dir, '_moves')).filter((n) => n.startsWith(`${tenant.id}.`) && n.endsWith('.in')) : [];
+  expect(staged).toEqual([]);
+  const db = new Database(tenantFile(holder, tenant.id), { readonly: true });
+  try {
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+  } finally {
+    db.close();
+  }
+  return holder;
+}
+
+/** Runs a move and SIGKILLs `victim` as soon as Redis records the move at `step` (or later: a short step may be over first). */
+async function killDuring(tenant: Tenant, step: string, victim: 'a' | 'b' | 'mover') {
+  const move = runMove(tenant.id, 'b');
+  const deadline = Date.now() + 15_000;
+  while ((await moveRecord(tenant.id))?.step !== step) {
+    if (Date.now() > deadline) throw new Error(`the move never reached its ${step} step`);
+    await new Promise((r) => setTimeout(r, 2));
+  }
+  if (victim === 'mover') move.child.kill('SIGKILL');
+  else await killCell(victim);
+  return move.done;
+}
+
+beforeAll(async () => {
+  redisUrl = await findRedis();
+  redis = new Redis(redisUrl);
+  key = `${uniqueChannel()}:placement`;
+  parent = mkdtempSync(join(tmpdir(), 'tandem-move-'));
+  const pemFile = join(parent, 'host.pem');
+  writeFileSync(pemFile, await exportSPKI(hostKeys.publicKey));
+  env = {
+    REDIS_URL: redisUrl,
+    REDIS_CHANNEL: uniqueChannel(),
+    PLACEMENT_KEY: key,
+    CLUSTER_SECRET: SECRET,
+    MOVE_LEASE_SECONDS: String(LEASE_SECONDS),
+    MOVE_GRACE_SECONDS: String(GRACE_SECONDS),
+    JWT_PUBLIC_KEY_FILE: pemFile,
+    JWT_ISSUER: ISSUER,
+    JWT_AUDIENCE: AUDIENCE,
+  };
+  await Promise.all([startCell('a'), startCell('b')]);
+}, 60_000);
+
+afterAll(async () => {
+  for (const cell of Object.values(cells)) {
+    cell.proc.child.kill('SIGTERM');
+    await waitForExit(cell.proc.child);
+  }
+  await redis.del(key, `${key}:moves`, `${key}:cells`);
+  redis.disconnect();
+  rmSync(parent, { recursive: true, force: true });
+});
+
+describe('live tenant moves between cells', () => {
+  let moved: Tenant;
+  let moveId: string;
+
+  it('MOVE-1 a tenant moved while 3 clients write to it: every acknowledged write is on the new cell, every client ends equal to its get_board, seqs go on without a gap, and writes were refused for a measured time', async () => {
+    moved = await newTenant(cells.a);
+    // The clients' router, as HAProxy would be: each socket goes to the cell placement names now.
+    const router = new Placement(redisUrl, key, 'router', makeLogger('error'));
+    router.start();
+    expect(await router.cellOf(moved.id)).toBe('a');
+    const clients = startRoutedWriters({ count: 3, token: moved.token, projectId: moved.projectId, fromSeq: moved.seq, cellUrl: () => cells[router.cached(moved.id) as 'a' | 'b'].proc.ws });
+    const { writers } = clients;
+
+    await until(() => (writers.every((w) => w.acked.length >= 5) ? true : undefined), 'every client writing on cell a');
+    const move = runMove(moved.id, 'b');
+    const { code, stdout, stderr } = await move.done;
+    expect(code, stderr).toBe(0);
+    const report = JSON.parse(stdout) as { move: string; readOnlyMs: number; totalMs: number; bytes: number; from: string; to: string };
+    moveId = report.move;
+    expect(report).toMatchObject({ from: 'a', to: 'b' });
+    const flippedAt = Date.now();
+    await until(() => (writers.every((w) => w.acked.some((a) => a.at > flippedAt + 300)) ? true : undefined), 'every client writing on cell b');
+    await clients.stop();
+    router.close().catch(() => undefined);
+
+    expect(await redis.hget(key, moved.id)).toBe('b');
+    const onB = await board(cells.b, moved);
+    const onBoard = new Map(onB.workItems!.map((item) => [item.id!, Number(item.version)]));
+    const acked = writers.flatMap((w) => w.acked);
+    for (const write of acked) expect(onBoard.has(write.id), `acknowledged write ${write.id}`).toBe(true);
+    // One event per write, numbered on from the old cell's log: all of them, once, without a gap.
+    const allSeqs = acked.map((a) => a.seq).sort((x, y) => x - y);
+    expect(allSeqs).toEqual(Array.from({ length: Number(onB.seq) - moved.seq }, (_, i) => moved.seq + 1 + i));
+    for (const writer of writers) {
+      await until(() => (writer.items.size === onBoard.size ? true : undefined), 'every client to hear every write');
+      expect(writer.items).toEqual(onBoard);
+      expect([...writer.seqs].sort((x, y) => x - y)).toEqual(allSeqs);
+    }
+    clients.close();
+
+    // The clients saw the tenant refuse writes, and waited.
+    const { refusedAt } = clients;
+    expect(refusedAt.length).toBeGreaterThan(0);
+    const longestWait = clients.longestWait();
+    console.log(`MOVE-1: ${(report.bytes / 1024).toFixed(0)} KiB moved in ${report.totalMs} ms; read-only for ${report.readOnlyMs} ms (mark to flip); ` +
+      `the clients' longest wait between acknowledged writes ${longestWait} ms; ${refusedAt.length} UNAVAILABLE refusals; ${acked.length} writes acknowledged`);
+    expect(longestWait).toBeGreaterThanOrEqual(report.readOnlyMs - 100);
+  }, 30_000);
+
+  it('MOVE-2 the old cell refuses the tenant afterwards, its folder is set aside at once and deleted after the grace period', async () => {
+    const socket = new WebSocket(cells.a.proc.ws, ['tandem.v1', `bearer.${moved.token}`]);
+    const refused = await new Promise<{ status: number; cell: unknown }>((resolve) => {
+      socket.once('unexpected-response', (_req, res) => resolve({ status: res.statusCode ?? 0, cell: res.headers['tandem-cell'] }));
+      socket.once('open', () => resolve({ status: 101, cell: null }));
+      socket.once('error', () => undefined);
+    });
+    expect(refused).toEqual({ status: 421, cell: 'b' });
+    expect(existsSync(join(cells.a.dir, moved.id))).toBe(false);
+    const aside = join(cells.a.dir, '_moved', `${moved.id}.${moveId}`);
+    expect(existsSync(join(aside, 'main.db'))).toBe(true);
+    await until(() => (existsSync(aside) ? undefined : true), 'the old copy to be deleted', (GRACE_SECONDS + 5) * 1000);
+    await wholeOnOneCell(moved);
+    expect(await moveRecord(moved.id)).toBeNull();
+  });
+
+  it('MOVE-3 the source cell SIGKILLed during each step of a move, then restarted: the tenant is whole on exactly one cell and takes writes', async () => {
+    for (const step of ['copying', 'sending', 'installing']) {
+      const tenant = await newTenant(cells.a, 3);
+      grow(cells.a, tenant.id, 24);
+      const { code } = await killDuring(tenant, step, 'a');
+      expect(code).not.toBe(0);
+      await startCell('a');
+      await until(async () => ((await moveRecord(tenant.id)) ? undefined : true), 'the interrupted move to be resolved', (LEASE_SECONDS + 8) * 1000);
+      const holder = await wholeOnOneCell(tenant);
+      const seq = await writes(holder, tenant, `after a SIGKILL while ${step}`);
+      expect(seq).toBe(tenant.seq + 1);
+      expect((await board(holder, tenant)).workItems).toHaveLength(4);
+      console.log(`MOVE-3: source killed while ${step}: the tenant stayed on cell ${holder.name}`);
+    }
+  }, 60_000);
+
+  it('MOVE-4 the target cell SIGKILLed during a move: the move rolls back at once, the tenant takes writes on the source, and the target drops what it staged when it restarts', async () => {
+    const tenant = await newTenant(cells.a, 3);
+    grow(cells.a, tenant.id, 24);
+    const { code, stderr } = await killDuring(tenant, 'sending', 'b');
+    expect(code, stderr).toBe(1);
+    expect(stderr).toContain('rolled back');
+    // Writable on the source before the target is back: the mover lifted the mark.
+    expect(await redis.hget(key, tenant.id)).toBe('a');
+    expect(await writes(cells.a, tenant, 'after the target died')).toBe(tenant.seq + 1);
+    await startCell('b');
+    await until(async () => ((await moveRecord(tenant.id)) ? undefined : true), 'the target to resolve the move', 10_000);
+    expect((await wholeOnOneCell(tenant)).name).toBe('a');
+
+    // Killed while it installs (or just after: the step is short), it is whole on one cell once it is back.
+    const late = await newTenant(cells.a, 3);
+    grow(cells.a, late.id, 24);
+    await killDuring(late, 'installing', 'b');
+    await startCell('b');
+    await until(async () => ((await moveRecord(late.id)) ? undefined : true), 'the move to be resolved', (LEASE_SECONDS + 8) * 1000);
+    const holder = await wholeOnOneCell(late);
+    expect(await writes(holder, late, 'after the target died while installing')).toBe(late.seq + 1);
+    console.log(`MOVE-4: target killed while installing: the tenant ended on cell ${holder.name}`);
+  }, 60_000);
+
+  it('MOVE-5 the tenant:move process SIGKILLed mid-move: the source cell, which runs the move, finishes it; the tenant is whole on the target and takes writes', async () => {
+    const tenant = await newTenant(cells.a, 3);
+    grow(cells.a, tenant.id, 24);
+    await killDuring(tenant, 'copying', 'mover');
+    await until(async () => ((await moveRecord(tenant.id)) ? undefined : true), 'the move to finish', 15_000);
+    expect(await redis.hget(key, tenant.id)).toBe('b');
+    expect((await wholeOnOneCell(tenant)).name).toBe('b');
+    expect(await writes(cells.b, tenant, 'after the mover died')).toBe(tenant.seq + 1);
+  }, 30_000);
+
+  it('MOVE-6 the internal routes refuse a request without the cluster secret, and keep nothing of it', async () => {
+    const tenant = await newTenant(cells.a);
+    for (const authorization of [undefined, 'Bearer not-the-secret', `Bearer ${SECRET}x`, SECRET]) {
+      const headers: Record<string, string> = authorization ? { authorization } : {};
+      const started = await fetch(`${cells.a.proc.http}/internal/moves`, { method: 'POST', headers, body: JSON.stringify({ tenant: tenant.id, to: 'b' }) });
+      expect(started.status).toBe(401);
+      expect(await started.json()).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
+      const planted = await fetch(`${cells.b.proc.http}/internal/moves/file?tenant=${tenant.id}&move=${randomUUID()}`, { method: 'POST', headers, body: randomBytes(4096) });
+      expect(planted.status).toBe(401);
+    }
+    expect(await redis.hget(key, tenant.id)).toBe('a');
+    expect(await moveRecord(tenant.id)).toBeNull();
+    expect(existsSync(join(cells.b.dir, '_moves')) ? readdirSync(join(cells.b.dir, '_moves')).filter((n) => n.startsWith(tenant.id)) : []).toEqual([]);
+    // With the secret, the same request is taken (and refused for what it says, not who says it).
+    const planted = await fetch(`${cells.b.proc.http}/internal/moves/file?tenant=${tenant.id}&move=${randomUUID()}`, { method: 'POST', headers: { authorization: `Bearer ${SECRET}` }, body: randomBytes(4096) });
+    expect(planted.status).toBe(409);
+  });
+});
