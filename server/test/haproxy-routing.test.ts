@@ -5,8 +5,9 @@
 // key of this run's own), Debian's HAProxy as a child process on the config
 // `npm run haproxy:config` writes, and `npm run placement:sync` as a child
 // process. Which backend carried a request is read from HAProxy's own counts.
+// The cells hold the cluster secret, so a tenant moves between them (ROUTE-11).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,7 @@ import { createInterface } from 'node:readline';
 import { Redis } from 'ioredis';
 import { SignJWT, exportSPKI } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLOSE } from '../../shared/protocol/close-codes.ts';
 import { Placement } from '../src/cells/placement.ts';
 import { makeLogger } from '../src/log.ts';
 import { ANY_CELL_BACKEND } from '../src/routing/haproxy-config.ts';
@@ -21,11 +23,13 @@ import { signupWeights } from '../src/routing/signup-weights.ts';
 import { PASSWORD, postJson, signup, type Session } from './support/accounts.ts';
 import { HaproxyProcess, ensureHaproxy } from './support/haproxy.ts';
 import { findRedis, freePort, uniqueChannel } from './support/redis.ts';
+import { startRoutedWriters } from './support/routed-writers.ts';
 import { startTestServer, type TestServer } from './support/test-server.ts';
 import { TestClient } from './support/ws-client.ts';
 
 const ISSUER = 'https://host.example.com';
 const AUDIENCE = 'tandem-embed';
+const SECRET = randomBytes(24).toString('hex');
 const hostKeys = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 
 function hostToken(tenantId: string): Promise<string> {
@@ -100,11 +104,11 @@ let throughWs: string;
 const CELLS = ['cell-a', 'cell-b'];
 const SERVERS = ['cell-a.1', 'cell-b.1'];
 
-/** HAProxy's count of requests (streams) each backend has carried. */
-async function carried(): Promise<Map<string, number>> {
+/** HAProxy's count of requests (streams) each backend has carried; with `scur`, of those it carries now. */
+async function carried(column = 'stot'): Promise<Map<string, number>> {
   const [header, ...rows] = (await haproxy.runtime.send(['show', 'stat'])).split('\n').filter(Boolean);
   const columns = header!.replace(/^# /, '').split(',');
-  const [name, server, total] = ['pxname', 'svname', 'stot'].map((c) => columns.indexOf(c));
+  const [name, server, total] = ['pxname', 'svname', column].map((c) => columns.indexOf(c));
   const counts = new Map<string, number>();
   for (const row of rows.map((r) => r.split(','))) if (row[server!] === 'BACKEND') counts.set(row[name!]!, Number(row[total!]));
   return counts;
@@ -166,7 +170,7 @@ beforeAll(async () => {
   parent = mkdtempSync(join(tmpdir(), 'tandem-route-'));
   const pemFile = join(parent, 'host.pem');
   writeFileSync(pemFile, await exportSPKI(hostKeys.publicKey));
-  env = { REDIS_URL: redisUrl, REDIS_CHANNEL: uniqueChannel(), PLACEMENT_KEY: key, JWT_PUBLIC_KEY_FILE: pemFile, JWT_ISSUER: ISSUER, JWT_AUDIENCE: AUDIENCE };
+  env = { REDIS_URL: redisUrl, REDIS_CHANNEL: uniqueChannel(), PLACEMENT_KEY: key, CLUSTER_SECRET: SECRET, JWT_PUBLIC_KEY_FILE: pemFile, JWT_ISSUER: ISSUER, JWT_AUDIENCE: AUDIENCE };
   a = await startTestServer({ ...env, CELL: 'cell-a' }, mkdtempSync(join(parent, 'a-')));
   b = await startTestServer({ ...env, CELL: 'cell-b' }, mkdtempSync(join(parent, 'b-')));
 
@@ -193,7 +197,7 @@ afterAll(async () => {
   await haproxy?.stop();
   await a?.stop();
   await b?.stop();
-  await redis?.del(key);
+  await redis?.del(key, `${key}:moves`, `${key}:cells`);
   redis?.disconnect();
   if (parent) rmSync(parent, { recursive: true, force: true });
 });
@@ -336,4 +340,56 @@ describe('routing by HAProxy', () => {
     await untilMapped(tenantId, 'cell-b');
     expect((await sync.logged('map_rebuilt', 5000, lines))['reason']).toBe('redis link back');
   });
+
+  it('ROUTE-11 a tenant moved while 3 SDK clients write through HAProxy: their sockets on the old cell close as moved, reconnect through HAProxy to the new cell, and catch up from their seq without a gap', async () => {
+    const tenantId = newHostTenant();
+    const token = await hostToken(tenantId);
+    // Claimed by cell A, asked directly, with a project.
+    const first = await TestClient.connect(a.ws, token);
+    const made = await first.ok({ createProject: { key: 'MOV', name: 'Moving' } });
+    first.close();
+    const [projectId, fromSeq] = [made.project!.id!, made.seq!];
+    await untilMapped(tenantId, 'cell-a');
+    const open = (backend: string) => async () => ((await carried('scur')).get(backend) === 4 ? true : undefined);
+
+    // Every socket goes to HAProxy's address; one more, raw, to see how the old cell closes it.
+    const watcher = await TestClient.connect(throughWs, token);
+    await watcher.ok({ listProjects: {} });
+    const closed = new Promise<[number, string]>((resolve) => watcher.socket.once('close', (code, reason) => resolve([code, reason.toString()])));
+    const clients = startRoutedWriters({ count: 3, token, projectId, fromSeq, cellUrl: () => throughWs });
+    const { writers } = clients;
+    await until(async () => (writers.every((w) => w.acked.length >= 5) ? true : undefined), 'every client writing on cell A');
+    await until(open('cell-a'), 'the 4 sockets open on cell A\'s backend');
+
+    const moved = await fetch(`${a.http}/internal/moves`, { method: 'POST', headers: { authorization: `Bearer ${SECRET}` }, body: JSON.stringify({ tenant: tenantId, to: 'cell-b' }) });
+    expect(moved.status, await moved.clone().text()).toBe(200);
+    expect(await moved.json()).toMatchObject({ from: 'cell-a', to: 'cell-b' });
+    const flippedAt = Date.now();
+    expect(await closed).toEqual([CLOSE.tryAgainLater.code, 'workspace moved']);
+    await untilMapped(tenantId, 'cell-b');
+    await until(async () => (writers.every((w) => w.acked.some((ack) => ack.at > flippedAt + 300)) ? true : undefined), 'every client writing on cell B');
+    await clients.stop();
+
+    // The 3 SDK sockets (and not the watcher, closed) are HAProxy's, on cell B's backend now, none left on A's.
+    const now = await until(async () => {
+      const current = await carried('scur');
+      return current.get('cell-b') === 3 && current.get('cell-a') === 0 ? current : undefined;
+    }, 'the 3 sockets open on cell B\'s backend');
+    expect(now.get(ANY_CELL_BACKEND)).toBe(0);
+
+    const onB = await TestClient.connect(b.ws, token);
+    const board = (await onB.ok({ getBoard: { projectId } })).board!;
+    onB.close();
+    const onBoard = new Map(board.workItems!.map((item) => [item.id!, Number(item.version)]));
+    const acked = writers.flatMap((w) => w.acked);
+    for (const write of acked) expect(onBoard.has(write.id), `acknowledged write ${write.id}`).toBe(true);
+    const allSeqs = acked.map((ack) => ack.seq).sort((x, y) => x - y);
+    expect(allSeqs).toEqual(Array.from({ length: Number(board.seq) - fromSeq }, (_, i) => fromSeq + 1 + i));
+    for (const writer of writers) {
+      await until(async () => (writer.items.size === onBoard.size ? true : undefined), 'every client to hear every write');
+      expect(writer.items).toEqual(onBoard);
+      expect([...writer.seqs].sort((x, y) => x - y)).toEqual(allSeqs);
+    }
+    clients.close();
+  }, 20_000);
 });
