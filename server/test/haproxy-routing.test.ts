@@ -7,13 +7,12 @@
 // process. Which backend carried a request is read from HAProxy's own counts.
 // The cells hold the cluster secret, so a tenant moves between them (ROUTE-11).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Redis } from 'ioredis';
-import { SignJWT, exportSPKI } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLOSE } from '../../shared/protocol/close-codes.ts';
 import { Placement } from '../src/cells/placement.ts';
@@ -22,37 +21,17 @@ import { ANY_CELL_BACKEND } from '../src/routing/haproxy-config.ts';
 import { signupWeights } from '../src/routing/signup-weights.ts';
 import { PASSWORD, postJson, signup, type Session } from './support/accounts.ts';
 import { HaproxyProcess, ensureHaproxy } from './support/haproxy.ts';
+import { hostToken, hostTrustEnv, until } from './support/host-platform.ts';
 import { findRedis, freePort, uniqueChannel } from './support/redis.ts';
 import { startRoutedWriters } from './support/routed-writers.ts';
 import { startTestServer, type TestServer } from './support/test-server.ts';
 import { TestClient } from './support/ws-client.ts';
 
-const ISSUER = 'https://host.example.com';
-const AUDIENCE = 'tandem-embed';
 const SECRET = randomBytes(24).toString('hex');
-const hostKeys = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 
-function hostToken(tenantId: string): Promise<string> {
-  return new SignJWT({ tenant_id: tenantId, name: 'Host User', roles: ['member'] })
-    .setProtectedHeader({ alg: 'ES256' })
-    .setSubject('host-user-1')
-    .setIssuer(ISSUER)
-    .setAudience(AUDIENCE)
-    .setExpirationTime('1h')
-    .sign(hostKeys.privateKey);
-}
 
 const newHostTenant = () => `host-route-${randomUUID().slice(0, 8)}`;
 
-async function until<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 5000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** `npm run placement:sync` as a child process; its JSON log lines are kept. */
 class SyncProcess {
@@ -168,9 +147,7 @@ beforeAll(async () => {
   redis = new Redis(redisUrl);
   key = `${uniqueChannel()}:placement`;
   parent = mkdtempSync(join(tmpdir(), 'tandem-route-'));
-  const pemFile = join(parent, 'host.pem');
-  writeFileSync(pemFile, await exportSPKI(hostKeys.publicKey));
-  env = { REDIS_URL: redisUrl, REDIS_CHANNEL: uniqueChannel(), PLACEMENT_KEY: key, CLUSTER_SECRET: SECRET, JWT_PUBLIC_KEY_FILE: pemFile, JWT_ISSUER: ISSUER, JWT_AUDIENCE: AUDIENCE };
+  env = { REDIS_URL: redisUrl, REDIS_CHANNEL: uniqueChannel(), PLACEMENT_KEY: key, CLUSTER_SECRET: SECRET, ...(await hostTrustEnv(parent)) };
   a = await startTestServer({ ...env, CELL: 'cell-a' }, mkdtempSync(join(parent, 'a-')));
   b = await startTestServer({ ...env, CELL: 'cell-b' }, mkdtempSync(join(parent, 'b-')));
 

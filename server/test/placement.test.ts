@@ -3,12 +3,11 @@
 // and every other cell refuses it with 421 naming the right one, never
 // opening or creating its file. Two cells here are two servers with data
 // folders of their own sharing one Redis hash under a key of this run's own.
-import { generateKeyPairSync, randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { SignJWT, exportSPKI } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { Placement } from '../src/cells/placement.ts';
@@ -18,22 +17,11 @@ import { ConfigError, loadConfig } from '../src/config.ts';
 import { makeLogger } from '../src/log.ts';
 import { TenantDatabases } from '../src/tenancy/tenant-databases.ts';
 import { PASSWORD, postJson, signup } from './support/accounts.ts';
+import { hostToken, hostTrustEnv, until } from './support/host-platform.ts';
 import { OwnRedis, findRedis, freePort, uniqueChannel } from './support/redis.ts';
 import { startTestServer, type TestServer } from './support/test-server.ts';
 
-const ISSUER = 'https://host.example.com';
-const AUDIENCE = 'tandem-embed';
-const hostKeys = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 
-function hostToken(tenantId: string, sub = 'host-user-1'): Promise<string> {
-  return new SignJWT({ tenant_id: tenantId, name: 'Host User', roles: ['member'] })
-    .setProtectedHeader({ alg: 'ES256' })
-    .setSubject(sub)
-    .setIssuer(ISSUER)
-    .setAudience(AUDIENCE)
-    .setExpirationTime('1h')
-    .sign(hostKeys.privateKey);
-}
 
 const newHostTenant = () => `host-place-${randomUUID().slice(0, 8)}`;
 
@@ -69,15 +57,6 @@ function within<T>(promise: Promise<T>, what: string, timeoutMs = 5000): Promise
   return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), timeoutMs))]);
 }
 
-async function until<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 5000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 let parent: string;
 let redisUrl: string;
@@ -97,15 +76,11 @@ beforeAll(async () => {
   redis = new Redis(redisUrl);
   key = `${uniqueChannel()}:placement`;
   parent = mkdtempSync(join(tmpdir(), 'tandem-place-'));
-  const pemFile = join(parent, 'host.pem');
-  writeFileSync(pemFile, await exportSPKI(hostKeys.publicKey));
   env = {
     REDIS_URL: redisUrl,
     REDIS_CHANNEL: uniqueChannel(),
     PLACEMENT_KEY: key,
-    JWT_PUBLIC_KEY_FILE: pemFile,
-    JWT_ISSUER: ISSUER,
-    JWT_AUDIENCE: AUDIENCE,
+    ...(await hostTrustEnv(parent)),
   };
   a = await startTestServer(cellFor('a'), join(parent, 'a'));
   b = await startTestServer(cellFor('b'), join(parent, 'b'));

@@ -9,48 +9,32 @@
 // one Redis under a key of this run's own.
 import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { SignJWT, exportSPKI } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { ErrorCode, ItemType } from '../../shared/proto.ts';
 import { Placement } from '../src/cells/placement.ts';
 import { makeLogger } from '../src/log.ts';
+import { hostToken as platformToken, hostTrustEnv, until as waitUntil } from './support/host-platform.ts';
 import { findRedis, uniqueChannel } from './support/redis.ts';
 import { startRoutedWriters } from './support/routed-writers.ts';
 import { spawnServer, waitForExit, type ServerProcess } from './support/server-process.ts';
 import { TestClient } from './support/ws-client.ts';
 
-const ISSUER = 'https://host.example.com';
-const AUDIENCE = 'tandem-embed';
 const SECRET = randomBytes(24).toString('hex');
 const LEASE_SECONDS = 3;
 const GRACE_SECONDS = 2;
-const hostKeys = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 
-function hostToken(tenantId: string, sub = 'host-user-1'): Promise<string> {
-  return new SignJWT({ tenant_id: tenantId, name: `User ${sub}`, roles: ['admin'] })
-    .setProtectedHeader({ alg: 'ES256' })
-    .setSubject(sub)
-    .setIssuer(ISSUER)
-    .setAudience(AUDIENCE)
-    .setExpirationTime('1h')
-    .sign(hostKeys.privateKey);
-}
+/** The tenant's admin: the moves' clients create and change what they like. */
+const hostToken = (tenantId: string) => platformToken(tenantId, { name: 'User host-user-1', role: 'admin' });
+/** A move's steps take longer than a single server's: waits are longer here, and look more often. */
+const until = <T>(check: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = 10_000) => waitUntil(check, what, timeoutMs, 20);
 
-async function until<T>(check: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+
 
 interface Cell {
   name: 'a' | 'b';
@@ -196,8 +180,6 @@ beforeAll(async () => {
   redis = new Redis(redisUrl);
   key = `${uniqueChannel()}:placement`;
   parent = mkdtempSync(join(tmpdir(), 'tandem-move-'));
-  const pemFile = join(parent, 'host.pem');
-  writeFileSync(pemFile, await exportSPKI(hostKeys.publicKey));
   env = {
     REDIS_URL: redisUrl,
     REDIS_CHANNEL: uniqueChannel(),
@@ -205,9 +187,7 @@ beforeAll(async () => {
     CLUSTER_SECRET: SECRET,
     MOVE_LEASE_SECONDS: String(LEASE_SECONDS),
     MOVE_GRACE_SECONDS: String(GRACE_SECONDS),
-    JWT_PUBLIC_KEY_FILE: pemFile,
-    JWT_ISSUER: ISSUER,
-    JWT_AUDIENCE: AUDIENCE,
+    ...(await hostTrustEnv(parent)),
   };
   await Promise.all([startCell('a'), startCell('b')]);
 }, 60_000);
