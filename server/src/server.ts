@@ -19,6 +19,7 @@ import { SIGN_IN_WINDOW_SECONDS, openSignInThrottle } from './auth/sign-in-throt
 import { StandaloneAccounts } from './auth/standalone-accounts.ts';
 import { TokenService, type HostKeyConfig } from './auth/tokens.ts';
 import { WorkspacePeople } from './auth/workspace-people.ts';
+import { AccountHomes } from './cells/account-homes.ts';
 import { Placement } from './cells/placement.ts';
 import { ClusterLink } from './cells/cluster-link.ts';
 import { TenantMoving } from './cells/refusals.ts';
@@ -82,6 +83,8 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   // With CELL, a tenant's file is opened only on the cell Redis places it on (decision 55).
   const placement = config.placement ? new Placement(config.redisUrl!, config.placement.key, config.placement.cell, log) : null;
   const gate = placement ? new TenantGate(placement, log) : null;
+  // And a standalone account is kept by one cell's directory, which Redis records too (decision 58).
+  const homes = config.placement ? new AccountHomes(config.redisUrl!, config.placement.key, config.placement.cell, log) : null;
   // With CLUSTER_SECRET too, tenants move between cells, read-only meanwhile (decision 57).
   const cluster = placement && config.cluster ? new ClusterLink(config.redisUrl!, config.placement!.key, log) : null;
   const moving = (tenantId: string) => cluster?.readOnly.has(tenantId) ?? false;
@@ -101,6 +104,8 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
     readOnly: cluster ? moving : undefined,
   });
   const directory = new AccountDirectory(config.dataDir, config.hostTenantPrefix);
+  homes?.start();
+  void homes?.claimEvery(directory.emails());
   const host = hostKeys(config);
   const tokens = new TokenService(loadOrCreateSigningKeys(config.dataDir), host, config.hostTenantPrefix);
   const sessions = new Sessions(tokens, directory, {
@@ -162,7 +167,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   );
   const commonPasswords = new CommonPasswords();
   registerAuthRoutes(tenantRoutes, {
-    accounts: new StandaloneAccounts(directory, sessions, databases, signIn.throttle, commonPasswords, gate),
+    accounts: new StandaloneAccounts(directory, sessions, databases, signIn.throttle, commonPasswords, gate, homes),
     sessions,
     log,
     signupEnabled: config.signupEnabled,
@@ -241,6 +246,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       await moves?.stop();
       cluster?.close();
       await placement?.close();
+      await homes?.close();
       signIn.close();
       closing = 'common-password worker';
       await commonPasswords.close();

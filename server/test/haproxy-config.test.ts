@@ -8,6 +8,7 @@ import { ConfigError } from '../src/config.ts';
 import { ANY_CELL_BACKEND, cellOfServer, haproxyConfig, parseCell, serverName, type HaproxyOptions } from '../src/routing/haproxy-config.ts';
 import { RuntimeApi, RuntimeApiError, parseRuntimeAddress } from '../src/routing/runtime-api.ts';
 import { signupWeights } from '../src/routing/signup-weights.ts';
+import { placeableAccount } from '../src/routing/placement-sync.ts';
 import { loadSyncConfig } from '../src/routing/sync-config.ts';
 
 const OPTIONS: HaproxyOptions = {
@@ -15,6 +16,7 @@ const OPTIONS: HaproxyOptions = {
   cells: [parseCell('cell-a=10.0.0.1:8080,10.0.0.1:8081'), parseCell('cell-b=10.0.0.2:8080')],
   runtimeSocket: '/run/haproxy/admin.sock',
   mapFile: '/etc/haproxy/tenants.map',
+  accountMapFile: '/etc/haproxy/accounts.map',
   maxconn: 20000,
 };
 
@@ -43,7 +45,7 @@ describe('HAProxy config and weights', () => {
     expect(section(config, 'global')).toEqual(expect.arrayContaining(['maxconn 20000', 'stats socket /run/haproxy/admin.sock mode 600 level admin']));
   });
 
-  it('HAPROXY-2 the frontend takes the tenant from the bearer subprotocol on a socket, else Authorization, else the session cookie, else a log-in\'s tenantId, and picks the backend from the map; cell-to-cell routes are not served from outside', () => {
+  it('HAPROXY-2 the frontend takes the tenant from the bearer subprotocol on a socket, else Authorization, else the session cookie, else a log-in\'s tenantId, and picks the backend from the map; a log-in or sign-up naming no tenant goes by its email\'s account map; cell-to-cell routes are not served from outside', () => {
     const frontend = section(haproxyConfig(OPTIONS), 'frontend tandem');
     expect(frontend[0]).toBe('bind 0.0.0.0:80');
     const inOrder = [
@@ -51,12 +53,15 @@ describe('HAProxy config and weights', () => {
       /^http-request set-var\(txn\.token\) http_auth_bearer if !websocket$/,
       /^http-request set-var\(txn\.token\) req\.cook\(tandem_session\) if !\{ var\(txn\.token\) -m found \}$/,
       /^http-request set-var\(txn\.tenant\) var\(txn\.token\),jwt_payload_query\('\$\.tenant_id'\)$/,
-      /^http-request wait-for-body time 1s if login_form login_path$/,
+      /^http-request wait-for-body time 1s if login_form account_path$/,
       /^http-request set-var\(txn\.tenant\) req\.body,json_query\('\$\.tenantId'\) if login_form login_path !\{ var\(txn\.tenant\) -m found \}$/,
+      /^http-request set-var\(txn\.home\) req\.body,json_query\('\$\.email'\),lower,map\(\/etc\/haproxy\/accounts\.map\) if login_form account_path !\{ var\(txn\.tenant\) -m found \}$/,
+      /^use_backend %\[var\(txn\.home\)\] if \{ var\(txn\.home\) -m found \}$/,
       /^use_backend %\[var\(txn\.tenant\),map\(\/etc\/haproxy\/tenants\.map\)\]$/,
       new RegExp(`^default_backend ${ANY_CELL_BACKEND}$`),
     ].map((rule) => frontend.findIndex((line) => rule.test(line)));
     expect(frontend).toContain('http-request deny deny_status 404 if { path_beg /internal/ }');
+    expect(frontend).toContain('acl account_path path /api/auth/login /api/auth/signup');
     expect(inOrder.every((at) => at > 0)).toBe(true);
     expect(inOrder).toEqual([...inOrder].sort((x, y) => x - y));
   });
@@ -76,6 +81,8 @@ describe('HAProxy config and weights', () => {
     expect(() => parseCell('cell-a=10.0.0.1')).toThrow(/host:port/);
     expect(() => haproxyConfig({ ...OPTIONS, listen: ['80'] })).toThrow(/host:port/);
     expect(() => haproxyConfig({ ...OPTIONS, mapFile: 'tenants.map' })).toThrow(/absolute path/);
+    expect(() => haproxyConfig({ ...OPTIONS, accountMapFile: 'accounts.map' })).toThrow(/absolute path/);
+    expect(() => haproxyConfig({ ...OPTIONS, accountMapFile: OPTIONS.mapFile })).toThrow(/two files/);
     expect(() => haproxyConfig({ ...OPTIONS, runtimeSocket: 'admin.sock' })).toThrow(/runtime API/);
     expect(parseRuntimeAddress('haproxy.internal:9999')).toEqual({ host: 'haproxy.internal', port: 9999 });
   });
@@ -101,23 +108,30 @@ describe('HAProxy config and weights', () => {
     expect(signupWeights([{ name: 'cell-a.1', usable: false }, { name: 'cell-b.1', usable: false }], counts)).toEqual(new Map([['cell-a.1', 0], ['cell-b.1', 256]]));
   });
 
-  it('HAPROXY-6 placement:sync\'s settings: REDIS_URL needed; HAPROXY_SOCKET and HAPROXY_MAP default to Debian\'s paths; bad values refused naming the variable', () => {
+  it('HAPROXY-6 placement:sync\'s settings: REDIS_URL needed; HAPROXY_SOCKET, HAPROXY_MAP and HAPROXY_ACCOUNT_MAP default to Debian\'s paths; bad values refused naming the variable', () => {
     expect(() => loadSyncConfig({})).toThrow(ConfigError);
     expect(() => loadSyncConfig({})).toThrow(/REDIS_URL/);
     expect(loadSyncConfig({ REDIS_URL: 'redis://127.0.0.1:6379' })).toEqual({
-      redisUrl: 'redis://127.0.0.1:6379', placementKey: 'tandem:placement', haproxySocket: { path: '/run/haproxy/admin.sock' }, haproxyMap: '/etc/haproxy/tenants.map', logLevel: 'info',
+      redisUrl: 'redis://127.0.0.1:6379', placementKey: 'tandem:placement', haproxySocket: { path: '/run/haproxy/admin.sock' }, haproxyMap: '/etc/haproxy/tenants.map', haproxyAccountMap: '/etc/haproxy/accounts.map', logLevel: 'info',
     });
     expect(loadSyncConfig({ REDIS_URL: 'redis://r:6379', HAPROXY_SOCKET: '127.0.0.1:9999', PLACEMENT_KEY: 'p' })).toMatchObject({ haproxySocket: { host: '127.0.0.1', port: 9999 }, placementKey: 'p' });
     expect(() => loadSyncConfig({ REDIS_URL: 'redis://r:6379', HAPROXY_SOCKET: 'admin.sock' })).toThrow(/HAPROXY_SOCKET/);
     expect(() => loadSyncConfig({ REDIS_URL: 'redis://r:6379', HAPROXY_MAP: 'tenants.map' })).toThrow(/HAPROXY_MAP/);
+    expect(() => loadSyncConfig({ REDIS_URL: 'redis://r:6379', HAPROXY_ACCOUNT_MAP: 'accounts.map' })).toThrow(/HAPROXY_ACCOUNT_MAP/);
     expect(() => loadSyncConfig({ REDIS_URL: 'http://r' })).toThrow(/REDIS_URL/);
   });
 
-  it('HAPROXY-7 nothing that would be a second word or command reaches the runtime API', async () => {
+  it('HAPROXY-7 nothing that would be a second word or command reaches the runtime API, nor an account map key that is no email as accounts keep them', async () => {
     const api = new RuntimeApi({ path: '/nonexistent/admin.sock' });
     for (const bad of ['host-a b', 'host-a;show info', 'x\nshow info', 'a\\b', '<<', '']) {
       await expect(api.setMapEntry('/etc/haproxy/tenants.map', bad, 'cell-a')).rejects.toThrow(RuntimeApiError);
     }
+    // The account map's keys are emails as accounts keep them; one that could not go as one word stays out of the map.
+    expect(placeableAccount('ada+board@example.com', 'cell-a')).toBe(true);
+    for (const bad of ['Ada@example.com', 'a;b@example.com', 'a\\b@example.com', '<<a@example.com', '#a@example.com', 'ada@example', 'ada lovelace@example.com']) {
+      expect(placeableAccount(bad, 'cell-a'), bad).toBe(false);
+    }
+    expect(placeableAccount('ada@example.com', 'Cell A')).toBe(false);
   });
 
   it('HAPROXY-8 npm run haproxy:config prints the config; a bad cell stops it with exit 2, the reason and the usage', () => {

@@ -15,6 +15,7 @@ import { createInterface } from 'node:readline';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLOSE } from '../../shared/protocol/close-codes.ts';
+import { accountHomesKey } from '../src/cells/account-homes.ts';
 import { Placement } from '../src/cells/placement.ts';
 import { makeLogger } from '../src/log.ts';
 import { ANY_CELL_BACKEND } from '../src/routing/haproxy-config.ts';
@@ -77,6 +78,7 @@ let b: TestServer;
 let haproxy: HaproxyProcess;
 let sync: SyncProcess;
 let mapFile: string;
+let accountMapFile: string;
 let syncEnv: Record<string, string>;
 let through: string;
 let throughWs: string;
@@ -156,16 +158,17 @@ beforeAll(async () => {
   throughWs = `ws://127.0.0.1:${port}/ws`;
   const socket = join(parent, 'admin.sock');
   mapFile = join(parent, 'tenants.map');
+  accountMapFile = join(parent, 'accounts.map');
   const configFile = join(parent, 'haproxy.cfg');
   const generated = spawnSync(
     process.execPath,
     ['--import', 'tsx', 'scripts/haproxy-config.ts', '--listen', `127.0.0.1:${port}`, '--cell', `cell-a=127.0.0.1:${a.port}`, '--cell', `cell-b=127.0.0.1:${b.port}`,
-      '--runtime-socket', socket, '--map', mapFile, '--maxconn', '2000', '--out', configFile],
+      '--runtime-socket', socket, '--map', mapFile, '--account-map', accountMapFile, '--maxconn', '2000', '--out', configFile],
     { encoding: 'utf8' },
   );
   if (generated.status !== 0) throw new Error(`haproxy:config failed: ${generated.stderr}`);
   haproxy = await HaproxyProcess.start(configFile, socket);
-  syncEnv = { REDIS_URL: redisUrl, PLACEMENT_KEY: key, HAPROXY_SOCKET: socket, HAPROXY_MAP: mapFile, LOG_LEVEL: 'debug' };
+  syncEnv = { REDIS_URL: redisUrl, PLACEMENT_KEY: key, HAPROXY_SOCKET: socket, HAPROXY_MAP: mapFile, HAPROXY_ACCOUNT_MAP: accountMapFile, LOG_LEVEL: 'debug' };
   sync = await SyncProcess.start(syncEnv);
 }, 300_000);
 
@@ -174,7 +177,7 @@ afterAll(async () => {
   await haproxy?.stop();
   await a?.stop();
   await b?.stop();
-  await redis?.del(key, `${key}:moves`, `${key}:cells`);
+  await redis?.del(key, `${key}:moves`, `${key}:cells`, accountHomesKey(key));
   redis?.disconnect();
   if (parent) rmSync(parent, { recursive: true, force: true });
 });
@@ -209,6 +212,31 @@ describe('routing by HAProxy', () => {
         expect(res.status).toBe(200);
       };
       expect(await landedOn(login)).toBe(cell);
+    }
+  });
+
+  it('ROUTE-12 a log-in naming no workspace, as the web app\'s form sends it, goes by its email to the cell that keeps the account, for accounts of both cells and people invited there; a sign-up with a taken email is refused by that cell', async () => {
+    const accountMapped = (email: string, cell: string) =>
+      until(async () => (new Map(await haproxy.runtime.mapEntries(accountMapFile)).get(email) === cell ? true : undefined), `HAProxy's account map to put ${email} on ${cell}`);
+    for (const cell of CELLS) {
+      const owner = signedUp.find((s) => s.cell === cell)!;
+      const invited = `invited-${cell}-${randomUUID().slice(0, 8)}@example.com`;
+      const invitation = await postJson(through, '/api/workspace/invitations', { email: invited, displayName: 'Invited', password: PASSWORD }, { authorization: `Bearer ${owner.token}` });
+      expect(invitation.status).toBe(201);
+      for (const email of [owner.user.email, invited]) {
+        await accountMapped(email, cell);
+        const login = async () => {
+          const res = await postJson(through, '/api/auth/login', { email: email.toUpperCase(), password: PASSWORD });
+          expect(res.status, `log-in of ${email}`).toBe(200);
+          expect(res.body.tenantId).toBe(owner.tenantId);
+        };
+        expect(await landedOn(login)).toBe(cell);
+      }
+      const again = async () => {
+        const res = await postJson(through, '/api/auth/signup', { email: owner.user.email, password: PASSWORD, displayName: 'Again', workspaceName: 'Again' });
+        expect(res).toMatchObject({ status: 409, body: { error: { code: 'CONFLICT', field: 'email' } } });
+      };
+      expect(await landedOn(again)).toBe(cell);
     }
   });
 
@@ -308,7 +336,8 @@ describe('routing by HAProxy', () => {
     const lines = sync.lines.length;
     const clients = (await redis.client('LIST')) as string;
     const ids = clients.split('\n').filter((l) => l.includes(` name=placement-sync-${sync.pid} `)).map((l) => /(?:^| )id=(\d+)/.exec(l)![1]!);
-    expect(ids.length).toBe(2);
+    // Two per map: the tenant map's and the account map's, each a command and a subscriber connection.
+    expect(ids.length).toBe(4);
     for (const id of ids) await redis.client('KILL', 'ID', id);
     // Announced while the sync's link is down: the message itself is lost.
     const tenantId = newHostTenant();

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { accountHomesKey } from '../src/cells/account-homes.ts';
 import { Placement } from '../src/cells/placement.ts';
 import { PlacementUnavailable, TenantElsewhere } from '../src/cells/refusals.ts';
 import { TenantGate } from '../src/cells/tenant-gate.ts';
@@ -89,7 +90,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const server of started) await server.stop();
-  await redis.del(key);
+  await redis.del(key, accountHomesKey(key));
   redis.disconnect();
   rmSync(parent, { recursive: true, force: true });
 });
@@ -137,6 +138,49 @@ describe('tenant placement across cells', () => {
 
     // Its own cell serves it as before.
     expect((await postJson(b.http, '/api/auth/login', { email: ada.user.email, password: PASSWORD, tenantId: ada.tenantId })).status).toBe(200);
+  });
+
+  it('PLACE-10 a standalone account is kept by the cell it signed up on: Redis records its email there; another cell sends its log-in there (421), refuses its email to a sign-up or an invitation, and counts no failed log-in for it', async () => {
+    const ada = await signup(a.http, 'Ada');
+    const homes = accountHomesKey(key);
+    expect(await redis.hget(homes, ada.user.email)).toBe('a');
+
+    // The web app's log-in names no workspace: only the email says where the account is. More wrong passwords
+    // than LOGIN_FAILURES_PER_ACCOUNT (10): had B counted them, A, which shares the counts through Redis, would answer 429.
+    for (let i = 0; i <= 10; i++) {
+      const misrouted = await postJson(b.http, '/api/auth/login', { email: ada.user.email.toUpperCase(), password: 'not the password' });
+      expect(misrouted).toMatchObject({ status: 421, body: { error: { code: 'UNAVAILABLE', message: expect.stringContaining('cell a') }, cell: 'a' } });
+      expect(misrouted.headers.get('tandem-cell')).toBe('a');
+    }
+    expect((await postJson(a.http, '/api/auth/login', { email: ada.user.email, password: PASSWORD })).status).toBe(200);
+
+    const taken = await postJson(b.http, '/api/auth/signup', { email: ada.user.email, password: PASSWORD, displayName: 'Ada again', workspaceName: 'Second' });
+    expect(taken).toMatchObject({ status: 409, body: { error: { code: 'CONFLICT', field: 'email' } } });
+    const bea = await signup(b.http, 'Bea');
+    const invited = await postJson(b.http, '/api/workspace/invitations', { email: ada.user.email, displayName: 'Ada', password: PASSWORD }, { authorization: `Bearer ${bea.token}` });
+    expect(invited).toMatchObject({ status: 409, body: { error: { code: 'CONFLICT', field: 'email', message: expect.stringContaining('cell a') } } });
+    expect(await redis.hget(homes, ada.user.email)).toBe('a');
+    expect(await redis.hget(homes, bea.user.email)).toBe('b');
+
+    // A person invited on B is kept by B, and an unknown email is checked where it lands (401, not 421).
+    const invitedOnB = `cal-${randomUUID().slice(0, 8)}@example.com`;
+    expect((await postJson(b.http, '/api/workspace/invitations', { email: invitedOnB, displayName: 'Cal', password: PASSWORD }, { authorization: `Bearer ${bea.token}` })).status).toBe(201);
+    expect(await redis.hget(homes, invitedOnB)).toBe('b');
+    expect((await postJson(a.http, '/api/auth/login', { email: `nobody-${randomUUID().slice(0, 8)}@example.com`, password: PASSWORD })).status).toBe(401);
+  });
+
+  it('PLACE-11 a data folder whose accounts were made before CELL was set: the cell claims every one of them when it starts, so their log-ins are sent to it', async () => {
+    const dir = join(parent, 'before-cells');
+    const alone = await startTestServer({ REDIS_URL: redisUrl, REDIS_CHANNEL: uniqueChannel() }, dir);
+    const early = await signup(alone.http, 'Early');
+    await alone.stop();
+    const homes = accountHomesKey(key);
+    expect(await redis.hget(homes, early.user.email)).toBeNull();
+
+    const c = await startTestServer(cellFor('c'), dir);
+    started.push(c);
+    await until(async () => (await redis.hget(homes, early.user.email)) === 'c', 'the cell to claim its accounts');
+    expect(await postJson(a.http, '/api/auth/login', { email: early.user.email, password: PASSWORD })).toMatchObject({ status: 421, body: { cell: 'c' } });
   });
 
   it('PLACE-3 a placement changed with place() reaches every instance\'s cache through pub/sub: the old cell closes the tenant\'s sockets and refuses it, the new one serves it, without a restart', async () => {

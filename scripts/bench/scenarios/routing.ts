@@ -46,10 +46,11 @@ export async function routingTable(ctx: BenchContext): Promise<Table> {
     // The map as placement:sync would have made it: the tenant on its cell.
     const mapFile = join(dir, 'tenants.map');
     writeFileSync(mapFile, `${hostTenantId(TENANT)} ${CELL}\n`);
+    writeFileSync(join(dir, 'accounts.map'), '');
     const port = await freePort();
     const socket = join(dir, 'haproxy.sock');
     const configFile = join(dir, 'haproxy.cfg');
-    writeFileSync(configFile, haproxyConfig({ listen: [`127.0.0.1:${port}`], cells: [{ name: CELL, servers: [`127.0.0.1:${server.port}`] }], runtimeSocket: socket, mapFile, maxconn: 1000 }));
+    writeFileSync(configFile, haproxyConfig({ listen: [`127.0.0.1:${port}`], cells: [{ name: CELL, servers: [`127.0.0.1:${server.port}`] }], runtimeSocket: socket, mapFile, accountMapFile: join(dir, 'accounts.map'), maxconn: 1000 }));
     haproxy = await HaproxyProcess.start(configFile, socket, canPin ? LOAD_CORE : undefined);
     const runs: RoutingOutput[] = [];
     let version = template.version;

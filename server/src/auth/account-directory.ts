@@ -145,6 +145,11 @@ export class AccountDirectory {
     return row && { id: row.id, email: row.email, displayName: row.display_name, passwordHash: row.password_hash };
   }
 
+  /** Every account's email, lower-cased: what a cell claims as its accounts' homes at start (cells/account-homes.ts). */
+  emails(): string[] {
+    return this.db.all(q.selectFrom('accounts').select('email')).map((r) => r.email.toLowerCase());
+  }
+
   findById(id: string): Account | undefined {
     const row = this.db.get(q.selectFrom('accounts').selectAll().where('id', '=', id));
     return row && { id: row.id, email: row.email, displayName: row.display_name, passwordHash: row.password_hash };

@@ -2,6 +2,8 @@
 // HTTP-free: the routes in http/auth-routes.ts translate to and from JSON.
 import { isTenantAdmin, type TenantRole } from '../../../shared/domain/permissions.ts';
 import { isValidTenantId } from '../../../shared/domain/tenant-id.ts';
+import type { AccountHomes } from '../cells/account-homes.ts';
+import { AccountElsewhere } from '../cells/refusals.ts';
 import type { TenantGate } from '../cells/tenant-gate.ts';
 import type { TenantDatabases } from '../tenancy/tenant-databases.ts';
 import { upsertUser } from '../storage/users.ts';
@@ -65,6 +67,8 @@ export class StandaloneAccounts {
     private readonly commonPasswords: CommonPasswords,
     /** Which workspaces this cell serves (CELL); null: every one. */
     private readonly placement: Pick<TenantGate, 'admit'> | null,
+    /** Which accounts this cell keeps (CELL); null: every one. */
+    private readonly homes: Pick<AccountHomes, 'claim' | 'refuseElsewhere'> | null,
   ) {}
 
   /** `from`: the client's address, which sign-ups are counted by. */
@@ -80,6 +84,7 @@ export class StandaloneAccounts {
     if (this.directory.findByEmail(input.email)) throw this.emailTaken();
     // Counted once the request is one that would make a workspace: a mistyped form costs no quota.
     await this.throttle.admitSignup(from);
+    await this.claimHome(input.email, () => this.emailTaken());
     const passwordHash = await hashPassword(input.password);
     const now = Date.now();
     const created = this.directory.createOwner({ ...input, passwordHash }, now);
@@ -101,6 +106,8 @@ export class StandaloneAccounts {
     if (wanted !== null && isValidTenantId(wanted)) await this.placement?.admit(wanted, () => false);
     await this.throttle.admitLogin(from, address);
     const account = address ? this.directory.findByEmail(address) : undefined;
+    // An account another cell keeps is sent there (421), neither checked nor counted here.
+    if (!account && address) await this.homes?.refuseElsewhere(address);
     const right = account ? await verifyPassword(account.passwordHash, secret) : await burnVerifyTime(secret).then(() => false);
     if (!account || !right) {
       await this.throttle.loginFailed(from, address);
@@ -131,6 +138,10 @@ export class StandaloneAccounts {
     const existing = this.directory.findByEmail(address);
     const displayName = existing ? existing.displayName : text(body, 'displayName', MAX_NAME_LENGTH, 'a display name');
     const passwordHash = existing ? existing.passwordHash : await hashPassword(await checkNewPassword(body['password'], address, this.commonPasswords));
+    if (!existing) {
+      await this.claimHome(address, (cell) => new AccountError(409, 'CONFLICT',
+        `That email's account is kept by cell ${cell}; it can join workspaces on that cell only`, 'email'));
+    }
     const result = this.directory.invite(
       { email: address, displayName, passwordHash, tenantId: inviter.tenantId, role: role as TenantRole },
       Date.now(),
@@ -192,6 +203,15 @@ export class StandaloneAccounts {
       workspace: { name: this.directory.workspaceName(claims.tenantId) },
       sessionExpiresAtMs,
     };
+  }
+
+  /** A new account's email becomes this cell's; `refusal` words it when another cell keeps that email. */
+  private async claimHome(email: string, refusal: (cell: string) => AccountError): Promise<void> {
+    try {
+      await this.homes?.claim(email);
+    } catch (err) {
+      throw err instanceof AccountElsewhere ? refusal(err.cell) : err;
+    }
   }
 
   private emailTaken(): AccountError {

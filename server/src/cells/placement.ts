@@ -1,5 +1,7 @@
 // Which cell holds each tenant (docs/DESIGN.md decision 55): one Redis hash,
-// tenant id → cell name, read through a cache in this process. Whoever
+// tenant id → cell name, read through a cache in this process. The same
+// class, under a second key, keeps which cell holds each standalone account
+// (account-homes.ts, decision 58). Whoever
 // changes an entry, a claim that won or a move, publishes the change on
 // `<key>:changes` atomically with it, and every instance's cache takes it
 // from there, so a move reaches all of them at once (and placement:sync
@@ -80,6 +82,8 @@ export class Placement {
     private readonly key: string,
     readonly cell: string,
     private readonly log: Logger,
+    /** Whether a won claim is logged with its key: a tenant id is, an email is not. */
+    private readonly claimsLogged = true,
   ) {
     // A command waits for a connection (the start, a blip) at most a second, then fails: the edge answers 503.
     this.commands = new Redis(url, { lazyConnect: true, commandTimeout: 1000, maxRetriesPerRequest: 1, retryStrategy: reconnectAfter });
@@ -169,7 +173,7 @@ export class Placement {
     const reply = (await this.commands.eval(CLAIM_SCRIPT, 1, this.key, tenantId, this.cell, this.channel, announcement(tenantId, this.cell))) as [number, string | null];
     const [won, owner] = reply;
     if (typeof owner !== 'string') throw new Error(`the claim of ${tenantId} got no answer`);
-    if (won === 1) this.log.info('tenant_claimed', { tenant: tenantId, cell: this.cell });
+    if (won === 1 && this.claimsLogged) this.log.info('tenant_claimed', { tenant: tenantId, cell: this.cell });
     return owner;
   }
 

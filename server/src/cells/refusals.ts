@@ -8,8 +8,18 @@ import { ErrorCode } from '../../../shared/proto.ts';
 
 /** The tenant is placed on another cell; this instance never opens its file. */
 export class TenantElsewhere extends AppError {
-  constructor(readonly cell: string) {
-    super(ErrorCode.ERROR_CODE_UNAVAILABLE, `This workspace is served by cell ${cell}, not this one`, '', undefined, 1000);
+  constructor(
+    readonly cell: string,
+    message = `This workspace is served by cell ${cell}, not this one`,
+  ) {
+    super(ErrorCode.ERROR_CODE_UNAVAILABLE, message, '', undefined, 1000);
+  }
+}
+
+/** The standalone account an email names is kept by another cell (decision 58): its log-in and sign-up go there. */
+export class AccountElsewhere extends TenantElsewhere {
+  constructor(cell: string) {
+    super(cell, `This account is kept by cell ${cell}, not this one`);
   }
 }
 

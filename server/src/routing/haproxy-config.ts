@@ -6,7 +6,9 @@
 // keeps in step with Redis through the runtime API. Each cell is a backend
 // named after it; requests naming no tenant, or one the map does not hold,
 // go to ANY_CELL_BACKEND, where sign-ups and a host platform's new tenants
-// are spread by the weights placement:sync gives each cell.
+// are spread by the weights placement:sync gives each cell. A log-in or
+// sign-up naming no workspace goes by its email instead, through a second
+// map, email → the cell that keeps the account (decision 58).
 import { CELL_PATTERN } from '../config.ts';
 import { SESSION_COOKIE } from '../auth/credentials.ts';
 import { parseRuntimeAddress, type RuntimeAddress } from './runtime-api.ts';
@@ -29,6 +31,8 @@ export interface HaproxyOptions {
   runtimeSocket: string;
   /** The map file, tenant → cell; its path is also the map's name in the runtime API. */
   mapFile: string;
+  /** The map file of standalone accounts, email → cell, likewise. */
+  accountMapFile: string;
   /** Connections HAProxy takes at once; each proxied socket holds two descriptors. */
   maxconn: number;
   /** The user (and group) HAProxy runs as once it has bound its ports; unset, it stays whoever started it. */
@@ -72,7 +76,10 @@ function checked(options: HaproxyOptions): RuntimeAddress {
     if (names.has(cell.name)) throw new Error(`cell ${cell.name} is given twice`);
     names.add(cell.name);
   }
-  if (!/^\/\S+$/.test(options.mapFile)) throw new Error(`the map file must be an absolute path without spaces, got ${JSON.stringify(options.mapFile)}`);
+  for (const file of [options.mapFile, options.accountMapFile]) {
+    if (!/^\/\S+$/.test(file)) throw new Error(`a map file must be an absolute path without spaces, got ${JSON.stringify(file)}`);
+  }
+  if (options.mapFile === options.accountMapFile) throw new Error('the tenant map and the account map must be two files');
   if (!(Number.isInteger(options.maxconn) && options.maxconn > 0)) throw new Error(`maxconn must be a whole number above 0, got ${options.maxconn}`);
   if (options.user !== undefined && !/^[a-z_][a-z0-9_-]{0,31}$/.test(options.user)) throw new Error(`the user must be a system user's name, got ${JSON.stringify(options.user)}`);
   return parseRuntimeAddress(options.runtimeSocket);
@@ -121,6 +128,7 @@ export function haproxyConfig(options: HaproxyOptions): string {
     '    acl websocket hdr(upgrade) -i websocket',
     '    acl login_form method POST',
     '    acl login_path path /api/auth/login',
+    '    acl account_path path /api/auth/login /api/auth/signup',
     // Cell-to-cell routes (a move's copy, moves/move-routes.ts) are for the cells' own addresses, never the public one.
     '    http-request deny deny_status 404 if { path_beg /internal/ }',
     // Where the token is, in the order a cell reads it (auth/credentials.ts): the socket's bearer subprotocol, else a
@@ -129,9 +137,12 @@ export function haproxyConfig(options: HaproxyOptions): string {
     '    http-request set-var(txn.token) http_auth_bearer if !websocket',
     `    http-request set-var(txn.token) req.cook(${SESSION_COOKIE}) if !{ var(txn.token) -m found }`,
     "    http-request set-var(txn.tenant) var(txn.token),jwt_payload_query('$.tenant_id')",
-    // A log-in names its workspace in its body, if at all: only that request waits for its body.
-    '    http-request wait-for-body time 1s if login_form login_path',
+    // A log-in names its workspace in its body, if at all, and a log-in or sign-up its email: only those wait for their body.
+    '    http-request wait-for-body time 1s if login_form account_path',
     "    http-request set-var(txn.tenant) req.body,json_query('$.tenantId') if login_form login_path !{ var(txn.tenant) -m found }",
+    // Naming no workspace, the email's account is kept by one cell: its log-in is checked there, its sign-up refused there.
+    `    http-request set-var(txn.home) req.body,json_query('$.email'),lower,map(${options.accountMapFile}) if login_form account_path !{ var(txn.tenant) -m found }`,
+    '    use_backend %[var(txn.home)] if { var(txn.home) -m found }',
     // The map holds only cells; a tenant it does not hold, or a cell without a backend here, falls to the default backend.
     `    use_backend %[var(txn.tenant),map(${map})]`,
     `    default_backend ${ANY_CELL_BACKEND}`,

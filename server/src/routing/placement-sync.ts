@@ -1,6 +1,8 @@
 // placement:sync (docs/DESIGN.md decision 56): keeps HAProxy's map, tenant →
 // cell, equal to the placement hash in Redis, and the default backend's
-// weights to the cells' tenant counts (signup-weights.ts).
+// weights to the cells' tenant counts (signup-weights.ts). A second one keeps
+// the account map, email → cell, equal to the account homes' hash (decision
+// 58), and weighs nothing.
 //
 // The map is rebuilt whole from the hash whenever it may have missed
 // something: at start, once the changes channel is subscribed; after a lost
@@ -11,12 +13,13 @@
 // it comes. Everything runs one step at a time on one queue, so a change that
 // comes during a rebuild is applied after it, on top of it.
 import { Redis } from 'ioredis';
+import { EMAIL_PATTERN } from '../../../shared/domain/accounts.ts';
 import { isValidTenantId } from '../../../shared/domain/tenant-id.ts';
 import { parsePlacementChange, placementChannel, type PlacementChange } from '../cells/placement.ts';
 import { CELL_PATTERN } from '../config.ts';
 import type { Logger } from '../log.ts';
 import { ANY_CELL_BACKEND } from './haproxy-config.ts';
-import type { RuntimeApi } from './runtime-api.ts';
+import { sendable, type RuntimeApi } from './runtime-api.ts';
 import { signupWeights, type ServerState } from './signup-weights.ts';
 
 export interface PlacementSyncOptions {
@@ -31,13 +34,23 @@ export interface PlacementSyncOptions {
   checkEveryMs: number;
   /** This process's connections' name in Redis (CLIENT LIST). */
   name: string;
+  /** Whether this map's entries are what sign-ups are weighed by: the tenant map's are. */
+  weighsSignups: boolean;
+  /** Only an entry Tandem itself could have made reaches HAProxy's command line. */
+  placeable: (key: string, cell: string) => boolean;
+  /** Put before each log event's name, so two maps synced by one process log apart: '' or 'account_'. */
+  events: string;
 }
 
 const reconnectAfter = (attempt: number) => Math.min(100 * attempt, 1000);
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
-/** Only what Tandem itself could have placed reaches HAProxy's command line. */
-const placeable = (tenant: string, cell: string) => isValidTenantId(tenant) && CELL_PATTERN.test(cell);
+/** A tenant map entry Tandem could have made: a tenant id and a cell's name. */
+export const placeableTenant = (tenant: string, cell: string) => isValidTenantId(tenant) && CELL_PATTERN.test(cell);
+
+/** An account map entry: an email as Tandem keeps them (lower-case) that goes to HAProxy as one word, and not as a map file's comment. */
+export const placeableAccount = (email: string, cell: string) =>
+  EMAIL_PATTERN.test(email) && email === email.toLowerCase() && sendable(email) && !email.startsWith('#') && CELL_PATTERN.test(cell);
 
 export class PlacementSync {
   private readonly redis: Redis;
@@ -74,7 +87,7 @@ export class PlacementSync {
     });
     this.subscriber.on('ready', () => this.subscribe());
     this.subscriber.on('close', () => {
-      if (this.subscribed && !this.closed) log.warn('placement_sync_redis_lost', {});
+      if (this.subscribed && !this.closed) log.warn(`${options.events}placement_sync_redis_lost`, {});
       this.subscribed = false;
       this.current = false;
     });
@@ -111,7 +124,7 @@ export class PlacementSync {
         this.subscribed = true;
         this.queueRebuild(this.builtIn === null ? 'start' : 'redis link back');
       },
-      (err: unknown) => this.options.log.warn('placement_sync_subscribe_failed', { error: message(err) }),
+      (err: unknown) => this.options.log.warn(`${this.options.events}placement_sync_subscribe_failed`, { error: message(err) }),
     );
   }
 
@@ -135,20 +148,21 @@ export class PlacementSync {
       const running = await haproxy.process();
       if (!this.current) return await this.rebuild('retry');
       if (running !== this.builtIn) return await this.rebuild('haproxy restarted');
+      if (!this.options.weighsSignups) return;
       this.servers = await haproxy.serverStates(ANY_CELL_BACKEND);
       await this.pushWeights();
     } catch (err) {
-      if (this.current) log.warn('haproxy_unreachable', { error: message(err) });
+      if (this.current) log.warn(`${this.options.events}haproxy_unreachable`, { error: message(err) });
       this.current = false;
     }
   }
 
   private async rebuild(reason: string): Promise<void> {
-    const { haproxy, map, log } = this.options;
+    const { haproxy, map, log, events, weighsSignups } = this.options;
     const started = performance.now();
     try {
       const running = await haproxy.process();
-      this.servers = await haproxy.serverStates(ANY_CELL_BACKEND);
+      if (weighsSignups) this.servers = await haproxy.serverStates(ANY_CELL_BACKEND);
       const placed = await this.readPlacement();
       await haproxy.replaceMap(map, placed);
       this.mapped = placed;
@@ -159,10 +173,10 @@ export class PlacementSync {
       await this.pushWeights();
       this.builtIn = running;
       this.current = true;
-      log.info('map_rebuilt', { reason, tenants: placed.size, weights: this.describeWeights(), ms: Math.round(performance.now() - started) });
+      log.info(`${events}map_rebuilt`, { reason, entries: placed.size, weights: this.describeWeights(), ms: Math.round(performance.now() - started) });
     } catch (err) {
       this.current = false;
-      log.warn('map_rebuild_failed', { reason, error: message(err) });
+      log.warn(`${events}map_rebuild_failed`, { reason, error: message(err) });
     }
   }
 
@@ -172,19 +186,19 @@ export class PlacementSync {
     let skipped = 0;
     for await (const batch of this.redis.hscanStream(this.options.key, { count: 1000 }) as AsyncIterable<string[]>) {
       for (let i = 0; i + 1 < batch.length; i += 2) {
-        if (placeable(batch[i]!, batch[i + 1]!)) placed.set(batch[i]!, batch[i + 1]!);
+        if (this.options.placeable(batch[i]!, batch[i + 1]!)) placed.set(batch[i]!, batch[i + 1]!);
         else skipped++;
       }
     }
-    if (skipped > 0) this.options.log.warn('placement_entries_skipped', { count: skipped });
+    if (skipped > 0) this.options.log.warn(`${this.options.events}placement_entries_skipped`, { count: skipped });
     return placed;
   }
 
   private async apply({ tenant, cell }: PlacementChange): Promise<void> {
     // Not current: the next rebuild reads this change from the hash.
     if (!this.current) return;
-    const { haproxy, map, log } = this.options;
-    if (!placeable(tenant, cell)) return log.warn('placement_change_skipped', { tenant: tenant.slice(0, 80), cell: cell.slice(0, 80) });
+    const { haproxy, map, log, events } = this.options;
+    if (!this.options.placeable(tenant, cell)) return log.warn(`${events}placement_change_skipped`, { cell: cell.slice(0, 80) });
     const before = this.mapped.get(tenant);
     if (before === cell) return;
     try {
@@ -193,15 +207,16 @@ export class PlacementSync {
       this.mapped.set(tenant, cell);
       if (before !== undefined) this.tenantsPerCell.set(before, this.tenantsPerCell.get(before)! - 1);
       this.tenantsPerCell.set(cell, (this.tenantsPerCell.get(cell) ?? 0) + 1);
-      log.debug('map_changed', { tenant, cell, from: before ?? null });
+      log.debug(`${events}map_changed`, { cell, from: before ?? null });
       await this.pushWeights();
     } catch (err) {
       this.current = false;
-      log.warn('map_change_failed', { tenant, cell, error: message(err) });
+      log.warn(`${events}map_change_failed`, { cell, error: message(err) });
     }
   }
 
   private async pushWeights(): Promise<void> {
+    if (!this.options.weighsSignups) return;
     let changed = false;
     for (const [server, weight] of signupWeights(this.servers, this.tenantsPerCell)) {
       if (this.weights.get(server) === weight) continue;

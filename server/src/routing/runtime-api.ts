@@ -27,9 +27,11 @@ export type MapEntry = readonly [key: string, value: string];
 /** The whole input must fit HAProxy's buffer (tune.bufsize, 16 KiB by default): payloads go in pieces of this at most. */
 const PAYLOAD_BYTES = 8 * 1024;
 
+/** Whether `text` goes as one word: a space or a line break would start another word or command, `;` another command, `\` an escape, `<<` a payload. */
+export const sendable = (text: string): boolean => /^[\x21-\x7e]+$/.test(text) && !/[;\\]|^<</.test(text);
+
 function word(text: string): string {
-  // A space or a line break would start another word or command, `;` another command, `\` an escape, `<<` a payload.
-  if (!/^[\x21-\x7e]+$/.test(text) || /[;\\]|^<</.test(text)) throw new RuntimeApiError(`${JSON.stringify(text)} cannot be sent to HAProxy's runtime API`);
+  if (!sendable(text)) throw new RuntimeApiError(`${JSON.stringify(text)} cannot be sent to HAProxy's runtime API`);
   return text;
 }
 

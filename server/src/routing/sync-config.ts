@@ -10,6 +10,8 @@ export interface SyncConfig {
   haproxySocket: RuntimeAddress;
   /** The map's path as haproxy.cfg names it, which is its name in the runtime API. */
   haproxyMap: string;
+  /** The account map's path, likewise. */
+  haproxyAccountMap: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -30,8 +32,13 @@ export function loadSyncConfig(env: Env = process.env): SyncConfig {
   } catch (err) {
     throw new ConfigError(`HAPROXY_SOCKET: ${(err as Error).message}`);
   }
-  const haproxyMap = set(env, 'HAPROXY_MAP') ?? '/etc/haproxy/tenants.map';
-  if (!/^\/\S+$/.test(haproxyMap)) throw new ConfigError(`HAPROXY_MAP must be the map file's absolute path as haproxy.cfg names it, got ${JSON.stringify(haproxyMap)}`);
+  const mapPath = (name: string, fallback: string): string => {
+    const path = set(env, name) ?? fallback;
+    if (!/^\/\S+$/.test(path)) throw new ConfigError(`${name} must be the map file's absolute path as haproxy.cfg names it, got ${JSON.stringify(path)}`);
+    return path;
+  };
+  const haproxyMap = mapPath('HAPROXY_MAP', '/etc/haproxy/tenants.map');
+  const haproxyAccountMap = mapPath('HAPROXY_ACCOUNT_MAP', '/etc/haproxy/accounts.map');
   const logLevel = (set(env, 'LOG_LEVEL') ?? 'info').toLowerCase();
   if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of debug, info, warn, error, got ${JSON.stringify(logLevel)}`);
   return {
@@ -39,6 +46,7 @@ export function loadSyncConfig(env: Env = process.env): SyncConfig {
     placementKey: set(env, 'PLACEMENT_KEY') ?? 'tandem:placement',
     haproxySocket,
     haproxyMap,
+    haproxyAccountMap,
     logLevel: logLevel as SyncConfig['logLevel'],
   };
 }

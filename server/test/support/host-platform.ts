@@ -28,14 +28,14 @@ export function hostToken(tenantId: string, user: { sub?: string; name?: string;
     .sign(hostKeys.privateKey);
 }
 
-/** Resolves with the first answer of `check` other than undefined, asked every `everyMs`; rejects after timeoutMs. */
+/** Resolves with the first answer of `check` other than undefined or false, asked every `everyMs`; rejects after timeoutMs. */
 export async function until<T>(
-  check: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = 5000, everyMs = 50,
+  check: () => Promise<T | undefined | false> | T | undefined | false, what: string, timeoutMs = 5000, everyMs = 50,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
-    if (value !== undefined) return value;
+    if (value !== undefined && value !== false) return value;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, everyMs));
   }
