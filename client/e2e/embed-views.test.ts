@@ -148,4 +148,26 @@ describe('embed views', () => {
     await page.locator('#host-link').click();
     await page.waitForURL((url) => url.search === '?from=host');
   });
+
+  it('UI-EMBED-9 the example\'s sign-in works while the embed\'s module is still on its way, and never puts the password in the page\'s URL', async () => {
+    const s = await seedProject(world.adaSocket, { prefix: 'E', members: asEditors([world.bob]) });
+    const page = await (await world.blankContext()).newPage();
+    // The module held back, as on a slow network: the form is filled and sent before it arrives.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/embed/tandem-board.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(EXAMPLE);
+    await page.locator('input[name="email"]').fill(world.ada.user.email);
+    await page.locator('input[name="password"]').fill(PASSWORD);
+    await page.locator('select[name="view"]').selectOption('board');
+    await page.locator('input[name="project"]').fill(s.key);
+    await page.getByRole('button', { name: 'Show the board' }).click();
+    await expect.poll(() => page.locator('#status').textContent()).toMatch(/^Signed in as /);
+    release();
+    await boardReady(page);
+    expect(new URL(page.url()).search).toBe('');
+  });
 });

@@ -2,7 +2,8 @@
 // host would: load the module from the Tandem server, give <tandem-board> a
 // token provider, a view and what it needs (a project key, or an item key).
 const TANDEM_SERVER = window.location.origin; // the server that serves /embed/tandem-board.js
-await import(`${TANDEM_SERVER}/embed/tandem-board.js`); // defines <tandem-board>
+// Defines <tandem-board>; awaited at sign-in, so the form works before it arrives.
+const loaded = import(`${TANDEM_SERVER}/embed/tandem-board.js`);
 
 const form = document.getElementById('login');
 const status = document.getElementById('status');
@@ -30,6 +31,7 @@ form.addEventListener('submit', async (event) => {
   const grant = await res.json();
   let token = grant.token;
   status.textContent = `Signed in as ${grant.user.displayName}.`;
+  await loaded;
   const expiresAt = (jwt) => JSON.parse(atob(jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))).exp * 1000;
   // The token provider: asked before every connection attempt. Tandem's tokens
   // are short-lived, so within a minute of its end this page gets the next one
@@ -46,3 +48,6 @@ form.addEventListener('submit', async (event) => {
     return token;
   };
 });
+// Enabled only now: a submit before the handler was in place would send the form as a GET, password and all, in the URL.
+form.querySelector('button[type="submit"]').disabled = false;
+
