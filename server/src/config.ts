@@ -1,5 +1,6 @@
 // Configuration, read and validated once at start. A bad value stops the
 // process with a message naming the variable (see README "Configuration").
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { DEFAULT_HOST_TENANT_PREFIX, HOST_TENANT_PREFIX_PATTERN } from '../../shared/domain/tenant-id.ts';
 
@@ -38,6 +39,8 @@ export interface Config {
   sessionTtlMinutes: number;
   refreshTtlDays: number;
   allowedOrigins: string[];
+  /** TRUSTED_PROXIES: addresses or CIDR ranges whose X-Forwarded-For names the client (HAProxy in front of cells). */
+  trustedProxies: TrustedProxy[];
   /** Standalone sign-up on or off (an embedding host may want it off). */
   signupEnabled: boolean;
   /** Send the session cookie with Secure (behind HTTPS). */
@@ -184,6 +187,32 @@ function hostTenantPrefix(env: Env): string {
 }
 
 /** A cell's name is a label in Redis, logs and answers, and HAProxy's name for its backend: kept to a plain word. */
+/** One entry of TRUSTED_PROXIES: an address, or a range when `prefix` is set. */
+export interface TrustedProxy {
+  address: string;
+  prefix: number | null;
+}
+
+/** `10.0.0.5` or `10.0.0.0/24`, IPv4 or IPv6; null for anything else. */
+export function parseProxy(text: string): TrustedProxy | null {
+  const [address = '', prefix, extra] = text.split('/');
+  const family = isIP(address);
+  if (family === 0 || extra !== undefined) return null;
+  if (prefix === undefined) return { address, prefix: null };
+  const bits = Number(prefix);
+  return /^\d{1,3}$/.test(prefix) && bits <= (family === 4 ? 32 : 128) ? { address, prefix: bits } : null;
+}
+
+function trustedProxies(env: Env): TrustedProxy[] {
+  const raw = optional(env, 'TRUSTED_PROXIES');
+  if (!raw) return [];
+  return raw.split(',').map((text) => {
+    const proxy = parseProxy(text.trim());
+    if (!proxy) throw new ConfigError(`TRUSTED_PROXIES holds ${JSON.stringify(text.trim())}, which is not an IP address or a CIDR range like 10.0.0.0/24`);
+    return proxy;
+  });
+}
+
 export const CELL_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 function placement(env: Env, redisUrl: string | null): Config['placement'] {
@@ -278,6 +307,7 @@ export function loadConfig(env: Env = process.env): Config {
     sessionTtlMinutes: int(env, 'SESSION_TTL_MINUTES', 15, 1, 24 * 60),
     refreshTtlDays: int(env, 'REFRESH_TTL_DAYS', 7, 1, 365),
     allowedOrigins: origins(env),
+    trustedProxies: trustedProxies(env),
     signupEnabled: bool(env, 'SIGNUP_ENABLED', true),
     cookieSecure: bool(env, 'COOKIE_SECURE', false),
     frameAncestors: frameAncestors(env),

@@ -33,6 +33,7 @@ import { registerAuthRoutes } from './http/auth-routes.ts';
 import { registerOpsRoutes, type Health } from './http/ops-routes.ts';
 import { registerPeopleRoutes } from './http/people-routes.ts';
 import { placedRoutes } from './http/placed-routes.ts';
+import { TrustedProxies, behindProxies } from './http/client-address.ts';
 import { pagePolicy, withSecurityHeaders } from './http/security-headers.ts';
 import { registerStaticFiles } from './http/static-files.ts';
 import type { LogFields, Logger } from './log.ts';
@@ -114,7 +115,8 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   });
   const metrics = new Metrics(() => databases.size);
   const web = new WebServer();
-  const routes = withSecurityHeaders(web.routes);
+  // Behind HAProxy, the client's address is the one it forwards (decision 59): the per-address sign-in limits count by it.
+  const routes = withSecurityHeaders(config.trustedProxies.length > 0 ? behindProxies(web.routes, new TrustedProxies(config.trustedProxies)) : web.routes);
   let stopping = false;
   /** The step stop() is waiting on, if any. */
   let closing: string | null = null;

@@ -41,7 +41,7 @@ describe('HAProxy config and weights', () => {
       'server cell-b.1 10.0.0.2:8080 track cell-b/cell-b.1',
     ]);
     const defaults = section(config, 'defaults');
-    expect(defaults).toEqual(expect.arrayContaining(['balance leastconn', 'timeout tunnel 1h', 'option httpchk', 'http-check send meth GET uri /healthz ver HTTP/1.1 hdr Host tandem', 'http-check expect status 200']));
+    expect(defaults).toEqual(expect.arrayContaining(['balance leastconn', 'option forwardfor', 'timeout tunnel 1h', 'option httpchk', 'http-check send meth GET uri /healthz ver HTTP/1.1 hdr Host tandem', 'http-check expect status 200']));
     expect(section(config, 'global')).toEqual(expect.arrayContaining(['maxconn 20000', 'stats socket /run/haproxy/admin.sock mode 600 level admin']));
   });
 
@@ -62,6 +62,8 @@ describe('HAProxy config and weights', () => {
     ].map((rule) => frontend.findIndex((line) => rule.test(line)));
     expect(frontend).toContain('http-request deny deny_status 404 if { path_beg /internal/ }');
     expect(frontend).toContain('acl account_path path /api/auth/login /api/auth/signup');
+    // The cells learn the client's address from HAProxy alone.
+    expect(frontend).toContain('http-request del-header x-forwarded-for');
     expect(inOrder.every((at) => at > 0)).toBe(true);
     expect(inOrder).toEqual([...inOrder].sort((x, y) => x - y));
   });

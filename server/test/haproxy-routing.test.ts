@@ -9,6 +9,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -115,6 +116,19 @@ async function servedSocket(token: string): Promise<void> {
   }
 }
 
+/** A JSON POST sent from `localAddress` (any 127.x address is loopback's); resolves with the status. */
+function postFrom(localAddress: string, url: string, body: unknown, headers: Record<string, string> = {}): Promise<number> {
+  const bytes = Buffer.from(JSON.stringify(body));
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: 'POST', localAddress, headers: { 'content-type': 'application/json', 'content-length': String(bytes.byteLength), ...headers } }, (res) => {
+      res.resume();
+      res.once('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.once('error', reject);
+    req.end(bytes);
+  });
+}
+
 async function mapped(): Promise<Map<string, string>> {
   return new Map(await haproxy.runtime.mapEntries(mapFile));
 }
@@ -149,7 +163,11 @@ beforeAll(async () => {
   redis = new Redis(redisUrl);
   key = `${uniqueChannel()}:placement`;
   parent = mkdtempSync(join(tmpdir(), 'tandem-route-'));
-  env = { REDIS_URL: redisUrl, REDIS_CHANNEL: uniqueChannel(), PLACEMENT_KEY: key, CLUSTER_SECRET: SECRET, ...(await hostTrustEnv(parent)) };
+  env = {
+    REDIS_URL: redisUrl, REDIS_CHANNEL: uniqueChannel(), PLACEMENT_KEY: key, CLUSTER_SECRET: SECRET, ...(await hostTrustEnv(parent)),
+    // HAProxy reaches the cells from loopback; the per-address limit is small enough for ROUTE-13 to reach.
+    TRUSTED_PROXIES: '127.0.0.1', LOGIN_FAILURES_PER_ADDRESS: '3',
+  };
   a = await startTestServer({ ...env, CELL: 'cell-a' }, mkdtempSync(join(parent, 'a-')));
   b = await startTestServer({ ...env, CELL: 'cell-b' }, mkdtempSync(join(parent, 'b-')));
 
@@ -238,6 +256,17 @@ describe('routing by HAProxy', () => {
       };
       expect(await landedOn(again)).toBe(cell);
     }
+  });
+
+  it('ROUTE-13 behind HAProxy each client is counted by its own address (the cells trust HAProxy\'s X-Forwarded-For): one past LOGIN_FAILURES_PER_ADDRESS gets 429, another keeps its tries; a header forged straight to a cell is not believed', async () => {
+    const owner = signedUp[0]!;
+    const wrong = { email: owner.user.email, password: 'not the password' };
+    for (let i = 0; i < 3; i++) expect(await postFrom('127.0.0.2', `${through}/api/auth/login`, wrong)).toBe(401);
+    expect(await postFrom('127.0.0.2', `${through}/api/auth/login`, wrong)).toBe(429);
+    expect(await postFrom('127.0.0.3', `${through}/api/auth/login`, wrong)).toBe(401);
+    // From an address the cell does not trust, naming the locked one: counted as its own.
+    const cell = owner.cell === 'cell-a' ? a : b;
+    expect(await postFrom('127.0.0.4', `${cell.http}/api/auth/login`, wrong, { 'x-forwarded-for': '127.0.0.2' })).toBe(401);
   });
 
   it('ROUTE-4 a host platform\'s brand-new tenant: its first socket goes to the default backend and is claimed by the cell that answers; the sync maps it, and its next socket goes to that cell', async () => {

@@ -8,7 +8,7 @@ export interface HttpRequest {
   readonly url: string;
   /** The query string without its '?'; '' when there is none. */
   readonly query: string;
-  /** The peer's address (the proxy's, behind one). */
+  /** The client's address: the peer's, or, behind a proxy in TRUSTED_PROXIES, the one it forwarded (client-address.ts). */
   readonly remoteAddress: string;
   /** A header by its lower-case name; '' when absent. */
   header(name: string): string;

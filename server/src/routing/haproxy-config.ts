@@ -115,6 +115,8 @@ export function haproxyConfig(options: HaproxyOptions): string {
     '    timeout client-fin 10s',
     '    retries 2',
     '    option redispatch',
+    // The client's address for the cells, whose TRUSTED_PROXIES names this HAProxy (decision 59); what a client sent is dropped first.
+    '    option forwardfor',
     // Sockets live for hours: the instance with the fewest (weighed) takes the next one, not the next in turn.
     '    balance leastconn',
     // 503 while an instance stops, so it is taken out before its sockets close. HTTP/1.1 with a Host: uWS answers no 1.0 request.
@@ -129,6 +131,7 @@ export function haproxyConfig(options: HaproxyOptions): string {
     '    acl login_form method POST',
     '    acl login_path path /api/auth/login',
     '    acl account_path path /api/auth/login /api/auth/signup',
+    '    http-request del-header x-forwarded-for',
     // Cell-to-cell routes (a move's copy, moves/move-routes.ts) are for the cells' own addresses, never the public one.
     '    http-request deny deny_status 404 if { path_beg /internal/ }',
     // Where the token is, in the order a cell reads it (auth/credentials.ts): the socket's bearer subprotocol, else a
