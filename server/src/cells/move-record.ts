@@ -119,9 +119,9 @@ export class MoveBook {
     return next;
   }
 
-  /** The move is resolved: its record goes, if it is still this move's. */
-  async finish(tenantId: string, moveId: string): Promise<void> {
-    await this.redis.eval(OWN_RECORD, 1, this.movesKey, tenantId, moveId);
+  /** The move is resolved: its record goes, if it is still this move's. True when this call removed it. */
+  async finish(tenantId: string, moveId: string): Promise<boolean> {
+    return (await this.redis.eval(OWN_RECORD, 1, this.movesKey, tenantId, moveId)) === 1;
   }
 
   async all(): Promise<MoveRecord[]> {

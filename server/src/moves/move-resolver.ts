@@ -11,7 +11,9 @@
 //                                takes writes again now the mark is gone; the
 //                                target drops its staging folder (and the
 //                                installed copy, if the move got that far)
-//                                and removes the record
+//                                and removes the record; before the install
+//                                step the source removes it too, so a target
+//                                that never comes back blocks nothing
 // Each side does only its own part, every part can be done twice, and the
 // record goes with the part that was the last one needed. The same pass
 // deletes folders set aside once their grace period is over, and move files
@@ -98,19 +100,22 @@ export class MoveResolver {
       return 'forward';
     }
     if (now.markedBy === id) return 'pending';
+    const installed = record.step === 'installing' || record.step === 'placed';
     if (cell === record.to) {
       await files.discardStaging(tenant, id);
       // Installed, then not placed here: the copy is stale the moment the source takes writes again.
-      if (record.step === 'installing' || record.step === 'placed') files.setAside(tenant, `${id}.undone`);
-      await book.finish(tenant, id);
-      this.resolved(record, 'back');
+      if (installed) files.setAside(tenant, `${id}.undone`);
+      if (await book.finish(tenant, id)) this.resolved(record, 'back');
     } else {
       await files.discardOutgoing(tenant, id);
+      // Stopped before the target installed anything: what it staged is swept once no record names it, so the
+      // record need not wait for a target that may never come back (it would block the tenant's next move).
+      if (!installed && (await book.finish(tenant, id))) this.resolved(record, 'back');
     }
     return 'back';
   }
 
-  /** Logged by the side that removed the record: once per move. */
+  /** Logged by the side whose call removed the record: once per move. */
   private resolved(record: MoveRecord, way: Resolution): void {
     this.deps.log.info('tenant_move_resolved', { tenant: record.tenant, move: record.id, step: record.step, way });
   }
