@@ -25,11 +25,11 @@ const haproxy = new RuntimeApi(config.haproxySocket);
 const syncs = [
   new PlacementSync({
     name, redisUrl: config.redisUrl, haproxy, log, checkEveryMs: CHECK_EVERY_MS,
-    key: config.placementKey, map: config.haproxyMap, weighsSignups: true, placeable: placeableTenant, events: '',
+    key: config.placementKey, map: config.haproxyMap, weighsSignups: true, placeable: placeableTenant, events: '', keysLogged: true,
   }),
   new PlacementSync({
     name, redisUrl: config.redisUrl, haproxy, log, checkEveryMs: CHECK_EVERY_MS,
-    key: accountHomesKey(config.placementKey), map: config.haproxyAccountMap, weighsSignups: false, placeable: placeableAccount, events: 'account_',
+    key: accountHomesKey(config.placementKey), map: config.haproxyAccountMap, weighsSignups: false, placeable: placeableAccount, events: 'account_', keysLogged: false,
   }),
 ];
 for (const sync of syncs) sync.start();

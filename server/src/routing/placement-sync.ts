@@ -40,6 +40,8 @@ export interface PlacementSyncOptions {
   placeable: (key: string, cell: string) => boolean;
   /** Put before each log event's name, so two maps synced by one process log apart: '' or 'account_'. */
   events: string;
+  /** Whether log lines name the entry's key: a tenant id is named, an email is not. */
+  keysLogged: boolean;
 }
 
 const reconnectAfter = (attempt: number) => Math.min(100 * attempt, 1000);
@@ -197,8 +199,9 @@ export class PlacementSync {
   private async apply({ tenant, cell }: PlacementChange): Promise<void> {
     // Not current: the next rebuild reads this change from the hash.
     if (!this.current) return;
-    const { haproxy, map, log, events } = this.options;
-    if (!this.options.placeable(tenant, cell)) return log.warn(`${events}placement_change_skipped`, { cell: cell.slice(0, 80) });
+    const { haproxy, map, log, events, keysLogged } = this.options;
+    const entry = keysLogged ? { key: tenant.slice(0, 80), cell: cell.slice(0, 80) } : { cell: cell.slice(0, 80) };
+    if (!this.options.placeable(tenant, cell)) return log.warn(`${events}placement_change_skipped`, entry);
     const before = this.mapped.get(tenant);
     if (before === cell) return;
     try {
@@ -207,11 +210,11 @@ export class PlacementSync {
       this.mapped.set(tenant, cell);
       if (before !== undefined) this.tenantsPerCell.set(before, this.tenantsPerCell.get(before)! - 1);
       this.tenantsPerCell.set(cell, (this.tenantsPerCell.get(cell) ?? 0) + 1);
-      log.debug(`${events}map_changed`, { cell, from: before ?? null });
+      log.debug(`${events}map_changed`, { ...entry, from: before ?? null });
       await this.pushWeights();
     } catch (err) {
       this.current = false;
-      log.warn(`${events}map_change_failed`, { cell, error: message(err) });
+      log.warn(`${events}map_change_failed`, { ...entry, error: message(err) });
     }
   }
 
