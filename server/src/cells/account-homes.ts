@@ -16,6 +16,7 @@ const CLAIMS_AT_ONCE = 200;
 
 export class AccountHomes {
   private readonly homes: Placement;
+  private closed = false;
 
   constructor(
     redisUrl: string,
@@ -25,8 +26,6 @@ export class AccountHomes {
   ) {
     this.homes = new Placement(redisUrl, accountHomesKey(placementKey), cell, log, false);
   }
-
-  private closed = false;
 
   start(): void {
     this.homes.start();
