@@ -31,9 +31,7 @@ import { TestClient } from './support/ws-client.ts';
 
 const SECRET = randomBytes(24).toString('hex');
 
-
 const newHostTenant = () => `host-route-${randomUUID().slice(0, 8)}`;
-
 
 /** `npm run placement:sync` as a child process; its JSON log lines are kept. */
 class SyncProcess {

@@ -22,8 +22,6 @@ import { hostToken, hostTrustEnv, until } from './support/host-platform.ts';
 import { OwnRedis, findRedis, freePort, uniqueChannel } from './support/redis.ts';
 import { startTestServer, type TestServer } from './support/test-server.ts';
 
-
-
 const newHostTenant = () => `host-place-${randomUUID().slice(0, 8)}`;
 
 interface Upgrade {
@@ -57,7 +55,6 @@ async function get(base: string, path: string, token: string) {
 function within<T>(promise: Promise<T>, what: string, timeoutMs = 5000): Promise<T> {
   return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), timeoutMs))]);
 }
-
 
 let parent: string;
 let redisUrl: string;

@@ -34,8 +34,6 @@ const hostToken = (tenantId: string) => platformToken(tenantId, { name: 'User ho
 /** A move's steps take longer than a single server's: waits are longer here, and look more often. */
 const until = <T>(check: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = 10_000) => waitUntil(check, what, timeoutMs, 20);
 
-
-
 interface Cell {
   name: 'a' | 'b';
   dir: string;
