@@ -223,7 +223,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   const moves = cluster && config.cluster ? startMoves(routes, {
     cell: placement!.cell, dataDir: config.dataDir, secret: config.cluster.secret,
     leaseSeconds: config.cluster.leaseSeconds, graceSeconds: config.cluster.graceSeconds,
-    hostTenantPrefix: config.hostTenantPrefix, link: cluster, placement: placement!, databases, log,
+    hostTenantPrefix: config.hostTenantPrefix, link: cluster, placement: placement!, databases, secrets: webhooks.moved, log,
   }) : null;
   const port = await web.listen(config.host, config.port);
   cluster?.announce(placement!.cell, config.cluster?.url ?? cellUrl(config.host, port));
@@ -240,12 +240,13 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
       sockets.drain();
       sockets.closeAll(CLOSE.goingAway.code, 'server shutting down');
       fanout.stop();
+      // Before the webhooks' list closes: a resolver pass may be handing a tenant's webhooks over.
+      await moves?.stop();
       closing = 'webhook deliveries';
       // Before the files close: a send cut short gives its delivery back to the queue.
       await webhooks.stop();
       closing = 'redis';
       await bus?.close();
-      await moves?.stop();
       cluster?.close();
       await placement?.close();
       await homes?.close();

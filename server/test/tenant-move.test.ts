@@ -4,7 +4,8 @@
 // online backup, streamed to the target over the cells' authenticated HTTP,
 // checked there, placement flipped, the old copy set aside and deleted after
 // the grace period; an interrupted move ends with the tenant whole on exactly
-// one cell and writable. Two cells here are two server processes (killed
+// one cell and writable; webhooks move with the tenant, their secrets sealed
+// again with the target's key. Two cells here are two server processes (killed
 // with SIGKILL where a test needs it) with data folders of their own, over
 // one Redis under a key of this run's own.
 import Database from 'better-sqlite3';
@@ -19,10 +20,12 @@ import WebSocket from 'ws';
 import { ErrorCode, ItemType } from '../../shared/proto.ts';
 import { Placement } from '../src/cells/placement.ts';
 import { makeLogger } from '../src/log.ts';
+import { SecretBox } from '../src/webhooks/secret-box.ts';
 import { hostToken as platformToken, hostTrustEnv, until as waitUntil } from './support/host-platform.ts';
 import { findRedis, uniqueChannel } from './support/redis.ts';
 import { startRoutedWriters } from './support/routed-writers.ts';
 import { spawnServer, waitForExit, type ServerProcess } from './support/server-process.ts';
+import { startReceiver, verifies } from './support/webhook-receiver.ts';
 import { TestClient } from './support/ws-client.ts';
 
 const SECRET = randomBytes(24).toString('hex');
@@ -142,6 +145,26 @@ async function writes(cell: Cell, tenant: Tenant, title: string): Promise<number
   }
 }
 
+/** Read from the tenant's file on the cell, as an outside reader would (the cell has it open). */
+function fromFile<T>(cell: Cell, tenantId: string, read: (db: Database.Database) => T): T {
+  const db = new Database(tenantFile(cell, tenantId), { readonly: true });
+  try {
+    return read(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** The cell's list of tenants with webhooks: those its delivery worker visits. */
+function webhookTenants(cell: Cell): string[] {
+  const db = new Database(join(cell.dir, '_webhooks', 'tenants.db'), { readonly: true });
+  try {
+    return db.prepare('SELECT tenant_id FROM webhook_tenants').pluck().all() as string[];
+  } finally {
+    db.close();
+  }
+}
+
 /** Whole on exactly one cell: the one placement names holds its file, sound; the other holds neither the file nor anything staged. */
 async function wholeOnOneCell(tenant: Tenant): Promise<Cell> {
   const placed = (await redis.hget(key, tenant.id)) as 'a' | 'b';
@@ -160,13 +183,13 @@ async function wholeOnOneCell(tenant: Tenant): Promise<Cell> {
   return holder;
 }
 
-/** Runs a move and SIGKILLs `victim` as soon as Redis records the move at `step` (or later: a short step may be over first). */
 /** What a cell holds of a move of the tenant in its `_moves` folder: staged or outgoing files. */
 function staged(cell: { dir: string }, tenantId: string): string[] {
   const moves = join(cell.dir, '_moves');
   return existsSync(moves) ? readdirSync(moves).filter((n) => n.startsWith(tenantId)) : [];
 }
 
+/** Runs a move and SIGKILLs `victim` as soon as Redis records the move at `step` (or later: a short step may be over first). */
 async function killDuring(tenant: Tenant, step: string, victim: 'a' | 'b' | 'mover') {
   const move = runMove(tenant.id, 'b');
   const deadline = Date.now() + 15_000;
@@ -191,6 +214,10 @@ beforeAll(async () => {
     CLUSTER_SECRET: SECRET,
     MOVE_LEASE_SECONDS: String(LEASE_SECONDS),
     MOVE_GRACE_SECONDS: String(GRACE_SECONDS),
+    // MOVE-7's receiver is on 127.0.0.1; its retries come after a second.
+    WEBHOOKS_ALLOW_PRIVATE: 'true',
+    WEBHOOKS_RETRY_BASE_SECONDS: '1',
+    WEBHOOKS_TIMEOUT_SECONDS: '2',
     ...(await hostTrustEnv(parent)),
   };
   await Promise.all([startCell('a'), startCell('b')]);
@@ -340,4 +367,39 @@ describe('live tenant moves between cells', () => {
     const planted = await fetch(`${cells.b.proc.http}/internal/moves/file?tenant=${tenant.id}&move=${randomUUID()}`, { method: 'POST', headers: { authorization: `Bearer ${SECRET}` }, body: randomBytes(4096) });
     expect(planted.status).toBe(409);
   });
+
+  it('MOVE-7 a tenant with a webhook moves with it: a delivery queued on the old cell and one of a write on the new cell both arrive signed with the secret registered before the move, sent by the new cell, whose own key seals the secret now; the old cell stops visiting the tenant', async () => {
+    let receiving = false;
+    const receiver = await startReceiver(() => (receiving ? 200 : 503));
+    try {
+      const tenant = await newTenant(cells.a);
+      const registered = await fetch(`${cells.a.proc.http}/api/webhooks`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${tenant.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ url: receiver.url, kinds: ['work_item.created'], projects: 'all' }),
+      });
+      expect(registered.status).toBe(201);
+      const { secret } = (await registered.json()) as { secret: string };
+      await writes(cells.a, tenant, 'queued on cell a');
+      await until(() => (receiver.hits.length > 0 ? true : undefined), 'a first attempt, refused by the receiver');
+
+      const { code, stderr } = await runMove(tenant.id, 'b').done;
+      expect(code, stderr).toBe(0);
+      receiving = true;
+      await writes(cells.b, tenant, 'made on cell b');
+      const delivered = () => fromFile(cells.b, tenant.id, (db) => db.prepare("SELECT count(*) FROM pm_webhook_deliveries WHERE state = 'DELIVERED'").pluck().get() as number);
+      await until(() => (delivered() === 2 ? true : undefined), 'both deliveries delivered from cell b', 20_000);
+
+      const titles = receiver.hits.map((hit) => (JSON.parse(hit.body) as { entity: { title: string } }).entity.title);
+      expect(new Set(titles)).toEqual(new Set(['queued on cell a', 'made on cell b']));
+      for (const hit of receiver.hits) expect(verifies(hit, secret), `delivery ${hit.deliveryId} signed with the registered secret`).toBe(true);
+      const sealed = fromFile(cells.b, tenant.id, (db) => db.prepare('SELECT secret_sealed FROM pm_webhooks').pluck().get() as string);
+      expect(SecretBox.forDataDir(cells.b.dir).open(sealed)).toBe(secret);
+      expect(() => SecretBox.forDataDir(cells.a.dir).open(sealed)).toThrow();
+      expect(webhookTenants(cells.b)).toContain(tenant.id);
+      expect(webhookTenants(cells.a)).not.toContain(tenant.id);
+    } finally {
+      await receiver.close();
+    }
+  }, 40_000);
 });

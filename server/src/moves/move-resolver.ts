@@ -22,6 +22,7 @@ import type { MoveBook, MoveRecord } from '../cells/move-record.ts';
 import type { Logger } from '../log.ts';
 import type { TenantDatabases } from '../tenancy/tenant-databases.ts';
 import type { MoveFiles } from './move-files.ts';
+import type { MovedSecrets } from './moved-secrets.ts';
 
 export type Resolution = 'forward' | 'back' | 'pending' | 'none';
 
@@ -30,6 +31,7 @@ export interface ResolverDeps {
   files: MoveFiles;
   book: MoveBook;
   databases: TenantDatabases;
+  secrets: MovedSecrets;
   /** The moves this process runs itself: their mover resolves them. */
   active: ReadonlySet<string>;
   leaseMs: number;
@@ -91,6 +93,7 @@ export class MoveResolver {
       if (cell === record.from) {
         deps.databases.release(tenant);
         files.setAside(tenant, id);
+        deps.secrets.left(tenant);
         await files.discardOutgoing(tenant, id);
         // A mover killed between the flip and the lift left the mark: the target takes writes now.
         await book.lift(tenant, id);
@@ -104,7 +107,7 @@ export class MoveResolver {
     if (cell === record.to) {
       await files.discardStaging(tenant, id);
       // Installed, then not placed here: the copy is stale the moment the source takes writes again.
-      if (installed) files.setAside(tenant, `${id}.undone`);
+      if (installed && files.setAside(tenant, `${id}.undone`)) deps.secrets.left(tenant);
       if (await book.finish(tenant, id)) this.resolved(record, 'back');
     } else {
       await files.discardOutgoing(tenant, id);

@@ -40,6 +40,12 @@ function answerFailure(res: HttpResponse, log: Logger, route: string, err: unkno
   sendError(res, '500 Internal Server Error', 'INTERNAL', err instanceof Error ? err.message : String(err));
 }
 
+function secretsOf(value: unknown): Record<string, string> {
+  const isMap = typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((s) => typeof s === 'string');
+  if (!isMap) throw new Error('body: "secrets" must map ids to strings');
+  return value as Record<string, string>;
+}
+
 export function registerMoveRoutes(routes: Router, deps: MoveRouteDeps): void {
   const { log, target } = deps;
   const internal = (pattern: string, route: (req: HttpRequest, res: HttpResponse, query: URLSearchParams) => void) =>
@@ -102,7 +108,7 @@ export function registerMoveRoutes(routes: Router, deps: MoveRouteDeps): void {
     readJsonBody(res)
       .then(async (body) => {
         const blobs = Array.isArray(body['blobs']) ? body['blobs'].filter((b): b is string => typeof b === 'string') : [];
-        await target.install(query.get('tenant') ?? '', query.get('move') ?? '', blobs);
+        await target.install(query.get('tenant') ?? '', query.get('move') ?? '', blobs, secretsOf(body['secrets'] ?? {}));
         sendJson(res, '200 OK', {});
       })
       .catch((err: unknown) => answerFailure(res, log, 'move_install', err));

@@ -10,7 +10,8 @@
 //   sending     the copy, then each attachment, streamed to the target, which
 //               stages them, checks the copy and answers its figures; this
 //               cell reads its own from the live file, and they must agree
-//   installing  the target renames its staging folder into place
+//   installing  the target seals the tenant's secrets again with its own key
+//               (moved-secrets.ts) and renames its staging folder into place
 //   placed      placement flips, only while the mark is still this move's;
 //               the mark is lifted, this cell's folder set aside, the record
 //               removed
@@ -33,6 +34,7 @@ import type { TenantDatabases } from '../tenancy/tenant-databases.ts';
 import { tenantDbPath } from '../tenancy/tenant-db.ts';
 import { expectOk, postFile, postJson } from './cluster-http.ts';
 import type { MoveFiles } from './move-files.ts';
+import type { MovedSecrets } from './moved-secrets.ts';
 import { differences } from './copy-check.ts';
 
 /**
@@ -57,6 +59,7 @@ export interface MoverDeps {
   placement: Placement;
   readOnly: ReadOnlyTenants;
   databases: TenantDatabases;
+  secrets: MovedSecrets;
   /** The moves this process runs, which the resolver leaves alone. */
   active: Set<string>;
   log: Logger;
@@ -169,7 +172,8 @@ export class TenantMover {
 
       t = Date.now();
       record = await this.step(record, 'installing');
-      const installed = await postJson(`${toUrl}/internal/moves/install?${query({ tenant: tenantId, move: record.id })}`, deps.secret, { blobs: blobs.map((b) => b.sha256) }, CELL_TIMEOUT_MS);
+      const install = { blobs: blobs.map((b) => b.sha256), secrets: deps.secrets.read(source) };
+      const installed = await postJson(`${toUrl}/internal/moves/install?${query({ tenant: tenantId, move: record.id })}`, deps.secret, install, CELL_TIMEOUT_MS);
       expectOk(installed, `cell ${to} did not install the copy`);
       steps.install = ms(t);
 
@@ -212,9 +216,6 @@ export class TenantMover {
     if (!existsSync(tenantDbPath(deps.dataDir, tenantId))) throw new MoveRefused(`this cell has no file for ${tenantId}`, 404);
     const url = await deps.directory.urlOf(to);
     if (!url) throw new MoveRefused(`cell ${to} has not published its address: it is not running with CLUSTER_SECRET`, 404);
-    // Webhook secrets are sealed with this cell's key (DATA_DIR/_keys), which the target cannot open.
-    const webhooks = deps.databases.get(tenantId).sqlite.prepare('SELECT COUNT(*) FROM pm_webhooks').pluck().get() as number;
-    if (webhooks > 0) throw new MoveRefused(`${tenantId} has ${webhooks} webhook(s), whose secrets only this cell can open: delete them before the move and register them again after`, 409);
     return url;
   }
 
@@ -271,6 +272,7 @@ export class TenantMover {
       deps.readOnly.lift(record.tenant, record.id);
       deps.databases.release(record.tenant);
       deps.files.setAside(record.tenant, record.id);
+      deps.secrets.left(record.tenant);
       await deps.files.discardOutgoing(record.tenant, record.id);
       await deps.book.finish(record.tenant, record.id);
       return true;

@@ -11,6 +11,7 @@ import { MoveResolver } from './move-resolver.ts';
 import { registerMoveRoutes } from './move-routes.ts';
 import { TenantMover } from './move-steps.ts';
 import { MoveTarget } from './move-target.ts';
+import type { MovedSecrets } from './moved-secrets.ts';
 
 export interface MovesDeps {
   cell: string;
@@ -22,6 +23,7 @@ export interface MovesDeps {
   link: ClusterLink;
   placement: Placement;
   databases: TenantDatabases;
+  secrets: MovedSecrets;
   log: Logger;
 }
 
@@ -33,10 +35,10 @@ export function startMoves(routes: Router, deps: MovesDeps): { stop(): Promise<v
   const mover = new TenantMover({
     cell, dataDir: deps.dataDir, secret: deps.secret, leaseMs, hostTenantPrefix: deps.hostTenantPrefix,
     files, book: link.book, directory: link.directory, placement: deps.placement, readOnly: link.readOnly,
-    databases: deps.databases, active, log,
+    databases: deps.databases, secrets: deps.secrets, active, log,
   });
-  const resolver = new MoveResolver({ cell, files, book: link.book, databases: deps.databases, active, leaseMs, graceMs: deps.graceSeconds * 1000, log });
-  registerMoveRoutes(routes, { secret: deps.secret, mover, target: new MoveTarget(cell, files, link.book, log), resolver, log });
+  const resolver = new MoveResolver({ cell, files, book: link.book, databases: deps.databases, secrets: deps.secrets, active, leaseMs, graceMs: deps.graceSeconds * 1000, log });
+  registerMoveRoutes(routes, { secret: deps.secret, mover, target: new MoveTarget(cell, files, link.book, deps.secrets, log), resolver, log });
   resolver.start();
   return { stop: () => resolver.stop() };
 }

@@ -63,6 +63,15 @@ export function countWebhooks(db: SqlRunner): number {
   return Number(db.get(q.selectFrom('pm_webhooks').select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0);
 }
 
+/** Every webhook's sealed secret: what a tenant move opens on one cell and seals again on the other. */
+export function sealedSecrets(db: SqlRunner): Array<{ id: string; secret_sealed: string }> {
+  return db.all(q.selectFrom('pm_webhooks').select(['id', 'secret_sealed']).orderBy('id'));
+}
+
+export function setSealedSecret(db: SqlRunner, id: string, sealed: string): boolean {
+  return db.run(q.updateTable('pm_webhooks').set({ secret_sealed: sealed }).where('id', '=', id)) > 0;
+}
+
 /** Replaces what the webhook receives: its kinds, and its projects unless it takes all. */
 function setTargets(db: SqlRunner, id: string, kinds: readonly WebhookEventKind[], projectIds: readonly string[]): void {
   db.run(q.deleteFrom('pm_webhook_event_kinds').where('webhook_id', '=', id));

@@ -8,6 +8,7 @@ import type { WriteGuardOptions } from '../http/write-guard.ts';
 import type { Logger } from '../log.ts';
 import type { TenantDatabases } from '../tenancy/tenant-databases.ts';
 import { DeliveryWorker } from './delivery-worker.ts';
+import { MovedWebhookSecrets } from './moved-webhook-secrets.ts';
 import { SecretBox } from './secret-box.ts';
 import { WebhookAdmin } from './webhook-admin.ts';
 import { registerWebhookRoutes } from './webhook-routes.ts';
@@ -21,7 +22,7 @@ export interface WebhooksDeps {
   guard: WriteGuardOptions;
 }
 
-export function startWebhooks(routes: Router, deps: WebhooksDeps): { stop(): Promise<void> } {
+export function startWebhooks(routes: Router, deps: WebhooksDeps): { moved: MovedWebhookSecrets; stop(): Promise<void> } {
   const { config, databases, log } = deps;
   const secrets = SecretBox.forDataDir(config.dataDir);
   const tenants = new WebhookTenants(config.dataDir);
@@ -41,6 +42,7 @@ export function startWebhooks(routes: Router, deps: WebhooksDeps): { stop(): Pro
   });
   worker.start();
   return {
+    moved: new MovedWebhookSecrets(secrets, tenants, log),
     async stop() {
       await worker.stop();
       tenants.close();
