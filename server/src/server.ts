@@ -12,6 +12,7 @@ import { AccountDirectory } from './auth/account-directory.ts';
 import { admitCaller } from './auth/caller.ts';
 import { loadOrCreateSigningKeys } from './auth/keys.ts';
 import { CommonPasswords } from './auth/common-passwords.ts';
+import { MovingAccounts } from './auth/moving-accounts.ts';
 import { PasswordChanges } from './auth/password-changes.ts';
 import { PasswordResetStore } from './auth/password-reset-store.ts';
 import { Sessions, authenticates } from './auth/sessions.ts';
@@ -179,7 +180,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   const passwordLinks = new PasswordResetStore(directory.db);
   registerPeopleRoutes(tenantRoutes, {
     people: new WorkspacePeople(directory, sessions, databases, passwordLinks),
-    passwords: new PasswordChanges(directory, sessions, passwordLinks, commonPasswords, signIn.throttle),
+    passwords: new PasswordChanges(directory, sessions, passwordLinks, commonPasswords, signIn.throttle, databases),
     sessions,
     log,
     guard: { allowedOrigins: config.allowedOrigins, secure: config.cookieSecure },
@@ -223,7 +224,7 @@ export async function startServer(config: Config, log: Logger): Promise<RunningS
   const moves = cluster && config.cluster ? startMoves(routes, {
     cell: placement!.cell, dataDir: config.dataDir, secret: config.cluster.secret,
     leaseSeconds: config.cluster.leaseSeconds, graceSeconds: config.cluster.graceSeconds,
-    hostTenantPrefix: config.hostTenantPrefix, link: cluster, placement: placement!, databases, secrets: webhooks.moved, log,
+    link: cluster, placement: placement!, databases, secrets: webhooks.moved, accounts: new MovingAccounts(directory, sessions, homes!), log,
   }) : null;
   const port = await web.listen(config.host, config.port);
   cluster?.announce(placement!.cell, config.cluster?.url ?? cellUrl(config.host, port));

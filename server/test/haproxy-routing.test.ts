@@ -134,6 +134,9 @@ async function mapped(): Promise<Map<string, string>> {
 const untilMapped = (tenantId: string, cell: string) =>
   until(async () => ((await mapped()).get(tenantId) === cell ? true : undefined), `HAProxy's map to put ${tenantId} on ${cell}`);
 
+const accountMapped = (email: string, cell: string) =>
+  until(async () => (new Map(await haproxy.runtime.mapEntries(accountMapFile)).get(email) === cell ? true : undefined), `HAProxy's account map to put ${email} on ${cell}`);
+
 async function weights(): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   for (const server of SERVERS) out.set(server, Number(/^(\d+)/.exec(await haproxy.runtime.send(['get', 'weight', `${ANY_CELL_BACKEND}/${server}`]))?.[1]));
@@ -232,8 +235,6 @@ describe('routing by HAProxy', () => {
   });
 
   it('ROUTE-12 a log-in naming no workspace, as the web app\'s form sends it, goes by its email to the cell that keeps the account, for accounts of both cells and people invited there; a sign-up with a taken email is refused by that cell', async () => {
-    const accountMapped = (email: string, cell: string) =>
-      until(async () => (new Map(await haproxy.runtime.mapEntries(accountMapFile)).get(email) === cell ? true : undefined), `HAProxy's account map to put ${email} on ${cell}`);
     for (const cell of CELLS) {
       const owner = signedUp.find((s) => s.cell === cell)!;
       const invited = `invited-${cell}-${randomUUID().slice(0, 8)}@example.com`;
@@ -425,4 +426,21 @@ describe('routing by HAProxy', () => {
     }
     clients.close();
   }, 20_000);
+
+  it('ROUTE-14 a standalone workspace moved to the other cell: its owner logs in again through HAProxy with the email alone, lands on the new cell, and the workspace is served there through HAProxy', async () => {
+    const owner = await signup(a.http, 'Mover');
+    await accountMapped(owner.user.email, 'cell-a');
+    const moved = await fetch(`${a.http}/internal/moves`, { method: 'POST', headers: { authorization: `Bearer ${SECRET}` }, body: JSON.stringify({ tenant: owner.tenantId, to: 'cell-b' }) });
+    expect(moved.status, await moved.clone().text()).toBe(200);
+    await untilMapped(owner.tenantId, 'cell-b');
+    await accountMapped(owner.user.email, 'cell-b');
+    let token = '';
+    const login = async () => {
+      const res = await postJson(through, '/api/auth/login', { email: owner.user.email, password: PASSWORD });
+      expect(res).toMatchObject({ status: 200, body: { tenantId: owner.tenantId, role: 'owner' } });
+      token = res.body.token;
+    };
+    expect(await landedOn(login)).toBe('cell-b');
+    expect(await landedOn(() => servedSocket(token))).toBe('cell-b');
+  });
 });

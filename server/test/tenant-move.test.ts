@@ -5,7 +5,8 @@
 // checked there, placement flipped, the old copy set aside and deleted after
 // the grace period; an interrupted move ends with the tenant whole on exactly
 // one cell and writable; webhooks move with the tenant, their secrets sealed
-// again with the target's key. Two cells here are two server processes (killed
+// again with the target's key, and a standalone workspace's people with
+// their workspace, to log in again on the target. Two cells here are two server processes (killed
 // with SIGKILL where a test needs it) with data folders of their own, over
 // one Redis under a key of this run's own.
 import Database from 'better-sqlite3';
@@ -22,6 +23,7 @@ import { Placement } from '../src/cells/placement.ts';
 import { makeLogger } from '../src/log.ts';
 import { SecretBox } from '../src/webhooks/secret-box.ts';
 import { hostToken as platformToken, hostTrustEnv, until as waitUntil } from './support/host-platform.ts';
+import { invite, PASSWORD, postJson, signup, type Session } from './support/accounts.ts';
 import { findRedis, uniqueChannel } from './support/redis.ts';
 import { startRoutedWriters } from './support/routed-writers.ts';
 import { spawnServer, waitForExit, type ServerProcess } from './support/server-process.ts';
@@ -150,6 +152,16 @@ function fromFile<T>(cell: Cell, tenantId: string, read: (db: Database.Database)
   const db = new Database(tenantFile(cell, tenantId), { readonly: true });
   try {
     return read(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** How many accounts with this email the cell's account directory holds. */
+function accountsIn(cell: Cell, email: string): number {
+  const db = new Database(join(cell.dir, '_directory', 'accounts.db'), { readonly: true });
+  try {
+    return db.prepare('SELECT count(*) FROM accounts WHERE email = ? COLLATE NOCASE').pluck().get(email) as number;
   } finally {
     db.close();
   }
@@ -402,4 +414,60 @@ describe('live tenant moves between cells', () => {
       await receiver.close();
     }
   }, 40_000);
+
+  it('MOVE-8 a standalone workspace moves with its people: they log in on the new cell with their passwords, an admin\'s password link still works there, old sessions are refused, the old cell sends their log-ins on; meanwhile a change of their accounts is refused 503; a workspace with someone also in another workspace of its cell is refused', async () => {
+    const http = cells.a.proc.http;
+    const as = (who: Session) => ({ authorization: `Bearer ${who.token}` });
+    // Cy is in his own workspace and in Dee's: his account stays on cell a, and so does his workspace.
+    const cy = await signup(http, 'Cy');
+    const dee = await signup(http, 'Dee');
+    expect((await postJson(http, '/api/workspace/invitations', { email: cy.user.email }, as(dee))).status).toBe(201);
+    const shared = await runMove(cy.tenantId, 'b').done;
+    expect(shared.code).not.toBe(0);
+    expect(shared.stderr).toContain('also in other workspaces of this cell');
+    expect(await redis.hget(key, cy.tenantId)).toBe('a');
+
+    const ada = await signup(http, 'Ada');
+    const bob = await invite(http, ada, 'Bob');
+    const client = await TestClient.connect(cells.a.proc.ws, ada.token);
+    const made = await client.ok({ createProject: { key: 'STA', name: 'Standalone' } });
+    await client.ok({ createWorkItem: { projectId: made.project!.id!, itemType: ItemType.ITEM_TYPE_TASK, title: 'kept across cells' } });
+    client.socket.close();
+    const link = await postJson(http, `/api/workspace/people/${bob.user.id}/password-reset`, {}, as(ada));
+    expect(link.status).toBe(201);
+    grow(cells.a, ada.tenantId, 24);
+
+    const move = runMove(ada.tenantId, 'b');
+    await until(async () => ((await moveRecord(ada.tenantId))?.step === 'copying' ? true : undefined), 'the move to copy');
+    const during = await postJson(http, `/api/workspace/people/${bob.user.id}/role`, { role: 'admin' }, as(ada));
+    expect(during.status).toBe(503);
+    expect(during.body).toMatchObject({ error: { code: 'UNAVAILABLE', message: expect.stringContaining('moving') } });
+    const { code, stderr } = await move.done;
+    expect(code, stderr).toBe(0);
+
+    for (const who of [ada, bob]) {
+      expect(await redis.hget(`${key}:accounts`, who.user.email.toLowerCase())).toBe('b');
+      expect(accountsIn(cells.a, who.user.email)).toBe(0);
+      expect(accountsIn(cells.b, who.user.email)).toBe(1);
+      expect(await postJson(http, '/api/auth/login', { email: who.user.email, password: PASSWORD })).toMatchObject({ status: 421, body: { cell: 'b' } });
+      // Signed with cell a's key, which cell b cannot check: the people log in again.
+      expect((await fetch(`${cells.b.proc.http}/api/workspace/people`, { headers: as(who) })).status).toBe(401);
+    }
+    expect((await postJson(http, '/api/auth/signup', { email: ada.user.email, password: PASSWORD, displayName: 'Not Ada', workspaceName: 'Taken' })).status).toBe(409);
+
+    const login = await postJson(cells.b.proc.http, '/api/auth/login', { email: ada.user.email, password: PASSWORD });
+    expect(login).toMatchObject({ status: 200, body: { tenantId: ada.tenantId, role: 'owner', workspace: { name: "Ada's team" } } });
+    const onB = await TestClient.connect(cells.b.proc.ws, login.body.token);
+    const moved = (await onB.ok({ getBoard: { projectId: made.project!.id! } })).board!;
+    expect(moved.workItems!.map((item) => item.title)).toContain('kept across cells');
+    onB.socket.close();
+    const people = await fetch(`${cells.b.proc.http}/api/workspace/people`, { headers: { authorization: `Bearer ${login.body.token}` } });
+    expect(((await people.json()) as { people: Array<{ email: string; role: string }> }).people).toEqual(
+      expect.arrayContaining([expect.objectContaining({ email: bob.user.email, role: 'member' })]),
+    );
+
+    const reset = await postJson(cells.b.proc.http, '/api/auth/password-reset', { token: link.body.token, password: 'a new one for bob, moved' });
+    expect(reset).toMatchObject({ status: 200, body: { email: bob.user.email } });
+    expect((await postJson(cells.b.proc.http, '/api/auth/login', { email: bob.user.email, password: 'a new one for bob, moved' })).status).toBe(200);
+  }, 60_000);
 });

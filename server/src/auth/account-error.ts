@@ -14,3 +14,11 @@ export class AccountError extends Error {
     super(message);
   }
 }
+
+/**
+ * The workspace is read-only while it moves to another cell (decision 57): a
+ * change of its people's accounts now could be left behind, as a write to
+ * its file would be.
+ */
+export const workspaceMoving = () =>
+  new AccountError(503, 'UNAVAILABLE', 'This workspace is moving to another server; try again in a moment', '', 1000);

@@ -3,8 +3,9 @@
 // the rules of a new password apply, and the sessions that knew the old one
 // end (all of them after a link; all but the asking one after a change).
 // HTTP-free: http/people-routes.ts answers the routes.
+import type { TenantDatabases } from '../tenancy/tenant-databases.ts';
 import type { AccountDirectory } from './account-directory.ts';
-import { AccountError } from './account-error.ts';
+import { AccountError, workspaceMoving } from './account-error.ts';
 import type { CommonPasswords } from './common-passwords.ts';
 import type { PasswordResetStore } from './password-reset-store.ts';
 import { checkNewPassword, passwordWithinLimits } from './password-rules.ts';
@@ -26,6 +27,7 @@ export class PasswordChanges {
     private readonly links: PasswordResetStore,
     private readonly commonPasswords: CommonPasswords,
     private readonly throttle: SignInThrottle,
+    private readonly databases: Pick<TenantDatabases, 'isReadOnly'>,
   ) {}
 
   /** Uses a one-time link: the account's new password, and every session it had ends. Answers whose account it was. */
@@ -36,6 +38,7 @@ export class PasswordChanges {
     if (!link) throw badLink('This link does not work; ask for a new one');
     if (link.usedAtMs !== null) throw badLink('This link has already been used; ask for a new one');
     if (link.expiresAtMs <= now) throw badLink('This link has expired; ask for a new one');
+    if (this.databases.isReadOnly(link.tenantId)) throw workspaceMoving();
     const account = this.directory.findById(link.accountId);
     if (!account) throw badLink('This link does not work; ask for a new one');
     const passwordHash = await hashPassword(await checkNewPassword(body['password'], account.email, this.commonPasswords));
@@ -58,6 +61,7 @@ export class PasswordChanges {
   async changeOwn(caller: VerifiedToken, body: Record<string, unknown>, from: string): Promise<void> {
     const account = this.directory.workspaceName(caller.tenantId) === null ? undefined : this.directory.findById(caller.userId);
     if (!account) throw new AccountError(403, 'PERMISSION_DENIED', HOST_MANAGED);
+    if (this.databases.isReadOnly(caller.tenantId)) throw workspaceMoving();
     const current = passwordWithinLimits(body['currentPassword'], 'currentPassword');
     const next = await checkNewPassword(body['newPassword'], account.email, this.commonPasswords, 'newPassword');
     await this.throttle.admitLogin(from, account.email);

@@ -12,6 +12,8 @@ const hashOf = (token: string) => createHash('sha256').update(token).digest('hex
 
 export interface PasswordLink {
   accountId: string;
+  /** The workspace whose admin made it. */
+  tenantId: string;
   expiresAtMs: number;
   usedAtMs: number | null;
 }
@@ -36,8 +38,8 @@ export class PasswordResetStore {
   }
 
   find(token: string): PasswordLink | undefined {
-    const row = this.db.get(q.selectFrom('password_resets').select(['account_id', 'expires_at_ms', 'used_at_ms']).where('token_hash', '=', hashOf(token)));
-    return row && { accountId: row.account_id, expiresAtMs: row.expires_at_ms, usedAtMs: row.used_at_ms };
+    const row = this.db.get(q.selectFrom('password_resets').select(['account_id', 'tenant_id', 'expires_at_ms', 'used_at_ms']).where('token_hash', '=', hashOf(token)));
+    return row && { accountId: row.account_id, tenantId: row.tenant_id, expiresAtMs: row.expires_at_ms, usedAtMs: row.used_at_ms };
   }
 
   /** Marks the link used; false when it already was, or has expired, by now (two tabs racing with one link). */

@@ -11,7 +11,7 @@ import type { AccountDirectory } from './account-directory.ts';
 import { EMAIL_PATTERN, MAX_EMAIL_LENGTH, MAX_NAME_LENGTH } from '../../../shared/domain/accounts.ts';
 import { checkText } from '../../../shared/domain/validation.ts';
 import { AppError } from '../../../shared/domain/errors.ts';
-import { AccountError } from './account-error.ts';
+import { AccountError, workspaceMoving } from './account-error.ts';
 import type { CommonPasswords } from './common-passwords.ts';
 import { burnVerifyTime, hashPassword, verifyPassword } from './passwords.ts';
 import { checkNewPassword, passwordWithinLimits } from './password-rules.ts';
@@ -130,6 +130,7 @@ export class StandaloneAccounts {
     if (!isTenantAdmin(inviter.tenantRole)) {
       throw new AccountError(403, 'PERMISSION_DENIED', 'Only workspace owners and admins can invite people');
     }
+    if (this.databases.isReadOnly(inviter.tenantId)) throw workspaceMoving();
     const role = body['role'] === undefined ? 'member' : body['role'];
     if (role !== 'member' && role !== 'admin') {
       throw new AccountError(400, 'INVALID_ARGUMENT', 'role is member or admin', 'role');

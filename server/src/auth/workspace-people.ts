@@ -12,7 +12,7 @@ import type { RoleName } from '../storage/tables.ts';
 import { setTenantRole } from '../storage/users.ts';
 import type { TenantDatabases } from '../tenancy/tenant-databases.ts';
 import type { AccountDirectory, WorkspaceMember } from './account-directory.ts';
-import { AccountError } from './account-error.ts';
+import { AccountError, workspaceMoving } from './account-error.ts';
 import type { PasswordResetStore } from './password-reset-store.ts';
 import type { Sessions } from './sessions.ts';
 import type { VerifiedToken } from './tokens.ts';
@@ -101,8 +101,10 @@ export class WorkspacePeople {
     return { id: caller.userId, role: caller.tenantRole };
   }
 
+  /** Who changes whom: every change of someone's standing goes through here. */
   private parties(caller: VerifiedToken, personId: string): { actor: Actor; person: Person } {
     const actor = this.actor(caller);
+    if (this.databases.isReadOnly(caller.tenantId)) throw workspaceMoving();
     const membership = this.directory.membership(personId, caller.tenantId);
     if (!membership) throw new AccountError(404, 'NOT_FOUND', 'That person is not in this workspace');
     return { actor, person: { id: personId, role: membership.role, active: membership.active } };

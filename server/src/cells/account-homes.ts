@@ -48,6 +48,11 @@ export class AccountHomes {
     if (cell !== this.cell) throw new AccountElsewhere(cell);
   }
 
+  /** Hands `email`'s home to `cell`, where its workspace moved (auth/moving-accounts.ts); placement:sync's map follows. */
+  async hand(email: string, cell: string): Promise<void> {
+    await this.ask(() => this.homes.place(email, cell));
+  }
+
   /**
    * Claims every account of this cell's directory, for directories that held
    * accounts before the cell was named or before homes were kept; tried again

@@ -22,6 +22,7 @@ import type { MoveBook, MoveRecord } from '../cells/move-record.ts';
 import type { Logger } from '../log.ts';
 import type { TenantDatabases } from '../tenancy/tenant-databases.ts';
 import type { MoveFiles } from './move-files.ts';
+import type { MovedAccounts } from './moved-accounts.ts';
 import type { MovedSecrets } from './moved-secrets.ts';
 
 export type Resolution = 'forward' | 'back' | 'pending' | 'none';
@@ -32,6 +33,7 @@ export interface ResolverDeps {
   book: MoveBook;
   databases: TenantDatabases;
   secrets: MovedSecrets;
+  accounts: MovedAccounts;
   /** The moves this process runs itself: their mover resolves them. */
   active: ReadonlySet<string>;
   leaseMs: number;
@@ -94,6 +96,7 @@ export class MoveResolver {
         deps.databases.release(tenant);
         files.setAside(tenant, id);
         deps.secrets.left(tenant);
+        await deps.accounts.left(tenant, record.to);
         await files.discardOutgoing(tenant, id);
         // A mover killed between the flip and the lift left the mark: the target takes writes now.
         await book.lift(tenant, id);
@@ -107,7 +110,10 @@ export class MoveResolver {
     if (cell === record.to) {
       await files.discardStaging(tenant, id);
       // Installed, then not placed here: the copy is stale the moment the source takes writes again.
-      if (installed && files.setAside(tenant, `${id}.undone`)) deps.secrets.left(tenant);
+      if (installed) {
+        if (files.setAside(tenant, `${id}.undone`)) deps.secrets.left(tenant);
+        deps.accounts.undo(tenant);
+      }
       if (await book.finish(tenant, id)) this.resolved(record, 'back');
     } else {
       await files.discardOutgoing(tenant, id);

@@ -108,7 +108,7 @@ export function registerMoveRoutes(routes: Router, deps: MoveRouteDeps): void {
     readJsonBody(res)
       .then(async (body) => {
         const blobs = Array.isArray(body['blobs']) ? body['blobs'].filter((b): b is string => typeof b === 'string') : [];
-        await target.install(query.get('tenant') ?? '', query.get('move') ?? '', blobs, secretsOf(body['secrets'] ?? {}));
+        await target.install(query.get('tenant') ?? '', query.get('move') ?? '', blobs, secretsOf(body['secrets'] ?? {}), body['accounts'] ?? null);
         sendJson(res, '200 OK', {});
       })
       .catch((err: unknown) => answerFailure(res, log, 'move_install', err));

@@ -11,10 +11,11 @@
 //               stages them, checks the copy and answers its figures; this
 //               cell reads its own from the live file, and they must agree
 //   installing  the target seals the tenant's secrets again with its own key
-//               (moved-secrets.ts) and renames its staging folder into place
+//               (moved-secrets.ts), keeps a standalone workspace's people
+//               (moved-accounts.ts) and renames its staging folder into place
 //   placed      placement flips, only while the mark is still this move's;
-//               the mark is lifted, this cell's folder set aside, the record
-//               removed
+//               the mark is lifted, this cell's folder set aside, the
+//               people's log-ins handed to the target, the record removed
 // Before the flip, any failure, a lapsed mark, or a write that reached the
 // file anyway rolls back: the mark is lifted (the tenant takes writes here
 // again at once) and the target is asked to drop what it staged. After the
@@ -23,7 +24,7 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { isHostTenantId, isValidTenantId } from '../../../shared/domain/tenant-id.ts';
+import { isValidTenantId } from '../../../shared/domain/tenant-id.ts';
 import type { CellDirectory } from '../cells/cell-directory.ts';
 import type { MoveBook, MoveRecord, MoveStep } from '../cells/move-record.ts';
 import type { Placement } from '../cells/placement.ts';
@@ -34,6 +35,7 @@ import type { TenantDatabases } from '../tenancy/tenant-databases.ts';
 import { tenantDbPath } from '../tenancy/tenant-db.ts';
 import { expectOk, postFile, postJson } from './cluster-http.ts';
 import type { MoveFiles } from './move-files.ts';
+import type { MovedAccounts } from './moved-accounts.ts';
 import type { MovedSecrets } from './moved-secrets.ts';
 import { differences } from './copy-check.ts';
 
@@ -52,7 +54,6 @@ export interface MoverDeps {
   dataDir: string;
   secret: string;
   leaseMs: number;
-  hostTenantPrefix: string;
   files: MoveFiles;
   book: MoveBook;
   directory: CellDirectory;
@@ -60,6 +61,7 @@ export interface MoverDeps {
   readOnly: ReadOnlyTenants;
   databases: TenantDatabases;
   secrets: MovedSecrets;
+  accounts: MovedAccounts;
   /** The moves this process runs, which the resolver leaves alone. */
   active: Set<string>;
   log: Logger;
@@ -172,7 +174,7 @@ export class TenantMover {
 
       t = Date.now();
       record = await this.step(record, 'installing');
-      const install = { blobs: blobs.map((b) => b.sha256), secrets: deps.secrets.read(source) };
+      const install = { blobs: blobs.map((b) => b.sha256), secrets: deps.secrets.read(source), accounts: deps.accounts.read(tenantId) };
       const installed = await postJson(`${toUrl}/internal/moves/install?${query({ tenant: tenantId, move: record.id })}`, deps.secret, install, CELL_TIMEOUT_MS);
       expectOk(installed, `cell ${to} did not install the copy`);
       steps.install = ms(t);
@@ -206,16 +208,14 @@ export class TenantMover {
   private async checkMovable(tenantId: string, to: string): Promise<string> {
     const { deps } = this;
     if (!isValidTenantId(tenantId)) throw new MoveRefused(`invalid tenant id ${JSON.stringify(tenantId)}`, 400);
-    // A standalone workspace's accounts and its people's sign-in keys stay on this cell (decision 55).
-    if (!isHostTenantId(tenantId, deps.hostTenantPrefix)) {
-      throw new MoveRefused(`${tenantId} is a standalone workspace: its accounts and sign-in key stay on this cell, so only a host platform's tenants move`, 400);
-    }
     if (to === deps.cell) throw new MoveRefused(`${tenantId} is on cell ${to} already`, 409);
     const placedOn = await deps.placement.cellOf(tenantId);
     if (placedOn !== deps.cell) throw new MoveRefused(`${tenantId} is not on this cell (${deps.cell}) but on ${placedOn ?? 'none'}`, 409);
     if (!existsSync(tenantDbPath(deps.dataDir, tenantId))) throw new MoveRefused(`this cell has no file for ${tenantId}`, 404);
     const url = await deps.directory.urlOf(to);
     if (!url) throw new MoveRefused(`cell ${to} has not published its address: it is not running with CLUSTER_SECRET`, 404);
+    const refusal = deps.accounts.refusal(tenantId);
+    if (refusal) throw new MoveRefused(refusal, 409);
     return url;
   }
 
@@ -273,6 +273,7 @@ export class TenantMover {
       deps.databases.release(record.tenant);
       deps.files.setAside(record.tenant, record.id);
       deps.secrets.left(record.tenant);
+      await deps.accounts.left(record.tenant, record.to);
       await deps.files.discardOutgoing(record.tenant, record.id);
       await deps.book.finish(record.tenant, record.id);
       return true;

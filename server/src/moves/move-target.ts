@@ -8,6 +8,7 @@ import { existsSync, rmSync } from 'node:fs';
 import type { MoveBook } from '../cells/move-record.ts';
 import type { Logger } from '../log.ts';
 import { checkMoveId, type MoveFiles } from './move-files.ts';
+import type { MovedAccounts } from './moved-accounts.ts';
 import type { MovedSecrets } from './moved-secrets.ts';
 import type { FileFigures, FileWorker } from '../tenancy/file-worker.ts';
 
@@ -27,6 +28,7 @@ export class MoveTarget {
     private readonly files: MoveFiles,
     private readonly book: MoveBook,
     private readonly secrets: MovedSecrets,
+    private readonly accounts: MovedAccounts,
     private readonly log: Logger,
   ) {}
 
@@ -63,14 +65,15 @@ export class MoveTarget {
   /**
    * Renames the staging folder into place, once it holds the copy and every
    * attachment named, with the secrets the source opened sealed again with
-   * this cell's key.
+   * this cell's key, and a standalone workspace's people kept here.
    */
-  async install(tenantId: string, moveId: string, blobs: readonly string[], secrets: Record<string, string>): Promise<void> {
+  async install(tenantId: string, moveId: string, blobs: readonly string[], secrets: Record<string, string>, accounts: unknown): Promise<void> {
     await this.expect(tenantId, moveId);
     if (!existsSync(this.files.stagedDb(tenantId, moveId))) throw new NotThisMove(`move ${moveId} has no staged copy here`);
     const missing = blobs.filter((sha256) => !existsSync(this.files.stagedBlob(tenantId, moveId, sha256)));
     if (missing.length > 0) throw new NotThisMove(`move ${moveId} lacks ${missing.length} attachment(s), ${missing[0]} first`);
     const keepsSecrets = this.secrets.reseal(this.files.stagedDb(tenantId, moveId), secrets);
+    if (accounts !== null) this.accounts.arrive(tenantId, accounts);
     this.files.install(tenantId, moveId);
     if (keepsSecrets) this.secrets.arrived(tenantId);
     this.log.info('tenant_move_installed', { tenant: tenantId, move: moveId });

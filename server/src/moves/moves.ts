@@ -11,6 +11,7 @@ import { MoveResolver } from './move-resolver.ts';
 import { registerMoveRoutes } from './move-routes.ts';
 import { TenantMover } from './move-steps.ts';
 import { MoveTarget } from './move-target.ts';
+import type { MovedAccounts } from './moved-accounts.ts';
 import type { MovedSecrets } from './moved-secrets.ts';
 
 export interface MovesDeps {
@@ -19,11 +20,11 @@ export interface MovesDeps {
   secret: string;
   leaseSeconds: number;
   graceSeconds: number;
-  hostTenantPrefix: string;
   link: ClusterLink;
   placement: Placement;
   databases: TenantDatabases;
   secrets: MovedSecrets;
+  accounts: MovedAccounts;
   log: Logger;
 }
 
@@ -33,12 +34,12 @@ export function startMoves(routes: Router, deps: MovesDeps): { stop(): Promise<v
   const leaseMs = deps.leaseSeconds * 1000;
   const active = new Set<string>();
   const mover = new TenantMover({
-    cell, dataDir: deps.dataDir, secret: deps.secret, leaseMs, hostTenantPrefix: deps.hostTenantPrefix,
+    cell, dataDir: deps.dataDir, secret: deps.secret, leaseMs,
     files, book: link.book, directory: link.directory, placement: deps.placement, readOnly: link.readOnly,
-    databases: deps.databases, secrets: deps.secrets, active, log,
+    databases: deps.databases, secrets: deps.secrets, accounts: deps.accounts, active, log,
   });
-  const resolver = new MoveResolver({ cell, files, book: link.book, databases: deps.databases, secrets: deps.secrets, active, leaseMs, graceMs: deps.graceSeconds * 1000, log });
-  registerMoveRoutes(routes, { secret: deps.secret, mover, target: new MoveTarget(cell, files, link.book, deps.secrets, log), resolver, log });
+  const resolver = new MoveResolver({ cell, files, book: link.book, databases: deps.databases, secrets: deps.secrets, accounts: deps.accounts, active, leaseMs, graceMs: deps.graceSeconds * 1000, log });
+  registerMoveRoutes(routes, { secret: deps.secret, mover, target: new MoveTarget(cell, files, link.book, deps.secrets, deps.accounts, log), resolver, log });
   resolver.start();
   return { stop: () => resolver.stop() };
 }

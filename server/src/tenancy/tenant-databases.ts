@@ -71,6 +71,11 @@ export class TenantDatabases {
     return entry && this.admits(tenantId) ? entry.db : null;
   }
 
+  /** Whether the tenant is read-only here for now: what writes outside its file (the account directory's) ask first. */
+  isReadOnly(tenantId: string): boolean {
+    return this.opts.readOnly?.(tenantId) ?? false;
+  }
+
   /** The tenant became read-only, or writable again: its open connection, if any, follows at once. */
   setReadOnly(tenantId: string, readOnly: boolean): void {
     this.open.get(tenantId)?.db.sqlite.pragma(`query_only = ${readOnly ? 1 : 0}`);
