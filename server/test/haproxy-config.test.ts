@@ -45,7 +45,7 @@ describe('HAProxy config and weights', () => {
     expect(section(config, 'global')).toEqual(expect.arrayContaining(['maxconn 20000', 'stats socket /run/haproxy/admin.sock mode 600 level admin']));
   });
 
-  it('HAPROXY-2 the frontend takes the tenant from the bearer subprotocol on a socket, else Authorization, else the session cookie, else a log-in\'s tenantId, and picks the backend from the map; a log-in or sign-up naming no tenant goes by its email\'s account map; cell-to-cell routes are not served from outside', () => {
+  it('HAPROXY-2 the frontend takes the tenant from the bearer subprotocol on a socket, else Authorization, else the session cookie, else a log-in\'s tenantId or a password link\'s token, and picks the backend from the map; a log-in or sign-up naming no tenant goes by its email\'s account map; cell-to-cell routes are not served from outside', () => {
     const frontend = section(haproxyConfig(OPTIONS), 'frontend tandem');
     expect(frontend[0]).toBe('bind 0.0.0.0:80');
     const inOrder = [
@@ -53,8 +53,9 @@ describe('HAProxy config and weights', () => {
       /^http-request set-var\(txn\.token\) http_auth_bearer if !websocket$/,
       /^http-request set-var\(txn\.token\) req\.cook\(tandem_session\) if !\{ var\(txn\.token\) -m found \}$/,
       /^http-request set-var\(txn\.tenant\) var\(txn\.token\),jwt_payload_query\('\$\.tenant_id'\)$/,
-      /^http-request wait-for-body time 1s if login_form account_path$/,
+      /^http-request wait-for-body time 1s if login_form account_path \|\| login_form link_path$/,
       /^http-request set-var\(txn\.tenant\) req\.body,json_query\('\$\.tenantId'\) if login_form login_path !\{ var\(txn\.tenant\) -m found \}$/,
+      /^http-request set-var\(txn\.tenant\) 'req\.body,json_query\("\$\.token"\),regsub\(.*' if login_form link_path$/,
       /^http-request set-var\(txn\.home\) req\.body,json_query\('\$\.email'\),lower,map\(\/etc\/haproxy\/accounts\.map\) if login_form account_path !\{ var\(txn\.tenant\) -m found \}$/,
       /^use_backend %\[var\(txn\.home\)\] if \{ var\(txn\.home\) -m found \}$/,
       /^use_backend %\[var\(txn\.tenant\),map\(\/etc\/haproxy\/tenants\.map\)\]$/,
@@ -62,6 +63,7 @@ describe('HAProxy config and weights', () => {
     ].map((rule) => frontend.findIndex((line) => rule.test(line)));
     expect(frontend).toContain('http-request deny deny_status 404 if { path_beg /internal/ }');
     expect(frontend).toContain('acl account_path path /api/auth/login /api/auth/signup');
+    expect(frontend).toContain('acl link_path path /api/auth/password-reset');
     // The cells learn the client's address from HAProxy alone.
     expect(frontend).toContain('http-request del-header x-forwarded-for');
     expect(inOrder.every((at) => at > 0)).toBe(true);

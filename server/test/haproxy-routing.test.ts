@@ -21,7 +21,7 @@ import { Placement } from '../src/cells/placement.ts';
 import { makeLogger } from '../src/log.ts';
 import { ANY_CELL_BACKEND } from '../src/routing/haproxy-config.ts';
 import { signupWeights } from '../src/routing/signup-weights.ts';
-import { PASSWORD, postJson, signup, type Session } from './support/accounts.ts';
+import { invite, PASSWORD, postJson, signup, type Session } from './support/accounts.ts';
 import { HaproxyProcess, ensureHaproxy } from './support/haproxy.ts';
 import { hostToken, hostTrustEnv, until } from './support/host-platform.ts';
 import { findRedis, freePort, uniqueChannel } from './support/redis.ts';
@@ -112,6 +112,19 @@ async function servedSocket(token: string): Promise<void> {
   } finally {
     client.close();
   }
+}
+
+/** A one-time password link an owner makes for someone of their workspace: its token. */
+async function passwordLink(base: string, owner: Session, personId: string): Promise<string> {
+  const res = await postJson(base, `/api/workspace/people/${personId}/password-reset`, {}, { authorization: `Bearer ${owner.token}` });
+  expect(res.status).toBe(201);
+  return res.body.token as string;
+}
+
+/** The link used through HAProxy, as the reset page sends it: the token and a new password, nothing else. */
+async function usesLink(token: string, email: string): Promise<void> {
+  const res = await postJson(through, '/api/auth/password-reset', { token, password: `a new password ${randomUUID()}` });
+  expect(res).toMatchObject({ status: 200, body: { email } });
 }
 
 /** A JSON POST sent from `localAddress` (any 127.x address is loopback's); resolves with the status. */
@@ -427,8 +440,10 @@ describe('routing by HAProxy', () => {
     clients.close();
   }, 20_000);
 
-  it('ROUTE-14 a standalone workspace moved to the other cell: its owner logs in again through HAProxy with the email alone, lands on the new cell, and the workspace is served there through HAProxy', async () => {
+  it('ROUTE-14 a standalone workspace moved to the other cell: its owner logs in again through HAProxy with the email alone, lands on the new cell, and the workspace is served there through HAProxy; a password link made before the move is used there', async () => {
     const owner = await signup(a.http, 'Mover');
+    const bob = await invite(a.http, owner, 'Bob');
+    const link = await passwordLink(a.http, owner, bob.user.id);
     await accountMapped(owner.user.email, 'cell-a');
     const moved = await fetch(`${a.http}/internal/moves`, { method: 'POST', headers: { authorization: `Bearer ${SECRET}` }, body: JSON.stringify({ tenant: owner.tenantId, to: 'cell-b' }) });
     expect(moved.status, await moved.clone().text()).toBe(200);
@@ -442,5 +457,18 @@ describe('routing by HAProxy', () => {
     };
     expect(await landedOn(login)).toBe('cell-b');
     expect(await landedOn(() => servedSocket(token))).toBe('cell-b');
+    expect(await landedOn(() => usesLink(link, bob.user.email))).toBe('cell-b');
+  });
+
+  it('ROUTE-15 a password link used through HAProxy, which carries no token and names no email, reaches the cell of its workspace, for workspaces of both cells', async () => {
+    for (const cell of CELLS) {
+      const owner = signedUp.find((s) => s.cell === cell)!;
+      const direct = cell === 'cell-a' ? a.http : b.http;
+      for (let i = 0; i < 2; i++) {
+        const person = await invite(direct, owner, `Linked ${i}`);
+        const link = await passwordLink(direct, owner, person.user.id);
+        expect(await landedOn(() => usesLink(link, person.user.email))).toBe(cell);
+      }
+    }
   });
 });

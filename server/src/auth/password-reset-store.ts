@@ -1,6 +1,9 @@
 // One-time password links (docs/PROTOCOL.md §2.6), kept in the account
 // directory. Only the token's SHA-256 is stored: a copy of the file, or of a
-// backup, cannot be turned into working links.
+// backup, cannot be turned into working links. A token starts with its
+// workspace's id, so a router in front of several cells (routing/
+// haproxy-config.ts) sends its use to the cell that holds the workspace,
+// wherever the workspace has moved since.
 import { createHash, randomBytes } from 'node:crypto';
 import type { SqlRunner } from '../storage/sql.ts';
 import { directoryQueries as q } from './account-directory.ts';
@@ -23,7 +26,8 @@ export class PasswordResetStore {
 
   /** A new link for the account; any earlier one it has stops working, and links long past their end are deleted. */
   issue(accountId: string, tenantId: string, createdBy: string, now: number): { token: string; expiresAtMs: number } {
-    const token = randomBytes(32).toString('base64url');
+    // base64url has no '.', so the first one ends the workspace's id.
+    const token = `${tenantId}.${randomBytes(32).toString('base64url')}`;
     const expiresAtMs = now + PASSWORD_LINK_TTL_MS;
     this.db.transaction(() => {
       this.forget(accountId);

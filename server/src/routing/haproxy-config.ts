@@ -131,6 +131,7 @@ export function haproxyConfig(options: HaproxyOptions): string {
     '    acl login_form method POST',
     '    acl login_path path /api/auth/login',
     '    acl account_path path /api/auth/login /api/auth/signup',
+    '    acl link_path path /api/auth/password-reset',
     '    http-request del-header x-forwarded-for',
     // Cell-to-cell routes (a move's copy, moves/move-routes.ts) are for the cells' own addresses, never the public one.
     '    http-request deny deny_status 404 if { path_beg /internal/ }',
@@ -140,9 +141,11 @@ export function haproxyConfig(options: HaproxyOptions): string {
     '    http-request set-var(txn.token) http_auth_bearer if !websocket',
     `    http-request set-var(txn.token) req.cook(${SESSION_COOKIE}) if !{ var(txn.token) -m found }`,
     "    http-request set-var(txn.tenant) var(txn.token),jwt_payload_query('$.tenant_id')",
-    // A log-in names its workspace in its body, if at all, and a log-in or sign-up its email: only those wait for their body.
-    '    http-request wait-for-body time 1s if login_form account_path',
+    // A log-in names its workspace in its body, if at all, a log-in or sign-up its email, and a password link's token
+    // starts with its workspace (auth/password-reset-store.ts): only those wait for their body.
+    '    http-request wait-for-body time 1s if login_form account_path || login_form link_path',
     "    http-request set-var(txn.tenant) req.body,json_query('$.tenantId') if login_form login_path !{ var(txn.tenant) -m found }",
+    `    http-request set-var(txn.tenant) 'req.body,json_query("$.token"),regsub("^([a-z0-9][a-z0-9_-]*)\\..*$","\\1")' if login_form link_path`,
     // Naming no workspace, the email's account is kept by one cell: its log-in is checked there, its sign-up refused there.
     `    http-request set-var(txn.home) req.body,json_query('$.email'),lower,map(${options.accountMapFile}) if login_form account_path !{ var(txn.tenant) -m found }`,
     '    use_backend %[var(txn.home)] if { var(txn.home) -m found }',
