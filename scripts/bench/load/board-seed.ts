@@ -14,6 +14,7 @@ export interface BoardSeedInput {
 
 export interface BoardSeedOutput {
   key: string;
+  projectId: string;
   items: Array<{ itemId: string; version: number }>;
 }
 
@@ -29,7 +30,7 @@ async function run(input: BoardSeedInput): Promise<BoardSeedOutput> {
     items[i] = await client.createItem(projectId, statusIds[i % statusIds.length]!, `${TITLES[i % TITLES.length]} #${i}`);
   });
   client.close();
-  return { key, items };
+  return { key, projectId, items };
 }
 
 serveLoad(run);

@@ -8,6 +8,7 @@ import buildClientForE2e from '../../../client/e2e/support/global-setup.ts';
 import { hostTenantId, tokenSigner } from '../auth.ts';
 import { dataDir, type BenchContext } from '../context.ts';
 import { runLoad } from '../load-process.ts';
+import type { BoardReadsInput } from '../load/board-reads.ts';
 import type { BoardSeedInput, BoardSeedOutput } from '../load/board-seed.ts';
 import type { BoardUpdatesInput, BoardUpdatesOutput } from '../load/board-updates.ts';
 import { ms, percentile, summarize, target, type Table } from '../report.ts';
@@ -19,6 +20,17 @@ const UPDATES_PER_SECOND = 100;
 const OPENS = 3;
 const TENANT = 'board';
 const FRAME_MS = 1000 / 60;
+/** get_board asked this many times in a row, to read its cost at the server. */
+const READS = 10;
+/** Cards per column of a first screen, as the web app asks for it (FIRST_CARDS_PER_COLUMN, client/src/store/board-lifecycle.ts). */
+const FIRST_SCREEN_CARDS = 50;
+
+/** The server's own count and total seconds of get_board (tandem_command_duration_seconds). */
+async function getBoardSeconds(http: string): Promise<{ count: number; sum: number }> {
+  const text = await (await fetch(`${http}/metrics`)).text();
+  const value = (part: string) => Number(new RegExp(`^tandem_command_duration_seconds_${part}\\{command="getBoard"\\} (\\S+)$`, 'm').exec(text)?.[1] ?? 0);
+  return { count: value('count'), sum: value('sum') };
+}
 
 /** Chromium (and the renderers it forks, which inherit the affinity) on the load core. */
 function chromiumOnLoadCore(ctx: BenchContext): string {
@@ -135,6 +147,17 @@ export async function boardTable(ctx: BenchContext): Promise<Table> {
       return w.benchFrames.slice(1);
     }));
     const dropped = frames.count > 0 ? frames : null;
+    // Asked one at a time on the warm server: what one get_board costs it, from the decoded frame to the reply sent.
+    const atServer = async (firstCardsPerColumn: number) => {
+      const before = await getBoardSeconds(server.http);
+      await runLoad<BoardReadsInput, Record<string, never>>('board-reads', {
+        url: server.url, privatePem: ctx.hostKey.privatePem, tenantId: TENANT, userId: 'viewer', projectId: seed.projectId, firstCardsPerColumn, reads: READS,
+      });
+      const after = await getBoardSeconds(server.http);
+      return ((after.sum - before.sum) * 1000) / Math.max(1, after.count - before.count);
+    };
+    const firstScreenAtServer = await atServer(FIRST_SCREEN_CARDS);
+    const wholeAtServer = await atServer(0);
     const median = (pick: (o: Open) => number) => percentile(opens.map(pick).sort((a, b) => a - b), 50);
     const openMedian = median((o) => o.firstPaint);
     return {
@@ -144,6 +167,7 @@ export async function boardTable(ctx: BenchContext): Promise<Table> {
       rows: [
         ['open to painted columns (median; all opens)', `${ms(openMedian)} ms (${opens.map((o) => ms(o.firstPaint)).join(', ')})`, target('first paint < 300 ms', openMedian < 300)],
         ['open to every card counted (median), longest frame after the first paint (median)', `${ms(median((o) => o.whole))} ms, ${ms(median((o) => o.longestFrame))} ms`, ''],
+        [`get_board at the server, mean of ${READS} in a row: first screen / whole board`, `${ms(firstScreenAtServer)} / ${ms(wholeAtServer)} ms`, ''],
         ['script per remote update', `${ms(scriptMsPerUpdate)} ms (${updates.sent} updates)`, target('< 4 ms', scriptMsPerUpdate < 4)],
         [
           'frame interval p50 / p99 / max',

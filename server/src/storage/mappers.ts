@@ -34,7 +34,13 @@ export function toProject(
   };
 }
 
-export function toWorkItem(row: WorkItemRow, labels: readonly string[], customFields: readonly ICustomFieldValue[]): IWorkItem {
+/** `row`'s description, or for a card (a row read without it) the one given. */
+export function toWorkItem(
+  row: Omit<WorkItemRow, 'description'> & { description?: string },
+  labels: readonly string[],
+  customFields: readonly ICustomFieldValue[],
+  description = row.description ?? '',
+): IWorkItem {
   return {
     id: row.id,
     projectId: row.project_id,
@@ -43,7 +49,7 @@ export function toWorkItem(row: WorkItemRow, labels: readonly string[], customFi
     itemType: itemTypes.fromName(row.item_type),
     parentId: row.parent_id ?? '',
     title: row.title,
-    description: row.description,
+    description,
     statusId: row.status_id,
     priority: priorities.fromName(row.priority),
     storyPoints: row.story_points ?? 0,

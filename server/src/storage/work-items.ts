@@ -81,8 +81,11 @@ const liveCount = prepared((projectId: string) =>
 );
 
 /** A row of CARD_COLUMNS as the wire item, its description left out (description_omitted says whether it has one). */
-function cardOf({ has_description, ...row }: CardRow, labels: readonly string[], customFields: readonly ICustomFieldValue[]): IWorkItem {
-  return { ...toWorkItem({ ...row, description: '' }, labels, customFields), descriptionOmitted: has_description === 1 };
+function cardOf(row: CardRow, labels: readonly string[], customFields: readonly ICustomFieldValue[]): IWorkItem {
+  // Built in place: a 5,000-card board makes 5,000 of these, and each copy of ~30 fields showed in its profile.
+  const card = toWorkItem(row, labels, customFields, '');
+  card.descriptionOmitted = row.has_description === 1;
+  return card;
 }
 
 /** Live cards of the projects a person may read: every project (`null`) or those they are a member of. */
