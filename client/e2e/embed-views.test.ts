@@ -165,7 +165,8 @@ describe('embed views', () => {
     await page.locator('select[name="view"]').selectOption('board');
     await page.locator('input[name="project"]').fill(s.key);
     await page.getByRole('button', { name: 'Show the board' }).click();
-    await expect.poll(() => page.locator('#status').textContent()).toMatch(/^Signed in as /);
+    // A log-in's password hashing waits its turn on a busy machine (it failed once at the default 5 s).
+    await expect.poll(() => page.locator('#status').textContent(), { timeout: 20_000 }).toMatch(/^Signed in as /);
     release();
     await boardReady(page);
     expect(new URL(page.url()).search).toBe('');
