@@ -147,9 +147,9 @@ async function writes(cell: Cell, tenant: Tenant, title: string): Promise<number
   }
 }
 
-/** Read from the tenant's file on the cell, as an outside reader would (the cell has it open). */
-function fromFile<T>(cell: Cell, tenantId: string, read: (db: Database.Database) => T): T {
-  const db = new Database(tenantFile(cell, tenantId), { readonly: true });
+/** Read from one of a cell's SQLite files, as an outside reader would (the cell has it open). */
+function readFile<T>(path: string, read: (db: Database.Database) => T): T {
+  const db = new Database(path, { readonly: true });
   try {
     return read(db);
   } finally {
@@ -157,25 +157,15 @@ function fromFile<T>(cell: Cell, tenantId: string, read: (db: Database.Database)
   }
 }
 
+const fromFile = <T>(cell: Cell, tenantId: string, read: (db: Database.Database) => T): T => readFile(tenantFile(cell, tenantId), read);
+
 /** How many accounts with this email the cell's account directory holds. */
-function accountsIn(cell: Cell, email: string): number {
-  const db = new Database(join(cell.dir, '_directory', 'accounts.db'), { readonly: true });
-  try {
-    return db.prepare('SELECT count(*) FROM accounts WHERE email = ? COLLATE NOCASE').pluck().get(email) as number;
-  } finally {
-    db.close();
-  }
-}
+const accountsIn = (cell: Cell, email: string) =>
+  readFile(join(cell.dir, '_directory', 'accounts.db'), (db) => db.prepare('SELECT count(*) FROM accounts WHERE email = ? COLLATE NOCASE').pluck().get(email) as number);
 
 /** The cell's list of tenants with webhooks: those its delivery worker visits. */
-function webhookTenants(cell: Cell): string[] {
-  const db = new Database(join(cell.dir, '_webhooks', 'tenants.db'), { readonly: true });
-  try {
-    return db.prepare('SELECT tenant_id FROM webhook_tenants').pluck().all() as string[];
-  } finally {
-    db.close();
-  }
-}
+const webhookTenants = (cell: Cell) =>
+  readFile(join(cell.dir, '_webhooks', 'tenants.db'), (db) => db.prepare('SELECT tenant_id FROM webhook_tenants').pluck().all() as string[]);
 
 /** Whole on exactly one cell: the one placement names holds its file, sound; the other holds neither the file nor anything staged. */
 async function wholeOnOneCell(tenant: Tenant): Promise<Cell> {
