@@ -205,6 +205,8 @@ describe('offline', () => {
     const row = (prefix: string) => a.page.locator('[data-testid="backlog-item"]', { has: a.page.locator('[data-testid="item-title"]', { hasText: new RegExp(`^${prefix} `) }) });
     await row('T3').getByTestId('move-to').selectOption(sprint.id!);
     await sprintList.locator('[data-testid="backlog-item"][data-pending="true"]').waitFor();
+    // The row shows the plan at once; the count follows once the device's outbox holds it, which is what a reload reads.
+    await a.page.locator('[data-testid="link-status"][data-pending-writes="1"]').waitFor();
 
     await a.page.reload();
     await a.page.locator('[data-testid="link-status"][data-saved-copy="true"][data-pending-writes="1"]').waitFor();
