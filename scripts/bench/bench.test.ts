@@ -1,5 +1,6 @@
 // The bench's own logic, fast: the figures it prints and the peer's write
 // rules (it must refuse what Tandem refuses, or the comparison is unfair).
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { openTenantDb, type TenantDb } from '../../server/src/tenancy/tenant-db.
 import { hostKeyEnv, makeHostKey, tokenSigner } from './auth.ts';
 import { CommandError } from './load/clients.ts';
 import { PeerClient } from './load/peer-client.ts';
+import { framesSince, pagesByTable, walMark } from './load/wal-pages.ts';
 import { readStamp } from './load/watchers.ts';
 import { startPeer, type RunningPeer } from './peer/app.ts';
 import { PeerStore, type PeerCaller } from './peer/store.ts';
@@ -54,6 +56,29 @@ describe('report', () => {
     expect(compact.tandem).toBeLessThan(whole.tandem / 2);
     const targeted = wireSizeTable().rows.filter((row) => row.at(-1)!.startsWith('event < half'));
     expect(targeted.map((row) => row[0])).toEqual([compact.what]);
+  });
+
+  it('names the table of every page a commit appends to the WAL, per commit', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-wal-'));
+    const db = new Database(join(dir, 'pages.db'));
+    try {
+      db.pragma('journal_mode = WAL');
+      db.pragma('wal_autocheckpoint = 0');
+      db.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); CREATE TABLE tags (name TEXT PRIMARY KEY) WITHOUT ROWID; CREATE INDEX notes_by_body ON notes (body)');
+      const wal = join(dir, 'pages.db-wal');
+      const mark = walMark(wal);
+      const note = db.prepare('INSERT INTO notes (body) VALUES (?)');
+      // Ten commits of one small row each: the table's page and its index's page every time, and nothing of tags.
+      for (let i = 0; i < 10; i++) note.run(`note ${i}`);
+      const { commits, tables } = pagesByTable(db, framesSince(wal, mark, 4096));
+      expect(commits).toBe(10);
+      expect(tables.find((t) => t.table === 'notes')?.pagesPerCommit).toBe(1);
+      expect(tables.find((t) => t.table === 'notes_by_body')?.pagesPerCommit).toBe(1);
+      expect(tables.map((t) => t.table)).not.toContain('tags');
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('finds the send stamp in a raw frame', () => {

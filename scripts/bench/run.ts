@@ -19,14 +19,15 @@ import { redisTable } from './scenarios/redis.ts';
 import { routingTable } from './scenarios/routing.ts';
 import { tenantMoveTable } from './scenarios/tenant-move.ts';
 import { wireSizeTable } from './scenarios/wire-size.ts';
-import { writeStepsTable } from './scenarios/write-steps.ts';
+import { writeStepsTables } from './scenarios/write-steps.ts';
 import { writesTable } from './scenarios/writes.ts';
 import { canPin } from './servers.ts';
 
-const SCENARIOS: Record<string, (ctx: BenchContext) => Promise<Table>> = {
+/** A scenario prints one table, or a few measured in one go. */
+const SCENARIOS: Record<string, (ctx: BenchContext) => Promise<Table | Table[]>> = {
   fanout: fanoutTable,
   writes: writesTable,
-  'write-steps': writeStepsTable,
+  'write-steps': writeStepsTables,
   idle: idleTable,
   cold: coldTable,
   'open-steps': openStepsTable,
@@ -67,9 +68,9 @@ try {
   for (const name of chosen) {
     const t0 = Date.now();
     try {
-      const table = await SCENARIOS[name]!(ctx);
-      tables.push(table);
-      print(`${renderTable(table)}\n_(${((Date.now() - t0) / 1000).toFixed(0)} s)_\n`);
+      const made = [await SCENARIOS[name]!(ctx)].flat();
+      tables.push(...made);
+      print(`${made.map(renderTable).join('\n')}\n_(${((Date.now() - t0) / 1000).toFixed(0)} s)_\n`);
     } catch (err) {
       // One broken scenario is reported, and the others still run.
       process.exitCode = 1;
