@@ -11,6 +11,9 @@ import type { AccountHomes } from '../cells/account-homes.ts';
 import { directoryQueries as q, type AccountDirectory, type DirectorySchema } from './account-directory.ts';
 import type { Sessions } from './sessions.ts';
 
+/** Homes handed to the target in one batch after a workspace's flip. */
+const HANDS_AT_ONCE = 200;
+
 /** What the source sends: the directory's rows of the workspace, as they are stored. */
 export interface CarriedAccounts {
   workspace: DirectorySchema['workspaces'];
@@ -83,11 +86,13 @@ export class MovingAccounts {
    */
   async left(tenantId: string, to: string): Promise<void> {
     if (this.directory.workspaceName(tenantId) === null) return;
-    for (const member of this.directory.members(tenantId)) {
-      await this.homes.hand(member.email.toLowerCase(), to);
-      // Their tokens would be good here again if the workspace ever came back.
-      this.sessions.endAll(member.id, tenantId, null);
+    const members = this.directory.members(tenantId);
+    // Sent together, a batch's hand-overs share one round trip to Redis.
+    for (let i = 0; i < members.length; i += HANDS_AT_ONCE) {
+      await Promise.all(members.slice(i, i + HANDS_AT_ONCE).map((member) => this.homes.hand(member.email.toLowerCase(), to)));
     }
+    // Their tokens would be good here again if the workspace ever came back.
+    for (const member of members) this.sessions.endAll(member.id, tenantId, null);
     this.forget(tenantId);
   }
 
