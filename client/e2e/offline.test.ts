@@ -4,7 +4,8 @@
 // moves reach Bob and the server exactly once. A reload offline shows the
 // board saved on the device, marked as a saved copy, with the waiting edits
 // laid over it; an edit replayed after a reload that meets someone else's
-// change opens the conflict dialog.
+// change opens the conflict dialog; leaving the page before an edit is stored
+// on the device asks first.
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -226,6 +227,49 @@ describe('offline', () => {
     expect(Number((await serverItems(s)).get(t3.id!)!.version)).toBe(Number(t3.version) + 1);
   });
 
+  it('UI-OFFLINE-6 leaving the page while a change is not yet stored on the device asks first; once stored, the page leaves without asking', async () => {
+    const s = await seedProject(world.adaSocket, { prefix: 'H' });
+    const a = await pageFor(world.ada, `/p/${s.key}`);
+    await boardReady(a.page);
+    // Another tab of Ada's holds the outbox's store, as a busy device can: the change waits to be stored, and a change is sent only once stored.
+    const holder = await a.context.newPage();
+    await holder.goto('/healthz');
+    await holder.evaluate((name) => new Promise<void>((resolve, reject) => {
+      const open = indexedDB.open(name);
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const store = open.result.transaction('outbox', 'readwrite').objectStore('outbox');
+        const held = window as unknown as { holding: boolean };
+        held.holding = true;
+        const keepAlive = () => {
+          if (held.holding) store.get('none').onsuccess = keepAlive;
+        };
+        keepAlive();
+        resolve();
+      };
+    }), `tandem-outbox-${world.ada.tenantId}-${world.ada.user.id}`);
+
+    const asked: string[] = [];
+    a.page.on('dialog', (dialog) => {
+      asked.push(dialog.type());
+      void dialog.dismiss();
+    });
+    await retitle(a.page, 'T1', 'T1 Sign-in page, kept');
+    await a.page.close({ runBeforeUnload: true });
+    await expect.poll(() => asked).toEqual(['beforeunload']);
+    expect(a.page.isClosed()).toBe(false);
+    expect((await serverItems(s)).get(s.items['T1']!.id!)!.title).not.toBe('T1 Sign-in page, kept');
+
+    await holder.evaluate(() => {
+      (window as unknown as { holding: boolean }).holding = false;
+    });
+    await expect.poll(async () => (await serverItems(s)).get(s.items['T1']!.id!)!.title, { timeout: 10_000 }).toBe('T1 Sign-in page, kept');
+    await a.page.close({ runBeforeUnload: true });
+    await expect.poll(() => a.page.isClosed()).toBe(true);
+    expect(asked).toEqual(['beforeunload']);
+  });
+
+  // Last: its logout ends Ada's session, which the other tests sign in with.
   it('UI-OFFLINE-5 offline, a board never opened here says there is no saved copy, then loads when back; logging out deletes the saved boards', async () => {
     const [seen, unseen] = [await seedProject(world.adaSocket, { prefix: 'F' }), await seedProject(world.adaSocket, { prefix: 'G' })];
     const a = await pageFor(world.ada, `/p/${seen.key}`);

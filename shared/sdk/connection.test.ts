@@ -113,6 +113,30 @@ describe('offline', () => {
   });
 });
 
+describe('while the outbox stores a write', () => {
+  it('storing() counts a write from the request until its outbox entry is stored, then pending() holds it and it is sent', async () => {
+    const stored = makeMemoryOutbox();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // An outbox whose put waits, as IndexedDB's can on a busy device.
+    const outbox = { ...stored, put: async (entry: Parameters<typeof stored.put>[0]) => { await held; await stored.put(entry); } };
+    const slow = await open(srv.ws, ada, { outbox });
+    await waitForState(slow, 'open');
+    expect(slow.storing()).toBe(0);
+
+    const write = slow.request({ createProject: { key: 'HLD', name: 'Held' } });
+    expect(slow.storing()).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Not stored, so not sent: a page closed now would lose it, and only it.
+    expect(slow.storing()).toBe(1);
+    expect(slow.pending()).toEqual([]);
+
+    release();
+    expect((await write).project?.key).toBe('HLD');
+    expect(slow.storing()).toBe(0);
+  });
+});
+
 describe('rate limits', () => {
   it('RATE_LIMITED is retried after retry_after_ms: every write lands, once', async () => {
     const limited = await startTestServer({ RATE_LIMIT_PER_SECOND: '20', RATE_LIMIT_BURST: '5' });

@@ -93,6 +93,11 @@ export interface Connection {
   onNotification(listener: (notice: INotificationNotice) => void): Unsubscribe;
   /** Writes sent or waiting to be sent, not yet answered, in order. */
   pending(): readonly OutboxEntry[];
+  /**
+   * Writes asked for that the outbox does not hold yet. A write is sent only
+   * once stored, so a page closed now would lose these and no other.
+   */
+  storing(): number;
   /** Skips the backoff wait (say, on the browser's `online` event). */
   reconnectNow(): void;
   /** Closes for good. Unanswered writes stay in the outbox for the next connection. */
@@ -144,6 +149,8 @@ export function makeConnection(options: ConnectionOptions): Connection {
 
   /** Unanswered writes in outbox order: the in-memory mirror of what the outbox holds. */
   const queue: OutboxEntry[] = [];
+  /** Writes asked for whose outbox step has not finished. */
+  let storing = 0;
   const writeWaiters = new Map<string, Waiter[]>();
   /** Writes already on the current socket; cleared with each socket so the next one replays them all. */
   const sentOnSocket = new Set<string>();
@@ -402,6 +409,7 @@ export function makeConnection(options: ConnectionOptions): Connection {
     new Promise<IResult>((resolve, reject) => {
       const waiter: Waiter = { resolve, reject };
       addWriteWaiter(messageId, waiter);
+      storing++;
       const step = chain.then(async () => {
         // Asked again while still unanswered: one entry, one more waiter.
         if (queue.some((e) => e.messageId === messageId)) return;
@@ -416,6 +424,8 @@ export function makeConnection(options: ConnectionOptions): Connection {
         if (closed) return;
         queue.push(entry);
         pump();
+      }).finally(() => {
+        storing--;
       });
       chain = step.catch(() => undefined);
       step.catch((err: unknown) => {
@@ -484,6 +494,7 @@ export function makeConnection(options: ConnectionOptions): Connection {
     },
 
     pending: () => [...queue],
+    storing: () => storing,
 
     reconnectNow() {
       if (state.state !== 'offline') return;

@@ -71,6 +71,7 @@ function tagWrites(connection: Connection): Connection {
     onServerError: connection.onServerError,
     onNotification: connection.onNotification,
     pending: connection.pending,
+    storing: connection.storing,
     reconnectNow: connection.reconnectNow,
     close: connection.close,
   };
@@ -187,6 +188,13 @@ export function createLive(session: Session, options: LiveOptions = {}): Live {
     connection.reconnectNow();
   };
   const wentOffline = () => setBrowserOnline(false);
+  // An edit shows at once but is sent only once the outbox holds it: closing
+  // or reloading the page before then would lose it, so the browser asks first.
+  const leaving = (event: BeforeUnloadEvent) => {
+    if (connection.storing() === 0) return;
+    event.preventDefault();
+    event.returnValue = '';
+  };
   // The connection has no event for its queue; a cheap poll (and every reply
   // and state change) keeps the count honest, including the outbox a previous
   // page left, which loads asynchronously.
@@ -197,9 +205,11 @@ export function createLive(session: Session, options: LiveOptions = {}): Live {
   const pendingTimer = setInterval(countPending, 500);
   window.addEventListener('online', wentOnline);
   window.addEventListener('offline', wentOffline);
+  window.addEventListener('beforeunload', leaving);
   onCleanup(() => {
     window.removeEventListener('online', wentOnline);
     window.removeEventListener('offline', wentOffline);
+    window.removeEventListener('beforeunload', leaving);
     offState();
     offRenew();
     offReplyCount();
