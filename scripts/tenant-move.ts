@@ -1,5 +1,7 @@
 // `npm run tenant:move -- <tenant_id> <cell> [--json]`: moves a tenant's file
 // to another cell while its clients keep working (docs/DESIGN.md decision 57).
+// `npm run tenant:move -- --abandon <tenant_id>` drops the record of a move
+// whose target died while installing and will not come back.
 // Thin: it finds the cell that holds the tenant and asks it, over the cells'
 // internal HTTP, to run the move; that cell is the mover, so this process
 // dying changes nothing. Needs REDIS_URL, PLACEMENT_KEY (if not the default)
@@ -10,11 +12,12 @@ import { Redis } from 'ioredis';
 import { parseArgs } from 'node:util';
 import { ConfigError, moverConfig } from '../server/src/config.ts';
 import { CellDirectory } from '../server/src/cells/cell-directory.ts';
+import { MoveBook } from '../server/src/cells/move-record.ts';
 import { postJson } from '../server/src/moves/cluster-http.ts';
 import type { MoveReport } from '../server/src/moves/move-steps.ts';
 import { formatTable } from './lib/text-table.ts';
 
-const USAGE = 'usage: npm run tenant:move -- <tenant_id> <cell> [--json]';
+const USAGE = 'usage: npm run tenant:move -- <tenant_id> <cell> [--json]\n       npm run tenant:move -- --abandon <tenant_id>';
 /** A 100 MB tenant moves in seconds; this is for a cell that stopped answering altogether. */
 const MOVE_TIMEOUT_MS = 10 * 60_000;
 
@@ -31,7 +34,11 @@ function report(r: MoveReport): string {
 }
 
 async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({ options: { json: { type: 'boolean', default: false } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({ options: { json: { type: 'boolean', default: false }, abandon: { type: 'boolean', default: false } }, allowPositionals: true });
+  if (values.abandon) {
+    if (positionals.length !== 1) throw new UsageError(USAGE);
+    return abandon(positionals[0]!);
+  }
   if (positionals.length !== 2) throw new UsageError(USAGE);
   const [tenant, to] = positionals as [string, string];
   const config = moverConfig();
@@ -56,6 +63,27 @@ async function main(): Promise<number> {
   const moved = answer.body as unknown as MoveReport;
   process.stdout.write(values.json ? `${JSON.stringify(moved)}\n` : `${report(moved)}\n`);
   return 0;
+}
+
+async function abandon(tenant: string): Promise<number> {
+  const config = moverConfig();
+  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true });
+  try {
+    await redis.connect();
+    const outcome = await new MoveBook(redis, config.placementKey).abandon(tenant);
+    if (!outcome.abandoned) {
+      process.stderr.write(`tenant:move: ${outcome.why}\n`);
+      return 1;
+    }
+    const { record, placedOn } = outcome;
+    process.stdout.write([
+      `Dropped move ${record.id} of ${tenant} (cell ${record.from} to cell ${record.to}, stopped while ${record.step}).`,
+      `${tenant} stays on cell ${placedOn ?? record.from} and may move again. If cell ${record.to} comes back, it never serves ${tenant}; a later move there sets its copy aside.`,
+    ].join('\n') + '\n');
+    return 0;
+  } finally {
+    redis.disconnect();
+  }
 }
 
 main().then(

@@ -19,6 +19,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { ErrorCode, ItemType } from '../../shared/proto.ts';
+import { MoveBook } from '../src/cells/move-record.ts';
 import { Placement } from '../src/cells/placement.ts';
 import { makeLogger } from '../src/log.ts';
 import { SecretBox } from '../src/webhooks/secret-box.ts';
@@ -70,8 +71,12 @@ const moveRecord = async (tenantId: string) => {
 };
 
 /** `npm run tenant:move`, as a process of its own. */
-function runMove(tenantId: string, to: string): { child: ChildProcess; done: Promise<{ code: number | null; stdout: string; stderr: string }> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/tenant-move.ts', tenantId, to, '--json'], {
+function runMove(tenantId: string, to: string) {
+  return runTenantMove([tenantId, to, '--json']);
+}
+
+function runTenantMove(args: string[]): { child: ChildProcess; done: Promise<{ code: number | null; stdout: string; stderr: string }> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/tenant-move.ts', ...args], {
     env: { ...process.env, REDIS_URL: redisUrl, PLACEMENT_KEY: key, CLUSTER_SECRET: SECRET },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -340,6 +345,39 @@ describe('live tenant moves between cells', () => {
     const holder = await wholeOnOneCell(late);
     expect(await writes(holder, late, 'after the target died while installing')).toBe(late.seq + 1);
     console.log(`MOVE-4: target killed while installing: the tenant ended on cell ${holder.name}`);
+  }, 60_000);
+
+  it('MOVE-9 a move whose target died while installing and never came back: its record blocks the next move until `tenant:move -- --abandon` drops it, which it refuses while the move holds the tenant read-only; then the tenant moves on', async () => {
+    const tenant = await newTenant(cells.a, 2);
+    const book = new MoveBook(redis, key);
+    // What a mover leaves when its target dies for good while installing: the record at that step, the mark lifted by the rollback.
+    const record = { id: `gone-${randomUUID().slice(0, 8)}`, tenant: tenant.id, from: 'a', to: 'gone', step: 'read-only' as const, at: Date.now() };
+    expect(await book.begin(record, 60_000)).toBe(true);
+    await book.step(record, 'installing');
+    const early = await runTenantMove(['--abandon', tenant.id]).done;
+    expect(early.code, early.stdout).toBe(1);
+    expect(early.stderr).toContain('read-only');
+    await book.lift(tenant.id, record.id);
+
+    // Cell a's resolver passes leave it: only the target may drop a record it may have installed.
+    await new Promise((resolve) => setTimeout(resolve, (LEASE_SECONDS / 2 + 1) * 1000));
+    expect((await moveRecord(tenant.id))?.id).toBe(record.id);
+    expect(await writes(cells.a, tenant, 'while the record blocks')).toBe(tenant.seq + 1);
+    const blocked = await runMove(tenant.id, 'b').done;
+    expect(blocked.code).toBe(1);
+
+    const dropped = await runTenantMove(['--abandon', tenant.id]).done;
+    expect(dropped.code, dropped.stderr).toBe(0);
+    expect(dropped.stdout).toContain(`stays on cell a`);
+    expect(await moveRecord(tenant.id)).toBeNull();
+    const again = await runTenantMove(['--abandon', tenant.id]).done;
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('no move');
+
+    const moved = await runMove(tenant.id, 'b').done;
+    expect(moved.code, moved.stderr).toBe(0);
+    expect((await wholeOnOneCell(tenant)).name).toBe('b');
+    expect(await writes(cells.b, tenant, 'on the new cell')).toBe(tenant.seq + 2);
   }, 60_000);
 
   it('MOVE-5 the tenant:move process SIGKILLed mid-move: the source cell, which runs the move, finishes it; the tenant is whole on the target and takes writes', async () => {

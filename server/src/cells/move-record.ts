@@ -73,6 +73,10 @@ export function parseMarkMessage(message: string): MarkMessage | null {
   }
 }
 
+export type AbandonOutcome =
+  | { abandoned: true; record: MoveRecord; placedOn: string | null }
+  | { abandoned: false; why: string };
+
 export class MoveBook {
   constructor(
     private readonly redis: Redis,
@@ -122,6 +126,22 @@ export class MoveBook {
   /** The move is resolved: its record goes, if it is still this move's. True when this call removed it. */
   async finish(tenantId: string, moveId: string): Promise<boolean> {
     return (await this.redis.eval(OWN_RECORD, 1, this.movesKey, tenantId, moveId)) === 1;
+  }
+
+  /**
+   * The operator's way out when a move's target is gone for good: a target
+   * that died while installing is the only side that may drop such a record
+   * (decision 57), so without it the tenant could never move again. Refused
+   * while the move's mark holds (its mover may be alive) and once placement
+   * names the target (the move went forward; the source finishes it).
+   */
+  async abandon(tenantId: string): Promise<AbandonOutcome> {
+    const { record, placedOn, markedBy } = await this.snapshot(tenantId);
+    if (!record) return { abandoned: false, why: `no move of ${tenantId} is recorded` };
+    if (markedBy === record.id) return { abandoned: false, why: `move ${record.id} still holds ${tenantId} read-only: its mover may be running; try again once its lease ran out` };
+    if (placedOn === record.to) return { abandoned: false, why: `move ${record.id} went forward: cell ${record.to} holds ${tenantId}, and cell ${record.from} finishes the move when it runs` };
+    if (!(await this.finish(tenantId, record.id))) return { abandoned: false, why: `move ${record.id} was resolved meanwhile` };
+    return { abandoned: true, record, placedOn };
   }
 
   async all(): Promise<MoveRecord[]> {
