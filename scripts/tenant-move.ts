@@ -42,16 +42,10 @@ async function main(): Promise<number> {
   if (positionals.length !== 2) throw new UsageError(USAGE);
   const [tenant, to] = positionals as [string, string];
   const config = moverConfig();
-  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true });
-  let from: string | null;
-  let url: string | null;
-  try {
-    await redis.connect();
-    from = await redis.hget(config.placementKey, tenant);
-    url = from === null ? null : await new CellDirectory(redis, config.placementKey).urlOf(from);
-  } finally {
-    redis.disconnect();
-  }
+  const { from, url } = await withRedis(config.redisUrl, async (redis) => {
+    const cell = await redis.hget(config.placementKey, tenant);
+    return { from: cell, url: cell === null ? null : await new CellDirectory(redis, config.placementKey).urlOf(cell) };
+  });
   if (from === null) throw new UsageError(`no cell holds ${tenant} (PLACEMENT_KEY ${config.placementKey})`);
   if (url === null) throw new UsageError(`cell ${from} holds ${tenant} but has not published its address: is it running with CLUSTER_SECRET?`);
   const answer = await postJson(`${url}/internal/moves`, config.secret, { tenant, to }, MOVE_TIMEOUT_MS);
@@ -67,20 +61,24 @@ async function main(): Promise<number> {
 
 async function abandon(tenant: string): Promise<number> {
   const config = moverConfig();
-  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true });
+  const outcome = await withRedis(config.redisUrl, (redis) => new MoveBook(redis, config.placementKey).abandon(tenant));
+  if (!outcome.abandoned) {
+    process.stderr.write(`tenant:move: ${outcome.why}\n`);
+    return 1;
+  }
+  const { record, placedOn } = outcome;
+  process.stdout.write([
+    `Dropped move ${record.id} of ${tenant} (cell ${record.from} to cell ${record.to}, stopped while ${record.step}).`,
+    `${tenant} stays on cell ${placedOn ?? record.from} and may move again. If cell ${record.to} comes back, it never serves ${tenant}; a later move there sets its copy aside.`,
+  ].join('\n') + '\n');
+  return 0;
+}
+
+async function withRedis<T>(url: string, use: (redis: Redis) => Promise<T>): Promise<T> {
+  const redis = new Redis(url, { maxRetriesPerRequest: 1, lazyConnect: true });
   try {
     await redis.connect();
-    const outcome = await new MoveBook(redis, config.placementKey).abandon(tenant);
-    if (!outcome.abandoned) {
-      process.stderr.write(`tenant:move: ${outcome.why}\n`);
-      return 1;
-    }
-    const { record, placedOn } = outcome;
-    process.stdout.write([
-      `Dropped move ${record.id} of ${tenant} (cell ${record.from} to cell ${record.to}, stopped while ${record.step}).`,
-      `${tenant} stays on cell ${placedOn ?? record.from} and may move again. If cell ${record.to} comes back, it never serves ${tenant}; a later move there sets its copy aside.`,
-    ].join('\n') + '\n');
-    return 0;
+    return await use(redis);
   } finally {
     redis.disconnect();
   }

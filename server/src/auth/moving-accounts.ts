@@ -11,9 +11,6 @@ import type { AccountHomes } from '../cells/account-homes.ts';
 import { directoryQueries as q, type AccountDirectory, type DirectorySchema } from './account-directory.ts';
 import type { Sessions } from './sessions.ts';
 
-/** Homes handed to the target in one batch after a workspace's flip. */
-const HANDS_AT_ONCE = 200;
-
 /** What the source sends: the directory's rows of the workspace, as they are stored. */
 export interface CarriedAccounts {
   workspace: DirectorySchema['workspaces'];
@@ -27,7 +24,7 @@ export class MovingAccounts {
   constructor(
     private readonly directory: AccountDirectory,
     private readonly sessions: Pick<Sessions, 'endAll'>,
-    private readonly homes: Pick<AccountHomes, 'hand'>,
+    private readonly homes: Pick<AccountHomes, 'handEvery'>,
   ) {}
 
   /** Why the tenant cannot move with its people, or null (a host tenant has none here). */
@@ -87,10 +84,7 @@ export class MovingAccounts {
   async left(tenantId: string, to: string): Promise<void> {
     if (this.directory.workspaceName(tenantId) === null) return;
     const members = this.directory.members(tenantId);
-    // Sent together, a batch's hand-overs share one round trip to Redis.
-    for (let i = 0; i < members.length; i += HANDS_AT_ONCE) {
-      await Promise.all(members.slice(i, i + HANDS_AT_ONCE).map((member) => this.homes.hand(member.email.toLowerCase(), to)));
-    }
+    await this.homes.handEvery(members.map((member) => member.email.toLowerCase()), to);
     // Their tokens would be good here again if the workspace ever came back.
     for (const member of members) this.sessions.endAll(member.id, tenantId, null);
     this.forget(tenantId);

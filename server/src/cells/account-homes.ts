@@ -11,8 +11,14 @@ import { AccountElsewhere, PlacementUnavailable } from './refusals.ts';
 
 export const accountHomesKey = (placementKey: string): string => `${placementKey}:accounts`;
 
-/** Claims sent to Redis at once while a directory's accounts are claimed at start. */
-const CLAIMS_AT_ONCE = 200;
+/** Claims or hand-overs sent to Redis together, one round trip a batch. */
+const AT_ONCE = 200;
+
+async function inBatches<T>(emails: readonly string[], each: (email: string) => Promise<T>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < emails.length; i += AT_ONCE) out.push(...(await Promise.all(emails.slice(i, i + AT_ONCE).map(each))));
+  return out;
+}
 
 export class AccountHomes {
   private readonly homes: Placement;
@@ -48,9 +54,9 @@ export class AccountHomes {
     if (cell !== this.cell) throw new AccountElsewhere(cell);
   }
 
-  /** Hands `email`'s home to `cell`, where its workspace moved (auth/moving-accounts.ts); placement:sync's map follows. */
-  async hand(email: string, cell: string): Promise<void> {
-    await this.ask(() => this.homes.place(email, cell));
+  /** Hands these emails' homes to `cell`, where their workspace moved (auth/moving-accounts.ts); placement:sync's map follows. */
+  async handEvery(emails: readonly string[], cell: string): Promise<void> {
+    await this.ask(() => inBatches(emails, (email) => this.homes.place(email, cell)));
   }
 
   /**
@@ -62,11 +68,8 @@ export class AccountHomes {
   async claimEvery(emails: readonly string[]): Promise<void> {
     for (let attempt = 1; !this.closed; attempt++) {
       try {
-        let elsewhere = 0;
-        for (let i = 0; i < emails.length; i += CLAIMS_AT_ONCE) {
-          const cells = await Promise.all(emails.slice(i, i + CLAIMS_AT_ONCE).map((email) => this.homes.claim(email)));
-          elsewhere += cells.filter((cell) => cell !== this.cell).length;
-        }
+        const cells = await inBatches(emails, (email) => this.homes.claim(email));
+        const elsewhere = cells.filter((cell) => cell !== this.cell).length;
         if (elsewhere > 0) this.log.warn('accounts_kept_elsewhere', { count: elsewhere, cell: this.cell });
         return;
       } catch (err) {
